@@ -1,0 +1,80 @@
+//! Embeds every file of `migrations/` in order, and a fingerprint of `seed/`, so a
+//! new migration or a changed seed can never silently miss the binary: cargo re-runs
+//! this script whenever either folder changes.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let root = env::var("CARGO_MANIFEST_DIR").unwrap();
+    let root = Path::new(&root);
+    println!("cargo::rerun-if-changed=migrations");
+    println!("cargo::rerun-if-changed=seed");
+
+    let mut migrations: Vec<(u32, String)> = Vec::new();
+    for entry in fs::read_dir(root.join("migrations")).expect("migrations/ exists") {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !name.ends_with(".sql") {
+            continue;
+        }
+        let number: u32 = name
+            .split('_')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("migration {name} must start with its number, e.g. 0002_"));
+        migrations.push((number, name));
+    }
+    migrations.sort();
+    for (i, (number, name)) in migrations.iter().enumerate() {
+        assert_eq!(
+            *number as usize,
+            i + 1,
+            "migrations must be numbered 1, 2, 3... ({name})"
+        );
+    }
+
+    let mut code = String::from("/// Every migration, in order: (version, file name, SQL).\n");
+    code.push_str("pub const MIGRATIONS: &[(u32, &str, &str)] = &[\n");
+    for (number, name) in &migrations {
+        let path = root.join("migrations").join(name);
+        writeln!(
+            code,
+            "    ({number}, {name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+
+    // FNV-1a over every seed file's name and bytes: cheap, and stable across builds.
+    let mut files: Vec<_> = fs::read_dir(root.join("seed"))
+        .expect("seed/ exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for byte in name
+            .bytes()
+            .chain([0])
+            .chain(fs::read(&path).unwrap())
+            .chain([0])
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    writeln!(
+        code,
+        "/// Fingerprint of seed/: a database loaded from another seed is refreshed."
+    )
+    .unwrap();
+    writeln!(code, "pub const SEED_FINGERPRINT: &str = \"{hash:016x}\";").unwrap();
+
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    fs::write(out, code).unwrap();
+}

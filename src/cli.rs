@@ -1,0 +1,162 @@
+//! The command line, defined once with clap's derive API: each `///` comment is the
+//! help text users see.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::exit_codes_help;
+use crate::output::{ColorChoice, Format, OutputOptions};
+
+/// The examples closing `claimdb --help`.
+macro_rules! examples {
+    () => {
+        "\
+Examples:
+  claimdb which lacks built-in auth      who lacks built-in authentication, with citations
+  claimdb which has admin interface      who has an admin interface (built in or by extension)
+  claimdb --format json which lacks orm  the same answer as JSON
+  claimdb verify                         re-check every quote against its article
+
+The database lives in your data directory and is created on first use;
+--db PATH or CLAIMDB_DB chooses another."
+    };
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimdb",
+    version,
+    about = "Cited answers from articles comparing technologies",
+    long_about = "Cited answers from articles comparing technologies.\n\n\
+        claimdb keeps the claims of articles such as \"Django vs. Flask\" in a SQLite \
+        knowledge base and answers questions from it. Every answer cites the exact \
+        sentence and line of the article that says so.",
+    after_help = examples!(),
+    after_long_help = concat!(examples!(), "\n\n", exit_codes_help!()),
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The database file [default: claimdb/claimdb.sqlite3 in your data directory]
+    #[arg(long, global = true, env = "CLAIMDB_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write the output to FILE instead of stdout ("-" is stdout)
+    #[arg(short = 'o', long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// When to colour table output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// CSV: write cells as they are, without the ' that stops spreadsheets running
+    /// cells starting with = + - @ as formulas
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
+
+    /// CSV/TSV: start with a UTF-8 byte-order mark, for spreadsheet programs
+    #[arg(long, global = true)]
+    pub bom: bool,
+}
+
+impl GlobalArgs {
+    pub fn output_options(&self) -> OutputOptions {
+        OutputOptions {
+            format: self.format,
+            path: self.output.clone(),
+            color: self.color,
+            csv_raw: self.csv_raw,
+            bom: self.bom,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Which subjects have or lack a feature, each answer with its citation
+    #[command(after_help = "\
+Examples:
+  claimdb which lacks built-in auth
+  claimdb which has built-in orm
+  claimdb which has admin interface
+  claimdb which lacks async
+
+`has built-in X`   a claim that X ships with the subject (stance builtin)
+`has X`            builtin, or available through extensions (stance extension)
+`lacks X`, `lacks built-in X`
+                   a claim that X is missing, limited or only through extensions,
+                   and no claim that it is built in
+Subjects with no claim on the topic are listed as unknown: no claim is not a \"lacks\".
+Where a subject's claims disagree (built in vs missing), both are shown, marked conflicting.")]
+    Which(WhichArgs),
+
+    /// Create the database, or rebuild it from the shipped seed with --force
+    #[command(after_help = "\
+Examples:
+  claimdb init                      create the default database (also done on first use)
+  claimdb --db kb.sqlite3 init      create a database at kb.sqlite3
+  claimdb init --force              rebuild from scratch: imported articles are dropped")]
+    Init(InitArgs),
+
+    /// Re-check every claim's quote against its stored article and lines
+    #[command(after_help = "\
+Examples:
+  claimdb verify
+  claimdb --db copy.sqlite3 verify --format csv
+
+Lists every claim whose quote does not stand at its lines and exits 1; exits 0 when all do.")]
+    Verify,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Polarity {
+    Has,
+    Lacks,
+}
+
+#[derive(Debug, Args)]
+pub struct WhichArgs {
+    /// has or lacks
+    #[arg(value_enum)]
+    pub polarity: Polarity,
+
+    /// The topic, optionally after "built-in": `built-in auth`, `admin interface`
+    #[arg(required = true, num_args = 1.., value_name = "TOPIC")]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Rebuild the database from scratch, dropping every imported article
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn long_help_lists_every_exit_code() {
+        let help = Cli::command().render_long_help().to_string();
+        assert!(help.contains(crate::error::EXIT_CODES_HELP), "{help}");
+    }
+}

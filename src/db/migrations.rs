@@ -1,0 +1,94 @@
+//! Schema migrations: the numbered files of `migrations/`, embedded by build.rs,
+//! applied in one transaction and recorded in `PRAGMA user_version`.
+//!
+//! Never edit or reorder a migration that has shipped: databases in the field have
+//! already run it. Add the next numbered file instead.
+
+use rusqlite::Transaction;
+
+use crate::error::{Error, Result};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// The schema version this binary creates and understands.
+pub fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// Applies every migration newer than `current` inside `tx`.
+pub fn apply(tx: &Transaction, current: u32) -> Result<()> {
+    for (version, name, sql) in MIGRATIONS.iter().filter(|(v, _, _)| *v > current) {
+        tx.execute_batch(sql)
+            .map_err(|e| Error::database(format!("migration {name} failed: {e}")))?;
+        tx.pragma_update(None, "user_version", version)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    #[test]
+    fn every_migration_applies_to_an_empty_database() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        apply(&tx, 0).unwrap();
+        tx.commit().unwrap();
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, latest_version());
+        for table in ["sources", "subjects", "topics", "claims", "claims_fts"] {
+            let n: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(n, 1, "table {table} missing");
+        }
+        for view in ["claims_cited", "feature_matrix"] {
+            conn.prepare(&format!("SELECT * FROM {view}")).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_claims_table_rejects_bad_kinds_and_stances() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        apply(&tx, 0).unwrap();
+        tx.execute_batch(
+            "INSERT INTO sources (slug, title, sha256, body) VALUES ('a', 'A', printf('%064d', 0), 'x');
+             INSERT INTO subjects (name) VALUES ('s');
+             INSERT INTO categories (category) VALUES ('c');
+             INSERT INTO topics (name, category) VALUES ('t', 'c');",
+        )
+        .unwrap();
+        let insert = |kind: &str, stance: Option<&str>, value: Option<&str>| {
+            tx.execute(
+                "INSERT INTO claims (source_id, subject_id, kind, topic_id, stance, value,
+                                     statement, quote, line_start, line_end)
+                 VALUES (1, 1, ?1, 1, ?2, ?3, 's', 'x', 1, 1)",
+                rusqlite::params![kind, stance, value],
+            )
+        };
+        assert!(insert("feature", Some("builtin"), None).is_ok());
+        assert!(
+            insert("feature", None, None).is_err(),
+            "feature without stance"
+        );
+        assert!(insert("rumour", None, None).is_err(), "unknown kind");
+        assert!(
+            insert("pro", Some("maybe"), None).is_err(),
+            "unknown stance"
+        );
+        assert!(
+            insert("company", None, None).is_err(),
+            "company without value"
+        );
+        assert!(insert("company", None, Some("Acme")).is_ok());
+    }
+}

@@ -1,0 +1,276 @@
+//! Opening the knowledge base: where it lives, creating it on first use, checking
+//! that a file really is a claimdb database, and bringing it up to date (migrations
+//! and seed) before any command reads it.
+
+pub mod migrations;
+pub mod seed;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// Stored in `PRAGMA application_id` ("ClDB"), so claimdb can tell its own files
+/// from other SQLite databases.
+pub const APPLICATION_ID: i32 = 0x436c_4442;
+
+/// Where the database is, and whether the user chose it.
+#[derive(Debug, Clone)]
+pub enum Location {
+    /// `--db PATH` or `CLAIMDB_DB`: never created behind the user's back.
+    Explicit(PathBuf),
+    /// The user's data directory: created on first use.
+    Default(PathBuf),
+}
+
+impl Location {
+    pub fn from_flag(flag: Option<PathBuf>) -> Result<Location> {
+        if let Some(path) = flag.filter(|p| !p.as_os_str().is_empty()) {
+            return Ok(Location::Explicit(path));
+        }
+        let dir = dirs::data_dir().ok_or_else(|| {
+            Error::database("cannot find a data directory for the default database")
+                .with_hint("set --db PATH or CLAIMDB_DB")
+        })?;
+        Ok(Location::Default(
+            dir.join("claimdb").join("claimdb.sqlite3"),
+        ))
+    }
+
+    pub fn path(&self) -> &Path {
+        match self {
+            Location::Explicit(p) | Location::Default(p) => p,
+        }
+    }
+}
+
+pub struct Db {
+    pub conn: Connection,
+    pub path: PathBuf,
+}
+
+/// What `init` did.
+pub enum Initialised {
+    Created,
+    Rebuilt,
+    AlreadyThere,
+}
+
+impl Db {
+    /// Opens the database for a command, bringing it up to date first. The default
+    /// database is created on first use; an explicit path must already exist.
+    pub fn open(location: &Location) -> Result<Db> {
+        let path = location.path();
+        match fs::metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match location {
+                Location::Default(_) => {
+                    let created = create(path)?;
+                    if created {
+                        eprintln!("claimdb: created the database {}", path.display());
+                    }
+                }
+                Location::Explicit(_) => {
+                    return Err(Error::database(format!(
+                        "the database {} does not exist",
+                        path.display()
+                    ))
+                    .with_hint(format!(
+                        "create it with `claimdb --db {} init`",
+                        path.display()
+                    )));
+                }
+            },
+            Err(e) => return Err(cannot_open(path, &e.to_string())),
+            Ok(meta) if meta.is_dir() => {
+                return Err(cannot_open(path, "it is a directory, not a database file"));
+            }
+            Ok(_) => {}
+        }
+        Db::open_existing(path)
+    }
+
+    /// `init`: creates the database, or with `force` rebuilds it from scratch.
+    pub fn init(location: &Location, force: bool) -> Result<(Db, Initialised)> {
+        let path = location.path();
+        let outcome = match fs::metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                create(path)?;
+                Initialised::Created
+            }
+            Err(e) => return Err(cannot_open(path, &e.to_string())),
+            Ok(meta) if meta.is_dir() => {
+                return Err(cannot_open(path, "it is a directory, not a database file"));
+            }
+            Ok(meta) if force || meta.len() == 0 => {
+                replace(path)?;
+                Initialised::Rebuilt
+            }
+            Ok(_) => Initialised::AlreadyThere,
+        };
+        Ok((Db::open_existing(path)?, outcome))
+    }
+
+    fn open_existing(path: &Path) -> Result<Db> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| cannot_open(path, &e.to_string()))?;
+        configure(&conn)?;
+        let mut db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        db.check_and_upgrade()?;
+        Ok(db)
+    }
+
+    /// Refuses files that are not claimdb databases, then applies pending migrations
+    /// and refreshes the seed when this binary's seed differs from the one loaded.
+    fn check_and_upgrade(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let (app_id, version) = header(&self.conn).map_err(|e| not_claimdb(&path, &e))?;
+        let latest = migrations::latest_version();
+        if app_id != APPLICATION_ID {
+            return Err(not_claimdb(&path, "it has no claimdb application id"));
+        }
+        if version > latest {
+            return Err(Error::database(format!(
+                "{} was written by a newer claimdb (schema {version}; this one knows {latest})",
+                path.display()
+            ))
+            .with_hint("upgrade claimdb"));
+        }
+        if version == latest
+            && seed_fingerprint(&self.conn)?.as_deref() == Some(seed::SEED_FINGERPRINT)
+        {
+            return Ok(());
+        }
+        // Another process may be upgrading at the same moment: take the write lock,
+        // then look again.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (_, version) = header(&tx).map_err(|e| not_claimdb(&path, &e))?;
+        migrations::apply(&tx, version)?;
+        if seed_fingerprint(&tx)?.as_deref() != Some(seed::SEED_FINGERPRINT) {
+            seed::load(&tx)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn header(conn: &Connection) -> std::result::Result<(i32, u32), String> {
+    let read = || -> rusqlite::Result<(i32, u32)> {
+        let app_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        Ok((app_id, version))
+    };
+    read().map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => "it is not a SQLite database".to_string(),
+        _ => e.to_string(),
+    })
+}
+
+fn seed_fingerprint(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'seed_fingerprint'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Per-connection settings (not part of any migration).
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+fn cannot_open(path: &Path, why: &str) -> Error {
+    Error::database(format!(
+        "cannot open the database {}: {why}",
+        path.display()
+    ))
+}
+
+fn not_claimdb(path: &Path, why: &str) -> Error {
+    Error::database(format!(
+        "{} is not a claimdb database: {why}",
+        path.display()
+    ))
+    .with_hint(format!(
+        "point --db at a claimdb database, or rebuild this file with `claimdb --db {} init --force`",
+        path.display()
+    ))
+}
+
+/// Builds a complete database in a temporary file beside `path`: schema, seed,
+/// WAL mode. The caller moves it into place, so nobody ever sees half a database.
+fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(|e| cannot_create(path, &e))?;
+    let temp = tempfile::Builder::new()
+        .prefix(".claimdb-new-")
+        .tempfile_in(dir)
+        .map_err(|e| cannot_create(path, &e))?
+        .into_temp_path();
+    let mut conn = Connection::open(&temp).map_err(|e| cannot_open(&temp, &e.to_string()))?;
+    configure(&conn)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    let tx = conn.transaction()?;
+    migrations::apply(&tx, 0)?;
+    seed::load(&tx)?;
+    tx.commit()?;
+    // WAL lets readers go on while an import writes; the setting is stored in the
+    // file. The connection is closed before the rename so no -wal file is left
+    // behind under the temporary name.
+    conn.pragma_update(None, "journal_mode", "wal")?;
+    conn.close().map_err(|(_, e)| Error::from(e))?;
+    Ok(temp)
+}
+
+fn cannot_create(path: &Path, err: &io::Error) -> Error {
+    Error::database(format!(
+        "cannot create the database {}: {err}",
+        path.display()
+    ))
+}
+
+/// Creates a new database at `path`. Returns false when another process created it
+/// first (its database is then used as it is).
+fn create(path: &Path) -> Result<bool> {
+    let temp = build_beside(path)?;
+    match temp.persist_noclobber(path) {
+        Ok(()) => Ok(true),
+        Err(e) if path.exists() => {
+            drop(e);
+            Ok(false)
+        }
+        Err(e) => Err(cannot_create(path, &e.error)),
+    }
+}
+
+/// Replaces the database at `path` with a new one (`init --force`).
+fn replace(path: &Path) -> Result<()> {
+    let temp = build_beside(path)?;
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        match fs::remove_file(&side) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(cannot_create(path, &e)),
+            _ => {}
+        }
+    }
+    temp.persist(path)
+        .map_err(|e| cannot_create(path, &e.error))?;
+    Ok(())
+}

@@ -1,0 +1,311 @@
+//! The shipped seed: the article and the claims written from it, compiled into the
+//! binary, and loaded into a database on creation or whenever the seed changes.
+
+use rusqlite::Transaction;
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, CatalogueFiles, NewSource, Problem};
+
+pub use super::migrations::SEED_FINGERPRINT;
+
+pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
+pub const SOURCES: &str = include_str!("../../seed/sources.csv");
+pub const SUBJECTS: &str = include_str!("../../seed/subjects.csv");
+pub const CATEGORIES: &str = include_str!("../../seed/categories.csv");
+pub const TOPICS: &str = include_str!("../../seed/topics.csv");
+pub const CLAIMS: &str = include_str!("../../seed/claims.csv");
+
+#[derive(Debug, serde::Deserialize)]
+struct SourceRecord {
+    slug: String,
+    title: String,
+    #[serde(default)]
+    url: Option<String>,
+    file: String,
+}
+
+fn seed_error(file: &str, problems: Vec<Problem>) -> Error {
+    // The tests load the seed, so this only happens to a binary built from a broken
+    // seed/ folder; say which file to fix.
+    let err = ingest::problems_error(&format!("seed/{file}"), &problems);
+    Error::database(format!("the built-in seed is invalid: {}", err.message))
+}
+
+/// Replaces the seed's source and claims (and updates its catalogue entries), leaving
+/// everything users imported as it is. Returns the number of seed claims.
+pub fn load(tx: &Transaction) -> Result<usize> {
+    let files = CatalogueFiles {
+        subjects: ingest::read_csv(SUBJECTS).map_err(|p| seed_error("subjects.csv", p))?,
+        categories: ingest::read_csv(CATEGORIES).map_err(|p| seed_error("categories.csv", p))?,
+        topics: ingest::read_csv(TOPICS).map_err(|p| seed_error("topics.csv", p))?,
+    };
+    ingest::upsert_catalogues(tx, &files).map_err(|p| seed_error("topics.csv", p))?;
+
+    let sources: Vec<ingest::Located<SourceRecord>> =
+        ingest::read_csv(SOURCES).map_err(|p| seed_error("sources.csv", p))?;
+    let [source] = sources.as_slice() else {
+        return Err(Error::database(
+            "the built-in seed must have exactly one source",
+        ));
+    };
+    let source = &source.record;
+    if source.file != "django-vs-flask.txt" {
+        return Err(Error::database(format!(
+            "seed/sources.csv names {}, but the binary embeds django-vs-flask.txt",
+            source.file
+        )));
+    }
+    let claims = ingest::read_csv(CLAIMS).map_err(|p| seed_error("claims.csv", p))?;
+
+    tx.execute("DELETE FROM sources WHERE is_seed = 1", [])?;
+    let count = ingest::insert_source(
+        tx,
+        &NewSource {
+            slug: &source.slug,
+            title: &source.title,
+            url: source.url.as_deref().filter(|u| !u.is_empty()),
+            body: ARTICLE,
+            is_seed: true,
+        },
+        &claims,
+    )
+    .map_err(|p| seed_error("claims.csv", p))?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('seed_fingerprint', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [SEED_FINGERPRINT],
+    )?;
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The seed is the product's content: these tests hold it to the article.
+    use std::collections::{BTreeSet, HashMap};
+
+    use super::*;
+    use crate::article::Article;
+    use crate::ingest::{ClaimRecord, Located, TopicRecord};
+    use crate::names::fold;
+
+    fn claims() -> Vec<ClaimRecord> {
+        ingest::read_csv::<ClaimRecord>(CLAIMS)
+            .expect("claims.csv parses")
+            .into_iter()
+            .map(|l| l.record)
+            .collect()
+    }
+
+    fn article_line(n: usize) -> &'static str {
+        ARTICLE.split('\n').nth(n - 1).unwrap()
+    }
+
+    #[test]
+    fn every_quote_stands_at_its_lines() {
+        let article = Article::new(ARTICLE);
+        let records: Vec<Located<ClaimRecord>> = ingest::read_csv(CLAIMS).unwrap();
+        assert!(!records.is_empty());
+        for Located { line, record: c } in &records {
+            let (start, end) = (c.line_start.unwrap(), c.line_end.unwrap());
+            assert!(
+                article.quote_stands_at(&c.quote, start, end),
+                "claims.csv:{line}: quote not at lines {start}-{end}: {:?}",
+                c.quote
+            );
+        }
+    }
+
+    #[test]
+    fn the_seed_loads_into_a_new_database() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        crate::db::migrations::apply(&tx, 0).unwrap();
+        let count = load(&tx).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(count, claims().len());
+        // Loading again (a seed refresh) replaces the claims instead of adding to them.
+        assert_eq!(load(&tx).unwrap(), count);
+        let stored: i64 = tx
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored as usize, count);
+    }
+
+    #[test]
+    fn the_article_is_the_shared_original() {
+        // The product must not need ../shared at run time, but the copy must not drift.
+        let shared = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/sources/django-vs-flask.txt"
+        );
+        if let Ok(original) = std::fs::read_to_string(shared) {
+            assert_eq!(
+                original, ARTICLE,
+                "seed/django-vs-flask.txt differs from {shared}"
+            );
+        }
+    }
+
+    /// Every non-blank line in `lines` must be quoted by a claim of `kind` about
+    /// `subject`: the article's lists are covered in full, not sampled.
+    fn assert_list_covered(subject: &str, kind: &str, lines: std::ops::RangeInclusive<usize>) {
+        let claims = claims();
+        for n in lines {
+            if article_line(n).trim().is_empty() {
+                continue;
+            }
+            let covered = claims.iter().any(|c| {
+                c.subject == subject
+                    && c.kind == kind
+                    && c.line_start.unwrap() <= n
+                    && n <= c.line_end.unwrap()
+            });
+            assert!(
+                covered,
+                "line {n} ({subject} {kind}) has no claim: {}",
+                article_line(n)
+            );
+        }
+    }
+
+    #[test]
+    fn every_list_of_the_article_is_covered_in_full() {
+        assert_list_covered("django", "company", 43..=46);
+        assert_list_covered("flask", "company", 120..=123);
+        assert_list_covered("django", "limitation", 54..=58);
+        assert_list_covered("flask", "limitation", 131..=135);
+        assert_list_covered("django", "pro", 63..=75);
+        assert_list_covered("django", "con", 78..=90);
+        assert_list_covered("flask", "pro", 140..=152);
+        assert_list_covered("flask", "con", 155..=167);
+        assert_list_covered("flask", "use-case", 204..=208);
+        assert_list_covered("django", "use-case", 211..=215);
+    }
+
+    fn values(subject: &str, kind: &str) -> BTreeSet<String> {
+        claims()
+            .into_iter()
+            .filter(|c| c.subject == subject && c.kind == kind)
+            .filter_map(|c| c.value)
+            .collect()
+    }
+
+    #[test]
+    fn every_company_is_recorded_for_its_framework() {
+        let django = values("django", "company");
+        for company in ["Instagram", "Spotify", "YouTube", "Dropbox", "Pinterest"] {
+            assert!(
+                django.contains(company),
+                "django company {company} missing: {django:?}"
+            );
+        }
+        let flask = values("flask", "company");
+        for company in ["LinkedIn", "Pinterest", "Netflix", "Reddit"] {
+            assert!(
+                flask.contains(company),
+                "flask company {company} missing: {flask:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_history_facts_are_there() {
+        let facts = |subject| {
+            values(subject, "fact")
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let django = facts("django");
+        for needle in [
+            "Adrian Holovaty",
+            "Simon Willison",
+            "Lawrence Journal-World",
+            "2003",
+            "2005",
+            "BSD",
+            "MVT",
+        ] {
+            assert!(
+                django.contains(needle),
+                "django fact {needle} missing: {django}"
+            );
+        }
+        let flask = facts("flask");
+        for needle in ["Armin Ronacher", "2010", "April Fool", "Werkzeug", "Jinja"] {
+            assert!(
+                flask.contains(needle),
+                "flask fact {needle} missing: {flask}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_faq_answer_is_claimed() {
+        let claims = claims();
+        for n in [279, 283, 287, 291, 295] {
+            for subject in ["django", "flask"] {
+                assert!(
+                    claims
+                        .iter()
+                        .any(|c| c.subject == subject && c.line_start == Some(n)),
+                    "FAQ line {n} has no {subject} claim"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_topic_is_used_and_every_alias_people_type_resolves() {
+        let topics: Vec<TopicRecord> = ingest::read_csv::<TopicRecord>(TOPICS)
+            .unwrap()
+            .into_iter()
+            .map(|l| l.record)
+            .collect();
+        let mut alias_to_topic: HashMap<String, String> = HashMap::new();
+        for t in &topics {
+            alias_to_topic.insert(fold(&t.topic), t.topic.clone());
+            for alias in t
+                .aliases
+                .as_deref()
+                .unwrap_or("")
+                .split('|')
+                .filter(|a| !a.is_empty())
+            {
+                alias_to_topic.insert(fold(alias), t.topic.clone());
+            }
+        }
+        let used: BTreeSet<String> = claims()
+            .iter()
+            .map(|c| alias_to_topic[&fold(&c.topic)].clone())
+            .collect();
+        for t in &topics {
+            assert!(used.contains(&t.topic), "topic {} has no claim", t.topic);
+        }
+        let expect = [
+            ("auth", "authentication"),
+            ("Authentication", "authentication"),
+            ("user authentication", "authentication"),
+            ("authentication support", "authentication"),
+            ("ORM", "orm"),
+            ("object-relational mapper", "orm"),
+            ("admin", "admin-interface"),
+            ("admin panel", "admin-interface"),
+            ("admin interface", "admin-interface"),
+            ("async", "async"),
+            ("asynchronous programming", "async"),
+            ("dev server", "development-server"),
+            ("development server", "development-server"),
+        ];
+        for (alias, topic) in expect {
+            assert_eq!(
+                alias_to_topic.get(&fold(alias)).map(String::as_str),
+                Some(topic),
+                "{alias}"
+            );
+        }
+        assert!(
+            SUBJECTS.contains("flask,Flash|"),
+            "the article's 'Flash' must resolve to flask"
+        );
+    }
+}

@@ -1,0 +1,528 @@
+//! Turning claims files into rows: reading them, validating every row against the
+//! catalogue and the article, and inserting a source with its claims. The shipped
+//! seed and user imports both come through here, so they obey the same rules.
+
+use std::collections::HashMap;
+
+use rusqlite::{Transaction, params};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::article::Article;
+use crate::error::{Error, Result};
+use crate::model::{Kind, Stance};
+use crate::names::fold;
+
+/// One row of a claims file, as written (seed/claims.csv, or an import).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClaimRecord {
+    pub subject: String,
+    pub kind: String,
+    pub topic: String,
+    #[serde(default)]
+    pub stance: Option<String>,
+    #[serde(default)]
+    pub value: Option<String>,
+    pub statement: String,
+    pub quote: String,
+    #[serde(default)]
+    pub line_start: Option<usize>,
+    #[serde(default)]
+    pub line_end: Option<usize>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SubjectRecord {
+    pub subject: String,
+    #[serde(default)]
+    pub aliases: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CategoryRecord {
+    pub category: String,
+    #[serde(default)]
+    pub aliases: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TopicRecord {
+    pub topic: String,
+    pub category: String,
+    #[serde(default)]
+    pub aliases: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A record with the line of the file it starts on.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub line: u64,
+    pub record: T,
+}
+
+/// One thing wrong with one row of an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: u64,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    fn new(line: u64, message: impl Into<String>) -> Problem {
+        Problem {
+            line,
+            message: message.into(),
+            hint: None,
+        }
+    }
+    fn hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// Every problem of a file as one data error: "FILE:LINE: message (hint)" per row.
+pub fn problems_error(file: &str, problems: &[Problem]) -> Error {
+    let mut message = format!(
+        "{file}: {} problem{} found, nothing was written:",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        message.push_str(&format!("\n  {file}:{}: {}", p.line, p.message));
+        if let Some(hint) = &p.hint {
+            message.push_str(&format!(" (hint: {hint})"));
+        }
+    }
+    Error::data(message)
+}
+
+/// An optional cell, trimmed, with an empty cell read as absent.
+fn non_blank(cell: &Option<String>) -> Option<&str> {
+    cell.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Reads a CSV file with a header row into records, reporting every bad row.
+pub fn read_csv<T: DeserializeOwned>(text: &str) -> Result<Vec<Located<T>>, Vec<Problem>> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Err(vec![Problem::new(
+                1,
+                format!("cannot read the header row: {e}"),
+            )]);
+        }
+    };
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(raw) => {
+                let line = raw.position().map_or(0, |p| p.line());
+                match raw.deserialize::<T>(Some(&headers)) {
+                    Ok(record) => records.push(Located { line, record }),
+                    Err(e) => problems.push(Problem::new(line, describe_csv_error(&e))),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(Problem::new(line, describe_csv_error(&e)));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(problems)
+    }
+}
+
+fn describe_csv_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("the row has {len} fields where the header has {expected_len}"),
+        _ => e.to_string(),
+    }
+}
+
+/// Splits an `aliases` cell ("a|b|c") into its names.
+fn split_aliases(cell: &Option<String>) -> impl Iterator<Item = &str> {
+    cell.as_deref()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Checks that no folded name is claimed by two different entries, within one
+/// catalogue file; returns (key, alias, owner) triples to insert.
+fn alias_rows<'a>(
+    entries: impl Iterator<Item = (u64, &'a str, &'a Option<String>)>,
+    problems: &mut Vec<Problem>,
+    noun: &str,
+) -> Vec<(String, String, String)> {
+    let mut owner_of: HashMap<String, String> = HashMap::new();
+    let mut rows = Vec::new();
+    for (line, name, aliases) in entries {
+        for alias in std::iter::once(name).chain(split_aliases(aliases)) {
+            let key = fold(alias);
+            match owner_of.get(&key) {
+                Some(owner) if owner == name => {}
+                Some(owner) => problems.push(Problem::new(
+                    line,
+                    format!("{noun} alias '{alias}' already names {noun} '{owner}'"),
+                )),
+                None => {
+                    owner_of.insert(key.clone(), name.to_string());
+                    rows.push((key, alias.to_string(), name.to_string()));
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// The catalogues a claims file is resolved against.
+pub struct CatalogueFiles {
+    pub subjects: Vec<Located<SubjectRecord>>,
+    pub categories: Vec<Located<CategoryRecord>>,
+    pub topics: Vec<Located<TopicRecord>>,
+}
+
+/// Inserts or updates subjects, categories and topics with their aliases. An alias
+/// that already exists is moved to the entry named here.
+pub fn upsert_catalogues(tx: &Transaction, files: &CatalogueFiles) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let category_aliases = alias_rows(
+        files
+            .categories
+            .iter()
+            .map(|c| (c.line, c.record.category.as_str(), &c.record.aliases)),
+        &mut problems,
+        "category",
+    );
+    let subject_aliases = alias_rows(
+        files
+            .subjects
+            .iter()
+            .map(|s| (s.line, s.record.subject.as_str(), &s.record.aliases)),
+        &mut problems,
+        "subject",
+    );
+    let topic_aliases = alias_rows(
+        files
+            .topics
+            .iter()
+            .map(|t| (t.line, t.record.topic.as_str(), &t.record.aliases)),
+        &mut problems,
+        "topic",
+    );
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let db = |e: rusqlite::Error| vec![Problem::new(0, format!("database error: {e}"))];
+    let sql_problem = |line: u64, what: &str, name: &str, e: rusqlite::Error| {
+        vec![Problem::new(
+            line,
+            format!("{what} '{name}' was refused: {e}"),
+        )]
+    };
+
+    for c in &files.categories {
+        tx.execute(
+            "INSERT INTO categories (category, description) VALUES (?1, ?2)
+             ON CONFLICT (category) DO UPDATE SET description = excluded.description",
+            params![c.record.category, c.record.description],
+        )
+        .map_err(|e| sql_problem(c.line, "category", &c.record.category, e))?;
+    }
+    for (key, alias, category) in &category_aliases {
+        tx.execute(
+            "INSERT INTO category_aliases (key, alias, category) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, category = excluded.category",
+            params![key, alias, category],
+        )
+        .map_err(db)?;
+    }
+    for s in &files.subjects {
+        tx.execute(
+            "INSERT INTO subjects (name, description) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET description = excluded.description",
+            params![s.record.subject, s.record.description],
+        )
+        .map_err(|e| sql_problem(s.line, "subject", &s.record.subject, e))?;
+    }
+    for (key, alias, subject) in &subject_aliases {
+        tx.execute(
+            "INSERT INTO subject_aliases (key, alias, subject_id)
+             SELECT ?1, ?2, subject_id FROM subjects WHERE name = ?3
+             ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, subject_id = excluded.subject_id",
+            params![key, alias, subject],
+        )
+        .map_err(db)?;
+    }
+    for t in &files.topics {
+        let category = fold(&t.record.category);
+        tx.execute(
+            "INSERT INTO topics (name, category, description)
+             VALUES (?1, coalesce((SELECT category FROM category_aliases WHERE key = ?2), ?3), ?4)
+             ON CONFLICT (name) DO UPDATE SET category = excluded.category,
+                                             description = excluded.description",
+            params![
+                t.record.topic,
+                category,
+                t.record.category,
+                t.record.description
+            ],
+        )
+        .map_err(|e| {
+            let mut p = sql_problem(t.line, "topic", &t.record.topic, e);
+            p[0].hint = Some(format!(
+                "is '{}' a known category? `claimdb topics` lists them",
+                t.record.category
+            ));
+            p
+        })?;
+    }
+    for (key, alias, topic) in &topic_aliases {
+        tx.execute(
+            "INSERT INTO topic_aliases (key, alias, topic_id)
+             SELECT ?1, ?2, topic_id FROM topics WHERE name = ?3
+             ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, topic_id = excluded.topic_id",
+            params![key, alias, topic],
+        )
+        .map_err(db)?;
+    }
+    Ok(())
+}
+
+/// The article a set of claims is written from.
+pub struct NewSource<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+    pub body: &'a str,
+    pub is_seed: bool,
+}
+
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A claim that passed validation, ready to insert.
+struct ValidClaim<'r> {
+    subject_id: i64,
+    kind: Kind,
+    topic_id: i64,
+    stance: Option<Stance>,
+    value: Option<&'r str>,
+    statement: &'r str,
+    quote: &'r str,
+    line_start: usize,
+    line_end: usize,
+}
+
+fn alias_map(tx: &Transaction, sql: &str) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut stmt = tx.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Validates every record against the catalogue and the article; all problems at once.
+fn validate<'r>(
+    tx: &Transaction,
+    article: &Article,
+    records: &'r [Located<ClaimRecord>],
+) -> Result<Vec<ValidClaim<'r>>, Vec<Problem>> {
+    let db = |e: rusqlite::Error| vec![Problem::new(0, format!("database error: {e}"))];
+    let subjects = alias_map(tx, "SELECT key, subject_id FROM subject_aliases").map_err(db)?;
+    let topics = alias_map(tx, "SELECT key, topic_id FROM topic_aliases").map_err(db)?;
+    let mut problems = Vec::new();
+    let mut valid = Vec::with_capacity(records.len());
+    for Located { line, record: r } in records {
+        let line = *line;
+        let before = problems.len();
+        let value = non_blank(&r.value);
+        let stance_text = non_blank(&r.stance);
+
+        let subject_id = subjects.get(&fold(&r.subject)).copied();
+        if r.subject.trim().is_empty() {
+            problems.push(Problem::new(line, "the subject is missing"));
+        } else if subject_id.is_none() {
+            problems.push(
+                Problem::new(line, format!("unknown subject '{}'", r.subject))
+                    .hint("declare it in the subjects file, or use a known name or alias"),
+            );
+        }
+        let topic_id = topics.get(&fold(&r.topic)).copied();
+        if r.topic.trim().is_empty() {
+            problems.push(Problem::new(line, "the topic is missing"));
+        } else if topic_id.is_none() {
+            problems.push(
+                Problem::new(line, format!("unknown topic '{}'", r.topic))
+                    .hint("new topics must be declared with a category"),
+            );
+        }
+        let kind = match r.kind.trim().parse::<Kind>() {
+            Ok(k) => Some(k),
+            Err(e) => {
+                problems.push(Problem::new(line, format!("unknown kind: {e}")));
+                None
+            }
+        };
+        let stance = match stance_text.map(str::parse::<Stance>) {
+            None => None,
+            Some(Ok(s)) => Some(s),
+            Some(Err(e)) => {
+                problems.push(Problem::new(line, format!("unknown stance: {e}")));
+                None
+            }
+        };
+        if kind == Some(Kind::Feature) && stance_text.is_none() {
+            problems.push(
+                Problem::new(line, "a feature claim needs a stance")
+                    .hint("builtin, extension, limited or lacks"),
+            );
+        }
+        if let Some(k) = kind.filter(|k| k.needs_value()) {
+            if value.is_none() {
+                problems.push(Problem::new(
+                    line,
+                    format!(
+                        "a {k} claim needs a value ({})",
+                        if k == Kind::Company {
+                            "the company's name"
+                        } else {
+                            "the fact's value"
+                        }
+                    ),
+                ));
+            }
+        }
+        if r.statement.trim().is_empty() {
+            problems.push(Problem::new(line, "the statement is missing"));
+        } else if r.statement.contains(['\n', '\r']) {
+            problems.push(Problem::new(line, "the statement must be one line"));
+        }
+        let lines = if r.quote.is_empty() {
+            problems.push(Problem::new(line, "the quote is missing"));
+            None
+        } else {
+            check_quote(article, &r.quote, r.line_start, r.line_end)
+                .map_err(|p| problems.push(Problem { line, ..p }))
+                .ok()
+        };
+        if problems.len() == before {
+            let (line_start, line_end) = lines.expect("checked above");
+            valid.push(ValidClaim {
+                subject_id: subject_id.expect("checked above"),
+                kind: kind.expect("checked above"),
+                topic_id: topic_id.expect("checked above"),
+                stance,
+                value,
+                statement: r.statement.trim(),
+                quote: &r.quote,
+                line_start,
+                line_end,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(valid)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Where the quote stands: at the given lines, or found in the article when no lines
+/// are given.
+fn check_quote(
+    article: &Article,
+    quote: &str,
+    start: Option<usize>,
+    end: Option<usize>,
+) -> Result<(usize, usize), Problem> {
+    let elsewhere = |p: Problem| match article.locate(quote) {
+        Some((s, e)) => p.hint(format!("the quote stands at lines {s}-{e}")),
+        None => {
+            p.hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
+        }
+    };
+    match (start, end) {
+        (None, None) => article
+            .locate(quote)
+            .ok_or_else(|| elsewhere(Problem::new(0, "the quote is not in the article"))),
+        (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok((s, e)),
+        (Some(s), Some(e)) => Err(elsewhere(Problem::new(
+            0,
+            format!("the quote does not stand at lines {s}-{e} of the article"),
+        ))),
+        _ => Err(Problem::new(
+            0,
+            "give both line_start and line_end, or neither",
+        )),
+    }
+}
+
+/// Validates `records` and inserts the source and all its claims in `tx`. Nothing
+/// is inserted unless every record is valid. Returns the number of claims.
+pub fn insert_source(
+    tx: &Transaction,
+    source: &NewSource,
+    records: &[Located<ClaimRecord>],
+) -> Result<usize, Vec<Problem>> {
+    let article = Article::new(source.body);
+    let claims = validate(tx, &article, records)?;
+    let db = |e: rusqlite::Error| vec![Problem::new(0, format!("database error: {e}"))];
+    tx.execute(
+        "INSERT INTO sources (slug, title, url, sha256, body, is_seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            source.slug,
+            source.title,
+            source.url,
+            sha256_hex(source.body),
+            source.body,
+            source.is_seed
+        ],
+    )
+    .map_err(db)?;
+    let source_id = tx.last_insert_rowid();
+    let mut insert = tx
+        .prepare(
+            "INSERT INTO claims (source_id, subject_id, kind, topic_id, stance, value,
+                                 statement, quote, line_start, line_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )
+        .map_err(db)?;
+    for c in &claims {
+        insert
+            .execute(params![
+                source_id,
+                c.subject_id,
+                c.kind.as_str(),
+                c.topic_id,
+                c.stance.map(Stance::as_str),
+                c.value,
+                c.statement,
+                c.quote,
+                c.line_start as i64,
+                c.line_end as i64,
+            ])
+            .map_err(db)?;
+    }
+    Ok(claims.len())
+}

@@ -1,0 +1,141 @@
+//! The vocabulary of claims: kinds and stances, as stored and as typed.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// What sort of statement a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// Something the subject has, lacks or gets through extensions (carries a stance)
+    Feature,
+    /// A company that uses the subject (carries the company name as its value)
+    Company,
+    /// A listed limitation
+    Limitation,
+    /// A listed advantage
+    Pro,
+    /// A listed disadvantage
+    Con,
+    /// Something the subject suits
+    UseCase,
+    /// A fact with a value: creator, year, licence, what it is based on, architecture
+    Fact,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Feature,
+        Kind::Company,
+        Kind::Limitation,
+        Kind::Pro,
+        Kind::Con,
+        Kind::UseCase,
+        Kind::Fact,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Feature => "feature",
+            Kind::Company => "company",
+            Kind::Limitation => "limitation",
+            Kind::Pro => "pro",
+            Kind::Con => "con",
+            Kind::UseCase => "use-case",
+            Kind::Fact => "fact",
+        }
+    }
+
+    /// Kinds whose claims must name something in `value`.
+    pub fn needs_value(self) -> bool {
+        matches!(self, Kind::Company | Kind::Fact)
+    }
+}
+
+/// A claim's position on its topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Stance {
+    /// Ships with the subject
+    Builtin,
+    /// Available through extensions or manual integration
+    Extension,
+    /// Present only in a limited form
+    Limited,
+    /// Claimed to be missing
+    Lacks,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [
+        Stance::Builtin,
+        Stance::Extension,
+        Stance::Limited,
+        Stance::Lacks,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Builtin => "builtin",
+            Stance::Extension => "extension",
+            Stance::Limited => "limited",
+            Stance::Lacks => "lacks",
+        }
+    }
+}
+
+fn parse_one_of<T: Copy>(s: &str, all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
+    all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        format!("'{s}' is not one of {}", names.join(", "))
+    })
+}
+
+impl FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Kind, String> {
+        parse_one_of(s, &Kind::ALL, Kind::as_str)
+    }
+}
+
+impl FromStr for Stance {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Stance, String> {
+        parse_one_of(s, &Stance::ALL, Stance::as_str)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_the_schema() {
+        let schema = include_str!("../migrations/0001_schema.sql");
+        for kind in Kind::ALL {
+            assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
+            assert!(
+                schema.contains(&format!("'{kind}'")),
+                "{kind} not in schema"
+            );
+        }
+        for stance in Stance::ALL {
+            assert_eq!(stance.as_str().parse::<Stance>(), Ok(stance));
+            assert!(
+                schema.contains(&format!("'{stance}'")),
+                "{stance} not in schema"
+            );
+        }
+        assert!("Feature".parse::<Kind>().is_err());
+    }
+}

@@ -1,0 +1,87 @@
+//! Matching the names people type against subjects, topics and categories.
+//!
+//! Every alias is stored under its folded key, so one lookup answers "auth",
+//! "Authentication", "user-authentication" and "user authentication" alike.
+
+/// Folds a name for matching: lower case, hyphens and underscores as spaces, runs of
+/// white space as one space, typographic quotes and apostrophes as ASCII ones.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for ch in name.chars() {
+        let ch = match ch {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+                '\''
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
+            c => c,
+        };
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// The known names closest to `wanted`, best first, for "did you mean" hints.
+pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = fold(wanted);
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(&wanted, &fold(name)), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// "did you mean 'a'?" / "did you mean 'a' or 'b'?", or None when nothing is close.
+pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
+    match quoted.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_hyphens_spacing_and_typographic_quotes() {
+        assert_eq!(fold("User-Authentication"), "user authentication");
+        assert_eq!(fold("  user   authentication "), "user authentication");
+        assert_eq!(fold("Django\u{2019}s admin"), "django's admin");
+        assert_eq!(
+            fold("\u{201C}batteries-included\u{201D}"),
+            "\"batteries included\""
+        );
+        assert_eq!(fold("built_in"), "built in");
+    }
+
+    #[test]
+    fn suggestions_find_near_misses_only() {
+        let known = ["authentication", "admin-interface", "orm"];
+        assert_eq!(closest("athentication", known), vec!["authentication"]);
+        assert!(closest("zzzz", known).is_empty());
+        assert_eq!(
+            did_you_mean(&["flask"]).as_deref(),
+            Some("did you mean 'flask'?")
+        );
+        assert_eq!(
+            did_you_mean(&["a", "b", "c"]).as_deref(),
+            Some("did you mean 'a', 'b' or 'c'?")
+        );
+        assert_eq!(did_you_mean(&[]), None);
+    }
+}

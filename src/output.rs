@@ -1,0 +1,575 @@
+//! The one writer every command goes through: table, csv, tsv, json, ndjson and
+//! markdown, to stdout or to a file, with colour only on a terminal.
+//!
+//! A command describes its columns once and hands over rows; it never formats or
+//! prints by itself, so every format and `-o FILE` work for every command.
+//! Machine formats are streamed row by row. The table format has to see every row to
+//! size its columns, so it collects; it is meant for what a person reads.
+
+use std::borrow::Cow;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use tabled::builder::Builder;
+use tabled::settings::object::Rows;
+use tabled::settings::peaker::Priority;
+use tabled::settings::{Color, Modify, Style, Width};
+
+use crate::error::{Error, ErrorKind, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading (the default)
+    Table,
+    /// RFC 4180 CSV with a header row and CRLF line endings
+    Csv,
+    /// Tab-separated, tabs/newlines/backslashes escaped as \t \n \r \\
+    Tsv,
+    /// One JSON array of objects
+    Json,
+    /// One JSON object per line
+    Ndjson,
+    /// A Markdown (GitHub) table
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+/// How output is written, from the global command-line options.
+#[derive(Debug, Clone)]
+pub struct OutputOptions {
+    pub format: Format,
+    /// None or "-" is stdout.
+    pub path: Option<PathBuf>,
+    pub color: ColorChoice,
+    pub csv_raw: bool,
+    pub bom: bool,
+}
+
+/// Which output a column appears in: some detail reads well in a machine format
+/// but clutters a table, and a compact citation helps a reader but not a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    Always,
+    MachineOnly,
+    HumanOnly,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub show: Show,
+}
+
+impl Column {
+    pub const fn new(name: &'static str) -> Column {
+        Column {
+            name,
+            show: Show::Always,
+        }
+    }
+    pub const fn machine(name: &'static str) -> Column {
+        Column {
+            name,
+            show: Show::MachineOnly,
+        }
+    }
+    pub const fn human(name: &'static str) -> Column {
+        Column {
+            name,
+            show: Show::HumanOnly,
+        }
+    }
+}
+
+/// One cell of a row. Text borrows where it can, so streaming a query result does
+/// not copy every string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(Cow<'a, str>),
+}
+
+impl Cell<'_> {
+    fn to_text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Null => Cow::Borrowed(""),
+            Cell::Int(i) => Cow::Owned(i.to_string()),
+            Cell::Real(r) => Cow::Owned(r.to_string()),
+            Cell::Text(t) => Cow::Borrowed(t),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Cell<'_> {
+    fn from(s: String) -> Self {
+        Cell::Text(Cow::Owned(s))
+    }
+}
+
+impl From<i64> for Cell<'_> {
+    fn from(i: i64) -> Self {
+        Cell::Int(i)
+    }
+}
+
+impl<'a, T: Into<Cell<'a>>> From<Option<T>> for Cell<'a> {
+    fn from(v: Option<T>) -> Cell<'a> {
+        v.map_or(Cell::Null, Into::into)
+    }
+}
+
+impl<'a> From<rusqlite::types::ValueRef<'a>> for Cell<'a> {
+    fn from(v: rusqlite::types::ValueRef<'a>) -> Cell<'a> {
+        use rusqlite::types::ValueRef;
+        match v {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(i) => Cell::Int(i),
+            ValueRef::Real(r) => Cell::Real(r),
+            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t)),
+            ValueRef::Blob(b) => Cell::Text(Cow::Owned(format!("<{} bytes>", b.len()))),
+        }
+    }
+}
+
+/// Where output goes: stdout, or a temporary file beside the target that replaces
+/// it only when everything was written, so a failed export never leaves half a file.
+enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        file: BufWriter<tempfile::NamedTempFile>,
+        target: PathBuf,
+    },
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File { file, .. } => file.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.write_all(buf),
+            Sink::File { file, .. } => file.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { file, .. } => file.flush(),
+        }
+    }
+}
+
+pub struct Output {
+    format: Format,
+    sink: Sink,
+    color: bool,
+    /// Width to wrap tables to, when writing to a terminal.
+    wrap_width: Option<usize>,
+    csv_raw: bool,
+    bom: bool,
+}
+
+impl Output {
+    pub fn open(opts: &OutputOptions) -> Result<Output> {
+        let path = opts.path.as_deref().filter(|p| *p != Path::new("-"));
+        let (sink, terminal) = match path {
+            None => {
+                let terminal = io::stdout().is_terminal();
+                (
+                    Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),
+                    terminal,
+                )
+            }
+            Some(target) => (open_file_sink(target)?, false),
+        };
+        let color = match opts.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let wrap_width = if terminal {
+            terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+        } else {
+            None
+        };
+        Ok(Output {
+            format: opts.format,
+            sink,
+            color,
+            wrap_width,
+            csv_raw: opts.csv_raw,
+            bom: opts.bom,
+        })
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// True for the formats a person reads (table, markdown), where commands may add
+    /// a closing sentence such as the coverage line of `which`.
+    pub fn is_human(&self) -> bool {
+        matches!(self.format, Format::Table | Format::Markdown)
+    }
+
+    /// Starts a result set with these columns.
+    pub fn rows<'o>(&'o mut self, columns: &[Column]) -> Result<RowWriter<'o>> {
+        let human = self.is_human();
+        let visible: Vec<usize> = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| match c.show {
+                Show::Always => true,
+                Show::MachineOnly => !human,
+                Show::HumanOnly => human,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let names: Vec<&'static str> = visible.iter().map(|&i| columns[i].name).collect();
+        let mut writer = RowWriter {
+            out: self,
+            visible,
+            names,
+            rows: 0,
+            table: Vec::new(),
+        };
+        writer.start()?;
+        Ok(writer)
+    }
+
+    /// A sentence after the rows for a person: written to the output in the human
+    /// formats, and to stderr in the machine formats so that data stays parseable.
+    pub fn note(&mut self, text: &str) -> Result<()> {
+        if self.is_human() {
+            writeln!(self.sink, "{text}")?;
+        } else {
+            eprintln!("{text}");
+        }
+        Ok(())
+    }
+
+    /// Flushes and, for `-o FILE`, moves the finished file into place.
+    pub fn finish(self) -> Result<()> {
+        match self.sink {
+            Sink::Stdout(mut w) => w.flush()?,
+            Sink::File { file, target } => {
+                let file = file
+                    .into_inner()
+                    .map_err(|e| io_error(&target, "cannot write", e.into_error()))?;
+                file.persist(&target)
+                    .map_err(|e| io_error(&target, "cannot write", e.error))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn open_file_sink(target: &Path) -> Result<Sink> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if target.is_dir() {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("cannot write {}: it is a directory", target.display()),
+        ));
+    }
+    let file = tempfile::Builder::new()
+        .prefix(".claimdb-output-")
+        .tempfile_in(dir)
+        .map_err(|e| io_error(target, "cannot write", e))?;
+    Ok(Sink::File {
+        file: BufWriter::with_capacity(64 * 1024, file),
+        target: target.to_path_buf(),
+    })
+}
+
+fn io_error(path: &Path, what: &str, err: io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{what} {}: {err}", path.display()))
+}
+
+/// Writes the rows of one result set in the chosen format.
+pub struct RowWriter<'o> {
+    out: &'o mut Output,
+    /// Indexes of the columns this format shows.
+    visible: Vec<usize>,
+    names: Vec<&'static str>,
+    rows: u64,
+    /// Table format only: every row, to size the columns at the end.
+    table: Vec<Vec<String>>,
+}
+
+impl RowWriter<'_> {
+    fn start(&mut self) -> Result<()> {
+        let w = &mut self.out.sink;
+        match self.out.format {
+            Format::Table | Format::Ndjson => {}
+            Format::Csv => {
+                if self.out.bom {
+                    w.write_all("\u{feff}".as_bytes())?;
+                }
+                write_csv_record(w, self.names.iter().map(|n| Cow::Borrowed(*n)))?;
+            }
+            Format::Tsv => {
+                if self.out.bom {
+                    w.write_all("\u{feff}".as_bytes())?;
+                }
+                write_tsv_record(w, self.names.iter().map(|n| Cow::Borrowed(*n)))?;
+            }
+            Format::Json => w.write_all(b"[")?,
+            Format::Markdown => {
+                let header: Vec<String> = self.names.iter().map(|n| markdown_cell(n)).collect();
+                writeln!(w, "| {} |", header.join(" | "))?;
+                writeln!(w, "|{}", "---|".repeat(self.names.len()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes one row; `cells` holds a cell for every column given to `rows`.
+    pub fn row(&mut self, cells: &[Cell]) -> Result<()> {
+        debug_assert!(cells.len() > self.visible.iter().copied().max().unwrap_or(0));
+        let shown = self.visible.iter().map(|&i| &cells[i]);
+        let w = &mut self.out.sink;
+        match self.out.format {
+            Format::Table => {
+                let row = shown.map(|c| c.to_text().into_owned()).collect();
+                self.table.push(row);
+            }
+            Format::Csv => {
+                let raw = self.out.csv_raw;
+                write_csv_record(
+                    w,
+                    shown.map(|c| match c {
+                        Cell::Text(t) if !raw => neutralise_formula(t),
+                        other => other.to_text(),
+                    }),
+                )?;
+            }
+            Format::Tsv => write_tsv_record(w, shown.map(Cell::to_text))?,
+            Format::Json | Format::Ndjson => {
+                if self.out.format == Format::Json {
+                    w.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
+                }
+                w.write_all(b"{")?;
+                for (n, (name, cell)) in self.names.iter().zip(shown).enumerate() {
+                    if n > 0 {
+                        w.write_all(b",")?;
+                    }
+                    write_json_string(w, name)?;
+                    w.write_all(b":")?;
+                    write_json_value(w, cell)?;
+                }
+                w.write_all(b"}")?;
+                if self.out.format == Format::Ndjson {
+                    w.write_all(b"\n")?;
+                }
+            }
+            Format::Markdown => {
+                let cells: Vec<String> = shown.map(|c| markdown_cell(&c.to_text())).collect();
+                writeln!(w, "| {} |", cells.join(" | "))?;
+            }
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Ends the result set and returns how many rows were written.
+    pub fn finish(self) -> Result<u64> {
+        let out = self.out;
+        match out.format {
+            Format::Json => out
+                .sink
+                .write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
+            Format::Table => {
+                // An empty result prints nothing; commands say in a note what it means.
+                if !self.table.is_empty() {
+                    let stance_col = self.names.iter().position(|n| *n == "stance");
+                    let mut builder = Builder::default();
+                    builder.push_record(self.names.iter().copied());
+                    for mut row in self.table {
+                        if let (true, Some(i)) = (out.color, stance_col) {
+                            row[i] = colour_stance(&row[i]);
+                        }
+                        builder.push_record(row);
+                    }
+                    let mut table = builder.build();
+                    table.with(Style::sharp());
+                    if out.color {
+                        table.with(Modify::new(Rows::first()).with(Color::BOLD));
+                    }
+                    if let Some(width) = out.wrap_width {
+                        table.with(
+                            Width::wrap(width)
+                                .keep_words(true)
+                                .priority(Priority::max(true)),
+                        );
+                    }
+                    writeln!(out.sink, "{table}")?;
+                }
+            }
+            Format::Csv | Format::Tsv | Format::Ndjson | Format::Markdown => {}
+        }
+        Ok(self.rows)
+    }
+}
+
+fn colour_stance(stance: &str) -> String {
+    let code = match stance {
+        "builtin" => "32",
+        "extension" => "33",
+        "limited" => "35",
+        "lacks" => "31",
+        _ => return stance.to_string(),
+    };
+    format!("\x1b[{code}m{stance}\x1b[0m")
+}
+
+/// A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or LF as a
+/// formula; a leading `'` makes it text. Plain numbers ("-3", "+1.5") stay numbers.
+pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
+    let risky = matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
+    );
+    if risky && text.parse::<f64>().is_err() {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// One RFC 4180 record ending in CRLF: fields with a comma, quote, CR or LF are
+/// quoted, quotes doubled. Written by hand so the header and every row share the
+/// sink without a second buffering layer.
+fn write_csv_record<'c>(
+    w: &mut impl Write,
+    fields: impl Iterator<Item = Cow<'c, str>>,
+) -> io::Result<()> {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        if field
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        {
+            w.write_all(b"\"")?;
+            w.write_all(field.replace('"', "\"\"").as_bytes())?;
+            w.write_all(b"\"")?;
+        } else {
+            w.write_all(field.as_bytes())?;
+        }
+    }
+    w.write_all(b"\r\n")
+}
+
+fn write_tsv_record<'c>(
+    w: &mut impl Write,
+    fields: impl Iterator<Item = Cow<'c, str>>,
+) -> io::Result<()> {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            w.write_all(b"\t")?;
+        }
+        if field
+            .bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'\\'))
+        {
+            let escaped = field
+                .replace('\\', "\\\\")
+                .replace('\t', "\\t")
+                .replace('\n', "\\n")
+                .replace('\r', "\\r");
+            w.write_all(escaped.as_bytes())?;
+        } else {
+            w.write_all(field.as_bytes())?;
+        }
+    }
+    w.write_all(b"\n")
+}
+
+fn write_json_string(w: &mut impl Write, s: &str) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, s).map_err(io::Error::from)
+}
+
+fn write_json_value(w: &mut impl Write, cell: &Cell) -> io::Result<()> {
+    match cell {
+        Cell::Null => w.write_all(b"null"),
+        Cell::Int(i) => write!(w, "{i}"),
+        Cell::Real(r) if r.is_finite() => write!(w, "{r}"),
+        Cell::Real(_) => w.write_all(b"null"),
+        Cell::Text(t) => write_json_string(w, t),
+    }
+}
+
+/// A cell inside a Markdown table: pipes escaped, line breaks as `<br>`.
+fn markdown_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_but_numbers_are_not() {
+        assert_eq!(neutralise_formula("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(neutralise_formula("@cmd"), "'@cmd");
+        assert_eq!(neutralise_formula("-x"), "'-x");
+        assert_eq!(neutralise_formula("\tx"), "'\tx");
+        assert_eq!(neutralise_formula("-3"), "-3");
+        assert_eq!(neutralise_formula("+1.5"), "+1.5");
+        assert_eq!(neutralise_formula("plain"), "plain");
+        assert_eq!(neutralise_formula(""), "");
+    }
+
+    #[test]
+    fn csv_records_quote_what_needs_quoting_and_end_in_crlf() {
+        let mut buf = Vec::new();
+        let fields = ["a", "b,c", "say \"hi\"", "two\nlines"].map(Cow::Borrowed);
+        write_csv_record(&mut buf, fields.into_iter()).unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+        );
+    }
+
+    #[test]
+    fn tsv_escapes_separators() {
+        let mut buf = Vec::new();
+        let fields = ["a\tb", "c\nd", "e\\f"].map(Cow::Borrowed);
+        write_tsv_record(&mut buf, fields.into_iter()).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), "a\\tb\tc\\nd\te\\\\f\n");
+    }
+
+    #[test]
+    fn markdown_cells_escape_pipes_and_newlines() {
+        assert_eq!(markdown_cell("a|b\nc"), "a\\|b<br>c");
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the real binary, run the way a user runs it, in a temporary
+//! data directory with a scrubbed environment (no NO_COLOR, no CLAIMDB_DB from the
+//! developer's shell). One test binary, so the suite links once.
+
+mod support;
+
+mod database;
+mod which;

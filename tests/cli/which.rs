@@ -1,0 +1,162 @@
+//! `which`: cited, open-world answers (issue 2's acceptance cases).
+
+use serde_json::Value;
+
+use crate::support::{Env, quote_at};
+
+/// The JSON rows of `which ARGS`.
+fn which(env: &Env, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "json", "which"];
+    all.extend_from_slice(args);
+    env.run(&all).json().as_array().unwrap().clone()
+}
+
+fn rows_for<'a>(rows: &'a [Value], subject: &str) -> Vec<&'a Value> {
+    rows.iter().filter(|r| r["subject"] == subject).collect()
+}
+
+/// Every cited row quotes the article at its lines.
+#[track_caller]
+fn assert_cited(rows: &[&Value]) {
+    assert!(!rows.is_empty());
+    for r in rows {
+        let quote = r["quote"].as_str().expect("quote");
+        let (start, end) = (
+            r["line_start"].as_u64().unwrap(),
+            r["line_end"].as_u64().unwrap(),
+        );
+        assert_eq!(r["source"], "django-vs-flask");
+        assert!(
+            quote_at(quote, start, end),
+            "{quote:?} not at {start}-{end}"
+        );
+        assert!(r["claim_id"].as_i64().is_some());
+    }
+}
+
+#[test]
+fn lacks_built_in_auth_answers_flask_with_a_citation_and_not_django() {
+    let env = Env::new();
+    let rows = which(&env, &["lacks", "built-in", "auth"]);
+    let flask = rows_for(&rows, "flask");
+    assert_cited(&flask);
+    for r in &flask {
+        assert_eq!(r["answer"], "yes");
+        assert!(["lacks", "extension", "limited"].contains(&r["stance"].as_str().unwrap()));
+        assert_eq!(r["topic"], "authentication");
+    }
+    assert!(
+        flask.iter().any(|r| r["line_start"] == 132),
+        "line 132 says Flask doesn't come with built-in authentication"
+    );
+    assert!(
+        rows_for(&rows, "django").is_empty(),
+        "django has built-in auth: {rows:#?}"
+    );
+}
+
+#[test]
+fn the_human_answer_names_flask_cites_the_line_and_ends_with_coverage() {
+    let env = Env::new();
+    let out = env.run(&["which", "lacks", "built-in", "auth"]);
+    let text = out.ok();
+    assert!(text.contains("flask"), "{text}");
+    assert!(text.contains("django-vs-flask:132"), "{text}");
+    assert!(
+        text.contains("doesn’t come with built-in ORM or authentication"),
+        "{text}"
+    );
+    let last = text.trim_end().lines().last().unwrap();
+    assert_eq!(
+        last,
+        "flask lacks built-in authentication. 2 of 2 subjects have a claim on authentication."
+    );
+    assert!(
+        out.stderr.contains("created the database"),
+        "first use says so: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn has_built_in_auth_answers_django() {
+    let env = Env::new();
+    let rows = which(&env, &["has", "built-in", "authentication"]);
+    let django = rows_for(&rows, "django");
+    assert_cited(&django);
+    assert!(django.iter().all(|r| r["stance"] == "builtin"));
+    assert!(rows_for(&rows, "flask").is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn lacks_built_in_orm_answers_flask_only() {
+    let env = Env::new();
+    let rows = which(&env, &["lacks", "built-in", "orm"]);
+    assert_cited(&rows_for(&rows, "flask"));
+    assert!(rows_for(&rows, "django").is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn has_admin_interface_answers_django_and_flask_has_no_claim() {
+    let env = Env::new();
+    let rows = which(&env, &["has", "admin", "interface"]);
+    let django = rows_for(&rows, "django");
+    assert_cited(&django);
+    assert!(django.iter().all(|r| r["answer"] == "yes"));
+    let flask = rows_for(&rows, "flask");
+    assert_eq!(flask.len(), 1, "{rows:#?}");
+    assert_eq!(flask[0]["stance"], "unknown");
+    assert_eq!(flask[0]["answer"], "unknown");
+    assert!(flask[0]["quote"].is_null() && flask[0]["line_start"].is_null());
+}
+
+#[test]
+fn has_development_server_answers_flask_and_django_has_no_claim() {
+    let env = Env::new();
+    let rows = which(&env, &["has", "development", "server"]);
+    let flask = rows_for(&rows, "flask");
+    assert_cited(&flask);
+    assert!(flask.iter().all(|r| r["stance"] == "builtin"));
+    let django = rows_for(&rows, "django");
+    assert_eq!(django.len(), 1);
+    assert_eq!(django[0]["stance"], "unknown");
+
+    let text = env.run(&["which", "has", "dev", "server"]).ok().to_string();
+    assert!(text.contains("no claim"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("1 of 2 subjects has a claim on development-server (no claim: django)."),
+        "{text}"
+    );
+}
+
+#[test]
+fn lacks_async_answers_both_as_the_article_says() {
+    let env = Env::new();
+    let rows = which(&env, &["lacks", "async"]);
+    let django = rows_for(&rows, "django");
+    assert_cited(&django);
+    assert!(
+        django
+            .iter()
+            .any(|r| r["stance"] == "limited" && r["line_start"] == 56)
+    );
+    let flask = rows_for(&rows, "flask");
+    assert_cited(&flask);
+    assert!(
+        flask
+            .iter()
+            .any(|r| r["stance"] == "lacks" && r["line_start"] == 133)
+    );
+}
+
+#[test]
+fn a_misspelt_topic_fails_with_a_suggestion() {
+    let env = Env::new();
+    let err = env
+        .run(&["which", "lacks", "athentication"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("no topic 'athentication'"), "{err}");
+    assert!(err.contains("did you mean 'authentication'?"), "{err}");
+}
