@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::ask::ask_forms;
 use crate::error::exit_codes_help;
+use crate::model::{Kind, Stance};
 use crate::output::{ColorChoice, Format, OutputOptions};
 
 /// The examples closing `claimdb --help`.
@@ -16,6 +18,9 @@ Examples:
   claimdb which lacks built-in auth      who lacks built-in authentication, with citations
   claimdb which has admin interface      who has an admin interface (built in or by extension)
   claimdb --format json which lacks orm  the same answer as JSON
+  claimdb compare django flask --on performance
+  claimdb ask \"which companies use both\"
+  claimdb companies --subject flask --format csv -o flask-companies.csv
   claimdb verify                         re-check every quote against its article
 
 The database lives in your data directory and is created on first use;
@@ -102,6 +107,91 @@ Subjects with no claim on the topic are listed as unknown: no claim is not a \"l
 Where a subject's claims disagree (built in vs missing), both are shown, marked conflicting.")]
     Which(WhichArgs),
 
+    /// Compare subjects side by side: one row per topic, a stance and citation per subject
+    #[command(after_help = "\
+Examples:
+  claimdb compare django flask
+  claimdb compare django flask --on performance
+  claimdb compare django flask --on orm --format csv -o orm.csv
+
+Each cell lists the stances (builtin, extension, limited, lacks) or, for claims without
+one, the kinds (pro, con, ...) with the first citation and how many more claims back it.")]
+    Compare(CompareArgs),
+
+    /// Ask a question in plain English
+    #[command(after_help = concat!("Questions claimdb understands:\n", ask_forms!(), "\n\n\
+Examples:
+  claimdb ask \"which lacks built-in auth\"
+  claimdb ask \"which companies use both\"
+  claimdb ask \"compare django and flask on performance\""))]
+    Ask {
+        /// The question, e.g. "who uses flask"
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+    },
+
+    /// The subjects (frameworks), with their aliases and claim counts
+    #[command(after_help = "Example:\n  claimdb subjects")]
+    Subjects,
+
+    /// The topics claims are about, with category, aliases and claim counts
+    #[command(after_help = "\
+Examples:
+  claimdb topics
+  claimdb topics --category components")]
+    Topics(TopicsArgs),
+
+    /// Companies the articles say use each subject
+    #[command(after_help = "\
+Examples:
+  claimdb companies
+  claimdb companies --subject django
+  claimdb companies --shared                  companies named for every subject
+  claimdb companies --shared -s django -s flask")]
+    Companies(CompaniesArgs),
+
+    /// Limitations the articles list
+    #[command(
+        after_help = "Examples:\n  claimdb limitations\n  claimdb limitations --subject flask"
+    )]
+    Limitations(ListArgs),
+
+    /// Advantages (pros) the articles list
+    #[command(
+        after_help = "Examples:\n  claimdb pros\n  claimdb pros --subject django --format csv"
+    )]
+    Pros(ListArgs),
+
+    /// Disadvantages (cons) the articles list
+    #[command(after_help = "Examples:\n  claimdb cons\n  claimdb cons --subject flask")]
+    Cons(ListArgs),
+
+    /// What the articles say each subject suits
+    #[command(
+        name = "use-cases",
+        after_help = "Examples:\n  claimdb use-cases\n  claimdb use-cases --subject flask"
+    )]
+    UseCases(ListArgs),
+
+    /// Any filtered list of claims
+    #[command(after_help = "\
+Examples:
+  claimdb claims --subject flask --kind limitation
+  claimdb claims --topic auth --stance extension
+  claimdb claims --text \"high traffic\" --format json
+  claimdb claims --format csv -o claims.csv      every claim with its citation")]
+    Claims(ClaimsArgs),
+
+    /// One claim with its source, lines and the paragraph around its quote
+    #[command(after_help = "\
+Examples:
+  claimdb show 12
+  claimdb show 12 --format json")]
+    Show {
+        /// The claim's id, as listed by `which`, `claims` and the other lists
+        claim_id: i64,
+    },
+
     /// Create the database, or rebuild it from the shipped seed with --force
     #[command(after_help = "\
 Examples:
@@ -118,6 +208,17 @@ Examples:
 
 Lists every claim whose quote does not stand at its lines and exits 1; exits 0 when all do.")]
     Verify,
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  claimdb completions bash > ~/.local/share/bash-completion/completions/claimdb
+  claimdb completions zsh > ~/.zfunc/_claimdb
+  claimdb completions fish > ~/.config/fish/completions/claimdb.fish")]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -159,4 +260,72 @@ mod tests {
         let help = Cli::command().render_long_help().to_string();
         assert!(help.contains(crate::error::EXIT_CODES_HELP), "{help}");
     }
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more subjects (names or aliases)
+    #[arg(required = true, num_args = 2.., value_name = "SUBJECT")]
+    pub subjects: Vec<String>,
+
+    /// Only this category (design, flexibility, use-cases, performance, components,
+    /// history, learning, community, security) or topic
+    #[arg(long, value_name = "CATEGORY")]
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    /// Only topics of this category
+    #[arg(long, short = 'c')]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only claims about this subject (repeat for several)
+    #[arg(long, short = 's', value_name = "SUBJECT")]
+    pub subject: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompaniesArgs {
+    /// Only companies named for this subject (repeat for several)
+    #[arg(long, short = 's', value_name = "SUBJECT")]
+    pub subject: Vec<String>,
+
+    /// Only companies named for every given subject (every subject when none is given)
+    #[arg(long)]
+    pub shared: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Only claims about this subject (repeat for several)
+    #[arg(long, short = 's', value_name = "SUBJECT")]
+    pub subject: Vec<String>,
+
+    /// Only claims of this kind (repeat for several)
+    #[arg(long, short = 'k', value_enum)]
+    pub kind: Vec<Kind>,
+
+    /// Only claims on this topic (name or alias)
+    #[arg(long, short = 't')]
+    pub topic: Option<String>,
+
+    /// Only claims on topics of this category
+    #[arg(long, short = 'c')]
+    pub category: Option<String>,
+
+    /// Only claims with this stance
+    #[arg(long, value_enum)]
+    pub stance: Option<Stance>,
+
+    /// Only claims from this source (its slug)
+    #[arg(long, value_name = "SLUG")]
+    pub source: Option<String>,
+
+    /// Only claims whose statement or quote contains every one of these words
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
 }

@@ -52,6 +52,7 @@ Exit codes:
 }
 pub(crate) use exit_codes_help;
 
+#[cfg(test)]
 pub const EXIT_CODES_HELP: &str = exit_codes_help!();
 
 #[derive(Debug)]
@@ -135,10 +136,10 @@ impl From<rusqlite::Error> for Error {
 
 impl From<csv::Error> for Error {
     fn from(err: csv::Error) -> Error {
-        if let csv::ErrorKind::Io(io) = err.kind() {
-            if io.kind() == std::io::ErrorKind::BrokenPipe {
-                return Error::new(ErrorKind::Io, BROKEN_PIPE);
-            }
+        if let csv::ErrorKind::Io(io) = err.kind()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return Error::new(ErrorKind::Io, BROKEN_PIPE);
         }
         Error::new(ErrorKind::Io, format!("cannot write CSV: {err}"))
     }

@@ -398,20 +398,18 @@ fn validate<'r>(
                     .hint("builtin, extension, limited or lacks"),
             );
         }
-        if let Some(k) = kind.filter(|k| k.needs_value()) {
-            if value.is_none() {
-                problems.push(Problem::new(
-                    line,
-                    format!(
-                        "a {k} claim needs a value ({})",
-                        if k == Kind::Company {
-                            "the company's name"
-                        } else {
-                            "the fact's value"
-                        }
-                    ),
-                ));
-            }
+        if let Some(k) = kind.filter(|k| k.needs_value())
+            && value.is_none()
+        {
+            let what = if k == Kind::Company {
+                "the company's name"
+            } else {
+                "the fact's value"
+            };
+            problems.push(Problem::new(
+                line,
+                format!("a {k} claim needs a value ({what})"),
+            ));
         }
         if r.statement.trim().is_empty() {
             problems.push(Problem::new(line, "the statement is missing"));

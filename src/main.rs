@@ -4,6 +4,7 @@
 //! an exit code. A closed pipe (`claimdb claims | head -1`) is success.
 
 mod article;
+mod ask;
 mod catalog;
 mod cli;
 mod commands;
@@ -13,6 +14,7 @@ mod ingest;
 mod model;
 mod names;
 mod output;
+mod query;
 
 use clap::Parser;
 

@@ -62,29 +62,36 @@ pub enum Show {
     HumanOnly,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Column {
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     pub show: Show,
 }
 
 impl Column {
     pub const fn new(name: &'static str) -> Column {
         Column {
-            name,
+            name: Cow::Borrowed(name),
             show: Show::Always,
         }
     }
     pub const fn machine(name: &'static str) -> Column {
         Column {
-            name,
+            name: Cow::Borrowed(name),
             show: Show::MachineOnly,
         }
     }
     pub const fn human(name: &'static str) -> Column {
         Column {
-            name,
+            name: Cow::Borrowed(name),
             show: Show::HumanOnly,
+        }
+    }
+    /// A column named at run time (one per subject in `compare`).
+    pub fn named(name: String) -> Column {
+        Column {
+            name: Cow::Owned(name),
+            show: Show::Always,
         }
     }
 }
@@ -223,8 +230,14 @@ impl Output {
         })
     }
 
-    pub fn format(&self) -> Format {
-        self.format
+    /// The underlying writer, for output that is not rows (a completion script).
+    pub fn raw(&mut self) -> &mut impl Write {
+        &mut self.sink
+    }
+
+    /// True when table output is coloured.
+    pub fn color(&self) -> bool {
+        self.color
     }
 
     /// True for the formats a person reads (table, markdown), where commands may add
@@ -246,7 +259,10 @@ impl Output {
             })
             .map(|(i, _)| i)
             .collect();
-        let names: Vec<&'static str> = visible.iter().map(|&i| columns[i].name).collect();
+        let names: Vec<String> = visible
+            .iter()
+            .map(|&i| columns[i].name.to_string())
+            .collect();
         let mut writer = RowWriter {
             out: self,
             visible,
@@ -256,6 +272,26 @@ impl Output {
         };
         writer.start()?;
         Ok(writer)
+    }
+
+    /// One record: in the human formats a two-column field/value table that reads
+    /// top to bottom; in the machine formats an ordinary one-row result.
+    pub fn record(&mut self, columns: &[Column], cells: &[Cell]) -> Result<()> {
+        if !self.is_human() {
+            let mut rows = self.rows(columns)?;
+            rows.row(cells)?;
+            rows.finish()?;
+            return Ok(());
+        }
+        let mut rows = self.rows(&[Column::new("field"), Column::new("value")])?;
+        for (column, cell) in columns.iter().zip(cells) {
+            if column.show == Show::MachineOnly || *cell == Cell::Null {
+                continue;
+            }
+            rows.row(&[Cell::from(column.name.as_ref()), cell.clone()])?;
+        }
+        rows.finish()?;
+        Ok(())
     }
 
     /// A sentence after the rows for a person: written to the output in the human
@@ -315,7 +351,7 @@ pub struct RowWriter<'o> {
     out: &'o mut Output,
     /// Indexes of the columns this format shows.
     visible: Vec<usize>,
-    names: Vec<&'static str>,
+    names: Vec<String>,
     rows: u64,
     /// Table format only: every row, to size the columns at the end.
     table: Vec<Vec<String>>,
@@ -330,13 +366,13 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                write_csv_record(w, self.names.iter().map(|n| Cow::Borrowed(*n)))?;
+                write_csv_record(w, self.names.iter().map(|n| Cow::Borrowed(n.as_str())))?;
             }
             Format::Tsv => {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                write_tsv_record(w, self.names.iter().map(|n| Cow::Borrowed(*n)))?;
+                write_tsv_record(w, self.names.iter().map(|n| Cow::Borrowed(n.as_str())))?;
             }
             Format::Json => w.write_all(b"[")?,
             Format::Markdown => {
@@ -406,9 +442,9 @@ impl RowWriter<'_> {
             Format::Table => {
                 // An empty result prints nothing; commands say in a note what it means.
                 if !self.table.is_empty() {
-                    let stance_col = self.names.iter().position(|n| *n == "stance");
+                    let stance_col = self.names.iter().position(|n| n == "stance");
                     let mut builder = Builder::default();
-                    builder.push_record(self.names.iter().copied());
+                    builder.push_record(self.names.iter().map(String::as_str));
                     for mut row in self.table {
                         if let (true, Some(i)) = (out.color, stance_col) {
                             row[i] = colour_stance(&row[i]);

@@ -1,27 +1,54 @@
 //! One module per subcommand, each the same shape: a `run` that takes the opened
 //! database, the output and its arguments, and returns rows through the output.
 
+mod ask;
+mod catalogue;
+pub mod compare;
 mod init;
+mod lists;
+mod show;
 mod verify;
 pub mod which;
 
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Location};
 use crate::error::Result;
+use crate::model::Kind;
 use crate::output::Output;
 
 pub fn run(cli: Cli) -> Result<()> {
     let location = Location::from_flag(cli.global.db.clone())?;
     let options = cli.global.output_options();
-    if let Command::Init(args) = &cli.command {
-        return init::run(&location, args);
+    match &cli.command {
+        Command::Init(args) => return init::run(&location, args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let mut out = Output::open(&options)?;
+            clap_complete::generate(*shell, &mut cmd, "claimdb", &mut out.raw());
+            return out.finish();
+        }
+        _ => {}
     }
     let db = Db::open(&location)?;
     let mut out = Output::open(&options)?;
     match &cli.command {
         Command::Which(args) => which::run(&db, &mut out, args)?,
+        Command::Compare(args) => {
+            compare::run(&db.conn, &mut out, &args.subjects, args.on.as_deref())?
+        }
+        Command::Ask { question } => ask::run(&db, &mut out, &question.join(" "))?,
+        Command::Subjects => catalogue::subjects(&db, &mut out)?,
+        Command::Topics(args) => catalogue::topics(&db, &mut out, args)?,
+        Command::Companies(args) => lists::companies(&db, &mut out, args)?,
+        Command::Limitations(args) => lists::list(&db, &mut out, Kind::Limitation, args)?,
+        Command::Pros(args) => lists::list(&db, &mut out, Kind::Pro, args)?,
+        Command::Cons(args) => lists::list(&db, &mut out, Kind::Con, args)?,
+        Command::UseCases(args) => lists::list(&db, &mut out, Kind::UseCase, args)?,
+        Command::Claims(args) => lists::claims(&db, &mut out, args)?,
+        Command::Show { claim_id } => show::run(&db, &mut out, *claim_id)?,
         Command::Verify => verify::run(&db, &mut out)?,
-        Command::Init(_) => unreachable!("handled above"),
+        Command::Init(_) | Command::Completions { .. } => unreachable!("handled above"),
     }
     out.finish()
 }

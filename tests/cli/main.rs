@@ -5,4 +5,6 @@
 mod support;
 
 mod database;
+mod formats;
+mod queries;
 mod which;

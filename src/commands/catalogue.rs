@@ -1,0 +1,77 @@
+//! `subjects` and `topics`: the catalogues, with aliases and claim counts.
+
+use crate::catalog;
+use crate::cli::TopicsArgs;
+use crate::db::Db;
+use crate::error::Result;
+use crate::output::{Cell, Column, Output};
+
+const SUBJECT_COLUMNS: [Column; 4] = [
+    Column::new("subject"),
+    Column::new("aliases"),
+    Column::new("claims"),
+    Column::new("description"),
+];
+
+pub fn subjects(db: &Db, out: &mut Output) -> Result<()> {
+    let mut stmt = db.conn.prepare(
+        "SELECT s.name,
+                (SELECT group_concat(alias, ' | ') FROM (
+                    SELECT alias FROM subject_aliases a
+                    WHERE a.subject_id = s.subject_id AND a.alias <> s.name ORDER BY alias)),
+                (SELECT count(*) FROM claims c WHERE c.subject_id = s.subject_id),
+                s.description
+         FROM subjects s ORDER BY s.name",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut w = out.rows(&SUBJECT_COLUMNS)?;
+    while let Some(r) = rows.next()? {
+        w.row(&[
+            Cell::from(r.get_ref(0)?),
+            Cell::from(r.get_ref(1)?),
+            Cell::from(r.get_ref(2)?),
+            Cell::from(r.get_ref(3)?),
+        ])?;
+    }
+    w.finish()?;
+    Ok(())
+}
+
+const TOPIC_COLUMNS: [Column; 5] = [
+    Column::new("topic"),
+    Column::new("category"),
+    Column::new("aliases"),
+    Column::new("claims"),
+    Column::new("description"),
+];
+
+pub fn topics(db: &Db, out: &mut Output, args: &TopicsArgs) -> Result<()> {
+    let category = match &args.category {
+        Some(c) => Some(catalog::resolve_category(&db.conn, c)?),
+        None => None,
+    };
+    let mut stmt = db.conn.prepare(
+        "SELECT t.name, t.category,
+                (SELECT group_concat(alias, ' | ') FROM (
+                    SELECT alias FROM topic_aliases a
+                    WHERE a.topic_id = t.topic_id AND a.alias <> t.name ORDER BY alias)),
+                (SELECT count(*) FROM claims c WHERE c.topic_id = t.topic_id),
+                t.description
+         FROM topics t
+         WHERE ?1 IS NULL OR t.category = ?1
+         ORDER BY t.category, t.name",
+    )?;
+    let mut rows = stmt.query([category])?;
+    let mut w = out.rows(&TOPIC_COLUMNS)?;
+    while let Some(r) = rows.next()? {
+        w.row(&[
+            Cell::from(r.get_ref(0)?),
+            Cell::from(r.get_ref(1)?),
+            Cell::from(r.get_ref(2)?),
+            Cell::from(r.get_ref(3)?),
+            Cell::from(r.get_ref(4)?),
+        ])?;
+    }
+    w.finish()?;
+    Ok(())
+}

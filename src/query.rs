@@ -1,0 +1,251 @@
+//! Parameterised claim queries shared by the listing commands. Filters are bound
+//! parameters, never text pasted into SQL. Rows are streamed to the output as they
+//! come from SQLite, so listing a million claims holds one row at a time.
+
+use rusqlite::{Connection, ToSql};
+
+use crate::error::Result;
+use crate::model::{Kind, Stance};
+use crate::output::{Cell, Column, Output};
+
+/// Which claims to list. Every field narrows the result; an empty filter lists all.
+#[derive(Debug, Default, Clone)]
+pub struct ClaimFilter {
+    pub claim_id: Option<i64>,
+    pub subjects: Vec<i64>,
+    pub kinds: Vec<Kind>,
+    pub topic: Option<i64>,
+    pub category: Option<String>,
+    pub stance: Option<Stance>,
+    pub source: Option<String>,
+    /// Words that must all appear in the statement or the quote (case and
+    /// typographic apostrophes ignored).
+    pub words: Vec<String>,
+    /// Only company claims whose company is named for every subject in `subjects`.
+    pub shared_companies: bool,
+}
+
+/// A column of a claim listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    ClaimId,
+    Subject,
+    Kind,
+    Topic,
+    Category,
+    Stance,
+    Value,
+    Statement,
+    Quote,
+    Source,
+    LineStart,
+    LineEnd,
+    /// "source:line" for people.
+    Cite,
+}
+
+impl Field {
+    /// Index in the SELECT list of `claim_query`, for the fields that are read.
+    fn index(self) -> Option<usize> {
+        Some(match self {
+            Field::ClaimId => 0,
+            Field::Subject => 1,
+            Field::Kind => 2,
+            Field::Topic => 3,
+            Field::Category => 4,
+            Field::Stance => 5,
+            Field::Value => 6,
+            Field::Statement => 7,
+            Field::Quote => 8,
+            Field::Source => 9,
+            Field::LineStart => 10,
+            Field::LineEnd => 11,
+            Field::Cite => return None,
+        })
+    }
+}
+
+/// The columns of `claims`: every key a claim has. People see the quote and a
+/// compact citation; scripts get the separate citation keys and the statement.
+pub const CLAIM_COLUMNS: &[(Field, Column)] = &[
+    (Field::ClaimId, Column::new("claim_id")),
+    (Field::Subject, Column::new("subject")),
+    (Field::Kind, Column::new("kind")),
+    (Field::Topic, Column::new("topic")),
+    (Field::Category, Column::machine("category")),
+    (Field::Stance, Column::new("stance")),
+    (Field::Value, Column::new("value")),
+    (Field::Statement, Column::machine("statement")),
+    (Field::Source, Column::machine("source")),
+    (Field::LineStart, Column::machine("line_start")),
+    (Field::LineEnd, Column::machine("line_end")),
+    (Field::Cite, Column::human("cite")),
+    (Field::Quote, Column::new("quote")),
+];
+
+/// `limitations`, `pros`, `cons`, `use-cases`.
+pub const LIST_COLUMNS: &[(Field, Column)] = &[
+    (Field::ClaimId, Column::new("claim_id")),
+    (Field::Subject, Column::new("subject")),
+    (Field::Kind, Column::machine("kind")),
+    (Field::Topic, Column::new("topic")),
+    (Field::Stance, Column::machine("stance")),
+    (Field::Statement, Column::machine("statement")),
+    (Field::Source, Column::machine("source")),
+    (Field::LineStart, Column::machine("line_start")),
+    (Field::LineEnd, Column::machine("line_end")),
+    (Field::Cite, Column::human("cite")),
+    (Field::Quote, Column::new("quote")),
+];
+
+/// `companies`: the company's name first.
+pub const COMPANY_COLUMNS: &[(Field, Column)] = &[
+    (Field::ClaimId, Column::new("claim_id")),
+    (Field::Value, Column::new("company")),
+    (Field::Subject, Column::new("subject")),
+    (Field::Kind, Column::machine("kind")),
+    (Field::Topic, Column::machine("topic")),
+    (Field::Stance, Column::machine("stance")),
+    (Field::Statement, Column::new("statement")),
+    (Field::Source, Column::machine("source")),
+    (Field::LineStart, Column::machine("line_start")),
+    (Field::LineEnd, Column::machine("line_end")),
+    (Field::Cite, Column::human("cite")),
+    (Field::Quote, Column::new("quote")),
+];
+
+/// "django-vs-flask:132" or "django-vs-flask:132-133".
+pub fn cite(source: &str, start: i64, end: i64) -> String {
+    if start == end {
+        format!("{source}:{start}")
+    } else {
+        format!("{source}:{start}-{end}")
+    }
+}
+
+/// Folds text the way the `--text` filter compares it.
+fn fold_text(s: &str) -> String {
+    s.to_lowercase().replace(['\u{2018}', '\u{2019}'], "'")
+}
+
+/// The SQL and bound parameters for `filter`.
+fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
+    let mut sql = String::from(
+        "SELECT c.claim_id, s.name, c.kind, t.name, t.category, c.stance, c.value,
+                c.statement, c.quote, src.slug, c.line_start, c.line_end
+         FROM claims c
+         JOIN subjects s  ON s.subject_id = c.subject_id
+         JOIN topics t    ON t.topic_id = c.topic_id
+         JOIN sources src ON src.source_id = c.source_id
+         WHERE 1",
+    );
+    let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+    let mut bind = |sql: &mut String, clause: &str, value: Box<dyn ToSql>| {
+        params.push(value);
+        sql.push_str(&clause.replace('?', &format!("?{}", params.len())));
+    };
+    if let Some(id) = filter.claim_id {
+        bind(&mut sql, " AND c.claim_id = ?", Box::new(id));
+    }
+    if !filter.subjects.is_empty() && !filter.shared_companies {
+        sql.push_str(" AND c.subject_id IN (");
+        for (i, id) in filter.subjects.iter().enumerate() {
+            bind(&mut sql, if i == 0 { "?" } else { ", ?" }, Box::new(*id));
+        }
+        sql.push(')');
+    }
+    if !filter.kinds.is_empty() {
+        sql.push_str(" AND c.kind IN (");
+        for (i, kind) in filter.kinds.iter().enumerate() {
+            bind(
+                &mut sql,
+                if i == 0 { "?" } else { ", ?" },
+                Box::new(kind.as_str()),
+            );
+        }
+        sql.push(')');
+    }
+    if let Some(topic) = filter.topic {
+        bind(&mut sql, " AND c.topic_id = ?", Box::new(topic));
+    }
+    if let Some(category) = &filter.category {
+        bind(&mut sql, " AND t.category = ?", Box::new(category.clone()));
+    }
+    if let Some(stance) = filter.stance {
+        bind(&mut sql, " AND c.stance = ?", Box::new(stance.as_str()));
+    }
+    if let Some(source) = &filter.source {
+        bind(&mut sql, " AND src.slug = ?", Box::new(source.clone()));
+    }
+    for word in &filter.words {
+        bind(
+            &mut sql,
+            " AND instr(replace(replace(lower(c.statement || char(10) || c.quote),
+                              char(8217), ''''), char(8216), ''''), ?) > 0",
+            Box::new(fold_text(word)),
+        );
+    }
+    if filter.shared_companies {
+        // Companies named for every wanted subject (all subjects when none given).
+        sql.push_str(" AND c.kind = 'company' AND c.subject_id IN (SELECT value FROM json_each(?");
+        let ids: Vec<i64> = filter.subjects.clone();
+        params.push(Box::new(
+            serde_json::to_string(&ids).expect("ids serialise"),
+        ));
+        sql.push_str(&format!(
+            "{}))
+             AND lower(c.value) IN (
+                SELECT lower(value) FROM claims
+                WHERE kind = 'company' AND subject_id IN (SELECT value FROM json_each(?{}))
+                GROUP BY lower(value)
+                HAVING count(DISTINCT subject_id) = (SELECT count(*) FROM json_each(?{})))",
+            params.len(),
+            params.len(),
+            params.len()
+        ));
+    }
+    sql.push_str(" ORDER BY ");
+    sql.push_str(if filter.shared_companies {
+        "lower(c.value), s.name, c.claim_id"
+    } else if filter.subjects.len() == 1 || filter.claim_id.is_some() {
+        "c.claim_id"
+    } else {
+        "s.name, c.claim_id"
+    });
+    (sql, params)
+}
+
+/// Streams the claims matching `filter` to `out` with the given columns; returns
+/// how many were written.
+pub fn write_claims(
+    conn: &Connection,
+    out: &mut Output,
+    filter: &ClaimFilter,
+    layout: &[(Field, Column)],
+) -> Result<u64> {
+    let (sql, params) = claim_query(filter);
+    let mut stmt = conn.prepare(&sql)?;
+    let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
+    let mut rows_out = out.rows(&columns)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    while let Some(row) = rows.next()? {
+        let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
+        for (field, _) in layout {
+            cells.push(match field.index() {
+                Some(i) => Cell::from(row.get_ref(i)?),
+                None => Cell::from(cite(&row.get::<_, String>(9)?, row.get(10)?, row.get(11)?)),
+            });
+        }
+        rows_out.row(&cells)?;
+    }
+    rows_out.finish()
+}
+
+/// Ids of every subject, for "both"/"all" questions.
+pub fn all_subject_ids(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT subject_id FROM subjects ORDER BY name")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}

@@ -1,0 +1,181 @@
+//! The output contract (SPEC section 5): every format, -o, CSV safety, pipes.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use crate::support::{Env, bytes};
+
+/// A database whose first claim's quote holds the characters formats must escape.
+fn env_with_tricky_claim() -> (Env, String) {
+    let env = Env::new();
+    let db = env.path("tricky.sqlite3");
+    env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE claims SET quote = '=HYPERLINK(\"x\"), two' || char(10) || 'lines | pipe'
+         WHERE claim_id = (SELECT min(claim_id) FROM claims)",
+        [],
+    )
+    .unwrap();
+    (env, db.to_str().unwrap().to_string())
+}
+
+fn first_claim(env: &Env, db: &str, extra: &[&str]) -> String {
+    let mut args = vec!["--db", db];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["claims", "--text", "hyperlink"]);
+    env.run(&args).ok().to_string()
+}
+
+#[test]
+fn csv_is_rfc4180_with_crlf_quoting_and_formula_neutralising() {
+    let (env, db) = env_with_tricky_claim();
+    let csv = first_claim(&env, &db, &["--format", "csv"]);
+    assert!(csv.starts_with("claim_id,subject,kind,topic,category,stance,value,statement,source,line_start,line_end,quote\r\n"), "{csv}");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"x\"\"), two\nlines | pipe\"\r\n"),
+        "{csv:?}"
+    );
+    let raw = first_claim(&env, &db, &["--format", "csv", "--csv-raw"]);
+    assert!(
+        raw.contains(",\"=HYPERLINK(\"\"x\"\"), two\nlines | pipe\"\r\n"),
+        "{raw:?}"
+    );
+    // Numbers are not touched, and the file reads back with a CSV parser.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    assert!(record[0].parse::<i64>().is_ok());
+    assert_eq!(&record[11], "'=HYPERLINK(\"x\"), two\nlines | pipe");
+    let bom = first_claim(&env, &db, &["--format", "csv", "--bom"]);
+    assert!(bom.starts_with('\u{feff}'));
+}
+
+#[test]
+fn json_ndjson_tsv_and_markdown() {
+    let (env, db) = env_with_tricky_claim();
+    let json: serde_json::Value =
+        serde_json::from_str(&first_claim(&env, &db, &["--format", "json"])).unwrap();
+    assert_eq!(json[0]["quote"], "=HYPERLINK(\"x\"), two\nlines | pipe");
+    for key in [
+        "claim_id",
+        "subject",
+        "kind",
+        "topic",
+        "stance",
+        "source",
+        "line_start",
+        "line_end",
+        "quote",
+    ] {
+        assert!(json[0].get(key).is_some(), "missing {key}");
+    }
+    let all = env
+        .run(&["--db", &db, "--format", "ndjson", "claims"])
+        .ok()
+        .to_string();
+    let lines: Vec<&str> = all.lines().collect();
+    assert!(lines.len() > 100);
+    for line in lines {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+    let tsv = first_claim(&env, &db, &["--format", "tsv"]);
+    let mut tsv_lines = tsv.lines();
+    assert!(tsv_lines.next().unwrap().starts_with("claim_id\tsubject\t"));
+    assert!(
+        tsv_lines
+            .next()
+            .unwrap()
+            .ends_with("\t=HYPERLINK(\"x\"), two\\nlines | pipe")
+    );
+    let md = first_claim(&env, &db, &["--format", "markdown"]);
+    let mut md_lines = md.lines();
+    assert!(
+        md_lines
+            .next()
+            .unwrap()
+            .starts_with("| claim_id | subject |")
+    );
+    assert!(md_lines.next().unwrap().starts_with("|---|---|"));
+    assert!(
+        md_lines.next().unwrap().contains("two<br>lines \\| pipe"),
+        "{md}"
+    );
+}
+
+#[test]
+fn json_of_an_empty_result_is_an_empty_array() {
+    let env = Env::new();
+    let out = env.run(&[
+        "--format",
+        "json",
+        "claims",
+        "--text",
+        "no such words anywhere",
+    ]);
+    assert_eq!(out.json(), serde_json::json!([]));
+}
+
+#[test]
+fn output_goes_to_a_file_with_dash_o() {
+    let env = Env::new();
+    let target = env.path("limits.csv");
+    let out = env.run(&[
+        "--format",
+        "csv",
+        "-o",
+        target.to_str().unwrap(),
+        "limitations",
+    ]);
+    assert_eq!(out.ok(), "", "nothing on stdout");
+    let text = String::from_utf8(bytes(&target)).unwrap();
+    assert!(text.starts_with("claim_id,subject,"));
+    assert!(text.lines().count() > 5);
+    // A failed command leaves an existing file as it was.
+    let err = env
+        .run(&[
+            "--format",
+            "csv",
+            "-o",
+            target.to_str().unwrap(),
+            "claims",
+            "--topic",
+            "nope-nope",
+        ])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("no topic"));
+    assert_eq!(String::from_utf8(bytes(&target)).unwrap(), text);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let env = Env::new();
+    let plain = env.run(&["which", "has", "orm"]).ok().to_string();
+    assert!(!plain.contains('\x1b'), "piped output has no colour");
+    let forced = env
+        .run(&["--color", "always", "which", "has", "orm"])
+        .ok()
+        .to_string();
+    assert!(forced.contains("\x1b[32mbuiltin\x1b[0m"), "{forced}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = Env::new();
+    env.run(&["subjects"]).ok();
+    let mut child = env
+        .command()
+        .args(["--format", "csv", "claims"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("claim_id,"));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -1,0 +1,307 @@
+//! The read commands of issue 3: compare, the lists, claims, show, ask, and the
+//! errors that teach.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::support::{Env, quote_at};
+
+fn json_rows(env: &Env, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    env.run(&all).json().as_array().unwrap().clone()
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[track_caller]
+fn assert_cited(rows: &[Value]) {
+    assert!(!rows.is_empty());
+    for r in rows {
+        let (start, end) = (
+            r["line_start"].as_u64().unwrap(),
+            r["line_end"].as_u64().unwrap(),
+        );
+        assert!(quote_at(r["quote"].as_str().unwrap(), start, end), "{r}");
+    }
+}
+
+#[test]
+fn compare_shows_every_topic_either_subject_has_a_claim_on() {
+    let env = Env::new();
+    let claimed: BTreeSet<String> = json_rows(&env, &["claims", "-s", "django", "-s", "flask"])
+        .iter()
+        .map(|r| r["topic"].as_str().unwrap().to_string())
+        .collect();
+    let out = env.run(&["--format", "csv", "compare", "django", "flask"]);
+    let rows = csv_rows(out.ok());
+    assert_eq!(rows[0], ["topic", "category", "django", "flask"]);
+    let topics: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    let unique: BTreeSet<String> = topics.iter().map(|t| t.to_string()).collect();
+    assert_eq!(unique.len(), topics.len(), "one row per topic");
+    assert_eq!(unique, claimed);
+    let cite = regex_like_citation;
+    for row in &rows[1..] {
+        assert!(row[2..].iter().any(|c| !c.is_empty()), "{row:?}");
+        for cell in row[2..].iter().filter(|c| !c.is_empty()) {
+            assert!(cite(cell), "cell without a citation: {cell}");
+        }
+    }
+    let auth = rows.iter().find(|r| r[0] == "authentication").unwrap();
+    assert!(auth[2].starts_with("builtin (django-vs-flask:"), "{auth:?}");
+    assert!(auth[3].contains("lacks (django-vs-flask:132"), "{auth:?}");
+}
+
+/// "stance (source:LINE" somewhere in the cell.
+fn regex_like_citation(cell: &str) -> bool {
+    cell.split("(django-vs-flask:")
+        .skip(1)
+        .all(|rest| rest.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && cell.contains("(django-vs-flask:")
+}
+
+#[test]
+fn compare_on_a_category_narrows_it() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["compare", "django", "flask", "--on", "performance"]);
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r["category"], "performance", "{r}");
+    }
+    let all = json_rows(&env, &["compare", "django", "flask"]);
+    assert!(rows.len() < all.len());
+    assert!(
+        rows.iter()
+            .any(|r| r["topic"] == "performance" && !r["django"].as_str().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn companies_of_django_include_pinterest_and_both_means_pinterest() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["companies", "--subject", "django"]);
+    assert_cited(&rows);
+    let names: BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["company"].as_str().unwrap())
+        .collect();
+    for company in ["Instagram", "Spotify", "YouTube", "Dropbox", "Pinterest"] {
+        assert!(names.contains(company), "{names:?}");
+    }
+    assert!(rows.iter().all(|r| r["subject"] == "django"));
+
+    let both = json_rows(&env, &["ask", "which companies use both"]);
+    assert_cited(&both);
+    let names: BTreeSet<&str> = both
+        .iter()
+        .map(|r| r["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, BTreeSet::from(["Pinterest"]));
+    let subjects: BTreeSet<&str> = both
+        .iter()
+        .map(|r| r["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(subjects, BTreeSet::from(["django", "flask"]));
+}
+
+#[test]
+fn ask_answers_with_citations() {
+    let env = Env::new();
+    let created = json_rows(&env, &["ask", "who created flask"]);
+    assert_cited(&created);
+    assert!(
+        created
+            .iter()
+            .any(|r| r["value"].as_str().unwrap_or("").contains("Armin Ronacher")),
+        "{created:#?}"
+    );
+
+    let limits = json_rows(&env, &["ask", "limitations of django"]);
+    assert_cited(&limits);
+    assert!(
+        limits
+            .iter()
+            .all(|r| r["subject"] == "django" && r["kind"] == "limitation")
+    );
+    let lines: BTreeSet<u64> = limits
+        .iter()
+        .map(|r| r["line_start"].as_u64().unwrap())
+        .collect();
+    assert!((54..=58).all(|n| lines.contains(&n)), "{lines:?}");
+
+    let easier = json_rows(&env, &["ask", "which is easier to learn"]);
+    assert_cited(&easier);
+    assert!(
+        easier
+            .iter()
+            .any(|r| r["subject"] == "flask" && r["kind"] == "pro")
+    );
+    let text = env
+        .run(&["ask", "which is easier to learn"])
+        .ok()
+        .to_string();
+    assert!(text.contains("most in favour first: flask"), "{text}");
+}
+
+#[test]
+fn an_unreadable_question_lists_the_forms() {
+    let env = Env::new();
+    let err = env
+        .run(&["ask", "what is the meaning of life"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("who uses flask"), "{err}");
+    assert!(
+        err.contains("compare django and flask on performance"),
+        "{err}"
+    );
+}
+
+#[test]
+fn flash_is_flask() {
+    let env = Env::new();
+    let rows = json_rows(
+        &env,
+        &["claims", "--subject", "Flash", "--kind", "limitation"],
+    );
+    assert_cited(&rows);
+    assert!(
+        rows.iter()
+            .all(|r| r["subject"] == "flask" && r["kind"] == "limitation")
+    );
+    let lines: BTreeSet<u64> = rows
+        .iter()
+        .map(|r| r["line_start"].as_u64().unwrap())
+        .collect();
+    assert!((131..=135).all(|n| lines.contains(&n)), "{lines:?}");
+}
+
+#[test]
+fn unknown_names_fail_with_the_usage_code_and_a_suggestion() {
+    let env = Env::new();
+    let err = env
+        .run(&["compare", "django", "flaskk"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("did you mean 'flask'?"), "{err}");
+    let err = env
+        .run(&["claims", "--topic", "athentication"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("did you mean 'authentication'?"), "{err}");
+    let err = env.run(&["show", "999999"]).fails_with(2).to_string();
+    assert!(err.contains("no claim 999999"), "{err}");
+}
+
+#[test]
+fn show_puts_the_quote_in_its_paragraph() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["claims", "--subject", "flask", "--kind", "company"]);
+    let id = rows[0]["claim_id"].as_i64().unwrap();
+    let shown = json_rows(&env, &["show", &id.to_string()]);
+    assert_eq!(shown.len(), 1);
+    let r = &shown[0];
+    assert_eq!(r["claim_id"], id);
+    assert!(
+        r["paragraph"]
+            .as_str()
+            .unwrap()
+            .contains(r["quote"].as_str().unwrap())
+    );
+    assert!(r["paragraph_start"].as_u64().unwrap() <= r["line_start"].as_u64().unwrap());
+    assert_eq!(
+        r["source_title"],
+        "Django vs. Flask : Which is Powerful and simple ?"
+    );
+    let text = env.run(&["show", &id.to_string()]).ok().to_string();
+    assert!(
+        text.contains(&format!("«{}»", r["quote"].as_str().unwrap())),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_lists_filter_by_subject() {
+    let env = Env::new();
+    for (command, kind) in [
+        ("limitations", "limitation"),
+        ("pros", "pro"),
+        ("cons", "con"),
+        ("use-cases", "use-case"),
+    ] {
+        let all = json_rows(&env, &[command]);
+        let flask = json_rows(&env, &[command, "--subject", "flask"]);
+        assert_cited(&flask);
+        assert!(all.iter().all(|r| r["kind"] == kind), "{command}");
+        assert!(flask.iter().all(|r| r["subject"] == "flask"), "{command}");
+        assert!(flask.len() < all.len(), "{command}");
+    }
+}
+
+#[test]
+fn subjects_and_topics_list_aliases_and_counts() {
+    let env = Env::new();
+    let subjects = json_rows(&env, &["subjects"]);
+    let flask = subjects.iter().find(|r| r["subject"] == "flask").unwrap();
+    assert!(flask["aliases"].as_str().unwrap().contains("Flash"));
+    assert!(flask["claims"].as_i64().unwrap() > 50);
+    let topics = json_rows(&env, &["topics", "--category", "built-in components"]);
+    assert!(topics.iter().all(|r| r["category"] == "components"));
+    let auth = topics
+        .iter()
+        .find(|r| r["topic"] == "authentication")
+        .unwrap();
+    assert!(auth["aliases"].as_str().unwrap().contains("auth"));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let env = Env::new();
+    for command in [
+        "which",
+        "compare",
+        "ask",
+        "subjects",
+        "topics",
+        "companies",
+        "limitations",
+        "pros",
+        "cons",
+        "use-cases",
+        "claims",
+        "show",
+        "init",
+        "verify",
+        "completions",
+    ] {
+        let help = env.run(&[command, "--help"]).ok().to_string();
+        assert!(
+            help.contains("Example"),
+            "{command} --help has no example:\n{help}"
+        );
+    }
+    let help = env.run(&["--help"]).ok().to_string();
+    assert!(
+        help.contains("Exit codes:") && help.contains("4  database"),
+        "{help}"
+    );
+}
+
+#[test]
+fn completions_are_generated() {
+    let env = Env::new();
+    let script = env.run(&["completions", "bash"]).ok().to_string();
+    assert!(
+        script.contains("claimdb") && script.contains("compare"),
+        "{script}"
+    );
+}
