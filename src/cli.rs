@@ -192,6 +192,47 @@ Examples:
         claim_id: i64,
     },
 
+    /// Run one read-only SQL statement and stream its rows in any format
+    #[command(after_help = "\
+Examples:
+  claimdb sql \"SELECT topic, subject, stance FROM feature_matrix WHERE topic = 'orm'\"
+  claimdb sql \"SELECT subject, count(*) FROM claims_cited GROUP BY subject\" --format csv
+  claimdb sql \"SELECT * FROM claims_cited\" --timeout-ms 0 --format ndjson -o claims.ndjson
+
+Only one read-only statement runs: SQLite itself refuses writes, ATTACH, VACUUM INTO,
+transactions and setting pragmas. `claimdb schema` lists the tables, views and columns.")]
+    Sql(SqlArgs),
+
+    /// The tables and views, with a line about each column
+    #[command(after_help = "\
+Examples:
+  claimdb schema
+  claimdb schema --format markdown -o SCHEMA.md")]
+    Schema,
+
+    /// Canned reports; with no NAME, the list of reports
+    #[command(after_help = "\
+Examples:
+  claimdb report
+  claimdb report feature-matrix --format csv -o matrix.csv
+  claimdb report conflicts --format json")]
+    Report {
+        /// The report to run
+        #[arg(value_enum)]
+        name: Option<crate::commands::report::Report>,
+    },
+
+    /// Pairs of claims in tension: built in vs missing, pro vs con or limitation
+    #[command(after_help = "\
+Examples:
+  claimdb conflicts
+  claimdb conflicts --format csv -o conflicts.csv")]
+    Conflicts,
+
+    /// The articles in the knowledge base, with claim counts
+    #[command(after_help = "Example:\n  claimdb sources")]
+    Sources,
+
     /// Create the database, or rebuild it from the shipped seed with --force
     #[command(after_help = "\
 Examples:
@@ -328,4 +369,19 @@ pub struct ClaimsArgs {
     /// Only claims whose statement or quote contains every one of these words
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SqlArgs {
+    /// One read-only SQL statement
+    #[arg(value_name = "SQL")]
+    pub query: String,
+
+    /// Stop the query after this many milliseconds (0: no limit)
+    #[arg(long, default_value_t = 1000, value_name = "MS")]
+    pub timeout_ms: u64,
+
+    /// Write at most this many rows; if the query has more, say so and exit 7
+    #[arg(long, value_name = "N")]
+    pub max_rows: Option<u64>,
 }

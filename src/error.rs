@@ -20,6 +20,8 @@ pub enum ErrorKind {
     Timeout,
     /// Reading an input file or writing the output failed.
     Io,
+    /// The output was cut at a row limit the user set; more rows exist.
+    Truncated,
 }
 
 impl ErrorKind {
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::Database => 4,
             ErrorKind::Timeout => 5,
             ErrorKind::Io => 6,
+            ErrorKind::Truncated => 7,
         }
     }
 }
@@ -47,7 +50,8 @@ Exit codes:
   3  bad input data: an import file or article was rejected
   4  database: missing, not a claimdb database, damaged or locked
   5  a query ran past its time limit
-  6  I/O: an input file could not be read or the output could not be written"
+  6  I/O: an input file could not be read or the output could not be written
+  7  the output was cut at the row limit of --max-rows; more rows exist"
     };
 }
 pub(crate) use exit_codes_help;
@@ -158,6 +162,7 @@ mod tests {
             ErrorKind::Database,
             ErrorKind::Timeout,
             ErrorKind::Io,
+            ErrorKind::Truncated,
         ];
         let mut codes: Vec<i32> = kinds.iter().map(|k| k.exit_code()).collect();
         for code in &codes {

@@ -4,15 +4,20 @@
 mod ask;
 mod catalogue;
 pub mod compare;
+mod conflicts;
 mod init;
 mod lists;
+pub mod report;
+mod schema;
 mod show;
+mod sources;
+mod sql;
 mod verify;
 pub mod which;
 
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Location};
-use crate::error::Result;
+use crate::error::{ErrorKind, Result};
 use crate::model::Kind;
 use crate::output::Output;
 
@@ -32,23 +37,37 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let db = Db::open(&location)?;
     let mut out = Output::open(&options)?;
-    match &cli.command {
-        Command::Which(args) => which::run(&db, &mut out, args)?,
+    let result = match &cli.command {
+        Command::Which(args) => which::run(&db, &mut out, args),
         Command::Compare(args) => {
-            compare::run(&db.conn, &mut out, &args.subjects, args.on.as_deref())?
+            compare::run(&db.conn, &mut out, &args.subjects, args.on.as_deref())
         }
-        Command::Ask { question } => ask::run(&db, &mut out, &question.join(" "))?,
-        Command::Subjects => catalogue::subjects(&db, &mut out)?,
-        Command::Topics(args) => catalogue::topics(&db, &mut out, args)?,
-        Command::Companies(args) => lists::companies(&db, &mut out, args)?,
-        Command::Limitations(args) => lists::list(&db, &mut out, Kind::Limitation, args)?,
-        Command::Pros(args) => lists::list(&db, &mut out, Kind::Pro, args)?,
-        Command::Cons(args) => lists::list(&db, &mut out, Kind::Con, args)?,
-        Command::UseCases(args) => lists::list(&db, &mut out, Kind::UseCase, args)?,
-        Command::Claims(args) => lists::claims(&db, &mut out, args)?,
-        Command::Show { claim_id } => show::run(&db, &mut out, *claim_id)?,
-        Command::Verify => verify::run(&db, &mut out)?,
+        Command::Ask { question } => ask::run(&db, &mut out, &question.join(" ")),
+        Command::Subjects => catalogue::subjects(&db, &mut out),
+        Command::Topics(args) => catalogue::topics(&db, &mut out, args),
+        Command::Companies(args) => lists::companies(&db, &mut out, args),
+        Command::Limitations(args) => lists::list(&db, &mut out, Kind::Limitation, args),
+        Command::Pros(args) => lists::list(&db, &mut out, Kind::Pro, args),
+        Command::Cons(args) => lists::list(&db, &mut out, Kind::Con, args),
+        Command::UseCases(args) => lists::list(&db, &mut out, Kind::UseCase, args),
+        Command::Claims(args) => lists::claims(&db, &mut out, args),
+        Command::Show { claim_id } => show::run(&db, &mut out, *claim_id),
+        Command::Sql(args) => sql::run(&db, &mut out, args),
+        Command::Schema => schema::run(&db, &mut out),
+        Command::Report { name } => report::run(&db, &mut out, *name),
+        Command::Conflicts => conflicts::run(&db, &mut out),
+        Command::Sources => sources::run(&db, &mut out),
+        Command::Verify => verify::run(&db, &mut out),
         Command::Init(_) | Command::Completions { .. } => unreachable!("handled above"),
+    };
+    // Rows written before a "negative" result (verify's mismatches, a cut at
+    // --max-rows) are still the user's output; any other error discards it.
+    match result {
+        Ok(()) => out.finish(),
+        Err(e) if matches!(e.kind, ErrorKind::VerifyFailed | ErrorKind::Truncated) => {
+            out.finish()?;
+            Err(e)
+        }
+        Err(e) => Err(e),
     }
-    out.finish()
 }

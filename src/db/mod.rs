@@ -3,6 +3,8 @@
 //! and seed) before any command reads it.
 
 pub mod migrations;
+pub mod readonly;
+pub mod schema_doc;
 pub mod seed;
 
 use std::fs;

@@ -7,4 +7,6 @@ mod support;
 mod database;
 mod formats;
 mod queries;
+mod reports;
+mod sql;
 mod which;

@@ -1,0 +1,62 @@
+//! `claimdb sql "SELECT ..."`: ad-hoc read-only SQL, streamed in any format. The
+//! guard (src/db/readonly.rs) makes SQLite itself refuse anything but reading.
+
+use std::time::Duration;
+
+use crate::cli::SqlArgs;
+use crate::db::Db;
+use crate::db::readonly::{GuardedConnection, timed_out};
+use crate::error::{Error, ErrorKind, Result};
+use crate::output::{Cell, Column, Output};
+
+pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
+    let timeout = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
+    let mut guarded = GuardedConnection::open(&db.path, timeout)?;
+    guarded.start_clock()?;
+    let mut stmt = guarded.prepare(&args.query)?;
+    let columns: Vec<Column> = stmt
+        .column_names()
+        .into_iter()
+        .map(|n| Column::named(n.to_string()))
+        .collect();
+    let mut rows = stmt.query([]).map_err(|e| query_error(e, timeout))?;
+    let mut w = out.rows(&columns)?;
+    let mut written: u64 = 0;
+    loop {
+        let row = match rows.next() {
+            Ok(Some(row)) => row,
+            Ok(None) => break,
+            Err(e) => {
+                // Close the result properly (a JSON array stays valid) before failing.
+                w.finish()?;
+                return Err(query_error(e, timeout));
+            }
+        };
+        if args.max_rows.is_some_and(|max| written >= max) {
+            w.finish()?;
+            return Err(Error::new(
+                ErrorKind::Truncated,
+                format!("the output was cut at {written} rows (--max-rows); the query has more"),
+            ));
+        }
+        let cells: Vec<Cell> = (0..columns.len())
+            .map(|i| row.get_ref(i).map(Cell::from))
+            .collect::<rusqlite::Result<_>>()?;
+        w.row(&cells)?;
+        written += 1;
+    }
+    w.finish()?;
+    Ok(())
+}
+
+fn query_error(e: rusqlite::Error, timeout: Option<Duration>) -> Error {
+    match (e.sqlite_error_code(), timeout) {
+        (Some(rusqlite::ErrorCode::OperationInterrupted), Some(limit)) => timed_out(limit),
+        _ => match &e {
+            rusqlite::Error::SqliteFailure(_, Some(msg)) => {
+                Error::usage(format!("SQL error: {msg}"))
+            }
+            _ => Error::from(e),
+        },
+    }
+}

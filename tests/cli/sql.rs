@@ -1,0 +1,231 @@
+//! `sql` (SPEC section 7): only single read-only statements run, enforced by SQLite;
+//! nothing refused changes a byte or creates a file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::Env;
+
+/// Every file in `dir` with its bytes: the database, and any -wal/-shm beside it.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn env_with_db() -> (Env, String) {
+    let env = Env::new();
+    std::fs::create_dir(env.path("db")).unwrap();
+    let db = env.path("db/kb.sqlite3");
+    env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
+    (env, db.to_str().unwrap().to_string())
+}
+
+#[test]
+fn writes_and_state_changes_are_refused_and_change_nothing() {
+    let (env, db) = env_with_db();
+    let before = snapshot(&env.path("db"));
+    for statement in [
+        "INSERT INTO meta VALUES ('k', 'v')",
+        "UPDATE claims SET quote = 'x'",
+        "DELETE FROM claims",
+        "DROP TABLE claims",
+        "ANALYZE",
+        "CREATE TEMP TABLE t (x)",
+        "PRAGMA user_version = 5",
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA query_only = 0",
+        "SELECT 1; DROP TABLE claims",
+        "SELECT load_extension('x')",
+        "BEGIN IMMEDIATE",
+    ] {
+        let err = env
+            .run(&["--db", &db, "sql", statement])
+            .fails_with(2)
+            .to_string();
+        assert!(err.contains("refused"), "{statement}: {err}");
+        assert_eq!(
+            snapshot(&env.path("db")),
+            before,
+            "{statement} changed the database files"
+        );
+    }
+}
+
+#[test]
+fn attach_and_vacuum_into_create_no_file() {
+    let (env, db) = env_with_db();
+    let before = snapshot(&env.path("db"));
+    let target = env.path("made.sqlite3");
+    let t = target.to_str().unwrap();
+    for statement in [
+        format!("ATTACH '{t}' AS x"),
+        format!("ATTACH 'file:{t}?mode=rwc' AS x"),
+        format!("VACUUM INTO '{t}'"),
+    ] {
+        let err = env
+            .run(&["--db", &db, "sql", &statement])
+            .fails_with(2)
+            .to_string();
+        assert!(err.contains("refused"), "{statement}: {err}");
+        assert!(!target.exists(), "{statement} created {t}");
+        assert!(!Path::new(&format!("{t}?mode=rwc")).exists());
+    }
+    assert_eq!(snapshot(&env.path("db")), before);
+}
+
+#[test]
+fn an_endless_query_is_stopped_with_its_own_exit_code() {
+    let (env, db) = env_with_db();
+    let err = env
+        .run(&[
+            "--db",
+            &db,
+            "sql",
+            "--timeout-ms",
+            "200",
+            "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r",
+        ])
+        .fails_with(5)
+        .to_string();
+    assert!(err.contains("time limit of 200 ms"), "{err}");
+}
+
+#[test]
+fn the_feature_matrix_view_reads_in_every_format() {
+    let (env, db) = env_with_db();
+    let query = "SELECT topic, subject, stance, line_start, quote FROM feature_matrix ORDER BY topic, subject";
+    let json = env
+        .run(&["--db", &db, "--format", "json", "sql", query])
+        .json();
+    let rows = json.as_array().unwrap();
+    assert!(rows.len() > 10);
+    assert!(
+        rows.iter()
+            .any(|r| r["topic"] == "orm" && r["subject"] == "django" && r["stance"] == "builtin")
+    );
+    assert!(rows[0]["line_start"].is_i64());
+    for format in ["table", "csv", "tsv", "ndjson", "markdown"] {
+        let out = env
+            .run(&["--db", &db, "--format", format, "sql", query])
+            .ok()
+            .to_string();
+        assert!(
+            out.contains("orm") && out.contains("django"),
+            "{format}: {out}"
+        );
+    }
+    let ndjson = env
+        .run(&["--db", &db, "--format", "ndjson", "sql", query])
+        .ok()
+        .to_string();
+    assert_eq!(ndjson.lines().count(), rows.len());
+}
+
+#[test]
+fn csv_neutralises_formulas_but_not_numbers() {
+    let (env, db) = env_with_db();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "sql",
+        "SELECT '=1+1' AS f, -5 AS n, '-5' AS t, '@x' AS a, 2.5 AS r",
+    ]);
+    assert_eq!(out.ok(), "f,n,t,a,r\r\n'=1+1,-5,-5,'@x,2.5\r\n");
+}
+
+#[test]
+fn a_row_cap_says_so_and_exits_7() {
+    let (env, db) = env_with_db();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "json",
+        "sql",
+        "--max-rows",
+        "3",
+        "SELECT claim_id FROM claims",
+    ]);
+    let err = out.fails_with(7).to_string();
+    assert!(err.contains("cut at 3 rows"), "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        3,
+        "the rows before the cut are valid JSON"
+    );
+    let all = env.run(&[
+        "--db",
+        &db,
+        "sql",
+        "--max-rows",
+        "3",
+        "SELECT 1 UNION ALL SELECT 2",
+    ]);
+    all.ok();
+}
+
+#[test]
+fn sql_errors_are_usage_errors_with_a_hint() {
+    let (env, db) = env_with_db();
+    let err = env
+        .run(&["--db", &db, "sql", "SELECT nope FROM claims"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("no such column: nope"), "{err}");
+    assert!(err.contains("claimdb schema"), "{err}");
+}
+
+#[test]
+fn schema_documents_every_column_including_the_feature_matrix() {
+    let (env, db) = env_with_db();
+    let rows = env.run(&["--db", &db, "--format", "json", "schema"]).json();
+    let rows = rows.as_array().unwrap();
+    for r in rows {
+        assert!(
+            !r["description"].as_str().unwrap().is_empty(),
+            "undocumented: {r}"
+        );
+    }
+    let matrix: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["table"] == "feature_matrix" && r["column"].is_string())
+        .map(|r| r["column"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        matrix,
+        [
+            "topic",
+            "category",
+            "subject",
+            "stance",
+            "claims",
+            "conflicting",
+            "claim_id",
+            "source",
+            "line_start",
+            "line_end",
+            "quote"
+        ]
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["table"] == "feature_matrix" && r["type"] == "view")
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r["table"].as_str().unwrap().starts_with("claims_fts_"))
+    );
+}
