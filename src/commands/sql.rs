@@ -16,7 +16,6 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
     let mut stmt = guarded.prepare(&args.query)?;
     let columns: Vec<Column> = stmt
         .column_names()
-        .into_iter()
         .map(|n| Column::named(n.to_string()))
         .collect();
     let mut rows = stmt.query([]).map_err(|e| query_error(e, timeout))?;
