@@ -233,6 +233,47 @@ Examples:
     #[command(after_help = "Example:\n  claimdb sources")]
     Sources,
 
+    /// Add an article and the claims written from it (all-or-nothing)
+    #[command(after_help = "\
+Examples:
+  claimdb import claims.csv --source article.txt --title \"FastAPI vs Flask\"
+  claimdb import claims.json --source article.txt --url https://example.com/a
+  claimdb import claims.csv --source article.txt --replace     re-import after edits
+  claimdb import claims.csv --source article.txt --dry-run     check without writing
+
+The claims file is a CSV with a header row, or a JSON array of objects, with the
+columns of seed/claims.csv: subject, kind, topic, stance, value, statement, quote, and
+optionally line_start and line_end (found from the quote when left out) and category
+(for a topic the knowledge base does not know yet, which the import then creates).
+A subject that does not exist yet is created. Every row is checked first; any problem
+rejects the whole file, with every problem listed by line, and nothing is written.")]
+    Import(ImportArgs),
+
+    /// Remove an imported article and its claims
+    #[command(
+        name = "remove-source",
+        after_help = "\
+Examples:
+  claimdb remove-source fastapi-vs-flask
+  claimdb remove-source django-vs-flask --force     even the shipped article"
+    )]
+    RemoveSource(RemoveSourceArgs),
+
+    /// Full-text search over claim statements and quotes, ranked, with citations
+    #[command(after_help = "\
+Examples:
+  claimdb search built-in authentication
+  claimdb search \"Django's admin\"
+  claimdb search high traffic --format json
+
+Every word must appear (case, accents and apostrophe style do not matter); when no
+claim has them all, claims with any of them are shown and a note says so.")]
+    Search {
+        /// The words to look for
+        #[arg(required = true, num_args = 1..)]
+        words: Vec<String>,
+    },
+
     /// Create the database, or rebuild it from the shipped seed with --force
     #[command(after_help = "\
 Examples:
@@ -384,4 +425,45 @@ pub struct SqlArgs {
     /// Write at most this many rows; if the query has more, say so and exit 7
     #[arg(long, value_name = "N")]
     pub max_rows: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The claims file: CSV (with a header row) or JSON (an array of objects)
+    #[arg(value_name = "CLAIMS")]
+    pub claims: PathBuf,
+
+    /// The article the claims are written from (UTF-8 text)
+    #[arg(long, value_name = "ARTICLE")]
+    pub source: PathBuf,
+
+    /// The article's title [default: its first non-empty line]
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Where the article was published
+    #[arg(long)]
+    pub url: Option<String>,
+
+    /// The source's short name in citations [default: from the article's file name]
+    #[arg(long)]
+    pub slug: Option<String>,
+
+    /// Replace the article if it was imported before (same slug or same text)
+    #[arg(long)]
+    pub replace: bool,
+
+    /// Check everything and report what would be imported, without writing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveSourceArgs {
+    /// The source's slug, as listed by `claimdb sources`
+    pub slug: String,
+
+    /// Also remove the article shipped with claimdb
+    #[arg(long)]
+    pub force: bool,
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -30,6 +30,10 @@ pub struct ClaimRecord {
     pub line_start: Option<usize>,
     #[serde(default)]
     pub line_end: Option<usize>,
+    /// Imports only: the category of a topic the knowledge base does not know yet,
+    /// which the import then creates.
+    #[serde(default)]
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +158,74 @@ fn describe_csv_error(e: &csv::Error) -> String {
         } => format!("the row has {len} fields where the header has {expected_len}"),
         _ => e.to_string(),
     }
+}
+
+/// Reads a JSON array of claim objects, reporting every bad object with the line
+/// it starts on.
+pub fn read_json_claims(text: &str) -> Result<Vec<Located<ClaimRecord>>, Vec<Problem>> {
+    let values: Vec<serde_json::Value> = match serde_json::from_str(text) {
+        Ok(serde_json::Value::Array(values)) => values,
+        Ok(_) => {
+            return Err(vec![Problem::new(
+                1,
+                "the file must hold one JSON array of claim objects",
+            )]);
+        }
+        Err(e) => {
+            return Err(vec![Problem::new(
+                e.line() as u64,
+                format!("not valid JSON: {e}"),
+            )]);
+        }
+    };
+    let lines = object_lines(text);
+    let mut records = Vec::with_capacity(values.len());
+    let mut problems = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let line = lines.get(i).copied().unwrap_or(0);
+        match serde_json::from_value::<ClaimRecord>(value) {
+            Ok(record) => records.push(Located { line, record }),
+            Err(e) => problems.push(Problem::new(line, format!("claim {}: {e}", i + 1))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The line each element of a top-level JSON array starts on.
+fn object_lines(text: &str) -> Vec<u64> {
+    let (mut depth, mut line, mut in_string, mut escaped) = (0u32, 1u64, false, false);
+    let mut starts = Vec::new();
+    for ch in text.chars() {
+        if ch == '\n' {
+            line += 1;
+        }
+        if in_string {
+            match (escaped, ch) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match ch {
+            '"' => in_string = true,
+            '[' | '{' => {
+                if depth == 1 {
+                    starts.push(line);
+                }
+                depth += 1;
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            c if depth == 1 && !c.is_whitespace() && c != ',' => starts.push(line),
+            _ => {}
+        }
+    }
+    starts
 }
 
 /// Splits an `aliases` cell ("a|b|c") into its names.
@@ -307,6 +379,86 @@ pub fn upsert_catalogues(tx: &Transaction, files: &CatalogueFiles) -> Result<(),
     Ok(())
 }
 
+/// A name as a catalogue slug ("Fast API" -> "fast-api"), if it only uses `allowed`
+/// characters besides letters and digits.
+fn slug(name: &str, allowed: &[char]) -> Option<String> {
+    let slug = fold(name).replace(' ', "-");
+    let ok = !slug.is_empty()
+        && slug.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || allowed.contains(&c)
+        });
+    ok.then_some(slug)
+}
+
+/// What an import added to the catalogues.
+#[derive(Debug, Default)]
+pub struct Declared {
+    pub subjects: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+/// Imports only: creates the subjects and topics the records name that the
+/// knowledge base does not know yet. A new subject needs only a well-formed name; a
+/// new topic needs a known category in the record's `category` column. Records
+/// that cannot be declared are left for `validate` to report.
+pub fn declare_new_names(
+    tx: &Transaction,
+    records: &[Located<ClaimRecord>],
+) -> rusqlite::Result<Declared> {
+    // Inserts the entry, then its canonical name and the spelling used as aliases.
+    let insert =
+        |entry_sql: &str, entry: &[&dyn rusqlite::ToSql], alias_sql: &str, aliases: [&str; 2]| {
+            tx.execute(entry_sql, entry)?;
+            let id = tx.last_insert_rowid();
+            for alias in aliases {
+                tx.execute(alias_sql, params![fold(alias), alias, id])?;
+            }
+            Ok::<_, rusqlite::Error>(())
+        };
+    let mut declared = Declared::default();
+    let subjects = alias_map(tx, "SELECT key, subject_id FROM subject_aliases")?;
+    let topics = alias_map(tx, "SELECT key, topic_id FROM topic_aliases")?;
+    for Located { record: r, .. } in records {
+        let key = fold(&r.subject);
+        if !key.is_empty()
+            && !subjects.contains_key(&key)
+            && let Some(name) = slug(&r.subject, &['.', '+', '#'])
+            && !declared.subjects.contains(&name)
+        {
+            insert(
+                "INSERT INTO subjects (name) VALUES (?1)",
+                &[&name],
+                "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id) VALUES (?1, ?2, ?3)",
+                [&name, r.subject.trim()],
+            )?;
+            declared.subjects.push(name);
+        }
+        let key = fold(&r.topic);
+        if !key.is_empty()
+            && !topics.contains_key(&key)
+            && let Some(category) = non_blank(&r.category)
+            && let Some(category) = tx
+                .query_row(
+                    "SELECT category FROM category_aliases WHERE key = ?1",
+                    [fold(category)],
+                    |row| row.get::<_, String>(0),
+                )
+                .optional()?
+            && let Some(name) = slug(&r.topic, &[])
+            && !declared.topics.contains(&name)
+        {
+            insert(
+                "INSERT INTO topics (name, category) VALUES (?1, ?2)",
+                &[&name, &category],
+                "INSERT OR IGNORE INTO topic_aliases (key, alias, topic_id) VALUES (?1, ?2, ?3)",
+                [&name, r.topic.trim()],
+            )?;
+            declared.topics.push(name);
+        }
+    }
+    Ok(declared)
+}
+
 /// The article a set of claims is written from.
 pub struct NewSource<'a> {
     pub slug: &'a str,
@@ -364,18 +516,22 @@ fn validate<'r>(
             problems.push(Problem::new(line, "the subject is missing"));
         } else if subject_id.is_none() {
             problems.push(
-                Problem::new(line, format!("unknown subject '{}'", r.subject))
-                    .hint("declare it in the subjects file, or use a known name or alias"),
+                Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(
+                    "subject names use a-z, 0-9 and . + # - (new ones are created on import)",
+                ),
             );
         }
         let topic_id = topics.get(&fold(&r.topic)).copied();
         if r.topic.trim().is_empty() {
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
-            problems.push(
-                Problem::new(line, format!("unknown topic '{}'", r.topic))
-                    .hint("new topics must be declared with a category"),
-            );
+            let hint = match non_blank(&r.category) {
+                Some(c) => format!("'{c}' is not a category; `claimdb topics` shows them"),
+                None => "a new topic needs a `category` column (design, components, \
+                         performance, ...); `claimdb topics` lists known topics"
+                    .to_string(),
+            };
+            problems.push(Problem::new(line, format!("unknown topic '{}'", r.topic)).hint(hint));
         }
         let kind = match r.kind.trim().parse::<Kind>() {
             Ok(k) => Some(k),
@@ -482,6 +638,7 @@ pub fn insert_source(
     tx: &Transaction,
     source: &NewSource,
     records: &[Located<ClaimRecord>],
+    progress: &mut dyn FnMut(usize),
 ) -> Result<usize, Vec<Problem>> {
     let article = Article::new(source.body);
     let claims = validate(tx, &article, records)?;
@@ -506,7 +663,10 @@ pub fn insert_source(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )
         .map_err(db)?;
-    for c in &claims {
+    for (n, c) in claims.iter().enumerate() {
+        if n % 4096 == 0 {
+            progress(n);
+        }
         insert
             .execute(params![
                 source_id,
@@ -523,4 +683,30 @@ pub fn insert_source(
             .map_err(db)?;
     }
     Ok(claims.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_problems_carry_the_line_of_their_object() {
+        let text = "[\n  {\"subject\": \"a\", \"kind\": \"pro\", \"topic\": \"t\",\n   \"statement\": \"s\", \"quote\": \"q\"},\n  {\"subject\": \"b\"}\n]";
+        let problems = read_json_claims(text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 4);
+        assert!(
+            problems[0].message.contains("missing field"),
+            "{problems:?}"
+        );
+        assert_eq!(object_lines("[{\"a\": \"}{[\"}, 1,\n 2]"), vec![1, 1, 2]);
+    }
+
+    #[test]
+    fn csv_problems_carry_their_line() {
+        let text = "subject,kind,topic,stance,value,statement,quote\na,pro,t,,,s,q\nb,pro,t,,,s\n";
+        let problems = read_csv::<ClaimRecord>(text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 3);
+    }
 }

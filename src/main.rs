@@ -14,6 +14,7 @@ mod ingest;
 mod model;
 mod names;
 mod output;
+mod progress;
 mod query;
 
 use clap::Parser;

@@ -5,10 +5,13 @@ mod ask;
 mod catalogue;
 pub mod compare;
 mod conflicts;
+mod import;
 mod init;
-mod lists;
+pub mod lists;
+mod remove_source;
 pub mod report;
 mod schema;
+mod search;
 mod show;
 mod sources;
 mod sql;
@@ -35,7 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         _ => {}
     }
-    let db = Db::open(&location)?;
+    let mut db = Db::open(&location)?;
     let mut out = Output::open(&options)?;
     let result = match &cli.command {
         Command::Which(args) => which::run(&db, &mut out, args),
@@ -58,6 +61,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Conflicts => conflicts::run(&db, &mut out),
         Command::Sources => sources::run(&db, &mut out),
         Command::Verify => verify::run(&db, &mut out),
+        Command::Search { words } => search::run(&db, &mut out, words),
+        Command::Import(args) => import::run(&mut db, args),
+        Command::RemoveSource(args) => remove_source::run(&mut db, args),
         Command::Init(_) | Command::Completions { .. } => unreachable!("handled above"),
     };
     // Rows written before a "negative" result (verify's mismatches, a cut at

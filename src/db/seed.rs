@@ -68,6 +68,7 @@ pub fn load(tx: &Transaction) -> Result<usize> {
             is_seed: true,
         },
         &claims,
+        &mut |_| {},
     )
     .map_err(|p| seed_error("claims.csv", p))?;
     tx.execute(

@@ -6,6 +6,7 @@ mod support;
 
 mod database;
 mod formats;
+mod import;
 mod queries;
 mod reports;
 mod sql;

@@ -1,0 +1,51 @@
+//! A one-line progress counter on stderr, shown only when stderr is a terminal, so
+//! long imports say they are alive without cluttering logs and pipes.
+
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+pub struct Progress {
+    label: &'static str,
+    total: usize,
+    shown: bool,
+    last: Instant,
+}
+
+impl Progress {
+    pub fn new(label: &'static str, total: usize) -> Progress {
+        Progress {
+            label,
+            total,
+            shown: std::io::stderr().is_terminal(),
+            last: Instant::now(),
+        }
+    }
+
+    /// Reports `done` of `total`; redraws at most ten times a second.
+    pub fn tick(&mut self, done: usize) {
+        if !self.shown || self.last.elapsed() < Duration::from_millis(100) {
+            return;
+        }
+        self.last = Instant::now();
+        let pct = (done * 100).checked_div(self.total).unwrap_or(100);
+        let width = 30;
+        let filled = width * pct / 100;
+        eprint!(
+            "\r{} [{}{}] {done}/{} ({pct}%)",
+            self.label,
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            self.total
+        );
+        let _ = std::io::stderr().flush();
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if self.shown {
+            // Clear the line so the next message starts clean.
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

@@ -1,0 +1,464 @@
+//! `import`, `sources`, `remove-source` and `search` (issue 5): imported articles
+//! take part in every query, bad files change nothing, and a killed import leaves
+//! no trace.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::Env;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
+fn json_rows(env: &Env, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    env.run(&all).json().as_array().unwrap().clone()
+}
+
+fn import_example(env: &Env) {
+    let out = env.run(&[
+        "import",
+        &fixture("fastapi-claims.csv"),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+        "--url",
+        "https://example.com/fastapi-vs-flask",
+    ]);
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("imported 12 claims from 'fastapi-vs-flask'"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("new subjects: fastapi"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("new topics: api-documentation"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Every row cites the example article at a line where its quote stands.
+#[track_caller]
+fn assert_cites_example(rows: &[&Value], quote_key: &str, line_key: &str) {
+    let article = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
+    let lines: Vec<&str> = article.split('\n').collect();
+    assert!(!rows.is_empty());
+    for r in rows {
+        let line = r[line_key].as_u64().unwrap() as usize;
+        assert!(
+            lines[line - 1].contains(r[quote_key].as_str().unwrap()),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn an_imported_article_takes_part_in_every_query() {
+    let env = Env::new();
+    import_example(&env);
+
+    let which = json_rows(&env, &["which", "lacks", "built-in", "auth"]);
+    let fastapi: Vec<&Value> = which.iter().filter(|r| r["subject"] == "fastapi").collect();
+    assert!(
+        fastapi
+            .iter()
+            .all(|r| r["source"] == "fastapi-vs-flask" && r["answer"] == "yes")
+    );
+    assert_cites_example(&fastapi, "quote", "line_start");
+    // The example says Flask ships authentication; the seed says it does not.
+    assert!(
+        which
+            .iter()
+            .any(|r| r["subject"] == "flask" && r["answer"] == "conflicting")
+    );
+
+    let compare = json_rows(&env, &["compare", "flask", "fastapi", "--on", "components"]);
+    let docs = compare
+        .iter()
+        .find(|r| r["topic"] == "api-documentation")
+        .unwrap();
+    assert!(
+        docs["fastapi"]
+            .as_str()
+            .unwrap()
+            .starts_with("builtin (fastapi-vs-flask:4)"),
+        "{docs}"
+    );
+
+    let companies = json_rows(&env, &["companies", "--subject", "fastapi"]);
+    let names: Vec<&str> = companies
+        .iter()
+        .map(|r| r["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Microsoft", "Uber", "Netflix"]);
+    let shared = json_rows(
+        &env,
+        &["companies", "--shared", "-s", "flask", "-s", "fastapi"],
+    );
+    let names: Vec<&str> = shared
+        .iter()
+        .map(|r| r["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Netflix", "Netflix"]);
+
+    let conflicts = json_rows(&env, &["conflicts"]);
+    let across: Vec<&Value> = conflicts
+        .iter()
+        .filter(|r| {
+            r["subject"] == "flask" && r["topic"] == "authentication" && r["same_source"] == 0
+        })
+        .collect();
+    assert!(
+        !across.is_empty(),
+        "the two articles disagree on Flask's authentication"
+    );
+    assert!(
+        across
+            .iter()
+            .all(|r| r["a_source"] == "fastapi-vs-flask" && r["a_stance"] == "builtin")
+    );
+    assert_cites_example(&across, "a_quote", "a_line_start");
+
+    let sources = json_rows(&env, &["sources"]);
+    let example = sources
+        .iter()
+        .find(|r| r["source"] == "fastapi-vs-flask")
+        .unwrap();
+    assert_eq!(example["claims"], 12);
+    assert_eq!(example["url"], "https://example.com/fastapi-vs-flask");
+    assert_eq!(
+        example["title"],
+        "FastAPI vs Flask: an example article for claimdb's tests"
+    );
+    env.run(&["verify"]).ok();
+}
+
+#[test]
+fn missing_line_numbers_are_found_from_the_quote() {
+    let env = Env::new();
+    import_example(&env);
+    let rows = json_rows(
+        &env,
+        &["claims", "--subject", "fastapi", "--topic", "async"],
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["line_start"].as_u64(), rows[0]["line_end"].as_u64()),
+        (Some(4), Some(4))
+    );
+}
+
+#[test]
+fn a_json_claims_file_imports_too() {
+    let env = Env::new();
+    let out = env.run(&[
+        "import",
+        &fixture("fastapi-claims.json"),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+        "--slug",
+        "fastapi-json",
+    ]);
+    out.ok();
+    let rows = json_rows(&env, &["claims", "--source", "fastapi-json"]);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1]["line_start"], 7, "line found from the quote");
+}
+
+#[test]
+fn the_same_article_again_is_refused_unless_replace() {
+    let env = Env::new();
+    import_example(&env);
+    let args = [
+        "import",
+        &fixture("fastapi-claims.csv"),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ];
+    let err = env.run(&args).fails_with(3).to_string();
+    assert!(
+        err.contains("already imported as 'fastapi-vs-flask'") && err.contains("--replace"),
+        "{err}"
+    );
+    let mut replace = args.to_vec();
+    replace.push("--replace");
+    let out = env.run(&replace);
+    out.ok();
+    assert!(out.stderr.contains("replaced 12 claims"), "{}", out.stderr);
+    assert_eq!(
+        json_rows(&env, &["claims", "--source", "fastapi-vs-flask"]).len(),
+        12
+    );
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_bad_file_is_rejected_with_every_problem_and_changes_nothing() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("db")).unwrap();
+    let db = env.path("db/kb.sqlite3");
+    let db = db.to_str().unwrap();
+    env.run(&["--db", db, "init"]).ok();
+    let before = files(&env.path("db"));
+    let err = env
+        .run(&[
+            "--db",
+            db,
+            "import",
+            &fixture("bad-claims.csv"),
+            "--source",
+            &fixture("fastapi-vs-flask.txt"),
+        ])
+        .fails_with(3)
+        .to_string();
+    assert!(
+        err.contains("3 problems found, nothing was written"),
+        "{err}"
+    );
+    assert!(err.contains("bad-claims.csv:3: unknown stance: 'sometimes' is not one of builtin, extension, limited, lacks"), "{err}");
+    assert!(
+        err.contains("bad-claims.csv:4: the quote is not in the article"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad-claims.csv:5: the subject is missing"),
+        "{err}"
+    );
+    assert!(!err.contains("bad-claims.csv:2"), "row 2 is fine: {err}");
+    assert_eq!(
+        files(&env.path("db")),
+        before,
+        "the database files are byte-identical"
+    );
+
+    // --dry-run checks a good file and writes nothing either.
+    let out = env.run(&[
+        "--db",
+        db,
+        "import",
+        "--dry-run",
+        &fixture("fastapi-claims.csv"),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    out.ok();
+    assert!(
+        out.stderr.contains("dry run, nothing written"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(files(&env.path("db")), before);
+}
+
+#[test]
+fn unreadable_inputs_are_clear_errors() {
+    let env = Env::new();
+    let err = env
+        .run(&[
+            "import",
+            "nope.csv",
+            "--source",
+            &fixture("fastapi-vs-flask.txt"),
+        ])
+        .fails_with(6)
+        .to_string();
+    assert!(
+        err.contains("cannot read the claims file nope.csv"),
+        "{err}"
+    );
+    std::fs::write(env.path("latin1.txt"), b"caf\xe9\n").unwrap();
+    let err = env
+        .run(&[
+            "import",
+            &fixture("fastapi-claims.csv"),
+            "--source",
+            env.path("latin1.txt").to_str().unwrap(),
+        ])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("is not UTF-8"), "{err}");
+}
+
+#[test]
+fn remove_source_drops_an_import_and_guards_the_seed() {
+    let env = Env::new();
+    import_example(&env);
+    let out = env.run(&["remove-source", "fastapi-vs-flask"]);
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("removed 'fastapi-vs-flask' and its 12 claims"),
+        "{}",
+        out.stderr
+    );
+    let which = json_rows(&env, &["which", "lacks", "auth"]);
+    assert!(
+        which.iter().all(|r| r["subject"] != "fastapi"),
+        "fastapi had no other claims: {which:#?}"
+    );
+    let err = env
+        .run(&["remove-source", "django-vs-flask"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("--force"), "{err}");
+    let err = env
+        .run(&["remove-source", "fastapi-vs-flaskk"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("no source 'fastapi-vs-flaskk'"), "{err}");
+    env.run(&["remove-source", "django-vs-flask", "--force"])
+        .ok();
+    assert!(json_rows(&env, &["sources"]).is_empty());
+}
+
+#[test]
+fn search_ranks_cited_hits_and_never_fails_on_odd_input() {
+    let env = Env::new();
+    let hits = json_rows(&env, &["search", "built-in authentication"]);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|r| r["quote"].is_string() && r["line_start"].is_u64())
+    );
+    let ranks: Vec<f64> = hits.iter().map(|r| r["rank"].as_f64().unwrap()).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "ranked: {ranks:?}");
+    assert!(crate::support::quote_at(
+        hits[0]["quote"].as_str().unwrap(),
+        hits[0]["line_start"].as_u64().unwrap(),
+        hits[0]["line_end"].as_u64().unwrap()
+    ));
+
+    // ASCII apostrophe finds the article's typographic one.
+    let admin = json_rows(&env, &["search", "Django's", "admin"]);
+    assert!(
+        admin.iter().any(|r| {
+            let quote = r["quote"].as_str().unwrap();
+            quote.contains("Django’s highlights is its admin interface")
+        }),
+        "{admin:#?}"
+    );
+
+    for odd in ["\"unbalanced", "AND OR NOT", "*", "NEAR(", "'", "title:x"] {
+        let out = env.run(&["search", odd]);
+        assert!(out.code == 0 || out.code == 2, "{odd}: {out:?}");
+        assert!(!out.stderr.contains("fts5"), "{odd}: {}", out.stderr);
+    }
+    env.run(&["search", "\"unbalanced"]).ok();
+    env.run(&["search", "AND OR NOT"]).ok();
+}
+
+/// An article and claims file large enough that an import takes a while.
+fn write_large_import(dir: &Path, claims: usize) -> (String, String) {
+    let lines = 2_000;
+    let mut article = String::new();
+    for i in 1..=lines {
+        writeln!(
+            article,
+            "Line {i}: framework number {i} ships feature {} and lacks another.",
+            i * 7
+        )
+        .unwrap();
+    }
+    let mut csv =
+        String::from("subject,kind,topic,stance,value,statement,quote,line_start,line_end\n");
+    for n in 0..claims {
+        let line = n % lines + 1;
+        writeln!(
+            csv,
+            "django,feature,orm,builtin,,Claim {n},\"framework number {line} ships feature {}\",{line},{line}",
+            line * 7
+        )
+        .unwrap();
+    }
+    let (a, c) = (dir.join("large.txt"), dir.join("large.csv"));
+    std::fs::write(&a, article).unwrap();
+    std::fs::write(&c, csv).unwrap();
+    (
+        a.to_str().unwrap().to_string(),
+        c.to_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn a_killed_import_leaves_an_intact_database_without_any_of_it() {
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    let db = db.to_str().unwrap();
+    env.run(&["--db", db, "init"]).ok();
+    let (article, claims) = write_large_import(env.dir.path(), 400_000);
+    let mut child = env
+        .command()
+        .args(["--db", db, "import", &claims, "--source", &article])
+        .spawn()
+        .unwrap();
+    // Kill it once the import is writing: its write-ahead log has grown.
+    let wal = env.path("kb.sqlite3-wal");
+    let mut waited = 0;
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 1_000_000 && waited < 600 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before it could be killed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the import ended before it could be killed"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let sources: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sources WHERE slug = 'large'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let claims: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM claims WHERE statement LIKE 'Claim %'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        (sources, claims),
+        (0, 0),
+        "none of the killed import is there"
+    );
+    drop(conn);
+    env.run(&["--db", db, "verify"]).ok();
+}
