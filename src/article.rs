@@ -65,6 +65,37 @@ impl<'a> Article<'a> {
         Some((self.line_of(at), self.line_of(at + quote.len() - 1)))
     }
 
+    /// Where each quote first stands, found in one pass over the text however many
+    /// quotes there are (Aho-Corasick), as (line_start, line_end).
+    pub fn locate_all(&self, quotes: &[&str]) -> Vec<Option<(usize, usize)>> {
+        let mut found: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
+        let wanted: Vec<usize> = (0..quotes.len())
+            .filter(|&i| !quotes[i].is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return found;
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(wanted.iter().map(|&i| quotes[i]))
+        else {
+            // Too many patterns for the automaton: fall back to one search each.
+            return quotes.iter().map(|q| self.locate(q)).collect();
+        };
+        // Overlapping matches come in order of where they end; for a fixed-length
+        // pattern the first to end is also the first to start.
+        let mut missing = wanted.len();
+        for m in automaton.find_overlapping_iter(self.text) {
+            let slot = &mut found[wanted[m.pattern().as_usize()]];
+            if slot.is_none() {
+                *slot = Some((self.line_of(m.start()), self.line_of(m.end() - 1)));
+                missing -= 1;
+                if missing == 0 {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
     /// The paragraph around lines `start..=end`: the nearest blank lines before and
     /// after, as (first line, last line).
     pub fn paragraph(&self, start: usize, end: usize) -> (usize, usize) {
@@ -122,6 +153,10 @@ mod tests {
         assert_eq!(a.locate("Second line"), Some((4, 4)));
         assert_eq!(a.locate("here.\nSecond"), Some((3, 4)));
         assert_eq!(a.locate("absent"), None);
+        assert_eq!(
+            a.locate_all(&["Second line", "absent", "line", "", "Title"]),
+            vec![Some((4, 4)), None, Some((3, 3)), None, Some((1, 1))]
+        );
         assert_eq!(a.paragraph(4, 4), (3, 4));
         assert_eq!(a.paragraph(1, 1), (1, 1));
     }

@@ -240,6 +240,7 @@ Examples:
   claimdb import claims.json --source article.txt --url https://example.com/a
   claimdb import claims.csv --source article.txt --replace     re-import after edits
   claimdb import claims.csv --source article.txt --dry-run     check without writing
+  claimdb import --dir articles/      every NAME.csv|NAME.json with NAME.txt|NAME.md
 
 The claims file is a CSV with a header row, or a JSON array of objects, with the
 columns of seed/claims.csv: subject, kind, topic, stance, value, statement, quote, and
@@ -430,12 +431,17 @@ pub struct SqlArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The claims file: CSV (with a header row) or JSON (an array of objects)
-    #[arg(value_name = "CLAIMS")]
-    pub claims: PathBuf,
+    #[arg(value_name = "CLAIMS", required_unless_present = "dir")]
+    pub claims: Option<PathBuf>,
 
     /// The article the claims are written from (UTF-8 text)
-    #[arg(long, value_name = "ARTICLE")]
-    pub source: PathBuf,
+    #[arg(long, value_name = "ARTICLE", required_unless_present = "dir")]
+    pub source: Option<PathBuf>,
+
+    /// Import every NAME.csv or NAME.json in DIR with its article NAME.txt or NAME.md,
+    /// all or nothing
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["claims", "source", "title", "url", "slug"])]
+    pub dir: Option<PathBuf>,
 
     /// The article's title [default: its first non-empty line]
     #[arg(long)]

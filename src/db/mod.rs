@@ -120,20 +120,22 @@ impl Db {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| cannot_open(path, &e.to_string()))?;
+        // Read the header before anything else touches the file, so a file that is
+        // not a database is reported as such.
+        let header = header(&conn).map_err(|e| not_claimdb(path, &e))?;
         configure(&conn)?;
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
         };
-        db.check_and_upgrade()?;
+        db.check_and_upgrade(header)?;
         Ok(db)
     }
 
     /// Refuses files that are not claimdb databases, then applies pending migrations
     /// and refreshes the seed when this binary's seed differs from the one loaded.
-    fn check_and_upgrade(&mut self) -> Result<()> {
+    fn check_and_upgrade(&mut self, (app_id, version): (i32, u32)) -> Result<()> {
         let path = self.path.clone();
-        let (app_id, version) = header(&self.conn).map_err(|e| not_claimdb(&path, &e))?;
         let latest = migrations::latest_version();
         if app_id != APPLICATION_ID {
             return Err(not_claimdb(&path, "it has no claimdb application id"));
@@ -191,6 +193,9 @@ fn seed_fingerprint(conn: &Connection) -> Result<Option<String>> {
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // In WAL mode NORMAL never corrupts the database and survives a killed process;
+    // only a power cut can lose the last commits. FULL would sync every commit.
+    conn.pragma_update(None, "synchronous", "normal")?;
     Ok(())
 }
 
@@ -227,6 +232,7 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
         .into_temp_path();
     let mut conn = Connection::open(&temp).map_err(|e| cannot_open(&temp, &e.to_string()))?;
     configure(&conn)?;
+    conn.pragma_update(None, "page_size", 16384)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     let tx = conn.transaction()?;
     migrations::apply(&tx, 0)?;

@@ -58,19 +58,21 @@ pub fn load(tx: &Transaction) -> Result<usize> {
     let claims = ingest::read_csv(CLAIMS).map_err(|p| seed_error("claims.csv", p))?;
 
     tx.execute("DELETE FROM sources WHERE is_seed = 1", [])?;
-    let count = ingest::insert_source(
-        tx,
-        &NewSource {
-            slug: &source.slug,
-            title: &source.title,
-            url: source.url.as_deref().filter(|u| !u.is_empty()),
-            body: ARTICLE,
-            is_seed: true,
-        },
-        &claims,
-        &mut |_| {},
-    )
-    .map_err(|p| seed_error("claims.csv", p))?;
+    let mut load = ingest::BulkLoad::begin(tx, claims.len())?;
+    let count = load
+        .insert_source(
+            &NewSource {
+                slug: &source.slug,
+                title: &source.title,
+                url: source.url.as_deref().filter(|u| !u.is_empty()),
+                body: ARTICLE,
+                is_seed: true,
+            },
+            &claims,
+            &mut |_| {},
+        )
+        .map_err(|p| seed_error("claims.csv", p))?;
+    load.finish()?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('seed_fingerprint', ?1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

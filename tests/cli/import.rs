@@ -203,6 +203,76 @@ fn the_same_article_again_is_refused_unless_replace() {
         json_rows(&env, &["claims", "--source", "fastapi-vs-flask"]).len(),
         12
     );
+    let orphans = json_rows(
+        &env,
+        &[
+            "sql",
+            "SELECT count(*) AS n FROM claims c LEFT JOIN sources s ON s.source_id = c.source_id WHERE s.source_id IS NULL",
+        ],
+    );
+    assert_eq!(
+        orphans[0]["n"], 0,
+        "the replaced claims are gone, not orphaned"
+    );
+    env.run(&["verify"]).ok();
+}
+
+#[test]
+fn a_folder_imports_as_one_batch_or_not_at_all() {
+    let env = Env::new();
+    let dir = env.path("articles");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(fixture("fastapi-claims.csv"), dir.join("first.csv")).unwrap();
+    std::fs::copy(fixture("fastapi-vs-flask.txt"), dir.join("first.txt")).unwrap();
+    std::fs::copy(fixture("fastapi-claims.json"), dir.join("second.json")).unwrap();
+    let mut second = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
+    second.push_str("\nA second copy, so the text differs.\n");
+    std::fs::write(dir.join("second.md"), second).unwrap();
+    std::fs::copy(fixture("bad-claims.csv"), dir.join("third.csv")).unwrap();
+    std::fs::copy(fixture("fastapi-vs-flask.txt"), dir.join("third.txt")).unwrap();
+
+    // One bad file rejects the whole folder, naming its problems.
+    let err = env
+        .run(&["import", "--dir", dir.to_str().unwrap()])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("third.csv:3: unknown stance"), "{err}");
+    assert_eq!(
+        json_rows(&env, &["sources"]).len(),
+        1,
+        "nothing was imported"
+    );
+
+    std::fs::remove_file(dir.join("third.csv")).unwrap();
+    std::fs::remove_file(dir.join("third.txt")).unwrap();
+    let out = env.run(&["import", "--dir", dir.to_str().unwrap()]);
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("imported 14 claims from 'first', 'second'"),
+        "{}",
+        out.stderr
+    );
+    let slugs: Vec<Value> = json_rows(&env, &["sources"])
+        .iter()
+        .map(|r| r["source"].clone())
+        .collect();
+    assert_eq!(slugs, ["django-vs-flask", "first", "second"]);
+    assert!(
+        !json_rows(&env, &["search", "fastapi", "authentication"]).is_empty(),
+        "indexed for search"
+    );
+    env.run(&["verify"]).ok();
+
+    std::fs::write(dir.join("lonely.csv"), "subject\n").unwrap();
+    let err = env
+        .run(&["import", "--dir", dir.to_str().unwrap()])
+        .fails_with(3)
+        .to_string();
+    assert!(
+        err.contains("no article for") && err.contains("lonely.csv"),
+        "{err}"
+    );
 }
 
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
