@@ -232,7 +232,11 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
         .into_temp_path();
     let mut conn = Connection::open(&temp).map_err(|e| cannot_open(&temp, &e.to_string()))?;
     configure(&conn)?;
-    conn.pragma_update(None, "page_size", 16384)?;
+    // Nobody else sees this file until it is complete and renamed into place, so it
+    // needs no journal and no syncs while it is built; one sync at the end makes it
+    // durable before the rename.
+    conn.pragma_update(None, "journal_mode", "off")?;
+    conn.pragma_update(None, "synchronous", "off")?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     let tx = conn.transaction()?;
     migrations::apply(&tx, 0)?;
@@ -243,6 +247,9 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
     // behind under the temporary name.
     conn.pragma_update(None, "journal_mode", "wal")?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
+    fs::File::open(&temp)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| cannot_create(path, &e))?;
     Ok(temp)
 }
 
