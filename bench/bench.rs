@@ -186,12 +186,21 @@ fn sqlite_import_script(data: &Path) -> String {
     script
 }
 
-/// `which lacks built-in auth` on the flat table: the lacking claims of subjects
-/// with no builtin claim.
-const SQL_LACKS: &str = "SELECT c.subject, c.stance, c.rowid, c.kind, c.topic, c.line_start, c.line_end, c.quote \
-    FROM claims c WHERE c.topic = 'authentication' AND c.stance IN ('lacks', 'extension', 'limited') \
-    AND NOT EXISTS (SELECT 1 FROM claims b WHERE b.subject = c.subject AND b.topic = c.topic AND b.stance = 'builtin') \
-    ORDER BY c.subject, c.rowid";
+/// Exactly the rows of claimdb's `which lacks auth` on the flat table: subjects
+/// with a lacks, extension or limited claim and no builtin one (those claims),
+/// subjects whose claims conflict (all their claims on the topic), and subjects
+/// with no claim on it (one row).
+const SQL_LACKS: &str = "WITH per AS (SELECT subject, max(stance = 'builtin') AS b, \
+    max(stance IN ('lacks', 'extension')) AS neg FROM claims \
+    WHERE topic = 'authentication' AND stance IS NOT NULL GROUP BY subject), \
+    s AS (SELECT DISTINCT subject FROM claims) \
+    SELECT s.subject, CASE WHEN p.subject IS NULL THEN 'unknown' WHEN p.b AND p.neg THEN 'conflicting' ELSE 'yes' END, \
+    c.stance, c.rowid, c.kind, c.topic, c.line_start, c.line_end, c.quote \
+    FROM s LEFT JOIN per p ON p.subject = s.subject \
+    LEFT JOIN claims c ON c.subject = s.subject AND c.topic = 'authentication' AND c.stance IS NOT NULL \
+    AND (p.b AND p.neg OR c.stance IN ('lacks', 'extension', 'limited')) \
+    WHERE p.subject IS NULL OR (p.b AND p.neg) OR NOT p.b \
+    ORDER BY s.subject, c.rowid";
 
 /// The open-world form: every subject with no builtin claim, with its other claims
 /// on the topic where it has any (subjects with none appear once, unknown).

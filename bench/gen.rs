@@ -271,10 +271,20 @@ fn main() {
                 if topic == "authentication" && (subject == "lockbox" || subject == "bareframe") {
                     subject = subjects[0].clone();
                 }
-                let stance = if kind == "feature" {
+                // Each subject has one position per topic; one claim in 33 contradicts it,
+                // as articles sometimes do.
+                let stance = if kind != "feature" {
+                    ""
+                } else if rng.below(33) == 0 {
                     rng.pick(STANCES)
                 } else {
-                    ""
+                    let h = subject
+                        .bytes()
+                        .chain(topic.bytes())
+                        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+                        });
+                    STANCES[(h % STANCES.len() as u64) as usize]
                 };
                 let value = match kind {
                     "company" => rng.pick(COMPANIES).to_string(),

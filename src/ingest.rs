@@ -410,17 +410,23 @@ pub fn declare_new_names(
     // Inserts the entry, then its canonical name and the spelling used as aliases.
     let insert =
         |entry_sql: &str, entry: &[&dyn rusqlite::ToSql], alias_sql: &str, aliases: [&str; 2]| {
-            tx.execute(entry_sql, entry)?;
+            tx.prepare_cached(entry_sql)?.execute(entry)?;
             let id = tx.last_insert_rowid();
             for alias in aliases {
-                tx.execute(alias_sql, params![fold(alias), alias, id])?;
+                tx.prepare_cached(alias_sql)?
+                    .execute(params![fold(alias), alias, id])?;
             }
             Ok::<_, rusqlite::Error>(())
         };
     let mut declared = Declared::default();
     let subjects = alias_map(tx, "SELECT key, subject_id FROM subject_aliases")?;
     let topics = alias_map(tx, "SELECT key, topic_id FROM topic_aliases")?;
+    // A large file repeats a few names many times: look at each spelling once.
+    let mut seen: std::collections::HashSet<(&str, &str, Option<&str>)> = Default::default();
     for Located { record: r, .. } in records {
+        if !seen.insert((&r.subject, &r.topic, r.category.as_deref())) {
+            continue;
+        }
         let key = fold(&r.subject);
         if !key.is_empty()
             && !subjects.contains_key(&key)
@@ -505,6 +511,9 @@ fn validate<'r>(
     let db = |e: rusqlite::Error| vec![Problem::new(0, format!("database error: {e}"))];
     let subjects = alias_map(tx, "SELECT key, subject_id FROM subject_aliases").map_err(db)?;
     let topics = alias_map(tx, "SELECT key, topic_id FROM topic_aliases").map_err(db)?;
+    // Names as written -> ids, so each spelling is folded and looked up once.
+    let mut subject_ids: HashMap<&str, Option<i64>> = HashMap::new();
+    let mut topic_ids: HashMap<&str, Option<i64>> = HashMap::new();
     let mut problems = Vec::new();
     let mut valid = Vec::with_capacity(records.len());
     // Quotes without line numbers are found all at once, in one pass over the article.
@@ -525,7 +534,9 @@ fn validate<'r>(
         let value = non_blank(&r.value);
         let stance_text = non_blank(&r.stance);
 
-        let subject_id = subjects.get(&fold(&r.subject)).copied();
+        let subject_id = *subject_ids
+            .entry(&r.subject)
+            .or_insert_with(|| subjects.get(&fold(&r.subject)).copied());
         if r.subject.trim().is_empty() {
             problems.push(Problem::new(line, "the subject is missing"));
         } else if subject_id.is_none() {
@@ -535,7 +546,9 @@ fn validate<'r>(
                 ),
             );
         }
-        let topic_id = topics.get(&fold(&r.topic)).copied();
+        let topic_id = *topic_ids
+            .entry(&r.topic)
+            .or_insert_with(|| topics.get(&fold(&r.topic)).copied());
         if r.topic.trim().is_empty() {
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {

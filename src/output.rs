@@ -162,6 +162,12 @@ enum Sink {
         file: BufWriter<tempfile::NamedTempFile>,
         target: PathBuf,
     },
+    /// An existing device or pipe (`-o /dev/stderr`, a FIFO): written in place,
+    /// since renaming a file over it would replace it.
+    Special {
+        file: BufWriter<std::fs::File>,
+        target: PathBuf,
+    },
 }
 
 impl Write for Sink {
@@ -169,18 +175,21 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(buf),
             Sink::File { file, .. } => file.write(buf),
+            Sink::Special { file, .. } => file.write(buf),
         }
     }
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.write_all(buf),
             Sink::File { file, .. } => file.write_all(buf),
+            Sink::Special { file, .. } => file.write_all(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File { file, .. } => file.flush(),
+            Sink::Special { file, .. } => file.flush(),
         }
     }
 }
@@ -246,17 +255,21 @@ impl Output {
         matches!(self.format, Format::Table | Format::Markdown)
     }
 
+    /// True when this format shows `column`.
+    pub fn shows(&self, column: &Column) -> bool {
+        match column.show {
+            Show::Always => true,
+            Show::MachineOnly => !self.is_human(),
+            Show::HumanOnly => self.is_human(),
+        }
+    }
+
     /// Starts a result set with these columns.
     pub fn rows<'o>(&'o mut self, columns: &[Column]) -> Result<RowWriter<'o>> {
-        let human = self.is_human();
         let visible: Vec<usize> = columns
             .iter()
             .enumerate()
-            .filter(|(_, c)| match c.show {
-                Show::Always => true,
-                Show::MachineOnly => !human,
-                Show::HumanOnly => human,
-            })
+            .filter(|(_, c)| self.shows(c))
             .map(|(i, _)| i)
             .collect();
         let names: Vec<String> = visible
@@ -316,6 +329,9 @@ impl Output {
                 file.persist(&target)
                     .map_err(|e| io_error(&target, "cannot write", e.error))?;
             }
+            Sink::Special { mut file, target } => file
+                .flush()
+                .map_err(|e| io_error(&target, "cannot write", e))?,
         }
         Ok(())
     }
@@ -331,6 +347,16 @@ fn open_file_sink(target: &Path) -> Result<Sink> {
             ErrorKind::Io,
             format!("cannot write {}: it is a directory", target.display()),
         ));
+    }
+    if target.exists() && !target.is_file() {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(target)
+            .map_err(|e| io_error(target, "cannot write", e))?;
+        return Ok(Sink::Special {
+            file: BufWriter::with_capacity(64 * 1024, file),
+            target: target.to_path_buf(),
+        });
     }
     let file = tempfile::Builder::new()
         .prefix(".claimdb-output-")

@@ -2,6 +2,8 @@
 //! parameters, never text pasted into SQL. Rows are streamed to the output as they
 //! come from SQLite, so listing a million claims holds one row at a time.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, ToSql};
 
 use crate::error::Result;
@@ -44,23 +46,65 @@ pub enum Field {
     Cite,
 }
 
+/// Subject, topic and source names by id: the catalogues are small, and looking
+/// names up here is cheaper than joining three tables for every claim.
+struct Names {
+    subjects: HashMap<i64, String>,
+    topics: HashMap<i64, (String, String)>,
+    sources: HashMap<i64, String>,
+}
+
+impl Names {
+    fn load(conn: &Connection) -> rusqlite::Result<Names> {
+        let map = |sql: &str| -> rusqlite::Result<HashMap<i64, String>> {
+            let mut stmt = conn.prepare(sql)?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect()
+        };
+        let mut stmt = conn.prepare("SELECT topic_id, name, category FROM topics")?;
+        let topics = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Names {
+            subjects: map("SELECT subject_id, name FROM subjects")?,
+            topics,
+            sources: map("SELECT source_id, slug FROM sources")?,
+        })
+    }
+}
+
+/// A name that must exist (the schema's foreign keys guarantee it).
+fn named<'n, K: std::hash::Hash + Eq>(map: &'n HashMap<K, String>, id: &K) -> Cell<'n> {
+    map.get(id).map_or(Cell::Null, |n| Cell::from(n.as_str()))
+}
+
 impl Field {
-    /// Index in the SELECT list of `claim_query`, for the fields that are read.
-    fn index(self) -> Option<usize> {
-        Some(match self {
-            Field::ClaimId => 0,
-            Field::Subject => 1,
-            Field::Kind => 2,
-            Field::Topic => 3,
-            Field::Category => 4,
-            Field::Stance => 5,
-            Field::Value => 6,
-            Field::Statement => 7,
-            Field::Quote => 8,
-            Field::Source => 9,
-            Field::LineStart => 10,
-            Field::LineEnd => 11,
-            Field::Cite => return None,
+    /// The cell of this field for one row of `claim_query`.
+    fn cell<'r>(self, row: &'r rusqlite::Row, names: &'r Names) -> rusqlite::Result<Cell<'r>> {
+        let id = |i: usize| row.get::<_, i64>(i);
+        Ok(match self {
+            Field::ClaimId => Cell::from(row.get_ref(0)?),
+            Field::Subject => named(&names.subjects, &id(1)?),
+            Field::Kind => Cell::from(row.get_ref(2)?),
+            Field::Topic => names
+                .topics
+                .get(&id(3)?)
+                .map_or(Cell::Null, |t| Cell::from(t.0.as_str())),
+            Field::Category => names
+                .topics
+                .get(&id(3)?)
+                .map_or(Cell::Null, |t| Cell::from(t.1.as_str())),
+            Field::Stance => Cell::from(row.get_ref(4)?),
+            Field::Value => Cell::from(row.get_ref(5)?),
+            Field::Statement => Cell::from(row.get_ref(6)?),
+            Field::Quote => Cell::from(row.get_ref(7)?),
+            Field::Source => named(&names.sources, &id(8)?),
+            Field::LineStart => Cell::from(row.get_ref(9)?),
+            Field::LineEnd => Cell::from(row.get_ref(10)?),
+            Field::Cite => {
+                let source = names.sources.get(&id(8)?).map_or("", String::as_str);
+                Cell::from(cite(source, row.get(9)?, row.get(10)?))
+            }
         })
     }
 }
@@ -145,15 +189,20 @@ fn fold_text(s: &str) -> String {
 
 /// The SQL and bound parameters for `filter`.
 fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
+    // Names come from the small catalogues held in memory (`Names`), so the claims
+    // table is read alone; subjects are joined only to order a list by their name.
+    let by_name = !filter.shared_companies
+        && filter.claim_id.is_none()
+        && (filter.subjects.len() > 1 || (filter.subjects.is_empty() && !filter.kinds.is_empty()));
     let mut sql = String::from(
-        "SELECT c.claim_id, s.name, c.kind, t.name, t.category, c.stance, c.value,
-                c.statement, c.quote, src.slug, c.line_start, c.line_end
-         FROM claims c
-         JOIN subjects s  ON s.subject_id = c.subject_id
-         JOIN topics t    ON t.topic_id = c.topic_id
-         JOIN sources src ON src.source_id = c.source_id
-         WHERE 1",
+        "SELECT c.claim_id, c.subject_id, c.kind, c.topic_id, c.stance, c.value,
+                c.statement, c.quote, c.source_id, c.line_start, c.line_end
+         FROM claims c",
     );
+    if by_name || filter.shared_companies {
+        sql.push_str(" JOIN subjects s ON s.subject_id = c.subject_id");
+    }
+    sql.push_str(" WHERE 1");
     let mut params: Vec<Box<dyn ToSql>> = Vec::new();
     let mut bind = |sql: &mut String, clause: &str, value: Box<dyn ToSql>| {
         params.push(value);
@@ -184,13 +233,21 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
         bind(&mut sql, " AND c.topic_id = ?", Box::new(topic));
     }
     if let Some(category) = &filter.category {
-        bind(&mut sql, " AND t.category = ?", Box::new(category.clone()));
+        bind(
+            &mut sql,
+            " AND c.topic_id IN (SELECT topic_id FROM topics WHERE category = ?)",
+            Box::new(category.clone()),
+        );
     }
     if let Some(stance) = filter.stance {
         bind(&mut sql, " AND c.stance = ?", Box::new(stance.as_str()));
     }
     if let Some(source) = &filter.source {
-        bind(&mut sql, " AND src.slug = ?", Box::new(source.clone()));
+        bind(
+            &mut sql,
+            " AND c.source_id IN (SELECT source_id FROM sources WHERE slug = ?)",
+            Box::new(source.clone()),
+        );
     }
     for word in &filter.words {
         bind(
@@ -222,10 +279,10 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
     sql.push_str(" ORDER BY ");
     sql.push_str(if filter.shared_companies {
         "lower(c.value), s.name, c.claim_id"
-    } else if filter.subjects.len() == 1 || filter.claim_id.is_some() {
-        "c.claim_id"
-    } else {
+    } else if by_name {
         "s.name, c.claim_id"
+    } else {
+        "c.claim_id"
     });
     (sql, params)
 }
@@ -239,16 +296,20 @@ pub fn write_claims(
     layout: &[(Field, Column)],
 ) -> Result<u64> {
     let (sql, params) = claim_query(filter);
+    let names = Names::load(conn)?;
     let mut stmt = conn.prepare(&sql)?;
     let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
+    // Columns this format does not show are not computed.
+    let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
     let mut rows_out = out.rows(&columns)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
     while let Some(row) = rows.next()? {
         let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
-        for (field, _) in layout {
-            cells.push(match field.index() {
-                Some(i) => Cell::from(row.get_ref(i)?),
-                None => Cell::from(cite(&row.get::<_, String>(9)?, row.get(10)?, row.get(11)?)),
+        for ((field, _), shown) in layout.iter().zip(&shown) {
+            cells.push(if *shown {
+                field.cell(row, &names)?
+            } else {
+                Cell::Null
             });
         }
         rows_out.row(&cells)?;

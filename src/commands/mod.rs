@@ -66,6 +66,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::RemoveSource(args) => remove_source::run(&mut db, args),
         Command::Init(_) | Command::Completions { .. } => unreachable!("handled above"),
     };
+    let result = result.map_err(|e| db.name_in(e));
     // Rows written before a "negative" result (verify's mismatches, a cut at
     // --max-rows) are still the user's output; any other error discards it.
     match result {

@@ -49,6 +49,9 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
 }
 
 fn query_error(e: rusqlite::Error, timeout: Option<Duration>) -> Error {
+    if crate::db::is_file_fault(&e) {
+        return Error::from(e);
+    }
     match (e.sqlite_error_code(), timeout) {
         (Some(rusqlite::ErrorCode::OperationInterrupted), Some(limit)) => timed_out(limit),
         _ => match &e {

@@ -55,6 +55,23 @@ pub struct Db {
     pub path: PathBuf,
 }
 
+/// True for errors that mean the database file itself is at fault (damaged, not a
+/// database, unreadable), as opposed to the query or the input.
+pub fn is_file_fault(err: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::*;
+    matches!(
+        err.sqlite_error_code(),
+        Some(
+            DatabaseCorrupt
+                | NotADatabase
+                | SystemIoFailure
+                | CannotOpen
+                | PermissionDenied
+                | ReadOnly
+        )
+    )
+}
+
 /// What `init` did.
 pub enum Initialised {
     Created,
@@ -63,6 +80,15 @@ pub enum Initialised {
 }
 
 impl Db {
+    /// Says which database a database error is about, when it does not already.
+    pub fn name_in(&self, mut err: Error) -> Error {
+        let path = self.path.display().to_string();
+        if err.kind == crate::error::ErrorKind::Database && !err.message.contains(&path) {
+            err.message = format!("{} (database {path})", err.message);
+        }
+        err
+    }
+
     /// Opens the database for a command, bringing it up to date first. The default
     /// database is created on first use; an explicit path must already exist.
     pub fn open(location: &Location) -> Result<Db> {
@@ -90,6 +116,7 @@ impl Db {
             Ok(meta) if meta.is_dir() => {
                 return Err(cannot_open(path, "it is a directory, not a database file"));
             }
+            Ok(meta) if meta.len() == 0 => return Err(not_claimdb(path, "it is empty")),
             Ok(_) => {}
         }
         Db::open_existing(path)

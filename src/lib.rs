@@ -1,0 +1,36 @@
+//! claimdb: cited answers from articles comparing technologies.
+//!
+//! The library behind the `claimdb` binary. It is a library so that the fuzz
+//! targets (fuzz/) can reach the parsers; the command line is its only interface.
+
+pub mod article;
+pub mod ask;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod db;
+pub mod error;
+pub mod ingest;
+pub mod model;
+pub mod names;
+pub mod output;
+pub mod progress;
+#[cfg(test)]
+mod properties;
+pub mod query;
+
+/// Runs the command line and returns the process's exit code. A closed pipe
+/// (`claimdb claims | head -1`) is success.
+pub fn run(cli: cli::Cli) -> i32 {
+    match commands::run(cli) {
+        Ok(()) => 0,
+        Err(err) if err.is_broken_pipe() => 0,
+        Err(err) => {
+            eprintln!("claimdb: error: {}", err.message);
+            if let Some(hint) = &err.hint {
+                eprintln!("  hint: {hint}");
+            }
+            err.kind.exit_code()
+        }
+    }
+}

@@ -1,0 +1,590 @@
+//! The fault and bad-input suite (issue 7): generated argument vectors, damaged
+//! database files, concurrent readers and writers, killed imports and failing
+//! outputs. Each promise here is one README "Guarantees" states.
+
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader};
+use std::os::unix::ffi::OsStringExt;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::support::{Env, Run, run};
+
+/// splitmix64, so every run of the suite tries the same cases.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const COMMANDS: &[&str] = &[
+    "which",
+    "compare",
+    "ask",
+    "subjects",
+    "topics",
+    "companies",
+    "limitations",
+    "pros",
+    "cons",
+    "use-cases",
+    "claims",
+    "show",
+    "sql",
+    "schema",
+    "report",
+    "conflicts",
+    "sources",
+    "search",
+    "import",
+    "remove-source",
+    "verify",
+    "init",
+    "completions",
+    "nope",
+    "",
+];
+const FLAGS: &[&str] = &[
+    "--format",
+    "-o",
+    "--color",
+    "--csv-raw",
+    "--bom",
+    "--subject",
+    "-s",
+    "--kind",
+    "--topic",
+    "--stance",
+    "--source",
+    "--text",
+    "--on",
+    "--category",
+    "--shared",
+    "--timeout-ms",
+    "--max-rows",
+    "--force",
+    "--replace",
+    "--dry-run",
+    "--dir",
+    "--slug",
+    "--title",
+    "--url",
+    "--help",
+    "--version",
+    "--db",
+    "--unknown-flag",
+    "-x",
+    "--",
+    "-",
+];
+const WORDS: &[&str] = &[
+    "has",
+    "lacks",
+    "built-in",
+    "auth",
+    "orm",
+    "django",
+    "flask",
+    "Flash",
+    "json",
+    "csv",
+    "markdown",
+    "tsv",
+    "ndjson",
+    "table",
+    "always",
+    "never",
+    "feature",
+    "company",
+    "builtin",
+    "0",
+    "-1",
+    "1",
+    "99999999999999999999",
+    "1e309",
+    "NaN",
+    "",
+    " ",
+    "🦀",
+    "Ünïcödé’s",
+    "'; DROP TABLE claims; --",
+    "%s%n%x",
+    "\"unbalanced",
+    "AND OR NOT",
+    "*",
+    "NEAR(",
+    "a\nb",
+    "SELECT 1",
+    "SELECT * FROM claims_cited",
+    "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r",
+    "feature-matrix",
+    "bash",
+    "zsh",
+    "which companies use both",
+    "who created flask",
+    "out.csv",
+    "/dev/null",
+    "/nonexistent/dir/file",
+    ".",
+    "..",
+    "django-vs-flask",
+];
+
+/// One argument: a known word or flag, a long or non-UTF-8 value, or noise.
+fn argument(rng: &mut Rng) -> OsString {
+    match rng.below(12) {
+        0 => OsString::from_vec(vec![0xff, 0xfe, b'x', 0x80]),
+        1 => OsString::from("y".repeat(10_000 + rng.below(100_000))),
+        2 => OsString::from(format!("--{}", "z".repeat(rng.below(40)))),
+        3 => OsString::from(
+            (0..rng.below(12))
+                .map(|_| char::from(33 + rng.below(94) as u8))
+                .collect::<String>(),
+        ),
+        4 | 5 => OsString::from(FLAGS[rng.below(FLAGS.len())]),
+        _ => OsString::from(WORDS[rng.below(WORDS.len())]),
+    }
+}
+
+/// A failure must explain itself: our error line, or clap's usage text.
+fn explains_itself(out: &Run) -> bool {
+    out.stderr.contains("claimdb: error:")
+        || out.stderr.contains("Usage:")
+        || out.stderr.contains("error:")
+}
+
+#[test]
+fn thousands_of_generated_argument_vectors_never_panic() {
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
+    let mut rng = Rng(7);
+    let cases = 1_500;
+    let mut failures = 0;
+    for case in 0..cases {
+        let mut args: Vec<OsString> = Vec::new();
+        if rng.below(3) > 0 {
+            args.push("--db".into());
+            args.push(db.clone().into());
+        }
+        args.push(COMMANDS[rng.below(COMMANDS.len())].into());
+        for _ in 0..rng.below(6) {
+            args.push(argument(&mut rng));
+        }
+        let mut cmd = env.command();
+        cmd.args(&args).stdout(Stdio::null());
+        let out = run(&mut cmd);
+        assert_ne!(out.code, -1, "case {case}: killed by a signal: {args:?}");
+        assert_ne!(
+            out.code, 101,
+            "case {case}: panicked: {args:?}\n{}",
+            out.stderr
+        );
+        if out.code != 0 {
+            failures += 1;
+            assert!(
+                explains_itself(&out),
+                "case {case}: exit {} without an error message: {args:?}",
+                out.code
+            );
+            assert!(
+                !out.stderr.contains("panicked"),
+                "case {case}: {}",
+                out.stderr
+            );
+        }
+    }
+    // Most generated vectors are wrong; make sure the generator reaches errors.
+    assert!(
+        failures > cases / 2,
+        "only {failures} of {cases} vectors failed"
+    );
+}
+
+#[test]
+fn damaged_or_wrong_database_files_are_clear_errors_naming_the_path() {
+    let env = Env::new();
+    let good = env.path("good.sqlite3");
+    env.run(&["--db", good.to_str().unwrap(), "init"]).ok();
+    let bytes = std::fs::read(&good).unwrap();
+
+    let text = env.path("notes.txt");
+    std::fs::write(&text, "meeting notes\n".repeat(500)).unwrap();
+    let random = env.path("random.bin");
+    let mut rng = Rng(42);
+    std::fs::write(
+        &random,
+        (0..70_000).map(|_| rng.next() as u8).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let truncated = env.path("truncated.sqlite3");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let header_only = env.path("header-only.sqlite3");
+    std::fs::write(&header_only, &bytes[..100]).unwrap();
+    let empty = env.path("empty.sqlite3");
+    std::fs::write(&empty, b"").unwrap();
+    let dir = env.path("a-directory");
+    std::fs::create_dir(&dir).unwrap();
+    let looped = env.path("loop.sqlite3");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let missing = env.path("missing/kb.sqlite3");
+
+    for path in [
+        &text,
+        &random,
+        &truncated,
+        &header_only,
+        &empty,
+        &dir,
+        &looped,
+        &missing,
+    ] {
+        let before = std::fs::read(path).ok();
+        for args in [
+            &["which", "lacks", "auth"][..],
+            &["claims", "--format", "csv"],
+            &["verify"],
+            &["sql", "SELECT count(*) FROM claims"],
+        ] {
+            let mut all = vec!["--db", path.to_str().unwrap()];
+            all.extend_from_slice(args);
+            let out = env.run(&all);
+            let err = out.fails_with(4);
+            assert!(
+                err.contains(path.to_str().unwrap()),
+                "{path:?} {args:?}: the error names the path: {err}"
+            );
+        }
+        assert_eq!(std::fs::read(path).ok(), before, "{path:?} was changed");
+    }
+    assert!(
+        !missing.exists() && !env.path("missing").exists(),
+        "a missing path is not created"
+    );
+    let err = env
+        .run(&["--db", empty.to_str().unwrap(), "subjects"])
+        .fails_with(4)
+        .to_string();
+    assert!(err.contains("is empty"), "{err}");
+    let err = env
+        .run(&["--db", dir.to_str().unwrap(), "subjects"])
+        .fails_with(4)
+        .to_string();
+    assert!(err.contains("directory"), "{err}");
+}
+
+#[test]
+fn an_unreadable_database_file_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let db = env.path("locked.sqlite3");
+    env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = env.run(&["--db", db.to_str().unwrap(), "subjects"]);
+    if std::fs::File::open(&db).is_ok() {
+        // Running as root: permissions do not stop reading, so the command works.
+        out.ok();
+    } else {
+        let err = out.fails_with(4);
+        assert!(err.contains(db.to_str().unwrap()), "{err}");
+    }
+}
+
+#[test]
+fn writing_to_a_full_device_is_a_clear_error() {
+    let env = Env::new();
+    env.run(&["subjects"]).ok();
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let mut cmd = env.command();
+    cmd.args(["--format", "csv", "claims"]).stdout(full);
+    let out = run(&mut cmd);
+    let err = out.fails_with(6);
+    assert!(err.contains("No space left on device"), "{err}");
+
+    let out = env.run(&["--format", "csv", "-o", "/dev/full", "claims"]);
+    let err = out.fails_with(6);
+    assert!(
+        err.contains("/dev/full") || err.contains("No space left"),
+        "{err}"
+    );
+    assert!(
+        std::fs::metadata("/dev/full")
+            .unwrap()
+            .file_type()
+            .is_char_device_like(),
+        "/dev/full is still a device"
+    );
+}
+
+trait CharDevice {
+    fn is_char_device_like(&self) -> bool;
+}
+
+impl CharDevice for std::fs::FileType {
+    fn is_char_device_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_char_device()
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_a_large_export_quietly() {
+    let env = Env::new();
+    env.run(&["subjects"]).ok();
+    let mut child = env
+        .command()
+        .args([
+            "--format",
+            "csv",
+            "sql",
+            "--timeout-ms",
+            "0",
+            "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 2000000) SELECT i, 'row ' || i AS label FROM r",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "i,label\r\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// A generated article and claims file of `claims` rows, named `name`.
+fn large_import(env: &Env, name: &str, claims: usize) -> (String, String) {
+    use std::fmt::Write as _;
+    let lines = 1_000;
+    let mut article = String::new();
+    for i in 1..=lines {
+        writeln!(
+            article,
+            "{name} line {i}: framework {i} ships feature {}.",
+            i * 3
+        )
+        .unwrap();
+    }
+    let mut csv =
+        String::from("subject,kind,topic,stance,value,statement,quote,line_start,line_end\n");
+    for n in 0..claims {
+        let line = n % lines + 1;
+        writeln!(csv, "django,feature,orm,builtin,,{name} claim {n},\"framework {line} ships feature {}\",{line},{line}", line * 3).unwrap();
+    }
+    let (a, c) = (
+        env.path(&format!("{name}.txt")),
+        env.path(&format!("{name}.csv")),
+    );
+    std::fs::write(&a, article).unwrap();
+    std::fs::write(&c, csv).unwrap();
+    (
+        c.to_str().unwrap().to_string(),
+        a.to_str().unwrap().to_string(),
+    )
+}
+
+fn import_command(env: &Env, db: &str, claims: &str, article: &str) -> Command {
+    let mut cmd = env.command();
+    cmd.args(["--db", db, "import", claims, "--source", article])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// (sources, claims) the imports named `prefix*` left in the database.
+fn imported(db: &str, name: &str) -> (i64, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let sources = conn
+        .query_row(
+            "SELECT count(*) FROM sources WHERE slug = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let claims = conn
+        .query_row(
+            "SELECT count(*) FROM claims WHERE statement LIKE ?1 || ' claim %'",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (sources, claims)
+}
+
+#[test]
+fn readers_keep_answering_while_an_import_writes() {
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    let db = db.to_str().unwrap().to_string();
+    env.run(&["--db", &db, "init"]).ok();
+    let (claims, article) = large_import(&env, "bulk", 60_000);
+    let mut import = import_command(&env, &db, &claims, &article)
+        .spawn()
+        .unwrap();
+    let mut readers = Vec::new();
+    for _ in 0..8 {
+        // Each reader queries in a loop until the import has finished.
+        let script = format!(
+            "n=0; while [ ! -e {done} ]; do {bin} --db {db} --format csv which lacks auth > /dev/null 2>&1 || exit 1; n=$((n+1)); done; echo $n",
+            done = env.path("done").display(),
+            bin = env!("CARGO_BIN_EXE_claimdb"),
+        );
+        let reader = Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        readers.push(reader);
+    }
+    let status = import.wait().unwrap();
+    std::fs::write(env.path("done"), "").unwrap();
+    assert!(status.success(), "the import failed");
+    for reader in readers {
+        let out = reader.wait_with_output().unwrap();
+        assert!(out.status.success(), "a reader failed while the import ran");
+        let queries: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+        assert!(queries > 0, "each reader queried at least once");
+    }
+    assert_eq!(imported(&db, "bulk"), (1, 60_000));
+}
+
+#[test]
+fn two_imports_at_once_never_mix() {
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    let db = db.to_str().unwrap().to_string();
+    env.run(&["--db", &db, "init"]).ok();
+    let (claims_a, article_a) = large_import(&env, "first", 40_000);
+    let (claims_b, article_b) = large_import(&env, "second", 40_000);
+    let a = import_command(&env, &db, &claims_a, &article_a)
+        .spawn()
+        .unwrap();
+    let b = import_command(&env, &db, &claims_b, &article_b)
+        .spawn()
+        .unwrap();
+    for (child, name) in [(a, "first"), (b, "second")] {
+        let out = child.wait_with_output().unwrap();
+        match out.status.code() {
+            Some(0) => assert_eq!(imported(&db, name), (1, 40_000)),
+            Some(4) => {
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    err.contains("claimdb: error: the database is busy"),
+                    "{err}"
+                );
+                assert_eq!(imported(&db, name), (0, 0));
+            }
+            other => panic!(
+                "{name}: unexpected exit {other:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        }
+    }
+}
+
+/// When to kill an import: once its write-ahead log passes a size (it is writing),
+/// or after a time (it may still be reading and checking its input).
+#[derive(Debug, Clone, Copy)]
+enum KillAt {
+    WalBytes(u64),
+    Millis(u64),
+}
+
+fn wal_size(db: &str) -> u64 {
+    std::fs::metadata(format!("{db}-wal")).map_or(0, |m| m.len())
+}
+
+/// Kills an import at `at` and checks that the database holds whole imports only.
+/// Returns whether the import was still running when it was killed.
+fn kill_import(env: &Env, db: &str, claims: &str, article: &str, at: KillAt) -> bool {
+    let mut child = import_command(env, db, claims, article).spawn().unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        let due = match at {
+            KillAt::WalBytes(bytes) => wal_size(db) >= bytes,
+            KillAt::Millis(ms) => start.elapsed() >= Duration::from_millis(ms),
+        };
+        if due || start.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    child.wait().unwrap();
+    let (sources, rows) = imported(db, "killed");
+    assert!(
+        (sources, rows) == (0, 0) || (sources, rows) == (1, 50_000),
+        "{at:?}: partial import: {sources} sources, {rows} claims"
+    );
+    if sources == 1 {
+        // Start over so the next kill hits an import in progress again.
+        env.run(&["--db", db, "remove-source", "killed"]).ok();
+    }
+    running
+}
+
+#[test]
+fn thirty_kills_at_random_points_leave_whole_imports_only() {
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    let db = db.to_str().unwrap().to_string();
+    env.run(&["--db", &db, "init"]).ok();
+    let (claims, article) = large_import(&env, "killed", 50_000);
+    // One whole import, watched: how long it takes and how far its log grows.
+    let start = std::time::Instant::now();
+    let mut child = import_command(&env, &db, &claims, &article)
+        .spawn()
+        .unwrap();
+    let mut peak_wal = 0;
+    while child.try_wait().unwrap().is_none() {
+        peak_wal = peak_wal.max(wal_size(&db));
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(child.wait().unwrap().success());
+    let full = start.elapsed().as_millis() as u64;
+    assert!(
+        peak_wal > 1_000_000,
+        "the import writes as it goes: {peak_wal} bytes"
+    );
+    env.run(&["--db", &db, "remove-source", "killed"]).ok();
+
+    let mut rng = Rng(30);
+    let mut writing_kills = 0;
+    for n in 0..30 {
+        let at = if n % 2 == 0 {
+            KillAt::WalBytes(peak_wal / 10 + rng.below((peak_wal * 8 / 10) as usize) as u64)
+        } else {
+            KillAt::Millis(rng.below(full as usize) as u64)
+        };
+        let running = kill_import(&env, &db, &claims, &article, at);
+        if matches!(at, KillAt::WalBytes(_)) && running {
+            writing_kills += 1;
+        }
+    }
+    assert!(
+        writing_kills >= 13,
+        "only {writing_kills} of 15 kills hit an import while it wrote"
+    );
+    env.run(&["--db", &db, "verify"]).ok();
+}
