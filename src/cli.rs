@@ -408,7 +408,8 @@ pub struct ClaimsArgs {
     #[arg(long, value_name = "SLUG")]
     pub source: Option<String>,
 
-    /// Only claims whose statement or quote contains every one of these words
+    /// Only claims whose statement or quote contains each of these words as text
+    /// ("orm" also finds "platform"; `search` matches whole words)
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
 }

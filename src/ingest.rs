@@ -198,6 +198,8 @@ pub fn read_json_claims(text: &str) -> Result<Vec<Located<ClaimRecord>>, Vec<Pro
 /// The line each element of a top-level JSON array starts on.
 fn object_lines(text: &str) -> Vec<u64> {
     let (mut depth, mut line, mut in_string, mut escaped) = (0u32, 1u64, false, false);
+    // True between the array's `[` or a `,` at depth 1 and the next element.
+    let mut expecting = false;
     let mut starts = Vec::new();
     for ch in text.chars() {
         if ch == '\n' {
@@ -212,16 +214,20 @@ fn object_lines(text: &str) -> Vec<u64> {
             }
             continue;
         }
+        if expecting && depth == 1 && !ch.is_whitespace() && ch != ']' {
+            starts.push(line);
+            expecting = false;
+        }
         match ch {
             '"' => in_string = true,
             '[' | '{' => {
-                if depth == 1 {
-                    starts.push(line);
-                }
                 depth += 1;
+                if depth == 1 {
+                    expecting = true;
+                }
             }
             ']' | '}' => depth = depth.saturating_sub(1),
-            c if depth == 1 && !c.is_whitespace() && c != ',' => starts.push(line),
+            ',' if depth == 1 => expecting = true,
             _ => {}
         }
     }
@@ -803,7 +809,10 @@ mod tests {
             problems[0].message.contains("missing field"),
             "{problems:?}"
         );
-        assert_eq!(object_lines("[{\"a\": \"}{[\"}, 1,\n 2]"), vec![1, 1, 2]);
+        assert_eq!(
+            object_lines("[{\"a\": \"}{[\"}, 10,\n \"x,y\", true]"),
+            vec![1, 1, 2, 2]
+        );
     }
 
     #[test]

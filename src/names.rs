@@ -43,6 +43,21 @@ pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Ve
     scored.into_iter().take(3).map(|(_, name)| name).collect()
 }
 
+/// "a", "a and b", "a, b and c", or past `shown` names "a, b and 12 more".
+pub fn some_of<S: AsRef<str>>(names: &[S], shown: usize) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        _ if names.len() > shown => format!(
+            "{} and {} more",
+            names[..shown].join(", "),
+            names.len() - shown
+        ),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// "did you mean 'a'?" / "did you mean 'a' or 'b'?", or None when nothing is close.
 pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
     let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();

@@ -329,9 +329,10 @@ impl Output {
                 file.persist(&target)
                     .map_err(|e| io_error(&target, "cannot write", e.error))?;
             }
-            Sink::Special { mut file, target } => file
-                .flush()
-                .map_err(|e| io_error(&target, "cannot write", e))?,
+            Sink::Special { mut file, target } => file.flush().map_err(|e| match e.kind() {
+                io::ErrorKind::BrokenPipe => Error::from(e),
+                _ => io_error(&target, "cannot write", e),
+            })?,
         }
         Ok(())
     }
@@ -392,7 +393,18 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                write_csv_record(w, self.names.iter().map(|n| Cow::Borrowed(n.as_str())))?;
+                let raw = self.out.csv_raw;
+                // Column names can come from the user (`sql ... AS "=x"`).
+                write_csv_record(
+                    w,
+                    self.names.iter().map(|n| {
+                        if raw {
+                            Cow::Borrowed(n.as_str())
+                        } else {
+                            neutralise_formula(n)
+                        }
+                    }),
+                )?;
             }
             Format::Tsv => {
                 if self.out.bom {
@@ -516,11 +528,32 @@ pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
         text.as_bytes().first(),
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
     );
-    if risky && text.parse::<f64>().is_err() {
+    if risky && !is_plain_number(text) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// "-3", "+1.5", "2e10": what a spreadsheet reads as a number, not a formula.
+/// (Rust's float parser also accepts "inf" and "NaN", which are not safe.)
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match digits.find(['e', 'E']) {
+        Some(i) => (&digits[..i], Some(&digits[i + 1..])),
+        None => (digits, None),
+    };
+    let mut parts = mantissa.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next().unwrap_or("");
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok =
+        (!whole.is_empty() || !fraction.is_empty()) && all_digits(whole) && all_digits(fraction);
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 /// One RFC 4180 record ending in CRLF: fields with a comma, quote, CR or LF are
@@ -608,6 +641,12 @@ mod tests {
         assert_eq!(neutralise_formula("-3"), "-3");
         assert_eq!(neutralise_formula("+1.5"), "+1.5");
         assert_eq!(neutralise_formula("plain"), "plain");
+        assert_eq!(neutralise_formula("-inf"), "'-inf");
+        assert_eq!(neutralise_formula("+NaN"), "'+NaN");
+        assert_eq!(neutralise_formula("-1e5"), "-1e5");
+        assert_eq!(neutralise_formula("-.5"), "-.5");
+        assert_eq!(neutralise_formula("-1e"), "'-1e");
+        assert_eq!(neutralise_formula("-"), "'-");
         assert_eq!(neutralise_formula(""), "");
     }
 

@@ -26,6 +26,26 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             let answers = which::answer(&db.conn, &question)?;
             which::write(out, &question, &answers)
         }
+        Intent::Companies { subjects, shared } if shared && subjects.is_empty() => {
+            // "both" means the two subjects the knowledge base has; with more, ask
+            // which two.
+            let all = crate::query::all_subject_ids(&db.conn)?;
+            if all.len() != 2 {
+                return Err(Error::usage(format!(
+                    "\"both\" is ambiguous with {} subjects in the knowledge base",
+                    all.len()
+                ))
+                .with_hint("name them: which companies use django and flask"));
+            }
+            lists::companies(
+                db,
+                out,
+                &CompaniesArgs {
+                    subject: Vec::new(),
+                    shared,
+                },
+            )
+        }
         Intent::Companies { subjects, shared } => lists::companies(
             db,
             out,

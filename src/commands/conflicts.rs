@@ -35,7 +35,8 @@ pub fn write(db: &Db, out: &mut Output) -> Result<u64> {
     let mut stmt = db.conn.prepare(
         "SELECT s.name, t.name,
                 CASE WHEN a.stance = 'builtin' AND b.stance = 'lacks' THEN 'built in vs missing'
-                     WHEN a.stance = 'builtin' THEN 'built in vs only through extensions'
+                     WHEN a.stance = 'builtin' AND b.stance = 'extension'
+                          THEN 'built in vs only through extensions'
                      ELSE 'pro vs ' || b.kind END,
                 a.claim_id, a.kind, a.stance, sa.slug, a.line_start, a.line_end, a.quote,
                 b.claim_id, b.kind, b.stance, sb.slug, b.line_start, b.line_end, b.quote,

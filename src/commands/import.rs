@@ -161,18 +161,8 @@ fn problems_error(files: &[(String, Vec<Problem>)]) -> Error {
     Error::data(message)
 }
 
-/// "a, b, c and 12 more".
 fn some_names(names: &[String]) -> String {
-    const SHOWN: usize = 10;
-    if names.len() <= SHOWN {
-        names.join(", ")
-    } else {
-        format!(
-            "{} and {} more",
-            names[..SHOWN].join(", "),
-            names.len() - SHOWN
-        )
-    }
+    crate::names::some_of(names, 10)
 }
 
 pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
@@ -201,6 +191,26 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     if !problems.is_empty() {
         return Err(problems_error(&problems));
     }
+    // Two files of one batch may not be the same article (same slug or same text).
+    for (i, job) in jobs.iter().enumerate() {
+        let sha = ingest::sha256_hex(&job.body);
+        if let Some(other) = jobs[..i]
+            .iter()
+            .find(|o| o.slug == job.slug || ingest::sha256_hex(&o.body) == sha)
+        {
+            return Err(Error::data(format!(
+                "{} and {} are the same article (same {})",
+                other.claims_path.display(),
+                job.claims_path.display(),
+                if other.slug == job.slug {
+                    "slug"
+                } else {
+                    "text"
+                }
+            ))
+            .with_hint("import each article once"));
+        }
+    }
     let total: usize = jobs.iter().map(|j| j.records.len()).sum();
 
     // Every id the import writes comes from a lookup in this same transaction, so
@@ -223,10 +233,14 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
             continue;
         };
         if is_seed {
-            return Err(Error::data(format!(
+            let err = Error::data(format!(
                 "'{existing}' is the article shipped with claimdb; it cannot be replaced by an import"
-            ))
-            .with_hint("import it under another --slug"));
+            ));
+            return Err(if existing == job.slug {
+                err.with_hint("import it under another --slug")
+            } else {
+                err.with_hint("its text is the shipped article's; its claims are already in the knowledge base")
+            });
         }
         if !args.replace {
             return Err(
@@ -309,7 +323,8 @@ mod tests {
     #[test]
     fn long_name_lists_are_cut_with_a_count() {
         let names: Vec<String> = (0..12).map(|i| format!("s{i}")).collect();
-        assert_eq!(some_names(&names[..2]), "s0, s1");
+        assert_eq!(some_names(&names[..2]), "s0 and s1");
         assert!(some_names(&names).ends_with("s9 and 2 more"));
+        assert_eq!(some_names(&names[..3]), "s0, s1 and s2");
     }
 }

@@ -69,6 +69,10 @@ pub fn companies(db: &Db, out: &mut Output, args: &CompaniesArgs) -> Result<()> 
     if args.shared && subjects.is_empty() {
         subjects = query::all_subject_ids(&db.conn)?;
     }
+    if args.shared && subjects.len() < 2 {
+        return Err(Error::usage("--shared compares two or more subjects")
+            .with_hint("name them: --shared -s django -s flask"));
+    }
     let filter = ClaimFilter {
         subjects,
         kinds: vec![Kind::Company],

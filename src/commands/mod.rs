@@ -39,6 +39,15 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let mut db = Db::open(&location)?;
+    // Commands that write no rows never open the output: `-o FILE` must not replace
+    // FILE with an empty one.
+    match &cli.command {
+        Command::Import(args) => return import::run(&mut db, args).map_err(|e| db.name_in(e)),
+        Command::RemoveSource(args) => {
+            return remove_source::run(&mut db, args).map_err(|e| db.name_in(e));
+        }
+        _ => {}
+    }
     let mut out = Output::open(&options)?;
     let result = match &cli.command {
         Command::Which(args) => which::run(&db, &mut out, args),
@@ -62,13 +71,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sources => sources::run(&db, &mut out),
         Command::Verify => verify::run(&db, &mut out),
         Command::Search { words } => search::run(&db, &mut out, words),
-        Command::Import(args) => import::run(&mut db, args),
-        Command::RemoveSource(args) => remove_source::run(&mut db, args),
-        Command::Init(_) | Command::Completions { .. } => unreachable!("handled above"),
+        Command::Init(_)
+        | Command::Completions { .. }
+        | Command::Import(_)
+        | Command::RemoveSource(_) => unreachable!("handled above"),
     };
     let result = result.map_err(|e| db.name_in(e));
     // Rows written before a "negative" result (verify's mismatches, a cut at
-    // --max-rows) are still the user's output; any other error discards it.
+    // --max-rows) are still the user's output. On any other error an `-o FILE` is
+    // not written (its temporary file is dropped); on stdout, rows already
+    // streamed stay streamed, and the error says the output is incomplete.
     match result {
         Ok(()) => out.finish(),
         Err(e) if matches!(e.kind, ErrorKind::VerifyFailed | ErrorKind::Truncated) => {

@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::cli::RemoveSourceArgs;
 use crate::commands::lists::resolve_source;
-use crate::db::Db;
+use crate::db::{Db, seed};
 use crate::error::{Error, Result};
+use crate::ingest;
 
 pub fn run(db: &mut Db, args: &RemoveSourceArgs) -> Result<()> {
     let slug = resolve_source(db, &args.slug)?;
@@ -33,9 +34,18 @@ pub fn run(db: &mut Db, args: &RemoveSourceArgs) -> Result<()> {
         [&slug],
     )?;
     tx.execute("DELETE FROM sources WHERE slug = ?1", [&slug])?;
+    // Subjects an import brought in and nothing else mentions go too; the seed's own
+    // subjects stay, even with --force, so its aliases ("Flash") survive.
+    let seed_subjects: Vec<String> = ingest::read_csv::<ingest::SubjectRecord>(seed::SUBJECTS)
+        .map_err(|_| Error::database("the built-in seed's subjects.csv is invalid"))?
+        .into_iter()
+        .map(|s| s.record.subject)
+        .collect();
     let orphans = tx.execute(
-        "DELETE FROM subjects WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = subjects.subject_id)",
-        [],
+        "DELETE FROM subjects
+         WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = subjects.subject_id)
+           AND name NOT IN (SELECT value FROM json_each(?1))",
+        [serde_json::to_string(&seed_subjects).expect("names serialise")],
     )?;
     tx.commit()?;
     eprintln!(

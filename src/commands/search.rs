@@ -55,33 +55,40 @@ pub fn run(db: &Db, out: &mut Output, words: &[String]) -> Result<()> {
          WHERE claims_fts MATCH ?1
          ORDER BY f.rank, c.claim_id",
     )?;
-    // Every word first; when no claim has them all, any of them, and say so.
-    let mut written = 0;
-    for (joiner, fallback) in [(" ", false), (" OR ", true)] {
-        if fallback && (written > 0 || terms.len() == 1) {
-            break;
+    // Every word first; when no claim has them all, any of them, and say so. The
+    // choice is made before writing, so the output is one result set.
+    let all_words = terms.join(" ");
+    let has_all: bool = db.conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1)",
+        [&all_words],
+        |r| r.get(0),
+    )?;
+    let fallback = !has_all && terms.len() > 1;
+    let query = if fallback {
+        terms.join(" OR ")
+    } else {
+        all_words
+    };
+    let mut rows = stmt.query(rusqlite::params![query, open, close])?;
+    let mut w = out.rows(&COLUMNS)?;
+    while let Some(r) = rows.next()? {
+        let citation = cite(&r.get::<_, String>(5)?, r.get(6)?, r.get(7)?);
+        let mut cells: Vec<Cell> = (0..8)
+            .map(|i| r.get_ref(i).map(Cell::from))
+            .collect::<rusqlite::Result<_>>()?;
+        cells.push(Cell::from(citation));
+        for i in 8..11 {
+            cells.push(Cell::from(r.get_ref(i)?));
         }
-        let query = terms.join(joiner);
-        let mut rows = stmt.query(rusqlite::params![query, open, close])?;
-        let mut w = out.rows(&COLUMNS)?;
-        while let Some(r) = rows.next()? {
-            let citation = cite(&r.get::<_, String>(5)?, r.get(6)?, r.get(7)?);
-            let mut cells: Vec<Cell> = (0..8)
-                .map(|i| r.get_ref(i).map(Cell::from))
-                .collect::<rusqlite::Result<_>>()?;
-            cells.push(Cell::from(citation));
-            for i in 8..11 {
-                cells.push(Cell::from(r.get_ref(i)?));
-            }
-            w.row(&cells)?;
-        }
-        written = w.finish()?;
-        if fallback && out.is_human() {
+        w.row(&cells)?;
+    }
+    let written = w.finish()?;
+    if out.is_human() {
+        if written == 0 {
+            out.note("No claim matches.")?;
+        } else if fallback {
             out.note("No claim has every word; these have some of them.")?;
         }
-    }
-    if written == 0 && out.is_human() {
-        out.note("No claim matches.")?;
     }
     Ok(())
 }

@@ -49,16 +49,17 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
 }
 
 fn query_error(e: rusqlite::Error, timeout: Option<Duration>) -> Error {
-    if crate::db::is_file_fault(&e) {
-        return Error::from(e);
-    }
+    use rusqlite::ErrorCode;
     match (e.sqlite_error_code(), timeout) {
-        (Some(rusqlite::ErrorCode::OperationInterrupted), Some(limit)) => timed_out(limit),
-        _ => match &e {
+        (Some(ErrorCode::OperationInterrupted), Some(limit)) => timed_out(limit),
+        // Only a plain SQL error is the query's fault; busy, full, damaged and the
+        // rest are the database's (exit 4).
+        (Some(ErrorCode::Unknown), _) => match &e {
             rusqlite::Error::SqliteFailure(_, Some(msg)) => {
                 Error::usage(format!("SQL error: {msg}"))
             }
-            _ => Error::from(e),
+            _ => Error::usage(format!("SQL error: {e}")),
         },
+        _ => Error::from(e),
     }
 }

@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::model::Stance;
 use crate::names::fold;
 use crate::output::{Cell, Column, Output};
+use crate::query::cite;
 
 /// What is asked, after the words are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,15 +226,6 @@ const COLUMNS: [Column; 11] = [
     Column::new("quote"),
 ];
 
-/// "django-vs-flask:132" or "django-vs-flask:132-133".
-pub fn cite(source: &str, start: i64, end: i64) -> String {
-    if start == end {
-        format!("{source}:{start}")
-    } else {
-        format!("{source}:{start}-{end}")
-    }
-}
-
 /// Writes the answer rows and the closing coverage line.
 pub fn write(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
     let topic = question.topic.name.as_str();
@@ -275,17 +267,7 @@ pub fn write(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -
 }
 
 fn name_list(names: &[&str]) -> String {
-    const SHOWN: usize = 8;
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        _ if names.len() > SHOWN => format!(
-            "{} and {} more",
-            names[..SHOWN].join(", "),
-            names.len() - SHOWN
-        ),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+    crate::names::some_of(names, 8)
 }
 
 /// The closing line: the answer in words, and how many subjects have any claim on

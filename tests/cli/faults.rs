@@ -155,11 +155,12 @@ fn argument(rng: &mut Rng) -> OsString {
     }
 }
 
-/// A failure must explain itself: our error line, or clap's usage text.
+/// A failure must explain itself: our error line, or (for a missing command) the
+/// usage text.
 fn explains_itself(out: &Run) -> bool {
-    out.stderr.contains("claimdb: error:")
+    out.stderr.starts_with("claimdb: error:")
+        || out.stderr.contains("\nclaimdb: error:")
         || out.stderr.contains("Usage:")
-        || out.stderr.contains("error:")
 }
 
 #[test]

@@ -229,7 +229,9 @@ fn a_folder_imports_as_one_batch_or_not_at_all() {
     second.push_str("\nA second copy, so the text differs.\n");
     std::fs::write(dir.join("second.md"), second).unwrap();
     std::fs::copy(fixture("bad-claims.csv"), dir.join("third.csv")).unwrap();
-    std::fs::copy(fixture("fastapi-vs-flask.txt"), dir.join("third.txt")).unwrap();
+    let mut third = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
+    third.push_str("\nA third copy.\n");
+    std::fs::write(dir.join("third.txt"), third).unwrap();
 
     // One bad file rejects the whole folder, naming its problems.
     let err = env
@@ -249,7 +251,7 @@ fn a_folder_imports_as_one_batch_or_not_at_all() {
     out.ok();
     assert!(
         out.stderr
-            .contains("imported 14 claims from 'first', 'second'"),
+            .contains("imported 14 claims from 'first' and 'second'"),
         "{}",
         out.stderr
     );
@@ -531,4 +533,113 @@ fn a_killed_import_leaves_an_intact_database_without_any_of_it() {
     );
     drop(conn);
     env.run(&["--db", db, "verify"]).ok();
+}
+
+#[test]
+fn search_falls_back_to_any_word_in_one_valid_result() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["search", "authentication", "zyxxyqq"]);
+    assert!(!rows.is_empty(), "claims with some of the words");
+    let csv = env
+        .run(&["--format", "csv", "search", "authentication", "zyxxyqq"])
+        .ok()
+        .to_string();
+    assert_eq!(csv.matches("claim_id,").count(), 1, "one header row: {csv}");
+    let text = env
+        .run(&["search", "authentication", "zyxxyqq"])
+        .ok()
+        .to_string();
+    assert!(text.contains("No claim has every word"), "{text}");
+}
+
+#[test]
+fn commands_without_rows_leave_dash_o_files_alone() {
+    let env = Env::new();
+    let notes = env.path("notes.txt");
+    std::fs::write(&notes, "keep me").unwrap();
+    let n = notes.to_str().unwrap();
+    env.run(&[
+        "-o",
+        n,
+        "import",
+        &fixture("fastapi-claims.csv"),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ])
+    .ok();
+    env.run(&["-o", n, "remove-source", "fastapi-vs-flask"])
+        .ok();
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "keep me");
+}
+
+#[test]
+fn removing_the_shipped_article_keeps_its_subjects_and_aliases() {
+    let env = Env::new();
+    env.run(&["remove-source", "django-vs-flask", "--force"])
+        .ok();
+    let subjects = json_rows(&env, &["subjects"]);
+    let names: Vec<&str> = subjects
+        .iter()
+        .map(|r| r["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["django", "flask"]);
+    import_example(&env);
+    let rows = json_rows(&env, &["claims", "--subject", "Flash"]);
+    assert!(rows.iter().all(|r| r["subject"] == "flask"), "{rows:#?}");
+}
+
+#[test]
+fn a_batch_with_the_same_article_twice_is_refused_clearly() {
+    let env = Env::new();
+    let dir = env.path("twice");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["a", "b"] {
+        std::fs::copy(
+            fixture("fastapi-claims.csv"),
+            dir.join(format!("{name}.csv")),
+        )
+        .unwrap();
+        std::fs::copy(
+            fixture("fastapi-vs-flask.txt"),
+            dir.join(format!("{name}.txt")),
+        )
+        .unwrap();
+    }
+    let err = env
+        .run(&["import", "--dir", dir.to_str().unwrap()])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("are the same article (same text)"), "{err}");
+    let err = env
+        .run(&[
+            "import",
+            &fixture("fastapi-claims.csv"),
+            "--source",
+            &crate::support::seed_article_path(),
+            "--slug",
+            "copy",
+        ])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("already in the knowledge base"), "{err}");
+}
+
+#[test]
+fn both_is_refused_when_it_is_ambiguous() {
+    let env = Env::new();
+    import_example(&env);
+    let err = env
+        .run(&["ask", "which companies use both"])
+        .fails_with(2)
+        .to_string();
+    assert!(
+        err.contains("\"both\" is ambiguous with 3 subjects"),
+        "{err}"
+    );
+    let rows = json_rows(&env, &["ask", "which companies use flask and fastapi"]);
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Netflix", "Netflix"]);
 }

@@ -160,3 +160,30 @@ fn conflicts_find_the_articles_own_tension_on_django_performance() {
     let text = env.run(&["conflicts"]).ok().to_string();
     assert!(text.contains("pairs of claims in tension"), "{text}");
 }
+
+#[test]
+fn a_conflict_is_named_by_the_rule_it_breaks() {
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    let db_arg = db.to_str().unwrap();
+    env.run(&["--db", db_arg, "init"]).ok();
+    let rows = env
+        .run(&["--db", db_arg, "--format", "json", "conflicts"])
+        .json();
+    for r in rows.as_array().unwrap() {
+        let reason = r["reason"].as_str().unwrap();
+        match reason {
+            "built in vs missing" => assert!(
+                r["a_stance"] == "builtin" && r["b_stance"] == "lacks",
+                "{r}"
+            ),
+            "built in vs only through extensions" => {
+                assert!(
+                    r["a_stance"] == "builtin" && r["b_stance"] == "extension",
+                    "{r}"
+                )
+            }
+            _ => assert!(reason.starts_with("pro vs ") && r["a_kind"] == "pro", "{r}"),
+        }
+    }
+}

@@ -94,3 +94,8 @@ pub fn quote_at(quote: &str, start: u64, end: u64) -> bool {
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
+
+/// The shipped article, as a path (for tests that import it again).
+pub fn seed_article_path() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/seed/django-vs-flask.txt").to_string()
+}
