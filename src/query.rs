@@ -142,21 +142,6 @@ pub const LIST_COLUMNS: &[(Field, Column)] = &[
     (Field::Quote, Column::new("quote")),
 ];
 
-/// `report pros-cons`: the list columns with the kind shown to people too.
-pub const LIST_COLUMNS_WITH_KIND: &[(Field, Column)] = &[
-    (Field::ClaimId, Column::new("claim_id")),
-    (Field::Subject, Column::new("subject")),
-    (Field::Kind, Column::new("kind")),
-    (Field::Topic, Column::new("topic")),
-    (Field::Stance, Column::machine("stance")),
-    (Field::Statement, Column::machine("statement")),
-    (Field::Source, Column::machine("source")),
-    (Field::LineStart, Column::machine("line_start")),
-    (Field::LineEnd, Column::machine("line_end")),
-    (Field::Cite, Column::human("cite")),
-    (Field::Quote, Column::new("quote")),
-];
-
 /// `companies`: the company's name first.
 pub const COMPANY_COLUMNS: &[(Field, Column)] = &[
     (Field::ClaimId, Column::new("claim_id")),

@@ -70,7 +70,7 @@ pub fn run(db: &Db, out: &mut Output, report: Option<Report>) -> Result<()> {
                 kinds: vec![Kind::Pro, Kind::Con],
                 ..ClaimFilter::default()
             };
-            query::write_claims(&db.conn, out, &filter, query::LIST_COLUMNS_WITH_KIND)?;
+            query::write_claims(&db.conn, out, &filter, query::CLAIM_COLUMNS)?;
         }
         Report::UseCases => lists::list(db, out, Kind::UseCase, &all)?,
         Report::Conflicts => conflicts::run(db, out)?,

@@ -26,33 +26,6 @@ impl Rng {
     }
 }
 
-const COMMANDS: &[&str] = &[
-    "which",
-    "compare",
-    "ask",
-    "subjects",
-    "topics",
-    "companies",
-    "limitations",
-    "pros",
-    "cons",
-    "use-cases",
-    "claims",
-    "show",
-    "sql",
-    "schema",
-    "report",
-    "conflicts",
-    "sources",
-    "search",
-    "import",
-    "remove-source",
-    "verify",
-    "init",
-    "completions",
-    "nope",
-    "",
-];
 const FLAGS: &[&str] = &[
     "--format",
     "-o",
@@ -177,7 +150,16 @@ fn thousands_of_generated_argument_vectors_never_panic() {
             args.push("--db".into());
             args.push(db.clone().into());
         }
-        args.push(COMMANDS[rng.below(COMMANDS.len())].into());
+        // Every command, plus an unknown one and an empty one.
+        let commands = crate::support::COMMANDS;
+        args.push(
+            match rng.below(commands.len() + 2) {
+                n if n < commands.len() => commands[n],
+                n if n == commands.len() => "nope",
+                _ => "",
+            }
+            .into(),
+        );
         for _ in 0..rng.below(6) {
             args.push(argument(&mut rng));
         }

@@ -266,31 +266,7 @@ fn subjects_and_topics_list_aliases_and_counts() {
 #[test]
 fn every_command_has_help_with_an_example() {
     let env = Env::new();
-    for command in [
-        "which",
-        "compare",
-        "ask",
-        "subjects",
-        "topics",
-        "companies",
-        "limitations",
-        "pros",
-        "cons",
-        "use-cases",
-        "claims",
-        "show",
-        "sql",
-        "schema",
-        "report",
-        "conflicts",
-        "sources",
-        "search",
-        "import",
-        "remove-source",
-        "init",
-        "verify",
-        "completions",
-    ] {
+    for command in crate::support::COMMANDS {
         let help = env.run(&[command, "--help"]).ok().to_string();
         assert!(
             help.contains("Example"),

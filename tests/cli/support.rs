@@ -5,6 +5,33 @@ use std::process::{Command, Stdio};
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 
+/// Every subcommand, as users type them.
+pub const COMMANDS: &[&str] = &[
+    "which",
+    "compare",
+    "ask",
+    "subjects",
+    "topics",
+    "companies",
+    "limitations",
+    "pros",
+    "cons",
+    "use-cases",
+    "claims",
+    "show",
+    "sql",
+    "schema",
+    "report",
+    "conflicts",
+    "sources",
+    "search",
+    "import",
+    "remove-source",
+    "init",
+    "verify",
+    "completions",
+];
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {
