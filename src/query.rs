@@ -169,7 +169,9 @@ pub fn cite(source: &str, start: i64, end: i64) -> String {
 
 /// Folds text the way the `--text` filter compares it.
 fn fold_text(s: &str) -> String {
-    s.to_lowercase().replace(['\u{2018}', '\u{2019}'], "'")
+    // SQLite's lower() folds ASCII only, so the needle must be folded the same way.
+    s.to_ascii_lowercase()
+        .replace(['\u{2018}', '\u{2019}'], "'")
 }
 
 /// The SQL and bound parameters for `filter`.

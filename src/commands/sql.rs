@@ -12,7 +12,8 @@ use crate::output::{Cell, Column, Output};
 pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
     let timeout = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
     let mut guarded = GuardedConnection::open(&db.path, timeout)?;
-    guarded.start_clock()?;
+    let clock = guarded.start_clock()?;
+    clock.run();
     let mut stmt = guarded.prepare(&args.query)?;
     let columns: Vec<Column> = stmt
         .column_names()
@@ -22,7 +23,10 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
     let mut w = out.rows(&columns)?;
     let mut written: u64 = 0;
     loop {
-        let row = match rows.next() {
+        clock.run();
+        let next = rows.next();
+        clock.pause();
+        let row = match next {
             Ok(Some(row)) => row,
             Ok(None) => break,
             Err(e) => {

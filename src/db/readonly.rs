@@ -184,15 +184,51 @@ impl GuardedConnection {
         Ok(stmt)
     }
 
-    /// Starts the query's clock: from now, the progress handler interrupts it when
-    /// the time limit runs out.
-    pub fn start_clock(&mut self) -> Result<()> {
+    /// Starts the query's clock. Only time spent inside SQLite counts (see
+    /// `QueryClock`), so a slow reader of the output (`| less`) never trips it.
+    pub fn start_clock(&mut self) -> Result<QueryClock> {
+        let clock = QueryClock::default();
         if let Some(limit) = self.timeout {
-            let deadline = Instant::now() + limit;
-            self.conn
-                .progress_handler(10_000, Some(move || Instant::now() > deadline))?;
+            let shared = Arc::clone(&clock.0);
+            self.conn.progress_handler(
+                10_000,
+                Some(move || shared.lock().unwrap_or_else(|e| e.into_inner()).spent() > limit),
+            )?;
         }
-        Ok(())
+        Ok(clock)
+    }
+}
+
+/// The time a query has spent inside SQLite: running while a row is being
+/// produced, paused while it is written out.
+#[derive(Clone, Default)]
+pub struct QueryClock(Arc<Mutex<Spent>>);
+
+#[derive(Default)]
+pub struct Spent {
+    before: Duration,
+    running_since: Option<Instant>,
+}
+
+impl Spent {
+    fn spent(&self) -> Duration {
+        self.before + self.running_since.map_or(Duration::ZERO, |t| t.elapsed())
+    }
+}
+
+impl QueryClock {
+    pub fn run(&self) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .running_since = Some(Instant::now());
+    }
+
+    pub fn pause(&self) {
+        let mut spent = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = spent.running_since.take() {
+            spent.before += t.elapsed();
+        }
     }
 }
 

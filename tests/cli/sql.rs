@@ -229,3 +229,42 @@ fn schema_documents_every_column_including_the_feature_matrix() {
             .any(|r| r["table"].as_str().unwrap().starts_with("claims_fts_"))
     );
 }
+
+#[test]
+fn a_slow_reader_of_the_output_does_not_count_against_the_time_limit() {
+    use std::io::Read;
+    let (env, db) = env_with_db();
+    let mut child = env
+        .command()
+        .args([
+            "--db",
+            &db,
+            "--format",
+            "csv",
+            "sql",
+            "--timeout-ms",
+            "200",
+            "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 200000) SELECT i FROM r",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The output fills the pipe long before the query is done; wait before reading.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let status = child.wait_with_output().unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert_eq!(out.lines().count(), 200_001);
+}
