@@ -41,6 +41,16 @@ impl Progress {
     }
 }
 
+impl Progress {
+    /// Replaces the bar with a line saying what is happening now.
+    pub fn say(&mut self, what: &str) {
+        if self.shown {
+            eprint!("\r\x1b[2K{}: {what}", self.label);
+            let _ = std::io::stderr().flush();
+        }
+    }
+}
+
 impl Drop for Progress {
     fn drop(&mut self) {
         if self.shown {

@@ -281,10 +281,13 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         }
         done += job.records.len();
     }
-    drop(progress);
     if !problems.is_empty() {
+        drop(progress);
         return Err(problems_error(&problems));
     }
+    progress.say(&format!(
+        "building the search index and indexes for {count} claims"
+    ));
     load.finish()?;
 
     let slugs: Vec<String> = jobs.iter().map(|j| format!("'{}'", j.slug)).collect();
@@ -300,7 +303,9 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         eprintln!("claimdb: dry run, nothing written: the import would add {summary}");
         return Ok(());
     }
+    progress.say("committing");
     tx.commit()?;
+    drop(progress);
     let verb = if replaced > 0 { "replaced" } else { "imported" };
     eprintln!("claimdb: {verb} {summary}");
     Ok(())

@@ -142,7 +142,7 @@ fn thousands_of_generated_argument_vectors_never_panic() {
     let db = env.path("kb.sqlite3");
     env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
     let mut rng = Rng(7);
-    let cases = 1_500;
+    let cases = 2_500;
     let mut failures = 0;
     for case in 0..cases {
         let mut args: Vec<OsString> = Vec::new();
