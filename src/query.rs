@@ -304,6 +304,26 @@ pub fn write_claims(
     rows_out.finish()
 }
 
+/// Streams every row of `sql` to `out`, one column of the query per column given.
+pub fn write_rows(
+    conn: &Connection,
+    out: &mut Output,
+    sql: &str,
+    params: impl rusqlite::Params,
+    columns: &[Column],
+) -> Result<u64> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut w = out.rows(columns)?;
+    while let Some(r) = rows.next()? {
+        let cells: Vec<Cell> = (0..columns.len())
+            .map(|i| r.get_ref(i).map(Cell::from))
+            .collect::<rusqlite::Result<_>>()?;
+        w.row(&cells)?;
+    }
+    w.finish()
+}
+
 /// Ids of every subject, for "both"/"all" questions.
 pub fn all_subject_ids(conn: &Connection) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("SELECT subject_id FROM subjects ORDER BY name")?;

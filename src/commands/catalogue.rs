@@ -4,7 +4,8 @@ use crate::catalog;
 use crate::cli::TopicsArgs;
 use crate::db::Db;
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
+use crate::output::{Column, Output};
+use crate::query::write_rows;
 
 const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("subject"),
@@ -14,7 +15,9 @@ const SUBJECT_COLUMNS: [Column; 4] = [
 ];
 
 pub fn subjects(db: &Db, out: &mut Output) -> Result<()> {
-    let mut stmt = db.conn.prepare(
+    write_rows(
+        &db.conn,
+        out,
         "SELECT s.name,
                 (SELECT group_concat(alias, ' | ') FROM (
                     SELECT alias FROM subject_aliases a
@@ -22,18 +25,9 @@ pub fn subjects(db: &Db, out: &mut Output) -> Result<()> {
                 (SELECT count(*) FROM claims c WHERE c.subject_id = s.subject_id),
                 s.description
          FROM subjects s ORDER BY s.name",
+        [],
+        &SUBJECT_COLUMNS,
     )?;
-    let mut rows = stmt.query([])?;
-    let mut w = out.rows(&SUBJECT_COLUMNS)?;
-    while let Some(r) = rows.next()? {
-        w.row(&[
-            Cell::from(r.get_ref(0)?),
-            Cell::from(r.get_ref(1)?),
-            Cell::from(r.get_ref(2)?),
-            Cell::from(r.get_ref(3)?),
-        ])?;
-    }
-    w.finish()?;
     Ok(())
 }
 
@@ -50,7 +44,9 @@ pub fn topics(db: &Db, out: &mut Output, args: &TopicsArgs) -> Result<()> {
         Some(c) => Some(catalog::resolve_category(&db.conn, c)?),
         None => None,
     };
-    let mut stmt = db.conn.prepare(
+    write_rows(
+        &db.conn,
+        out,
         "SELECT t.name, t.category,
                 (SELECT group_concat(alias, ' | ') FROM (
                     SELECT alias FROM topic_aliases a
@@ -60,18 +56,8 @@ pub fn topics(db: &Db, out: &mut Output, args: &TopicsArgs) -> Result<()> {
          FROM topics t
          WHERE ?1 IS NULL OR t.category = ?1
          ORDER BY t.category, t.name",
+        [category],
+        &TOPIC_COLUMNS,
     )?;
-    let mut rows = stmt.query([category])?;
-    let mut w = out.rows(&TOPIC_COLUMNS)?;
-    while let Some(r) = rows.next()? {
-        w.row(&[
-            Cell::from(r.get_ref(0)?),
-            Cell::from(r.get_ref(1)?),
-            Cell::from(r.get_ref(2)?),
-            Cell::from(r.get_ref(3)?),
-            Cell::from(r.get_ref(4)?),
-        ])?;
-    }
-    w.finish()?;
     Ok(())
 }

@@ -2,7 +2,8 @@
 
 use crate::db::Db;
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
+use crate::output::{Column, Output};
+use crate::query::write_rows;
 
 const COLUMNS: [Column; 8] = [
     Column::new("source"),
@@ -16,22 +17,17 @@ const COLUMNS: [Column; 8] = [
 ];
 
 pub fn run(db: &Db, out: &mut Output) -> Result<()> {
-    let mut stmt = db.conn.prepare(
+    write_rows(
+        &db.conn,
+        out,
         "SELECT src.slug, src.title, src.url,
                 (SELECT count(*) FROM claims c WHERE c.source_id = src.source_id),
                 length(src.body) - length(replace(src.body, char(10), '')) + 1,
                 CASE src.is_seed WHEN 1 THEN 'yes' ELSE 'no' END,
                 src.sha256, src.added_at
          FROM sources src ORDER BY src.is_seed DESC, src.slug",
+        [],
+        &COLUMNS,
     )?;
-    let mut rows = stmt.query([])?;
-    let mut w = out.rows(&COLUMNS)?;
-    while let Some(r) = rows.next()? {
-        let cells: Vec<Cell> = (0..COLUMNS.len())
-            .map(|i| r.get_ref(i).map(Cell::from))
-            .collect::<rusqlite::Result<_>>()?;
-        w.row(&cells)?;
-    }
-    w.finish()?;
     Ok(())
 }
