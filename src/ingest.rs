@@ -476,6 +476,8 @@ pub fn declare_new_names(
 /// The article a set of claims is written from.
 pub struct NewSource<'a> {
     pub slug: &'a str,
+    /// `sha256_hex(body)`, computed once by the caller.
+    pub sha256: &'a str,
     pub title: &'a str,
     pub url: Option<&'a str>,
     pub body: &'a str,
@@ -745,7 +747,7 @@ impl<'t> BulkLoad<'t> {
                 source.slug,
                 source.title,
                 source.url,
-                sha256_hex(source.body),
+                source.sha256,
                 source.body,
                 source.is_seed
             ],

@@ -19,6 +19,7 @@ struct Job {
     claims_path: PathBuf,
     records: Vec<Located<ClaimRecord>>,
     body: String,
+    sha256: String,
     slug: String,
     title: String,
     url: Option<String>,
@@ -180,6 +181,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
             Ok(records) => jobs.push(Job {
                 claims_path,
                 records,
+                sha256: ingest::sha256_hex(&body),
                 body,
                 slug,
                 title,
@@ -193,10 +195,9 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     }
     // Two files of one batch may not be the same article (same slug or same text).
     for (i, job) in jobs.iter().enumerate() {
-        let sha = ingest::sha256_hex(&job.body);
         if let Some(other) = jobs[..i]
             .iter()
-            .find(|o| o.slug == job.slug || ingest::sha256_hex(&o.body) == sha)
+            .find(|o| o.slug == job.slug || o.sha256 == job.sha256)
         {
             return Err(Error::data(format!(
                 "{} and {} are the same article (same {})",
@@ -225,7 +226,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         let existing: Option<(String, bool)> = tx
             .query_row(
                 "SELECT slug, is_seed FROM sources WHERE slug = ?1 OR sha256 = ?2 LIMIT 1",
-                [&job.slug, &ingest::sha256_hex(&job.body)],
+                [&job.slug, &job.sha256],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
@@ -270,6 +271,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     for job in &jobs {
         let source = NewSource {
             slug: &job.slug,
+            sha256: &job.sha256,
             title: &job.title,
             url: job.url.as_deref(),
             body: &job.body,

@@ -63,6 +63,7 @@ pub fn load(tx: &Transaction) -> Result<usize> {
         .insert_source(
             &NewSource {
                 slug: &source.slug,
+                sha256: &ingest::sha256_hex(ARTICLE),
                 title: &source.title,
                 url: source.url.as_deref().filter(|u| !u.is_empty()),
                 body: ARTICLE,
