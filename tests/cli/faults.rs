@@ -3,12 +3,11 @@
 //! outputs. Each promise here is one README "Guarantees" states.
 
 use std::ffi::OsString;
-use std::io::{BufRead, BufReader};
 use std::os::unix::ffi::OsStringExt;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::support::{Env, Run, run};
+use crate::support::{Env, KillAt, Run, large_import, read_first_line_then_close, run, wal_size};
 
 /// splitmix64, so every run of the suite tries the same cases.
 struct Rng(u64);
@@ -323,91 +322,17 @@ impl CharDevice for std::fs::FileType {
 fn a_closed_pipe_ends_a_large_export_quietly() {
     let env = Env::new();
     env.run(&["subjects"]).ok();
-    let mut child = env
-        .command()
-        .args([
-            "--format",
-            "csv",
-            "sql",
-            "--timeout-ms",
-            "0",
-            "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 2000000) SELECT i, 'row ' || i AS label FROM r",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (first, out) = read_first_line_then_close(env.command().args([
+        "--format",
+        "csv",
+        "sql",
+        "--timeout-ms",
+        "0",
+        "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 2000000) SELECT i, 'row ' || i AS label FROM r",
+    ]));
     assert_eq!(first, "i,label\r\n");
-    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-}
-
-/// A generated article and claims file of `claims` rows, named `name`.
-fn large_import(env: &Env, name: &str, claims: usize) -> (String, String) {
-    use std::fmt::Write as _;
-    let lines = 1_000;
-    let mut article = String::new();
-    for i in 1..=lines {
-        writeln!(
-            article,
-            "{name} line {i}: framework {i} ships feature {}.",
-            i * 3
-        )
-        .unwrap();
-    }
-    let mut csv =
-        String::from("subject,kind,topic,stance,value,statement,quote,line_start,line_end\n");
-    for n in 0..claims {
-        let line = n % lines + 1;
-        writeln!(csv, "django,feature,orm,builtin,,{name} claim {n},\"framework {line} ships feature {}\",{line},{line}", line * 3).unwrap();
-    }
-    let (a, c) = (
-        env.path(&format!("{name}.txt")),
-        env.path(&format!("{name}.csv")),
-    );
-    std::fs::write(&a, article).unwrap();
-    std::fs::write(&c, csv).unwrap();
-    (
-        c.to_str().unwrap().to_string(),
-        a.to_str().unwrap().to_string(),
-    )
-}
-
-fn import_command(env: &Env, db: &str, claims: &str, article: &str) -> Command {
-    let mut cmd = env.command();
-    cmd.args(["--db", db, "import", claims, "--source", article])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    cmd
-}
-
-/// (sources, claims) the imports named `prefix*` left in the database.
-fn imported(db: &str, name: &str) -> (i64, i64) {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
-    let sources = conn
-        .query_row(
-            "SELECT count(*) FROM sources WHERE slug = ?1",
-            [name],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let claims = conn
-        .query_row(
-            "SELECT count(*) FROM claims WHERE statement LIKE ?1 || ' claim %'",
-            [name],
-            |r| r.get(0),
-        )
-        .unwrap();
-    (sources, claims)
 }
 
 #[test]
@@ -416,10 +341,8 @@ fn readers_keep_answering_while_an_import_writes() {
     let db = env.path("kb.sqlite3");
     let db = db.to_str().unwrap().to_string();
     env.run(&["--db", &db, "init"]).ok();
-    let (claims, article) = large_import(&env, "bulk", 60_000);
-    let mut import = import_command(&env, &db, &claims, &article)
-        .spawn()
-        .unwrap();
+    let bulk = large_import(&env, "bulk", 60_000);
+    let mut import = bulk.command(&env, &db).spawn().unwrap();
     let mut readers = Vec::new();
     for _ in 0..8 {
         // Each reader queries in a loop until the import has finished.
@@ -445,7 +368,7 @@ fn readers_keep_answering_while_an_import_writes() {
         let queries: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
         assert!(queries > 0, "each reader queried at least once");
     }
-    assert_eq!(imported(&db, "bulk"), (1, 60_000));
+    assert_eq!(bulk.present(&db), (1, 60_000));
 }
 
 #[test]
@@ -454,77 +377,29 @@ fn two_imports_at_once_never_mix() {
     let db = env.path("kb.sqlite3");
     let db = db.to_str().unwrap().to_string();
     env.run(&["--db", &db, "init"]).ok();
-    let (claims_a, article_a) = large_import(&env, "first", 40_000);
-    let (claims_b, article_b) = large_import(&env, "second", 40_000);
-    let a = import_command(&env, &db, &claims_a, &article_a)
-        .spawn()
-        .unwrap();
-    let b = import_command(&env, &db, &claims_b, &article_b)
-        .spawn()
-        .unwrap();
-    for (child, name) in [(a, "first"), (b, "second")] {
+    let first = large_import(&env, "first", 40_000);
+    let second = large_import(&env, "second", 40_000);
+    let a = first.command(&env, &db).spawn().unwrap();
+    let b = second.command(&env, &db).spawn().unwrap();
+    for (child, import) in [(a, &first), (b, &second)] {
         let out = child.wait_with_output().unwrap();
         match out.status.code() {
-            Some(0) => assert_eq!(imported(&db, name), (1, 40_000)),
+            Some(0) => assert_eq!(import.present(&db), (1, 40_000)),
             Some(4) => {
                 let err = String::from_utf8_lossy(&out.stderr);
                 assert!(
                     err.contains("claimdb: error: the database is busy"),
                     "{err}"
                 );
-                assert_eq!(imported(&db, name), (0, 0));
+                assert_eq!(import.present(&db), (0, 0));
             }
             other => panic!(
-                "{name}: unexpected exit {other:?}: {}",
+                "{}: unexpected exit {other:?}: {}",
+                import.name,
                 String::from_utf8_lossy(&out.stderr)
             ),
         }
     }
-}
-
-/// When to kill an import: once its write-ahead log passes a size (it is writing),
-/// or after a time (it may still be reading and checking its input).
-#[derive(Debug, Clone, Copy)]
-enum KillAt {
-    WalBytes(u64),
-    Millis(u64),
-}
-
-fn wal_size(db: &str) -> u64 {
-    std::fs::metadata(format!("{db}-wal")).map_or(0, |m| m.len())
-}
-
-/// Kills an import at `at` and checks that the database holds whole imports only.
-/// Returns whether the import was still running when it was killed.
-fn kill_import(env: &Env, db: &str, claims: &str, article: &str, at: KillAt) -> bool {
-    let mut child = import_command(env, db, claims, article).spawn().unwrap();
-    let start = std::time::Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        let due = match at {
-            KillAt::WalBytes(bytes) => wal_size(db) >= bytes,
-            KillAt::Millis(ms) => start.elapsed() >= Duration::from_millis(ms),
-        };
-        if due || start.elapsed() > Duration::from_secs(120) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    let running = child.try_wait().unwrap().is_none();
-    let _ = child.kill();
-    child.wait().unwrap();
-    let (sources, rows) = imported(db, "killed");
-    assert!(
-        (sources, rows) == (0, 0) || (sources, rows) == (1, 50_000),
-        "{at:?}: partial import: {sources} sources, {rows} claims"
-    );
-    if sources == 1 {
-        // Start over so the next kill hits an import in progress again.
-        env.run(&["--db", db, "remove-source", "killed"]).ok();
-    }
-    running
 }
 
 #[test]
@@ -533,12 +408,10 @@ fn thirty_kills_at_random_points_leave_whole_imports_only() {
     let db = env.path("kb.sqlite3");
     let db = db.to_str().unwrap().to_string();
     env.run(&["--db", &db, "init"]).ok();
-    let (claims, article) = large_import(&env, "killed", 50_000);
+    let killed = large_import(&env, "killed", 50_000);
     // One whole import, watched: how long it takes and how far its log grows.
     let start = std::time::Instant::now();
-    let mut child = import_command(&env, &db, &claims, &article)
-        .spawn()
-        .unwrap();
+    let mut child = killed.command(&env, &db).spawn().unwrap();
     let mut peak_wal = 0;
     while child.try_wait().unwrap().is_none() {
         peak_wal = peak_wal.max(wal_size(&db));
@@ -560,7 +433,7 @@ fn thirty_kills_at_random_points_leave_whole_imports_only() {
         } else {
             KillAt::Millis(rng.below(full as usize) as u64)
         };
-        let running = kill_import(&env, &db, &claims, &article, at);
+        let running = killed.kill_at(&env, &db, at);
         if matches!(at, KillAt::WalBytes(_)) && running {
             writing_kills += 1;
         }

@@ -1,9 +1,6 @@
 //! The output contract (SPEC section 5): every format, -o, CSV safety, pipes.
 
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
-
-use crate::support::{Env, bytes};
+use crate::support::{Env, bytes, read_first_line_then_close};
 
 /// A database whose first claim's quote holds the characters formats must escape.
 fn env_with_tricky_claim() -> (Env, String) {
@@ -163,19 +160,9 @@ fn colour_only_when_asked_or_on_a_terminal() {
 fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
     env.run(&["subjects"]).ok();
-    let mut child = env
-        .command()
-        .args(["--format", "csv", "claims"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (first, out) =
+        read_first_line_then_close(env.command().args(["--format", "csv", "claims"]));
     assert!(first.starts_with("claim_id,"));
-    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }

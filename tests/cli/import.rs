@@ -3,13 +3,11 @@
 //! no trace.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::support::Env;
+use crate::support::{Env, KillAt, large_import};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -445,93 +443,21 @@ fn search_ranks_cited_hits_and_never_fails_on_odd_input() {
     env.run(&["search", "AND OR NOT"]).ok();
 }
 
-/// An article and claims file large enough that an import takes a while.
-fn write_large_import(dir: &Path, claims: usize) -> (String, String) {
-    let lines = 2_000;
-    let mut article = String::new();
-    for i in 1..=lines {
-        writeln!(
-            article,
-            "Line {i}: framework number {i} ships feature {} and lacks another.",
-            i * 7
-        )
-        .unwrap();
-    }
-    let mut csv =
-        String::from("subject,kind,topic,stance,value,statement,quote,line_start,line_end\n");
-    for n in 0..claims {
-        let line = n % lines + 1;
-        writeln!(
-            csv,
-            "django,feature,orm,builtin,,Claim {n},\"framework number {line} ships feature {}\",{line},{line}",
-            line * 7
-        )
-        .unwrap();
-    }
-    let (a, c) = (dir.join("large.txt"), dir.join("large.csv"));
-    std::fs::write(&a, article).unwrap();
-    std::fs::write(&c, csv).unwrap();
-    (
-        a.to_str().unwrap().to_string(),
-        c.to_str().unwrap().to_string(),
-    )
-}
-
 #[test]
 fn a_killed_import_leaves_an_intact_database_without_any_of_it() {
     let env = Env::new();
     let db = env.path("kb.sqlite3");
     let db = db.to_str().unwrap();
     env.run(&["--db", db, "init"]).ok();
-    let (article, claims) = write_large_import(env.dir.path(), 400_000);
-    let mut child = env
-        .command()
-        .args(["--db", db, "import", &claims, "--source", &article])
-        .spawn()
-        .unwrap();
+    let large = large_import(&env, "large", 400_000);
     // Kill it once the import is writing: its write-ahead log has grown.
-    let wal = env.path("kb.sqlite3-wal");
-    let mut waited = 0;
-    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 1_000_000 && waited < 600 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the import ended before it could be killed"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-        waited += 1;
-    }
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "the import ended before it could be killed"
-    );
-    child.kill().unwrap();
-    child.wait().unwrap();
-
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
-    let sources: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sources WHERE slug = 'large'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let claims: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM claims WHERE statement LIKE 'Claim %'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let running = large.kill_at(&env, db, KillAt::WalBytes(1_000_000));
+    assert!(running, "the import ended before it could be killed");
     assert_eq!(
-        (sources, claims),
+        large.present(db),
         (0, 0),
         "none of the killed import is there"
     );
-    drop(conn);
     env.run(&["--db", db, "verify"]).ok();
 }
 

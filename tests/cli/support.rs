@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 
@@ -125,4 +126,153 @@ pub fn bytes(path: &Path) -> Vec<u8> {
 /// The shipped article, as a path (for tests that import it again).
 pub fn seed_article_path() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/seed/django-vs-flask.txt").to_string()
+}
+
+/// A generated article and claims file large enough that importing them takes a
+/// while: `rows` claims, all named "NAME claim N".
+pub struct LargeImport {
+    pub name: String,
+    pub rows: i64,
+    pub claims: String,
+    pub article: String,
+}
+
+pub fn large_import(env: &Env, name: &str, rows: usize) -> LargeImport {
+    use std::fmt::Write as _;
+    let lines = 1_000;
+    let mut article = String::new();
+    for i in 1..=lines {
+        writeln!(
+            article,
+            "{name} line {i}: framework {i} ships feature {}.",
+            i * 3
+        )
+        .unwrap();
+    }
+    let mut csv =
+        String::from("subject,kind,topic,stance,value,statement,quote,line_start,line_end\n");
+    for n in 0..rows {
+        let line = n % lines + 1;
+        let feature = line * 3;
+        writeln!(
+            csv,
+            "django,feature,orm,builtin,,{name} claim {n},\"framework {line} ships feature {feature}\",{line},{line}"
+        )
+        .unwrap();
+    }
+    let (a, c) = (
+        env.path(&format!("{name}.txt")),
+        env.path(&format!("{name}.csv")),
+    );
+    std::fs::write(&a, article).unwrap();
+    std::fs::write(&c, csv).unwrap();
+    LargeImport {
+        name: name.to_string(),
+        rows: rows as i64,
+        claims: c.to_str().unwrap().to_string(),
+        article: a.to_str().unwrap().to_string(),
+    }
+}
+
+impl LargeImport {
+    pub fn command(&self, env: &Env, db: &str) -> Command {
+        let mut cmd = env.command();
+        cmd.args([
+            "--db",
+            db,
+            "import",
+            &self.claims,
+            "--source",
+            &self.article,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+        cmd
+    }
+
+    /// (sources, claims) of this import in the database, after checking that the
+    /// database file is intact.
+    pub fn present(&self, db: &str) -> (i64, i64) {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let sources = conn
+            .query_row(
+                "SELECT count(*) FROM sources WHERE slug = ?1",
+                [&self.name],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let claims = conn
+            .query_row(
+                "SELECT count(*) FROM claims WHERE statement LIKE ?1 || ' claim %'",
+                [&self.name],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (sources, claims)
+    }
+
+    /// Runs the import, kills it at `at`, and checks that the database holds it
+    /// whole or not at all (removing it again if whole, so the next kill hits an
+    /// import in progress). Returns whether it was still running when killed.
+    pub fn kill_at(&self, env: &Env, db: &str, at: KillAt) -> bool {
+        let mut child = self.command(env, db).spawn().unwrap();
+        let start = std::time::Instant::now();
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            let due = match at {
+                KillAt::WalBytes(bytes) => wal_size(db) >= bytes,
+                KillAt::Millis(ms) => start.elapsed() >= Duration::from_millis(ms),
+            };
+            if due || start.elapsed() > Duration::from_secs(120) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let running = child.try_wait().unwrap().is_none();
+        let _ = child.kill();
+        child.wait().unwrap();
+        let present = self.present(db);
+        assert!(
+            present == (0, 0) || present == (1, self.rows),
+            "{at:?}: partial import: {present:?} (sources, claims)"
+        );
+        if present.0 == 1 {
+            env.run(&["--db", db, "remove-source", &self.name]).ok();
+        }
+        running
+    }
+}
+
+/// When to kill an import: once its write-ahead log passes a size (it is writing),
+/// or after a time (it may still be reading and checking its input).
+#[derive(Debug, Clone, Copy)]
+pub enum KillAt {
+    WalBytes(u64),
+    Millis(u64),
+}
+
+pub fn wal_size(db: &str) -> u64 {
+    std::fs::metadata(format!("{db}-wal")).map_or(0, |m| m.len())
+}
+
+/// Starts `cmd` with piped output, reads its first line, then closes the pipe and
+/// waits: returns the line and how the process ended.
+pub fn read_first_line_then_close(cmd: &mut Command) -> (String, std::process::Output) {
+    use std::io::{BufRead, BufReader};
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    (first, child.wait_with_output().unwrap())
 }
