@@ -1,6 +1,7 @@
-//! Embeds every file of `migrations/` in order, and a fingerprint of `seed/`, so a
-//! new migration or a changed seed can never silently miss the binary: cargo re-runs
-//! this script whenever either folder changes.
+//! Embeds every file of `migrations/` in order, a fingerprint of `seed/`, and the
+//! prebuilt seed database when it is current, so a new migration or a changed seed can
+//! never silently miss the binary: cargo re-runs this script whenever either folder
+//! changes.
 
 use std::env;
 use std::fmt::Write as _;
@@ -74,6 +75,51 @@ fn main() {
     )
     .unwrap();
     writeln!(code, "pub const SEED_FINGERPRINT: &str = \"{hash:016x}\";").unwrap();
+
+    // The prebuilt database (seed/image/): what a first run writes instead of building
+    // the schema and loading the seed. Its file name carries the fingerprint of the
+    // seed and of every migration it was built from, so a stale image is never
+    // embedded: the binary then builds the seed itself, and `cargo test` fails until
+    // the image is refreshed.
+    for (_, name) in &migrations {
+        for byte in name
+            .bytes()
+            .chain([0])
+            .chain(fs::read(root.join("migrations").join(name)).unwrap())
+            .chain([0])
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let image_name = format!("claimdb-{hash:016x}.sqlite3");
+    let image = root.join("seed").join("image").join(&image_name);
+    writeln!(
+        code,
+        "/// The file name seed/image/ must hold for this seed and these migrations."
+    )
+    .unwrap();
+    writeln!(code, "pub const SEED_IMAGE_NAME: &str = {image_name:?};").unwrap();
+    writeln!(
+        code,
+        "/// The prebuilt seeded database, when seed/image/ holds a current one."
+    )
+    .unwrap();
+    if image.is_file() {
+        writeln!(
+            code,
+            "pub const SEED_IMAGE: Option<&[u8]> = Some(include_bytes!({:?}));",
+            image.display().to_string()
+        )
+        .unwrap();
+    } else {
+        println!(
+            "cargo::warning=seed/image/{image_name} is missing, so a first run will build \
+             the seed itself (slower); refresh it with \
+             `UPDATE_SEED_IMAGE=1 cargo test --lib seed_image`"
+        );
+        code.push_str("pub const SEED_IMAGE: Option<&[u8]> = None;\n");
+    }
 
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();

@@ -246,22 +246,47 @@ fn not_claimdb(path: &Path, why: &str) -> Error {
 
 /// Builds a complete database in a temporary file beside `path`: schema, seed,
 /// WAL mode. The caller moves it into place, so nobody ever sees half a database.
+///
+/// The binary carries that database prebuilt (seed/image/, checked by a test to be
+/// what [`build_seeded`] makes), so a first run writes one file instead of running
+/// the migrations and loading 322 claims.
 fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| cannot_create(path, &e))?;
-    let temp = tempfile::Builder::new()
+    let mut file = tempfile::Builder::new()
         .prefix(".claimdb-new-")
         .tempfile_in(dir)
-        .map_err(|e| cannot_create(path, &e))?
-        .into_temp_path();
-    let mut conn = Connection::open(&temp).map_err(|e| cannot_open(&temp, &e.to_string()))?;
+        .map_err(|e| cannot_create(path, &e))?;
+    match migrations::SEED_IMAGE {
+        Some(image) => {
+            use std::io::Write as _;
+            file.write_all(image)
+                .and_then(|()| file.as_file().sync_all())
+                .map_err(|e| cannot_create(path, &e))?;
+            Ok(file.into_temp_path())
+        }
+        None => {
+            let temp = file.into_temp_path();
+            build_seeded(&temp)?;
+            fs::File::open(&temp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| cannot_create(path, &e))?;
+            Ok(temp)
+        }
+    }
+}
+
+/// Builds the schema and loads the seed into the empty file at `path`, leaving it in
+/// WAL mode with no -wal file beside it.
+pub(crate) fn build_seeded(path: &Path) -> Result<()> {
+    let mut conn = Connection::open(path).map_err(|e| cannot_open(path, &e.to_string()))?;
     configure(&conn)?;
     // Nobody else sees this file until it is complete and renamed into place, so it
-    // needs no journal and no syncs while it is built; one sync at the end makes it
-    // durable before the rename.
+    // needs no journal and no syncs while it is built; the caller syncs it once
+    // before the rename.
     conn.pragma_update(None, "journal_mode", "off")?;
     conn.pragma_update(None, "synchronous", "off")?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -274,10 +299,7 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
     // behind under the temporary name.
     conn.pragma_update(None, "journal_mode", "wal")?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
-    fs::File::open(&temp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| cannot_create(path, &e))?;
-    Ok(temp)
+    Ok(())
 }
 
 fn cannot_create(path: &Path, err: &io::Error) -> Error {

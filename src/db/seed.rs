@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 use crate::error::{Error, Result};
 use crate::ingest::{self, CatalogueFiles, NewSource, Problem};
 
-pub use super::migrations::SEED_FINGERPRINT;
+pub use super::migrations::{SEED_FINGERPRINT, SEED_IMAGE, SEED_IMAGE_NAME};
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 pub const SOURCES: &str = include_str!("../../seed/sources.csv");
@@ -132,6 +132,90 @@ mod tests {
             .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
             .unwrap();
         assert_eq!(stored as usize, count);
+    }
+
+    /// Every table of the database at `path`, each as its sorted rows, after the one
+    /// column that records when it was built (`sources.added_at`) is blanked.
+    fn dump(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.execute("UPDATE sources SET added_at = ''", [])
+            .unwrap();
+        let header: Vec<String> = ["application_id", "user_version", "journal_mode"]
+            .iter()
+            .map(|p| {
+                let v: rusqlite::types::Value =
+                    conn.pragma_query_value(None, p, |r| r.get(0)).unwrap();
+                format!("{p}={v:?}")
+            })
+            .collect();
+        let mut tables = vec![("header".to_string(), header)];
+        let names: Vec<(String, String)> = conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for (name, sql) in names {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\"")).unwrap();
+            let width = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    (0..width)
+                        .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|row| format!("{row:?}"))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            rows.insert(0, sql);
+            tables.push((name, rows));
+        }
+        tables
+    }
+
+    /// A first run writes the prebuilt image in seed/image/ instead of building the
+    /// database; it must be exactly what building it would give.
+    #[test]
+    fn the_seed_image_is_what_the_seed_builds() {
+        let dir = tempfile::tempdir().unwrap();
+        let built = dir.path().join("built.sqlite3");
+        crate::db::build_seeded(&built).unwrap_or_else(|e| panic!("{}", e.message));
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/image");
+        let refresh = "refresh it with `UPDATE_SEED_IMAGE=1 cargo test --lib seed_image`";
+        if std::env::var_os("UPDATE_SEED_IMAGE").is_some() {
+            std::fs::create_dir_all(&folder).unwrap();
+            for old in std::fs::read_dir(&folder).unwrap() {
+                std::fs::remove_file(old.unwrap().path()).unwrap();
+            }
+            std::fs::copy(&built, folder.join(SEED_IMAGE_NAME)).unwrap();
+            return;
+        }
+        let image = SEED_IMAGE.unwrap_or_else(|| {
+            panic!("seed/image/{SEED_IMAGE_NAME} is missing or stale: {refresh}")
+        });
+        let stray: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name != SEED_IMAGE_NAME)
+            .collect();
+        assert!(stray.is_empty(), "stale files in seed/image: {stray:?}");
+        let written = dir.path().join("image.sqlite3");
+        std::fs::write(&written, image).unwrap();
+        let (expected, got) = (dump(&built), dump(&written));
+        for ((name, want), (_, have)) in expected.iter().zip(&got) {
+            assert!(
+                want == have,
+                "seed/image differs from the seed in {name}: {refresh}"
+            );
+        }
+        assert_eq!(
+            expected.iter().map(|t| &t.0).collect::<Vec<_>>(),
+            got.iter().map(|t| &t.0).collect::<Vec<_>>(),
+            "seed/image has other tables than the seed builds: {refresh}"
+        );
     }
 
     #[test]
