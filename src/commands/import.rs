@@ -166,28 +166,63 @@ fn some_names(names: &[String]) -> String {
     crate::names::some_of(names, 10)
 }
 
+/// Reads one article and its claims file.
+fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<JobOrProblems> {
+    let body = read_text(article, "article")?;
+    let slug = args.slug.clone().unwrap_or_else(|| slug_of(article));
+    check_slug(&slug)?;
+    let title = args.title.clone().unwrap_or_else(|| {
+        let first = body.lines().map(str::trim).find(|l| !l.is_empty());
+        first.unwrap_or(&slug).chars().take(200).collect()
+    });
+    Ok(match read_claims(&claims_path)? {
+        Ok(records) => Ok(Job {
+            claims_path,
+            records,
+            sha256: ingest::sha256_hex(&body),
+            body,
+            slug,
+            title,
+            url: args.url.clone(),
+        }),
+        Err(p) => Err((claims_path.display().to_string(), p)),
+    })
+}
+
+type JobOrProblems = std::result::Result<Job, (String, Vec<Problem>)>;
+
+/// `read_job` for every pair, spread over the machine's cores, in order.
+fn read_jobs(args: &ImportArgs, pairs: Vec<(PathBuf, PathBuf)>) -> Vec<Result<JobOrProblems>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers.min(pairs.len()) {
+            let (send, next, pairs) = (send.clone(), &next, &pairs);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((claims, article)) = pairs.get(i) else {
+                        break;
+                    };
+                    let _ = send.send((i, read_job(args, claims.clone(), article)));
+                }
+            });
+        }
+    });
+    drop(send);
+    let mut jobs: Vec<_> = receive.into_iter().collect();
+    jobs.sort_by_key(|(i, _)| *i);
+    jobs.into_iter().map(|(_, job)| job).collect()
+}
+
 pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     let mut jobs = Vec::new();
     let mut problems: Vec<(String, Vec<Problem>)> = Vec::new();
-    for (claims_path, article) in pairs(args)? {
-        let body = read_text(&article, "article")?;
-        let slug = args.slug.clone().unwrap_or_else(|| slug_of(&article));
-        check_slug(&slug)?;
-        let title = args.title.clone().unwrap_or_else(|| {
-            let first = body.lines().map(str::trim).find(|l| !l.is_empty());
-            first.unwrap_or(&slug).chars().take(200).collect()
-        });
-        match read_claims(&claims_path)? {
-            Ok(records) => jobs.push(Job {
-                claims_path,
-                records,
-                sha256: ingest::sha256_hex(&body),
-                body,
-                slug,
-                title,
-                url: args.url.clone(),
-            }),
-            Err(p) => problems.push((claims_path.display().to_string(), p)),
+    for job in read_jobs(args, pairs(args)?) {
+        match job? {
+            Ok(job) => jobs.push(job),
+            Err(p) => problems.push(p),
         }
     }
     if !problems.is_empty() {
@@ -264,25 +299,51 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         new_subjects.extend(declared.subjects);
         new_topics.extend(declared.topics);
     }
+    let lookup = ingest::Lookup::load(&tx)?;
     let mut load = BulkLoad::begin(&tx, total)?;
     let mut progress = Progress::new("importing", total);
     let mut done = 0;
     let mut count = 0;
-    for job in &jobs {
-        let source = NewSource {
-            slug: &job.slug,
-            sha256: &job.sha256,
-            title: &job.title,
-            url: job.url.as_deref(),
-            body: &job.body,
-            is_seed: false,
-        };
-        match load.insert_source(&source, &job.records, &mut |n| progress.tick(done + n)) {
-            Ok(n) => count += n,
-            Err(p) => problems.push((job.claims_path.display().to_string(), p)),
+    // Checking a file's claims needs no database, so the next file is checked on
+    // another core while SQLite inserts this one.
+    std::thread::scope(|scope| -> Result<()> {
+        let (send, checked) = std::sync::mpsc::sync_channel(1);
+        let (lookup, all) = (&lookup, &jobs);
+        scope.spawn(move || {
+            for job in all {
+                if send
+                    .send(ingest::check_claims(lookup, &job.body, &job.records))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        for (job, claims) in jobs.iter().zip(checked) {
+            match claims {
+                // Once a file has problems nothing will be written, but the rest
+                // are still checked, so every problem is reported at once.
+                Ok(claims) if problems.is_empty() => {
+                    let source = NewSource {
+                        slug: &job.slug,
+                        sha256: &job.sha256,
+                        title: &job.title,
+                        url: job.url.as_deref(),
+                        body: &job.body,
+                        is_seed: false,
+                    };
+                    count += load.insert_source(&source, &claims, &mut |n| {
+                        progress.tick(done + n);
+                    })?;
+                }
+                Ok(_) => {}
+                Err(p) => problems.push((job.claims_path.display().to_string(), p)),
+            }
+            done += job.records.len();
+            progress.tick(done);
         }
-        done += job.records.len();
-    }
+        Ok(())
+    })?;
     if !problems.is_empty() {
         drop(progress);
         return Err(problems_error(&problems));

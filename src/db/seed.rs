@@ -58,21 +58,22 @@ pub fn load(tx: &Transaction) -> Result<usize> {
     let claims = ingest::read_csv(CLAIMS).map_err(|p| seed_error("claims.csv", p))?;
 
     tx.execute("DELETE FROM sources WHERE is_seed = 1", [])?;
+    let lookup = ingest::Lookup::load(tx)?;
+    let claims =
+        ingest::check_claims(&lookup, ARTICLE, &claims).map_err(|p| seed_error("claims.csv", p))?;
     let mut load = ingest::BulkLoad::begin(tx, claims.len())?;
-    let count = load
-        .insert_source(
-            &NewSource {
-                slug: &source.slug,
-                sha256: &ingest::sha256_hex(ARTICLE),
-                title: &source.title,
-                url: source.url.as_deref().filter(|u| !u.is_empty()),
-                body: ARTICLE,
-                is_seed: true,
-            },
-            &claims,
-            &mut |_| {},
-        )
-        .map_err(|p| seed_error("claims.csv", p))?;
+    let count = load.insert_source(
+        &NewSource {
+            slug: &source.slug,
+            sha256: &ingest::sha256_hex(ARTICLE),
+            title: &source.title,
+            url: source.url.as_deref().filter(|u| !u.is_empty()),
+            body: ARTICLE,
+            is_seed: true,
+        },
+        &claims,
+        &mut |_| {},
+    )?;
     load.finish()?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('seed_fingerprint', ?1)

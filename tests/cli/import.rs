@@ -231,17 +231,30 @@ fn a_folder_imports_as_one_batch_or_not_at_all() {
     third.push_str("\nA third copy.\n");
     std::fs::write(dir.join("third.txt"), third).unwrap();
 
-    // One bad file rejects the whole folder, naming its problems.
+    // A bad file rejects the whole folder, naming its problems; files are checked
+    // on after the first bad one, so every bad file is named at once.
+    std::fs::copy(fixture("bad-claims.csv"), dir.join("a-bad.csv")).unwrap();
+    let mut bad = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
+    bad.push_str("\nA fourth copy.\n");
+    std::fs::write(dir.join("a-bad.txt"), bad).unwrap();
     let err = env
         .run(&["import", "--dir", dir.to_str().unwrap()])
         .fails_with(3)
         .to_string();
+    assert!(err.contains("a-bad.csv:3: unknown stance"), "{err}");
     assert!(err.contains("third.csv:3: unknown stance"), "{err}");
     assert_eq!(
         json_rows(&env, &["sources"]).len(),
         1,
         "nothing was imported"
     );
+    std::fs::remove_file(dir.join("a-bad.csv")).unwrap();
+    std::fs::remove_file(dir.join("a-bad.txt")).unwrap();
+    let err = env
+        .run(&["import", "--dir", dir.to_str().unwrap()])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("third.csv:3: unknown stance"), "{err}");
 
     std::fs::remove_file(dir.join("third.csv")).unwrap();
     std::fs::remove_file(dir.join("third.txt")).unwrap();
