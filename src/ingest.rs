@@ -409,9 +409,9 @@ pub struct Declared {
 /// knowledge base does not know yet. A new subject needs only a well-formed name; a
 /// new topic needs a known category in the record's `category` column. Records
 /// that cannot be declared are left for `validate` to report.
-pub fn declare_new_names(
+pub fn declare_new_names<'r>(
     tx: &Transaction,
-    records: &[Located<ClaimRecord>],
+    records: impl IntoIterator<Item = &'r Located<ClaimRecord>>,
 ) -> rusqlite::Result<Declared> {
     // Inserts the entry, then its canonical name and the spelling used as aliases.
     let insert =
@@ -427,12 +427,7 @@ pub fn declare_new_names(
     let mut declared = Declared::default();
     let subjects = alias_map(tx, "SELECT key, subject_id FROM subject_aliases")?;
     let topics = alias_map(tx, "SELECT key, topic_id FROM topic_aliases")?;
-    // A large file repeats a few names many times: look at each spelling once.
-    let mut seen: std::collections::HashSet<(&str, &str, Option<&str>)> = Default::default();
     for Located { record: r, .. } in records {
-        if !seen.insert((&r.subject, &r.topic, r.category.as_deref())) {
-            continue;
-        }
         let key = fold(&r.subject);
         if !key.is_empty()
             && !subjects.contains_key(&key)
@@ -471,6 +466,18 @@ pub fn declare_new_names(
         }
     }
     Ok(declared)
+}
+
+/// The first record of each spelling of subject, topic and category: a large file
+/// repeats a few names many times, and these are all `declare_new_names` needs.
+pub fn first_of_each_name(records: &[Located<ClaimRecord>]) -> Vec<usize> {
+    let mut seen: std::collections::HashSet<(&str, &str, Option<&str>)> = Default::default();
+    (0..records.len())
+        .filter(|&i| {
+            let r = &records[i].record;
+            seen.insert((&r.subject, &r.topic, r.category.as_deref()))
+        })
+        .collect()
 }
 
 /// The article a set of claims is written from.

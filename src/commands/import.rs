@@ -18,6 +18,8 @@ use crate::progress::Progress;
 struct Job {
     claims_path: PathBuf,
     records: Vec<Located<ClaimRecord>>,
+    /// `ingest::first_of_each_name(&records)`, found on the reading thread.
+    names: Vec<usize>,
     body: String,
     sha256: String,
     slug: String,
@@ -178,6 +180,7 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
     Ok(match read_claims(&claims_path)? {
         Ok(records) => Ok(Job {
             claims_path,
+            names: ingest::first_of_each_name(&records),
             records,
             sha256: ingest::sha256_hex(&body),
             body,
@@ -295,7 +298,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     let mut new_subjects = Vec::new();
     let mut new_topics = Vec::new();
     for job in &jobs {
-        let declared = ingest::declare_new_names(&tx, &job.records)?;
+        let declared = ingest::declare_new_names(&tx, job.names.iter().map(|&i| &job.records[i]))?;
         new_subjects.extend(declared.subjects);
         new_topics.extend(declared.topics);
     }
