@@ -237,6 +237,9 @@ fn scale_rows(env: &Env, claims: usize, rows: &mut Vec<Row>) {
             .unwrap();
         assert!(status.success(), "bench-gen failed");
     }
+    // SPEC section 9 sets its import, query and export targets at 1M claims; the
+    // smaller scales show the trend and are not held to them.
+    let at_spec_scale = |target: f64| (claims >= 1_000_000).then_some(target);
     let (warm, runs) = match claims {
         n if n >= 1_000_000 => (1, 3),
         n if n >= 100_000 => (1, 5),
@@ -273,7 +276,7 @@ fn scale_rows(env: &Env, claims: usize, rows: &mut Vec<Row>) {
         work: "import, every quote verified, indexed".into(),
         claimdb: measure(&import, warm.min(1), runs.min(3)),
         sqlite: measure(&sqlite_import, warm.min(1), runs.min(3)),
-        target: Some(1.0),
+        target: at_spec_scale(1.0),
     });
     // The databases from the last import runs serve the queries below.
     let queries: [(&str, Vec<&str>, &str, Option<f64>); 4] = [
@@ -281,13 +284,13 @@ fn scale_rows(env: &Env, claims: usize, rows: &mut Vec<Row>) {
             "which lacks auth",
             vec!["--format", "csv", "which", "lacks", "auth"],
             SQL_LACKS,
-            Some(2.0),
+            at_spec_scale(2.0),
         ),
         (
             "open world: subjects with no builtin auth",
             vec!["--format", "csv", "which", "lacks", "built-in", "auth"],
             SQL_OPEN_WORLD,
-            Some(1.5),
+            at_spec_scale(1.5),
         ),
         (
             "compare two subjects",
@@ -299,7 +302,7 @@ fn scale_rows(env: &Env, claims: usize, rows: &mut Vec<Row>) {
             "CSV export of every claim with citations",
             vec!["--format", "csv", "claims"],
             SQL_EXPORT,
-            Some(1.0),
+            at_spec_scale(1.0),
         ),
     ];
     let out_a = env.root.join("out-claimdb.csv");
