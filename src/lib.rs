@@ -3,6 +3,26 @@
 //! The library behind the `claimdb` binary. It is a library so that the fuzz
 //! targets (fuzz/) can reach the parsers; the command line is its only interface.
 
+/// `eprint!` that never panics. Messages on stderr are for a person; when stderr is
+/// a closed pipe or a full disk they are dropped, and the command still ends with
+/// its own exit code instead of a panic (exit 101).
+#[macro_export]
+macro_rules! stderr_text {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that never panics (see [`stderr_text!`]).
+#[macro_export]
+macro_rules! stderr_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod article;
 pub mod ask;
 pub mod catalog;
@@ -26,9 +46,9 @@ pub fn run(cli: cli::Cli) -> i32 {
         Ok(()) => 0,
         Err(err) if err.is_broken_pipe() => 0,
         Err(err) => {
-            eprintln!("claimdb: error: {}", err.message);
+            stderr_line!("claimdb: error: {}", err.message);
             if let Some(hint) = &err.hint {
-                eprintln!("  hint: {hint}");
+                stderr_line!("  hint: {hint}");
             }
             err.kind.exit_code()
         }

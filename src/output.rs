@@ -313,7 +313,7 @@ impl Output {
         if self.is_human() {
             writeln!(self.sink, "{text}")?;
         } else {
-            eprintln!("{text}");
+            stderr_line!("{text}");
         }
         Ok(())
     }

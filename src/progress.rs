@@ -30,7 +30,7 @@ impl Progress {
         let pct = (done * 100).checked_div(self.total).unwrap_or(100);
         let width = 30;
         let filled = width * pct / 100;
-        eprint!(
+        stderr_text!(
             "\r{} [{}{}] {done}/{} ({pct}%)",
             self.label,
             "#".repeat(filled),
@@ -45,7 +45,7 @@ impl Progress {
     /// Replaces the bar with a line saying what is happening now.
     pub fn say(&mut self, what: &str) {
         if self.shown {
-            eprint!("\r\x1b[2K{}: {what}", self.label);
+            stderr_text!("\r\x1b[2K{}: {what}", self.label);
             let _ = std::io::stderr().flush();
         }
     }
@@ -55,7 +55,7 @@ impl Drop for Progress {
     fn drop(&mut self) {
         if self.shown {
             // Clear the line so the next message starts clean.
-            eprint!("\r\x1b[2K");
+            stderr_text!("\r\x1b[2K");
         }
     }
 }

@@ -366,14 +366,14 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     }
     if args.dry_run {
         tx.rollback()?;
-        eprintln!("claimdb: dry run, nothing written: the import would add {summary}");
+        stderr_line!("claimdb: dry run, nothing written: the import would add {summary}");
         return Ok(());
     }
     progress.say("committing");
     tx.commit()?;
     drop(progress);
     let verb = if replaced > 0 { "replaced" } else { "imported" };
-    eprintln!("claimdb: {verb} {summary}");
+    stderr_line!("claimdb: {verb} {summary}");
     Ok(())
 }
 

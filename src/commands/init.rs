@@ -16,13 +16,13 @@ pub fn run(location: &Location, args: &InitArgs) -> Result<()> {
         Initialised::Rebuilt => "rebuilt",
         Initialised::AlreadyThere => "up to date",
     };
-    eprintln!(
+    stderr_line!(
         "claimdb: {} {what}: {sources} source{}, {claims} claims",
         db.path.display(),
         if sources == 1 { "" } else { "s" }
     );
     if matches!(outcome, Initialised::AlreadyThere) {
-        eprintln!("  (init --force rebuilds it from scratch, dropping imported articles)");
+        stderr_line!("  (init --force rebuilds it from scratch, dropping imported articles)");
     }
     Ok(())
 }

@@ -48,7 +48,7 @@ pub fn run(db: &mut Db, args: &RemoveSourceArgs) -> Result<()> {
         [serde_json::to_string(&seed_subjects).expect("names serialise")],
     )?;
     tx.commit()?;
-    eprintln!(
+    stderr_line!(
         "claimdb: removed '{slug}' and its {claims} claims{}",
         match orphans {
             0 => String::new(),

@@ -76,7 +76,7 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
     }
     rows.finish()?;
     if failed == 0 {
-        eprintln!(
+        stderr_line!(
             "claimdb: verified {checked} claims against {source_count} source{}: every quote stands at its lines",
             if source_count == 1 { "" } else { "s" }
         );

@@ -98,7 +98,7 @@ impl Db {
                 Location::Default(_) => {
                     let created = create(path)?;
                     if created {
-                        eprintln!("claimdb: created the database {}", path.display());
+                        stderr_line!("claimdb: created the database {}", path.display());
                     }
                 }
                 Location::Explicit(_) => {

@@ -336,6 +336,52 @@ fn a_closed_pipe_ends_a_large_export_quietly() {
 }
 
 #[test]
+fn a_closed_stderr_changes_no_exit_code() {
+    // Each of these writes to stderr: the first-run notice, an error with its
+    // hint, a usage error from the argument parser, and an import's summary.
+    let env = Env::new();
+    let missing = env.path("missing.sqlite3");
+    let cases: [(&[&str], i32); 4] = [
+        (&["which", "lacks", "auth"], 0),
+        (&["--db", missing.to_str().unwrap(), "subjects"], 4),
+        (&["--no-such-flag"], 2),
+        (
+            &[
+                "import",
+                concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/fastapi-claims.csv"
+                ),
+                "--source",
+                concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/fastapi-vs-flask.txt"
+                ),
+            ],
+            0,
+        ),
+    ];
+    for (args, code) in cases {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = env
+            .command()
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "claimdb {}", args.join(" "));
+    }
+    assert!(env.default_db().exists());
+    let sources = env.run(&["--format", "csv", "sources"]);
+    assert!(
+        sources.ok().contains("fastapi-vs-flask"),
+        "the import landed"
+    );
+}
+
+#[test]
 fn readers_keep_answering_while_an_import_writes() {
     let env = Env::new();
     let db = env.path("kb.sqlite3");
