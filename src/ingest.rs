@@ -827,7 +827,9 @@ impl<'t> BulkLoad<'t> {
         // FTS5 writes a new segment whenever its 1 MiB of pending terms fills, and then
         // merges the segments: a million claims made hundreds. With 64 MiB pending it
         // writes a few large ones (1.4 s less at 1M claims). The setting is stored in
-        // the index, so the default is put back for ordinary writes.
+        // the index, so the default is put back for ordinary writes. `hashsize` is read
+        // by the FTS5 of the bundled SQLite (pinned in Cargo.lock); every test that
+        // loads the seed runs this, so a SQLite that refused it would fail them.
         let hashsize = |bytes: i64| {
             self.tx.execute(
                 "INSERT INTO claims_fts (claims_fts, rank) VALUES ('hashsize', ?1)",

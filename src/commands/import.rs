@@ -1,6 +1,6 @@
 //! `claimdb import CLAIMS --source ARTICLE` (or `--dir DIR`): add articles and the
 //! claims written from them. Every row of every file is checked before anything is
-//! written, every problem is reported at once, and the whole import is one
+//! committed, every problem is reported at once, and the whole import is one
 //! transaction: it lands complete or not at all, also when the process is killed.
 
 use std::fs;

@@ -46,7 +46,7 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     (
         "sources",
         "added_at",
-        "When the article was added (UTC, ISO 8601)",
+        "When the article was added (UTC, ISO 8601); for the shipped article, when the seed it came with was built",
     ),
     (
         "subjects",

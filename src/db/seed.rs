@@ -135,21 +135,45 @@ mod tests {
         assert_eq!(stored as usize, count);
     }
 
-    /// Every table of the database at `path`, each as its sorted rows, after the one
-    /// column that records when it was built (`sources.added_at`) is blanked.
+    /// The database at `path` as text: its header settings, every schema entry
+    /// (tables, indexes, triggers, views) and every table's sorted rows, after the
+    /// one column that records when it was built (`sources.added_at`) is blanked.
     fn dump(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
         let conn = rusqlite::Connection::open(path).unwrap();
         conn.execute("UPDATE sources SET added_at = ''", [])
             .unwrap();
-        let header: Vec<String> = ["application_id", "user_version", "journal_mode"]
-            .iter()
-            .map(|p| {
-                let v: rusqlite::types::Value =
-                    conn.pragma_query_value(None, p, |r| r.get(0)).unwrap();
-                format!("{p}={v:?}")
+        let header: Vec<String> = [
+            "application_id",
+            "user_version",
+            "journal_mode",
+            "page_size",
+            "encoding",
+            "auto_vacuum",
+        ]
+        .iter()
+        .map(|p| {
+            let v: rusqlite::types::Value = conn.pragma_query_value(None, p, |r| r.get(0)).unwrap();
+            format!("{p}={v:?}")
+        })
+        .collect();
+        let schema: Vec<String> = conn
+            .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name")
+            .unwrap()
+            .query_map([], |r| {
+                Ok(format!(
+                    "{:?}",
+                    (0..4)
+                        .map(|i| r.get::<_, Option<String>>(i))
+                        .collect::<rusqlite::Result<Vec<_>>>()?
+                ))
             })
+            .unwrap()
+            .map(Result::unwrap)
             .collect();
-        let mut tables = vec![("header".to_string(), header)];
+        let mut tables = vec![
+            ("header".to_string(), header),
+            ("sqlite_schema".to_string(), schema),
+        ];
         let names: Vec<(String, String)> = conn
             .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name")
             .unwrap()
