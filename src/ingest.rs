@@ -116,31 +116,13 @@ fn non_blank(cell: &Option<String>) -> Option<&str> {
 
 /// Reads a CSV file with a header row into records, reporting every bad row.
 pub fn read_csv<T: DeserializeOwned>(text: &str) -> Result<Vec<Located<T>>, Vec<Problem>> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            return Err(vec![Problem::new(
-                1,
-                format!("cannot read the header row: {e}"),
-            )]);
-        }
-    };
+    let rows = csv_rows(text).map_err(|p| vec![p])?;
     let mut records = Vec::new();
     let mut problems = Vec::new();
-    for result in reader.records() {
-        match result {
-            Ok(raw) => {
-                let line = raw.position().map_or(0, |p| p.line());
-                match raw.deserialize::<T>(Some(&headers)) {
-                    Ok(record) => records.push(Located { line, record }),
-                    Err(e) => problems.push(Problem::new(line, describe_csv_error(&e))),
-                }
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(Problem::new(line, describe_csv_error(&e)));
-            }
+    for (_, row) in rows {
+        match row {
+            Ok(record) => records.push(record),
+            Err(p) => problems.push(p),
         }
     }
     if problems.is_empty() {
@@ -148,6 +130,30 @@ pub fn read_csv<T: DeserializeOwned>(text: &str) -> Result<Vec<Located<T>>, Vec<
     } else {
         Err(problems)
     }
+}
+
+/// The rows of a CSV text with a header row, one at a time, each with the byte
+/// offset it starts at and its record or the problem with it.
+pub fn csv_rows<'t, T: DeserializeOwned + 't>(
+    text: &'t str,
+) -> Result<impl Iterator<Item = (u64, Result<Located<T>, Problem>)> + 't, Problem> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Problem::new(1, format!("cannot read the header row: {e}")))?
+        .clone();
+    Ok(reader.into_records().map(move |result| {
+        let position = match &result {
+            Ok(raw) => raw.position(),
+            Err(e) => e.position(),
+        };
+        let (line, at) = position.map_or((0, 0), |p| (p.line(), p.byte()));
+        let row = result
+            .and_then(|raw| raw.deserialize::<T>(Some(&headers)))
+            .map(|record| Located { line, record })
+            .map_err(|e| Problem::new(line, describe_csv_error(&e)));
+        (at, row)
+    }))
 }
 
 fn describe_csv_error(e: &csv::Error) -> String {
@@ -468,14 +474,17 @@ pub fn declare_new_names<'r>(
     Ok(declared)
 }
 
-/// The first record of each spelling of subject, topic and category: a large file
-/// repeats a few names many times, and these are all `declare_new_names` needs.
+/// The first record of each spelling of a subject, and of each spelling of a topic
+/// with its category: a large file repeats a few names many times, and these are all
+/// `declare_new_names` needs.
 pub fn first_of_each_name(records: &[Located<ClaimRecord>]) -> Vec<usize> {
-    let mut seen: std::collections::HashSet<(&str, &str, Option<&str>)> = Default::default();
+    let mut subjects: std::collections::HashSet<&str> = Default::default();
+    let mut topics: std::collections::HashSet<(&str, Option<&str>)> = Default::default();
     (0..records.len())
         .filter(|&i| {
             let r = &records[i].record;
-            seen.insert((&r.subject, &r.topic, r.category.as_deref()))
+            // Both inserts run: `|` does not short-circuit.
+            subjects.insert(&r.subject) | topics.insert((&r.topic, r.category.as_deref()))
         })
         .collect()
 }
@@ -498,17 +507,15 @@ pub fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-/// A claim that passed validation, ready to insert.
 /// A record that passed [`check_claims`], its names resolved to ids and its quote to
-/// lines: ready to insert.
-pub struct ValidClaim<'r> {
+/// lines: ready to insert. It names its record by position, so the records can
+/// travel between threads with their checked claims.
+pub struct ValidClaim {
+    record: usize,
     subject_id: i64,
     kind: Kind,
     topic_id: i64,
     stance: Option<Stance>,
-    value: Option<&'r str>,
-    statement: &'r str,
-    quote: &'r str,
     line_start: usize,
     line_end: usize,
 }
@@ -536,15 +543,13 @@ impl Lookup {
     }
 }
 
-/// Checks every record against the catalogue and the article `body`, finding the
-/// lines of quotes given without them; all problems at once.
-pub fn check_claims<'r>(
+/// Checks every record against the catalogue and the article, finding the lines of
+/// quotes given without them; all problems at once.
+pub fn check_claims(
     lookup: &Lookup,
-    body: &str,
-    records: &'r [Located<ClaimRecord>],
-) -> Result<Vec<ValidClaim<'r>>, Vec<Problem>> {
-    let article = Article::new(body);
-    let article = &article;
+    article: &Article,
+    records: &[Located<ClaimRecord>],
+) -> Result<Vec<ValidClaim>, Vec<Problem>> {
     let Lookup { subjects, topics } = lookup;
     // Names as written -> ids, so each spelling is folded and looked up once.
     let mut subject_ids: HashMap<&str, Option<i64>> = HashMap::new();
@@ -563,7 +568,7 @@ pub fn check_claims<'r>(
     for (i, at) in lineless.iter().zip(article.locate_all(&lineless_quotes)) {
         located[*i] = at;
     }
-    for (Located { line, record: r }, located) in records.iter().zip(located) {
+    for (index, (Located { line, record: r }, located)) in records.iter().zip(located).enumerate() {
         let line = *line;
         let before = problems.len();
         let value = non_blank(&r.value);
@@ -645,13 +650,11 @@ pub fn check_claims<'r>(
         if problems.len() == before {
             let (line_start, line_end) = lines.expect("checked above");
             valid.push(ValidClaim {
+                record: index,
                 subject_id: subject_id.expect("checked above"),
                 kind: kind.expect("checked above"),
                 topic_id: topic_id.expect("checked above"),
                 stance,
-                value,
-                statement: r.statement.trim(),
-                quote: &r.quote,
                 line_start,
                 line_end,
             });
@@ -754,16 +757,9 @@ impl<'t> BulkLoad<'t> {
         })
     }
 
-    /// Inserts the source with its claims, checked by [`check_claims`] against its
-    /// text. Returns the number of claims.
-    pub fn insert_source(
-        &mut self,
-        source: &NewSource,
-        claims: &[ValidClaim],
-        progress: &mut dyn FnMut(usize),
-    ) -> rusqlite::Result<usize> {
-        let tx = self.tx;
-        tx.execute(
+    /// Inserts the article a set of claims is written from; returns its id.
+    pub fn insert_source(&mut self, source: &NewSource) -> rusqlite::Result<i64> {
+        self.tx.execute(
             "INSERT INTO sources (slug, title, url, sha256, body, is_seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 source.slug,
@@ -774,7 +770,18 @@ impl<'t> BulkLoad<'t> {
                 source.is_seed
             ],
         )?;
-        let source_id = tx.last_insert_rowid();
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Inserts `claims`, checked by [`check_claims`] from `records` against the text
+    /// of source `source_id`. Returns the number of claims.
+    pub fn insert_claims(
+        &mut self,
+        source_id: i64,
+        records: &[Located<ClaimRecord>],
+        claims: &[ValidClaim],
+    ) -> rusqlite::Result<usize> {
+        let tx = self.tx;
         // Rows go in BATCH at a time: one statement per 64 claims instead of one per
         // claim saves most of SQLite's per-statement work (a tenth of a large import).
         const BATCH: usize = 64;
@@ -789,26 +796,23 @@ impl<'t> BulkLoad<'t> {
             )
         };
         let full_batch = insert_sql(BATCH);
-        let mut done = 0;
         for chunk in claims.chunks(BATCH) {
-            if done % 4096 < BATCH {
-                progress(done);
-            }
             let mut insert = if chunk.len() == BATCH {
                 tx.prepare_cached(&full_batch)?
             } else {
                 tx.prepare_cached(&insert_sql(chunk.len()))?
             };
             for (row, c) in chunk.iter().enumerate() {
+                let r = &records[c.record].record;
                 let values: [&dyn rusqlite::ToSql; COLUMNS] = [
                     &source_id,
                     &c.subject_id,
                     &c.kind.as_str(),
                     &c.topic_id,
                     &c.stance.map(Stance::as_str),
-                    &c.value,
-                    &c.statement,
-                    &c.quote,
+                    &non_blank(&r.value),
+                    &r.statement.trim(),
+                    &r.quote,
                     &(c.line_start as i64),
                     &(c.line_end as i64),
                 ];
@@ -817,7 +821,6 @@ impl<'t> BulkLoad<'t> {
                 }
             }
             insert.raw_execute()?;
-            done += chunk.len();
         }
         Ok(claims.len())
     }

@@ -6,13 +6,15 @@ use std::time::{Duration, Instant};
 
 pub struct Progress {
     label: &'static str,
-    total: usize,
+    /// Bytes of input in all.
+    total: u64,
     shown: bool,
     last: Instant,
 }
 
 impl Progress {
-    pub fn new(label: &'static str, total: usize) -> Progress {
+    /// A bar over `total` bytes of input.
+    pub fn bytes(label: &'static str, total: u64) -> Progress {
         Progress {
             label,
             total,
@@ -21,21 +23,25 @@ impl Progress {
         }
     }
 
-    /// Reports `done` of `total`; redraws at most ten times a second.
-    pub fn tick(&mut self, done: usize) {
+    /// Reports `done` bytes of `total`; redraws at most ten times a second.
+    pub fn tick(&mut self, done: u64) {
         if !self.shown || self.last.elapsed() < Duration::from_millis(100) {
             return;
         }
         self.last = Instant::now();
-        let pct = (done * 100).checked_div(self.total).unwrap_or(100);
+        let pct = (done.min(self.total) * 100)
+            .checked_div(self.total)
+            .unwrap_or(100) as usize;
         let width = 30;
         let filled = width * pct / 100;
+        let mb = |bytes: u64| bytes as f64 / 1e6;
         stderr_text!(
-            "\r{} [{}{}] {done}/{} ({pct}%)",
+            "\r{} [{}{}] {:.1} of {:.1} MB ({pct}%)",
             self.label,
             "#".repeat(filled),
             " ".repeat(width - filled),
-            self.total
+            mb(done.min(self.total)),
+            mb(self.total)
         );
         let _ = std::io::stderr().flush();
     }

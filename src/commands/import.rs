@@ -5,26 +5,49 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
+use crate::article::Article;
 use crate::cli::ImportArgs;
 use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ingest::{self, BulkLoad, ClaimRecord, Located, NewSource, Problem};
 use crate::progress::Progress;
 
-/// One article to import, read and parsed.
+/// One article to import. Its claims are read later, a chunk at a time.
 struct Job {
     claims_path: PathBuf,
-    records: Vec<Located<ClaimRecord>>,
-    /// `ingest::first_of_each_name(&records)`, found on the reading thread.
-    names: Vec<usize>,
+    /// The claims file's size: the import's progress and its expected size.
+    claims_bytes: u64,
     body: String,
     sha256: String,
     slug: String,
     title: String,
     url: Option<String>,
+}
+
+/// Records per chunk: what travels between the reading, checking and inserting
+/// threads. Memory holds a few chunks, however large the files are.
+const CHUNK: usize = 16_384;
+
+/// What the reading thread sends, in file order.
+enum Read {
+    /// Up to CHUNK records of file `file`, with the first record of each new spelling
+    /// of a name (`ingest::first_of_each_name`), and how far the import has read, in
+    /// bytes of all its claims files.
+    Chunk {
+        file: usize,
+        records: Vec<Located<ClaimRecord>>,
+        names: Vec<usize>,
+        read_bytes: u64,
+    },
+    /// File `file` is read; these are the rows that could not be read as claims.
+    End { file: usize, problems: Vec<Problem> },
+    /// A claims file could not be read at all: the import stops.
+    Failed(Error),
 }
 
 fn read_text(path: &Path, what: &str) -> Result<String> {
@@ -43,31 +66,80 @@ fn read_text(path: &Path, what: &str) -> Result<String> {
     })
 }
 
-/// The claims file as records: JSON when it ends in .json or starts with `[`,
-/// otherwise CSV with a header row.
-fn read_claims(path: &Path) -> Result<Result<Vec<Located<ClaimRecord>>, Vec<Problem>>> {
-    let text = read_text(path, "claims file")?;
+/// Reads claims file `file` of `jobs` and sends its records a chunk at a time: JSON
+/// when it ends in .json or starts with `[`, otherwise CSV with a header row. Returns
+/// false when the import is over (the file could not be read, or nobody listens).
+fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> bool {
+    let path = &jobs[file].claims_path;
+    let before: u64 = jobs[..file].iter().map(|j| j.claims_bytes).sum();
+    let text = match read_text(path, "claims file") {
+        Ok(text) => text,
+        Err(e) => {
+            let _ = send.send(Read::Failed(e));
+            return false;
+        }
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         || text.trim_start().starts_with('[');
-    let parsed = if is_json {
-        ingest::read_json_claims(text)
-    } else {
-        ingest::read_csv(text)
+    let mut problems = Vec::new();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut count = 0;
+    let mut send_chunk = |chunk: &mut Vec<Located<ClaimRecord>>, at: u64| {
+        let records = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
+        count += records.len();
+        let names = ingest::first_of_each_name(&records);
+        send.send(Read::Chunk {
+            file,
+            records,
+            names,
+            read_bytes: before + at,
+        })
+        .is_ok()
     };
-    Ok(parsed.and_then(|records| {
-        if records.is_empty() {
-            Err(vec![Problem {
-                line: 1,
-                message: "the file holds no claims".to_string(),
-                hint: None,
-            }])
-        } else {
-            Ok(records)
+    if is_json {
+        match ingest::read_json_claims(text) {
+            Ok(records) => {
+                let total = records.len().max(1) as u64;
+                for (n, record) in records.into_iter().enumerate() {
+                    chunk.push(record);
+                    let at = text.len() as u64 * (n as u64 + 1) / total;
+                    if chunk.len() == CHUNK && !send_chunk(&mut chunk, at) {
+                        return false;
+                    }
+                }
+            }
+            Err(p) => problems = p,
         }
-    }))
+    } else {
+        match ingest::csv_rows(text) {
+            Ok(rows) => {
+                for (at, row) in rows {
+                    match row {
+                        Ok(record) => chunk.push(record),
+                        Err(p) => problems.push(p),
+                    }
+                    if chunk.len() == CHUNK && !send_chunk(&mut chunk, at) {
+                        return false;
+                    }
+                }
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if !chunk.is_empty() && !send_chunk(&mut chunk, text.len() as u64) {
+        return false;
+    }
+    if count == 0 && problems.is_empty() {
+        problems.push(Problem {
+            line: 1,
+            message: "the file holds no claims".to_string(),
+            hint: None,
+        });
+    }
+    send.send(Read::End { file, problems }).is_ok()
 }
 
 /// "Some Article.txt" -> "some-article".
@@ -168,8 +240,8 @@ fn some_names(names: &[String]) -> String {
     crate::names::some_of(names, 10)
 }
 
-/// Reads one article and its claims file.
-fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<JobOrProblems> {
+/// Reads one article, and checks that its claims file is there.
+fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<Job> {
     let body = read_text(article, "article")?;
     let slug = args.slug.clone().unwrap_or_else(|| slug_of(article));
     check_slug(&slug)?;
@@ -177,60 +249,165 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
         let first = body.lines().map(str::trim).find(|l| !l.is_empty());
         first.unwrap_or(&slug).chars().take(200).collect()
     });
-    Ok(match read_claims(&claims_path)? {
-        Ok(records) => Ok(Job {
-            claims_path,
-            names: ingest::first_of_each_name(&records),
-            records,
-            sha256: ingest::sha256_hex(&body),
-            body,
-            slug,
-            title,
-            url: args.url.clone(),
-        }),
-        Err(p) => Err((claims_path.display().to_string(), p)),
+    let claims_bytes = fs::metadata(&claims_path)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read the claims file {}: {e}", claims_path.display()),
+            )
+        })?
+        .len();
+    Ok(Job {
+        claims_path,
+        claims_bytes,
+        sha256: ingest::sha256_hex(&body),
+        body,
+        slug,
+        title,
+        url: args.url.clone(),
     })
 }
 
-type JobOrProblems = std::result::Result<Job, (String, Vec<Problem>)>;
+/// What `load_claims` did.
+struct Loaded {
+    count: usize,
+    new_subjects: Vec<String>,
+    new_topics: Vec<String>,
+    /// Each file's problems, by file name; nothing may be committed unless all are
+    /// empty.
+    problems: Vec<(String, Vec<Problem>)>,
+}
 
-/// `read_job` for every pair, spread over the machine's cores, in order.
-fn read_jobs(args: &ImportArgs, pairs: Vec<(PathBuf, PathBuf)>) -> Vec<Result<JobOrProblems>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::scope(|scope| {
-        for _ in 0..workers.min(pairs.len()) {
-            let (send, next, pairs) = (send.clone(), &next, &pairs);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((claims, article)) = pairs.get(i) else {
-                        break;
-                    };
-                    let _ = send.send((i, read_job(args, claims.clone(), article)));
+/// Reads, checks and inserts every job's claims, on three threads: one reads the
+/// files a chunk at a time, one checks each chunk against the catalogue and its
+/// article, and this one declares new names and inserts checked chunks into SQLite.
+/// Once a problem is found nothing more is inserted, but every file is still read and
+/// checked, so all problems are reported at once.
+fn load_claims(
+    tx: &rusqlite::Transaction,
+    load: &mut BulkLoad,
+    jobs: &[Job],
+    progress: &mut Progress,
+) -> Result<Loaded> {
+    let mut loaded = Loaded {
+        count: 0,
+        new_subjects: Vec::new(),
+        new_topics: Vec::new(),
+        problems: jobs
+            .iter()
+            .map(|j| (j.claims_path.display().to_string(), Vec::new()))
+            .collect(),
+    };
+    let mut source_ids: Vec<Option<i64>> = vec![None; jobs.len()];
+    let mut lookup = Arc::new(ingest::Lookup::load(tx)?);
+    type ToCheck = (usize, Vec<Located<ClaimRecord>>, Arc<ingest::Lookup>, u64);
+    std::thread::scope(|scope| -> Result<()> {
+        let (send_read, read) = sync_channel::<Read>(2);
+        let (send_to_check, to_check) = sync_channel::<ToCheck>(1);
+        let (send_checked, checked) = sync_channel(1);
+        scope.spawn(move || {
+            for file in 0..jobs.len() {
+                if !read_claims_in_chunks(jobs, file, &send_read) {
+                    break;
                 }
-            });
+            }
+        });
+        scope.spawn(move || {
+            let mut article: Option<(usize, Article)> = None;
+            for (file, records, lookup, read_bytes) in to_check {
+                if article.as_ref().is_none_or(|(f, _)| *f != file) {
+                    article = Some((file, Article::new(&jobs[file].body)));
+                }
+                let (_, text) = article.as_ref().expect("set above");
+                let result = ingest::check_claims(&lookup, text, &records);
+                if send_checked
+                    .send((file, records, result, read_bytes))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        // The checker works one chunk ahead of the inserts.
+        let mut send_to_check = Some(send_to_check);
+        let mut in_flight = 0;
+        loop {
+            while in_flight < 2
+                && let Some(sender) = &send_to_check
+            {
+                match read.recv() {
+                    Ok(Read::Chunk {
+                        file,
+                        records,
+                        names,
+                        read_bytes,
+                    }) => {
+                        let declared =
+                            ingest::declare_new_names(tx, names.iter().map(|&i| &records[i]))?;
+                        if !declared.subjects.is_empty() || !declared.topics.is_empty() {
+                            loaded.new_subjects.extend(declared.subjects);
+                            loaded.new_topics.extend(declared.topics);
+                            lookup = Arc::new(ingest::Lookup::load(tx)?);
+                        }
+                        if sender
+                            .send((file, records, lookup.clone(), read_bytes))
+                            .is_err()
+                        {
+                            // The checker is gone: the scope reports its panic.
+                            return Ok(());
+                        }
+                        in_flight += 1;
+                    }
+                    Ok(Read::End { file, problems }) => loaded.problems[file].1.extend(problems),
+                    Ok(Read::Failed(e)) => return Err(e),
+                    // Every file is read: let the checker finish.
+                    Err(_) => send_to_check = None,
+                }
+            }
+            if in_flight == 0 {
+                break;
+            }
+            let Ok((file, records, result, read_bytes)) = checked.recv() else {
+                return Ok(());
+            };
+            in_flight -= 1;
+            match result {
+                Ok(claims) if loaded.problems.iter().all(|(_, p)| p.is_empty()) => {
+                    let source_id = match source_ids[file] {
+                        Some(id) => id,
+                        None => {
+                            let job = &jobs[file];
+                            let id = load.insert_source(&NewSource {
+                                slug: &job.slug,
+                                sha256: &job.sha256,
+                                title: &job.title,
+                                url: job.url.as_deref(),
+                                body: &job.body,
+                                is_seed: false,
+                            })?;
+                            *source_ids[file].insert(id)
+                        }
+                    };
+                    loaded.count += load.insert_claims(source_id, &records, &claims)?;
+                }
+                Ok(_) => {}
+                Err(problems) => loaded.problems[file].1.extend(problems),
+            }
+            progress.tick(read_bytes);
         }
-    });
-    drop(send);
-    let mut jobs: Vec<_> = receive.into_iter().collect();
-    jobs.sort_by_key(|(i, _)| *i);
-    jobs.into_iter().map(|(_, job)| job).collect()
+        Ok(())
+    })?;
+    for (_, problems) in &mut loaded.problems {
+        problems.sort_by_key(|p| p.line);
+    }
+    Ok(loaded)
 }
 
 pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
-    let mut jobs = Vec::new();
-    let mut problems: Vec<(String, Vec<Problem>)> = Vec::new();
-    for job in read_jobs(args, pairs(args)?) {
-        match job? {
-            Ok(job) => jobs.push(job),
-            Err(p) => problems.push(p),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems_error(&problems));
-    }
+    let jobs = pairs(args)?
+        .into_iter()
+        .map(|(claims, article)| read_job(args, claims, &article))
+        .collect::<Result<Vec<Job>>>()?;
     // Two files of one batch may not be the same article (same slug or same text).
     for (i, job) in jobs.iter().enumerate() {
         if let Some(other) = jobs[..i]
@@ -250,7 +427,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
             .with_hint("import each article once"));
         }
     }
-    let total: usize = jobs.iter().map(|j| j.records.len()).sum();
+    let total_bytes: u64 = jobs.iter().map(|j| j.claims_bytes).sum();
 
     // Every id the import writes comes from a lookup in this same transaction, so
     // SQLite's per-row foreign-key probes only cost time (a seventh of a 1M-claim
@@ -295,62 +472,21 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         replaced += 1;
     }
 
-    let mut new_subjects = Vec::new();
-    let mut new_topics = Vec::new();
-    for job in &jobs {
-        let declared = ingest::declare_new_names(&tx, job.names.iter().map(|&i| &job.records[i]))?;
-        new_subjects.extend(declared.subjects);
-        new_topics.extend(declared.topics);
-    }
-    let lookup = ingest::Lookup::load(&tx)?;
-    let mut load = BulkLoad::begin(&tx, total)?;
-    let mut progress = Progress::new("importing", total);
-    let mut done = 0;
-    let mut count = 0;
-    // Checking a file's claims needs no database, so the next file is checked on
-    // another core while SQLite inserts this one.
-    std::thread::scope(|scope| -> Result<()> {
-        let (send, checked) = std::sync::mpsc::sync_channel(1);
-        let (lookup, all) = (&lookup, &jobs);
-        scope.spawn(move || {
-            for job in all {
-                if send
-                    .send(ingest::check_claims(lookup, &job.body, &job.records))
-                    .is_err()
-                {
-                    break;
-                }
-            }
-        });
-        for (job, claims) in jobs.iter().zip(checked) {
-            match claims {
-                // Once a file has problems nothing will be written, but the rest
-                // are still checked, so every problem is reported at once.
-                Ok(claims) if problems.is_empty() => {
-                    let source = NewSource {
-                        slug: &job.slug,
-                        sha256: &job.sha256,
-                        title: &job.title,
-                        url: job.url.as_deref(),
-                        body: &job.body,
-                        is_seed: false,
-                    };
-                    count += load.insert_source(&source, &claims, &mut |n| {
-                        progress.tick(done + n);
-                    })?;
-                }
-                Ok(_) => {}
-                Err(p) => problems.push((job.claims_path.display().to_string(), p)),
-            }
-            done += job.records.len();
-            progress.tick(done);
-        }
-        Ok(())
-    })?;
-    if !problems.is_empty() {
+    // A claim takes well over 100 bytes of CSV or JSON, so this overestimates a
+    // little; it only decides whether rebuilding the indexes beats updating them.
+    let mut load = BulkLoad::begin(&tx, (total_bytes / 100) as usize)?;
+    let mut progress = Progress::bytes("importing", total_bytes);
+    let outcome = load_claims(&tx, &mut load, &jobs, &mut progress)?;
+    if outcome.problems.iter().any(|(_, p)| !p.is_empty()) {
         drop(progress);
-        return Err(problems_error(&problems));
+        return Err(problems_error(&outcome.problems));
     }
+    let Loaded {
+        count,
+        new_subjects,
+        new_topics,
+        ..
+    } = outcome;
     progress.say(&format!(
         "building the search index and indexes for {count} claims"
     ));
@@ -366,6 +502,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     }
     if args.dry_run {
         tx.rollback()?;
+        drop(progress);
         stderr_line!("claimdb: dry run, nothing written: the import would add {summary}");
         return Ok(());
     }

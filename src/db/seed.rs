@@ -3,6 +3,7 @@
 
 use rusqlite::Transaction;
 
+use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::ingest::{self, CatalogueFiles, NewSource, Problem};
 
@@ -59,21 +60,19 @@ pub fn load(tx: &Transaction) -> Result<usize> {
 
     tx.execute("DELETE FROM sources WHERE is_seed = 1", [])?;
     let lookup = ingest::Lookup::load(tx)?;
-    let claims =
-        ingest::check_claims(&lookup, ARTICLE, &claims).map_err(|p| seed_error("claims.csv", p))?;
+    let records = claims;
+    let claims = ingest::check_claims(&lookup, &Article::new(ARTICLE), &records)
+        .map_err(|p| seed_error("claims.csv", p))?;
     let mut load = ingest::BulkLoad::begin(tx, claims.len())?;
-    let count = load.insert_source(
-        &NewSource {
-            slug: &source.slug,
-            sha256: &ingest::sha256_hex(ARTICLE),
-            title: &source.title,
-            url: source.url.as_deref().filter(|u| !u.is_empty()),
-            body: ARTICLE,
-            is_seed: true,
-        },
-        &claims,
-        &mut |_| {},
-    )?;
+    let source_id = load.insert_source(&NewSource {
+        slug: &source.slug,
+        sha256: &ingest::sha256_hex(ARTICLE),
+        title: &source.title,
+        url: source.url.as_deref().filter(|u| !u.is_empty()),
+        body: ARTICLE,
+        is_seed: true,
+    })?;
+    let count = load.insert_claims(source_id, &records, &claims)?;
     load.finish()?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('seed_fingerprint', ?1)

@@ -360,6 +360,42 @@ fn a_bad_file_is_rejected_with_every_problem_and_changes_nothing() {
 }
 
 #[test]
+fn problems_far_apart_in_a_large_file_are_all_reported() {
+    // The import reads, checks and inserts a file in chunks of thousands of rows;
+    // problems in different chunks (a bad stance, a row that is not CSV, a quote
+    // that is not in the article) all reach the report, and the rows of the first
+    // chunk, inserted before any problem was found, are rolled back.
+    let env = Env::new();
+    std::fs::create_dir(env.path("db")).unwrap();
+    let db = env.path("db/kb.sqlite3");
+    let db = db.to_str().unwrap();
+    env.run(&["--db", db, "init"]).ok();
+    let big = large_import(&env, "big", 40_000);
+    let csv = std::fs::read_to_string(&big.claims).unwrap();
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    lines[17_000] = lines[17_000].replace(",builtin,", ",sometimes,");
+    lines[20_001] = "django,feature,orm".to_string();
+    lines[30_001] = lines[30_001].replace("ships feature", "ships no feature");
+    std::fs::write(&big.claims, lines.join("\n") + "\n").unwrap();
+    let before = files(&env.path("db"));
+
+    let err = big.command(&env, db).output().unwrap();
+    assert_eq!(err.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        err.contains("3 problems found, nothing was written"),
+        "{err}"
+    );
+    for line in [17_001, 20_002, 30_002] {
+        assert!(
+            err.contains(&format!("big.csv:{line}: ")),
+            "line {line}: {err}"
+        );
+    }
+    assert_eq!(files(&env.path("db")), before, "the database is unchanged");
+}
+
+#[test]
 fn unreadable_inputs_are_clear_errors() {
     let env = Env::new();
     let err = env
