@@ -189,20 +189,30 @@ fn pairs(args: &ImportArgs) -> Result<Vec<(PathBuf, PathBuf)>> {
             dir.display()
         )));
     }
-    claims
-        .into_iter()
-        .map(|c| {
-            let article = ["txt", "md"]
-                .iter()
-                .map(|ext| c.with_extension(ext))
-                .find(|a| a.is_file())
-                .ok_or_else(|| {
-                    Error::data(format!("no article for {}", c.display()))
-                        .with_hint("put NAME.txt or NAME.md beside NAME.csv")
-                })?;
-            Ok((c, article))
-        })
-        .collect()
+    let mut pairs = Vec::new();
+    let mut lonely = Vec::new();
+    for c in claims {
+        match ["txt", "md"]
+            .iter()
+            .map(|ext| c.with_extension(ext))
+            .find(|a| a.is_file())
+        {
+            Some(article) => pairs.push((c, article)),
+            None => lonely.push(c.display().to_string()),
+        }
+    }
+    // Name every claims file without its article at once, not one per attempt.
+    match lonely.as_slice() {
+        [] => Ok(pairs),
+        [one] => Err(Error::data(format!("no article for {one}"))
+            .with_hint("put NAME.txt or NAME.md beside NAME.csv")),
+        many => Err(Error::data(format!(
+            "no article for {} claims files:\n  {}",
+            many.len(),
+            many.join("\n  ")
+        ))
+        .with_hint("put NAME.txt or NAME.md beside each NAME.csv")),
+    }
 }
 
 fn check_slug(slug: &str) -> Result<()> {

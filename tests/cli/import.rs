@@ -286,6 +286,16 @@ fn a_folder_imports_as_one_batch_or_not_at_all() {
         err.contains("no article for") && err.contains("lonely.csv"),
         "{err}"
     );
+    std::fs::write(dir.join("alone.json"), "[]").unwrap();
+    let err = env
+        .run(&["import", "--dir", dir.to_str().unwrap()])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("no article for 2 claims files"), "{err}");
+    assert!(
+        err.contains("alone.json") && err.contains("lonely.csv"),
+        "every lonely file is named: {err}"
+    );
 }
 
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
