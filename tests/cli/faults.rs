@@ -10,20 +10,9 @@ use std::time::Duration;
 use crate::support::{Env, KillAt, Run, large_import, read_first_line_then_close, run, wal_size};
 
 /// splitmix64, so every run of the suite tries the same cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "../../bench/splitmix.rs"]
+mod splitmix;
+use splitmix::Rng;
 
 const FLAGS: &[&str] = &[
     "--format",
