@@ -99,34 +99,34 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
         })
         .is_ok()
     };
-    if is_json {
+    // Each row with how far into the text it starts, or the problem with it.
+    type Rows<'t> = Box<dyn Iterator<Item = (u64, Result<Located<ClaimRecord>, Problem>)> + 't>;
+    let rows: Rows = if is_json {
         match ingest::read_json_claims(text) {
             Ok(records) => {
-                let total = records.len().max(1) as u64;
-                for (n, record) in records.into_iter().enumerate() {
-                    chunk.push(record);
-                    let at = text.len() as u64 * (n as u64 + 1) / total;
-                    if chunk.len() == CHUNK && !send_chunk(&mut chunk, at) {
-                        return false;
-                    }
-                }
+                let (size, total) = (text.len() as u64, records.len() as u64);
+                Box::new(
+                    records
+                        .into_iter()
+                        .enumerate()
+                        .map(move |(n, r)| (size * n as u64 / total, Ok(r))),
+                )
             }
-            Err(p) => problems = p,
+            Err(problems) => Box::new(problems.into_iter().map(|p| (0, Err(p)))),
         }
     } else {
         match ingest::csv_rows(text) {
-            Ok(rows) => {
-                for (at, row) in rows {
-                    match row {
-                        Ok(record) => chunk.push(record),
-                        Err(p) => problems.push(p),
-                    }
-                    if chunk.len() == CHUNK && !send_chunk(&mut chunk, at) {
-                        return false;
-                    }
-                }
-            }
+            Ok(rows) => Box::new(rows),
+            Err(p) => Box::new(std::iter::once((0, Err(p)))),
+        }
+    };
+    for (at, row) in rows {
+        match row {
+            Ok(record) => chunk.push(record),
             Err(p) => problems.push(p),
+        }
+        if chunk.len() == CHUNK && !send_chunk(&mut chunk, at) {
+            return false;
         }
     }
     if !chunk.is_empty() && !send_chunk(&mut chunk, text.len() as u64) {
