@@ -414,7 +414,7 @@ pub struct Declared {
 /// Imports only: creates the subjects and topics the records name that the
 /// knowledge base does not know yet. A new subject needs only a well-formed name; a
 /// new topic needs a known category in the record's `category` column. Records
-/// that cannot be declared are left for `validate` to report.
+/// that cannot be declared are left for `check_claims` to report.
 pub fn declare_new_names<'r>(
     tx: &Transaction,
     records: impl IntoIterator<Item = &'r Located<ClaimRecord>>,
@@ -527,7 +527,7 @@ fn alias_map(tx: &Transaction, sql: &str) -> rusqlite::Result<HashMap<String, i6
 }
 
 /// Every name the catalogue answers to, folded, with its id: what records are checked
-/// against. Loaded once per import, after new names are declared; it needs no
+/// against. Loaded again whenever an import declares new names; it needs no
 /// database, so records can be checked on another thread while SQLite inserts.
 pub struct Lookup {
     subjects: HashMap<String, i64>,
