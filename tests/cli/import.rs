@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{Env, KillAt, large_import};
+use crate::support::{Env, KillAt, env_with_db, large_import};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -313,11 +313,8 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn a_bad_file_is_rejected_with_every_problem_and_changes_nothing() {
-    let env = Env::new();
-    std::fs::create_dir(env.path("db")).unwrap();
-    let db = env.path("db/kb.sqlite3");
-    let db = db.to_str().unwrap();
-    env.run(&["--db", db, "init"]).ok();
+    let (env, db) = env_with_db();
+    let db = db.as_str();
     let before = files(&env.path("db"));
     let err = env
         .run(&[
@@ -375,11 +372,8 @@ fn problems_far_apart_in_a_large_file_are_all_reported() {
     // problems in different chunks (a bad stance, a row that is not CSV, a quote
     // that is not in the article) all reach the report, and the rows of the first
     // chunk, inserted before any problem was found, are rolled back.
-    let env = Env::new();
-    std::fs::create_dir(env.path("db")).unwrap();
-    let db = env.path("db/kb.sqlite3");
-    let db = db.to_str().unwrap();
-    env.run(&["--db", db, "init"]).ok();
+    let (env, db) = env_with_db();
+    let db = db.as_str();
     let big = large_import(&env, "big", 40_000);
     let csv = std::fs::read_to_string(&big.claims).unwrap();
     let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::Env;
+use crate::support::env_with_db;
 
 /// Every file in `dir` with its bytes: the database, and any -wal/-shm beside it.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -19,14 +19,6 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             )
         })
         .collect()
-}
-
-fn env_with_db() -> (Env, String) {
-    let env = Env::new();
-    std::fs::create_dir(env.path("db")).unwrap();
-    let db = env.path("db/kb.sqlite3");
-    env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
-    (env, db.to_str().unwrap().to_string())
 }
 
 #[test]

@@ -103,6 +103,16 @@ impl Env {
     }
 }
 
+/// A test environment with an initialised database at `db/kb.sqlite3` (alone in its
+/// folder, so tests can compare every file there); returns its path.
+pub fn env_with_db() -> (Env, String) {
+    let env = Env::new();
+    std::fs::create_dir(env.path("db")).unwrap();
+    let db = env.path("db/kb.sqlite3");
+    env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
+    (env, db.to_str().unwrap().to_string())
+}
+
 pub fn run(cmd: &mut Command) -> Run {
     let out = cmd.output().expect("the binary runs");
     Run {
