@@ -1,5 +1,5 @@
-//! The one writer every command goes through: table, csv, tsv, json, ndjson and
-//! markdown, to stdout or to a file, with colour only on a terminal.
+//! The one writer every command goes through: table, csv, tsv, json, ndjson, markdown
+//! and html, to stdout or to a file, with colour only on a terminal.
 //!
 //! A command describes its columns once and hands over rows; it never formats or
 //! prints by itself, so every format and `-o FILE` work for every command.
@@ -18,6 +18,8 @@ use tabled::settings::{Color, Modify, Style, Width};
 
 use crate::error::{Error, ErrorKind, Result};
 
+mod html;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned columns for reading (the default)
@@ -32,6 +34,8 @@ pub enum Format {
     Ndjson,
     /// A Markdown (GitHub) table
     Markdown,
+    /// One self-contained HTML page (no script, no network), stances coloured
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,6 +108,22 @@ pub enum Cell<'a> {
     Int(i64),
     Real(f64),
     Text(Cow<'a, str>),
+    /// A matrix cell: stances (or kinds) with their citations. Written as a
+    /// coloured cell with quotes in html, as "label (cite +N)" text elsewhere.
+    Marks(Vec<Mark>),
+}
+
+/// One stance (or kind) in a matrix cell, with its first citation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub label: String,
+    /// "source:line" of the first claim.
+    pub cite: String,
+    pub quote: String,
+    /// How many more claims back the same label.
+    pub more: usize,
+    /// The cell's claims disagree (built in vs missing).
+    pub conflicting: bool,
 }
 
 impl Cell<'_> {
@@ -113,6 +133,19 @@ impl Cell<'_> {
             Cell::Int(i) => Cow::Owned(i.to_string()),
             Cell::Real(r) => Cow::Owned(r.to_string()),
             Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Marks(marks) => {
+                let mut parts: Vec<String> = marks
+                    .iter()
+                    .map(|m| match m.more {
+                        0 => format!("{} ({})", m.label, m.cite),
+                        n => format!("{} ({} +{n})", m.label, m.cite),
+                    })
+                    .collect();
+                if marks.iter().any(|m| m.conflicting) {
+                    parts.insert(0, "CONFLICTING:".to_string());
+                }
+                Cow::Owned(parts.join(" "))
+            }
         }
     }
 }
@@ -202,6 +235,9 @@ pub struct Output {
     wrap_width: Option<usize>,
     csv_raw: bool,
     bom: bool,
+    /// Html only: the page has been started, and whether it showed stances.
+    page_started: bool,
+    legend: bool,
 }
 
 impl Output {
@@ -236,7 +272,18 @@ impl Output {
             wrap_width,
             csv_raw: opts.csv_raw,
             bom: opts.bom,
+            page_started: false,
+            legend: false,
         })
+    }
+
+    /// Html: the page's head, once, before the first table or note.
+    fn start_page(&mut self) -> Result<()> {
+        if self.format == Format::Html && !self.page_started {
+            self.page_started = true;
+            html::page_start(&mut self.sink, &html::title_from_args())?;
+        }
+        Ok(())
     }
 
     /// The underlying writer, for output that is not rows (a completion script).
@@ -249,10 +296,10 @@ impl Output {
         self.color
     }
 
-    /// True for the formats a person reads (table, markdown), where commands may add
-    /// a closing sentence such as the coverage line of `which`.
+    /// True for the formats a person reads (table, markdown, html), where commands
+    /// may add a closing sentence such as the coverage line of `which`.
     pub fn is_human(&self) -> bool {
-        matches!(self.format, Format::Table | Format::Markdown)
+        matches!(self.format, Format::Table | Format::Markdown | Format::Html)
     }
 
     /// True when this format shows `column`.
@@ -283,6 +330,7 @@ impl Output {
             rows: 0,
             table: Vec::new(),
         };
+        writer.out.start_page()?;
         writer.start()?;
         Ok(writer)
     }
@@ -310,7 +358,10 @@ impl Output {
     /// A sentence after the rows for a person: written to the output in the human
     /// formats, and to stderr in the machine formats so that data stays parseable.
     pub fn note(&mut self, text: &str) -> Result<()> {
-        if self.is_human() {
+        if self.format == Format::Html {
+            self.start_page()?;
+            html::note(&mut self.sink, text)?;
+        } else if self.is_human() {
             writeln!(self.sink, "{text}")?;
         } else {
             stderr_line!("{text}");
@@ -319,7 +370,12 @@ impl Output {
     }
 
     /// Flushes and, for `-o FILE`, moves the finished file into place.
-    pub fn finish(self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
+        if self.format == Format::Html {
+            // Even an empty result is a whole page.
+            self.start_page()?;
+            html::page_end(&mut self.sink, self.legend)?;
+        }
         match self.sink {
             Sink::Stdout(mut w) => w.flush()?,
             Sink::File { file, target } => {
@@ -418,6 +474,7 @@ impl RowWriter<'_> {
                 writeln!(w, "| {} |", header.join(" | "))?;
                 writeln!(w, "|{}", "---|".repeat(self.names.len()))?;
             }
+            Format::Html => html::table_start(w, &self.names)?,
         }
         Ok(())
     }
@@ -465,6 +522,7 @@ impl RowWriter<'_> {
                 let cells: Vec<String> = shown.map(|c| markdown_cell(&c.to_text())).collect();
                 writeln!(w, "| {} |", cells.join(" | "))?;
             }
+            Format::Html => self.out.legend |= html::row(w, &self.names, shown)?,
         }
         self.rows += 1;
         Ok(())
@@ -504,6 +562,7 @@ impl RowWriter<'_> {
                     writeln!(out.sink, "{table}")?;
                 }
             }
+            Format::Html => html::table_end(&mut out.sink)?,
             Format::Csv | Format::Tsv | Format::Ndjson | Format::Markdown => {}
         }
         Ok(self.rows)
@@ -617,6 +676,7 @@ fn write_json_value(w: &mut impl Write, cell: &Cell) -> io::Result<()> {
         Cell::Real(r) if r.is_finite() => write!(w, "{r}"),
         Cell::Real(_) => w.write_all(b"null"),
         Cell::Text(t) => write_json_string(w, t),
+        Cell::Marks(_) => write_json_string(w, &cell.to_text()),
     }
 }
 

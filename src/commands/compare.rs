@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use crate::catalog::{self, Named};
 use crate::error::{Error, Result};
 use crate::model::Stance;
-use crate::output::{Cell, Column, Output};
+use crate::output::{Cell, Column, Mark, Output};
 use crate::query::cite;
 
 /// What to narrow the matrix to.
@@ -50,25 +50,28 @@ pub fn scope_on(conn: &Connection, on: Option<&str>) -> Result<Scope> {
 /// One cell: every label (stance or kind) with its claim count and first citation.
 #[derive(Default)]
 struct CellClaims {
-    /// label -> (count, first citation)
-    labels: BTreeMap<(u8, String), (usize, String)>,
+    /// label -> (count, first citation, its quote)
+    labels: BTreeMap<(u8, String), (usize, String, String)>,
     stances: BTreeSet<Stance>,
 }
 
 impl CellClaims {
-    fn text(&self) -> String {
-        let mut parts: Vec<String> = self
-            .labels
-            .iter()
-            .map(|((_, label), (count, first))| match count {
-                1 => format!("{label} ({first})"),
-                n => format!("{label} ({first} +{})", n - 1),
-            })
-            .collect();
-        if crate::commands::which::conflicting(&self.stances) {
-            parts.insert(0, "CONFLICTING:".to_string());
-        }
-        parts.join(" ")
+    /// The cell for the output: "label (cite +N)" as text, a coloured cell with the
+    /// quotes in html.
+    fn cell(self) -> Cell<'static> {
+        let conflicting = crate::commands::which::conflicting(&self.stances);
+        Cell::Marks(
+            self.labels
+                .into_iter()
+                .map(|((_, label), (count, cite, quote))| Mark {
+                    label,
+                    cite,
+                    quote,
+                    more: count - 1,
+                    conflicting,
+                })
+                .collect(),
+        )
     }
 }
 
@@ -81,7 +84,8 @@ pub fn write_matrix(
 ) -> Result<u64> {
     let ids: Vec<i64> = subjects.iter().map(|s| s.id).collect();
     let mut stmt = conn.prepare(
-        "SELECT t.name, t.category, c.subject_id, c.stance, c.kind, src.slug, c.line_start, c.line_end
+        "SELECT t.name, t.category, c.subject_id, c.stance, c.kind, src.slug, c.line_start, c.line_end,
+                c.quote
          FROM claims c
          JOIN topics t    ON t.topic_id = c.topic_id
          JOIN sources src ON src.source_id = c.source_id
@@ -107,7 +111,7 @@ pub fn write_matrix(
         |w: &mut crate::output::RowWriter, row: (String, String, Vec<CellClaims>)| -> Result<()> {
             let (topic, category, cells) = row;
             let mut out_cells = vec![Cell::from(topic), Cell::from(category)];
-            out_cells.extend(cells.iter().map(|c| Cell::from(c.text())));
+            out_cells.extend(cells.into_iter().map(CellClaims::cell));
             w.row(&out_cells)
         };
     while let Some(r) = rows.next()? {
@@ -123,6 +127,7 @@ pub fn write_matrix(
         let stance: Option<String> = r.get(3)?;
         let kind: String = r.get(4)?;
         let citation = cite(&r.get::<_, String>(5)?, r.get(6)?, r.get(7)?);
+        let quote: String = r.get(8)?;
         let column = ids
             .iter()
             .position(|id| *id == subject_id)
@@ -136,7 +141,7 @@ pub fn write_matrix(
             }
             _ => (10, kind),
         };
-        let entry = cell.labels.entry(key).or_insert((0, citation));
+        let entry = cell.labels.entry(key).or_insert((0, citation, quote));
         entry.0 += 1;
     }
     if let Some(row) = current.take() {

@@ -166,3 +166,81 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn html_is_one_self_contained_page_with_data_escaped() {
+    let (env, db) = env_with_tricky_claim();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE claims SET value = '<script>alert(1)</script>' || char(27) || '[31m red'
+         WHERE claim_id = (SELECT min(claim_id) FROM claims)",
+        [],
+    )
+    .unwrap();
+    let page = first_claim(&env, &db, &["--format", "html"]);
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.trim_end().ends_with("</html>"), "{page}");
+    assert_eq!(page.matches("<html").count(), 1);
+    // No script, nothing fetched: no <script>, <link>, src= or url( in the page.
+    for forbidden in ["<script", "<link", "src=", "url(", "http://", "https://"] {
+        assert!(!page.contains(forbidden), "{forbidden} in {page}");
+    }
+    assert!(
+        page.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt;<span class=\"ctl\">\\x1b</span>[31m red"
+        ),
+        "{page}"
+    );
+    // The quote, with its line break, and its citation with the line.
+    assert!(
+        page.contains("=HYPERLINK(&quot;x&quot;), two<br>lines | pipe"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td class=\"cite\">django-vs-flask:"),
+        "{page}"
+    );
+}
+
+#[test]
+fn html_which_colours_stances_and_answers_and_keeps_the_coverage_line() {
+    let env = Env::new();
+    let page = env
+        .run(&["--format", "html", "which", "lacks", "built-in", "auth"])
+        .ok()
+        .to_string();
+    assert!(
+        page.contains(
+            "<td class=\"answer-yes\">yes</td><td class=\"stance-extension\">extension</td>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"note\">flask lacks built-in authentication."),
+        "{page}"
+    );
+    assert!(
+        page.contains(".stance-lacks"),
+        "the colours are inline CSS: {page}"
+    );
+}
+
+#[test]
+fn html_feature_matrix_is_a_grid_with_a_coloured_cell_and_quote_per_citation() {
+    let env = Env::new();
+    let page = env
+        .run(&["--format", "html", "report", "feature-matrix"])
+        .ok()
+        .to_string();
+    assert!(
+        page.contains("<th scope=\"col\">django</th><th scope=\"col\">flask</th>"),
+        "{page}"
+    );
+    let row = page
+        .lines()
+        .find(|l| l.starts_with("<tr><td>authentication</td>"))
+        .expect("an authentication row");
+    assert!(row.contains("<td class=\"marks stance-builtin\"><div class=\"mark\"><span class=\"label stance-builtin\">builtin</span> <cite>django-vs-flask:"), "{row}");
+    assert!(row.contains("<q>"), "each citation shows its quote: {row}");
+    assert!(page.contains("@media print"), "printable: {page}");
+}
