@@ -275,6 +275,22 @@ claim has them all, claims with any of them are shown and a note says so.")]
         words: Vec<String>,
     },
 
+    /// Write a snapshot of the knowledge base that Datasette serves to many readers
+    #[command(after_help = "\
+Examples:
+  claimdb publish site/
+  cd site && datasette serve -i claimdb-*.sqlite3 --metadata metadata.json
+  claimdb publish site/ --title \"Web frameworks\" --license CC-BY-4.0 \\
+      --license-url https://creativecommons.org/licenses/by/4.0/
+
+DIR gets claimdb-<hash>.sqlite3 (compacted, read-only, named by the hash of its content),
+metadata.json (every table, view and column described as `claimdb schema` does; facets on
+subject, kind, topic and stance; full-text search; canned queries: which has / lacks a
+topic, compare two subjects, companies, a subject's claims) and README.md (the command that
+serves it, and how to serve it from several machines). The file is printed on stdout.
+Earlier snapshots in DIR are left as they are; metadata.json and README.md are replaced.")]
+    Publish(PublishArgs),
+
     /// Create the database, or rebuild it from the shipped seed with --force
     #[command(after_help = "\
 Examples:
@@ -319,6 +335,25 @@ pub struct WhichArgs {
     /// The topic, optionally after "built-in": `built-in auth`, `admin interface`
     #[arg(required = true, num_args = 1.., value_name = "TOPIC")]
     pub words: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The directory to write to (created if missing)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The site's title
+    #[arg(long, default_value = "claimdb knowledge base")]
+    pub title: String,
+
+    /// The licence the knowledge base is published under, shown on every page
+    #[arg(long, value_name = "NAME")]
+    pub license: Option<String>,
+
+    /// Where the licence's text is
+    #[arg(long, value_name = "URL", requires = "license")]
+    pub license_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

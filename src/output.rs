@@ -19,6 +19,7 @@ use tabled::settings::{Color, Modify, Style, Width};
 use crate::error::{Error, ErrorKind, Result};
 
 mod html;
+pub use html::escape as html_escape;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

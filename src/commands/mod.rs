@@ -8,6 +8,7 @@ mod conflicts;
 mod import;
 mod init;
 pub mod lists;
+mod publish;
 mod remove_source;
 pub mod report;
 mod schema;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::RemoveSource(args) => {
             return remove_source::run(&mut db, args).map_err(|e| db.name_in(e));
         }
+        Command::Publish(args) => return publish::run(&db, args).map_err(|e| db.name_in(e)),
         _ => {}
     }
     let mut out = Output::open(&options)?;
@@ -74,7 +76,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Init(_)
         | Command::Completions { .. }
         | Command::Import(_)
-        | Command::RemoveSource(_) => unreachable!("handled above"),
+        | Command::RemoveSource(_)
+        | Command::Publish(_) => unreachable!("handled above"),
     };
     let result = result.map_err(|e| db.name_in(e));
     // Rows written before a "negative" result (verify's mismatches, a cut at
