@@ -5,6 +5,7 @@
 mod support;
 
 mod database;
+mod external;
 mod faults;
 mod formats;
 mod import;

@@ -29,6 +29,7 @@ pub const COMMANDS: &[&str] = &[
     "import",
     "remove-source",
     "init",
+    "publish",
     "verify",
     "completions",
 ];
