@@ -54,9 +54,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "CLAIMDB_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Output format
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: from the -o file's extension (.csv .tsv .json .ndjson
+    /// .md .html), otherwise table]
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
 
     /// Write the output to FILE instead of stdout ("-" is stdout)
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
@@ -66,8 +67,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// CSV: write cells as they are, without the ' that stops spreadsheets running
-    /// cells starting with = + - @ as formulas
+    /// CSV/TSV: write cells as they are, without the ' that stops spreadsheets
+    /// running cells starting with = + - @ as formulas
     #[arg(long, global = true)]
     pub csv_raw: bool,
 
@@ -79,7 +80,10 @@ pub struct GlobalArgs {
 impl GlobalArgs {
     pub fn output_options(&self) -> OutputOptions {
         OutputOptions {
-            format: self.format,
+            format: self
+                .format
+                .or_else(|| self.output.as_deref().and_then(Format::from_extension))
+                .unwrap_or(Format::Table),
             path: self.output.clone(),
             color: self.color,
             csv_raw: self.csv_raw,
@@ -198,6 +202,7 @@ Examples:
   claimdb sql \"SELECT topic, subject, stance FROM feature_matrix WHERE topic = 'orm'\"
   claimdb sql \"SELECT subject, count(*) FROM claims_cited GROUP BY subject\" --format csv
   claimdb sql \"SELECT * FROM claims_cited\" --timeout-ms 0 --format ndjson -o claims.ndjson
+  claimdb sql \"SELECT quote FROM claims_cited WHERE subject = :s AND topic = :t\" -p s=flask -p t=orm
 
 Only one read-only statement runs: SQLite itself refuses writes, ATTACH, VACUUM INTO,
 transactions and setting pragmas. `claimdb schema` lists the tables, views and columns.")]
@@ -462,6 +467,11 @@ pub struct SqlArgs {
     /// Write at most this many rows; if the query has more, say so and exit 7
     #[arg(long, value_name = "N")]
     pub max_rows: Option<u64>,
+
+    /// Bind the query's parameter :NAME (also @NAME, $NAME, ?N) to VALUE; repeat for
+    /// each. Whole numbers are bound as integers, anything else as text
+    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
 }
 
 #[derive(Debug, Args)]

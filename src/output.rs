@@ -39,6 +39,22 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The format a file name asks for (`-o report.csv`), by its extension.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "json" => Format::Json,
+            "ndjson" | "jsonl" => Format::Ndjson,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Colour when writing to a terminal and NO_COLOR is not set
@@ -467,7 +483,17 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                write_tsv_record(w, self.names.iter().map(|n| Cow::Borrowed(n.as_str())))?;
+                let raw = self.out.csv_raw;
+                write_tsv_record(
+                    w,
+                    self.names.iter().map(|n| {
+                        if raw {
+                            Cow::Borrowed(n.as_str())
+                        } else {
+                            neutralise_formula(n)
+                        }
+                    }),
+                )?;
             }
             Format::Json => w.write_all(b"[")?,
             Format::Markdown => {
@@ -500,7 +526,16 @@ impl RowWriter<'_> {
                     }),
                 )?;
             }
-            Format::Tsv => write_tsv_record(w, shown.map(Cell::to_text))?,
+            Format::Tsv => {
+                let raw = self.out.csv_raw;
+                write_tsv_record(
+                    w,
+                    shown.map(|c| match c {
+                        Cell::Text(t) if !raw => neutralise_formula(t),
+                        other => other.to_text(),
+                    }),
+                )?;
+            }
             Format::Json | Format::Ndjson => {
                 if self.out.format == Format::Json {
                     w.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;

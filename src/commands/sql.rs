@@ -15,11 +15,12 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
     let clock = guarded.start_clock()?;
     clock.run();
     let mut stmt = guarded.prepare(&args.query)?;
+    bind(&mut stmt, &args.params)?;
     let columns: Vec<Column> = stmt
         .column_names()
         .map(|n| Column::named(n.to_string()))
         .collect();
-    let mut rows = stmt.query([]).map_err(|e| query_error(e, timeout))?;
+    let mut rows = stmt.raw_query();
     let mut w = out.rows(&columns)?;
     let mut written: u64 = 0;
     loop {
@@ -49,6 +50,52 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
         written += 1;
     }
     w.finish()?;
+    Ok(())
+}
+
+/// Binds every `-p NAME=VALUE` to its parameter. A parameter without a value, a
+/// value without a parameter, and a positional `?` are usage errors: SQLite would
+/// silently run them as NULL.
+fn bind(stmt: &mut rusqlite::Statement, params: &[String]) -> Result<()> {
+    let mut given: Vec<(&str, &str, bool)> = Vec::new();
+    for param in params {
+        let (name, value) = param.split_once('=').ok_or_else(|| {
+            Error::usage(format!("-p '{param}': expected NAME=VALUE")).with_hint(
+                "for example: claimdb sql \"SELECT * FROM subjects WHERE name = :s\" -p s=flask",
+            )
+        })?;
+        let name = name.trim_start_matches([':', '@', '$', '?']);
+        if name.is_empty() {
+            return Err(Error::usage(format!(
+                "-p '{param}': the parameter has no name"
+            )));
+        }
+        given.push((name, value, false));
+    }
+    for index in 1..=stmt.parameter_count() {
+        let Some(sql_name) = stmt.parameter_name(index).map(str::to_string) else {
+            return Err(Error::usage("the query has a positional parameter `?`")
+                .with_hint("name it (`:name`) and give its value with -p name=VALUE"));
+        };
+        let name = sql_name.trim_start_matches([':', '@', '$', '?']);
+        let Some(entry) = given.iter_mut().rev().find(|(n, _, _)| *n == name) else {
+            return Err(
+                Error::usage(format!("the query's parameter {sql_name} has no value"))
+                    .with_hint(format!("give it with -p {name}=VALUE")),
+            );
+        };
+        entry.2 = true;
+        let value = entry.1;
+        match value.parse::<i64>() {
+            Ok(i) if i.to_string() == value => stmt.raw_bind_parameter(index, i)?,
+            _ => stmt.raw_bind_parameter(index, value)?,
+        }
+    }
+    if let Some((name, _, _)) = given.iter().find(|(_, _, used)| !used) {
+        return Err(Error::usage(format!(
+            "-p {name}: the query has no parameter :{name}"
+        )));
+    }
     Ok(())
 }
 

@@ -75,6 +75,7 @@ fn json_ndjson_tsv_and_markdown() {
     for line in lines {
         serde_json::from_str::<serde_json::Value>(line).unwrap();
     }
+    // TSV gets the same formula protection as CSV; --csv-raw turns it off for both.
     let tsv = first_claim(&env, &db, &["--format", "tsv"]);
     let mut tsv_lines = tsv.lines();
     assert!(tsv_lines.next().unwrap().starts_with("claim_id\tsubject\t"));
@@ -82,7 +83,16 @@ fn json_ndjson_tsv_and_markdown() {
         tsv_lines
             .next()
             .unwrap()
-            .ends_with("\t=HYPERLINK(\"x\"), two\\nlines | pipe")
+            .ends_with("\t'=HYPERLINK(\"x\"), two\\nlines | pipe"),
+        "{tsv}"
+    );
+    let raw = first_claim(&env, &db, &["--format", "tsv", "--csv-raw"]);
+    assert!(
+        raw.lines()
+            .nth(1)
+            .unwrap()
+            .ends_with("\t=HYPERLINK(\"x\"), two\\nlines | pipe"),
+        "{raw}"
     );
     let md = first_claim(&env, &db, &["--format", "markdown"]);
     let mut md_lines = md.lines();
@@ -243,4 +253,28 @@ fn html_feature_matrix_is_a_grid_with_a_coloured_cell_and_quote_per_citation() {
     assert!(row.contains("<td class=\"marks stance-builtin\"><div class=\"mark\"><span class=\"label stance-builtin\">builtin</span> <cite>django-vs-flask:"), "{row}");
     assert!(row.contains("<q>"), "each citation shows its quote: {row}");
     assert!(page.contains("@media print"), "printable: {page}");
+}
+
+#[test]
+fn dash_o_picks_the_format_from_the_extension_unless_format_is_given() {
+    let env = Env::new();
+    let out = |name: &str, extra: &[&str]| {
+        let path = env.path(name);
+        let mut args = vec!["-o", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["companies", "--subject", "flask"]);
+        env.run(&args).ok();
+        String::from_utf8(bytes(&path)).unwrap()
+    };
+    assert!(out("c.csv", &[]).starts_with("claim_id,company,"));
+    assert!(out("c.TSV", &[]).starts_with("claim_id\tcompany\t"));
+    assert!(out("c.json", &[]).starts_with("[\n{\"claim_id\":"));
+    assert!(out("c.ndjson", &[]).starts_with("{\"claim_id\":"));
+    assert!(out("c.md", &[]).starts_with("| "));
+    assert!(out("c.html", &[]).starts_with("<!DOCTYPE html>"));
+    assert!(
+        out("c.txt", &[]).starts_with("┌"),
+        "unknown extension: table"
+    );
+    assert!(out("forced.csv", &["--format", "json"]).starts_with("[\n"));
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::env_with_db;
+use crate::support::{Env, env_with_db};
 
 /// Every file in `dir` with its bytes: the database, and any -wal/-shm beside it.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -261,4 +261,67 @@ fn a_slow_reader_of_the_output_does_not_count_against_the_time_limit() {
         String::from_utf8_lossy(&status.stderr)
     );
     assert_eq!(out.lines().count(), 50_001);
+}
+
+#[test]
+fn parameters_are_bound_with_dash_p_and_an_unbound_one_is_a_usage_error() {
+    let env = Env::new();
+    let rows = env
+        .run(&[
+            "--format",
+            "json",
+            "sql",
+            "SELECT subject, topic, :n + 1 AS n FROM claims_cited WHERE subject = :s AND topic = @t",
+            "-p",
+            "s=flask",
+            "-p",
+            "t=orm",
+            "-p",
+            "n=41",
+        ])
+        .json();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert_eq!(
+            (&row["subject"], &row["topic"], &row["n"]),
+            (&"flask".into(), &"orm".into(), &42.into())
+        );
+    }
+    // A value is data, never SQL.
+    let injected = env
+        .run(&[
+            "--format",
+            "json",
+            "sql",
+            "SELECT :s AS s",
+            "-p",
+            "s=x' OR 1=1 --",
+        ])
+        .json();
+    assert_eq!(injected[0]["s"], "x' OR 1=1 --");
+
+    let err = env
+        .run(&["sql", "SELECT * FROM subjects WHERE name = :s"])
+        .fails_with(2)
+        .to_string();
+    assert!(
+        err.contains("parameter :s has no value") && err.contains("-p s=VALUE"),
+        "{err}"
+    );
+    let err = env
+        .run(&["sql", "SELECT 1", "-p", "s=flask"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("no parameter :s"), "{err}");
+    let err = env
+        .run(&["sql", "SELECT ?", "-p", "1=x"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("positional parameter"), "{err}");
+    let err = env
+        .run(&["sql", "SELECT :s", "-p", "s"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("expected NAME=VALUE"), "{err}");
 }
