@@ -162,12 +162,35 @@ pub fn csv_rows<'t, T: DeserializeOwned + 't>(
         .headers()
         .map_err(|e| Problem::new(1, format!("cannot read the header row: {e}")))?
         .clone();
+    // Lines are counted from the byte offsets: the csv crate's own line count is one
+    // short per CRLF line ending, and Windows editors write CRLF.
+    let (mut counted_to, mut counted_lines) = (0usize, 1u64);
     Ok(reader.into_records().map(move |result| {
         let position = match &result {
             Ok(raw) => raw.position(),
             Err(e) => e.position(),
         };
-        let (line, at) = position.map_or((0, 0), |p| (p.line(), p.byte()));
+        let at = position.map_or(0, |p| p.byte());
+        let line = match position {
+            None => 0,
+            Some(p) => {
+                let mut byte = usize::try_from(p.byte())
+                    .unwrap_or(usize::MAX)
+                    .min(text.len());
+                // After a CRLF, the csv crate starts the next record at the LF.
+                if text.as_bytes().get(byte) == Some(&b'\n') {
+                    byte += 1;
+                }
+                if byte >= counted_to {
+                    counted_lines += text.as_bytes()[counted_to..byte]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u64;
+                    counted_to = byte;
+                }
+                counted_lines
+            }
+        };
         let row = result
             .and_then(|raw| raw.deserialize::<T>(Some(&headers)))
             .map(|record| Located { line, record })
@@ -1073,5 +1096,30 @@ mod tests {
         let problems = read_csv::<ClaimRecord>(text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
+    }
+
+    #[test]
+    fn csv_lines_are_right_with_crlf_line_endings_and_multi_line_quotes() {
+        let header = "subject,kind,topic,stance,value,statement,quote";
+        for eol in ["\n", "\r\n"] {
+            let text = [
+                header,
+                "a,pro,t,,,s,\"two",
+                "lines\"",
+                "b,pro,t,,,s",
+                "c,pro,t,,,s,q",
+                "d,pro,t",
+            ]
+            .join(eol)
+                + eol;
+            let lines: Vec<u64> = csv_rows::<ClaimRecord>(&text)
+                .unwrap()
+                .map(|(_, row)| match row {
+                    Ok(r) => r.line,
+                    Err(p) => p.line,
+                })
+                .collect();
+            assert_eq!(lines, [2, 4, 5, 6], "{eol:?}");
+        }
     }
 }

@@ -622,3 +622,26 @@ fn both_is_refused_when_it_is_ambiguous() {
         .collect();
     assert_eq!(names, ["Netflix", "Netflix"]);
 }
+
+#[test]
+fn problems_in_a_crlf_claims_file_are_reported_at_their_line() {
+    let env = Env::new();
+    let fixture = std::fs::read_to_string(format!("{FIXTURES}/fastapi-claims.csv")).unwrap();
+    let mut lines: Vec<String> = fixture.lines().map(str::to_string).collect();
+    let (subject, rest) = lines[3].split_once(',').unwrap();
+    let (_kind, rest) = rest.split_once(',').unwrap();
+    lines[3] = format!("{subject},bogus,{rest}");
+    let claims = env.path("claims.csv");
+    std::fs::write(&claims, lines.join("\r\n") + "\r\n").unwrap();
+    let err = env
+        .run(&[
+            "import",
+            claims.to_str().unwrap(),
+            "--source",
+            &format!("{FIXTURES}/fastapi-vs-flask.txt"),
+            "--dry-run",
+        ])
+        .stderr
+        .clone();
+    assert!(err.contains("claims.csv:4: unknown kind: 'bogus'"), "{err}");
+}
