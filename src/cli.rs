@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::ask::ask_forms;
 use crate::error::exit_codes_help;
@@ -313,12 +314,15 @@ Examples:
 Lists every claim whose quote does not stand at its lines and exits 1; exits 0 when all do.")]
     Verify,
 
-    /// Print a shell completion script
+    /// Print a shell completion script (commands, options, subject and topic names)
     #[command(after_help = "\
 Examples:
   claimdb completions bash > ~/.local/share/bash-completion/completions/claimdb
   claimdb completions zsh > ~/.zfunc/_claimdb
-  claimdb completions fish > ~/.config/fish/completions/claimdb.fish")]
+  claimdb completions fish > ~/.config/fish/completions/claimdb.fish
+
+The script asks claimdb at each TAB, so subject, topic and category names complete
+from the knowledge base (CLAIMDB_DB, or the default database) as it is then.")]
     Completions {
         /// The shell
         shell: clap_complete::Shell,
@@ -338,7 +342,8 @@ pub struct WhichArgs {
     pub polarity: Polarity,
 
     /// The topic, optionally after "built-in": `built-in auth`, `admin interface`
-    #[arg(required = true, num_args = 1.., value_name = "TOPIC")]
+    #[arg(required = true, num_args = 1.., value_name = "TOPIC",
+          add = ArgValueCandidates::new(crate::complete::which_words))]
     pub words: Vec<String>,
 }
 
@@ -388,33 +393,37 @@ mod tests {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Two or more subjects (names or aliases)
-    #[arg(required = true, num_args = 2.., value_name = "SUBJECT")]
+    #[arg(required = true, num_args = 2.., value_name = "SUBJECT",
+          add = ArgValueCandidates::new(crate::complete::subjects))]
     pub subjects: Vec<String>,
 
     /// Only this category (design, flexibility, use-cases, performance, components,
     /// history, learning, community, security) or topic
-    #[arg(long, value_name = "CATEGORY")]
+    #[arg(long, value_name = "CATEGORY",
+          add = ArgValueCandidates::new(crate::complete::categories_and_topics))]
     pub on: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct TopicsArgs {
     /// Only topics of this category
-    #[arg(long, short = 'c')]
+    #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::categories))]
     pub category: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only claims about this subject (repeat for several)
-    #[arg(long, short = 's', value_name = "SUBJECT")]
+    #[arg(long, short = 's', value_name = "SUBJECT",
+          add = ArgValueCandidates::new(crate::complete::subjects))]
     pub subject: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CompaniesArgs {
     /// Only companies named for this subject (repeat for several)
-    #[arg(long, short = 's', value_name = "SUBJECT")]
+    #[arg(long, short = 's', value_name = "SUBJECT",
+          add = ArgValueCandidates::new(crate::complete::subjects))]
     pub subject: Vec<String>,
 
     /// Only companies named for every given subject (every subject when none is given)
@@ -425,7 +434,8 @@ pub struct CompaniesArgs {
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
     /// Only claims about this subject (repeat for several)
-    #[arg(long, short = 's', value_name = "SUBJECT")]
+    #[arg(long, short = 's', value_name = "SUBJECT",
+          add = ArgValueCandidates::new(crate::complete::subjects))]
     pub subject: Vec<String>,
 
     /// Only claims of this kind (repeat for several)
@@ -433,11 +443,11 @@ pub struct ClaimsArgs {
     pub kind: Vec<Kind>,
 
     /// Only claims on this topic (name or alias)
-    #[arg(long, short = 't')]
+    #[arg(long, short = 't', add = ArgValueCandidates::new(crate::complete::topics))]
     pub topic: Option<String>,
 
     /// Only claims on topics of this category
-    #[arg(long, short = 'c')]
+    #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::categories))]
     pub category: Option<String>,
 
     /// Only claims with this stance

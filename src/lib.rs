@@ -28,6 +28,7 @@ pub mod ask;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod db;
 pub mod error;
 pub mod ingest;

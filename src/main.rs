@@ -6,6 +6,8 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() {
+    // A TAB in a shell that sourced `claimdb completions SHELL` lands here.
+    claimdb::complete::answer_if_asked();
     let cli = match claimdb::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => match err.kind() {

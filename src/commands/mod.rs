@@ -31,10 +31,11 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Init(args) => return init::run(&location, args),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
-            let mut cmd = Cli::command();
             let mut out = Output::open(&options)?;
-            clap_complete::generate(*shell, &mut cmd, "claimdb", &mut out.raw());
+            let program = std::env::args_os()
+                .next()
+                .unwrap_or_else(|| "claimdb".into());
+            crate::complete::write_script(*shell, &program, out.raw())?;
             return out.finish();
         }
         _ => {}

@@ -281,11 +281,44 @@ fn every_command_has_help_with_an_example() {
 }
 
 #[test]
-fn completions_are_generated() {
+fn completions_offer_commands_and_the_knowledge_base_names() {
     let env = Env::new();
-    let script = env.run(&["completions", "bash"]).ok().to_string();
-    assert!(
-        script.contains("claimdb") && script.contains("compare"),
-        "{script}"
-    );
+    env.run(&["subjects"]).ok();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = env.run(&["completions", shell]).ok().to_string();
+        assert!(
+            script.contains(&format!("COMPLETE=\"{shell}\""))
+                || script.contains(&format!("COMPLETE={shell}")),
+            "{shell}: {script}"
+        );
+    }
+    // The bash script, sourced in a real bash, completing `claimdb WORDS<TAB>`.
+    let script = env.path("claimdb.bash");
+    std::fs::write(&script, env.run(&["completions", "bash"]).ok()).unwrap();
+    let complete = |words: &str| -> Vec<String> {
+        let program = format!(
+            "source '{}'; COMP_WORDS=(claimdb {words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _clap_complete_claimdb claimdb \"${{COMP_WORDS[COMP_CWORD]}}\"; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &program])
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", env.dir.path())
+            .env("XDG_DATA_HOME", env.path("data"))
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    assert!(complete("compa").contains(&"compare".to_string()));
+    assert_eq!(complete("compare dj"), ["django"]);
+    let topics = complete("which lacks built-in au");
+    assert!(topics.contains(&"authentication".to_string()), "{topics:?}");
+    assert!(complete("claims --topic or").contains(&"orm".to_string()));
 }
