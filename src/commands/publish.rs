@@ -23,6 +23,13 @@ use crate::output::html_escape;
 
 pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     let dir = &args.dir;
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::usage(format!(
+            "cannot publish to {}: it is not a directory",
+            dir.display()
+        ))
+        .with_hint("give a directory (created if missing): claimdb publish site/"));
+    }
     fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create", e))?;
     let snapshot = snapshot(db, dir)?;
     let name = snapshot

@@ -270,3 +270,117 @@ fn sha256(text: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+#[test]
+fn publish_writes_a_content_hashed_read_only_snapshot_and_leaves_the_database_alone() {
+    let (env, db) = crate::support::env_with_db();
+    let before = bytes(std::path::Path::new(&db));
+    let site = env.path("site");
+    let first = env
+        .run(&["--db", &db, "publish", site.to_str().unwrap()])
+        .ok()
+        .trim()
+        .to_string();
+    let name = std::path::Path::new(&first)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        name.len() == "claimdb-0123456789abcdef.sqlite3".len() && name.starts_with("claimdb-"),
+        "{name}"
+    );
+    assert_eq!(
+        bytes(std::path::Path::new(&db)),
+        before,
+        "the database is only read"
+    );
+    let snapshot = site.join(&name);
+    assert!(
+        std::fs::metadata(&snapshot)
+            .unwrap()
+            .permissions()
+            .readonly()
+    );
+    // The name is the content's hash: the same knowledge base publishes the same file.
+    let again = env
+        .run(&["--db", &db, "publish", env.path("again").to_str().unwrap()])
+        .ok()
+        .trim()
+        .to_string();
+    assert!(again.ends_with(&name), "{again} vs {name}");
+    let mut files: Vec<String> = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["README.md", &*name, "metadata.json"],
+        "no temporary file left"
+    );
+
+    // The snapshot holds every claim, compacted, with its full-text index declared the
+    // way Datasette and sqlite-utils detect.
+    let conn = rusqlite::Connection::open_with_flags(
+        &snapshot,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let (claims, free, fts): (i64, i64, String) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM claims), (SELECT freelist_count FROM pragma_freelist_count),
+                    (SELECT sql FROM sqlite_schema WHERE name = 'claims_fts')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert!(
+        claims > 300 && free == 0,
+        "{claims} claims, {free} free pages"
+    );
+    assert!(fts.contains("content=\"claims\""), "{fts}");
+    let hits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'authentication'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(hits > 0);
+
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("metadata.json")).unwrap()).unwrap();
+    let database = &metadata["databases"][name.trim_end_matches(".sqlite3")];
+    for query in [
+        "which_lacks",
+        "which_has",
+        "which_has_builtin",
+        "compare",
+        "companies",
+        "subject_claims",
+    ] {
+        assert!(
+            database["queries"][query]["sql"].is_string(),
+            "no canned query {query}"
+        );
+    }
+    assert_eq!(
+        database["tables"]["claims_cited"]["facets"],
+        serde_json::json!(["subject", "kind", "topic", "stance"])
+    );
+    let readme = std::fs::read_to_string(site.join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!(
+            "datasette serve -i {name} --metadata metadata.json"
+        )) && readme.contains("load balancer"),
+        "{readme}"
+    );
+
+    let err = env
+        .run(&["--db", &db, "publish", &db])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("is not a directory"), "{err}");
+}
