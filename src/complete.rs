@@ -1,7 +1,7 @@
 //! Shell completion, including the names in the knowledge base: `claimdb which has
 //! <TAB>` offers the topics, `compare <TAB>` the subjects. clap_complete's dynamic
 //! completion: the script `claimdb completions SHELL` prints asks the binary itself
-//! (`COMPLETE=SHELL claimdb -- WORDS`) at each TAB, so names imported later complete
+//! (`CLAIMDB_COMPLETE=SHELL claimdb -- WORDS`) at each TAB, so names imported later complete
 //! too. Names come from the database named by CLAIMDB_DB, or the default one; a
 //! missing or unreadable database completes no names, and is never created.
 
@@ -15,9 +15,15 @@ use rusqlite::{Connection, OpenFlags};
 use crate::cli::Cli;
 use crate::db::Location;
 
+/// The variable the shell's script sets to ask for completions: claimdb's own name,
+/// not clap's default `COMPLETE`, which an unrelated environment may well hold.
+const VAR: &str = "CLAIMDB_COMPLETE";
+
 /// Answers a completion request and exits, when the shell's script made one.
 pub fn answer_if_asked() {
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(VAR)
+        .complete();
 }
 
 /// The script a shell sources to complete claimdb; `program` is how claimdb was run.
@@ -39,7 +45,7 @@ pub fn write_script(
     }
     let mut buf = Vec::new();
     completer.write_registration(
-        "COMPLETE",
+        VAR,
         "claimdb",
         "claimdb",
         &program.to_string_lossy(),

@@ -354,12 +354,13 @@ topic AS (
 
 /// A `which` question in SQL, with the semantics of `claimdb which` (SPEC section 3):
 /// every subject gets a row; `yes` rows cite the supporting claims, `conflicting` and
-/// `no` rows every claim on the topic, `no claim` rows none.
+/// `no` rows every claim on the topic, `no claim` rows none. The verdicts come from the
+/// covering index on (topic, subject, stance); quotes are read only for the rows shown.
 fn which_sql(yes: &str, supports: &str) -> String {
     format!(
         "WITH {topic},
 c AS (
-  SELECT c.claim_id, c.subject_id, c.kind, c.stance, c.source_id, c.line_start, c.line_end, c.quote
+  SELECT c.claim_id, c.subject_id, c.stance
   FROM claims c JOIN topic ON c.topic_id = topic.topic_id
   WHERE c.stance IN ('builtin', 'extension', 'limited', 'lacks')),
 v AS (
@@ -377,10 +378,11 @@ a AS (
   FROM subjects s LEFT JOIN v ON v.subject_id = s.subject_id
   WHERE EXISTS (SELECT 1 FROM topic))
 SELECT a.name AS subject, a.answer, (SELECT name FROM topic) AS topic, c.stance,
-       c.claim_id, c.kind, src.slug AS source, c.line_start, c.line_end, c.quote
+       c.claim_id, cl.kind, src.slug AS source, cl.line_start, cl.line_end, cl.quote
 FROM a
 LEFT JOIN c ON c.subject_id = a.subject_id AND (a.answer IN ('conflicting', 'no') OR {supports})
-LEFT JOIN sources src ON src.source_id = c.source_id
+LEFT JOIN claims cl ON cl.claim_id = c.claim_id
+LEFT JOIN sources src ON src.source_id = cl.source_id
 ORDER BY CASE a.answer WHEN 'yes' THEN 0 WHEN 'conflicting' THEN 1 WHEN 'no claim' THEN 2 ELSE 3 END,
          a.name, c.claim_id",
         topic = topic_cte("topic"),

@@ -287,8 +287,8 @@ fn completions_offer_commands_and_the_knowledge_base_names() {
     for shell in ["bash", "zsh", "fish"] {
         let script = env.run(&["completions", shell]).ok().to_string();
         assert!(
-            script.contains(&format!("COMPLETE=\"{shell}\""))
-                || script.contains(&format!("COMPLETE={shell}")),
+            script.contains(&format!("CLAIMDB_COMPLETE=\"{shell}\""))
+                || script.contains(&format!("CLAIMDB_COMPLETE={shell}")),
             "{shell}: {script}"
         );
     }
@@ -317,6 +317,9 @@ fn completions_offer_commands_and_the_knowledge_base_names() {
             .collect()
     };
     assert!(complete("compa").contains(&"compare".to_string()));
+    // A COMPLETE variable left in the environment by something else changes nothing.
+    let run = crate::support::run(env.command().env("COMPLETE", "bash").arg("subjects"));
+    assert!(run.ok().contains("django"), "{run:?}");
     assert_eq!(complete("compare dj"), ["django"]);
     let topics = complete("which lacks built-in au");
     assert!(topics.contains(&"authentication".to_string()), "{topics:?}");
