@@ -494,7 +494,9 @@ Datasette 0.65 (`pip install 'datasette<1'`), in this directory:
     {serve}
 
 then open http://127.0.0.1:8001/. `-i` opens the file immutable: read-only, no locking,
-row counts computed once.
+row counts computed once. For a large knowledge base (a million claims), add
+`--setting sql_time_limit_ms 5000`: the which-queries answer every subject, and under
+load they can pass Datasette's default limit of one second.
 
 ## Serve it from several machines
 
