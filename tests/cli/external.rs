@@ -227,6 +227,41 @@ fn datasette_serves_the_published_snapshot_with_search_descriptions_and_canned_q
     {
         assert_eq!(row["answer"], "yes", "{row}");
     }
+    // The other which-queries agree with the CLI on every subject it lists as yes or
+    // conflicting, claim by claim.
+    let listed = |rows: &Value| -> BTreeSet<(String, String, i64)> {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["answer"] == "yes" || r["answer"] == "conflicting")
+            .map(|r| {
+                let s = |k: &str| r[k].as_str().unwrap().to_string();
+                (s("subject"), s("answer"), r["claim_id"].as_i64().unwrap())
+            })
+            .collect()
+    };
+    for (query, words) in [
+        ("which_lacks", ["lacks", "built-in", "auth"]),
+        ("which_has", ["has", "orm", ""]),
+        ("which_has_builtin", ["has", "built-in", "orm"]),
+        ("which_has", ["has", "admin", "interface"]),
+    ] {
+        let mut args = vec!["--format", "json", "which"];
+        args.extend(words.iter().filter(|w| !w.is_empty()));
+        let cli = env.run(&args).json();
+        let topic = words[1..]
+            .iter()
+            .filter(|w| !w.is_empty() && **w != "built-in")
+            .copied()
+            .collect::<Vec<_>>()
+            .join("%20");
+        let served = get_json(
+            port,
+            &format!("/{database}/{query}.json?topic={topic}&_shape=array&_size=max"),
+        );
+        assert!(!listed(&cli).is_empty(), "{args:?}");
+        assert_eq!(listed(&served), listed(&cli), "{query} {topic}");
+    }
     // Names are folded as claimdb folds them: case, hyphens, "built-in", aliases.
     let respelled = get_json(
         port,
