@@ -323,6 +323,8 @@ impl Output {
     pub fn shows(&self, column: &Column) -> bool {
         match column.show {
             Show::Always => true,
+            // A page has room for the whole quote beside a snippet of it.
+            Show::MachineOnly if self.format == Format::Html => column.name == "quote",
             Show::MachineOnly => !self.is_human(),
             Show::HumanOnly => self.is_human(),
         }

@@ -101,13 +101,15 @@ pub(super) fn row<'c>(
                 write!(w, "<td class=\"num\">{}</td>", escape(&cell.to_text()))?
             }
             Cell::Text(t) => {
-                let class = match name.as_str() {
+                // `a_stance`, `b_quote` (conflicts) read like `stance` and `quote`.
+                let role = name.rsplit('_').next().unwrap_or(name);
+                let class = match role {
                     "stance" if CLASSED.contains(&t.as_ref()) => {
                         coloured = true;
                         format!(" class=\"stance-{t}\"")
                     }
                     "answer" if ANSWERS.contains(&t.as_ref()) => format!(" class=\"answer-{t}\""),
-                    "quote" | "cite" | "snippet" => format!(" class=\"{name}\""),
+                    "quote" | "cite" | "snippet" => format!(" class=\"{role}\""),
                     _ => String::new(),
                 };
                 write!(w, "<td{class}>{}</td>", escape(t))?;
