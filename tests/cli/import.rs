@@ -85,15 +85,15 @@ fn an_imported_article_takes_part_in_every_query() {
     );
 
     let compare = json_rows(&env, &["compare", "flask", "fastapi", "--on", "components"]);
+    // Long format: one object per topic, subject, kind and stance.
     let docs = compare
         .iter()
-        .find(|r| r["topic"] == "api-documentation")
+        .find(|r| r["topic"] == "api-documentation" && r["subject"] == "fastapi")
         .unwrap();
     assert!(
-        docs["fastapi"]
-            .as_str()
-            .unwrap()
-            .starts_with("builtin (fastapi-vs-flask:4)"),
+        docs["stance"] == "builtin"
+            && docs["source"] == "fastapi-vs-flask"
+            && docs["line_start"] == 4,
         "{docs}"
     );
 
