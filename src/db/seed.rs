@@ -509,8 +509,14 @@ mod tests {
         assert!(!has("flask", "feature", "async", Some("extension")));
         assert!(!has("flask", "feature", "caching", Some("extension")));
         assert!(claims.iter().all(|c| c.topic != "load-balancing"));
-        // Scalability is a quality, not a component.
+        // Scalability is a quality, not a component: no subject "lacks" it either.
         assert!(!has("django", "feature", "scalability", Some("builtin")));
+        assert!(
+            claims
+                .iter()
+                .all(|c| c.topic != "scalability" || c.stance.as_deref().unwrap_or("").is_empty()),
+            "a stance on scalability"
+        );
         // FAQ 3 (L287): Flask can handle large-scale applications.
         assert!(
             claims
