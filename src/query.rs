@@ -163,7 +163,7 @@ pub const CLAIM_COLUMNS: &[(Field, Column)] = &[
     (Field::Category, Column::machine("category")),
     (Field::Stance, Column::new("stance")),
     (Field::Value, Column::new("value")),
-    (Field::Versus, Column::machine("versus")),
+    (Field::Versus, Column::new("versus")),
     (Field::Listed, Column::machine("listed")),
     (Field::Statement, Column::machine("statement")),
     (Field::Source, Column::machine("source")),
