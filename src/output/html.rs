@@ -28,7 +28,7 @@ td.cite,.mark cite{font-style:normal;font-family:ui-monospace,Menlo,Consolas,mon
 .stance-lacks,.answer-no{background:#ffe2e0}
 .stance-depends{background:#ddeeff}
 .answer-conflicting,.conflicting{background:repeating-linear-gradient(135deg,#fff 0 6px,#ffe2e0 6px 12px)}
-.answer-unknown,.stance-unknown{color:var(--muted)}
+.answer-unknown,.answer-no-claim,.stance-unknown{color:var(--muted)}
 td.marks{min-width:9rem}
 td.marks.empty{background:#f6f8fa}
 .mark{margin:0 0 .35rem}
@@ -48,7 +48,7 @@ const CLASSED: &[&str] = &[
     "depends",
     "unknown",
 ];
-const ANSWERS: &[&str] = &["yes", "no", "conflicting", "unknown"];
+const ANSWERS: &[&str] = &["yes", "no", "conflicting", "unknown", "no claim"];
 
 pub(super) fn page_start(w: &mut impl Write, title: &str) -> io::Result<()> {
     write!(
@@ -108,7 +108,9 @@ pub(super) fn row<'c>(
                         coloured = true;
                         format!(" class=\"stance-{t}\"")
                     }
-                    "answer" if ANSWERS.contains(&t.as_ref()) => format!(" class=\"answer-{t}\""),
+                    "answer" if ANSWERS.contains(&t.as_ref()) => {
+                        format!(" class=\"answer-{}\"", t.replace(' ', "-"))
+                    }
                     "quote" | "cite" | "snippet" => format!(" class=\"{role}\""),
                     _ => String::new(),
                 };
