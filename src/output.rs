@@ -27,7 +27,8 @@ pub enum Format {
     Table,
     /// RFC 4180 CSV with a header row and CRLF line endings
     Csv,
-    /// Tab-separated, tabs/newlines/backslashes escaped as \t \n \r \\
+    /// Tab-separated, tabs/newlines/backslashes escaped as \t \n \r \\, formulas
+    /// protected as in CSV
     Tsv,
     /// One JSON array of objects
     Json,
