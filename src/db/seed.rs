@@ -605,6 +605,15 @@ mod tests {
                 .any(|c| c.subject == "django" && c.kind == "pro" && c.topic == "flexibility"),
             "a Django flexibility pro"
         );
+        // Flexibility is a quality, like scalability: a stance on it made `which has
+        // customization` answer "No subject has flexibility; django does not (no
+        // claim: flask)", the opposite of the article.
+        assert!(
+            claims
+                .iter()
+                .all(|c| c.topic != "flexibility" || c.stance.as_deref().unwrap_or("").is_empty()),
+            "a stance on flexibility"
+        );
         // Flask's built-in features are limited (routing, templating), never absent.
         assert!(
             claims.iter().all(|c| !(c.subject == "flask"
