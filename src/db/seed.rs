@@ -570,6 +570,71 @@ mod tests {
         );
     }
 
+    /// A quote cut from a sentence does not stop just before the sentence's own
+    /// "but ..." (L287 was once quoted as "Flask can handle large-scale
+    /// applications", dropping "but it may require more effort").
+    #[test]
+    fn no_quote_drops_the_rest_of_its_sentence_after_but() {
+        for c in claims() {
+            let (start, end) = (c.line_start.unwrap(), c.line_end.unwrap());
+            let text = (start..=end)
+                .map(article_line)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let at = text.find(&c.quote).expect("quote stands at its lines");
+            let rest = text[at + c.quote.len()..]
+                .trim_start_matches([',', ';', ' '])
+                .to_lowercase();
+            let cut = !c.quote.ends_with(['.', '!', '?', ':'])
+                && ["but ", "though ", "although ", "yet "]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            assert!(!cut, "quote stops before '{rest:.40}': {c:?}");
+        }
+    }
+
+    /// What the independent review of the reworked seed fixed stays fixed.
+    #[test]
+    fn the_seed_review_fixes_hold() {
+        let claims = claims();
+        // The article never calls Django flexible: its "structured approach is a
+        // significant advantage" (L198) is a pro on its architecture.
+        assert!(
+            !claims
+                .iter()
+                .any(|c| c.subject == "django" && c.kind == "pro" && c.topic == "flexibility"),
+            "a Django flexibility pro"
+        );
+        // Flexibility is a quality, like scalability: a stance on it made `which has
+        // customization` answer "No subject has flexibility; django does not (no
+        // claim: flask)", the opposite of the article.
+        assert!(
+            claims
+                .iter()
+                .all(|c| c.topic != "flexibility" || c.stance.as_deref().unwrap_or("").is_empty()),
+            "a stance on flexibility"
+        );
+        // Flask's built-in features are limited (routing, templating), never absent.
+        assert!(
+            claims.iter().all(|c| !(c.subject == "flask"
+                && c.topic == "batteries-included"
+                && c.stance.as_deref() == Some("lacks"))),
+            "flask lacks batteries-included"
+        );
+        // A comparison's value is the article's comparative, not our paraphrase.
+        for c in claims.iter().filter(|c| c.kind == "comparison") {
+            let value = c.value.as_deref().unwrap_or("");
+            for ours in ["feature-heavy", "fast-growing"] {
+                assert!(!value.contains(ours), "{c:?}");
+            }
+        }
+        // FAQ 2 (L283) is quoted whole: both sides of "easier to learn".
+        assert!(claims.iter().any(|c| c.kind == "comparison"
+            && c.line_start == Some(283)
+            && c.value.as_deref() == Some("easier to learn")
+            && c.quote.contains("steeper learning curve")));
+    }
+
     #[test]
     fn every_topic_is_used_and_every_alias_people_type_resolves() {
         let topics: Vec<TopicRecord> = ingest::read_csv::<TopicRecord>(TOPICS)
