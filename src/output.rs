@@ -3,8 +3,10 @@
 //!
 //! A command describes its columns once and hands over rows; it never formats or
 //! prints by itself, so every format and `-o FILE` work for every command.
-//! Machine formats are streamed row by row. The table format has to see every row to
-//! size its columns, so it collects; it is meant for what a person reads.
+//! Machine formats are streamed row by row. The table format has to see rows to size
+//! its columns, so it collects them, but never more than [`TABLE_BLOCK_ROWS`] rows or
+//! [`TABLE_BLOCK_BYTES`] of text: a longer result is printed as several tables, each
+//! with its header, so memory stays bounded whatever the result.
 
 use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -17,6 +19,11 @@ use tabled::settings::peaker::Priority;
 use tabled::settings::{Color, Modify, Style, Width};
 
 use crate::error::{Error, ErrorKind, Result};
+
+/// The most rows one table holds before it is printed and the next one starts.
+pub const TABLE_BLOCK_ROWS: usize = 1_000;
+/// The most text (bytes) one table holds before it is printed.
+pub const TABLE_BLOCK_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -282,6 +289,7 @@ impl Output {
             names,
             rows: 0,
             table: Vec::new(),
+            table_bytes: 0,
         };
         writer.start()?;
         Ok(writer)
@@ -380,8 +388,9 @@ pub struct RowWriter<'o> {
     visible: Vec<usize>,
     names: Vec<String>,
     rows: u64,
-    /// Table format only: every row, to size the columns at the end.
+    /// Table format only: the rows of the block being collected, and their size.
     table: Vec<Vec<String>>,
+    table_bytes: usize,
 }
 
 impl RowWriter<'_> {
@@ -429,8 +438,12 @@ impl RowWriter<'_> {
         let w = &mut self.out.sink;
         match self.out.format {
             Format::Table => {
-                let row = shown.map(|c| c.to_text().into_owned()).collect();
+                let row: Vec<String> = shown.map(|c| c.to_text().into_owned()).collect();
+                self.table_bytes += row.iter().map(String::len).sum::<usize>();
                 self.table.push(row);
+                if self.table.len() >= TABLE_BLOCK_ROWS || self.table_bytes >= TABLE_BLOCK_BYTES {
+                    self.print_table()?;
+                }
             }
             Format::Csv => {
                 let raw = self.out.csv_raw;
@@ -470,40 +483,51 @@ impl RowWriter<'_> {
         Ok(())
     }
 
+    /// Prints the rows collected for the table format as one table, and starts the
+    /// next block. An empty result prints nothing; commands say in a note what it
+    /// means.
+    fn print_table(&mut self) -> Result<()> {
+        if self.table.is_empty() {
+            return Ok(());
+        }
+        let out = &mut *self.out;
+        let stance_col = self.names.iter().position(|n| n == "stance");
+        let mut builder = Builder::default();
+        builder.push_record(self.names.iter().map(String::as_str));
+        for mut row in std::mem::take(&mut self.table) {
+            if let (true, Some(i)) = (out.color, stance_col) {
+                row[i] = colour_stance(&row[i]);
+            }
+            builder.push_record(row);
+        }
+        self.table_bytes = 0;
+        let mut table = builder.build();
+        table.with(Style::sharp());
+        if out.color {
+            table.with(Modify::new(Rows::first()).with(Color::BOLD));
+        }
+        if let Some(width) = out.wrap_width {
+            table.with(
+                Width::wrap(width)
+                    .keep_words(true)
+                    .priority(Priority::max(true)),
+            );
+        }
+        writeln!(out.sink, "{table}")?;
+        Ok(())
+    }
+
     /// Ends the result set and returns how many rows were written.
-    pub fn finish(self) -> Result<u64> {
+    pub fn finish(mut self) -> Result<u64> {
+        if self.out.format == Format::Table {
+            self.print_table()?;
+        }
         let out = self.out;
         match out.format {
             Format::Json => out
                 .sink
                 .write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
-            Format::Table => {
-                // An empty result prints nothing; commands say in a note what it means.
-                if !self.table.is_empty() {
-                    let stance_col = self.names.iter().position(|n| n == "stance");
-                    let mut builder = Builder::default();
-                    builder.push_record(self.names.iter().map(String::as_str));
-                    for mut row in self.table {
-                        if let (true, Some(i)) = (out.color, stance_col) {
-                            row[i] = colour_stance(&row[i]);
-                        }
-                        builder.push_record(row);
-                    }
-                    let mut table = builder.build();
-                    table.with(Style::sharp());
-                    if out.color {
-                        table.with(Modify::new(Rows::first()).with(Color::BOLD));
-                    }
-                    if let Some(width) = out.wrap_width {
-                        table.with(
-                            Width::wrap(width)
-                                .keep_words(true)
-                                .priority(Priority::max(true)),
-                        );
-                    }
-                    writeln!(out.sink, "{table}")?;
-                }
-            }
+            Format::Table => {}
             Format::Csv | Format::Tsv | Format::Ndjson | Format::Markdown => {}
         }
         Ok(self.rows)

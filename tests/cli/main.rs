@@ -7,6 +7,7 @@ mod support;
 mod database;
 mod faults;
 mod formats;
+mod hostile;
 mod import;
 mod queries;
 mod reports;
