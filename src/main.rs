@@ -6,6 +6,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() {
+    claimdb::guard_standard_streams();
     let cli = match claimdb::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => match err.kind() {

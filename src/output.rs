@@ -216,6 +216,13 @@ impl Output {
         let path = opts.path.as_deref().filter(|p| *p != Path::new("-"));
         let (sink, terminal) = match path {
             None => {
+                if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(Error::new(
+                        ErrorKind::Io,
+                        "cannot write output: standard output is closed",
+                    )
+                    .with_hint("redirect it (> FILE) or give -o FILE"));
+                }
                 let terminal = io::stdout().is_terminal();
                 (
                     Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),

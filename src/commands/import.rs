@@ -414,6 +414,10 @@ fn load_claims(
 }
 
 pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
+    if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::usage("--title cannot be empty")
+            .with_hint("leave --title out to use the article's first line"));
+    }
     let jobs = pairs(args)?
         .into_iter()
         .map(|(claims, article)| read_job(args, claims, &article))

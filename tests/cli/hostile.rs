@@ -1,6 +1,8 @@
 //! Hostile input and hostile environments (issue 11, SPEC sections 5 to 8): each
 //! test is one attack that once broke a README promise.
 
+use std::path::Path;
+
 use crate::support::{Env, env_with_db, snapshot, unchanged};
 
 /// (1) A slow single function call, repeated over a few rows, is stopped by the
@@ -140,4 +142,236 @@ fn the_full_text_index_is_queryable_from_sql() {
     assert!(rows.iter().all(|r| r["s"].as_str().unwrap().contains("[")));
     let out = env.run(&["--db", &db, "sql", "SELECT count(*) FROM claims_fts"]);
     assert!(out.ok().contains("322"), "{out:#?}");
+}
+
+/// (4) One exit-code policy: every code means one thing, and errors in the user's
+/// SQL or arguments are usage errors (2), never "database damaged" (4).
+#[test]
+fn every_exit_code_means_one_thing() {
+    let (env, db) = env_with_db();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend_from_slice(args);
+        env.run(&all)
+    };
+    run(&["which", "lacks", "auth"]).ok();
+    for (query, says) in [
+        ("SELECT ?1", "parameters"),
+        ("SELECT :name", "parameters"),
+        ("SELECT zeroblob(1e9)", "32 MiB"),
+        ("SELECT * FROM pragma_journal_mode", "refused"),
+        ("SELECT nope FROM claims", "no such column"),
+    ] {
+        let err = run(&["sql", query]).fails_with(2).to_string();
+        assert!(err.contains(says), "{query}: {err}");
+    }
+    let article = env.path("a.txt");
+    std::fs::write(&article, "Flask is small.\n").unwrap();
+    let claims = env.path("a.csv");
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,statement,quote\nflask,fact,size,,small,Flask is small,Flask is small\n",
+    )
+    .unwrap();
+    let (a, c) = (article.to_str().unwrap(), claims.to_str().unwrap());
+    let err = run(&["import", c, "--source", a, "--title", ""])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("--title"), "{err}");
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,statement,quote\nflask,fact,size,,small,Flask is small,Flask is tiny\n",
+    )
+    .unwrap();
+    run(&["import", c, "--source", a]).fails_with(3);
+    let missing = env.path("missing.sqlite3");
+    env.run(&["--db", missing.to_str().unwrap(), "subjects"])
+        .fails_with(4);
+    run(&[
+        "sql",
+        "--timeout-ms",
+        "50",
+        "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r",
+    ])
+    .fails_with(5);
+    run(&[
+        "-o",
+        env.path("no/such/dir/out.csv").to_str().unwrap(),
+        "claims",
+    ])
+    .fails_with(6);
+    run(&["sql", "--max-rows", "1", "SELECT 1 UNION ALL SELECT 2"]).fails_with(7);
+}
+
+/// A command that runs `claimdb ARGS` with `dir` read-only: a read-only bind mount
+/// of it when running as root (permissions do not stop root), else mode 0555.
+/// None when neither can be arranged here.
+fn in_read_only_dir(env: &Env, dir: &Path, args: &[&str]) -> Option<std::process::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    // Root writes files whatever their mode: probe with a 0444 file of our own.
+    let probe = env.path("probe-0444");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let root = std::fs::OpenOptions::new().write(true).open(&probe).is_ok();
+    std::fs::remove_file(&probe).unwrap();
+    let mut cmd = env.command();
+    if !root {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        cmd.args(args);
+        return Some(cmd);
+    }
+    let probe = std::process::Command::new("unshare")
+        .args(["--mount", "true"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        return None;
+    }
+    let d = dir.to_str().unwrap();
+    let mut cmd = std::process::Command::new("unshare");
+    cmd.args(["--mount", "sh", "-c"])
+        .arg(format!(
+            "mount --bind '{d}' '{d}' && mount -o remount,bind,ro '{d}' && exec \"$@\""
+        ))
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_claimdb"))
+        .args(args)
+        .env_clear()
+        .env("HOME", env.dir.path())
+        .env("XDG_DATA_HOME", env.path("data"))
+        .current_dir(env.dir.path())
+        .stdin(std::process::Stdio::null());
+    Some(cmd)
+}
+
+/// (5) A good database in a directory nobody can write answers read commands and
+/// `sql`, leaves nothing new in the directory, and write commands say why they
+/// cannot, without hinting at `init --force`. A 0444 file likewise.
+#[test]
+fn a_database_on_read_only_media_is_read_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let (env, db) = env_with_db();
+    let dir = env.path("db");
+    let before = snapshot(&dir);
+    for args in [
+        &["which", "lacks", "built-in", "auth"][..],
+        &["sql", "SELECT count(*) AS n FROM claims"],
+        &["claims", "--format", "csv"],
+    ] {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend_from_slice(args);
+        let Some(mut cmd) = in_read_only_dir(&env, &dir, &all) else {
+            eprintln!("skipped: cannot make a read-only directory here");
+            return;
+        };
+        let out = crate::support::run(&mut cmd);
+        assert!(!out.ok().is_empty(), "{args:?}: {out:#?}");
+        assert_eq!(snapshot(&dir), before, "{args:?} left something behind");
+    }
+    let all = ["--db", db.as_str(), "remove-source", "x"];
+    let mut cmd = in_read_only_dir(&env, &dir, &all).unwrap();
+    let out = crate::support::run(&mut cmd);
+    let err = out.fails_with(4);
+    assert!(
+        err.contains("read-only") && !err.contains("init --force"),
+        "{err}"
+    );
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    // A 0444 file in a writable directory.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    if std::fs::OpenOptions::new().write(true).open(&db).is_err() {
+        env.run(&["--db", &db, "which", "lacks", "auth"]).ok();
+        env.run(&["--db", &db, "sql", "SELECT 1"]).ok();
+        assert_eq!(
+            snapshot(&dir),
+            before,
+            "a 0444 database got files beside it"
+        );
+    }
+}
+
+/// (6) `--db` naming a FIFO or a character device is refused by every command,
+/// `init --force` included, and never replaced; the hint never says `init --force`.
+/// A path that looks like a SQLite URI is a path.
+#[test]
+fn special_files_are_refused_as_databases_and_uris_are_paths() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    let fifo = env.path("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let device = env.path("null-device");
+    let made_device = std::process::Command::new("mknod")
+        .args([device.to_str().unwrap(), "c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut specials = vec![fifo.clone()];
+    if made_device {
+        specials.push(device.clone());
+    }
+    for path in &specials {
+        let p = path.to_str().unwrap();
+        for args in [
+            &["init"][..],
+            &["init", "--force"],
+            &["which", "lacks", "auth"],
+            &["sql", "SELECT 1"],
+        ] {
+            let mut all = vec!["--db", p];
+            all.extend_from_slice(args);
+            let err = env.run(&all).fails_with(4).to_string();
+            assert!(err.contains("not a regular file"), "{p} {args:?}: {err}");
+            assert!(!err.contains("init --force"), "{p} {args:?}: {err}");
+        }
+        let kind = std::fs::metadata(path).unwrap().file_type();
+        assert!(kind.is_fifo() || kind.is_char_device(), "{p} was replaced");
+    }
+
+    // `file:kb.sqlite3?mode=memory` is a file of that name, not an in-memory URI.
+    let name = "file:kb.sqlite3?mode=memory";
+    env.run(&["--db", name, "init"]).ok();
+    assert!(env.path(name).is_file());
+    env.run(&["--db", name, "which", "lacks", "auth"]).ok();
+    let out = env.run(&["--db", name, "sql", "SELECT count(*) AS n FROM claims"]);
+    assert!(out.ok().contains("322"), "{out:#?}");
+    assert!(!env.path("kb.sqlite3").exists());
+}
+
+/// (7) A closed standard output is an error (exit 6), not an empty success.
+#[test]
+fn a_closed_stdout_is_exit_6() {
+    let (env, db) = env_with_db();
+    let mut sh = std::process::Command::new("sh");
+    sh.args([
+        "-c",
+        "exec \"$@\" >&-",
+        "sh",
+        env!("CARGO_BIN_EXE_claimdb"),
+        "--db",
+        &db,
+        "claims",
+    ])
+    .env_clear()
+    .current_dir(env.dir.path());
+    let err = crate::support::run(&mut sh).fails_with(6).to_string();
+    assert!(err.contains("standard output is closed"), "{err}");
+    // Writing to /dev/null on purpose is fine.
+    let mut sh = std::process::Command::new("sh");
+    sh.args([
+        "-c",
+        "exec \"$@\" > /dev/null",
+        "sh",
+        env!("CARGO_BIN_EXE_claimdb"),
+        "--db",
+        &db,
+        "claims",
+    ])
+    .env_clear()
+    .current_dir(env.dir.path());
+    crate::support::run(&mut sh).ok();
 }
