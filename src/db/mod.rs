@@ -4,6 +4,7 @@
 
 pub mod migrations;
 pub mod readonly;
+pub mod schema_check;
 pub mod schema_doc;
 pub mod seed;
 
@@ -202,6 +203,9 @@ impl Db {
             ))
             .with_hint("upgrade claimdb"));
         }
+        // Before any statement reads claimdb's objects: a planted view or trigger
+        // must not run.
+        schema_check::check(&self.conn, &path, version)?;
         if version == latest
             && seed_fingerprint(&self.conn)?.as_deref() == Some(seed::SEED_FINGERPRINT)
         {
@@ -288,7 +292,7 @@ pub fn check_header(conn: &Connection, path: &Path) -> Result<()> {
             "upgrade claimdb"
         }));
     }
-    Ok(())
+    schema_check::check(conn, path, version)
 }
 
 /// True when `path` is an existing regular file (or a link to one), false when

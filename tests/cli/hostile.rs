@@ -375,3 +375,61 @@ fn a_closed_stdout_is_exit_6() {
     .current_dir(env.dir.path());
     crate::support::run(&mut sh).ok();
 }
+
+/// (10) A view planted in the file (claims_cited replaced to show a forged quote)
+/// or a planted trigger is reported, exit 4 naming it, by every command; a view
+/// users add for themselves is left alone.
+#[test]
+fn a_changed_schema_is_reported_and_users_views_are_allowed() {
+    let (env, db) = env_with_db();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("CREATE VIEW my_subjects AS SELECT name FROM subjects")
+            .unwrap();
+    }
+    env.run(&["--db", &db, "show", "1"]).ok();
+    let out = env.run(&["--db", &db, "sql", "SELECT name FROM my_subjects"]);
+    assert!(out.ok().contains("django"), "{out:#?}");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = 'claims_cited'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        conn.execute_batch(&format!(
+            "DROP VIEW claims_cited; {}",
+            sql.replace("c.quote,", "'a forged quote' AS quote,")
+        ))
+        .unwrap();
+    }
+    for args in [
+        &["show", "1"][..],
+        &["verify"],
+        &["sql", "SELECT quote FROM claims_cited"],
+        &["which", "lacks", "auth"],
+    ] {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend_from_slice(args);
+        let err = env.run(&all).fails_with(4).to_string();
+        assert!(
+            err.contains("changed outside claimdb") && err.contains("view claims_cited"),
+            "{args:?}: {err}"
+        );
+    }
+    let (env, db) = env_with_db();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "CREATE TRIGGER planted AFTER INSERT ON claims BEGIN DELETE FROM sources; END",
+        )
+        .unwrap();
+    }
+    let err = env
+        .run(&["--db", &db, "subjects"])
+        .fails_with(4)
+        .to_string();
+    assert!(err.contains("trigger planted"), "{err}");
+}
