@@ -353,35 +353,113 @@ impl Output {
     }
 }
 
+/// `-o FILE` behaves like the shell's `>` for what the user can see: a new file gets
+/// the usual permissions (the umask applies), an existing file keeps its mode, a
+/// symlink is written through (the file it points to is replaced, the link stays), a
+/// read-only file is refused, and the file is only replaced once every byte is
+/// written (a temporary file beside it is renamed over it).
 fn open_file_sink(target: &Path) -> Result<Sink> {
+    let target = follow_links(target)?;
+    let target = target.as_path();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    if target.is_dir() {
-        return Err(Error::new(
-            ErrorKind::Io,
-            format!("cannot write {}: it is a directory", target.display()),
-        ));
+    let existing = match std::fs::metadata(target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_error(target, "cannot write", e)),
+    };
+    match &existing {
+        Some(meta) if meta.is_dir() => {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("cannot write {}: it is a directory", target.display()),
+            ));
+        }
+        Some(meta) if !meta.is_file() => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(|e| io_error(target, "cannot write", e))?;
+            return Ok(Sink::Special {
+                file: BufWriter::with_capacity(64 * 1024, file),
+                target: target.to_path_buf(),
+            });
+        }
+        Some(meta) if meta.permissions().readonly() => {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("cannot write {}: it is read-only", target.display()),
+            )
+            .with_hint("make it writable (chmod u+w) or choose another file"));
+        }
+        _ => {}
     }
-    if target.exists() && !target.is_file() {
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .open(target)
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let file = tempfile::Builder::new()
+            .prefix(".claimdb-output-")
+            .permissions(std::fs::Permissions::from_mode(0o666))
+            .tempfile_in(dir)
             .map_err(|e| io_error(target, "cannot write", e))?;
-        return Ok(Sink::Special {
+        if let Some(meta) = &existing {
+            // Not through the umask: exactly the mode the file had.
+            file.as_file()
+                .set_permissions(meta.permissions())
+                .map_err(|e| io_error(target, "cannot write", e))?;
+        }
+        Ok(Sink::File {
             file: BufWriter::with_capacity(64 * 1024, file),
             target: target.to_path_buf(),
-        });
+        })
     }
-    let file = tempfile::Builder::new()
-        .prefix(".claimdb-output-")
-        .tempfile_in(dir)
-        .map_err(|e| io_error(target, "cannot write", e))?;
-    Ok(Sink::File {
-        file: BufWriter::with_capacity(64 * 1024, file),
-        target: target.to_path_buf(),
-    })
+}
+
+/// The file a path names once every symlink is followed (the path itself when it is
+/// not a link); a link to a missing file names that missing file.
+fn follow_links(path: &Path) -> Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link =
+                    std::fs::read_link(&path).map_err(|e| io_error(&path, "cannot write", e))?;
+                path = match path.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(Error::new(
+        ErrorKind::Io,
+        format!(
+            "cannot write {}: too many levels of symbolic links",
+            path.display()
+        ),
+    ))
+}
+
+/// True when `a` and `b` name the same file (following links), or would once
+/// created: `-o` must never name the database in use.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let (Ok(a), Ok(b)) = (follow_links(a), follow_links(b)) else {
+        return false;
+    };
+    match (std::fs::metadata(&a), std::fs::metadata(&b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => {
+            let absolute = |p: &Path| {
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+                let dir = dir.map_or_else(|| std::fs::canonicalize("."), std::fs::canonicalize);
+                dir.ok().zip(p.file_name().map(|n| n.to_owned()))
+            };
+            absolute(&a).is_some_and(|x| Some(x) == absolute(&b))
+        }
+    }
 }
 
 fn io_error(path: &Path, what: &str, err: io::Error) -> Error {

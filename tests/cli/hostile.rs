@@ -433,3 +433,85 @@ fn a_changed_schema_is_reported_and_users_views_are_allowed() {
         .to_string();
     assert!(err.contains("trigger planted"), "{err}");
 }
+
+/// (11) `-o` behaves like the shell's `>`: a new file gets the umask's mode, an
+/// existing file keeps its mode, a symlink is written through, a read-only file is
+/// refused; and it never targets the database in use.
+#[test]
+fn dash_o_behaves_like_the_shell_redirect_and_spares_the_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let (env, db) = env_with_db();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    let db_bytes = std::fs::read(&db).unwrap();
+    let link = env.path("db-link");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    for target in [
+        db.clone(),
+        link.to_str().unwrap().to_string(),
+        format!("{db}-wal"),
+    ] {
+        let err = env
+            .run(&["--db", &db, "-o", &target, "--format", "csv", "claims"])
+            .fails_with(2)
+            .to_string();
+        assert!(err.contains("database in use"), "{target}: {err}");
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), db_bytes);
+
+    let run_with_umask = |umask: &str, target: &Path| {
+        let mut sh = std::process::Command::new("sh");
+        sh.args([
+            "-c",
+            &format!("umask {umask} && exec \"$@\""),
+            "sh",
+            env!("CARGO_BIN_EXE_claimdb"),
+            "--db",
+            &db,
+            "-o",
+            target.to_str().unwrap(),
+            "subjects",
+        ])
+        .env_clear()
+        .current_dir(env.dir.path());
+        crate::support::run(&mut sh)
+    };
+    let new = env.path("new.txt");
+    run_with_umask("022", &new).ok();
+    assert_eq!(mode(&new), 0o644);
+    let other = env.path("other.txt");
+    run_with_umask("002", &other).ok();
+    assert_eq!(mode(&other), 0o664);
+
+    let existing = env.path("existing.txt");
+    std::fs::write(&existing, "old").unwrap();
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o640)).unwrap();
+    run_with_umask("077", &existing).ok();
+    assert_eq!(mode(&existing), 0o640);
+    assert!(
+        std::fs::read_to_string(&existing)
+            .unwrap()
+            .contains("django")
+    );
+
+    let through = env.path("through.txt");
+    std::os::unix::fs::symlink(&existing, &through).unwrap();
+    std::fs::write(&existing, "old").unwrap();
+    run_with_umask("022", &through).ok();
+    assert!(
+        std::fs::symlink_metadata(&through)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&existing)
+            .unwrap()
+            .contains("django")
+    );
+
+    std::fs::write(&existing, "keep me").unwrap();
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let err = run_with_umask("022", &existing).fails_with(6).to_string();
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+}
