@@ -72,9 +72,11 @@ pub fn run(cli: cli::Cli) -> i32 {
         Ok(()) => 0,
         Err(err) if err.is_broken_pipe() => 0,
         Err(err) => {
-            stderr_line!("claimdb: error: {}", err.message);
+            // Messages quote names and values from files and the database: they
+            // reach the terminal under the same escaping rule as table output.
+            stderr_line!("claimdb: error: {}", output::for_terminal(&err.message));
             if let Some(hint) = &err.hint {
-                stderr_line!("  hint: {hint}");
+                stderr_line!("  hint: {}", output::for_terminal(hint));
             }
             err.kind.exit_code()
         }

@@ -18,6 +18,7 @@ fn main() {
             _ => {
                 let text = err.render().to_string();
                 let text = text.strip_prefix("error: ").unwrap_or(&text);
+                let text = claimdb::output::for_terminal(text);
                 claimdb::stderr_text!("claimdb: error: {text}");
                 std::process::exit(2);
             }

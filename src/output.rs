@@ -325,6 +325,7 @@ impl Output {
     /// A sentence after the rows for a person: written to the output in the human
     /// formats, and to stderr in the machine formats so that data stays parseable.
     pub fn note(&mut self, text: &str) -> Result<()> {
+        let text = for_terminal(text);
         if self.is_human() {
             writeln!(self.sink, "{text}")?;
         } else {
@@ -523,7 +524,9 @@ impl RowWriter<'_> {
         let w = &mut self.out.sink;
         match self.out.format {
             Format::Table => {
-                let row: Vec<String> = shown.map(|c| c.to_text().into_owned()).collect();
+                let row: Vec<String> = shown
+                    .map(|c| for_terminal(&c.to_text()).into_owned())
+                    .collect();
                 self.table_bytes += row.iter().map(String::len).sum::<usize>();
                 self.table.push(row);
                 if self.table.len() >= TABLE_BLOCK_ROWS || self.table_bytes >= TABLE_BLOCK_BYTES {
@@ -578,7 +581,7 @@ impl RowWriter<'_> {
         let out = &mut *self.out;
         let stance_col = self.names.iter().position(|n| n == "stance");
         let mut builder = Builder::default();
-        builder.push_record(self.names.iter().map(String::as_str));
+        builder.push_record(self.names.iter().map(|n| for_terminal(n)));
         for mut row in std::mem::take(&mut self.table) {
             if let (true, Some(i)) = (out.color, stance_col) {
                 row[i] = colour_stance(&row[i]);
@@ -729,12 +732,40 @@ fn write_json_value(w: &mut impl Write, cell: &Cell) -> io::Result<()> {
     }
 }
 
-/// A cell inside a Markdown table: pipes escaped, line breaks as `<br>`.
+/// Text from the data, made safe to show on a terminal: control characters (ESC,
+/// BEL, CR, backspace, the C1 controls, ...) and the Unicode bidirectional
+/// overrides are shown escaped (`\x1b`, `\u{202e}`), so no escape sequence (colours,
+/// OSC 8 links, OSC 52 clipboard writes) and no reordering reaches the terminal.
+/// Line breaks and tabs stay. The one rule for the human formats and for error
+/// messages; the machine formats carry the data exactly.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !unsafe_char(c) {
+            safe.push(c);
+        } else if (c as u32) < 0x100 {
+            safe.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            safe.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(safe)
+}
+
+/// A cell inside a Markdown table: control characters escaped, pipes escaped, line
+/// breaks as `<br>`.
 fn markdown_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    for_terminal(&text.replace("\r\n", "\n"))
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+        .replace('\n', "<br>")
 }
 
 #[cfg(test)]
@@ -776,6 +807,18 @@ mod tests {
         let fields = ["a\tb", "c\nd", "e\\f"].map(Cow::Borrowed);
         write_tsv_record(&mut buf, fields.into_iter()).unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), "a\\tb\tc\\nd\te\\\\f\n");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(for_terminal("plain\ttext\nline"), "plain\ttext\nline");
+        assert_eq!(for_terminal("a\x1b[31mred"), "a\\x1b[31mred");
+        assert_eq!(
+            for_terminal("\x1b]8;;http://x\x07link\x1b]8;;\x07"),
+            "\\x1b]8;;http://x\\x07link\\x1b]8;;\\x07"
+        );
+        assert_eq!(for_terminal("c1\u{9b}2J cr\r"), "c1\\x9b2J cr\\x0d");
+        assert_eq!(for_terminal("abc\u{202e}cba"), "abc\\u{202e}cba");
     }
 
     #[test]

@@ -170,7 +170,7 @@ fn every_exit_code_means_one_thing() {
     let claims = env.path("a.csv");
     std::fs::write(
         &claims,
-        "subject,kind,topic,stance,value,statement,quote\nflask,fact,size,,small,Flask is small,Flask is small\n",
+        "subject,kind,topic,stance,value,statement,quote\nflask,fact,orm,,small,Flask is small,Flask is small\n",
     )
     .unwrap();
     let (a, c) = (article.to_str().unwrap(), claims.to_str().unwrap());
@@ -180,7 +180,7 @@ fn every_exit_code_means_one_thing() {
     assert!(err.contains("--title"), "{err}");
     std::fs::write(
         &claims,
-        "subject,kind,topic,stance,value,statement,quote\nflask,fact,size,,small,Flask is small,Flask is tiny\n",
+        "subject,kind,topic,stance,value,statement,quote\nflask,fact,orm,,small,Flask is small,Flask is tiny\n",
     )
     .unwrap();
     run(&["import", c, "--source", a]).fails_with(3);
@@ -514,4 +514,108 @@ fn dash_o_behaves_like_the_shell_redirect_and_spares_the_database() {
     let err = run_with_umask("022", &existing).fails_with(6).to_string();
     assert!(err.contains("read-only"), "{err}");
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+}
+
+/// (9) Escape sequences in the data (ESC colour codes, OSC 8 links, OSC 52
+/// clipboard writes, C1 controls) never reach the terminal raw: not through the
+/// table or Markdown output of any command, nor through error messages.
+#[test]
+fn control_characters_from_the_data_never_reach_the_terminal_raw() {
+    let (env, db) = env_with_db();
+    let osc52 = "\u{1b}]52;c;ZWNobyBwd25lZA==\u{7}";
+    let osc8 = "\u{1b}]8;;http://evil.example\u{1b}\\\\click\u{1b}]8;;\u{1b}\\\\";
+    let article =
+        format!("Hostile title {osc52}\n\nFlask is \u{1b}[2Jsmall {osc8} and \u{9b}31mquick.\n");
+    let a = env.path("hostile.txt");
+    std::fs::write(&a, &article).unwrap();
+    let c = env.path("hostile.csv");
+    let quote = "Flask is \u{1b}[2Jsmall";
+    std::fs::write(
+        &c,
+        format!(
+            "subject,kind,topic,stance,value,statement,quote\n\
+             flask,fact,orm,,\"small {osc52}\",\"Flask is small {osc8}\",\"{quote}\"\n"
+        ),
+    )
+    .unwrap();
+    let (a, c) = (a.to_str().unwrap(), c.to_str().unwrap());
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        c,
+        "--source",
+        a,
+        "--url",
+        &format!("http://x/{osc8}"),
+    ])
+    .ok();
+    let raw =
+        |text: &str| text.contains('\u{1b}') || text.contains('\u{7}') || text.contains('\u{9b}');
+    let id = env
+        .run(&[
+            "--db",
+            &db,
+            "--format",
+            "csv",
+            "sql",
+            "SELECT max(claim_id) FROM claims",
+        ])
+        .ok()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    for format in ["table", "markdown"] {
+        for args in [
+            &["claims", "--source", "hostile"][..],
+            &["show", &id],
+            &["sources"],
+            &["search", "small"],
+            &["sql", "SELECT * FROM claims_cited WHERE source = 'hostile'"],
+            &["sql", "SELECT title, url, body FROM sources"],
+        ] {
+            let mut all = vec!["--db", db.as_str(), "--format", format];
+            all.extend_from_slice(args);
+            let out = env.run(&all);
+            assert!(
+                !raw(out.ok()),
+                "{format} {args:?} printed a raw control character"
+            );
+            assert!(!raw(&out.stderr), "{format} {args:?}: {}", out.stderr);
+        }
+    }
+    let shown = env.run(&["--db", &db, "show", &id]).ok().to_string();
+    assert!(shown.contains("\\x1b]52;c;"), "{shown}");
+    // The machine formats carry the data exactly.
+    let json = env
+        .run(&["--db", &db, "--format", "json", "show", &id])
+        .json();
+    assert_eq!(json[0]["quote"], quote);
+
+    // Error messages: a quote not in the article and an unknown name, both hostile.
+    std::fs::write(
+        env.path("bad.csv"),
+        format!(
+            "subject,kind,topic,stance,value,statement,quote\n\
+             flask,fact,orm,,small,Flask is small,\"not there {osc52}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        env.path("bad.csv").to_str().unwrap(),
+        "--source",
+        a,
+        "--slug",
+        "other",
+    ]);
+    out.fails_with(3);
+    assert!(!raw(&out.stderr), "{}", out.stderr);
+    let out = env.run(&["--db", &db, "which", "lacks", &format!("auth{osc52}")]);
+    assert!(out.code != 0 && !raw(&out.stderr), "{out:#?}");
+    let out = env.run(&["--db", &db, &format!("nosuch{osc52}")]);
+    assert!(out.code == 2 && !raw(&out.stderr), "{out:#?}");
 }
