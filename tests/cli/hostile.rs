@@ -619,3 +619,159 @@ fn control_characters_from_the_data_never_reach_the_terminal_raw() {
     let out = env.run(&["--db", &db, &format!("nosuch{osc52}")]);
     assert!(out.code == 2 && !raw(&out.stderr), "{out:#?}");
 }
+
+/// Runs `cmd` and waits at most `limit` for it; a command still running then is
+/// killed and the test fails: it hung.
+fn finishes_within(
+    cmd: &mut std::process::Command,
+    limit: std::time::Duration,
+) -> crate::support::Run {
+    // Output goes to files: a pipe nobody reads while waiting would fill and block.
+    let (out, err) = (tempfile::tempfile().unwrap(), tempfile::tempfile().unwrap());
+    let mut child = cmd
+        .stdout(out.try_clone().unwrap())
+        .stderr(err.try_clone().unwrap())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            child.wait().unwrap();
+            panic!("{cmd:?} was still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let read = |mut f: std::fs::File| {
+        use std::io::{Read, Seek};
+        let mut bytes = Vec::new();
+        f.seek(std::io::SeekFrom::Start(0)).unwrap();
+        f.read_to_end(&mut bytes).unwrap();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    crate::support::Run {
+        code: status.code().unwrap_or(-1),
+        stdout: read(out),
+        stderr: read(err),
+    }
+}
+
+/// (12) Weak spots: a FIFO as a claims file (alone or in --dir) is refused instead
+/// of hanging with the write lock held; quotes that cannot stand at their lines in a
+/// 1 MB line are checked in time linear in the article; a file-size limit ends the
+/// import with an error, not SIGXFSZ; a new topic with bad characters gets the
+/// right hint; a subject `--x` is not stored as `x`.
+#[test]
+fn weak_spots_of_import_hold() {
+    let (env, db) = env_with_db();
+    let hang = std::time::Duration::from_secs(60);
+    let article = env.path("a.txt");
+    std::fs::write(&article, "Flask is small.\n").unwrap();
+    let a = article.to_str().unwrap();
+    let fifo = env.path("a.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut cmd = env.command();
+    cmd.args(["--db", &db, "import", fifo.to_str().unwrap(), "--source", a]);
+    let out = finishes_within(&mut cmd, hang);
+    assert!(out.fails_with(3).contains("not a regular file"), "{out:#?}");
+    let mut cmd = env.command();
+    cmd.args([
+        "--db",
+        &db,
+        "import",
+        "--dir",
+        env.dir.path().to_str().unwrap(),
+    ]);
+    let out = finishes_within(&mut cmd, hang);
+    assert!(out.fails_with(3).contains("not a regular file"), "{out:#?}");
+    std::fs::remove_file(&fifo).unwrap();
+
+    // 2,000 rows quoting "a" at lines 1-2, where line 1 is 1 MB of "a".
+    let big = env.path("big.txt");
+    std::fs::write(&big, format!("{}\nb\n", "a".repeat(1 << 20))).unwrap();
+    let claims = env.path("big.csv");
+    let mut csv =
+        String::from("subject,kind,topic,stance,value,statement,quote,line_start,line_end\n");
+    for n in 0..2_000 {
+        csv.push_str(&format!("flask,fact,orm,,v,statement {n},a,1,2\n"));
+    }
+    std::fs::write(&claims, csv).unwrap();
+    let mut cmd = env.command();
+    cmd.args([
+        "--db",
+        &db,
+        "import",
+        claims.to_str().unwrap(),
+        "--source",
+        big.to_str().unwrap(),
+    ]);
+    let out = finishes_within(&mut cmd, hang);
+    assert!(
+        out.fails_with(3).contains("does not stand at lines 1-2"),
+        "{out:#?}"
+    );
+
+    // A file-size limit of 200 KiB hits the write-ahead log of a 20,000-claim import.
+    let large = crate::support::large_import(&env, "sized", 20_000);
+    let mut sh = std::process::Command::new("sh");
+    sh.args([
+        "-c",
+        "ulimit -f 400 && exec \"$@\"",
+        "sh",
+        env!("CARGO_BIN_EXE_claimdb"),
+        "--db",
+        &db,
+        "import",
+        &large.claims,
+        "--source",
+        &large.article,
+    ])
+    .env_clear()
+    .current_dir(env.dir.path());
+    let out = finishes_within(&mut sh, hang);
+    assert!(out.code > 0, "not a clean error exit: {out:#?}");
+    assert!(out.stderr.contains("claimdb: error:"), "{out:#?}");
+    assert_eq!(large.present(&db), (0, 0));
+
+    let claims = env.path("names.csv");
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,statement,quote,category\n\
+         flask,fact,web sockets!,,v,s,Flask is small,performance\n\
+         --x,fact,orm,,v,s,Flask is small,\n",
+    )
+    .unwrap();
+    let err = env
+        .run(&[
+            "--db",
+            &db,
+            "import",
+            claims.to_str().unwrap(),
+            "--source",
+            a,
+        ])
+        .fails_with(3)
+        .to_string();
+    assert!(
+        err.contains("topic names start with a letter or digit"),
+        "{err}"
+    );
+    assert!(!err.contains("'performance' is not a category"), "{err}");
+    assert!(err.contains("unknown subject '--x'"), "{err}");
+    let out = env.run(&[
+        "--db",
+        &db,
+        "sql",
+        "SELECT count(*) AS n FROM subjects WHERE name = 'x'",
+    ]);
+    assert!(out.ok().contains("│ 0 "), "{out:#?}");
+}
