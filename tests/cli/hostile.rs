@@ -775,3 +775,64 @@ fn weak_spots_of_import_hold() {
     ]);
     assert!(out.ok().contains("│ 0 "), "{out:#?}");
 }
+
+/// (8) Memory does not grow with a bad file: a JSON array of 300,000 empty objects
+/// is read one object at a time inside an address space of 150 MiB, and the
+/// problems are capped at 100 ("and 299,900 more"); a CSV of 40,000 bad rows
+/// likewise; an overlong line is refused instead of read.
+#[test]
+fn bad_claims_files_take_bounded_memory_and_problem_lists_are_capped() {
+    let (env, db) = env_with_db();
+    std::fs::write(env.path("a.txt"), "Flask is small.\n").unwrap();
+    let json = env.path("empty.json");
+    std::fs::write(&json, format!("[{}]", vec!["{}"; 300_000].join(","))).unwrap();
+    let csv = env.path("bad.csv");
+    let mut text = String::from("subject,kind,topic,stance,value,statement,quote\n");
+    for _ in 0..40_000 {
+        text.push_str("flask,odd,orm,,v,statement,Flask is small\n");
+    }
+    std::fs::write(&csv, text).unwrap();
+    let long = env.path("long.csv");
+    std::fs::write(
+        &long,
+        format!(
+            "subject,kind,topic,stance,value,statement,quote\nflask,fact,orm,,v,s,{}\n",
+            "x".repeat(3 << 20)
+        ),
+    )
+    .unwrap();
+    for (file, says) in [
+        (&json, "and 299,900 more"),
+        (&csv, "and 39,900 more"),
+        (&long, "longer than 1 MiB"),
+    ] {
+        let mut sh = std::process::Command::new("sh");
+        sh.args([
+            "-c",
+            "ulimit -v 153600 && exec \"$@\"",
+            "sh",
+            env!("CARGO_BIN_EXE_claimdb"),
+            "--db",
+            &db,
+            "import",
+            file.to_str().unwrap(),
+            "--source",
+            env.path("a.txt").to_str().unwrap(),
+        ])
+        .env_clear()
+        .env("MALLOC_ARENA_MAX", "1")
+        .current_dir(env.dir.path());
+        let out = crate::support::run(&mut sh);
+        let err = out.fails_with(3);
+        assert!(
+            err.contains(says),
+            "{file:?}: {}",
+            &err[..err.len().min(2000)]
+        );
+        assert!(
+            err.lines().count() <= 103,
+            "{file:?}: {} lines",
+            err.lines().count()
+        );
+    }
+}
