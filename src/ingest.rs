@@ -1044,8 +1044,10 @@ impl<'t> BulkLoad<'t> {
     /// Indexes the new claims for full-text search and restores what `begin` lifted.
     pub fn finish(self) -> rusqlite::Result<()> {
         // FTS5 writes a new segment whenever its 1 MiB of pending terms fills, and then
-        // merges the segments: a million claims made hundreds. With 64 MiB pending it
-        // writes a few large ones (1.4 s less at 1M claims). The setting is stored in
+        // merges the segments: a million claims made hundreds. With 16 MiB pending it
+        // writes a few dozen (64 MiB was 1.4 s faster than 1 MiB at 1M claims, but
+        // took the import's peak memory past half the claims file's size; 16 MiB
+        // measured no slower than 64 MiB on a busy machine). The setting is stored in
         // the index, so the default is put back for ordinary writes. `hashsize` is read
         // by the FTS5 of the bundled SQLite (pinned in Cargo.lock); every test that
         // loads the seed runs this, so a SQLite that refused it would fail them.
@@ -1055,7 +1057,7 @@ impl<'t> BulkLoad<'t> {
                 [bytes],
             )
         };
-        hashsize(64 << 20)?;
+        hashsize(16 << 20)?;
         self.tx.execute(
             "INSERT INTO claims_fts (rowid, statement, quote)
              SELECT claim_id, statement, quote FROM claims WHERE claim_id >= ?1",
