@@ -157,15 +157,38 @@ pub fn read_csv<T: DeserializeOwned>(text: &str) -> Result<Vec<Located<T>>, Vec<
 pub fn csv_rows<'t, T: DeserializeOwned + 't>(
     text: &'t str,
 ) -> Result<impl Iterator<Item = (u64, Result<Located<T>, Problem>)> + 't, Problem> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    csv_rows_from(text.as_bytes())
+}
+
+/// The longest line a claims file may have, and the longest object of a JSON
+/// claims file: far more than any claim needs, and what bounds the memory one row
+/// can take, whatever the file holds.
+pub const MAX_ROW_BYTES: usize = 1 << 20;
+
+/// [`csv_rows`] over any reader, streamed: a line longer than [`MAX_ROW_BYTES`] ends
+/// the file with a problem instead of being read into memory.
+pub fn csv_rows_from<'t, T: DeserializeOwned + 't, R: std::io::Read + 't>(
+    reader: R,
+) -> Result<impl Iterator<Item = (u64, Result<Located<T>, Problem>)> + 't, Problem> {
+    let limited = LineLimit::new(reader);
+    let newlines = std::sync::Arc::clone(&limited.newlines);
+    let mut reader = csv::ReaderBuilder::new().from_reader(limited);
     let headers = reader
         .headers()
         .map_err(|e| Problem::new(1, format!("cannot read the header row: {e}")))?
         .clone();
-    // Lines are counted from the byte offsets: the csv crate's own line count is one
-    // short per CRLF line ending, and Windows editors write CRLF.
-    let (mut counted_to, mut counted_lines) = (0usize, 1u64);
-    Ok(reader.into_records().map(move |result| {
+    // Lines are counted from the byte offsets of the line breaks the reader has
+    // seen: the csv crate's own line count is one short per CRLF line ending, and
+    // Windows editors write CRLF. The reader runs at most one buffer ahead of the
+    // records, so the queue of offsets stays that short.
+    let mut counted_lines = 1u64;
+    let mut ended = false;
+    Ok(reader.into_records().map_while(move |result| {
+        if ended {
+            return None;
+        }
+        // A read error (an overlong line, a failing disk) ends the file.
+        ended = matches!(&result, Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)));
         let position = match &result {
             Ok(raw) => raw.position(),
             Err(e) => e.position(),
@@ -174,19 +197,12 @@ pub fn csv_rows<'t, T: DeserializeOwned + 't>(
         let line = match position {
             None => 0,
             Some(p) => {
-                let mut byte = usize::try_from(p.byte())
-                    .unwrap_or(usize::MAX)
-                    .min(text.len());
-                // After a CRLF, the csv crate starts the next record at the LF.
-                if text.as_bytes().get(byte) == Some(&b'\n') {
-                    byte += 1;
-                }
-                if byte >= counted_to {
-                    counted_lines += text.as_bytes()[counted_to..byte]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count() as u64;
-                    counted_to = byte;
+                // After a CRLF, the csv crate starts the next record at the LF, so a
+                // break at the record's own offset still belongs to the line before.
+                let mut breaks = newlines.lock().unwrap_or_else(|e| e.into_inner());
+                while breaks.front().is_some_and(|&b| b <= p.byte()) {
+                    breaks.pop_front();
+                    counted_lines += 1;
                 }
                 counted_lines
             }
@@ -195,12 +211,66 @@ pub fn csv_rows<'t, T: DeserializeOwned + 't>(
             .and_then(|raw| raw.deserialize::<T>(Some(&headers)))
             .map(|record| Located { line, record })
             .map_err(|e| Problem::new(line, describe_csv_error(&e)));
-        (at, row)
+        Some((at, row))
     }))
+}
+
+/// A reader that refuses a line longer than [`MAX_ROW_BYTES`] (an I/O error naming
+/// it), so no row of a claims file can take more memory than that.
+struct LineLimit<R> {
+    inner: R,
+    /// Bytes since the last line break.
+    run: usize,
+    line: u64,
+    /// Bytes read so far.
+    offset: u64,
+    /// Offsets of the line breaks read but not yet passed by a record.
+    newlines: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<u64>>>,
+}
+
+impl<R> LineLimit<R> {
+    fn new(inner: R) -> LineLimit<R> {
+        LineLimit {
+            inner,
+            run: 0,
+            line: 1,
+            offset: 0,
+            newlines: Default::default(),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut newlines = self.newlines.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' {
+                newlines.push_back(self.offset + i as u64);
+                self.run = 0;
+                self.line += 1;
+            } else {
+                self.run += 1;
+                if self.run > MAX_ROW_BYTES {
+                    return Err(overlong(self.line));
+                }
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+fn overlong(line: u64) -> std::io::Error {
+    std::io::Error::other(format!(
+        "line {line} is longer than {} MiB, more than any claim needs; the file is not read further",
+        MAX_ROW_BYTES >> 20
+    ))
 }
 
 fn describe_csv_error(e: &csv::Error) -> String {
     match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
         csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -241,6 +311,147 @@ pub fn read_json_claims(text: &str) -> Result<Vec<Located<ClaimRecord>>, Vec<Pro
         Ok(records)
     } else {
         Err(problems)
+    }
+}
+
+/// Reads a JSON array of claim objects from `reader` one object at a time, handing
+/// each record (with the line its object starts on), or the problem with it, to
+/// `each`, which returns false to stop. The bytes read so far are passed along for
+/// progress. No object may be longer than [`MAX_ROW_BYTES`]: memory stays bounded
+/// whatever the file holds.
+pub fn json_claims_from<R: std::io::Read>(
+    reader: R,
+    mut each: impl FnMut(u64, Result<Located<ClaimRecord>, Problem>) -> bool,
+) -> Result<(), Problem> {
+    use serde::de::{Deserializer as _, SeqAccess, Visitor};
+    use std::rc::Rc;
+
+    let state = Rc::new(JsonState::default());
+    let tracker = JsonTracker {
+        inner: reader,
+        state: Rc::clone(&state),
+    };
+    struct Claims<'s, F> {
+        state: &'s JsonState,
+        each: F,
+    }
+    impl<'de, F: FnMut(u64, Result<Located<ClaimRecord>, Problem>) -> bool> Visitor<'de>
+        for Claims<'_, F>
+    {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("one JSON array of claim objects")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+            let mut n = 0u64;
+            while let Some(value) = seq.next_element::<serde_json::Value>()? {
+                n += 1;
+                let line = self.state.element_line.get();
+                let row = serde_json::from_value::<ClaimRecord>(value)
+                    .map(|record| Located { line, record })
+                    .map_err(|e| Problem::new(line, format!("claim {n}: {e}")));
+                if !(self.each)(self.state.bytes.get(), row) {
+                    return Ok(());
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut de = serde_json::Deserializer::from_reader(tracker);
+    let visitor = Claims {
+        state: &state,
+        each: &mut each,
+    };
+    let outcome = de.deserialize_seq(visitor).and_then(|()| de.end());
+    outcome.map_err(|e| {
+        let line = if e.is_io() {
+            state.line.get()
+        } else {
+            e.line() as u64
+        };
+        if e.is_data() {
+            Problem::new(1, "the file must hold one JSON array of claim objects")
+        } else {
+            Problem::new(line, format!("not valid JSON: {e}"))
+        }
+    })?;
+    Ok(())
+}
+
+/// Where a JSON claims file is being read: what `JsonTracker` sees pass.
+#[derive(Default)]
+struct JsonState {
+    line: std::cell::Cell<u64>,
+    bytes: std::cell::Cell<u64>,
+    /// The line the element of the top-level array being read starts on.
+    element_line: std::cell::Cell<u64>,
+    depth: std::cell::Cell<u32>,
+    in_string: std::cell::Cell<bool>,
+    escaped: std::cell::Cell<bool>,
+    /// True between the array's `[` or a `,` at depth 1 and the next element.
+    expecting: std::cell::Cell<bool>,
+    /// Bytes of the element being read.
+    element_bytes: std::cell::Cell<usize>,
+}
+
+/// Passes a JSON text through, noting the line each top-level element starts on
+/// (as [`object_lines`] does for a whole text) and refusing an element longer than
+/// [`MAX_ROW_BYTES`].
+struct JsonTracker<R> {
+    inner: R,
+    state: std::rc::Rc<JsonState>,
+}
+
+impl<R: std::io::Read> std::io::Read for JsonTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let s = &*self.state;
+        for &b in &buf[..n] {
+            s.bytes.set(s.bytes.get() + 1);
+            if s.line.get() == 0 {
+                s.line.set(1);
+            }
+            if b == b'\n' {
+                s.line.set(s.line.get() + 1);
+            }
+            if s.depth.get() >= 1 {
+                s.element_bytes.set(s.element_bytes.get() + 1);
+                if s.element_bytes.get() > MAX_ROW_BYTES {
+                    return Err(std::io::Error::other(format!(
+                        "the claim starting on line {} is longer than {} MiB",
+                        s.element_line.get(),
+                        MAX_ROW_BYTES >> 20
+                    )));
+                }
+            }
+            if s.in_string.get() {
+                match (s.escaped.get(), b) {
+                    (true, _) => s.escaped.set(false),
+                    (false, b'\\') => s.escaped.set(true),
+                    (false, b'"') => s.in_string.set(false),
+                    _ => {}
+                }
+                continue;
+            }
+            if s.expecting.get() && s.depth.get() == 1 && !b.is_ascii_whitespace() && b != b']' {
+                s.element_line.set(s.line.get());
+                s.element_bytes.set(0);
+                s.expecting.set(false);
+            }
+            match b {
+                b'"' => s.in_string.set(true),
+                b'[' | b'{' => {
+                    s.depth.set(s.depth.get() + 1);
+                    if s.depth.get() == 1 {
+                        s.expecting.set(true);
+                    }
+                }
+                b']' | b'}' => s.depth.set(s.depth.get().saturating_sub(1)),
+                b',' if s.depth.get() == 1 => s.expecting.set(true),
+                _ => {}
+            }
+        }
+        Ok(n)
     }
 }
 
@@ -439,6 +650,11 @@ pub fn upsert_catalogues(tx: &Transaction, files: &CatalogueFiles) -> Result<(),
 /// A name as a catalogue slug ("Fast API" -> "fast-api"), if it only uses `allowed`
 /// characters besides letters and digits.
 fn slug(name: &str, allowed: &[char]) -> Option<String> {
+    // "--x" would fold to "x": a name must start with a letter or digit, so what is
+    // stored is what the file says.
+    if !name.trim_start().starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
     let slug = fold(name).replace(' ', "-");
     let ok = !slug.is_empty()
         && slug.chars().all(|c| {
@@ -667,7 +883,8 @@ pub fn check_claims(
         } else if subject_id.is_none() {
             problems.push(
                 Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(
-                    "subject names use a-z, 0-9 and . + # - (new ones are created on import)",
+                    "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
+                     (new ones are created on import)",
                 ),
             );
         }
@@ -709,6 +926,9 @@ pub fn check_claims(
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
             let hint = match non_blank(&r.category) {
+                Some(_) if slug(&r.topic, &[]).is_none() => {
+                    "topic names start with a letter or digit and use a-z, 0-9 and -".to_string()
+                }
                 Some(c) => format!("'{c}' is not a category; `claimdb topics` shows them"),
                 None => "a new topic needs a `category` column (design, components, \
                          performance, ...); `claimdb topics` lists known topics"
@@ -835,9 +1055,11 @@ fn check_quote(
         }
     };
     match (start, end) {
-        (None, None) => {
-            located.ok_or_else(|| elsewhere(Problem::new(0, "the quote is not in the article")))
-        }
+        // Not found by `locate_all`: it stands nowhere, so there is no "elsewhere".
+        (None, None) => located.ok_or_else(|| {
+            Problem::new(0, "the quote is not in the article")
+                .hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
+        }),
         (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok((s, e)),
         (Some(s), Some(e)) => Err(elsewhere(Problem::new(
             0,
@@ -996,8 +1218,10 @@ impl<'t> BulkLoad<'t> {
     /// Indexes the new claims for full-text search and restores what `begin` lifted.
     pub fn finish(self) -> rusqlite::Result<()> {
         // FTS5 writes a new segment whenever its 1 MiB of pending terms fills, and then
-        // merges the segments: a million claims made hundreds. With 64 MiB pending it
-        // writes a few large ones (1.4 s less at 1M claims). The setting is stored in
+        // merges the segments: a million claims made hundreds. With 16 MiB pending it
+        // writes a few dozen (64 MiB was 1.4 s faster than 1 MiB at 1M claims, but
+        // took the import's peak memory past half the claims file's size; 16 MiB
+        // measured no slower than 64 MiB on a busy machine). The setting is stored in
         // the index, so the default is put back for ordinary writes. `hashsize` is read
         // by the FTS5 of the bundled SQLite (pinned in Cargo.lock); every test that
         // loads the seed runs this, so a SQLite that refused it would fail them.
@@ -1007,7 +1231,7 @@ impl<'t> BulkLoad<'t> {
                 [bytes],
             )
         };
-        hashsize(64 << 20)?;
+        hashsize(16 << 20)?;
         self.tx.execute(
             "INSERT INTO claims_fts (rowid, statement, quote)
              SELECT claim_id, statement, quote FROM claims WHERE claim_id >= ?1",
