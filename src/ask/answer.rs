@@ -1,0 +1,983 @@
+//! Answering what `interpret` read: the rows of the matching command (through
+//! src/query.rs and the one output writer), a verdict line only where the claims
+//! state one, and an honest "no claim" where the knowledge base says nothing.
+//!
+//! On stderr, every answer first says how the question was read, as the precise
+//! command (`reading this as: claimdb which lacks built-in authentication`), so
+//! people learn the exact forms; in JSON the rows keep that command's shape.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{Connection, ToSql};
+
+use super::interpret::{self, Catalogue, Entry, Intent, ListKind, Reading};
+use crate::catalog::{self, Named};
+use crate::cli::CompaniesArgs;
+use crate::commands::{lists, which};
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::model::{Kind, Stance};
+use crate::names::{closest, fold, some_of};
+use crate::output::Output;
+use crate::query;
+
+/// At most this many rows answer a question; the rest are counted and the full
+/// command is given, so nothing is cut silently.
+const MAX_ROWS: usize = 30;
+
+/// The catalogue's names and aliases; company names only when asked (they are read
+/// from the claims, which is the one costly part on a large knowledge base).
+pub fn catalogue(conn: &Connection, with_companies: bool) -> Result<Catalogue> {
+    let entries = |sql: &str| -> Result<Vec<Entry>> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        let mut out: Vec<Entry> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(0)?;
+            let alias: Option<String> = r.get(1)?;
+            if out.last().is_none_or(|e| e.name != name) {
+                out.push(Entry {
+                    name,
+                    aliases: Vec::new(),
+                });
+            }
+            if let Some(alias) = alias {
+                out.last_mut().expect("pushed").aliases.push(alias);
+            }
+        }
+        Ok(out)
+    };
+    let subjects = entries(
+        "SELECT s.name, a.alias FROM subjects s
+         LEFT JOIN subject_aliases a ON a.subject_id = s.subject_id ORDER BY s.name",
+    )?;
+    let topics = entries(
+        "SELECT t.name, a.alias FROM topics t
+         LEFT JOIN topic_aliases a ON a.topic_id = t.topic_id ORDER BY t.name",
+    )?;
+    let companies = if with_companies {
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT value FROM claims WHERE kind = 'company' AND value IS NOT NULL",
+        )?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    } else {
+        Vec::new()
+    };
+    Ok(Catalogue {
+        subjects,
+        topics,
+        companies,
+    })
+}
+
+/// Reads the question: names first; company names only when some word is left
+/// unexplained (they may be what it is).
+pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
+    let reading = interpret::read(question, &catalogue(conn, false)?);
+    if reading.unknown.is_empty() {
+        return Ok(reading);
+    }
+    Ok(interpret::read(question, &catalogue(conn, true)?))
+}
+
+pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
+    let conn = &db.conn;
+    let reading = read(conn, question)?;
+    let Some(intent) = reading.intent() else {
+        return Err(Error::usage(format!(
+            "nothing in \"{}\" names a subject, topic or company claimdb knows",
+            printable(question.trim())
+        ))
+        .with_hint(format!(
+            "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
+            super::FORMS
+        )));
+    };
+    let corrections: Vec<String> = reading
+        .corrections
+        .iter()
+        .map(|(typed, read)| format!("'{typed}' as '{read}'"))
+        .collect();
+    if !corrections.is_empty() {
+        crate::stderr_line!("reading {}", corrections.join(", "));
+    }
+    match intent {
+        Intent::Which {
+            lacks,
+            builtin,
+            topic,
+        } => {
+            let topic = catalog::resolve_topic(conn, &topic)?;
+            let rule = match (lacks, builtin) {
+                (true, _) => which::Rule::LacksBuiltin,
+                (false, true) => which::Rule::HasBuiltin,
+                (false, false) => which::Rule::Has,
+            };
+            let verb = match rule {
+                which::Rule::LacksBuiltin => "lacks built-in",
+                which::Rule::HasBuiltin => "has built-in",
+                which::Rule::Has => "has",
+            };
+            reading_as(&format!("which {verb} {}", topic.name));
+            let question = which::Question { rule, topic };
+            let answers = which::answer(conn, &question)?;
+            which::write(out, &question, &answers)
+        }
+        Intent::List {
+            list,
+            subjects,
+            topics,
+            lacks,
+            builtin,
+            shared,
+        } => list_answer(
+            db,
+            out,
+            ListQuestion {
+                list,
+                subjects,
+                topics,
+                lacks,
+                builtin,
+                shared,
+            },
+        ),
+        Intent::Company {
+            companies,
+            subjects,
+        } => company_answer(conn, out, &companies, &subjects),
+        Intent::Facts { subjects, topics } => {
+            let mut select = Select::new(conn, &subjects, &topics)?;
+            if topics.is_empty() {
+                select.kinds = vec![Kind::Fact.as_str()];
+            }
+            let found = select.fetch(conn)?;
+            reading_as(&select.command());
+            write_found(conn, out, &found, &select)?;
+            if found.is_empty() {
+                return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
+            }
+            let facts: Vec<String> = found
+                .iter()
+                .filter(|f| f.kind == "fact")
+                .filter_map(|f| {
+                    f.value
+                        .as_ref()
+                        .map(|v| format!("{} {}: {v} (line {})", f.subject, f.topic, f.line_start))
+                })
+                .collect();
+            if !facts.is_empty() {
+                out.note(&format!("The article says: {}.", facts.join("; ")))?;
+            }
+            Ok(())
+        }
+        Intent::YesNo {
+            subjects,
+            topics,
+            lacks: _,
+            builtin: _,
+        } => yes_no_answer(conn, out, &subjects, &topics),
+        Intent::Compare { subjects, topics } => compare_answer(conn, out, &subjects, &topics),
+        Intent::Advice { subjects, topics } => advice_answer(conn, out, &subjects, &topics),
+        Intent::Keywords { subjects, topics } => {
+            let select = Select::new(conn, &subjects, &topics)?;
+            let found = select.fetch(conn)?;
+            reading_as(&select.command());
+            write_found(conn, out, &found, &select)?;
+            if found.is_empty() {
+                return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
+            }
+            Ok(())
+        }
+        Intent::Unknown { subjects, words } => {
+            let subjects = resolve_subjects(conn, &subjects)?;
+            let names: Vec<String> = subjects.iter().map(|s| s.name.clone()).collect();
+            reading_as(&format!(
+                "search {}{}",
+                words.join(" "),
+                names
+                    .iter()
+                    .map(|n| format!(" (about {n})"))
+                    .collect::<String>()
+            ));
+            no_claim(conn, out, &names, &[], &words)
+        }
+    }
+}
+
+/// The kind of comparison claims (model v2); kept as a string so the answer reads
+/// the same column whatever else the kind enum grows.
+const COMPARISON: &str = "comparison";
+
+/// Text from the user or the data, with control characters shown escaped so they
+/// never reach a terminal raw.
+fn printable(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn reading_as(command: &str) {
+    crate::stderr_line!("reading this as: claimdb {}", printable(command));
+}
+
+fn resolve_subjects(conn: &Connection, names: &[String]) -> Result<Vec<Named>> {
+    names
+        .iter()
+        .map(|n| catalog::resolve_subject(conn, n))
+        .collect()
+}
+
+/// One claim found for an answer: what the verdict needs, the rest is written from
+/// the claims table itself.
+#[derive(Debug, Clone)]
+struct Found {
+    claim_id: i64,
+    subject: String,
+    kind: String,
+    topic: String,
+    stance: Option<String>,
+    value: Option<String>,
+    line_start: i64,
+    statement: String,
+}
+
+/// A claim filter the answers share: subjects, topics, kinds, stances, words.
+struct Select {
+    subjects: Vec<i64>,
+    subject_names: Vec<String>,
+    topics: Vec<i64>,
+    topic_names: Vec<String>,
+    kinds: Vec<&'static str>,
+    stances: Vec<Stance>,
+    /// Words that must appear in the statement or quote (a company's name).
+    text: Option<String>,
+}
+
+impl Select {
+    fn new(conn: &Connection, subjects: &[String], topics: &[String]) -> Result<Select> {
+        let subjects = resolve_subjects(conn, subjects)?;
+        let topics: Vec<Named> = topics
+            .iter()
+            .map(|t| catalog::resolve_topic(conn, t))
+            .collect::<Result<_>>()?;
+        Ok(Select {
+            subjects: subjects.iter().map(|s| s.id).collect(),
+            subject_names: subjects.into_iter().map(|s| s.name).collect(),
+            topics: topics.iter().map(|t| t.id).collect(),
+            topic_names: topics.into_iter().map(|t| t.name).collect(),
+            kinds: Vec::new(),
+            stances: Vec::new(),
+            text: None,
+        })
+    }
+
+    /// The `claims` command that lists the same claims.
+    fn command(&self) -> String {
+        let mut c = String::from("claims");
+        for s in &self.subject_names {
+            c.push_str(&format!(" --subject {s}"));
+        }
+        for k in &self.kinds {
+            c.push_str(&format!(" --kind {k}"));
+        }
+        for t in &self.topic_names {
+            c.push_str(&format!(" --topic {t}"));
+        }
+        for s in &self.stances {
+            c.push_str(&format!(" --stance {s}"));
+        }
+        if let Some(text) = &self.text {
+            c.push_str(&format!(" --text {}", shell_word(text)));
+        }
+        c
+    }
+
+    /// The matching claims, in the order `rank` gives (then subject, then id).
+    fn fetch(&self, conn: &Connection) -> Result<Vec<Found>> {
+        let mut sql = String::from(
+            "SELECT c.claim_id, s.name, c.kind, t.name, c.stance, c.value, c.line_start,
+                    c.statement
+             FROM claims c
+             JOIN subjects s ON s.subject_id = c.subject_id
+             JOIN topics t ON t.topic_id = c.topic_id
+             WHERE 1",
+        );
+        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+        let mut any_of = |sql: &mut String, column: &str, values: Vec<Box<dyn ToSql>>| {
+            if values.is_empty() {
+                return;
+            }
+            sql.push_str(&format!(" AND {column} IN ("));
+            for (i, v) in values.into_iter().enumerate() {
+                params.push(v);
+                sql.push_str(&format!(
+                    "{}?{}",
+                    if i == 0 { "" } else { ", " },
+                    params.len()
+                ));
+            }
+            sql.push(')');
+        };
+        any_of(
+            &mut sql,
+            "c.subject_id",
+            self.subjects
+                .iter()
+                .map(|id| Box::new(*id) as Box<dyn ToSql>)
+                .collect(),
+        );
+        any_of(
+            &mut sql,
+            "c.topic_id",
+            self.topics
+                .iter()
+                .map(|id| Box::new(*id) as Box<dyn ToSql>)
+                .collect(),
+        );
+        any_of(
+            &mut sql,
+            "c.kind",
+            self.kinds
+                .iter()
+                .map(|k| Box::new(*k) as Box<dyn ToSql>)
+                .collect(),
+        );
+        any_of(
+            &mut sql,
+            "c.stance",
+            self.stances
+                .iter()
+                .map(|s| Box::new(s.as_str()) as Box<dyn ToSql>)
+                .collect(),
+        );
+        if let Some(text) = &self.text {
+            params.push(Box::new(text.to_lowercase()));
+            sql.push_str(&format!(
+                " AND instr(lower(c.value || ' ' || c.statement || ' ' || c.quote), ?{}) > 0",
+                params.len()
+            ));
+        }
+        sql.push_str(" ORDER BY c.claim_id");
+        let mut stmt = conn.prepare(&sql)?;
+        let found = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                Ok(Found {
+                    claim_id: r.get(0)?,
+                    subject: r.get(1)?,
+                    kind: r.get(2)?,
+                    topic: r.get(3)?,
+                    stance: r.get(4)?,
+                    value: r.get(5)?,
+                    line_start: r.get(6)?,
+                    statement: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<Found>>>()?;
+        Ok(self.ranked(found))
+    }
+
+    /// Orders claims the way a reader wants them: by the kinds asked for (in that
+    /// order), then by subject as asked, then as the article has them.
+    fn ranked(&self, mut found: Vec<Found>) -> Vec<Found> {
+        let kind_rank = |k: &str| {
+            self.kinds
+                .iter()
+                .position(|x| *x == k)
+                .unwrap_or(usize::MAX)
+        };
+        let subject_rank = |s: &str| {
+            self.subject_names
+                .iter()
+                .position(|x| x == s)
+                .unwrap_or(usize::MAX)
+        };
+        found.sort_by_key(|f| (kind_rank(&f.kind), subject_rank(&f.subject), f.claim_id));
+        found
+    }
+}
+
+/// A value as one shell word.
+fn shell_word(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// Writes the claims (at most `MAX_ROWS`) in the `claims` command's shape; says so
+/// when more matched.
+fn write_found(
+    conn: &Connection,
+    out: &mut Output,
+    found: &[Found],
+    select: &Select,
+) -> Result<()> {
+    write_found_as(conn, out, found, &select.command(), query::CLAIM_COLUMNS)
+}
+
+/// Writes the claims (at most `MAX_ROWS`) with `layout`; when more matched, says
+/// so and gives `command`, which lists them all.
+fn write_found_as(
+    conn: &Connection,
+    out: &mut Output,
+    found: &[Found],
+    command: &str,
+    layout: &[(query::Field, crate::output::Column)],
+) -> Result<()> {
+    let ids: Vec<i64> = found.iter().take(MAX_ROWS).map(|f| f.claim_id).collect();
+    query::write_claim_ids(conn, out, &ids, layout)?;
+    if found.len() > MAX_ROWS {
+        crate::stderr_line!(
+            "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
+            found.len(),
+            printable(command)
+        );
+    }
+    Ok(())
+}
+
+/// Understood, but no claim answers it: exit 0, no rows, and the closest topics.
+fn no_claim(
+    conn: &Connection,
+    out: &mut Output,
+    subjects: &[String],
+    topics: &[String],
+    words: &[String],
+) -> Result<()> {
+    // An empty result in the asked-for format, so scripts still parse it.
+    query::write_claim_ids(conn, out, &[], query::CLAIM_COLUMNS)?;
+    let about = if topics.is_empty() {
+        words.join(" ")
+    } else {
+        topics.join(" or ")
+    };
+    let about = if about.is_empty() {
+        "this".to_string()
+    } else {
+        format!("'{}'", printable(&about))
+    };
+    let whom = if subjects.is_empty() {
+        String::new()
+    } else {
+        format!(" for {}", some_of(subjects, 5))
+    };
+    crate::stderr_line!("no claim on {about}{whom} in the knowledge base");
+    let near = nearest_topics(conn, subjects, topics, words)?;
+    if near.is_empty() {
+        crate::stderr_line!("  `claimdb topics` lists the topics it knows");
+    } else {
+        crate::stderr_line!("  nearest topics it knows: {}", near.join(", "));
+    }
+    Ok(())
+}
+
+/// Topics close to what was asked: by spelling, then by the words in claims, then
+/// (for a topic with no claim for these subjects) its category's other topics.
+fn nearest_topics(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+    words: &[String],
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.alias, t.name FROM topic_aliases a JOIN topics t ON t.topic_id = a.topic_id
+         UNION ALL SELECT name, name FROM topics",
+    )?;
+    let known: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut near: Vec<String> = Vec::new();
+    let add = |name: &str, near: &mut Vec<String>| {
+        if !near.iter().any(|n| n == name) && !topics.iter().any(|t| t == name) && near.len() < 5 {
+            near.push(name.to_string());
+        }
+    };
+    for word in words {
+        for alias in closest(word, known.iter().map(|(a, _)| a.as_str())) {
+            if let Some((_, name)) = known.iter().find(|(a, _)| a == alias) {
+                add(name, &mut near);
+            }
+        }
+    }
+    // Topics of claims whose text uses the words.
+    for word in words.iter().filter(|w| w.chars().count() >= 3) {
+        let phrase = format!("\"{}\"", fold(word).replace('"', ""));
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT t.name FROM claims_fts f
+             JOIN claims c ON c.claim_id = f.rowid
+             JOIN topics t ON t.topic_id = c.topic_id
+             WHERE claims_fts MATCH ?1 LIMIT 5",
+        )?;
+        let names: Vec<String> = match stmt.query_map([&phrase], |r| r.get(0)) {
+            Ok(rows) => rows.collect::<rusqlite::Result<_>>().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        names.iter().for_each(|n| add(n, &mut near));
+    }
+    // Same category, with claims for these subjects.
+    if near.is_empty() && !topics.is_empty() {
+        let ids: Vec<i64> = resolve_subjects(conn, subjects)?
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT t.name FROM topics t
+             JOIN claims c ON c.topic_id = t.topic_id
+             WHERE t.category = (SELECT category FROM topics WHERE name = ?1)
+               AND t.name <> ?1
+               AND (?2 = '[]' OR c.subject_id IN (SELECT value FROM json_each(?2)))
+             ORDER BY t.name LIMIT 5",
+        )?;
+        let ids_json = serde_json::to_string(&ids).expect("ids serialise");
+        for topic in topics {
+            let names: Vec<String> = stmt
+                .query_map(rusqlite::params![topic, ids_json], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            names.iter().for_each(|n| add(n, &mut near));
+        }
+    }
+    Ok(near)
+}
+
+/// How a subject stands on a topic, from its feature claims' stances.
+fn stance_verdict(stances: &BTreeSet<Stance>) -> Option<&'static str> {
+    use Stance::*;
+    if stances.is_empty() {
+        return None;
+    }
+    if which::conflicting(stances) {
+        return Some("conflicting claims: see each citation");
+    }
+    Some(if stances.contains(&Builtin) {
+        if stances.contains(&Limited) {
+            "yes, built in (some claims say limited)"
+        } else {
+            "yes, built in"
+        }
+    } else if stances.contains(&Extension) {
+        "no, not built in; available through extensions"
+    } else if stances.contains(&Limited) {
+        "limited"
+    } else {
+        "no, it lacks it"
+    })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn yes_no_answer(
+    conn: &Connection,
+    out: &mut Output,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<()> {
+    let mut select = Select::new(conn, subjects, topics)?;
+    // Feature claims (the stance) first, then what else the article says on it.
+    select.kinds = vec![
+        Kind::Feature.as_str(),
+        Kind::Limitation.as_str(),
+        Kind::Con.as_str(),
+        Kind::Pro.as_str(),
+        Kind::UseCase.as_str(),
+        Kind::Fact.as_str(),
+        Kind::Company.as_str(),
+    ];
+    let found = select.fetch(conn)?;
+    let shown = Select {
+        kinds: Vec::new(),
+        ..select
+    };
+    reading_as(&shown.command());
+    write_found(conn, out, &found, &shown)?;
+    let mut verdicts: Vec<String> = Vec::new();
+    let mut silent: Vec<String> = Vec::new();
+    let names = if shown.subject_names.is_empty() {
+        let mut names: Vec<String> = found.iter().map(|f| f.subject.clone()).collect();
+        names.dedup();
+        names
+    } else {
+        shown.subject_names.clone()
+    };
+    for subject in &names {
+        let mine: Vec<&Found> = found.iter().filter(|f| f.subject == *subject).collect();
+        if mine.is_empty() {
+            silent.push(subject.clone());
+            continue;
+        }
+        let stances: BTreeSet<Stance> = mine
+            .iter()
+            .filter(|f| f.kind == "feature")
+            .filter_map(|f| f.stance.as_deref()?.parse().ok())
+            .collect();
+        let n = mine.len();
+        verdicts.push(match stance_verdict(&stances) {
+            Some(v) => format!("{subject}: {v} ({})", plural(n, "claim")),
+            None => format!(
+                "{subject}: no stated stance; the article's {} on it are above",
+                plural(n, "claim")
+            ),
+        });
+    }
+    if !verdicts.is_empty() {
+        out.note(&verdicts.join("; "))?;
+    }
+    if !silent.is_empty() || found.is_empty() {
+        return no_claim_quiet(conn, &silent, &shown.topic_names, found.is_empty(), out);
+    }
+    Ok(())
+}
+
+/// "no claim" for some subjects when others did have rows (rows already written).
+fn no_claim_quiet(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+    nothing_written: bool,
+    out: &mut Output,
+) -> Result<()> {
+    if nothing_written {
+        // The rows (none) were written by write_found; only the message is left.
+        let near = nearest_topics(conn, subjects, topics, &[])?;
+        crate::stderr_line!(
+            "no claim on '{}'{} in the knowledge base",
+            topics.join(" or "),
+            if subjects.is_empty() {
+                String::new()
+            } else {
+                format!(" for {}", some_of(subjects, 5))
+            }
+        );
+        if !near.is_empty() {
+            crate::stderr_line!("  nearest topics it knows: {}", near.join(", "));
+        }
+        return Ok(());
+    }
+    let _ = out;
+    crate::stderr_line!(
+        "no claim on '{}' for {} in the knowledge base",
+        topics.join(" or "),
+        some_of(subjects, 5)
+    );
+    Ok(())
+}
+
+/// The article's lists.
+struct ListQuestion {
+    list: ListKind,
+    subjects: Vec<String>,
+    topics: Vec<String>,
+    lacks: bool,
+    builtin: bool,
+    shared: bool,
+}
+
+fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
+    let conn = &db.conn;
+    let kind = match q.list {
+        ListKind::Limitations => Some((Kind::Limitation, "limitations")),
+        ListKind::Cons => Some((Kind::Con, "cons")),
+        ListKind::Pros => Some((Kind::Pro, "pros")),
+        ListKind::UseCases => Some((Kind::UseCase, "use-cases")),
+        _ => None,
+    };
+    if q.list == ListKind::Companies {
+        let subjects: Vec<String> = resolve_subjects(conn, &q.subjects)?
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        let shared = q.shared && subjects.len() != 1;
+        let mut command = String::from("companies");
+        if shared {
+            command.push_str(" --shared");
+        }
+        for s in &subjects {
+            command.push_str(&format!(" --subject {s}"));
+        }
+        reading_as(&command);
+        return lists::companies(
+            db,
+            out,
+            &CompaniesArgs {
+                subject: subjects,
+                shared,
+            },
+        );
+    }
+    if let (Some((kind, command)), true) = (kind, q.topics.is_empty()) {
+        // The list command's rows, the article's own items first, at most MAX_ROWS.
+        let mut select = Select::new(conn, &q.subjects, &[])?;
+        select.kinds = vec![kind.as_str()];
+        let found = select.fetch(conn)?;
+        let command = format!(
+            "{command}{}",
+            select
+                .subject_names
+                .iter()
+                .map(|s| format!(" --subject {s}"))
+                .collect::<String>()
+        );
+        reading_as(&command);
+        write_found_as(conn, out, &found, &command, query::LIST_COLUMNS)?;
+        if found.is_empty() {
+            return no_claim(conn, out, &select.subject_names, &[], &[command.clone()]);
+        }
+        return Ok(());
+    }
+    let mut select = Select::new(conn, &q.subjects, &q.topics)?;
+    select.kinds = match q.list {
+        ListKind::Weaknesses => vec![Kind::Limitation.as_str(), Kind::Con.as_str()],
+        ListKind::Features => vec![Kind::Feature.as_str()],
+        _ => vec![kind.expect("the other lists have a kind").0.as_str()],
+    };
+    if q.list == ListKind::Features {
+        select.stances = if q.lacks {
+            vec![Stance::Lacks, Stance::Extension, Stance::Limited]
+        } else if q.builtin {
+            vec![Stance::Builtin]
+        } else {
+            Vec::new()
+        };
+    }
+    let found = select.fetch(conn)?;
+    reading_as(&select.command());
+    write_found(conn, out, &found, &select)?;
+    if found.is_empty() {
+        return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
+    }
+    Ok(())
+}
+
+fn company_answer(
+    conn: &Connection,
+    out: &mut Output,
+    companies: &[String],
+    subjects: &[String],
+) -> Result<()> {
+    let mut select = Select::new(conn, subjects, &[])?;
+    select.kinds = vec![Kind::Company.as_str()];
+    let mut found: Vec<Found> = Vec::new();
+    let mut commands: Vec<String> = Vec::new();
+    for company in companies {
+        select.text = Some(company.clone());
+        commands.push(select.command());
+        for f in select.fetch(conn)? {
+            if f.value.as_deref().is_some_and(|v| fold(v) == fold(company)) {
+                found.push(f);
+            }
+        }
+    }
+    reading_as(&commands.join(" ; claimdb "));
+    write_found(conn, out, &found, &select)?;
+    let mut lines: Vec<String> = Vec::new();
+    for company in companies {
+        let names: Vec<String> = if select.subject_names.is_empty() {
+            found.iter().map(|f| f.subject.clone()).collect()
+        } else {
+            select.subject_names.clone()
+        };
+        let mut names = names;
+        names.dedup();
+        for subject in names {
+            let hit = found.iter().find(|f| {
+                f.subject == subject && f.value.as_deref().map(fold) == Some(fold(company))
+            });
+            lines.push(match hit {
+                Some(f) => format!("yes: {company} uses {subject} (line {})", f.line_start),
+                None => format!("no claim that {company} uses {subject}"),
+            });
+        }
+    }
+    if found.is_empty() {
+        crate::stderr_line!(
+            "no claim on {} for {} in the knowledge base",
+            companies.join(", "),
+            some_of(&select.subject_names, 5)
+        );
+    } else if !lines.is_empty() {
+        out.note(&lines.join("; "))?;
+    }
+    Ok(())
+}
+
+/// Comparison claims between the subjects (all when none named), on the topics.
+fn comparisons(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<(Select, Vec<Found>)> {
+    let mut select = Select::new(conn, &[], topics)?;
+    select.kinds = vec![COMPARISON];
+    let all = select.fetch(conn)?;
+    // Between the named subjects: either side may be the favoured one.
+    let versus = comparison_sides(conn, &all)?;
+    let found: Vec<Found> = all
+        .into_iter()
+        .zip(versus)
+        .filter(|(f, versus)| {
+            subjects.is_empty()
+                || subjects.iter().any(|s| *s == f.subject)
+                    && versus
+                        .as_ref()
+                        .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
+        })
+        .map(|(f, _)| f)
+        .collect();
+    let mut select = Select::new(conn, subjects, topics)?;
+    select.kinds = vec![COMPARISON];
+    Ok((select, found))
+}
+
+/// Each comparison claim's `versus` subject.
+fn comparison_sides(conn: &Connection, found: &[Found]) -> Result<Vec<Option<String>>> {
+    let mut stmt = conn.prepare_cached("SELECT versus FROM claims WHERE claim_id = ?1")?;
+    found
+        .iter()
+        .map(|f| {
+            Ok(stmt
+                .query_row([f.claim_id], |r| r.get::<_, Option<String>>(0))
+                .unwrap_or(None))
+        })
+        .collect()
+}
+
+/// The verdict the article states, if any: "it depends" first, then who it favours.
+fn comparison_verdict(found: &[Found]) -> Option<String> {
+    let depends: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.stance.as_deref() == Some("depends"))
+        .collect();
+    if let Some(d) = depends.first() {
+        return Some(format!(
+            "The article says it depends: {} (line {})",
+            d.statement.trim_end_matches('.'),
+            d.line_start
+        ));
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let favours: Vec<String> = found
+        .iter()
+        .take(4)
+        .map(|f| {
+            format!(
+                "{} {} (line {})",
+                f.subject,
+                f.value.as_deref().unwrap_or("is favoured"),
+                f.line_start
+            )
+        })
+        .collect();
+    Some(format!("The article says: {}", favours.join("; ")))
+}
+
+fn compare_answer(
+    conn: &Connection,
+    out: &mut Output,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<()> {
+    let (select, mut found) = comparisons(conn, subjects, topics)?;
+    let verdict = comparison_verdict(&found);
+    // Then each side's own claims on the topics (not a tally: the claims themselves).
+    let mut command = select.command();
+    if !topics.is_empty() {
+        let mut sides = Select::new(conn, subjects, topics)?;
+        sides.kinds = vec![
+            Kind::Feature.as_str(),
+            Kind::Pro.as_str(),
+            Kind::Con.as_str(),
+            Kind::Limitation.as_str(),
+            Kind::Fact.as_str(),
+            Kind::UseCase.as_str(),
+        ];
+        let rest = sides.fetch(conn)?;
+        command.push_str(" ; claimdb ");
+        command.push_str(
+            &Select {
+                kinds: Vec::new(),
+                ..sides
+            }
+            .command(),
+        );
+        found.extend(rest);
+    }
+    reading_as(&command);
+    write_found(conn, out, &found, &select)?;
+    if found.is_empty() {
+        return no_claim(conn, out, subjects, topics, &[]);
+    }
+    out.note(&verdict.unwrap_or_else(|| {
+        "The article states no comparison on this; each side's claims are above.".to_string()
+    }))
+}
+
+fn advice_answer(
+    conn: &Connection,
+    out: &mut Output,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<()> {
+    let (_, mut found) = comparisons(conn, subjects, topics)?;
+    let verdict = comparison_verdict(&found);
+    let mut select = Select::new(conn, subjects, topics)?;
+    select.kinds = vec![Kind::UseCase.as_str(), Kind::Pro.as_str()];
+    let uses = select.fetch(conn)?;
+    let suggested: Vec<String> = {
+        let mut names: Vec<String> = Vec::new();
+        for f in uses.iter().filter(|f| f.kind == "use-case") {
+            let line = format!("{} (line {})", f.subject, f.line_start);
+            if !names
+                .iter()
+                .any(|n| n.starts_with(&format!("{} ", f.subject)))
+            {
+                names.push(line);
+            }
+        }
+        names
+    };
+    found.extend(uses);
+    let mut command = Select {
+        kinds: vec![COMPARISON, Kind::UseCase.as_str(), Kind::Pro.as_str()],
+        ..Select::new(conn, subjects, topics)?
+    }
+    .command();
+    if found.is_empty() {
+        // No use case or comparison: what the article says on the topic at all.
+        let all = Select::new(conn, subjects, topics)?;
+        found = all.fetch(conn)?;
+        command = all.command();
+    }
+    reading_as(&command);
+    write_found(conn, out, &found, &select)?;
+    if found.is_empty() {
+        return no_claim(conn, out, subjects, topics, &[]);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    if !suggested.is_empty() {
+        lines.push(format!(
+            "The article names as a use case: {}",
+            suggested.join(", ")
+        ));
+    }
+    if let Some(v) = verdict {
+        lines.push(v);
+    }
+    if !lines.is_empty() {
+        out.note(&format!("{}.", lines.join(". ")))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! `ask` (issue 13): every question of ../shared/eval/ask-dev.json, and the ones
+//! found failing since (tests/fixtures/ask-extra.json), run through the real binary
+//! and judged exactly as ../shared/eval/README.md says.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::support::Env;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// One question with what a right answer holds.
+struct Case {
+    q: String,
+    kind: String,
+    subjects: Vec<String>,
+    lines: Vec<u64>,
+    /// A fixture article to import first (its claims are `<name>-claims.csv`).
+    import: Option<String>,
+}
+
+fn cases(path: &std::path::Path) -> Vec<Case> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let all: Value = serde_json::from_str(&text).unwrap();
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default()
+    };
+    all.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| Case {
+            q: c["q"].as_str().unwrap().to_string(),
+            kind: c["kind"].as_str().unwrap().to_string(),
+            subjects: strings(&c["expect_subjects"]),
+            lines: c["expect_lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l.as_u64().unwrap())
+                .collect(),
+            import: c["import"].as_str().map(String::from),
+        })
+        .collect()
+}
+
+/// The judgement of ../shared/eval/README.md; None when the answer is right.
+fn judge(env: &Env, case: &Case) -> Option<String> {
+    let run = env.run(&["ask", &case.q, "--format", "json"]);
+    let wrong = |why: &str| {
+        Some(format!(
+            "{:?} ({}): {why}\n  exit {}\n  stderr: {}\n  stdout: {}",
+            case.q,
+            case.kind,
+            run.code,
+            run.stderr.trim(),
+            run.stdout.chars().take(600).collect::<String>()
+        ))
+    };
+    if run.code != 0 {
+        return wrong("exit code is not 0");
+    }
+    let rows: Vec<Value> = if run.stdout.trim().is_empty() {
+        Vec::new()
+    } else {
+        match serde_json::from_str::<Value>(&run.stdout) {
+            Ok(Value::Array(rows)) => rows,
+            _ => return wrong("stdout is not a JSON array"),
+        }
+    };
+    let says_no_claim = run.stderr.contains("no claim");
+    let cited = |r: &Value| r["line_start"].as_u64().is_some();
+    if case.kind == "unanswerable" {
+        if rows.iter().any(cited) {
+            return wrong("a row with a citation");
+        }
+        if !says_no_claim {
+            return wrong("stderr does not say there is no claim");
+        }
+        return None;
+    }
+    if case.lines.is_empty() {
+        // A subject with no claim on the topic.
+        let shown_unknown = case.subjects.iter().all(|s| {
+            rows.iter()
+                .any(|r| r["subject"] == s.as_str() && r["stance"] == "unknown" && !cited(r))
+        });
+        if !(shown_unknown || says_no_claim) {
+            return wrong("neither an 'unknown' row nor 'no claim' on stderr");
+        }
+        if rows
+            .iter()
+            .any(|r| cited(r) && case.subjects.iter().any(|s| r["subject"] == s.as_str()))
+        {
+            return wrong("a cited row for a subject with no claim");
+        }
+        return None;
+    }
+    for s in &case.subjects {
+        if !rows.iter().any(|r| r["subject"] == s.as_str()) {
+            return wrong(&format!("no row about {s}"));
+        }
+    }
+    let hit = rows.iter().any(
+        |r| match (r["line_start"].as_u64(), r["line_end"].as_u64()) {
+            (Some(a), Some(b)) => case.lines.iter().any(|l| (a..=b).contains(l)),
+            _ => false,
+        },
+    );
+    if !hit {
+        return wrong(&format!("no row cites any of lines {:?}", case.lines));
+    }
+    if rows.len() > 30 {
+        return wrong(&format!("{} rows (more than 30)", rows.len()));
+    }
+    let about = rows
+        .iter()
+        .filter(|r| case.subjects.iter().any(|s| r["subject"] == s.as_str()))
+        .count();
+    if about * 2 <= rows.len() {
+        return wrong(&format!(
+            "only {about} of {} rows are about {:?}",
+            rows.len(),
+            case.subjects
+        ));
+    }
+    None
+}
+
+fn import_fixture(env: &Env, name: &str) {
+    env.run(&[
+        "import",
+        &format!("{FIXTURES}/{name}-claims.csv"),
+        "--source",
+        &format!("{FIXTURES}/{name}.txt"),
+    ])
+    .ok();
+}
+
+/// Runs every case (each fixture import in its own environment) and reports every
+/// wrong answer at once.
+fn judge_all(cases: &[Case]) {
+    let plain = Env::new();
+    let mut imported: Vec<(String, Env)> = Vec::new();
+    let mut failures: Vec<String> = Vec::new();
+    for case in cases {
+        let env = match &case.import {
+            None => &plain,
+            Some(name) => {
+                if !imported.iter().any(|(n, _)| n == name) {
+                    let env = Env::new();
+                    import_fixture(&env, name);
+                    imported.push((name.clone(), env));
+                }
+                &imported.iter().find(|(n, _)| n == name).unwrap().1
+            }
+        };
+        if let Some(f) = judge(env, case) {
+            failures.push(f);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} questions answered wrong:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// ../shared, which CI must have and a developer's checkout may not.
+fn shared_eval() -> Option<PathBuf> {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/ask-dev.json"
+    ));
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is missing: CI must run the ask evaluation",
+        path.display()
+    );
+    eprintln!(
+        "skipped: {} is missing (outside CI the shared evaluation is optional)",
+        path.display()
+    );
+    None
+}
+
+#[test]
+fn every_question_of_the_shared_evaluation_is_answered_right() {
+    if let Some(path) = shared_eval() {
+        let cases = cases(&path);
+        assert!(cases.len() >= 40, "{} questions", cases.len());
+        judge_all(&cases);
+    }
+}
+
+#[test]
+fn every_question_found_failing_since_is_answered_right() {
+    judge_all(&cases(&PathBuf::from(format!("{FIXTURES}/ask-extra.json"))));
+}
