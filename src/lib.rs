@@ -38,6 +38,7 @@ pub mod progress;
 #[cfg(test)]
 mod properties;
 pub mod query;
+pub mod text;
 
 /// Runs the command line and returns the process's exit code. A closed pipe
 /// (`claimdb claims | head -1`) is success.
