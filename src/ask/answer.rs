@@ -193,14 +193,9 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
         Intent::Unknown { subjects, words } => {
             let subjects = resolve_subjects(conn, &subjects)?;
             let names: Vec<String> = subjects.iter().map(|s| s.name.clone()).collect();
-            reading_as(&format!(
-                "search {}{}",
-                words.join(" "),
-                names
-                    .iter()
-                    .map(|n| format!(" (about {n})"))
-                    .collect::<String>()
-            ));
+            reading_as(&format!("search {}", shell_word(&words.join(" "))));
+            // An empty result in the asked-for format, so scripts still parse it.
+            query::write_claim_ids(conn, out, &[], query::CLAIM_COLUMNS)?;
             no_claim(conn, out, &names, &[], &words)
         }
     }
@@ -247,6 +242,10 @@ struct Found {
     value: Option<String>,
     line_start: i64,
     statement: String,
+    /// A comparison's other side.
+    versus: Option<String>,
+    /// One of the article's own list items.
+    listed: bool,
 }
 
 /// A claim filter the answers share: subjects, topics, kinds, stances, words.
@@ -304,10 +303,11 @@ impl Select {
     fn fetch(&self, conn: &Connection) -> Result<Vec<Found>> {
         let mut sql = String::from(
             "SELECT c.claim_id, s.name, c.kind, t.name, c.stance, c.value, c.line_start,
-                    c.statement
+                    c.statement, v.name, c.listed
              FROM claims c
              JOIN subjects s ON s.subject_id = c.subject_id
              JOIN topics t ON t.topic_id = c.topic_id
+             LEFT JOIN subjects v ON v.subject_id = c.versus_id
              WHERE 1",
         );
         let mut params: Vec<Box<dyn ToSql>> = Vec::new();
@@ -378,6 +378,8 @@ impl Select {
                     value: r.get(5)?,
                     line_start: r.get(6)?,
                     statement: r.get(7)?,
+                    versus: r.get(8)?,
+                    listed: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<Found>>>()?;
@@ -385,7 +387,8 @@ impl Select {
     }
 
     /// Orders claims the way a reader wants them: by the kinds asked for (in that
-    /// order), then by subject as asked, then as the article has them.
+    /// order), the article's own list items first, then by subject as asked, then
+    /// as the article has them.
     fn ranked(&self, mut found: Vec<Found>) -> Vec<Found> {
         let kind_rank = |k: &str| {
             self.kinds
@@ -399,7 +402,14 @@ impl Select {
                 .position(|x| x == s)
                 .unwrap_or(usize::MAX)
         };
-        found.sort_by_key(|f| (kind_rank(&f.kind), subject_rank(&f.subject), f.claim_id));
+        found.sort_by_key(|f| {
+            (
+                kind_rank(&f.kind),
+                !f.listed,
+                subject_rank(&f.subject),
+                f.claim_id,
+            )
+        });
         found
     }
 }
@@ -455,8 +465,7 @@ fn no_claim(
     topics: &[String],
     words: &[String],
 ) -> Result<()> {
-    // An empty result in the asked-for format, so scripts still parse it.
-    query::write_claim_ids(conn, out, &[], query::CLAIM_COLUMNS)?;
+    let _ = out;
     let about = if topics.is_empty() {
         words.join(" ")
     } else {
@@ -473,6 +482,29 @@ fn no_claim(
         format!(" for {}", some_of(subjects, 5))
     };
     crate::stderr_line!("no claim on {about}{whom} in the knowledge base");
+    // Other subjects that do have claims on the topic: the question was understood.
+    if !topics.is_empty() && !subjects.is_empty() {
+        let mut stmt = conn.prepare_cached(
+            "SELECT s.name, count(*) FROM claims c
+             JOIN subjects s ON s.subject_id = c.subject_id
+             JOIN topics t ON t.topic_id = c.topic_id
+             WHERE t.name = ?1 GROUP BY s.name ORDER BY s.name",
+        )?;
+        for topic in topics {
+            let others: Vec<String> = stmt
+                .query_map([topic], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .filter(|(s, _)| !subjects.contains(s))
+                .map(|(s, n)| format!("{s} ({})", plural(n as usize, "claim")))
+                .collect();
+            if !others.is_empty() {
+                crate::stderr_line!("  claims on {topic} exist for {}", some_of(&others, 5));
+            }
+        }
+    }
     let near = nearest_topics(conn, subjects, topics, words)?;
     if near.is_empty() {
         crate::stderr_line!("  `claimdb topics` lists the topics it knows");
@@ -635,42 +667,8 @@ fn yes_no_answer(
         out.note(&verdicts.join("; "))?;
     }
     if !silent.is_empty() || found.is_empty() {
-        return no_claim_quiet(conn, &silent, &shown.topic_names, found.is_empty(), out);
+        return no_claim(conn, out, &silent, &shown.topic_names, &[]);
     }
-    Ok(())
-}
-
-/// "no claim" for some subjects when others did have rows (rows already written).
-fn no_claim_quiet(
-    conn: &Connection,
-    subjects: &[String],
-    topics: &[String],
-    nothing_written: bool,
-    out: &mut Output,
-) -> Result<()> {
-    if nothing_written {
-        // The rows (none) were written by write_found; only the message is left.
-        let near = nearest_topics(conn, subjects, topics, &[])?;
-        crate::stderr_line!(
-            "no claim on '{}'{} in the knowledge base",
-            topics.join(" or "),
-            if subjects.is_empty() {
-                String::new()
-            } else {
-                format!(" for {}", some_of(subjects, 5))
-            }
-        );
-        if !near.is_empty() {
-            crate::stderr_line!("  nearest topics it knows: {}", near.join(", "));
-        }
-        return Ok(());
-    }
-    let _ = out;
-    crate::stderr_line!(
-        "no claim on '{}' for {} in the knowledge base",
-        topics.join(" or "),
-        some_of(subjects, 5)
-    );
     Ok(())
 }
 
@@ -821,36 +819,25 @@ fn comparisons(
     let mut select = Select::new(conn, &[], topics)?;
     select.kinds = vec![COMPARISON];
     let all = select.fetch(conn)?;
-    // Between the named subjects: either side may be the favoured one.
-    let versus = comparison_sides(conn, &all)?;
+    // Between the named subjects: either side may be the favoured one; "than the
+    // others" (no versus) counts for any.
     let found: Vec<Found> = all
         .into_iter()
-        .zip(versus)
-        .filter(|(f, versus)| {
+        .filter(|f| {
             subjects.is_empty()
                 || subjects.iter().any(|s| *s == f.subject)
-                    && versus
+                    && f.versus
                         .as_ref()
                         .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
+                || f.versus
+                    .as_ref()
+                    .is_some_and(|v| subjects.iter().any(|s| s == v))
+                    && subjects.len() < 2
         })
-        .map(|(f, _)| f)
         .collect();
     let mut select = Select::new(conn, subjects, topics)?;
     select.kinds = vec![COMPARISON];
     Ok((select, found))
-}
-
-/// Each comparison claim's `versus` subject.
-fn comparison_sides(conn: &Connection, found: &[Found]) -> Result<Vec<Option<String>>> {
-    let mut stmt = conn.prepare_cached("SELECT versus FROM claims WHERE claim_id = ?1")?;
-    found
-        .iter()
-        .map(|f| {
-            Ok(stmt
-                .query_row([f.claim_id], |r| r.get::<_, Option<String>>(0))
-                .unwrap_or(None))
-        })
-        .collect()
 }
 
 /// The verdict the article states, if any: "it depends" first, then who it favours.

@@ -614,6 +614,52 @@ const COMPARATIVES: &[&str] = &[
     "against",
 ];
 
+/// Common comparative adjectives, which need no "than" to compare.
+const COMPARATIVE_ADJECTIVES: &[&str] = &[
+    "easier",
+    "harder",
+    "faster",
+    "slower",
+    "simpler",
+    "lighter",
+    "heavier",
+    "safer",
+    "cheaper",
+    "quicker",
+    "larger",
+    "bigger",
+    "newer",
+    "older",
+    "cleaner",
+    "stronger",
+    "weaker",
+    "greater",
+    "higher",
+    "lower",
+    "smoother",
+    "friendlier",
+    "leaner",
+    "tougher",
+    "steeper",
+    "gentler",
+    "nicer",
+    "smarter",
+    "sturdier",
+    "riskier",
+    "costlier",
+    "pricier",
+    "scales",
+    "outperform",
+    "outperforms",
+    "beat",
+    "beats",
+    "wins",
+    "win",
+    "superior",
+    "inferior",
+    "preferable",
+];
+
 fn is_filler(word: &str) -> bool {
     FILLER.contains(&word)
 }
@@ -1043,15 +1089,10 @@ fn signals(words: &[String], r: &mut Reading) {
         && r.list != Some(ListKind::Companies);
 
     r.comparative = has_any(w, COMPARATIVES)
-        || words.iter().enumerate().any(|(i, x)| {
-            // "easier", "scales better": an -er word before "than", "to", or at the end
-            !comparative_bases(x).is_empty()
-                && (words
-                    .get(i + 1)
-                    .is_none_or(|n| matches!(n.as_str(), "than" | "to" | "for"))
-                    || first == "which"
-                    || first == "is")
-                && !is_filler(x)
+        || has_any(words, COMPARATIVE_ADJECTIVES)
+        || words.windows(2).any(|p| {
+            // "nimbler than": any -er word that a "than" follows
+            p[1] == "than" && !comparative_bases(&p[0]).is_empty()
         });
     r.advice = has_any(
         w,
