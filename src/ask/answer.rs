@@ -287,14 +287,27 @@ impl Select {
         for k in &self.kinds {
             c.push_str(&format!(" --kind {k}"));
         }
-        for t in &self.topic_names {
-            c.push_str(&format!(" --topic {t}"));
+        // `claims` takes one topic and one stance: the others are said in words.
+        let mut also: Vec<String> = Vec::new();
+        for (i, t) in self.topic_names.iter().enumerate() {
+            if i == 0 {
+                c.push_str(&format!(" --topic {t}"));
+            } else {
+                also.push(format!("--topic {t}"));
+            }
         }
-        for s in &self.stances {
-            c.push_str(&format!(" --stance {s}"));
+        for (i, s) in self.stances.iter().enumerate() {
+            if i == 0 {
+                c.push_str(&format!(" --stance {s}"));
+            } else {
+                also.push(format!("--stance {s}"));
+            }
         }
         if let Some(text) = &self.text {
             c.push_str(&format!(" --text {}", shell_word(text)));
+        }
+        if !also.is_empty() {
+            c.push_str(&format!(" (and the same with {})", also.join(", ")));
         }
         c
     }
@@ -402,9 +415,16 @@ impl Select {
                 .position(|x| x == s)
                 .unwrap_or(usize::MAX)
         };
+        let stance_rank = |s: Option<&str>| {
+            self.stances
+                .iter()
+                .position(|x| Some(x.as_str()) == s)
+                .unwrap_or(usize::MAX)
+        };
         found.sort_by_key(|f| {
             (
                 kind_rank(&f.kind),
+                stance_rank(f.stance.as_deref()),
                 !f.listed,
                 subject_rank(&f.subject),
                 f.claim_id,
@@ -658,8 +678,9 @@ fn yes_no_answer(
         verdicts.push(match stance_verdict(&stances) {
             Some(v) => format!("{subject}: {v} ({})", plural(n, "claim")),
             None => format!(
-                "{subject}: no stated stance; the article's {} on it are above",
-                plural(n, "claim")
+                "{subject}: no has/lacks stance stated; {} on {} above",
+                plural(n, "claim"),
+                shown.topic_names.join(" or ")
             ),
         });
     }
@@ -740,7 +761,9 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         ListKind::Features => vec![Kind::Feature.as_str()],
         _ => vec![kind.expect("the other lists have a kind").0.as_str()],
     };
-    if q.list == ListKind::Features {
+    if q.list == ListKind::Features && (q.lacks || q.builtin) {
+        // Any claim with the stance: "doesn't come with X" is often a limitation.
+        select.kinds = Vec::new();
         select.stances = if q.lacks {
             vec![Stance::Lacks, Stance::Extension, Stance::Limited]
         } else if q.builtin {

@@ -1168,6 +1168,17 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
     let mut i = 0;
     while i < keys.len() {
         let mut matched = 0;
+        // A one-word name typed as two ("fast api"): the two words joined.
+        if i + 1 < keys.len() && !is_filler(&words[i]) && !is_filler(&words[i + 1]) {
+            let joined = format!("{}{}", words[i], keys[i + 1]);
+            let found = index.exact(std::slice::from_ref(&joined));
+            if !found.is_empty() {
+                found.iter().for_each(|t| record(*t, r));
+                used[i..i + 2].iter_mut().for_each(|u| *u = true);
+                i += 2;
+                continue;
+            }
+        }
         for n in (1..=index.longest.min(keys.len() - i)).rev() {
             let span = &keys[i..i + n];
             // A single filler word is never a name, even where an alias says so.
@@ -1670,6 +1681,7 @@ mod tests {
             })
         );
         assert_eq!(read_q("big corp").companies, v(&["Big Corp"]));
+        assert_eq!(read_q("wom bat").subjects, v(&["wombat"]));
         assert_eq!(read_q("online shop").topics, v(&["ecommerce"]));
         assert_eq!(read_q("QUOKKA admin").subjects, v(&["quokka"]));
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));

@@ -16,8 +16,8 @@ struct Case {
     kind: String,
     subjects: Vec<String>,
     lines: Vec<u64>,
-    /// A fixture article to import first (its claims are `<name>-claims.csv`).
-    import: Option<String>,
+    /// Fixture files to import first: `[claims file, article]`.
+    import: Option<(String, String)>,
 }
 
 fn cases(path: &std::path::Path) -> Vec<Case> {
@@ -41,7 +41,10 @@ fn cases(path: &std::path::Path) -> Vec<Case> {
                 .iter()
                 .map(|l| l.as_u64().unwrap())
                 .collect(),
-            import: c["import"].as_str().map(String::from),
+            import: c["import"].as_array().map(|pair| {
+                let s = |i: usize| pair[i].as_str().unwrap().to_string();
+                (s(0), s(1))
+            }),
         })
         .collect()
 }
@@ -129,12 +132,12 @@ fn judge(env: &Env, case: &Case) -> Option<String> {
     None
 }
 
-fn import_fixture(env: &Env, name: &str) {
+fn import_fixture(env: &Env, (claims, article): &(String, String)) {
     env.run(&[
         "import",
-        &format!("{FIXTURES}/{name}-claims.csv"),
+        &format!("{FIXTURES}/{claims}"),
         "--source",
-        &format!("{FIXTURES}/{name}.txt"),
+        &format!("{FIXTURES}/{article}"),
     ])
     .ok();
 }
@@ -143,7 +146,7 @@ fn import_fixture(env: &Env, name: &str) {
 /// wrong answer at once.
 fn judge_all(cases: &[Case]) {
     let plain = Env::new();
-    let mut imported: Vec<(String, Env)> = Vec::new();
+    let mut imported: Vec<((String, String), Env)> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
     for case in cases {
         let env = match &case.import {
