@@ -457,7 +457,7 @@ pub fn declare_new_names<'r>(
         for subject in std::iter::once(r.subject.as_str()).chain(non_blank(&r.versus)) {
             let key = fold(subject);
             if !key.is_empty()
-                && !subjects.contains_key(&key)
+                && find_name(&subjects, subject).is_none()
                 && let Some(name) = slug(subject, &['.', '+', '#'])
                 && !declared.subjects.contains(&name)
             {
@@ -472,7 +472,7 @@ pub fn declare_new_names<'r>(
         }
         let key = fold(&r.topic);
         if !key.is_empty()
-            && !topics.contains_key(&key)
+            && find_name(&topics, &r.topic).is_none()
             && let Some(category) = non_blank(&r.category)
             && let Some(category) = tx
                 .query_row(
@@ -595,6 +595,16 @@ impl Lookup {
     }
 }
 
+/// The id a name stands for, as written or in its other grammatical number.
+fn find_name(names: &HashMap<String, i64>, name: &str) -> Option<i64> {
+    let key = fold(name);
+    names.get(&key).copied().or_else(|| {
+        crate::names::other_numbers(&key)
+            .iter()
+            .find_map(|k| names.get(k).copied())
+    })
+}
+
 /// Checks every record against the catalogue and the article, finding the lines of
 /// quotes given without them; all problems at once.
 pub fn check_claims(
@@ -628,7 +638,7 @@ pub fn check_claims(
 
         let subject_id = *subject_ids
             .entry(&r.subject)
-            .or_insert_with(|| subjects.get(&fold(&r.subject)).copied());
+            .or_insert_with(|| find_name(subjects, &r.subject));
         if r.subject.trim().is_empty() {
             problems.push(Problem::new(line, "the subject is missing"));
         } else if subject_id.is_none() {
@@ -643,7 +653,7 @@ pub fn check_claims(
             Some(versus) => {
                 let id = *subject_ids
                     .entry(versus)
-                    .or_insert_with(|| subjects.get(&fold(versus)).copied());
+                    .or_insert_with(|| find_name(subjects, versus));
                 if id.is_none() {
                     problems.push(
                         Problem::new(line, format!("unknown subject '{versus}' in versus"))
@@ -671,7 +681,7 @@ pub fn check_claims(
         };
         let topic_id = *topic_ids
             .entry(&r.topic)
-            .or_insert_with(|| topics.get(&fold(&r.topic)).copied());
+            .or_insert_with(|| find_name(topics, &r.topic));
         if r.topic.trim().is_empty() {
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
