@@ -191,12 +191,29 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             Ok(())
         }
         Intent::Unknown { subjects, words } => {
-            let subjects = resolve_subjects(conn, &subjects)?;
-            let names: Vec<String> = subjects.iter().map(|s| s.name.clone()).collect();
-            reading_as(&format!("search {}", shell_word(&words.join(" "))));
-            // An empty result in the asked-for format, so scripts still parse it.
-            query::write_claim_ids(conn, out, &[], query::CLAIM_COLUMNS)?;
-            no_claim(conn, out, &names, &[], &words)
+            // No topic names it: the claims whose text says it, if any, else "no claim".
+            let mut select = Select::new(conn, &subjects, &[])?;
+            select.mentions = words
+                .iter()
+                .filter(|w| w.chars().count() >= 3)
+                .cloned()
+                .collect();
+            let found = if select.mentions.is_empty() {
+                Vec::new()
+            } else {
+                select.fetch(conn)?
+            };
+            reading_as(&select.command());
+            write_found(conn, out, &found, &select)?;
+            if found.is_empty() {
+                return no_claim(conn, out, &select.subject_names, &[], &words);
+            }
+            crate::stderr_line!(
+                "no topic is named '{}'; {} mention it",
+                printable(&words.join(" ")),
+                plural(found.len(), "claim")
+            );
+            Ok(())
         }
     }
 }
@@ -258,6 +275,8 @@ struct Select {
     stances: Vec<Stance>,
     /// Words that must appear in the statement or quote (a company's name).
     text: Option<String>,
+    /// Words that must all stand in the claim's statement or quote (full-text index).
+    mentions: Vec<String>,
 }
 
 impl Select {
@@ -275,6 +294,7 @@ impl Select {
             kinds: Vec::new(),
             stances: Vec::new(),
             text: None,
+            mentions: Vec::new(),
         })
     }
 
@@ -305,6 +325,9 @@ impl Select {
         }
         if let Some(text) = &self.text {
             c.push_str(&format!(" --text {}", shell_word(text)));
+        }
+        if !self.mentions.is_empty() {
+            c.push_str(&format!(" --text {}", shell_word(&self.mentions.join(" "))));
         }
         if !also.is_empty() {
             c.push_str(&format!(" (and the same with {})", also.join(", ")));
@@ -375,6 +398,19 @@ impl Select {
             params.push(Box::new(text.to_lowercase()));
             sql.push_str(&format!(
                 " AND instr(lower(c.value || ' ' || c.statement || ' ' || c.quote), ?{}) > 0",
+                params.len()
+            ));
+        }
+        if !self.mentions.is_empty() {
+            // Each word as an FTS5 string, so no word is read as query syntax.
+            let query: Vec<String> = self
+                .mentions
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('"', "")))
+                .collect();
+            params.push(Box::new(query.join(" AND ")));
+            sql.push_str(&format!(
+                " AND c.claim_id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})",
                 params.len()
             ));
         }
@@ -751,7 +787,13 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         reading_as(&command);
         write_found_as(conn, out, &found, &command, query::LIST_COLUMNS)?;
         if found.is_empty() {
-            return no_claim(conn, out, &select.subject_names, &[], &[command.clone()]);
+            return no_claim(
+                conn,
+                out,
+                &select.subject_names,
+                &[],
+                std::slice::from_ref(&command),
+            );
         }
         return Ok(());
     }
@@ -848,7 +890,7 @@ fn comparisons(
         .into_iter()
         .filter(|f| {
             subjects.is_empty()
-                || subjects.iter().any(|s| *s == f.subject)
+                || subjects.contains(&f.subject)
                     && f.versus
                         .as_ref()
                         .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
@@ -879,18 +921,21 @@ fn comparison_verdict(found: &[Found]) -> Option<String> {
     if found.is_empty() {
         return None;
     }
-    let favours: Vec<String> = found
-        .iter()
-        .take(4)
-        .map(|f| {
-            format!(
-                "{} {} (line {})",
-                f.subject,
-                f.value.as_deref().unwrap_or("is favoured"),
-                f.line_start
-            )
-        })
-        .collect();
+    let mut favours: Vec<String> = Vec::new();
+    for f in found {
+        let said = format!(
+            "{} (line {})",
+            f.statement.trim_end_matches('.'),
+            f.line_start
+        );
+        if favours.len() < 3
+            && !favours
+                .iter()
+                .any(|x| x.starts_with(f.statement.trim_end_matches('.')))
+        {
+            favours.push(said);
+        }
+    }
     Some(format!("The article says: {}", favours.join("; ")))
 }
 
@@ -925,6 +970,32 @@ fn compare_answer(
         );
         found.extend(rest);
     }
+    // Each named side appears: where one has nothing on the topics, the article's
+    // comparisons between them on anything.
+    if subjects.len() >= 2
+        && subjects
+            .iter()
+            .any(|s| !found.iter().any(|f| f.subject == *s))
+    {
+        let (_, between) = comparisons(conn, subjects, &[])?;
+        command.push_str(&format!(
+            " ; claimdb {}",
+            Select {
+                topics: Vec::new(),
+                topic_names: Vec::new(),
+                ..Select::new(conn, subjects, &[])?
+            }
+            .command()
+            .replacen("claims", "claims --kind comparison", 1)
+        ));
+        for f in between {
+            if !found.iter().any(|g| g.claim_id == f.claim_id) {
+                found.push(f);
+            }
+        }
+    }
+    // Comparison claims first (a stable sort keeps the article's order within).
+    found.sort_by_key(|f| f.kind != COMPARISON);
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {

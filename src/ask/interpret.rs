@@ -71,6 +71,9 @@ pub struct Reading {
     pub unknown: Vec<String>,
     /// Typos corrected: (as typed, as read).
     pub corrections: Vec<(String, String)>,
+    /// Topics named right after "which"/"what" ("which database should I use"): in
+    /// advice they name the kind of thing wanted, not what it is wanted for.
+    pub class_topics: Vec<String>,
 }
 
 /// What to answer: the query, with names resolved to canonical ones.
@@ -1192,6 +1195,17 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             // A subject named inside a topic's alias ("X admin") is named too.
             for t in &found {
                 record(*t, r);
+                if let (Target::Topic(k), 1, true) = (t, n, i > 0) {
+                    let next = words.get(i + 1).map(String::as_str).unwrap_or("");
+                    if matches!(words[i - 1].as_str(), "which" | "what")
+                        && matches!(
+                            next,
+                            "should" | "would" | "is" | "are" | "do" | "to" | "for" | "can"
+                        )
+                    {
+                        push_unique(&mut r.class_topics, &catalogue.topics[*k].name);
+                    }
+                }
             }
             for word in span {
                 for t in index.exact(std::slice::from_ref(word)) {
@@ -1267,7 +1281,10 @@ impl Reading {
             return None;
         }
         let subjects = self.subjects.clone();
-        let topics = self.topics.clone();
+        let mut topics = self.topics.clone();
+        if subjects.is_empty() && (self.advice || self.good_for || self.comparative) {
+            topics.retain(|t| !self.class_topics.contains(t));
+        }
         // Words that name nothing known, where a topic was needed: an honest "no claim".
         let missing_topic = topics.is_empty() && !self.unknown.is_empty();
         let unknown = || {
@@ -1597,6 +1614,13 @@ mod tests {
             Some(Intent::Advice {
                 subjects: vec![],
                 topics: v(&["learning-curve"])
+            })
+        );
+        assert_eq!(
+            intent("which orm should I use for an online shop"),
+            Some(Intent::Advice {
+                subjects: vec![],
+                topics: v(&["ecommerce"])
             })
         );
         assert_eq!(
