@@ -152,7 +152,12 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             if topics.is_empty() {
                 select.kinds = vec![Kind::Fact.as_str()];
             }
-            let found = select.fetch(conn)?;
+            let mut found = select.fetch(conn)?;
+            if found.is_empty() && topics.is_empty() {
+                // No fact recorded: everything the article says of the subject.
+                select.kinds = Vec::new();
+                found = select.fetch(conn)?;
+            }
             reading_as(&select.command());
             write_found(conn, out, &found, &select)?;
             if found.is_empty() {
@@ -800,6 +805,7 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
     let mut select = Select::new(conn, &q.subjects, &q.topics)?;
     select.kinds = match q.list {
         ListKind::Weaknesses => vec![Kind::Limitation.as_str(), Kind::Con.as_str()],
+        ListKind::ProsCons => vec![Kind::Pro.as_str(), Kind::Con.as_str()],
         ListKind::Features => vec![Kind::Feature.as_str()],
         _ => vec![kind.expect("the other lists have a kind").0.as_str()],
     };
@@ -814,13 +820,39 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
             Vec::new()
         };
     }
-    let found = select.fetch(conn)?;
+    let found = fair_share(select.fetch(conn)?, &select.kinds);
     reading_as(&select.command());
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
         return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
     }
     Ok(())
+}
+
+/// Reorders a list of several kinds (pros and cons) so that the first `MAX_ROWS`
+/// hold each kind's first items in turn, not the first kind alone.
+fn fair_share(found: Vec<Found>, kinds: &[&str]) -> Vec<Found> {
+    if kinds.len() < 2 || found.len() <= MAX_ROWS {
+        return found;
+    }
+    let mut queues: Vec<std::collections::VecDeque<Found>> = kinds
+        .iter()
+        .map(|k| found.iter().filter(|f| f.kind == *k).cloned().collect())
+        .collect();
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    while queues.iter().any(|q| !q.is_empty()) {
+        for q in queues.iter_mut() {
+            if let Some(f) = q.pop_front() {
+                out.push(f);
+            }
+        }
+    }
+    // Shown grouped by kind again, each kind's items in their order.
+    let (head, tail) = out.split_at(MAX_ROWS.min(out.len()));
+    let mut head = head.to_vec();
+    head.sort_by_key(|f| kinds.iter().position(|k| *k == f.kind));
+    head.extend_from_slice(tail);
+    head
 }
 
 fn company_answer(
@@ -1015,7 +1047,20 @@ fn advice_answer(
     let (_, mut found) = comparisons(conn, subjects, topics)?;
     let verdict = comparison_verdict(&found);
     let mut select = Select::new(conn, subjects, topics)?;
-    select.kinds = vec![Kind::UseCase.as_str(), Kind::Pro.as_str()];
+    // For everyone: what the article suggests them for. For a named subject
+    // ("is django good for beginners"): everything it says of that subject on it.
+    select.kinds = if subjects.is_empty() {
+        vec![Kind::UseCase.as_str(), Kind::Pro.as_str()]
+    } else {
+        vec![
+            Kind::UseCase.as_str(),
+            Kind::Pro.as_str(),
+            Kind::Con.as_str(),
+            Kind::Limitation.as_str(),
+            Kind::Feature.as_str(),
+            Kind::Fact.as_str(),
+        ]
+    };
     let uses = select.fetch(conn)?;
     let suggested: Vec<String> = {
         let mut names: Vec<String> = Vec::new();

@@ -34,6 +34,8 @@ pub enum ListKind {
     Limitations,
     Cons,
     Pros,
+    /// Pros and cons together ("pros and cons", "advantages and disadvantages").
+    ProsCons,
     UseCases,
     Companies,
     Features,
@@ -593,6 +595,13 @@ const FILLER: &[&str] = &[
     "inbuilt",
     "default",
     "defaults",
+    "term",
+    "terms",
+    "regard",
+    "regarding",
+    "respect",
+    "aspect",
+    "aspects",
 ];
 
 /// Comparative adjectives and their base (for "faster" -> "fast").
@@ -944,7 +953,13 @@ fn signals(words: &[String], r: &mut Reading) {
     // Lists, in words people use.
     let bad_at = has_any_phrase(w, &["do well", "good at", "good for", "great at"])
         && words.iter().any(|x| NEGATIONS.contains(&x.as_str()));
-    r.list = if bad_at
+    r.list = if has_any(w, &["pro", "advantage", "benefit", "strength", "upside"])
+        && has_any(
+            w,
+            &["con", "disadvantage", "drawback", "weakness", "downside"],
+        ) {
+        Some(ListKind::ProsCons)
+    } else if bad_at
         || has_any(
             w,
             &[
@@ -964,6 +979,13 @@ fn signals(words: &[String], r: &mut Reading) {
         || has_any_phrase(w, &["bad at", "bad thing", "bad about", "wrong with"])
     {
         Some(ListKind::Weaknesses)
+    } else if has_any(w, &["pro", "advantage", "benefit", "strength", "upside"])
+        && has_any(
+            w,
+            &["con", "disadvantage", "drawback", "weakness", "downside"],
+        )
+    {
+        Some(ListKind::ProsCons)
     } else if has_any(w, &["limitation", "limit"]) {
         Some(ListKind::Limitations)
     } else if has_any(w, &["con", "disadvantage"]) {
@@ -1358,6 +1380,10 @@ impl Reading {
         }
         if missing_topic {
             return unknown();
+        }
+        if topics.is_empty() && subjects.len() == 1 {
+            // "what is flask", "tell me about django": what the subject is.
+            return Some(Intent::Facts { subjects, topics });
         }
         if topics.is_empty() {
             return Some(Intent::Keywords { subjects, topics });
