@@ -122,7 +122,19 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             reading_as(&format!("which {verb} {}", topic.name));
             let question = which::Question { rule, topic };
             let answers = which::answer(conn, &question)?;
-            which::write(out, &question, &answers)
+            // Subjects with no claim on the topic are named in the coverage line, not
+            // given a row each: with many articles they would crowd out the answer.
+            let shown: Vec<which::SubjectAnswer> = answers
+                .iter()
+                .filter(|a| a.verdict != which::Verdict::Unknown)
+                .cloned()
+                .collect();
+            which::write_rows(out, &question, &shown)?;
+            out.note(&which::coverage(&question, &answers))?;
+            if shown.is_empty() {
+                return no_claim(conn, out, &[], &[question.topic.name.clone()], &[]);
+            }
+            Ok(())
         }
         Intent::List {
             list,
@@ -681,6 +693,7 @@ fn yes_no_answer(
     // Feature claims (the stance) first, then what else the article says on it.
     select.kinds = vec![
         Kind::Feature.as_str(),
+        COMPARISON,
         Kind::Limitation.as_str(),
         Kind::Con.as_str(),
         Kind::Pro.as_str(),
@@ -716,8 +729,17 @@ fn yes_no_answer(
             .filter_map(|f| f.stance.as_deref()?.parse().ok())
             .collect();
         let n = mine.len();
+        let compared: Vec<Found> = mine
+            .iter()
+            .filter(|f| f.kind == COMPARISON)
+            .map(|f| (*f).clone())
+            .collect();
         verdicts.push(match stance_verdict(&stances) {
             Some(v) => format!("{subject}: {v} ({})", plural(n, "claim")),
+            None if !compared.is_empty() => format!(
+                "{subject}: {}",
+                comparison_verdict(&compared).expect("some comparison")
+            ),
             None => format!(
                 "{subject}: no has/lacks stance stated; {} on {} above",
                 plural(n, "claim"),
@@ -824,7 +846,12 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
     reading_as(&select.command());
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
-        return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
+        let what: Vec<String> = if select.topic_names.is_empty() {
+            vec![select.kinds.join(" or ")]
+        } else {
+            Vec::new()
+        };
+        return no_claim(conn, out, &select.subject_names, &select.topic_names, &what);
     }
     Ok(())
 }
@@ -978,7 +1005,7 @@ fn compare_answer(
     topics: &[String],
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
-    let verdict = comparison_verdict(&found);
+    let mut verdict = comparison_verdict(&found);
     // Then each side's own claims on the topics (not a tally: the claims themselves).
     let mut command = select.command();
     if !topics.is_empty() {
@@ -1020,10 +1047,18 @@ fn compare_answer(
             .command()
             .replacen("claims", "claims --kind comparison", 1)
         ));
+        let mut added = 0;
         for f in between {
             if !found.iter().any(|g| g.claim_id == f.claim_id) {
                 found.push(f);
+                added += 1;
             }
+        }
+        if verdict.is_none() && added > 0 && !topics.is_empty() {
+            verdict = Some(format!(
+                "The article compares them on other topics (the comparison rows above), not on {}",
+                topics.join(" or ")
+            ));
         }
     }
     // Comparison claims first (a stable sort keeps the article's order within).

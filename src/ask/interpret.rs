@@ -754,7 +754,19 @@ enum Target {
 /// Every key of the catalogue with what it names.
 struct Index {
     keys: Vec<(Vec<String>, Target)>,
+    /// The first word of each topic named in several words ("json support").
+    heads: Vec<(String, Target)>,
     longest: usize,
+}
+
+/// Two forms of one word: "compliant" and "compliance", "secure" and "security".
+/// They share a stem of five letters or more and differ in at most three letters.
+fn same_form(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 5 && common + 3 >= a.chars().count() && common + 3 >= b.chars().count()
 }
 
 impl Index {
@@ -778,7 +790,62 @@ impl Index {
             add(c, Target::Company(i));
         }
         let longest = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-        Index { keys, longest }
+        let heads = catalogue
+            .topics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match key_of(&e.name).as_slice() {
+                [first, _, ..] => Some((first.clone(), Target::Topic(i))),
+                _ => None,
+            })
+            .collect();
+        Index {
+            keys,
+            heads,
+            longest,
+        }
+    }
+
+    /// The one target named by another form of these words ("acid compliant"),
+    /// by a topic's first word ("json" for "json support"), or by the start of a
+    /// one-word name ("postgres" for "postgresql").
+    fn loosely(&self, words: &[String]) -> Option<Target> {
+        let mut found: Vec<Target> = self
+            .keys
+            .iter()
+            .filter(|(k, _)| {
+                k.len() == words.len() && k.iter().zip(words).all(|(a, b)| same_form(a, b))
+            })
+            .map(|(_, t)| *t)
+            .collect();
+        if let [word] = words
+            && word.chars().count() >= 4
+        {
+            found.extend(
+                self.heads
+                    .iter()
+                    .filter(|(h, _)| h == word)
+                    .map(|(_, t)| *t),
+            );
+            if word.chars().count() >= 5 {
+                found.extend(
+                    self.keys
+                        .iter()
+                        .filter(|(k, t)| {
+                            !matches!(t, Target::Topic(_))
+                                && k.len() == 1
+                                && k[0].starts_with(word.as_str())
+                        })
+                        .map(|(_, t)| *t),
+                );
+            }
+        }
+        found.sort_by_key(|t| format!("{t:?}"));
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// Targets whose key is exactly `words`.
@@ -800,7 +867,7 @@ impl Index {
         let n = word.chars().count();
         let allowed = match n {
             0..=3 => return None,
-            4..=9 => 1,
+            4..=11 => 1,
             _ => 2,
         };
         let first = word.chars().next();
@@ -1194,7 +1261,7 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
     while i < keys.len() {
         let mut matched = 0;
         // A one-word name typed as two ("fast api"): the two words joined.
-        if i + 1 < keys.len() && !is_filler(&words[i]) && !is_filler(&words[i + 1]) {
+        if i + 1 < keys.len() {
             let joined = format!("{}{}", words[i], keys[i + 1]);
             let found = index.exact(std::slice::from_ref(&joined));
             if !found.is_empty() {
@@ -1247,8 +1314,31 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         }
     }
 
-    // What is left: comparative bases ("faster" -> fast), then close typos, then
-    // unknown content words.
+    // Then other forms of the words left: "acid compliant", "json", "postgres".
+    let mut i = 0;
+    while i < keys.len() {
+        let mut matched = 0;
+        if !used[i] && !is_filler(&words[i]) {
+            for n in (1..=index.longest.min(keys.len() - i)).rev() {
+                if used[i..i + n].iter().any(|u| *u) || is_filler(&words[i + n - 1]) {
+                    continue;
+                }
+                if let Some(t) = index.loosely(&keys[i..i + n]) {
+                    record(t, r);
+                    matched = n;
+                    break;
+                }
+            }
+        }
+        if matched > 0 {
+            used[i..i + matched].iter_mut().for_each(|u| *u = true);
+            i += matched;
+        } else {
+            i += 1;
+        }
+    }
+
+    // What is left: close typos, then unknown content words.
     for (i, word) in words.iter().enumerate() {
         if used[i] {
             continue;
@@ -1437,6 +1527,8 @@ mod tests {
                 e("performance", &["fast", "efficiency"]),
                 e("scalability", &["scalable", "scale", "scaling"]),
                 e("learning-curve", &["easy to learn", "beginners"]),
+                e("json-support", &[]),
+                e("acid-compliance", &[]),
                 e("ecommerce", &["online shops", "e-commerce"]),
                 e("license", &["licence"]),
                 e("small-projects", &["small apps", "small applications"]),
@@ -1732,6 +1824,17 @@ mod tests {
         );
         assert_eq!(read_q("big corp").companies, v(&["Big Corp"]));
         assert_eq!(read_q("wom bat").subjects, v(&["wombat"]));
+        // Other forms of a name: a stem, a topic's first word, the start of a name.
+        assert_eq!(
+            read_q("is wombat acid compliant").topics,
+            v(&["acid-compliance"])
+        );
+        assert_eq!(
+            read_q("does quokka support json").topics,
+            v(&["json-support"])
+        );
+        assert_eq!(read_q("does quokk support json").subjects, v(&["quokka"]));
+        assert_eq!(read_q("numba").subjects, v(&["numbat"]));
         assert_eq!(read_q("online shop").topics, v(&["ecommerce"]));
         assert_eq!(read_q("QUOKKA admin").subjects, v(&["quokka"]));
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
