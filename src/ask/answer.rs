@@ -132,7 +132,13 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             which::write_rows(out, &question, &shown)?;
             out.note(&which::coverage(&question, &answers))?;
             if shown.is_empty() {
-                return no_claim(conn, out, &[], &[question.topic.name.clone()], &[]);
+                return no_claim(
+                    conn,
+                    out,
+                    &[],
+                    std::slice::from_ref(&question.topic.name),
+                    &[],
+                );
             }
             Ok(())
         }
