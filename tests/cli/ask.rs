@@ -207,3 +207,134 @@ fn every_question_of_the_shared_evaluation_is_answered_right() {
 fn every_question_found_failing_since_is_answered_right() {
     judge_all(&cases(&PathBuf::from(format!("{FIXTURES}/ask-extra.json"))));
 }
+
+/// "does flask support graphql": understood, answered honestly: exit 0, no rows,
+/// and the knowledge base's silence said in words.
+#[test]
+fn a_question_understood_but_unanswered_says_there_is_no_claim() {
+    let env = Env::new();
+    let run = env.run(&["ask", "does flask support graphql", "--format", "json"]);
+    assert_eq!(run.json(), serde_json::json!([]), "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("no claim on 'graphql' for flask in the knowledge base"),
+        "{}",
+        run.stderr
+    );
+    // A known topic the subject has no claim on: who does have claims is said.
+    let run = env.run(&["ask", "does flask ship with an admin interface?"]);
+    assert!(run.ok().trim().is_empty(), "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("no claim on 'admin-interface' for flask")
+            && run
+                .stderr
+                .contains("claims on admin-interface exist for django"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Only a question with nothing recognisable is a usage error, and it teaches.
+#[test]
+fn a_question_naming_nothing_known_is_a_usage_error_with_examples() {
+    let env = Env::new();
+    let err = env
+        .run(&["ask", "what's the weather like \u{1b}[2J"])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("does flask have an orm?"), "{err}");
+    assert!(!err.contains('\u{1b}'), "raw escape on stderr: {err:?}");
+}
+
+/// The verdict is the article's own: "it depends", with its line; never a tally.
+#[test]
+fn a_comparison_verdict_is_the_articles_own() {
+    let env = Env::new();
+    let run = env.run(&[
+        "ask",
+        "which is better, flask or django?",
+        "--format",
+        "json",
+    ]);
+    let rows = run.json();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["line_start"] == 248 && r["stance"] == "depends"),
+        "{rows:#}"
+    );
+    assert!(
+        run.stderr.contains("The article says it depends") && run.stderr.contains("(line 248)"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["ask", "Which is easier to learn, Django or Flask?"]);
+    let out = run.ok();
+    assert!(
+        out.contains("The article says: ") && out.contains("(line 283)"),
+        "{out}"
+    );
+    assert!(!out.contains("pros") && !out.contains("in favour"), "{out}");
+}
+
+/// stderr names the precise command, and the rows are that command's rows.
+#[test]
+fn ask_says_how_it_read_the_question_and_keeps_the_commands_rows() {
+    let env = Env::new();
+    let asked = env.run(&[
+        "ask",
+        "which framework doesn't have built-in login?",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        asked
+            .stderr
+            .contains("reading this as: claimdb which lacks built-in authentication"),
+        "{}",
+        asked.stderr
+    );
+    let direct = env.run(&[
+        "which",
+        "lacks",
+        "built-in",
+        "authentication",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(asked.json(), direct.json());
+
+    let asked = env.run(&["ask", "Flsk limitations", "--format", "json"]);
+    assert!(
+        asked.stderr.contains("reading 'flsk' as 'flask'")
+            && asked
+                .stderr
+                .contains("reading this as: claimdb limitations --subject flask"),
+        "{}",
+        asked.stderr
+    );
+    let direct = env.run(&["limitations", "--subject", "flask", "--format", "json"]);
+    let keys = |v: &Value| -> Vec<String> { v[0].as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&asked.json()), keys(&direct.json()));
+}
+
+/// A yes/no question gets its verdict line from the stances, with a count.
+#[test]
+fn a_yes_no_question_gets_a_verdict_line() {
+    let env = Env::new();
+    let out = env
+        .run(&["ask", "does flask have an orm?"])
+        .ok()
+        .to_string();
+    assert!(
+        out.contains("flask: no, not built in; available through extensions ("),
+        "{out}"
+    );
+    let out = env
+        .run(&["ask", "is there an admin panel in django"])
+        .ok()
+        .to_string();
+    assert!(out.contains("django: yes, built in ("), "{out}");
+}
