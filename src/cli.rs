@@ -119,11 +119,17 @@ one, the kinds (pro, con, ...) with the first citation and how many more claims 
     Compare(CompareArgs),
 
     /// Ask a question in plain English
-    #[command(after_help = concat!("Questions claimdb understands:\n", ask_forms!(), "\n\n\
+    ///
+    /// Any wording: the subjects, topics, companies, lists and comparisons are found
+    /// anywhere in the question. stderr first says how it was read, as the precise
+    /// command (`reading this as: claimdb ...`); the rows are that command's rows. A
+    /// question understood but answered by no claim exits 0 with no rows and says so;
+    /// one with nothing recognisable in it exits 2.
+    #[command(after_help = concat!("Questions of each sort, in any wording:\n", ask_forms!(), "\n\n\
 Examples:
-  claimdb ask \"which lacks built-in auth\"
+  claimdb ask \"is authentication built into flask\"
   claimdb ask \"which companies use both\"
-  claimdb ask \"compare django and flask on performance\""))]
+  claimdb ask \"flask or django for performance\" --format json"))]
     Ask {
         /// The question, e.g. "who uses flask"
         #[arg(required = true, num_args = 1..)]
