@@ -787,6 +787,18 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
             .map(|s| s.name)
             .collect();
         let shared = q.shared && subjects.len() != 1;
+        if shared && subjects.is_empty() {
+            // "both" means the two subjects the knowledge base has; with more, ask
+            // which two.
+            let all = query::all_subject_ids(conn)?;
+            if all.len() != 2 {
+                return Err(Error::usage(format!(
+                    "\"both\" is ambiguous with {} subjects in the knowledge base",
+                    all.len()
+                ))
+                .with_hint("name them: which companies use django and flask"));
+            }
+        }
         let mut command = String::from("companies");
         if shared {
             command.push_str(" --shared");
