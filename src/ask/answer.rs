@@ -32,28 +32,30 @@ pub fn catalogue(conn: &Connection, with_companies: bool) -> Result<Catalogue> {
         let mut stmt = conn.prepare(sql)?;
         let mut rows = stmt.query([])?;
         let mut out: Vec<Entry> = Vec::new();
+        let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
         while let Some(r) = rows.next()? {
-            let name: String = r.get(0)?;
-            let alias: Option<String> = r.get(1)?;
-            if out.last().is_none_or(|e| e.name != name) {
-                out.push(Entry {
-                    name,
-                    aliases: Vec::new(),
-                });
+            let id: i64 = r.get(0)?;
+            let i = *at.entry(id).or_insert_with(|| {
+                out.push(Entry::default());
+                out.len() - 1
+            });
+            if out[i].name.is_empty() {
+                out[i].name = r.get(1)?;
             }
-            if let Some(alias) = alias {
-                out.last_mut().expect("pushed").aliases.push(alias);
+            if let Some(alias) = r.get::<_, Option<String>>(2)? {
+                out[i].aliases.push(alias);
             }
         }
         Ok(out)
     };
+    // Aliases as their folded keys: what the interpreter matches on anyway.
     let subjects = entries(
-        "SELECT s.name, a.alias FROM subjects s
-         LEFT JOIN subject_aliases a ON a.subject_id = s.subject_id ORDER BY s.name",
+        "SELECT s.subject_id, s.name, a.key FROM subjects s
+         LEFT JOIN subject_aliases a ON a.subject_id = s.subject_id",
     )?;
     let topics = entries(
-        "SELECT t.name, a.alias FROM topics t
-         LEFT JOIN topic_aliases a ON a.topic_id = t.topic_id ORDER BY t.name",
+        "SELECT t.topic_id, t.name, a.key FROM topics t
+         LEFT JOIN topic_aliases a ON a.topic_id = t.topic_id",
     )?;
     let companies = if with_companies {
         let mut stmt = conn.prepare(

@@ -673,7 +673,9 @@ const COMPARATIVE_ADJECTIVES: &[&str] = &[
 ];
 
 fn is_filler(word: &str) -> bool {
-    FILLER.contains(&word)
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| FILLER.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// The English comparative's base: "faster" -> ["fast", "faste"], "easier" -> "easy",
@@ -741,10 +743,22 @@ fn tokens(question: &str) -> Vec<String> {
 
 /// A name key: the folded words of a name, each in its singular.
 fn key_of(name: &str) -> Vec<String> {
+    // Most catalogue names come already folded (the database stores alias keys
+    // folded): those only need splitting.
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if plain {
+        return name
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(singular)
+            .collect();
+    }
     tokens(name).iter().map(|w| singular(w)).collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
     Subject(usize),
     Topic(usize),
@@ -754,9 +768,86 @@ enum Target {
 /// Every key of the catalogue with what it names.
 struct Index {
     keys: Vec<(Vec<String>, Target)>,
+    /// The same keys, for exact lookups.
+    by_key: std::collections::HashMap<Vec<String>, Vec<Target>>,
     /// The first word of each topic named in several words ("json support").
     heads: Vec<(String, Target)>,
     longest: usize,
+}
+
+/// A cheap first look at which catalogue names a question may use, so that only
+/// those are indexed: a knowledge base may hold thousands of aliases, and a question
+/// uses a handful. A name is kept when each of its words starts like some word of the
+/// question (the first three letters: enough for plurals, word forms, comparatives
+/// and the start of a name), or, for a one-word name, when it could be a typo of one
+/// (same first letter, length within two).
+struct Relevance {
+    prefixes: Vec<String>,
+    typos: Vec<(char, usize)>,
+}
+
+impl Relevance {
+    fn new(words: &[String]) -> Relevance {
+        let mut prefixes: Vec<String> = Vec::new();
+        let mut typos = Vec::new();
+        for w in words {
+            let mut forms = vec![w.clone(), singular(w)];
+            forms.extend(comparative_bases(w));
+            for form in forms {
+                let p: String = form.chars().take(3).collect();
+                if !prefixes.contains(&p) {
+                    prefixes.push(p);
+                }
+            }
+            let n = w.chars().count();
+            if n >= 4
+                && !is_filler(w)
+                && let Some(c) = w.chars().next()
+            {
+                typos.push((c, n));
+            }
+            // A name typed as two words ("fast api"): the joined word's start.
+        }
+        Relevance { prefixes, typos }
+    }
+
+    fn starts_like(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|p| {
+            word.as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    }
+
+    fn may_name(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        let mut words = name
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .peekable();
+        let Some(first) = words.peek().copied() else {
+            return false;
+        };
+        let single = name
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .count()
+            == 1;
+        if single {
+            let c = first.chars().next().map(|c| c.to_ascii_lowercase());
+            let n = first.len();
+            if self
+                .typos
+                .iter()
+                .any(|(tc, tn)| Some(*tc) == c && n.abs_diff(*tn) <= 2)
+            {
+                return true;
+            }
+        }
+        words.all(|w| self.starts_like(w))
+    }
 }
 
 /// Two forms of one word: "compliant" and "compliance", "secure" and "security".
@@ -770,11 +861,23 @@ fn same_form(a: &str, b: &str) -> bool {
 }
 
 impl Index {
-    fn new(catalogue: &Catalogue) -> Index {
+    /// The keys of the names that could stand in `words` (see `Relevance`).
+    fn new(catalogue: &Catalogue, words: &[String]) -> Index {
+        let relevance = Relevance::new(words);
         let mut keys = Vec::new();
+        let mut by_key: std::collections::HashMap<Vec<String>, Vec<Target>> =
+            std::collections::HashMap::new();
         let mut add = |name: &str, target: Target| {
+            if !relevance.may_name(name) {
+                return;
+            }
             let key = key_of(name);
-            if !key.is_empty() && !keys.contains(&(key.clone(), target)) {
+            if key.is_empty() {
+                return;
+            }
+            let targets = by_key.entry(key.clone()).or_default();
+            if !targets.contains(&target) {
+                targets.push(target);
                 keys.push((key, target));
             }
         };
@@ -801,6 +904,7 @@ impl Index {
             .collect();
         Index {
             keys,
+            by_key,
             heads,
             longest,
         }
@@ -850,14 +954,7 @@ impl Index {
 
     /// Targets whose key is exactly `words`.
     fn exact(&self, words: &[String]) -> Vec<Target> {
-        let mut found: Vec<Target> = self
-            .keys
-            .iter()
-            .filter(|(k, _)| k.as_slice() == words)
-            .map(|(_, t)| *t)
-            .collect();
-        found.dedup();
-        found
+        self.by_key.get(words).cloned().unwrap_or_default()
     }
 
     /// The one target whose single-word key is within a typo of `word`, if exactly one
@@ -1223,7 +1320,7 @@ fn signals(words: &[String], r: &mut Reading) {
 
 /// Finds the names in the question: longest alias match first, then typos.
 fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
-    let index = Index::new(catalogue);
+    let index = Index::new(catalogue, words);
     // A comparative stands for its base where only the base is a known word:
     // "easier to learn" meets "easy to learn", "faster" meets "fast".
     let known: std::collections::HashSet<&str> = index
