@@ -133,7 +133,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 .collect();
             which::write_rows(out, &question, &shown)?;
             out.note(&which::coverage(&question, &answers))?;
-            if shown.is_empty() {
+            if answers.iter().all(|a| a.verdict == which::Verdict::Unknown) {
                 return no_claim(
                     conn,
                     out,
@@ -215,7 +215,16 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             }
             Ok(())
         }
-        Intent::Unknown { subjects, words } => {
+        Intent::Unknown {
+            subjects,
+            words,
+            compare: true,
+        } => compare_mentioning(conn, out, &subjects, &words),
+        Intent::Unknown {
+            subjects,
+            words,
+            compare: false,
+        } => {
             // No topic names it: the claims whose text says it, if any, else "no claim".
             let mut select = Select::new(conn, &subjects, &[])?;
             select.mentions = words
@@ -1090,6 +1099,43 @@ fn compare_answer(
     }
     out.note(&verdict.unwrap_or_else(|| {
         "The article states no comparison on this; each side's claims are above.".to_string()
+    }))
+}
+
+/// "is X easier than Y" where no topic names "easier": the comparisons between them
+/// that say it first, then their other comparisons.
+fn compare_mentioning(
+    conn: &Connection,
+    out: &mut Output,
+    subjects: &[String],
+    words: &[String],
+) -> Result<()> {
+    let (mut select, all) = comparisons(conn, subjects, &[])?;
+    select.mentions = words.to_vec();
+    let saying: Vec<i64> = select.fetch(conn)?.iter().map(|f| f.claim_id).collect();
+    let (mut found, rest): (Vec<Found>, Vec<Found>) =
+        all.into_iter().partition(|f| saying.contains(&f.claim_id));
+    let verdict = comparison_verdict(&found);
+    reading_as(&format!(
+        "{} ; claimdb {}",
+        select.command(),
+        Select {
+            mentions: Vec::new(),
+            ..Select::new(conn, subjects, &[])?
+        }
+        .command()
+        .replacen("claims", "claims --kind comparison", 1)
+    ));
+    found.extend(rest);
+    write_found(conn, out, &found, &select)?;
+    if found.is_empty() {
+        return no_claim(conn, out, subjects, &[], words);
+    }
+    out.note(&verdict.unwrap_or_else(|| {
+        format!(
+            "No comparison between them says '{}'; their other comparisons are above.",
+            printable(&words.join(" "))
+        )
     }))
 }
 

@@ -76,6 +76,9 @@ pub struct Reading {
     /// Topics named right after "which"/"what" ("which database should I use"): in
     /// advice they name the kind of thing wanted, not what it is wanted for.
     pub class_topics: Vec<String>,
+    /// Topics named by how a thing ships ("out of the box"): dropped when the
+    /// question names the thing itself.
+    pub shipping_topics: Vec<String>,
 }
 
 /// What to answer: the query, with names resolved to canonical ones.
@@ -135,6 +138,8 @@ pub enum Intent {
     Unknown {
         subjects: Vec<String>,
         words: Vec<String>,
+        /// Between two or more subjects ("is X easier than Y").
+        compare: bool,
     },
 }
 
@@ -699,6 +704,24 @@ fn comparative_bases(word: &str) -> Vec<String> {
     out
 }
 
+/// The opposite of a common English adjective, for comparatives asked either way.
+fn opposite(word: &str) -> Option<&'static str> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("slow", "fast"),
+        ("hard", "easy"),
+        ("difficult", "easy"),
+        ("heavy", "light"),
+        ("weak", "strong"),
+        ("small", "large"),
+        ("big", "small"),
+        ("old", "new"),
+        ("complex", "simple"),
+    ];
+    PAIRS
+        .iter()
+        .find_map(|(a, b)| (*a == word).then_some(*b).or((*b == word).then_some(*a)))
+}
+
 /// Singular of an English plural, near enough for matching: both the question and
 /// the catalogue go through it, so "sessions" meets "session" and "companies" meets
 /// "company" whatever the alias says.
@@ -792,7 +815,9 @@ impl Relevance {
         let mut typos = Vec::new();
         for w in words {
             let mut forms = vec![w.clone(), singular(w)];
-            forms.extend(comparative_bases(w));
+            let bases = comparative_bases(w);
+            forms.extend(bases.iter().filter_map(|b| opposite(b)).map(String::from));
+            forms.extend(bases);
             for form in forms {
                 let p: String = form.chars().take(3).collect();
                 if !prefixes.contains(&p) {
@@ -1335,8 +1360,13 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             if known.contains(s.as_str()) {
                 return s;
             }
-            match comparative_bases(w)
-                .into_iter()
+            // "slower" asks about what "faster" does: the opposite's base may be known.
+            let bases = comparative_bases(w);
+            let opposites = bases.iter().filter_map(|b| opposite(b)).map(String::from);
+            match bases
+                .iter()
+                .cloned()
+                .chain(opposites)
                 .find(|b| known.contains(b.as_str()))
             {
                 Some(base) => {
@@ -1378,9 +1408,19 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             if found.is_empty() {
                 continue;
             }
+            // "out of the box", "built in": the way a thing ships, when the question
+            // also names the thing.
+            let phrase = span.join(" ");
+            let ships = matches!(
+                phrase.as_str(),
+                "out of the box" | "built in" | "builtin" | "by default" | "natively" | "native"
+            );
             // A subject named inside a topic's alias ("X admin") is named too.
             for t in &found {
                 record(*t, r);
+                if let (Target::Topic(k), true) = (t, ships) {
+                    push_unique(&mut r.shipping_topics, &catalogue.topics[*k].name);
+                }
                 if let (Target::Topic(k), 1, true) = (t, n, i > 0) {
                     let next = words.get(i + 1).map(String::as_str).unwrap_or("");
                     if matches!(words[i - 1].as_str(), "which" | "what")
@@ -1494,12 +1534,16 @@ impl Reading {
         if subjects.is_empty() && (self.advice || self.good_for || self.comparative) {
             topics.retain(|t| !self.class_topics.contains(t));
         }
+        if topics.iter().any(|t| !self.shipping_topics.contains(t)) {
+            topics.retain(|t| !self.shipping_topics.contains(t));
+        }
         // Words that name nothing known, where a topic was needed: an honest "no claim".
         let missing_topic = topics.is_empty() && !self.unknown.is_empty();
         let unknown = || {
             Some(Intent::Unknown {
                 subjects: self.subjects.clone(),
                 words: self.unknown.clone(),
+                compare: self.comparative && self.subjects.len() >= 2,
             })
         };
         if !self.companies.is_empty() {
@@ -1895,7 +1939,8 @@ mod tests {
             r.intent(),
             Some(Intent::Unknown {
                 subjects: v(&["wombat"]),
-                words: v(&["graphql"])
+                words: v(&["graphql"]),
+                compare: false
             })
         );
         for q in ["does quokka run on windows", "how much does wombat cost"] {
@@ -1932,6 +1977,11 @@ mod tests {
         );
         assert_eq!(read_q("does quokk support json").subjects, v(&["quokka"]));
         assert_eq!(read_q("numba").subjects, v(&["numbat"]));
+        // A comparative asked the other way round: "slower" is about speed too.
+        assert_eq!(
+            read_q("is wombat slower than quokka").topics,
+            v(&["performance"])
+        );
         assert_eq!(read_q("online shop").topics, v(&["ecommerce"]));
         assert_eq!(read_q("QUOKKA admin").subjects, v(&["quokka"]));
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
