@@ -134,13 +134,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             which::write_rows(out, &question, &shown)?;
             out.note(&which::coverage(&question, &answers))?;
             if answers.iter().all(|a| a.verdict == which::Verdict::Unknown) {
-                return no_claim(
-                    conn,
-                    out,
-                    &[],
-                    std::slice::from_ref(&question.topic.name),
-                    &[],
-                );
+                return no_claim(conn, &[], std::slice::from_ref(&question.topic.name), &[]);
             }
             Ok(())
         }
@@ -181,7 +175,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             reading_as(&select.command());
             write_found(conn, out, &found, &select)?;
             if found.is_empty() {
-                return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
+                return no_claim(conn, &select.subject_names, &select.topic_names, &[]);
             }
             let facts: Vec<String> = found
                 .iter()
@@ -211,7 +205,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             reading_as(&select.command());
             write_found(conn, out, &found, &select)?;
             if found.is_empty() {
-                return no_claim(conn, out, &select.subject_names, &select.topic_names, &[]);
+                return no_claim(conn, &select.subject_names, &select.topic_names, &[]);
             }
             Ok(())
         }
@@ -240,7 +234,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             reading_as(&select.command());
             write_found(conn, out, &found, &select)?;
             if found.is_empty() {
-                return no_claim(conn, out, &select.subject_names, &[], &words);
+                return no_claim(conn, &select.subject_names, &[], &words);
             }
             crate::stderr_line!(
                 "no topic is named '{}'; {} mention it",
@@ -550,12 +544,10 @@ fn write_found_as(
 /// Understood, but no claim answers it: exit 0, no rows, and the closest topics.
 fn no_claim(
     conn: &Connection,
-    out: &mut Output,
     subjects: &[String],
     topics: &[String],
     words: &[String],
 ) -> Result<()> {
-    let _ = out;
     let about = if topics.is_empty() {
         words.join(" ")
     } else {
@@ -768,7 +760,7 @@ fn yes_no_answer(
         out.note(&verdicts.join("; "))?;
     }
     if !silent.is_empty() || found.is_empty() {
-        return no_claim(conn, out, &silent, &shown.topic_names, &[]);
+        return no_claim(conn, &silent, &shown.topic_names, &[]);
     }
     Ok(())
 }
@@ -827,13 +819,13 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
             },
         );
     }
-    if let (Some((kind, command)), true) = (kind, q.topics.is_empty()) {
+    if let (Some((kind, list)), true) = (kind, q.topics.is_empty()) {
         // The list command's rows, the article's own items first, at most MAX_ROWS.
         let mut select = Select::new(conn, &q.subjects, &[])?;
         select.kinds = vec![kind.as_str()];
         let found = select.fetch(conn)?;
         let command = format!(
-            "{command}{}",
+            "{list}{}",
             select
                 .subject_names
                 .iter()
@@ -843,13 +835,20 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         reading_as(&command);
         write_found_as(conn, out, &found, &command, query::LIST_COLUMNS)?;
         if found.is_empty() {
-            return no_claim(
-                conn,
-                out,
-                &select.subject_names,
-                &[],
-                std::slice::from_ref(&command),
+            // An empty list: say so, and where the subject's other claims are.
+            crate::stderr_line!(
+                "no claim on {} in the knowledge base{}",
+                list.replace('-', " "),
+                match select.subject_names.as_slice() {
+                    [] => String::new(),
+                    names => format!(
+                        " for {}; `claimdb claims --subject {}` lists what it has",
+                        some_of(names, 5),
+                        names[0]
+                    ),
+                }
             );
+            return Ok(());
         }
         return Ok(());
     }
@@ -880,7 +879,7 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         } else {
             Vec::new()
         };
-        return no_claim(conn, out, &select.subject_names, &select.topic_names, &what);
+        return no_claim(conn, &select.subject_names, &select.topic_names, &what);
     }
     Ok(())
 }
@@ -1095,7 +1094,7 @@ fn compare_answer(
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
-        return no_claim(conn, out, subjects, topics, &[]);
+        return no_claim(conn, subjects, topics, &[]);
     }
     out.note(&verdict.unwrap_or_else(|| {
         "The article states no comparison on this; each side's claims are above.".to_string()
@@ -1129,7 +1128,7 @@ fn compare_mentioning(
     found.extend(rest);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
-        return no_claim(conn, out, subjects, &[], words);
+        return no_claim(conn, subjects, &[], words);
     }
     out.note(&verdict.unwrap_or_else(|| {
         format!(
@@ -1191,7 +1190,7 @@ fn advice_answer(
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
-        return no_claim(conn, out, subjects, topics, &[]);
+        return no_claim(conn, subjects, topics, &[]);
     }
     let mut lines: Vec<String> = Vec::new();
     if !suggested.is_empty() {
