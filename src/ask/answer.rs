@@ -21,6 +21,14 @@ use crate::names::{closest, fold, some_of};
 use crate::output::Output;
 use crate::query;
 
+/// A line on stderr, with any control character from the question or the data shown
+/// escaped (names and statements come from imported files).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        crate::stderr_line!("{}", printable(&format!($($arg)*)))
+    };
+}
+
 /// At most this many rows answer a question; the rest are counted and the full
 /// command is given, so nothing is cut silently.
 const MAX_ROWS: usize = 30;
@@ -99,10 +107,10 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
     let corrections: Vec<String> = reading
         .corrections
         .iter()
-        .map(|(typed, read)| format!("'{typed}' as '{read}'"))
+        .map(|(typed, read)| format!("'{}' as '{read}'", printable(typed)))
         .collect();
     if !corrections.is_empty() {
-        crate::stderr_line!("reading {}", corrections.join(", "));
+        say!("reading {}", corrections.join(", "));
     }
     match intent {
         Intent::Which {
@@ -132,7 +140,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 .cloned()
                 .collect();
             which::write_rows(out, &question, &shown)?;
-            out.note(&which::coverage(&question, &answers))?;
+            note(out, &which::coverage(&question, &answers))?;
             if answers.iter().all(|a| a.verdict == which::Verdict::Unknown) {
                 return no_claim(conn, &[], std::slice::from_ref(&question.topic.name), &[]);
             }
@@ -187,7 +195,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 })
                 .collect();
             if !facts.is_empty() {
-                out.note(&format!("The article says: {}.", facts.join("; ")))?;
+                note(out, &format!("The article says: {}.", facts.join("; ")))?;
             }
             Ok(())
         }
@@ -236,7 +244,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             if found.is_empty() {
                 return no_claim(conn, &select.subject_names, &[], &words);
             }
-            crate::stderr_line!(
+            say!(
                 "no topic is named '{}'; {} mention it",
                 printable(&words.join(" ")),
                 plural(found.len(), "claim")
@@ -264,8 +272,13 @@ fn printable(s: &str) -> String {
         .collect()
 }
 
+/// The verdict line after the rows (stdout for people, stderr in the machine formats).
+fn note(out: &mut Output, text: &str) -> Result<()> {
+    out.note(&printable(text))
+}
+
 fn reading_as(command: &str) {
-    crate::stderr_line!("reading this as: claimdb {}", printable(command));
+    say!("reading this as: claimdb {command}");
 }
 
 fn resolve_subjects(conn: &Connection, names: &[String]) -> Result<Vec<Named>> {
@@ -532,7 +545,7 @@ fn write_found_as(
     let ids: Vec<i64> = found.iter().take(MAX_ROWS).map(|f| f.claim_id).collect();
     query::write_claim_ids(conn, out, &ids, layout)?;
     if found.len() > MAX_ROWS {
-        crate::stderr_line!(
+        say!(
             "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
             found.len(),
             printable(command)
@@ -563,7 +576,7 @@ fn no_claim(
     } else {
         format!(" for {}", some_of(subjects, 5))
     };
-    crate::stderr_line!("no claim on {about}{whom} in the knowledge base");
+    say!("no claim on {about}{whom} in the knowledge base");
     // Other subjects that do have claims on the topic: the question was understood.
     if !topics.is_empty() && !subjects.is_empty() {
         let mut stmt = conn.prepare_cached(
@@ -583,15 +596,15 @@ fn no_claim(
                 .map(|(s, n)| format!("{s} ({})", plural(n as usize, "claim")))
                 .collect();
             if !others.is_empty() {
-                crate::stderr_line!("  claims on {topic} exist for {}", some_of(&others, 5));
+                say!("  claims on {topic} exist for {}", some_of(&others, 5));
             }
         }
     }
     let near = nearest_topics(conn, subjects, topics, words)?;
     if near.is_empty() {
-        crate::stderr_line!("  `claimdb topics` lists the topics it knows");
+        say!("  `claimdb topics` lists the topics it knows");
     } else {
-        crate::stderr_line!("  nearest topics it knows: {}", near.join(", "));
+        say!("  nearest topics it knows: {}", near.join(", "));
     }
     Ok(())
 }
@@ -757,7 +770,7 @@ fn yes_no_answer(
         });
     }
     if !verdicts.is_empty() {
-        out.note(&verdicts.join("; "))?;
+        note(out, &verdicts.join("; "))?;
     }
     if !silent.is_empty() || found.is_empty() {
         return no_claim(conn, &silent, &shown.topic_names, &[]);
@@ -836,7 +849,7 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         write_found_as(conn, out, &found, &command, query::LIST_COLUMNS)?;
         if found.is_empty() {
             // An empty list: say so, and where the subject's other claims are.
-            crate::stderr_line!(
+            say!(
                 "no claim on {} in the knowledge base{}",
                 list.replace('-', " "),
                 match select.subject_names.as_slice() {
@@ -951,13 +964,13 @@ fn company_answer(
         }
     }
     if found.is_empty() {
-        crate::stderr_line!(
+        say!(
             "no claim on {} for {} in the knowledge base",
             companies.join(", "),
             some_of(&select.subject_names, 5)
         );
     } else if !lines.is_empty() {
-        out.note(&lines.join("; "))?;
+        note(out, &lines.join("; "))?;
     }
     Ok(())
 }
@@ -1096,9 +1109,12 @@ fn compare_answer(
     if found.is_empty() {
         return no_claim(conn, subjects, topics, &[]);
     }
-    out.note(&verdict.unwrap_or_else(|| {
-        "The article states no comparison on this; each side's claims are above.".to_string()
-    }))
+    note(
+        out,
+        &verdict.unwrap_or_else(|| {
+            "The article states no comparison on this; each side's claims are above.".to_string()
+        }),
+    )
 }
 
 /// "is X easier than Y" where no topic names "easier": the comparisons between them
@@ -1114,6 +1130,12 @@ fn compare_mentioning(
     let saying: Vec<i64> = select.fetch(conn)?.iter().map(|f| f.claim_id).collect();
     let (mut found, rest): (Vec<Found>, Vec<Found>) =
         all.into_iter().partition(|f| saying.contains(&f.claim_id));
+    if found.is_empty() {
+        // Their other comparisons would not answer it: say so instead.
+        reading_as(&select.command());
+        write_found(conn, out, &[], &select)?;
+        return no_claim(conn, subjects, &[], words);
+    }
     let verdict = comparison_verdict(&found);
     reading_as(&format!(
         "{} ; claimdb {}",
@@ -1130,12 +1152,15 @@ fn compare_mentioning(
     if found.is_empty() {
         return no_claim(conn, subjects, &[], words);
     }
-    out.note(&verdict.unwrap_or_else(|| {
-        format!(
-            "No comparison between them says '{}'; their other comparisons are above.",
-            printable(&words.join(" "))
-        )
-    }))
+    note(
+        out,
+        &verdict.unwrap_or_else(|| {
+            format!(
+                "No comparison between them says '{}'; their other comparisons are above.",
+                printable(&words.join(" "))
+            )
+        }),
+    )
 }
 
 fn advice_answer(
@@ -1203,7 +1228,7 @@ fn advice_answer(
         lines.push(v);
     }
     if !lines.is_empty() {
-        out.note(&format!("{}.", lines.join(". ")))?;
+        note(out, &format!("{}.", lines.join(". ")))?;
     }
     Ok(())
 }
