@@ -733,8 +733,12 @@ fn yes_no_answer(
     let mut verdicts: Vec<String> = Vec::new();
     let mut silent: Vec<String> = Vec::new();
     let names = if shown.subject_names.is_empty() {
-        let mut names: Vec<String> = found.iter().map(|f| f.subject.clone()).collect();
-        names.dedup();
+        let mut names: Vec<String> = Vec::new();
+        for f in &found {
+            if !names.contains(&f.subject) {
+                names.push(f.subject.clone());
+            }
+        }
         names
     } else {
         shown.subject_names.clone()
@@ -946,13 +950,17 @@ fn company_answer(
     write_found(conn, out, &found, &select)?;
     let mut lines: Vec<String> = Vec::new();
     for company in companies {
-        let names: Vec<String> = if select.subject_names.is_empty() {
-            found.iter().map(|f| f.subject.clone()).collect()
-        } else {
-            select.subject_names.clone()
-        };
-        let mut names = names;
-        names.dedup();
+        let mut names: Vec<String> = select.subject_names.clone();
+        if names.is_empty() {
+            for f in found
+                .iter()
+                .filter(|f| fold(f.value.as_deref().unwrap_or("")) == fold(company))
+            {
+                if !names.contains(&f.subject) {
+                    names.push(f.subject.clone());
+                }
+            }
+        }
         for subject in names {
             let hit = found.iter().find(|f| {
                 f.subject == subject && f.value.as_deref().map(fold) == Some(fold(company))

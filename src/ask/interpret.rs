@@ -1203,6 +1203,7 @@ fn signals(words: &[String], r: &mut Reading) {
     ) {
         Some(ListKind::Pros)
     } else if has_any(w, &["usecase", "scenario"])
+        || has_any(w, &["where"]) && has_any(w, &["used", "use"])
         || has_any_phrase(
             w,
             &[
@@ -1619,7 +1620,10 @@ impl Reading {
         if topics.is_empty() {
             return Some(Intent::Keywords { subjects, topics });
         }
-        if subjects.is_empty() && (self.which || self.yes_no) && topics.len() == 1 {
+        if subjects.is_empty()
+            && topics.len() == 1
+            && (self.which || self.yes_no || self.lacks || self.builtin)
+        {
             return Some(Intent::Which {
                 lacks: self.lacks,
                 builtin: self.builtin,
