@@ -132,13 +132,21 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             reading_as(&format!("which {verb} {}", topic.name));
             let question = which::Question { rule, topic };
             let answers = which::answer(conn, &question)?;
-            // Subjects with no claim on the topic are named in the coverage line, not
-            // given a row each: with many articles they would crowd out the answer.
-            let shown: Vec<which::SubjectAnswer> = answers
-                .iter()
-                .filter(|a| a.verdict != which::Verdict::Unknown)
-                .cloned()
-                .collect();
+            // The subjects that answer yes (or whose claims conflict) get rows; the
+            // others are named in the coverage line, so that with many articles they
+            // do not crowd out the answer. When none answers yes, the rows are the
+            // claims that say no.
+            let pick = |wanted: &[which::Verdict]| -> Vec<which::SubjectAnswer> {
+                answers
+                    .iter()
+                    .filter(|a| wanted.contains(&a.verdict))
+                    .cloned()
+                    .collect()
+            };
+            let mut shown = pick(&[which::Verdict::Yes, which::Verdict::Conflicting]);
+            if shown.is_empty() {
+                shown = pick(&[which::Verdict::No]);
+            }
             which::write_rows(out, &question, &shown)?;
             note(out, &which::coverage(&question, &answers))?;
             if answers.iter().all(|a| a.verdict == which::Verdict::Unknown) {
@@ -833,14 +841,14 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
             &CompaniesArgs {
                 subject: subjects,
                 shared,
+                all: false,
             },
         );
     }
     if let (Some((kind, list)), true) = (kind, q.topics.is_empty()) {
-        // The list command's rows, the article's own items first, at most MAX_ROWS.
+        // The list command itself: one row per item, the article's own items first.
         let mut select = Select::new(conn, &q.subjects, &[])?;
         select.kinds = vec![kind.as_str()];
-        let found = select.fetch(conn)?;
         let command = format!(
             "{list}{}",
             select
@@ -850,8 +858,16 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
                 .collect::<String>()
         );
         reading_as(&command);
-        write_found_as(conn, out, &found, &command, query::LIST_COLUMNS)?;
-        if found.is_empty() {
+        lists::list(
+            db,
+            out,
+            kind,
+            &crate::cli::ListArgs {
+                subject: select.subject_names.clone(),
+                all: false,
+            },
+        )?;
+        if select.fetch(conn)?.is_empty() {
             // An empty list: say so, and where the subject's other claims are.
             say!(
                 "no claim on {} in the knowledge base{}",
@@ -865,7 +881,6 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
                     ),
                 }
             );
-            return Ok(());
         }
         return Ok(());
     }
