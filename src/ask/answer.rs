@@ -91,8 +91,20 @@ pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
     Ok(interpret::read(question, &catalogue(conn, true)?))
 }
 
+/// At most this many claims may mention an unknown word for them to answer it.
+const MAX_MENTIONS: usize = 5;
+
+/// Longer than any question: a pasted article is not read word by word.
+const MAX_QUESTION_CHARS: usize = 1000;
+
 pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
     let conn = &db.conn;
+    if question.chars().count() > MAX_QUESTION_CHARS {
+        return Err(Error::usage(format!(
+            "the question is longer than {MAX_QUESTION_CHARS} characters"
+        ))
+        .with_hint("ask one thing at a time, e.g. claimdb ask \"does flask have an orm?\""));
+    }
     let reading = read(conn, question)?;
     let Some(intent) = reading.intent() else {
         return Err(Error::usage(format!(
@@ -242,11 +254,16 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 .filter(|w| w.chars().count() >= 3)
                 .cloned()
                 .collect();
-            let found = if select.mentions.is_empty() {
+            let mut found = if select.mentions.is_empty() {
                 Vec::new()
             } else {
                 select.fetch(conn)?
             };
+            // A word many claims use ("python" in an article about Python tools) says
+            // nothing about what was asked: only a telling mention answers.
+            if found.len() > MAX_MENTIONS {
+                found.clear();
+            }
             reading_as(&select.command());
             write_found(conn, out, &found, &select)?;
             if found.is_empty() {
