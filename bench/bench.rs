@@ -303,11 +303,14 @@ fn scale_rows(env: &Env, claims: usize, rows: &mut Vec<Row>) {
             SQL_LACKS,
             at_spec_scale(1.0),
         ),
+        // A one-row answer found through an index: both sides are process start-up
+        // and reading the catalogue, so this row shows the cost of reading the
+        // question; SPEC 9's ask target is the row above, the `which lacks X` work.
         (
             "ask \"does lockbox have auth?\" (its claims on authentication)",
             vec!["--format", "csv", "ask", "does lockbox have auth?"],
             SQL_ASK_YES_NO,
-            at_spec_scale(1.0),
+            None,
         ),
         (
             "open world: subjects with no builtin auth",

@@ -33,44 +33,67 @@ macro_rules! say {
 /// command is given, so nothing is cut silently.
 const MAX_ROWS: usize = 30;
 
-/// The catalogue's names and aliases; company names only when asked (they are read
-/// from the claims, which is the one costly part on a large knowledge base).
-pub fn catalogue(conn: &Connection, with_companies: bool) -> Result<Catalogue> {
-    let entries = |sql: &str| -> Result<Vec<Entry>> {
-        let mut stmt = conn.prepare(sql)?;
+/// The catalogue's names and aliases that `question` may use (see
+/// `interpret::Relevance`: the others cannot match, and a large knowledge base has
+/// thousands); company names only when asked (they are read from the claims).
+pub fn catalogue(conn: &Connection, question: &str, with_companies: bool) -> Result<Catalogue> {
+    let relevance = interpret::Relevance::of(question);
+    let text = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<Option<String>> {
+        Ok(match r.get_ref(i)? {
+            rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t)
+                .ok()
+                .filter(|t| relevance.may_name(t))
+                .map(String::from),
+            _ => None,
+        })
+    };
+    // Two plain scans merged here (a join would scan the aliases once per name); a
+    // name is kept when it, or one of its aliases, may be in the question.
+    let entries = |names_sql: &str, aliases_sql: &str| -> Result<Vec<Entry>> {
+        let mut aliases: std::collections::HashMap<i64, Vec<String>> =
+            std::collections::HashMap::new();
+        let mut stmt = conn.prepare(aliases_sql)?;
         let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(alias) = text(r, 1)? {
+                aliases.entry(r.get(0)?).or_default().push(alias);
+            }
+        }
         let mut out: Vec<Entry> = Vec::new();
-        let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+        let mut stmt = conn.prepare(names_sql)?;
+        let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let i = *at.entry(id).or_insert_with(|| {
-                out.push(Entry::default());
-                out.len() - 1
-            });
-            if out[i].name.is_empty() {
-                out[i].name = r.get(1)?;
-            }
-            if let Some(alias) = r.get::<_, Option<String>>(2)? {
-                out[i].aliases.push(alias);
+            let found = aliases.remove(&id);
+            if found.is_some() || text(r, 1)?.is_some() {
+                out.push(Entry {
+                    name: r.get(1)?,
+                    aliases: found.unwrap_or_default(),
+                });
             }
         }
         Ok(out)
     };
-    // Aliases as their folded keys: what the interpreter matches on anyway.
     let subjects = entries(
-        "SELECT s.subject_id, s.name, a.key FROM subjects s
-         LEFT JOIN subject_aliases a ON a.subject_id = s.subject_id",
+        "SELECT subject_id, name FROM subjects",
+        "SELECT subject_id, key FROM subject_aliases",
     )?;
     let topics = entries(
-        "SELECT t.topic_id, t.name, a.key FROM topics t
-         LEFT JOIN topic_aliases a ON a.topic_id = t.topic_id",
+        "SELECT topic_id, name FROM topics",
+        "SELECT topic_id, key FROM topic_aliases",
     )?;
     let companies = if with_companies {
         let mut stmt = conn.prepare(
             "SELECT DISTINCT value FROM claims WHERE kind = 'company' AND value IS NOT NULL",
         )?;
-        stmt.query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?
+        let mut rows = stmt.query([])?;
+        let mut names = Vec::new();
+        while let Some(r) = rows.next()? {
+            if let Some(name) = text(r, 0)? {
+                names.push(name);
+            }
+        }
+        names
     } else {
         Vec::new()
     };
@@ -84,11 +107,11 @@ pub fn catalogue(conn: &Connection, with_companies: bool) -> Result<Catalogue> {
 /// Reads the question: names first; company names only when some word is left
 /// unexplained (they may be what it is).
 pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
-    let reading = interpret::read(question, &catalogue(conn, false)?);
+    let reading = interpret::read(question, &catalogue(conn, question, false)?);
     if reading.unknown.is_empty() {
         return Ok(reading);
     }
-    Ok(interpret::read(question, &catalogue(conn, true)?))
+    Ok(interpret::read(question, &catalogue(conn, question, true)?))
 }
 
 /// At most this many claims may mention an unknown word for them to answer it.
@@ -98,6 +121,16 @@ const MAX_MENTIONS: usize = 5;
 const MAX_QUESTION_CHARS: usize = 1000;
 
 pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
+    // One read transaction for the whole answer: the catalogue, the claims and the
+    // verdict come from the same state of the file, and the WAL read lock is taken
+    // once instead of once per statement.
+    let snapshot = db.conn.unchecked_transaction()?;
+    answer(db, out, question)?;
+    snapshot.finish()?;
+    Ok(())
+}
+
+fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
     let conn = &db.conn;
     if question.chars().count() > MAX_QUESTION_CHARS {
         return Err(Error::usage(format!(

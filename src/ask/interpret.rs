@@ -804,12 +804,18 @@ struct Index {
 /// question (the first three letters: enough for plurals, word forms, comparatives
 /// and the start of a name), or, for a one-word name, when it could be a typo of one
 /// (same first letter, length within two).
-struct Relevance {
+pub struct Relevance {
     prefixes: Vec<String>,
     typos: Vec<(char, usize)>,
 }
 
 impl Relevance {
+    /// For a question as typed (the catalogue's loader filters with it, so that a
+    /// knowledge base with thousands of names reads only the few that matter).
+    pub fn of(question: &str) -> Relevance {
+        Relevance::new(&tokens(question))
+    }
+
     fn new(words: &[String]) -> Relevance {
         let mut prefixes: Vec<String> = Vec::new();
         let mut typos = Vec::new();
@@ -844,34 +850,34 @@ impl Relevance {
         })
     }
 
-    fn may_name(&self, name: &str) -> bool {
+    /// True when `name` may stand in the question (false ones are certainly absent).
+    pub fn may_name(&self, name: &str) -> bool {
         if !name.is_ascii() {
             return true;
         }
         let mut words = name
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .peekable();
-        let Some(first) = words.peek().copied() else {
+            .filter(|w| !w.is_empty());
+        let Some(first) = words.next() else {
             return false;
         };
-        let single = name
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .count()
-            == 1;
-        if single {
-            let c = first.chars().next().map(|c| c.to_ascii_lowercase());
+        let all_start_like = self.starts_like(first) && {
+            let mut rest = words.clone();
+            rest.all(|w| self.starts_like(w))
+        };
+        if all_start_like {
+            return true;
+        }
+        // A one-word name may be a typo of a question word.
+        if words.next().is_none() {
+            let c = first.as_bytes()[0].to_ascii_lowercase() as char;
             let n = first.len();
-            if self
+            return self
                 .typos
                 .iter()
-                .any(|(tc, tn)| Some(*tc) == c && n.abs_diff(*tn) <= 2)
-            {
-                return true;
-            }
+                .any(|(tc, tn)| *tc == c && n.abs_diff(*tn) <= 2);
         }
-        words.all(|w| self.starts_like(w))
+        false
     }
 }
 
