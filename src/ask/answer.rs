@@ -228,6 +228,17 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 select.kinds = vec![Kind::Fact.as_str()];
             }
             let mut found = select.fetch(conn)?;
+            // "when", "what year": the facts that carry a year, when some do.
+            if reading.when && topics.is_empty() {
+                let dated: Vec<Found> = found
+                    .iter()
+                    .filter(|f| f.value.as_deref().is_some_and(has_year))
+                    .cloned()
+                    .collect();
+                if !dated.is_empty() {
+                    found = dated;
+                }
+            }
             if found.is_empty() && topics.is_empty() {
                 // No fact recorded: everything the article says of the subject.
                 select.kinds = Vec::new();
@@ -567,6 +578,12 @@ impl Select {
         });
         found
     }
+}
+
+/// True when `text` holds a four-digit year ("July 2005", "2010").
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("1") || d.starts_with("2")))
 }
 
 /// A value as one shell word.

@@ -61,6 +61,8 @@ pub struct Reading {
     pub advice: bool,
     /// "who created", "when", "what year", "where ... originate".
     pub fact: bool,
+    /// Asks for a date: "when", "what year", "how old".
+    pub when: bool,
     /// Opens like a yes/no question ("does", "is", "can", "has").
     pub yes_no: bool,
     /// Asks which subject ("which", "what framework").
@@ -714,7 +716,6 @@ fn opposite(word: &str) -> Option<&'static str> {
         ("weak", "strong"),
         ("small", "large"),
         ("big", "small"),
-        ("old", "new"),
         ("complex", "simple"),
     ];
     PAIRS
@@ -1279,35 +1280,37 @@ fn signals(words: &[String], r: &mut Reading) {
         ) && words[i + 1..].iter().take(3).any(|n| n == "for")
     });
 
-    r.fact = (has_any(
-        w,
-        &[
-            "who",
-            "when",
-            "where",
-            "year",
-            "date",
-            "created",
-            "create",
-            "developed",
-            "invented",
-            "founded",
-            "released",
-            "wrote",
-            "written",
-            "author",
-            "originate",
-            "originated",
-            "origin",
-            "history",
-            "born",
-            "launched",
-            "introduced",
-            "began",
-            "behind",
-        ],
-    ) || has_any_phrase(w, &["come out", "came out"]))
-        && r.list != Some(ListKind::Companies);
+    r.when = has_any(w, &["when", "year", "date"]) || has_any_phrase(w, &["how old"]);
+    r.fact = r.when
+        || (has_any(
+            w,
+            &[
+                "who",
+                "when",
+                "where",
+                "year",
+                "date",
+                "created",
+                "create",
+                "developed",
+                "invented",
+                "founded",
+                "released",
+                "wrote",
+                "written",
+                "author",
+                "originate",
+                "originated",
+                "origin",
+                "history",
+                "born",
+                "launched",
+                "introduced",
+                "began",
+                "behind",
+            ],
+        ) || has_any_phrase(w, &["come out", "came out"]))
+            && r.list != Some(ListKind::Companies);
 
     r.comparative = has_any(w, COMPARATIVES)
         || has_any(words, COMPARATIVE_ADJECTIVES)
