@@ -794,7 +794,8 @@ struct Index {
     keys: Vec<(Vec<String>, Target)>,
     /// The same keys, for exact lookups.
     by_key: std::collections::HashMap<Vec<String>, Vec<Target>>,
-    /// The first word of each topic named in several words ("json support").
+    /// The first word of each topic named in several words ("json support"), and
+    /// each word of a subject named in several.
     heads: Vec<(String, Target)>,
     longest: usize,
 }
@@ -862,11 +863,16 @@ impl Relevance {
         let Some(first) = words.next() else {
             return false;
         };
-        let all_start_like = self.starts_like(first) && {
-            let mut rest = words.clone();
-            rest.all(|w| self.starts_like(w))
-        };
-        if all_start_like {
+        // Every word starts like one of the question's, or (a name in several words
+        // may be called by one of them) some longer word does.
+        let mut all = self.starts_like(first);
+        let mut some = all && first.len() >= 4;
+        for w in words.clone() {
+            let like = self.starts_like(w);
+            all &= like;
+            some |= like && w.len() >= 4;
+        }
+        if all || some {
             return true;
         }
         // A one-word name may be a typo of a question word.
@@ -925,7 +931,7 @@ impl Index {
             add(c, Target::Company(i));
         }
         let longest = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-        let heads = catalogue
+        let mut heads: Vec<(String, Target)> = catalogue
             .topics
             .iter()
             .enumerate()
@@ -934,6 +940,16 @@ impl Index {
                 _ => None,
             })
             .collect();
+        // A subject named in several words is often called by one of them ("lambda"
+        // for "aws lambda").
+        for (i, e) in catalogue.subjects.iter().enumerate() {
+            let key = key_of(&e.name);
+            if key.len() > 1 {
+                for word in key.iter().filter(|w| w.len() >= 4 && !is_filler(w)) {
+                    heads.push((word.clone(), Target::Subject(i)));
+                }
+            }
+        }
         Index {
             keys,
             by_key,
@@ -1669,6 +1685,7 @@ mod tests {
                 e("quokka", &["Quokka framework", "Qokka"]),
                 e("wombat", &[]),
                 e("numbat", &[]),
+                e("cloud kestrel", &[]),
             ],
             topics: vec![
                 e(
@@ -1990,6 +2007,14 @@ mod tests {
         );
         assert_eq!(read_q("does quokk support json").subjects, v(&["quokka"]));
         assert_eq!(read_q("numba").subjects, v(&["numbat"]));
+        assert_eq!(
+            read_q("does kestrel have auth").subjects,
+            v(&["cloud kestrel"])
+        );
+        // The catalogue's loader keeps such names too.
+        let relevance = Relevance::of("does kestrel have auth");
+        assert!(relevance.may_name("cloud kestrel") && relevance.may_name("auth"));
+        assert!(!relevance.may_name("database layer") && !relevance.may_name("zebra"));
         // A comparative asked the other way round: "slower" is about speed too.
         assert_eq!(
             read_q("is wombat slower than quokka").topics,
