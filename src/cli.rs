@@ -5,10 +5,27 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::ask::ask_forms;
 use crate::error::exit_codes_help;
 use crate::model::{Kind, Stance};
 use crate::output::{ColorChoice, Format, OutputOptions};
+
+/// Questions of each sort `ask` understands, shown in `ask --help` (a macro so clap's
+/// attributes can `concat!` it; the error for a question naming nothing known builds
+/// its examples from the knowledge base's own names).
+macro_rules! ask_forms {
+    () => {
+        "  does flask have an orm?               yes/no: the stance, cited, and a verdict line
+  which lacks built-in auth             which subjects have or lack a topic
+  drawbacks of django                   lists: limitations, pros, cons, use cases, features
+  who uses flask in production          companies (also: which companies use both)
+  who created flask                     facts: creator, year, licence, architecture
+  which is easier to learn, django or flask?
+                                        comparisons: the article's own comparison claims
+  which should I use for a microservice advice from the article's use cases
+  DJANGO admin                          keywords: a subject's claims on a topic
+Names may be aliases (login, templating, admin panel), plurals or typos (Flsk)."
+    };
+}
 
 /// The examples closing `claimdb --help`.
 macro_rules! examples {

@@ -136,7 +136,7 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
         return Err(Error::usage(format!(
             "the question is longer than {MAX_QUESTION_CHARS} characters"
         ))
-        .with_hint("ask one thing at a time, e.g. claimdb ask \"does flask have an orm?\""));
+        .with_hint("ask one thing at a time"));
     }
     let reading = read(conn, question)?;
     let Some(intent) = reading.intent() else {
@@ -146,7 +146,7 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
         ))
         .with_hint(format!(
             "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
-            super::FORMS
+            examples(conn)?
         )));
     };
     let corrections: Vec<String> = reading
@@ -580,6 +580,45 @@ impl Select {
     }
 }
 
+/// Questions of each sort, written with this knowledge base's own names: its two
+/// subjects with the most claims, and the topic the first has most claims on.
+fn examples(conn: &Connection) -> Result<String> {
+    let mut stmt = conn.prepare(
+        "SELECT s.name FROM subjects s JOIN claims c ON c.subject_id = s.subject_id
+         GROUP BY s.subject_id ORDER BY count(*) DESC, s.name LIMIT 2",
+    )?;
+    let subjects: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some(first) = subjects.first() else {
+        return Ok("  (the knowledge base has no claims yet: `claimdb import` adds some)".into());
+    };
+    let topic: String = conn
+        .query_row(
+            "SELECT t.name FROM claims c JOIN topics t ON t.topic_id = c.topic_id
+             JOIN subjects s ON s.subject_id = c.subject_id
+             WHERE s.name = ?1 AND c.stance IS NOT NULL
+             GROUP BY t.topic_id ORDER BY count(*) DESC, t.name LIMIT 1",
+            [first],
+            |r| r.get(0),
+        )
+        .map(|t: String| t.replace('-', " "))
+        .unwrap_or_else(|_| "security".to_string());
+    let mut lines = vec![
+        format!("  does {first} have {topic}?"),
+        format!("  which lacks built-in {topic}"),
+        format!("  drawbacks of {first}"),
+        format!("  who uses {first}"),
+        format!("  who created {first}"),
+    ];
+    if let Some(second) = subjects.get(1) {
+        lines.push(format!("  {first} vs {second} on {topic}"));
+        lines.push(format!("  which is easier to learn, {first} or {second}?"));
+    }
+    lines.push(format!("  {} {topic}", first.to_uppercase()));
+    Ok(lines.join("\n"))
+}
+
 /// True when `text` holds a four-digit year ("July 2005", "2010").
 fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
@@ -891,7 +930,7 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
                     "\"both\" is ambiguous with {} subjects in the knowledge base",
                     all.len()
                 ))
-                .with_hint("name them: which companies use django and flask"));
+                .with_hint("name them: which companies use X and Y"));
             }
         }
         let mut command = String::from("companies");
@@ -1263,7 +1302,7 @@ fn advice_answer(
     let verdict = comparison_verdict(&found);
     let mut select = Select::new(conn, subjects, topics)?;
     // For everyone: what the article suggests them for. For a named subject
-    // ("is django good for beginners"): everything it says of that subject on it.
+    // ("is X good for beginners"): everything it says of that subject on it.
     select.kinds = if subjects.is_empty() {
         vec![Kind::UseCase.as_str(), Kind::Pro.as_str()]
     } else {

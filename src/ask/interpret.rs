@@ -22,7 +22,7 @@ pub struct Entry {
 pub struct Catalogue {
     pub subjects: Vec<Entry>,
     pub topics: Vec<Entry>,
-    /// Company names as claims give them ("Instagram").
+    /// Company names as claims give them.
     pub companies: Vec<String>,
 }
 
@@ -92,7 +92,7 @@ pub enum Intent {
         builtin: bool,
         topic: String,
     },
-    /// A subject's stance on a topic: "does flask have an orm".
+    /// A subject's stance on a topic: "does X have Y".
     YesNo {
         subjects: Vec<String>,
         topics: Vec<String>,
@@ -103,7 +103,7 @@ pub enum Intent {
     List {
         list: ListKind,
         subjects: Vec<String>,
-        /// Narrowed to topics ("pros of flask for performance").
+        /// Narrowed to topics ("pros of X for performance").
         topics: Vec<String>,
         /// `Features` only: the stances asked for.
         lacks: bool,
@@ -111,12 +111,12 @@ pub enum Intent {
         /// `Companies` only: companies named for every subject.
         shared: bool,
     },
-    /// "does spotify use django": company claims naming these companies.
+    /// "does <company> use X": company claims naming these companies.
     Company {
         companies: Vec<String>,
         subjects: Vec<String>,
     },
-    /// Facts of a subject ("who developed django", "when did flask come out").
+    /// Facts of a subject ("who developed X", "when did X come out").
     Facts {
         subjects: Vec<String>,
         topics: Vec<String>,
@@ -131,7 +131,7 @@ pub enum Intent {
         subjects: Vec<String>,
         topics: Vec<String>,
     },
-    /// Claims on topics and/or of subjects: bare keywords ("DJANGO admin").
+    /// Claims on topics and/or of subjects: bare keywords ("X admin", in any case).
     Keywords {
         subjects: Vec<String>,
         topics: Vec<String>,
@@ -1049,7 +1049,7 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
     let mut r = Reading::default();
     signals(&words, &mut r);
     names(&words, catalogue, &mut r);
-    // "Flask or Django for performance": two subjects side by side is a comparison.
+    // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2
         && has_any(
             &words,
@@ -1162,7 +1162,7 @@ impl Reading {
             return unknown();
         }
         if topics.is_empty() && subjects.len() == 1 {
-            // "what is flask", "tell me about django": what the subject is.
+            // "what is X", "tell me about X": what the subject is.
             return Some(Intent::Facts { subjects, topics });
         }
         if topics.is_empty() {
