@@ -593,17 +593,18 @@ fn examples(conn: &Connection) -> Result<String> {
     let Some(first) = subjects.first() else {
         return Ok("  (the knowledge base has no claims yet: `claimdb import` adds some)".into());
     };
+    // The subject's most-claimed topic with a stance, else its most-claimed topic.
     let topic: String = conn
         .query_row(
             "SELECT t.name FROM claims c JOIN topics t ON t.topic_id = c.topic_id
              JOIN subjects s ON s.subject_id = c.subject_id
-             WHERE s.name = ?1 AND c.stance IS NOT NULL
-             GROUP BY t.topic_id ORDER BY count(*) DESC, t.name LIMIT 1",
+             WHERE s.name = ?1
+             GROUP BY t.topic_id
+             ORDER BY count(c.stance) > 0 DESC, count(*) DESC, t.name LIMIT 1",
             [first],
             |r| r.get(0),
         )
-        .map(|t: String| t.replace('-', " "))
-        .unwrap_or_else(|_| "security".to_string());
+        .map(|t: String| t.replace('-', " "))?;
     let mut lines = vec![
         format!("  does {first} have {topic}?"),
         format!("  which lacks built-in {topic}"),

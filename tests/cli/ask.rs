@@ -351,3 +351,35 @@ fn a_yes_no_question_gets_a_verdict_line() {
         .to_string();
     assert!(out.contains("django: yes, built in ("), "{out}");
 }
+
+/// The rule of the house: nothing in `ask` names a subject or company of the
+/// shipped article (outside its unit tests), so it serves any article the same way.
+#[test]
+fn ask_code_names_no_subject_or_company_of_the_seed() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let claims = std::fs::read_to_string(format!("{root}/seed/claims.csv")).unwrap();
+    let mut names: Vec<String> = Vec::new();
+    for line in claims.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        names.push(cells[0].to_lowercase());
+        if cells[1] == "company" {
+            names.push(cells[4].to_lowercase());
+        }
+    }
+    names.sort();
+    names.dedup();
+    for file in ["mod.rs", "interpret.rs", "answer.rs"] {
+        let text = std::fs::read_to_string(format!("{root}/src/ask/{file}")).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap().to_lowercase();
+        let words: Vec<&str> = code
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for name in &names {
+            assert!(
+                !words.contains(&name.as_str()),
+                "src/ask/{file} names '{name}'"
+            );
+        }
+    }
+}
