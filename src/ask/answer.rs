@@ -238,6 +238,16 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 if !dated.is_empty() {
                     found = dated;
                 }
+            } else if reading.when {
+                // "who created X and when": the dated facts too.
+                let mut dated = Select::new(conn, &subjects, &[])?;
+                dated.kinds = vec![Kind::Fact.as_str()];
+                for f in dated.fetch(conn)? {
+                    let year = f.value.as_deref().is_some_and(has_year);
+                    if year && !found.iter().any(|g| g.claim_id == f.claim_id) {
+                        found.push(f);
+                    }
+                }
             }
             if found.is_empty() && topics.is_empty() {
                 // No fact recorded: everything the article says of the subject.
