@@ -6,10 +6,27 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::ask::ask_forms;
 use crate::error::exit_codes_help;
 use crate::model::{Kind, Stance};
 use crate::output::{ColorChoice, Format, OutputOptions};
+
+/// Questions of each sort `ask` understands, shown in `ask --help` (a macro so clap's
+/// attributes can `concat!` it; the error for a question naming nothing known builds
+/// its examples from the knowledge base's own names).
+macro_rules! ask_forms {
+    () => {
+        "  does flask have an orm?               yes/no: the stance, cited, and a verdict line
+  which lacks built-in auth             which subjects have or lack a topic
+  drawbacks of django                   lists: limitations, pros, cons, use cases, features
+  who uses flask in production          companies (also: which companies use both)
+  who created flask                     facts: creator, year, licence, architecture
+  which is easier to learn, django or flask?
+                                        comparisons: the article's own comparison claims
+  which should I use for a microservice advice from the article's use cases
+  DJANGO admin                          keywords: a subject's claims on a topic
+Names may be aliases (login, templating, admin panel), plurals or typos (Flsk)."
+    };
+}
 
 /// The examples closing `claimdb --help`.
 macro_rules! examples {
@@ -128,11 +145,17 @@ long format: one object per topic, subject, kind and stance, and one per verdict
     Compare(CompareArgs),
 
     /// Ask a question in plain English
-    #[command(after_help = concat!("Questions claimdb understands:\n", ask_forms!(), "\n\n\
+    ///
+    /// Any wording: the subjects, topics, companies, lists and comparisons are found
+    /// anywhere in the question. stderr first says how it was read, as the precise
+    /// command (`reading this as: claimdb ...`); the rows are that command's rows. A
+    /// question understood but answered by no claim exits 0 with no rows and says so;
+    /// one with nothing recognisable in it exits 2.
+    #[command(after_help = concat!("Questions of each sort, in any wording:\n", ask_forms!(), "\n\n\
 Examples:
-  claimdb ask \"which lacks built-in auth\"
+  claimdb ask \"is authentication built into flask\"
   claimdb ask \"which companies use both\"
-  claimdb ask \"compare django and flask on performance\""))]
+  claimdb ask \"flask or django for performance\" --format json"))]
     Ask {
         /// The question, e.g. "who uses flask"
         #[arg(required = true, num_args = 1..)]

@@ -453,3 +453,40 @@ pub fn all_subject_ids(conn: &Connection) -> Result<Vec<i64>> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
+
+/// Streams the claims with these ids, in the order given, with the given columns
+/// (the rows of `claims`, picked and ordered by the caller, e.g. `ask`).
+pub fn write_claim_ids(
+    conn: &Connection,
+    out: &mut Output,
+    ids: &[i64],
+    layout: &[(Field, Column)],
+) -> Result<u64> {
+    let (sql, _) = claim_query(&ClaimFilter::default());
+    // The same columns as every listing, restricted to the ids and in their order.
+    let sql = sql
+        .replace(
+            " FROM claims c",
+            " FROM json_each(?1) picked JOIN claims c ON c.claim_id = picked.value",
+        )
+        .replace(" ORDER BY c.claim_id", " ORDER BY picked.key");
+    let names = Names::load(conn)?;
+    let mut stmt = conn.prepare(&sql)?;
+    let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
+    let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
+    let mut rows_out = out.rows(&columns)?;
+    let ids_json = serde_json::to_string(ids).expect("ids serialise");
+    let mut rows = stmt.query([ids_json])?;
+    while let Some(row) = rows.next()? {
+        let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
+        for ((field, _), shown) in layout.iter().zip(&shown) {
+            cells.push(if *shown {
+                field.cell(row, &names)?
+            } else {
+                Cell::Null
+            });
+        }
+        rows_out.row(&cells)?;
+    }
+    rows_out.finish()
+}

@@ -234,6 +234,13 @@ const COLUMNS: [Column; 11] = [
 
 /// Writes the answer rows and the closing coverage line.
 pub fn write(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
+    write_rows(out, question, answers)?;
+    out.note(&coverage(question, answers))
+}
+
+/// Writes the answer rows alone (`ask` leaves out subjects with no claim and names
+/// them in the coverage line instead).
+pub fn write_rows(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
     let topic = question.topic.name.as_str();
     let mut rows = out.rows(&COLUMNS)?;
     for a in answers {
@@ -269,7 +276,7 @@ pub fn write(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -
         }
     }
     rows.finish()?;
-    out.note(&coverage(question, answers))
+    Ok(())
 }
 
 fn name_list(names: &[&str]) -> String {

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod ask;
 mod database;
 mod external;
 mod faults;
