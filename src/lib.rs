@@ -29,6 +29,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod db;
+pub mod draft;
 pub mod error;
 pub mod ingest;
 pub mod model;
@@ -38,6 +39,7 @@ pub mod progress;
 #[cfg(test)]
 mod properties;
 pub mod query;
+pub mod text;
 
 /// Runs the command line and returns the process's exit code. A closed pipe
 /// (`claimdb claims | head -1`) is success.

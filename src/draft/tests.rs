@@ -1,0 +1,123 @@
+use super::*;
+
+fn entry(name: &str, aliases: &[&str], category: &str) -> Entry {
+    Entry {
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        category: category.into(),
+    }
+}
+
+fn catalogue() -> Catalogue {
+    Catalogue {
+        subjects: vec![
+            entry("alpha", &["Alpha"], ""),
+            entry("beta", &["Beta DB"], ""),
+        ],
+        topics: vec![
+            entry("replication", &["replicas"], "components"),
+            entry("adoption", &["companies", "used by"], "use-cases"),
+            entry("speed", &["fast", "performance"], "performance"),
+        ],
+        categories: vec![
+            entry("components", &["features"], ""),
+            entry("use-cases", &["use cases"], ""),
+        ],
+    }
+}
+
+fn keys(
+    rows: &[Row],
+) -> Vec<(
+    String,
+    &'static str,
+    String,
+    Option<&'static str>,
+    Option<String>,
+    usize,
+)> {
+    rows.iter()
+        .map(|r| {
+            (
+                r.subject.clone(),
+                r.kind,
+                r.topic.clone(),
+                r.stance,
+                r.value.clone(),
+                r.line_start,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn stances_companies_and_title_subjects() {
+    let text = "Alpha vs Gamma: a note\n\nAlpha ships with built-in replication.\nGamma lacks built-in replication.\n\nCompanies such as Acme, Foo Corp and Bar use Gamma.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let k = keys(&rows);
+    assert!(
+        k.contains(&(
+            "alpha".into(),
+            "feature",
+            "replication".into(),
+            Some("builtin"),
+            None,
+            3
+        )),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&(
+            "gamma".into(),
+            "feature",
+            "replication".into(),
+            Some("lacks"),
+            None,
+            4
+        )),
+        "{k:?}"
+    );
+    for company in ["Acme", "Foo Corp", "Bar"] {
+        assert!(
+            k.contains(&(
+                "gamma".into(),
+                "company",
+                "adoption".into(),
+                None,
+                Some(company.into()),
+                6
+            )),
+            "{k:?}"
+        );
+    }
+    for r in &rows {
+        assert!(text.contains(&r.quote));
+    }
+}
+
+#[test]
+fn markdown_quotes_are_the_source_text() {
+    let text = "# Alpha vs Beta DB\n\n## Limitations\n\n- **Replication:** Alpha has\n  limited support for replicas.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let r = rows
+        .iter()
+        .find(|r| r.kind == "limitation")
+        .expect("a limitation");
+    assert_eq!(r.subject, "alpha");
+    assert_eq!(r.stance, Some("limited"));
+    assert_eq!((r.line_start, r.line_end), (5, 6));
+    assert_eq!(
+        r.quote,
+        "**Replication:** Alpha has\n  limited support for replicas."
+    );
+}
+
+#[test]
+fn nothing_is_invented() {
+    let rows = draft(
+        "Alpha\n\nThe weather was nice that day.\n",
+        &catalogue(),
+        &[],
+    );
+    assert!(rows.is_empty(), "{rows:?}");
+}
