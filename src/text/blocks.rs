@@ -389,7 +389,6 @@ pub fn reads_as_heading(text: &str) -> bool {
         && !text.ends_with(['.', ',', ';', ':', '!'])
         && (first.is_uppercase() || first.is_ascii_digit() || text.ends_with('?'))
         && !text.contains(". ")
-        && !has_label(text)
 }
 
 /// "Label: text" with a Title-Case label: the label's length in bytes (before ':').
@@ -431,10 +430,6 @@ pub fn label_len(text: &str) -> Option<usize> {
         small(w) || first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
     title_case.then_some(colon)
-}
-
-fn has_label(text: &str) -> bool {
-    label_len(text).is_some()
 }
 
 /// Plain text has no heading markup: a one-line paragraph between blank lines that
