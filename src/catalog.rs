@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
-use crate::names::{closest, did_you_mean, fold};
+use crate::names::{closest, did_you_mean, fold, other_numbers};
 
 /// A resolved subject or topic: its row id and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,18 +71,28 @@ impl Catalogue {
     }
 }
 
-fn resolve(conn: &Connection, catalogue: Catalogue, name: &str) -> Result<Named> {
-    let key = fold(name);
-    let found = conn
-        .prepare_cached(catalogue.lookup_sql())?
-        .query_row([&key], |r| {
-            Ok(Named {
-                id: r.get(0)?,
-                name: r.get(1)?,
+/// The entry `key` names, trying the name as typed first, then its other
+/// grammatical number ("companies" finds "company").
+fn lookup(conn: &Connection, catalogue: Catalogue, key: &str) -> Result<Option<Named>> {
+    let mut stmt = conn.prepare_cached(catalogue.lookup_sql())?;
+    for key in std::iter::once(key.to_string()).chain(other_numbers(key)) {
+        let found = stmt
+            .query_row([&key], |r| {
+                Ok(Named {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
             })
-        })
-        .optional()?;
-    if let Some(named) = found {
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
+fn resolve(conn: &Connection, catalogue: Catalogue, name: &str) -> Result<Named> {
+    if let Some(named) = lookup(conn, catalogue, &fold(name))? {
         return Ok(named);
     }
     // Suggest canonical names: "athentication" should point at 'authentication',
@@ -119,7 +129,5 @@ pub fn resolve_category(conn: &Connection, name: &str) -> Result<String> {
 
 /// True when `name` is a known topic name or alias (no error, no suggestion).
 pub fn is_topic(conn: &Connection, name: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(Catalogue::Topic.lookup_sql())?
-        .exists([fold(name)])?)
+    Ok(lookup(conn, Catalogue::Topic, &fold(name))?.is_some())
 }

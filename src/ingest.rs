@@ -14,7 +14,9 @@ use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
 use crate::names::fold;
 
-/// One row of a claims file, as written (seed/claims.csv, or an import).
+/// One row of a claims file, as written (seed/claims.csv, or an import). The
+/// `section` and `confidence` columns that `draft` writes are for the reviewer and
+/// are not read.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ClaimRecord {
     pub subject: String,
@@ -24,6 +26,13 @@ pub struct ClaimRecord {
     pub stance: Option<String>,
     #[serde(default)]
     pub value: Option<String>,
+    /// Comparisons only: the subject the claim's subject is compared with (empty for
+    /// "than the others").
+    #[serde(default)]
+    pub versus: Option<String>,
+    /// `1` (or `true`) when the claim is one item of one of the article's own lists.
+    #[serde(default, deserialize_with = "flag")]
+    pub listed: Option<String>,
     pub statement: String,
     pub quote: String,
     #[serde(default)]
@@ -34,6 +43,17 @@ pub struct ClaimRecord {
     /// which the import then creates.
     #[serde(default)]
     pub category: Option<String>,
+}
+
+/// A yes/no cell as written: JSON `true`/`1` or CSV `1`, kept as text so
+/// `check_claims` can report a bad value with its line instead of failing the file.
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Bool(b)) => Some(if b { "1" } else { "0" }.to_string()),
+        Some(other) => Some(other.to_string()),
+    })
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -434,23 +454,25 @@ pub fn declare_new_names<'r>(
     let subjects = alias_map(tx, "SELECT key, subject_id FROM subject_aliases")?;
     let topics = alias_map(tx, "SELECT key, topic_id FROM topic_aliases")?;
     for Located { record: r, .. } in records {
-        let key = fold(&r.subject);
-        if !key.is_empty()
-            && !subjects.contains_key(&key)
-            && let Some(name) = slug(&r.subject, &['.', '+', '#'])
-            && !declared.subjects.contains(&name)
-        {
-            insert(
-                "INSERT INTO subjects (name) VALUES (?1)",
-                &[&name],
-                "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id) VALUES (?1, ?2, ?3)",
-                [&name, r.subject.trim()],
-            )?;
-            declared.subjects.push(name);
+        for subject in std::iter::once(r.subject.as_str()).chain(non_blank(&r.versus)) {
+            let key = fold(subject);
+            if !key.is_empty()
+                && find_name(&subjects, subject).is_none()
+                && let Some(name) = slug(subject, &['.', '+', '#'])
+                && !declared.subjects.contains(&name)
+            {
+                insert(
+                    "INSERT INTO subjects (name) VALUES (?1)",
+                    &[&name],
+                    "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id) VALUES (?1, ?2, ?3)",
+                    [&name, subject.trim()],
+                )?;
+                declared.subjects.push(name);
+            }
         }
         let key = fold(&r.topic);
         if !key.is_empty()
-            && !topics.contains_key(&key)
+            && find_name(&topics, &r.topic).is_none()
             && let Some(category) = non_blank(&r.category)
             && let Some(category) = tx
                 .query_row(
@@ -483,8 +505,10 @@ pub fn first_of_each_name(records: &[Located<ClaimRecord>]) -> Vec<usize> {
     (0..records.len())
         .filter(|&i| {
             let r = &records[i].record;
-            // Both inserts run: `|` does not short-circuit.
-            subjects.insert(&r.subject) | topics.insert((&r.topic, r.category.as_deref()))
+            // Every insert runs: `|` does not short-circuit.
+            subjects.insert(&r.subject)
+                | r.versus.as_deref().is_some_and(|v| subjects.insert(v))
+                | topics.insert((&r.topic, r.category.as_deref()))
         })
         .collect()
 }
@@ -507,15 +531,43 @@ pub fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
+/// Stores the heading outline of source `source_id`, derived from its text; returns
+/// (heading line, section_id) of each section, in order.
+pub fn insert_sections(
+    tx: &Transaction,
+    source_id: i64,
+    body: &str,
+) -> rusqlite::Result<Vec<(usize, i64)>> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO sections (source_id, heading, level, line_start, line_end)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut ids = Vec::new();
+    for s in crate::text::outline(body) {
+        insert.execute(params![
+            source_id,
+            s.heading,
+            s.level,
+            s.line_start as i64,
+            s.line_end as i64
+        ])?;
+        ids.push((s.line_start, tx.last_insert_rowid()));
+    }
+    Ok(ids)
+}
+
 /// A record that passed [`check_claims`], its names resolved to ids and its quote to
 /// lines: ready to insert. It names its record by position, so the records can
 /// travel between threads with their checked claims.
+#[derive(Debug)]
 pub struct ValidClaim {
     record: usize,
     subject_id: i64,
     kind: Kind,
     topic_id: i64,
     stance: Option<Stance>,
+    versus_id: Option<i64>,
+    listed: bool,
     line_start: usize,
     line_end: usize,
 }
@@ -541,6 +593,16 @@ impl Lookup {
             topics: alias_map(tx, "SELECT key, topic_id FROM topic_aliases")?,
         })
     }
+}
+
+/// The id a name stands for, as written or in its other grammatical number.
+fn find_name(names: &HashMap<String, i64>, name: &str) -> Option<i64> {
+    let key = fold(name);
+    names.get(&key).copied().or_else(|| {
+        crate::names::other_numbers(&key)
+            .iter()
+            .find_map(|k| names.get(k).copied())
+    })
 }
 
 /// Checks every record against the catalogue and the article, finding the lines of
@@ -576,7 +638,7 @@ pub fn check_claims(
 
         let subject_id = *subject_ids
             .entry(&r.subject)
-            .or_insert_with(|| subjects.get(&fold(&r.subject)).copied());
+            .or_insert_with(|| find_name(subjects, &r.subject));
         if r.subject.trim().is_empty() {
             problems.push(Problem::new(line, "the subject is missing"));
         } else if subject_id.is_none() {
@@ -586,9 +648,40 @@ pub fn check_claims(
                 ),
             );
         }
+        let versus_id = match non_blank(&r.versus) {
+            None => None,
+            Some(versus) => {
+                let id = *subject_ids
+                    .entry(versus)
+                    .or_insert_with(|| find_name(subjects, versus));
+                if id.is_none() {
+                    problems.push(
+                        Problem::new(line, format!("unknown subject '{versus}' in versus"))
+                            .hint("subject names use a-z, 0-9 and . + # -"),
+                    );
+                } else if id == subject_id {
+                    problems.push(Problem::new(
+                        line,
+                        format!("'{versus}' is compared with itself (versus is the subject)"),
+                    ));
+                }
+                id
+            }
+        };
+        let listed = match non_blank(&r.listed) {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(other) => {
+                problems.push(
+                    Problem::new(line, format!("listed must be 1 or 0, not '{other}'"))
+                        .hint("1 marks one item of one of the article's own lists"),
+                );
+                false
+            }
+        };
         let topic_id = *topic_ids
             .entry(&r.topic)
-            .or_insert_with(|| topics.get(&fold(&r.topic)).copied());
+            .or_insert_with(|| find_name(topics, &r.topic));
         if r.topic.trim().is_empty() {
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
@@ -615,11 +708,45 @@ pub fn check_claims(
                 None
             }
         };
-        if kind == Some(Kind::Feature) && stance_text.is_none() {
+        if kind == Some(Kind::Feature) && (stance_text.is_none() || stance == Some(Stance::Depends))
+        {
             problems.push(
                 Problem::new(line, "a feature claim needs a stance")
                     .hint("builtin, extension, limited or lacks"),
             );
+        }
+        if kind == Some(Kind::Comparison) {
+            match stance {
+                None if value.is_none() => problems.push(
+                    Problem::new(line, "a comparison claim needs a value (the comparative)")
+                        .hint("as the article puts it, e.g. \"easier to learn\""),
+                ),
+                None => {}
+                Some(Stance::Depends) if versus_id.is_none() && non_blank(&r.versus).is_none() => {
+                    problems.push(
+                        Problem::new(line, "a 'depends' verdict needs both sides")
+                            .hint("the subject and versus, in the order the article names them"),
+                    )
+                }
+                Some(Stance::Depends) => {}
+                Some(s) => problems.push(
+                    Problem::new(line, format!("a comparison has no stance '{s}'"))
+                        .hint("leave the stance empty, or 'depends' for an it-depends verdict"),
+                ),
+            }
+        } else {
+            if stance == Some(Stance::Depends) && kind.is_some() {
+                problems.push(
+                    Problem::new(line, "the stance 'depends' is for comparison claims only")
+                        .hint("use kind comparison for an it-depends verdict"),
+                );
+            }
+            if non_blank(&r.versus).is_some() && kind.is_some() {
+                problems.push(
+                    Problem::new(line, "only a comparison claim has a versus subject")
+                        .hint("use kind comparison, or leave versus empty"),
+                );
+            }
         }
         if let Some(k) = kind.filter(|k| k.needs_value())
             && value.is_none()
@@ -655,6 +782,8 @@ pub fn check_claims(
                 kind: kind.expect("checked above"),
                 topic_id: topic_id.expect("checked above"),
                 stance,
+                versus_id,
+                listed,
                 line_start,
                 line_end,
             });
@@ -718,6 +847,9 @@ fn check_quote(
 pub struct BulkLoad<'t> {
     tx: &'t Transaction<'t>,
     first_new_claim: i64,
+    /// Each source inserted so far: (heading line, section_id) of its sections, so
+    /// every claim is filed under the section its quote starts in.
+    sections: HashMap<i64, Vec<(usize, i64)>>,
     /// SQL to run at the end: the dropped indexes and the lifted trigger.
     restore: Vec<String>,
 }
@@ -753,11 +885,13 @@ impl<'t> BulkLoad<'t> {
         Ok(BulkLoad {
             tx,
             first_new_claim: last + 1,
+            sections: HashMap::new(),
             restore,
         })
     }
 
-    /// Inserts the article a set of claims is written from; returns its id.
+    /// Inserts the article a set of claims is written from, with its section
+    /// outline; returns its id.
     pub fn insert_source(&mut self, source: &NewSource) -> rusqlite::Result<i64> {
         self.tx.execute(
             "INSERT INTO sources (slug, title, url, sha256, body, is_seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -770,7 +904,10 @@ impl<'t> BulkLoad<'t> {
                 source.is_seed
             ],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        let source_id = self.tx.last_insert_rowid();
+        let sections = insert_sections(self.tx, source_id, source.body)?;
+        self.sections.insert(source_id, sections);
+        Ok(source_id)
     }
 
     /// Inserts `claims`, checked by [`check_claims`] from `records` against the text
@@ -785,12 +922,15 @@ impl<'t> BulkLoad<'t> {
         // Rows go in BATCH at a time: one statement per 64 claims instead of one per
         // claim saves most of SQLite's per-statement work (a tenth of a large import).
         const BATCH: usize = 64;
-        const COLUMNS: usize = 10;
+        const COLUMNS: usize = 13;
+        let no_sections = Vec::new();
+        let sections = self.sections.get(&source_id).unwrap_or(&no_sections);
         let insert_sql = |rows: usize| {
             let row = format!("({})", ["?"; COLUMNS].join(", "));
             format!(
                 "INSERT INTO claims (source_id, subject_id, kind, topic_id, stance, value,
-                                     statement, quote, line_start, line_end)
+                                     versus_id, listed, statement, quote, line_start, line_end,
+                                     section_id)
                  VALUES {}",
                 vec![row; rows].join(", ")
             )
@@ -804,6 +944,8 @@ impl<'t> BulkLoad<'t> {
             };
             for (row, c) in chunk.iter().enumerate() {
                 let r = &records[c.record].record;
+                let before = sections.partition_point(|&(line, _)| line <= c.line_start);
+                let section_id = before.checked_sub(1).map(|i| sections[i].1);
                 let values: [&dyn rusqlite::ToSql; COLUMNS] = [
                     &source_id,
                     &c.subject_id,
@@ -811,10 +953,13 @@ impl<'t> BulkLoad<'t> {
                     &c.topic_id,
                     &c.stance.map(Stance::as_str),
                     &non_blank(&r.value),
+                    &c.versus_id,
+                    &c.listed,
                     &r.statement.trim(),
                     &r.quote,
                     &(c.line_start as i64),
                     &(c.line_end as i64),
+                    &section_id,
                 ];
                 for (column, value) in values.into_iter().enumerate() {
                     insert.raw_bind_parameter(row * COLUMNS + column + 1, value)?;
@@ -875,6 +1020,61 @@ mod tests {
             object_lines("[{\"a\": \"}{[\"}, 10,\n \"x,y\", true]"),
             vec![1, 1, 2, 2]
         );
+    }
+
+    /// The v2 columns: a comparison names the subject it is compared with, "it
+    /// depends" is for comparisons only, and `listed` is a yes/no mark.
+    #[test]
+    fn comparisons_versus_and_listed_are_checked() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        crate::db::migrations::apply(&tx, 0).unwrap();
+        tx.execute_batch(
+            "INSERT INTO subjects (subject_id, name) VALUES (1, 'a'), (2, 'b');
+             INSERT INTO subject_aliases VALUES ('a', 'a', 1), ('b', 'b', 2);
+             INSERT INTO categories (category) VALUES ('c');
+             INSERT INTO topics (topic_id, name, category) VALUES (1, 't', 'c');
+             INSERT INTO topic_aliases VALUES ('t', 't', 1);",
+        )
+        .unwrap();
+        let lookup = Lookup::load(&tx).unwrap();
+        let article = Article::new("A is easier than B.");
+        let text = "subject,kind,topic,stance,value,versus,listed,statement,quote,section,confidence\n\
+                    a,comparison,t,,easier,b,1,A is easier than B.,A is easier,Intro,0.9\n\
+                    a,comparison,t,depends,,b,,It depends.,A is easier,,\n\
+                    a,comparison,t,,,b,,No comparative.,A is easier,,\n\
+                    a,feature,t,depends,,,,Depends on a feature.,A is easier,,\n\
+                    a,pro,t,,,b,,A pro against b.,A is easier,,\n\
+                    a,comparison,t,,easier,a,,Against itself.,A is easier,,\n\
+                    a,pro,t,,,,yes,Bad listed.,A is easier,,\n";
+        let records: Vec<Located<ClaimRecord>> = read_csv(text).unwrap();
+        let problems = check_claims(&lookup, &article, &records).unwrap_err();
+        let lines: Vec<(u64, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                (4, "a comparison claim needs a value (the comparative)"),
+                (5, "a feature claim needs a stance"),
+                (5, "the stance 'depends' is for comparison claims only"),
+                (6, "only a comparison claim has a versus subject"),
+                (7, "'a' is compared with itself (versus is the subject)"),
+                (8, "listed must be 1 or 0, not 'yes'"),
+            ]
+        );
+        let good = check_claims(&lookup, &article, &records[..2]).unwrap();
+        assert_eq!(good[0].versus_id, Some(2));
+        assert!(good[0].listed && !good[1].listed);
+        assert_eq!(good[1].stance, Some(Stance::Depends));
+        let json = r#"[{"subject": "a", "kind": "pro", "topic": "t", "listed": true,
+                        "statement": "s", "quote": "A is easier"},
+                       {"subject": "a", "kind": "pro", "topic": "t", "listed": 0,
+                        "statement": "s", "quote": "A is easier"}]"#;
+        let records = read_json_claims(json).unwrap();
+        let good = check_claims(&lookup, &article, &records).unwrap();
+        assert!(good[0].listed && !good[1].listed);
     }
 
     #[test]

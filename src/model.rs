@@ -20,10 +20,12 @@ pub enum Kind {
     UseCase,
     /// A fact with a value: creator, year, licence, what it is based on, architecture
     Fact,
+    /// A verdict between two subjects: the subject favoured, `versus` the other one
+    Comparison,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Feature,
         Kind::Company,
         Kind::Limitation,
@@ -31,6 +33,7 @@ impl Kind {
         Kind::Con,
         Kind::UseCase,
         Kind::Fact,
+        Kind::Comparison,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +45,7 @@ impl Kind {
             Kind::Con => "con",
             Kind::UseCase => "use-case",
             Kind::Fact => "fact",
+            Kind::Comparison => "comparison",
         }
     }
 
@@ -62,10 +66,21 @@ pub enum Stance {
     Limited,
     /// Claimed to be missing
     Lacks,
+    /// Comparisons only: an "it depends" verdict that favours neither side
+    Depends,
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [
+    pub const ALL: [Stance; 5] = [
+        Stance::Builtin,
+        Stance::Extension,
+        Stance::Limited,
+        Stance::Lacks,
+        Stance::Depends,
+    ];
+
+    /// The stances a feature can take (every one but `depends`).
+    pub const FEATURE: [Stance; 4] = [
         Stance::Builtin,
         Stance::Extension,
         Stance::Limited,
@@ -78,6 +93,7 @@ impl Stance {
             Stance::Extension => "extension",
             Stance::Limited => "limited",
             Stance::Lacks => "lacks",
+            Stance::Depends => "depends",
         }
     }
 }
@@ -121,7 +137,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_match_the_schema() {
-        let schema = include_str!("../migrations/0001_schema.sql");
+        let schema = include_str!("../migrations/0002_comparisons_sections_listed.sql");
         for kind in Kind::ALL {
             assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
             assert!(

@@ -30,6 +30,43 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// The other grammatical number of a folded name: its last word made singular or
+/// plural ("frameworks" -> "framework", "company" -> "companies"), so either form
+/// finds an alias written in the other. Empty when no other form applies.
+pub fn other_numbers(key: &str) -> Vec<String> {
+    let (head, last) = match key.rsplit_once(' ') {
+        Some((head, last)) => (format!("{head} "), last),
+        None => (String::new(), key),
+    };
+    let mut forms = Vec::new();
+    if !last.chars().all(char::is_alphabetic) || last.chars().count() < 3 {
+        return forms;
+    }
+    if let Some(stem) = last.strip_suffix("ies") {
+        forms.push(format!("{stem}y"));
+    } else if let Some(stem) = last.strip_suffix('s') {
+        // "boxes" -> "box", "caches" -> "cache": both are tried.
+        if let Some(shorter) = stem.strip_suffix('e') {
+            forms.push(shorter.to_string());
+        }
+        if !stem.ends_with(['s', 'u', 'i']) {
+            forms.push(stem.to_string());
+        }
+    }
+    if forms.is_empty() {
+        if let Some(stem) = last.strip_suffix('y')
+            && !stem.ends_with(['a', 'e', 'o', 'u'])
+        {
+            forms.push(format!("{stem}ies"));
+        } else if last.ends_with(['s', 'x', 'z']) || last.ends_with("ch") || last.ends_with("sh") {
+            forms.push(format!("{last}es"));
+        } else {
+            forms.push(format!("{last}s"));
+        }
+    }
+    forms.into_iter().map(|f| format!("{head}{f}")).collect()
+}
+
 /// The known names closest to `wanted`, best first, for "did you mean" hints.
 pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted = fold(wanted);
@@ -70,6 +107,24 @@ pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn singular_and_plural_find_each_other() {
+        let forms = |k: &str| other_numbers(k);
+        assert_eq!(forms("companies"), ["company"]);
+        assert_eq!(forms("company"), ["companies"]);
+        assert_eq!(forms("security protections"), ["security protection"]);
+        assert_eq!(forms("security protection"), ["security protections"]);
+        assert_eq!(forms("form validations"), ["form validation"]);
+        assert_eq!(forms("caches"), ["cach", "cache"]);
+        assert_eq!(forms("boxes"), ["box", "boxe"]);
+        assert_eq!(forms("use case"), ["use cases"]);
+        assert_eq!(forms("microservices"), ["microservic", "microservice"]);
+        assert_eq!(forms("class"), ["classes"]);
+        assert_eq!(forms("status"), ["statu"].map(|_| "statuses"));
+        assert!(forms("id").is_empty());
+        assert!(forms("c++").is_empty());
+    }
     use super::*;
 
     #[test]

@@ -474,10 +474,14 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
                     .with_hint("add --replace to replace it and its claims"),
             );
         }
-        tx.execute(
-            "DELETE FROM claims WHERE source_id = (SELECT source_id FROM sources WHERE slug = ?1)",
-            [&existing],
-        )?;
+        for table in ["claims", "sections"] {
+            tx.execute(
+                &format!(
+                    "DELETE FROM {table} WHERE source_id = (SELECT source_id FROM sources WHERE slug = ?1)"
+                ),
+                [&existing],
+            )?;
+        }
         tx.execute("DELETE FROM sources WHERE slug = ?1", [&existing])?;
         replaced += 1;
     }

@@ -44,6 +44,7 @@ pub fn run(db: &mut Db, args: &RemoveSourceArgs) -> Result<()> {
     let orphans = tx.execute(
         "DELETE FROM subjects
          WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = subjects.subject_id)
+           AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.versus_id = subjects.subject_id)
            AND name NOT IN (SELECT value FROM json_each(?1))",
         [serde_json::to_string(&seed_subjects).expect("names serialise")],
     )?;

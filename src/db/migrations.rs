@@ -19,10 +19,35 @@ pub fn latest_version() -> u32 {
 pub fn apply(tx: &Transaction, current: u32) -> Result<()> {
     for (version, name, sql) in MIGRATIONS.iter().filter(|(v, _, _)| *v > current) {
         tx.execute_batch(sql)
+            .and_then(|()| after(tx, *version))
             .map_err(|e| Error::database(format!("migration {name} failed: {e}")))?;
         tx.pragma_update(None, "user_version", version)?;
     }
     Ok(())
+}
+
+/// What a migration needs that SQL cannot do, run right after its file.
+fn after(tx: &Transaction, version: u32) -> rusqlite::Result<()> {
+    match version {
+        // 0002 adds each source's section outline: derive it for the sources already
+        // there (users' imports), and file their claims under their sections.
+        2 => {
+            let sources: Vec<(i64, String)> = tx
+                .prepare("SELECT source_id, body FROM sources")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (source_id, body) in sources {
+                crate::ingest::insert_sections(tx, source_id, &body)?;
+            }
+            tx.execute_batch(
+                "UPDATE claims SET section_id = (
+                     SELECT section_id FROM sections s
+                     WHERE s.source_id = claims.source_id AND s.line_start <= claims.line_start
+                     ORDER BY s.line_start DESC LIMIT 1)",
+            )
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -40,7 +65,14 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, latest_version());
-        for table in ["sources", "subjects", "topics", "claims", "claims_fts"] {
+        for table in [
+            "sources",
+            "subjects",
+            "topics",
+            "claims",
+            "claims_fts",
+            "sections",
+        ] {
             let n: i64 = conn
                 .query_row(
                     "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
@@ -50,7 +82,7 @@ mod tests {
                 .unwrap();
             assert_eq!(n, 1, "table {table} missing");
         }
-        for view in ["claims_cited", "feature_matrix"] {
+        for view in ["claims_cited", "feature_matrix", "comparisons"] {
             conn.prepare(&format!("SELECT * FROM {view}")).unwrap();
         }
     }

@@ -119,18 +119,28 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     (
         "claims",
         "kind",
-        "feature, company, limitation, pro, con, use-case or fact",
+        "feature, company, limitation, pro, con, use-case, fact or comparison",
     ),
     ("claims", "topic_id", "The topic the claim is on"),
     (
         "claims",
         "stance",
-        "builtin, extension, limited or lacks; required for features, optional otherwise",
+        "builtin, extension, limited or lacks (required for features); depends for an it-depends comparison",
     ),
     (
         "claims",
         "value",
-        "The company's name (company claims) or the fact's value (fact claims)",
+        "The company's name, the fact's value, or a comparison's comparative (easier to learn)",
+    ),
+    (
+        "claims",
+        "versus_id",
+        "Comparisons: the subject compared with (NULL for than the others); subject_id is the side favoured",
+    ),
+    (
+        "claims",
+        "listed",
+        "1 when the claim is one item of one of the article's own lists, else 0",
     ),
     ("claims", "statement", "The claim as one normalised line"),
     (
@@ -147,6 +157,30 @@ pub const DOCS: &[(&str, &str, &str)] = &[
         "claims",
         "line_end",
         "Last line of the article the quote stands on",
+    ),
+    (
+        "claims",
+        "section_id",
+        "The section line_start stands in (the innermost heading above it); NULL before the first heading",
+    ),
+    (
+        "sections",
+        "",
+        "Each source's heading outline, derived from its text (plain text or Markdown)",
+    ),
+    ("sections", "section_id", "Row id"),
+    ("sections", "source_id", "The article the heading is in"),
+    ("sections", "heading", "The heading as written"),
+    (
+        "sections",
+        "level",
+        "1 for a top-level heading, 2 for one under it, ...",
+    ),
+    ("sections", "line_start", "The heading's line"),
+    (
+        "sections",
+        "line_end",
+        "Last line of the section, before the next heading of the same or a higher level",
     ),
     (
         "claims_fts",
@@ -172,18 +206,33 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     (
         "claims_cited",
         "stance",
-        "builtin, extension, limited, lacks, or empty",
+        "builtin, extension, limited, lacks, depends, or empty",
     ),
     (
         "claims_cited",
         "value",
-        "Company name or fact value, if any",
+        "Company name, fact value or comparative, if any",
+    ),
+    (
+        "claims_cited",
+        "versus",
+        "Comparisons: the subject compared with, if any",
+    ),
+    (
+        "claims_cited",
+        "listed",
+        "1 when the claim is one item of the article's own lists",
     ),
     ("claims_cited", "statement", "The claim as one line"),
     ("claims_cited", "quote", "The article's exact words"),
     ("claims_cited", "source", "The article's slug"),
     ("claims_cited", "line_start", "First line of the quote"),
     ("claims_cited", "line_end", "Last line of the quote"),
+    (
+        "claims_cited",
+        "section",
+        "The heading of the section the quote stands in, if any",
+    ),
     ("claims_cited", "source_title", "The article's title"),
     ("claims_cited", "source_url", "The article's URL, if known"),
     (
@@ -218,6 +267,40 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     ("feature_matrix", "line_start", "First line of its quote"),
     ("feature_matrix", "line_end", "Last line of its quote"),
     ("feature_matrix", "quote", "Its quote"),
+    (
+        "comparisons",
+        "",
+        "View: verdicts between subjects, one row per comparison claim",
+    ),
+    ("comparisons", "claim_id", "The claim's id"),
+    (
+        "comparisons",
+        "subject",
+        "The side the sentence favours (for depends, the side named first)",
+    ),
+    (
+        "comparisons",
+        "versus",
+        "The side it is compared with; empty for than the others",
+    ),
+    ("comparisons", "topic", "What they are compared on"),
+    ("comparisons", "category", "The topic's category"),
+    (
+        "comparisons",
+        "stance",
+        "depends for an it-depends verdict that favours neither side, else empty",
+    ),
+    (
+        "comparisons",
+        "value",
+        "The comparative as the article puts it (easier to learn)",
+    ),
+    ("comparisons", "statement", "The claim as one line"),
+    ("comparisons", "quote", "The article's exact words"),
+    ("comparisons", "source", "The article's slug"),
+    ("comparisons", "line_start", "First line of the quote"),
+    ("comparisons", "line_end", "Last line of the quote"),
+    ("comparisons", "section", "The section the quote stands in"),
 ];
 
 #[cfg(test)]
@@ -245,6 +328,24 @@ mod tests {
             }
             .unwrap();
             assert!(exists, "{table}.{column} is documented but does not exist");
+        }
+        // And the other way round: a migration that adds a column must document it.
+        let columns: Vec<(String, String)> = tx
+            .prepare(
+                "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p
+                 WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%'
+                   AND m.name NOT LIKE 'claims_fts_%'",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for (table, column) in columns {
+            assert!(
+                DOCS.iter().any(|(t, c, _)| *t == table && *c == column),
+                "{table}.{column} exists but `claimdb schema` does not describe it"
+            );
         }
     }
 }

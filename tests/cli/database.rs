@@ -134,3 +134,139 @@ fn init_creates_then_reports_up_to_date_and_force_rebuilds() {
         .unwrap();
     assert!(n > 100);
 }
+
+/// A database written by claimdb 1 (schema version 1) holding the seed and a user's
+/// import: the new binary upgrades it in place. The import keeps its claims and
+/// their ids, gains its section outline, and stays searchable and verifiable.
+#[test]
+fn a_version_1_database_with_an_import_is_upgraded_in_place() {
+    let env = Env::new();
+    let db = env.path("v1.sqlite3");
+    let db_arg = db.to_str().unwrap();
+    let article = include_str!("../fixtures/fastapi-vs-flask.txt");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "application_id", 0x436c_4442)
+        .unwrap();
+    conn.execute_batch(include_str!("../../migrations/0001_schema.sql"))
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    // What claimdb 1 wrote for the seed (abridged) and for
+    // `import fastapi-claims.csv --source fastapi-vs-flask.txt`.
+    conn.execute_batch(
+        "INSERT INTO meta VALUES ('seed_fingerprint', '0000000000000000');
+         INSERT INTO categories (category) VALUES ('components'), ('performance');
+         INSERT INTO subjects (subject_id, name) VALUES (1, 'django'), (2, 'flask'), (3, 'fastapi');
+         INSERT INTO subject_aliases VALUES ('django', 'django', 1), ('flask', 'flask', 2),
+                                            ('fastapi', 'fastapi', 3);
+         INSERT INTO topics (topic_id, name, category) VALUES (1, 'async', 'components'),
+                                                              (2, 'speed', 'performance');
+         INSERT INTO topic_aliases VALUES ('async', 'async', 1), ('speed', 'speed', 2);
+         INSERT INTO sources (source_id, slug, title, sha256, body, is_seed)
+         VALUES (1, 'django-vs-flask', 'Django vs. Flask', printf('%064d', 0), 'old seed', 1);
+         INSERT INTO claims (source_id, subject_id, kind, topic_id, stance, statement, quote,
+                             line_start, line_end)
+         VALUES (1, 1, 'feature', 1, 'limited', 'old seed claim', 'old seed', 1, 1);",
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO sources (source_id, slug, title, sha256, body) VALUES (7, 'fastapi-vs-flask', 'FastAPI vs Flask', ?1, ?2)",
+        rusqlite::params![sha256(article), article],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "INSERT INTO claims (claim_id, source_id, subject_id, kind, topic_id, stance, statement,
+                             quote, line_start, line_end)
+         VALUES (500, 7, 3, 'feature', 1, 'builtin', 'FastAPI has built-in async support.',
+                 'FastAPI has built-in support for asynchronous programming', 4, 4),
+                (501, 7, 3, 'pro', 2, NULL, 'FastAPI is among the fastest Python frameworks.',
+                 'it is among the fastest Python frameworks', 10, 10);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let rows = env
+        .run(&[
+            "--db",
+            db_arg,
+            "--format",
+            "json",
+            "claims",
+            "--source",
+            "fastapi-vs-flask",
+        ])
+        .json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(rows[0]["claim_id"], 500);
+    assert_eq!(
+        rows[1]["quote"],
+        "it is among the fastest Python frameworks"
+    );
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    // The import's outline was derived on upgrade, and its claims filed under it.
+    let sections: Vec<(String, i64, i64)> = conn
+        .prepare("SELECT heading, line_start, line_end FROM sections WHERE source_id = 7")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        sections,
+        vec![(
+            "FastAPI vs Flask: an example article for claimdb's tests".to_string(),
+            1,
+            11
+        )]
+    );
+    let filed: Vec<(i64, Option<String>, i64)> = conn
+        .prepare("SELECT claim_id, section, listed FROM claims_cited WHERE source = 'fastapi-vs-flask' ORDER BY claim_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(filed.len(), 2);
+    assert!(filed.iter().all(|(_, s, listed)| s.as_deref()
+        == Some("FastAPI vs Flask: an example article for claimdb's tests")
+        && *listed == 0));
+    // The old seed was replaced by this binary's, with its sections.
+    let (seed_claims, seed_sections): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM claims c JOIN sources s USING (source_id) WHERE s.is_seed),
+                    (SELECT count(*) FROM sections c JOIN sources s USING (source_id) WHERE s.is_seed)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(seed_claims > 300, "{seed_claims}");
+    assert_eq!(seed_sections, 36);
+    drop(conn);
+
+    // The rebuilt full-text index finds the imported claims, and every quote verifies.
+    let found = env
+        .run(&["--db", db_arg, "--format", "json", "search", "fastest"])
+        .json();
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["claim_id"] == 501),
+        "{found:#?}"
+    );
+    env.run(&["--db", db_arg, "verify"]).ok();
+}
+
+fn sha256(text: &str) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
