@@ -52,6 +52,9 @@ impl Read<'_> {
     }
     /// The original text of folded bytes `from..to`.
     fn original(&self, from: usize, to: usize) -> &str {
+        if from >= to {
+            return "";
+        }
         &self.s.text[self.map[from]..self.map[to]]
     }
     fn body_text(&self) -> &str {
@@ -326,6 +329,12 @@ impl<'c> Reader<'c> {
                     return;
                 }
                 let kind = if polarity > 0 { "pro" } else { "con" };
+                if s.first
+                    && let Some(topic) = self.main_topic(&r, ctx, kind)
+                {
+                    self.compared_sides(&r, ctx, &subjects, polarity, &topic);
+                }
+                self.use_cases(&r, ctx, &subjects, false);
                 if let Some(topic) = self.main_topic(&r, ctx, kind) {
                     let conf = if s.first { 0.7 } else { 0.5 };
                     for &subject in &subjects {
@@ -381,11 +390,21 @@ impl<'c> Reader<'c> {
                 if strong {
                     self.feature_rows(&r, ctx, &subjects, &features);
                 }
-                if self.use_cases(&r, ctx, &subjects, false) {
+                let used = self.use_cases(&r, ctx, &subjects, false);
+                if used && !(s.label_len > 0 && s.first) {
                     return;
                 }
-                if s.label_len > 0 && s.first && s.listed {
+                self.is_a(&r, ctx, &subjects);
+                if s.listed && !s.first && self.item_polarity != 0 && !strong {
+                    let kind = if self.item_polarity < 0 { "con" } else { "pro" };
+                    if let Some(topic) = self.body_topic(&r) {
+                        for &subject in &subjects {
+                            self.push(&r, ctx, subject, kind, Topic::Known(topic), None, None, None, r.body_text().to_string(), 0.4);
+                        }
+                    }
+                } else if s.label_len > 0 && s.first && s.listed {
                     let p = self.polarity(&r.folded);
+                    self.item_polarity = if p < 0 { -1 } else { 1 };
                     let kind = if p < 0 { "con" } else { "pro" };
                     if let Some(topic) = self.main_topic(&r, ctx, kind) {
                         for &subject in &subjects {
@@ -427,6 +446,74 @@ impl<'c> Reader<'c> {
                 }
             }
         }
+    }
+
+    /// In a pros-and-cons item, a subject named only to be compared against gets the
+    /// other polarity ("Unlike X's monolithic approach, Y is ...": a con of X), or the
+    /// same one after "similar to".
+    fn compared_sides(&mut self, r: &Read, ctx: &Context, subjects: &[usize], polarity: i32, topic: &Topic) {
+        let others: Vec<(usize, usize)> = r
+            .subjects()
+            .filter(|(i, _)| !subjects.contains(i))
+            .map(|(i, m)| (i, m.start))
+            .collect();
+        for (other, at) in others {
+            let before = &r.folded[..at];
+            let same = before.trim_end().ends_with("similar to");
+            let opposite = ["unlike", "compared to", "compared with", "than", "in contrast to"]
+                .iter()
+                .any(|c| !find_phrase(before, c).is_empty());
+            let p = if same {
+                polarity
+            } else if opposite {
+                -polarity
+            } else {
+                continue;
+            };
+            let kind = if p > 0 { "pro" } else { "con" };
+            self.push(r, ctx, other, kind, topic.clone(), None, None, None, r.body_text().to_string(), 0.5);
+        }
+    }
+
+    /// "X is a lightweight framework": a fact whose value is what the article calls
+    /// the subject, when a catalogue topic is named in it.
+    fn is_a(&mut self, r: &Read, ctx: &Context, subjects: &[usize]) {
+        let Some((subject_end, subject)) = r
+            .subjects()
+            .find(|(i, _)| subjects.contains(i))
+            .map(|(i, m)| (m.end, i))
+        else {
+            return;
+        };
+        let rest = &r.folded[subject_end..];
+        let Some((_, _, e)) = first_of(
+            rest,
+            &["is a", "is an", "is characterized as a", "is characterized as an", "is described as a", "described as a", "is often described as a"],
+        ) else {
+            return;
+        };
+        if rest[..e].split(' ').filter(|w| !w.is_empty()).count() > 8 {
+            return;
+        }
+        let from = subject_end + e;
+        let stops = [",", " that ", " which ", " with ", " due to ", ".", ";", ":", " for "];
+        let to = stops
+            .iter()
+            .filter_map(|p| r.folded[from..].find(p))
+            .min()
+            .map_or(r.folded.len(), |i| from + i);
+        let Some(topic) = r
+            .topics()
+            .find(|(_, m)| m.start >= from && m.end <= to)
+            .map(|(t, _)| t)
+        else {
+            return;
+        };
+        let value = r.original(from, to).trim().trim_matches(['“', '”', '"']).to_string();
+        if value.is_empty() {
+            return;
+        }
+        self.push(r, ctx, subject, "fact", Topic::Known(topic), None, Some(value), None, r.body_text().to_string(), 0.6);
     }
 
     /// The subjects a sentence is about: the first named that is not only compared
@@ -749,12 +836,18 @@ impl<'c> Reader<'c> {
         }
         // "Acme, Foo and Bar use X"
         if out.is_empty()
-            && let Some((_, s, _)) = first_of(&r.folded, USE_VERBS)
+            && let Some((_, s, _)) = first_of(&r.folded[r.body..], USE_VERBS)
+            && let s = s + r.body
             && r.subjects().any(|(_, m)| m.start > s)
         {
-            let names = names_at(r.original(0, s));
-            let joined: usize = names.iter().map(|n| n.len()).sum();
-            if !names.is_empty() && joined + 2 * names.len() + 6 >= r.original(0, s).trim().len() {
+            let prefix = r.original(r.body, s);
+            let names = names_at(prefix);
+            let mut left = prefix.to_string();
+            for n in &names {
+                left = left.replacen(n.as_str(), "", 1);
+            }
+            let left = left.replace(" and ", " ").replace(" or ", " ");
+            if !names.is_empty() && !left.chars().any(char::is_alphanumeric) {
                 out.extend(names.into_iter().filter(|n| !is_known(n)));
             }
         }

@@ -172,14 +172,15 @@ pub const BUILTIN: &[&str] = &[
     "native",
     "batteries included",
     "first class",
-];
-
-pub const WEAK_BUILTIN: &[&str] = &[
     "comes with",
     "come with",
     "includes",
     "include",
     "including",
+    "you get",
+];
+
+pub const WEAK_BUILTIN: &[&str] = &[
     "offers",
     "offer",
     "provides",
@@ -187,7 +188,6 @@ pub const WEAK_BUILTIN: &[&str] = &[
     "has",
     "supports",
     "support for",
-    "you get",
 ];
 
 /// Words that make a sentence about which subject uses something.
@@ -279,6 +279,9 @@ pub const USE_CASE: &[&str] = &[
     "advantageous for",
     "ideal choice",
     "excellent choice",
+    "good choice",
+    "suitable if",
+    "go to",
 ];
 
 /// Words that speak well or ill of what they describe.
@@ -393,6 +396,9 @@ pub const NEGATIVE: &[&str] = &[
     "weakness",
     "costly",
     "complex",
+    "limits",
+    "confines",
+    "requires a good understanding",
 ];
 
 /// Comparative forms that make a sentence a comparison even without "than".
