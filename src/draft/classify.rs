@@ -178,6 +178,36 @@ impl<'c> Reader<'c> {
     }
 
     pub fn read(&mut self, s: &Sentence, ctx: &Context) {
+        // "A is faster for X, while B suits Y": each clause about its own subject.
+        if s.cell.is_none() {
+            for sep in [", while ", ", whereas ", "; "] {
+                if let Some(i) = s.text.find(sep)
+                    && i > s.label_len
+                {
+                    let (head, tail) = (&s.text[..i], &s.text[i + sep.len()..]);
+                    let first_words: String = tail.split(' ').take(4).collect::<Vec<_>>().join(" ");
+                    let (folded_head, _) = fold_text(head);
+                    let named_head = self
+                        .matcher
+                        .mentions(&folded_head)
+                        .iter()
+                        .any(|m| matches!(m.target, Target::Subject(_)));
+                    if named_head && !self.subjects_named(&first_words).is_empty() {
+                        let mut one = Sentence {
+                            text: head,
+                            cell: None,
+                            ..*s
+                        };
+                        self.read(&one, ctx);
+                        one.text = tail;
+                        one.label_len = 0;
+                        one.first = false;
+                        self.read(&one, ctx);
+                        return;
+                    }
+                }
+            }
+        }
         let (folded, map) = fold_text(s.text);
         let body = folded_index(&map, s.label_len);
         let mentions = self.matcher.mentions(&folded);
@@ -243,7 +273,14 @@ impl<'c> Reader<'c> {
         }
         self.comparison(&r, &subjects, ctx);
         self.facts(&r, &subjects, ctx);
-        let features = self.features(&r, ctx);
+        let mut features: Vec<(Topic, &'static str, bool)> = self
+            .features(&r, ctx)
+            .into_iter()
+            .map(|(t, stance, strong)| (Topic::Known(t), stance, strong))
+            .collect();
+        if features.is_empty() {
+            features = self.new_features(&r, ctx);
+        }
         let strong = features.iter().any(|f| f.2);
         match kind {
             Some(SectionKind::Limitation) => {
@@ -253,7 +290,7 @@ impl<'c> Reader<'c> {
                     .find(|f| matches!(f.1, "lacks" | "limited"))
                     .map(|f| f.1)
                     .or_else(|| first_of(&r.folded[r.body..], LIMITED).map(|_| "limited"));
-                let negated: Vec<&(usize, &str, bool)> =
+                let negated: Vec<&(Topic, &str, bool)> =
                     features.iter().filter(|f| f.1 == "lacks").collect();
                 if negated.len() > 1 {
                     for f in negated {
@@ -263,7 +300,7 @@ impl<'c> Reader<'c> {
                                 ctx,
                                 subject,
                                 "limitation",
-                                Topic::Known(f.0),
+                                f.0.clone(),
                                 Some("lacks"),
                                 None,
                                 None,
@@ -363,7 +400,15 @@ impl<'c> Reader<'c> {
                 self.use_cases(&r, ctx, &subjects, true);
             }
             _ => {
-                let intro_feature = ctx.intro_stance.filter(|_| s.listed && s.label_len > 0);
+                let body_stance = features
+                    .iter()
+                    .find(|f| f.2 && matches!(f.1, "lacks" | "limited" | "extension"))
+                    .map(|f| f.1)
+                    .or_else(|| first_of(&r.folded[r.body..], LIMITED).map(|_| "limited"));
+                let intro_feature = ctx
+                    .intro_stance
+                    .filter(|_| s.listed && s.label_len > 0)
+                    .map(|intro| body_stance.unwrap_or(intro));
                 if let Some(stance) = intro_feature {
                     if let Some(topic) = self.main_topic(&r, ctx, "feature") {
                         for &subject in &subjects {
@@ -399,7 +444,18 @@ impl<'c> Reader<'c> {
                     let kind = if self.item_polarity < 0 { "con" } else { "pro" };
                     if let Some(topic) = self.body_topic(&r) {
                         for &subject in &subjects {
-                            self.push(&r, ctx, subject, kind, Topic::Known(topic), None, None, None, r.body_text().to_string(), 0.4);
+                            self.push(
+                                &r,
+                                ctx,
+                                subject,
+                                kind,
+                                Topic::Known(topic),
+                                None,
+                                None,
+                                None,
+                                r.body_text().to_string(),
+                                0.4,
+                            );
                         }
                     }
                 } else if s.label_len > 0 && s.first && s.listed {
@@ -451,7 +507,14 @@ impl<'c> Reader<'c> {
     /// In a pros-and-cons item, a subject named only to be compared against gets the
     /// other polarity ("Unlike X's monolithic approach, Y is ...": a con of X), or the
     /// same one after "similar to".
-    fn compared_sides(&mut self, r: &Read, ctx: &Context, subjects: &[usize], polarity: i32, topic: &Topic) {
+    fn compared_sides(
+        &mut self,
+        r: &Read,
+        ctx: &Context,
+        subjects: &[usize],
+        polarity: i32,
+        topic: &Topic,
+    ) {
         let others: Vec<(usize, usize)> = r
             .subjects()
             .filter(|(i, _)| !subjects.contains(i))
@@ -460,9 +523,15 @@ impl<'c> Reader<'c> {
         for (other, at) in others {
             let before = &r.folded[..at];
             let same = before.trim_end().ends_with("similar to");
-            let opposite = ["unlike", "compared to", "compared with", "than", "in contrast to"]
-                .iter()
-                .any(|c| !find_phrase(before, c).is_empty());
+            let opposite = [
+                "unlike",
+                "compared to",
+                "compared with",
+                "than",
+                "in contrast to",
+            ]
+            .iter()
+            .any(|c| !find_phrase(before, c).is_empty());
             let p = if same {
                 polarity
             } else if opposite {
@@ -471,7 +540,18 @@ impl<'c> Reader<'c> {
                 continue;
             };
             let kind = if p > 0 { "pro" } else { "con" };
-            self.push(r, ctx, other, kind, topic.clone(), None, None, None, r.body_text().to_string(), 0.5);
+            self.push(
+                r,
+                ctx,
+                other,
+                kind,
+                topic.clone(),
+                None,
+                None,
+                None,
+                r.body_text().to_string(),
+                0.5,
+            );
         }
     }
 
@@ -488,7 +568,15 @@ impl<'c> Reader<'c> {
         let rest = &r.folded[subject_end..];
         let Some((_, _, e)) = first_of(
             rest,
-            &["is a", "is an", "is characterized as a", "is characterized as an", "is described as a", "described as a", "is often described as a"],
+            &[
+                "is a",
+                "is an",
+                "is characterized as a",
+                "is characterized as an",
+                "is described as a",
+                "described as a",
+                "is often described as a",
+            ],
         ) else {
             return;
         };
@@ -496,7 +584,9 @@ impl<'c> Reader<'c> {
             return;
         }
         let from = subject_end + e;
-        let stops = [",", " that ", " which ", " with ", " due to ", ".", ";", ":", " for "];
+        let stops = [
+            ",", " that ", " which ", " with ", " due to ", ".", ";", ":", " for ",
+        ];
         let to = stops
             .iter()
             .filter_map(|p| r.folded[from..].find(p))
@@ -509,11 +599,26 @@ impl<'c> Reader<'c> {
         else {
             return;
         };
-        let value = r.original(from, to).trim().trim_matches(['“', '”', '"']).to_string();
+        let value = r
+            .original(from, to)
+            .trim()
+            .trim_matches(['“', '”', '"'])
+            .to_string();
         if value.is_empty() {
             return;
         }
-        self.push(r, ctx, subject, "fact", Topic::Known(topic), None, Some(value), None, r.body_text().to_string(), 0.6);
+        self.push(
+            r,
+            ctx,
+            subject,
+            "fact",
+            Topic::Known(topic),
+            None,
+            Some(value),
+            None,
+            r.body_text().to_string(),
+            0.6,
+        );
     }
 
     /// The subjects a sentence is about: the first named that is not only compared
@@ -710,6 +815,70 @@ impl<'c> Reader<'c> {
         out
     }
 
+    /// Features the catalogue has no topic for: the things listed after a stance cue
+    /// ("built-in support for JSONB, full-text search and window functions"), each
+    /// proposed as a new topic.
+    fn new_features(&self, r: &Read, ctx: &Context) -> Vec<(Topic, &'static str, bool)> {
+        let body = &r.folded[r.body..];
+        let passive = [
+            "out of the box",
+            "natively",
+            "batteries included",
+            "missing",
+            "not included",
+            "not supported",
+            "historically",
+            "lagged",
+            "lags",
+            "experimental",
+            "not mature",
+        ];
+        let mut cues: Vec<(&'static str, usize, usize)> = Vec::new();
+        for (stance, words) in [("lacks", LACKS), ("limited", LIMITED), ("builtin", BUILTIN)] {
+            for (w, st, e) in all_of(body, words) {
+                if !passive.contains(&w) && cues.iter().all(|c| e <= c.1 || st >= c.2) {
+                    cues.push((stance, st + r.body, e + r.body));
+                }
+            }
+        }
+        cues.sort_by_key(|c| c.1);
+        let mut out: Vec<(Topic, &'static str, bool)> = Vec::new();
+        let category = self.category_for("features", ctx);
+        let mut covered = 0;
+        for (i, &(stance, start, end)) in cues.iter().enumerate() {
+            if start < covered {
+                continue;
+            }
+            // "limited built-in X", "no native X": the first cue sets the stance, the
+            // last of a run of cues starts the list.
+            let mut last_end = end;
+            for c in &cues[i + 1..] {
+                if c.1 <= last_end + 1 {
+                    last_end = c.2;
+                }
+            }
+            let stance = if stance == "builtin" {
+                cues[i..]
+                    .iter()
+                    .take_while(|c| c.1 <= last_end)
+                    .find(|c| c.0 != "builtin")
+                    .map_or(stance, |c| c.0)
+            } else {
+                stance
+            };
+            let after = r.original(last_end, r.folded.len());
+            let (names, used) = listed_phrases(after);
+            covered = last_end + used;
+            for name in names {
+                let topic = Topic::New(name, category.clone());
+                if !out.iter().any(|o| o.0 == topic) {
+                    out.push((topic, stance, true));
+                }
+            }
+        }
+        out
+    }
+
     fn feature_statement(&self, subject: usize, topic: &Topic, stance: &str) -> String {
         let s = self.subject_name(subject);
         let t = self.topic_name(topic).replace('-', " ");
@@ -726,18 +895,19 @@ impl<'c> Reader<'c> {
         r: &Read,
         ctx: &Context,
         subjects: &[usize],
-        features: &[(usize, &'static str, bool)],
+        features: &[(Topic, &'static str, bool)],
     ) {
-        for &(topic, stance, strong) in features {
+        for (topic, stance, strong) in features {
+            let (stance, strong) = (*stance, *strong);
             for &subject in subjects {
-                let statement = self.feature_statement(subject, &Topic::Known(topic), stance);
+                let statement = self.feature_statement(subject, topic, stance);
                 let conf = if strong { 0.8 } else { 0.6 };
                 self.push(
                     r,
                     ctx,
                     subject,
                     "feature",
-                    Topic::Known(topic),
+                    topic.clone(),
                     Some(stance),
                     None,
                     None,
@@ -768,14 +938,18 @@ impl<'c> Reader<'c> {
                 }
             }
         }
-        if topics.is_empty() && (section || cue.is_some()) {
-            if !section && r.label().is_none() {
-                return false;
-            }
-            match self.main_topic(r, ctx, "use-case") {
-                Some(t) => topics.push(t),
-                None => return false,
-            }
+        if topics.is_empty()
+            && (section || (cue.is_some() && r.label().is_some()))
+            && let Some(t) = self.main_topic(r, ctx, "use-case")
+        {
+            topics.push(t);
+        }
+        if topics.is_empty()
+            && let Some((_, e)) = cue
+        {
+            let category = self.category_for("use cases", ctx);
+            let (names, _) = listed_phrases(r.original(e, r.folded.len()));
+            topics.extend(names.into_iter().map(|n| Topic::New(n, category.clone())));
         }
         if topics.is_empty() {
             return false;
@@ -864,6 +1038,11 @@ impl<'c> Reader<'c> {
             }
             v
         };
+        let named = if named.len() < 2 && self.seen.len() == 2 {
+            self.seen.clone()
+        } else {
+            named
+        };
         if first_of(&r.folded, DEPENDS).is_some() && named.len() >= 2 {
             let statement = r.body_text().to_string();
             self.push(
@@ -915,7 +1094,10 @@ impl<'c> Reader<'c> {
                 (words_prefix(rest.trim_end_matches('.'), 12), false)
             })
         } else {
-            let no_than = &COMPARATIVES[..13];
+            let no_than = &[
+                "easier", "harder", "faster", "slower", "simpler", "better", "worse", "steeper",
+                "gentler", "quicker", "safer",
+            ];
             first_of(&r.folded[r.body..], no_than).map(|(w, s, _)| {
                 let s = s + r.body;
                 let (_, end) = clause_of(&r.folded, s);
@@ -1148,6 +1330,84 @@ impl<'c> Reader<'c> {
             confidence,
         });
     }
+}
+
+/// The things listed at the start of `text` ("support for JSONB, full-text search
+/// and window functions." gives jsonb, full-text-search, window-functions) as topic
+/// names, and how many bytes of `text` the list took.
+fn listed_phrases(text: &str) -> (Vec<String>, usize) {
+    const FILLERS: [&str; 16] = [
+        "a", "an", "the", "its", "their", "any", "some", "several", "many", "various", "built-in",
+        "native", "support", "for", "of", "with",
+    ];
+    const STOPS: [&str; 30] = [
+        "once", "when", "for", "to", "in", "on", "with", "that", "which", "because", "so", "but",
+        "than", "compared", "as", "at", "by", "from", "like", "such", "is", "are", "can", "may",
+        "will", "out", "while", "although", "where", "if",
+    ];
+    let end = text
+        .find(['.', ';', ':', '(', '!', '?'])
+        .unwrap_or(text.len());
+    let mut names = Vec::new();
+    let mut started = false;
+    let mut current: Vec<String> = Vec::new();
+    let mut used = 0;
+    let mut stopped = false;
+    for (at, raw) in text[..end].split_inclusive(' ').scan(0, |pos, w| {
+        let at = *pos;
+        *pos += w.len();
+        Some((at, w))
+    }) {
+        let comma = raw.trim_end().ends_with(',');
+        let word = raw
+            .trim()
+            .trim_matches(|c: char| matches!(c, ',' | '"' | '“' | '”' | '\''));
+        let lower = word.to_lowercase();
+        if word.is_empty() {
+            continue;
+        }
+        if !started && FILLERS.contains(&lower.as_str()) {
+            continue;
+        }
+        if matches!(lower.as_str(), "and" | "or" | "&") {
+            if !current.is_empty() {
+                names.push(current.join("-"));
+                current.clear();
+            }
+            continue;
+        }
+        if STOPS.contains(&lower.as_str()) {
+            stopped = true;
+            used = at;
+            break;
+        }
+        started = true;
+        if !current.is_empty() || !matches!(lower.as_str(), "a" | "an" | "the") {
+            current.push(
+                lower
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                    .collect::<String>()
+                    .trim_matches('-')
+                    .to_string(),
+            );
+        }
+        if comma {
+            names.push(current.join("-"));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        names.push(current.join("-"));
+    }
+    if !stopped {
+        used = end;
+    }
+    names.retain(|n| {
+        let words = n.split('-').filter(|w| !w.is_empty()).count();
+        (1..=4).contains(&words) && n.chars().any(char::is_alphabetic)
+    });
+    (names, used)
 }
 
 /// "Rapid Development" -> "rapid-development", for a proposed topic.
