@@ -76,7 +76,12 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
             Cell::from(r.category.as_deref()),
             Cell::from(r.section.as_str()),
             Cell::Text(format!("{:.2}", r.confidence).into()),
-            Cell::from(r.category.as_ref().map(|_| "topic")),
+            Cell::from(match (r.new_subject, r.category.is_some()) {
+                (true, true) => Some("subject|topic"),
+                (true, false) => Some("subject"),
+                (false, true) => Some("topic"),
+                (false, false) => None,
+            }),
         ])?;
     }
     writer.finish()?;

@@ -254,7 +254,7 @@ impl<'c> Reader<'c> {
             );
             for company in &companies {
                 for &subject in &subjects {
-                    let statement = format!("{company} uses {}.", self.subject_name(subject));
+                    let statement = format!("{company} uses {}.", self.display(subject));
                     self.push(
                         &r,
                         ctx,
@@ -672,6 +672,16 @@ impl<'c> Reader<'c> {
         &self.cat.subjects[subject].name
     }
 
+    /// The subject as the article writes it, for statements.
+    fn display(&self, subject: usize) -> &str {
+        let entry = &self.cat.subjects[subject];
+        if entry.category == crate::draft::NEW {
+            &entry.aliases[0]
+        } else {
+            &entry.name
+        }
+    }
+
     fn topic_name(&self, topic: &Topic) -> String {
         match topic {
             Topic::Known(i) => self.cat.topics[*i].name.clone(),
@@ -880,7 +890,7 @@ impl<'c> Reader<'c> {
     }
 
     fn feature_statement(&self, subject: usize, topic: &Topic, stance: &str) -> String {
-        let s = self.subject_name(subject);
+        let s = self.display(subject);
         let t = self.topic_name(topic).replace('-', " ");
         match stance {
             "builtin" => format!("{s} has built-in {t}."),
@@ -1313,7 +1323,15 @@ impl<'c> Reader<'c> {
             Topic::New(name, category) => (name, Some(category)),
         };
         let statement = statement.split_whitespace().collect::<Vec<_>>().join(" ");
+        let new_subject = self.cat.subjects[subject].category == crate::draft::NEW;
+        let new_versus = versus.as_ref().is_some_and(|v| {
+            self.cat
+                .subjects
+                .iter()
+                .any(|e| &e.name == v && e.category == crate::draft::NEW)
+        });
         self.rows.push(Row {
+            new_subject: new_subject || new_versus,
             subject: self.cat.subjects[subject].name.clone(),
             kind,
             topic,
@@ -1403,8 +1421,25 @@ fn listed_phrases(text: &str) -> (Vec<String>, usize) {
     if !stopped {
         used = end;
     }
+    const GENERIC: [&str; 12] = [
+        "features",
+        "feature",
+        "functionality",
+        "functionalities",
+        "tools",
+        "components",
+        "things",
+        "capabilities",
+        "options",
+        "more",
+        "others",
+        "everything",
+    ];
     names.retain(|n| {
         let words = n.split('-').filter(|w| !w.is_empty()).count();
+        if GENERIC.contains(&n.as_str()) {
+            return false;
+        }
         (1..=4).contains(&words) && n.chars().any(char::is_alphabetic)
     });
     (names, used)

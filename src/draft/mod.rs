@@ -16,6 +16,9 @@ use crate::text::sentences::sentences;
 
 pub use matcher::Matcher;
 
+/// The `category` of a subject `draft` adds (from the title or `--subject`).
+pub(crate) const NEW: &str = "\u{0}new";
+
 /// A catalogue entry: its canonical name and every alias (the name included).
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -51,6 +54,8 @@ pub struct Row {
     pub category: Option<String>,
     pub section: String,
     pub confidence: f32,
+    /// The subject (or versus) is one the catalogue does not know yet.
+    pub new_subject: bool,
 }
 
 /// The kind a heading gives what stands under it.
@@ -158,9 +163,24 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
     let mut reader = classify::Reader::new(&catalogue, &matcher, text);
     let mut stack: Vec<(u8, bool, Context)> = Vec::new();
     let mut ctx = Context::default();
-    let mut previous: Option<&Block> = None;
+    let mut previous: Option<Block> = None;
     let mut table_header: Vec<String> = Vec::new();
-    for block in &blocks {
+    let title_block = blocks
+        .iter()
+        .position(|b| !b.rendered.text.trim().is_empty());
+    for (index, block) in blocks.iter().enumerate() {
+        let block = &if Some(index) == title_block
+            && block.kind == BlockKind::Paragraph
+            && block.first_line == block.last_line
+            && !block.rendered.text.trim_end().ends_with('.')
+        {
+            Block {
+                kind: BlockKind::Heading { level: 0 },
+                ..block.clone()
+            }
+        } else {
+            block.clone()
+        };
         match block.kind {
             BlockKind::Heading { level } => {
                 let heading = block.rendered.text.trim();
@@ -168,8 +188,9 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
                     && (heading.starts_with(|c: char| c.is_ascii_digit())
                         || (heading.ends_with('?')
                             && stack.iter().any(|s| s.2.kind == Some(SectionKind::Faq))));
-                let follows_heading =
-                    previous.is_some_and(|p| matches!(p.kind, BlockKind::Heading { .. }));
+                let follows_heading = previous
+                    .as_ref()
+                    .is_some_and(|p| matches!(p.kind, BlockKind::Heading { .. }));
                 if level > 0 {
                     stack.retain(|s| s.0 > 0 && s.0 < level);
                 } else if minor {
@@ -195,7 +216,7 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
                 if header || table_header.is_empty() {
                     table_header = block.cells.iter().map(|c| c.text.clone()).collect();
                     if header {
-                        previous = Some(block);
+                        previous = Some(block.clone());
                         continue;
                     }
                 }
@@ -236,7 +257,9 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
                             )
                         ));
                 if !matches!(block.kind, BlockKind::ListItem { .. })
-                    && previous.is_some_and(|p| matches!(p.kind, BlockKind::ListItem { .. }))
+                    && previous
+                        .as_ref()
+                        .is_some_and(|p| matches!(p.kind, BlockKind::ListItem { .. }))
                 {
                     ctx.intro_stance = None;
                     ctx.intro_kind = None;
@@ -252,10 +275,17 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
                 }
             }
         }
-        previous = Some(block);
+        previous = Some(block.clone());
     }
     let mut rows = reader.finish();
     dedup(&mut rows);
+    // The section a row is filed under is the one import will store for its line.
+    let sections = crate::text::outline(text);
+    for row in &mut rows {
+        if let Some(section) = crate::text::section_at(&sections, row.line_start) {
+            row.section = section.heading.clone();
+        }
+    }
     rows
 }
 
@@ -371,10 +401,21 @@ fn add_subject(catalogue: &mut Catalogue, name: &str) {
     {
         return;
     }
+    let slug: String = key
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '+' | '#') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     catalogue.subjects.push(Entry {
-        name: key.replace(' ', "-"),
+        name: slug,
         aliases: vec![name.to_string()],
-        category: String::new(),
+        // Marks a subject the catalogue does not know yet.
+        category: NEW.to_string(),
     });
 }
 
