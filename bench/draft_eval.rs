@@ -37,7 +37,7 @@ fn key(subject: &str, kind: &str, stance: &str, lines: (usize, usize)) -> Key {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.len() < 2 || args.len() % 2 != 0 {
+    if args.len() < 2 || !args.len().is_multiple_of(2) {
         eprintln!("usage: draft-eval ARTICLE CLAIMS.csv [ARTICLE CLAIMS.csv]...");
         std::process::exit(2);
     }

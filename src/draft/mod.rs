@@ -165,22 +165,7 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
     let mut ctx = Context::default();
     let mut previous: Option<Block> = None;
     let mut table_header: Vec<String> = Vec::new();
-    let title_block = blocks
-        .iter()
-        .position(|b| !b.rendered.text.trim().is_empty());
-    for (index, block) in blocks.iter().enumerate() {
-        let block = &if Some(index) == title_block
-            && block.kind == BlockKind::Paragraph
-            && block.first_line == block.last_line
-            && !block.rendered.text.trim_end().ends_with('.')
-        {
-            Block {
-                kind: BlockKind::Heading { level: 0 },
-                ..block.clone()
-            }
-        } else {
-            block.clone()
-        };
+    for block in &blocks {
         match block.kind {
             BlockKind::Heading { level } => {
                 let heading = block.rendered.text.trim();

@@ -26,16 +26,17 @@ fn catalogue() -> Catalogue {
     }
 }
 
-fn keys(
-    rows: &[Row],
-) -> Vec<(
+/// subject, kind, topic, stance, value, line_start
+type Key = (
     String,
     &'static str,
     String,
     Option<&'static str>,
     Option<String>,
     usize,
-)> {
+);
+
+fn keys(rows: &[Row]) -> Vec<Key> {
     rows.iter()
         .map(|r| {
             (

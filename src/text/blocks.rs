@@ -309,6 +309,14 @@ pub fn blocks(source: &str) -> Vec<Block> {
     }
     close(&mut open, &mut out);
     mark_plain_headings(&mut out, &lines);
+    // The first line of an article is its title, whatever it looks like.
+    if let Some(first) = out.first_mut()
+        && first.kind == BlockKind::Paragraph
+        && first.first_line == first.last_line
+        && !first.rendered.text.trim_end().ends_with('.')
+    {
+        first.kind = BlockKind::Heading { level: 0 };
+    }
     out
 }
 
@@ -436,8 +444,7 @@ pub fn label_len(text: &str) -> Option<usize> {
 /// reads as a heading is one, and so is a lone numbered line ("1. Performance").
 fn mark_plain_headings(blocks: &mut [Block], lines: &[Line]) {
     let blank_after = |line: usize| lines.get(line).is_none_or(|l| is_blank(l.text));
-    for i in 0..blocks.len() {
-        let b = &blocks[i];
+    for (i, b) in blocks.iter_mut().enumerate() {
         if b.first_line != b.last_line || !reads_as_heading(&b.rendered.text) {
             continue;
         }
@@ -449,7 +456,7 @@ fn mark_plain_headings(blocks: &mut [Block], lines: &[Line]) {
             _ => false,
         };
         if alone {
-            blocks[i].kind = BlockKind::Heading { level: 0 };
+            b.kind = BlockKind::Heading { level: 0 };
         }
     }
 }

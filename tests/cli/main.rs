@@ -5,6 +5,7 @@
 mod support;
 
 mod database;
+mod draft;
 mod faults;
 mod formats;
 mod import;
