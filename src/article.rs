@@ -3,17 +3,27 @@
 
 /// Lines are numbered from 1 and split on `\n`; a `\r` before it stays part of the
 /// line, so a quote never spans a line ending it does not contain.
+///
+/// Every search is linear in the article's size per distinct quote, whatever the
+/// claims file holds: a quote checked at its lines is looked for only where it could
+/// stand, and where a quote stands elsewhere is found once per distinct quote.
 pub struct Article<'a> {
     text: &'a str,
     /// Byte offset of the start of each line.
     line_starts: Vec<usize>,
+    /// `locate`'s answers so far, by quote.
+    located: std::sync::Mutex<std::collections::HashMap<String, Option<(usize, usize)>>>,
 }
 
 impl<'a> Article<'a> {
     pub fn new(text: &'a str) -> Article<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Article { text, line_starts }
+        Article {
+            text,
+            line_starts,
+            located: Default::default(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -41,59 +51,111 @@ impl<'a> Article<'a> {
 
     /// True when `quote` stands in lines `start..=end`, beginning on `start` and
     /// ending on `end` (so a claim cannot cite a wider range than its quote needs).
+    /// Only the bytes where such a match could begin are searched: it must begin on
+    /// line `start` and its last byte must fall on line `end`.
     pub fn quote_stands_at(&self, quote: &str, start: usize, end: usize) -> bool {
-        let Some(span) = self.lines(start, end) else {
-            return false;
-        };
-        if quote.is_empty() {
+        if quote.is_empty() || self.lines(start, end).is_none() {
             return false;
         }
-        let base = self.line_starts[start - 1];
-        span.match_indices(quote).any(|(i, _)| {
-            let first = self.line_of(base + i);
-            let last = self.line_of(base + i + quote.len() - 1);
-            first == start && last == end
-        })
+        let line_span = |n: usize| {
+            let from = self.line_starts[n - 1];
+            let to = self
+                .line_starts
+                .get(n)
+                .map_or(self.text.len(), |next| next - 1);
+            (from, to)
+        };
+        let ((first_from, first_to), (last_from, last_to)) = (line_span(start), line_span(end));
+        // The match begins on line `start` (its line ending included, for a quote
+        // that runs on) and its last byte falls on line `end`, before that line's
+        // own ending: begin in first_from..=first_to, begin + len - 1 in
+        // last_from..last_to.
+        let len = quote.len();
+        let Some(latest_begin) = last_to.checked_sub(len) else {
+            return false;
+        };
+        let lo = first_from.max((last_from + 1).saturating_sub(len));
+        let hi = first_to.min(latest_begin);
+        if lo > hi {
+            return false;
+        }
+        // A match begins and ends on character boundaries: narrowing the window to
+        // them loses none.
+        let mut from = lo;
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = hi + len;
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        from <= to && self.text[from..to].contains(quote)
     }
 
-    /// Where `quote` first stands, as (line_start, line_end).
+    /// Where `quote` first stands, as (line_start, line_end). Each distinct quote is
+    /// searched for once.
     pub fn locate(&self, quote: &str) -> Option<(usize, usize)> {
         if quote.is_empty() {
             return None;
         }
-        let at = self.text.find(quote)?;
-        Some((self.line_of(at), self.line_of(at + quote.len() - 1)))
+        let mut known = self.located.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = known.get(quote) {
+            return *at;
+        }
+        let at = self
+            .text
+            .find(quote)
+            .map(|at| (self.line_of(at), self.line_of(at + quote.len() - 1)));
+        known.insert(quote.to_string(), at);
+        at
     }
 
     /// Where each quote first stands, found in one pass over the text however many
-    /// quotes there are (Aho-Corasick), as (line_start, line_end).
+    /// quotes there are (Aho-Corasick), as (line_start, line_end). Quotes that
+    /// overlap each other everywhere (thousands of runs of one letter) could make
+    /// that pass report a match per quote per byte: past a budget of matches, each
+    /// distinct quote still missing is searched for once instead.
     pub fn locate_all(&self, quotes: &[&str]) -> Vec<Option<(usize, usize)>> {
-        let mut found: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
-        let wanted: Vec<usize> = (0..quotes.len())
-            .filter(|&i| !quotes[i].is_empty())
-            .collect();
-        if wanted.is_empty() {
-            return found;
-        }
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(wanted.iter().map(|&i| quotes[i]))
-        else {
-            // Too many patterns for the automaton: fall back to one search each.
-            return quotes.iter().map(|q| self.locate(q)).collect();
-        };
-        // Overlapping matches come in order of where they end; for a fixed-length
-        // pattern the first to end is also the first to start.
-        let mut missing = wanted.len();
-        for m in automaton.find_overlapping_iter(self.text) {
-            let slot = &mut found[wanted[m.pattern().as_usize()]];
-            if slot.is_none() {
-                *slot = Some((self.line_of(m.start()), self.line_of(m.end() - 1)));
-                missing -= 1;
-                if missing == 0 {
+        let mut distinct: Vec<&str> = quotes.iter().copied().filter(|q| !q.is_empty()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut found: std::collections::HashMap<&str, Option<(usize, usize)>> =
+            distinct.iter().map(|q| (*q, None)).collect();
+        if let Ok(automaton) = aho_corasick::AhoCorasick::new(&distinct) {
+            // Overlapping matches come in order of where they end; for a
+            // fixed-length pattern the first to end is also the first to start.
+            let mut missing = distinct.len();
+            let mut budget = 4 * self.text.len() + 4 * distinct.len() + 1024;
+            for m in automaton.find_overlapping_iter(self.text) {
+                let slot = found
+                    .get_mut(distinct[m.pattern().as_usize()])
+                    .expect("every pattern has a slot");
+                if slot.is_none() {
+                    *slot = Some((self.line_of(m.start()), self.line_of(m.end() - 1)));
+                    missing -= 1;
+                }
+                budget -= 1;
+                if missing == 0 || budget == 0 {
                     break;
                 }
             }
+            if missing == 0 || budget > 0 {
+                return quotes
+                    .iter()
+                    .map(|q| found.get(q).copied().flatten())
+                    .collect();
+            }
         }
-        found
+        // Too many patterns for the automaton, or too many overlapping matches.
+        for q in &distinct {
+            if found[q].is_none() {
+                found.insert(q, self.locate(q));
+            }
+        }
+        quotes
+            .iter()
+            .map(|q| found.get(q).copied().flatten())
+            .collect()
     }
 
     /// The paragraph around lines `start..=end`: the nearest blank lines before and
@@ -131,6 +193,67 @@ mod tests {
         assert_eq!(a.lines(0, 1), None);
         assert_eq!(a.lines(6, 7), None);
         assert_eq!(a.lines(4, 3), None);
+    }
+
+    /// The definition `quote_stands_at` must keep while searching only where a
+    /// match could begin: some occurrence begins on `start` and ends on `end`.
+    fn stands_at_by_definition(a: &Article, quote: &str, start: usize, end: usize) -> bool {
+        let Some(span) = a.lines(start, end) else {
+            return false;
+        };
+        let base = a.line_starts[start - 1];
+        !quote.is_empty()
+            && span.match_indices(quote).any(|(i, _)| {
+                a.line_of(base + i) == start && a.line_of(base + i + quote.len() - 1) == end
+            })
+    }
+
+    #[test]
+    fn the_window_search_agrees_with_the_definition_everywhere() {
+        for text in [
+            TEXT,
+            "aa\naaa\n\na\naaaa",
+            "x\r\ny\r\n\r\nxy",
+            "\n\nab\n",
+            "éa\nàé\n",
+        ] {
+            let a = Article::new(text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (n, &from) in bounds.iter().enumerate() {
+                for &to in &bounds[n + 1..] {
+                    let quote = &text[from..to];
+                    for start in 0..=a.line_count() + 1 {
+                        for end in 0..=a.line_count() + 1 {
+                            assert_eq!(
+                                a.quote_stands_at(quote, start, end),
+                                stands_at_by_definition(&a, quote, start, end),
+                                "{quote:?} at {start}-{end} in {text:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn overlapping_quotes_are_all_located_past_the_match_budget() {
+        let text = format!("{}\nb{}", "a".repeat(5_000), "a".repeat(10));
+        let a = Article::new(&text);
+        let quotes: Vec<String> = (1..=300).map(|n| "a".repeat(n)).collect();
+        let mut asked: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        asked.push("ba");
+        asked.push("ba");
+        asked.push("c");
+        let found = a.locate_all(&asked);
+        assert_eq!(found[0], Some((1, 1)));
+        assert_eq!(found[299], Some((1, 1)));
+        assert_eq!(found[300], Some((2, 2)));
+        assert_eq!(found[301], Some((2, 2)));
+        assert_eq!(found[302], None);
+        assert_eq!(a.locate_all(&["a\nb"]), vec![Some((1, 2))]);
     }
 
     #[test]

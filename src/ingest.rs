@@ -416,6 +416,11 @@ pub fn upsert_catalogues(tx: &Transaction, files: &CatalogueFiles) -> Result<(),
 /// A name as a catalogue slug ("Fast API" -> "fast-api"), if it only uses `allowed`
 /// characters besides letters and digits.
 fn slug(name: &str, allowed: &[char]) -> Option<String> {
+    // "--x" would fold to "x": a name must start with a letter or digit, so what is
+    // stored is what the file says.
+    if !name.trim_start().starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
     let slug = fold(name).replace(' ', "-");
     let ok = !slug.is_empty()
         && slug.chars().all(|c| {
@@ -644,7 +649,8 @@ pub fn check_claims(
         } else if subject_id.is_none() {
             problems.push(
                 Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(
-                    "subject names use a-z, 0-9 and . + # - (new ones are created on import)",
+                    "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
+                     (new ones are created on import)",
                 ),
             );
         }
@@ -686,6 +692,9 @@ pub fn check_claims(
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
             let hint = match non_blank(&r.category) {
+                Some(_) if slug(&r.topic, &[]).is_none() => {
+                    "topic names start with a letter or digit and use a-z, 0-9 and -".to_string()
+                }
                 Some(c) => format!("'{c}' is not a category; `claimdb topics` shows them"),
                 None => "a new topic needs a `category` column (design, components, \
                          performance, ...); `claimdb topics` lists known topics"
@@ -812,9 +821,11 @@ fn check_quote(
         }
     };
     match (start, end) {
-        (None, None) => {
-            located.ok_or_else(|| elsewhere(Problem::new(0, "the quote is not in the article")))
-        }
+        // Not found by `locate_all`: it stands nowhere, so there is no "elsewhere".
+        (None, None) => located.ok_or_else(|| {
+            Problem::new(0, "the quote is not in the article")
+                .hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
+        }),
         (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok((s, e)),
         (Some(s), Some(e)) => Err(elsewhere(Problem::new(
             0,

@@ -41,6 +41,32 @@ mod properties;
 pub mod query;
 pub mod text;
 
+/// Set when the process started with standard output closed (`claimdb claims >&-`):
+/// output to it is then an error (exit 6), not silently dropped.
+pub static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Notices a standard output that was closed when claimdb started. Rust's runtime
+/// reopens closed standard streams on /dev/null (read-write) before `main`, so no
+/// file claimdb opens can become standard output; output would then vanish without
+/// a word. A /dev/null opened read-write is that mark (a shell's `> /dev/null`
+/// opens it write-only). Linux only (it reads /proc); elsewhere nothing is noticed.
+pub fn guard_standard_streams() {
+    let is_null = std::fs::read_link("/proc/self/fd/1")
+        .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    if !is_null {
+        return;
+    }
+    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    });
+    if read_write {
+        STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Runs the command line and returns the process's exit code. A closed pipe
 /// (`claimdb claims | head -1`) is success.
 pub fn run(cli: cli::Cli) -> i32 {
@@ -48,9 +74,11 @@ pub fn run(cli: cli::Cli) -> i32 {
         Ok(()) => 0,
         Err(err) if err.is_broken_pipe() => 0,
         Err(err) => {
-            stderr_line!("claimdb: error: {}", err.message);
+            // Messages quote names and values from files and the database: they
+            // reach the terminal under the same escaping rule as table output.
+            stderr_line!("claimdb: error: {}", output::for_terminal(&err.message));
             if let Some(hint) = &err.hint {
-                stderr_line!("  hint: {hint}");
+                stderr_line!("  hint: {}", output::for_terminal(hint));
             }
             err.kind.exit_code()
         }

@@ -5,7 +5,21 @@
 use clap::Parser;
 use clap::error::ErrorKind;
 
+/// A file-size limit (`ulimit -f`) must end in an error, not a signal: with SIGXFSZ
+/// ignored, the write that passes the limit fails (EFBIG), the import rolls back and
+/// says why.
+#[allow(unsafe_code)]
+fn ignore_file_size_signal() {
+    // SAFETY: sets one signal's disposition to "ignore" before any other thread
+    // exists; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 fn main() {
+    ignore_file_size_signal();
+    claimdb::guard_standard_streams();
     let cli = match claimdb::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => match err.kind() {
@@ -17,6 +31,7 @@ fn main() {
             _ => {
                 let text = err.render().to_string();
                 let text = text.strip_prefix("error: ").unwrap_or(&text);
+                let text = claimdb::output::for_terminal(text);
                 claimdb::stderr_text!("claimdb: error: {text}");
                 std::process::exit(2);
             }

@@ -3,8 +3,10 @@
 //!
 //! A command describes its columns once and hands over rows; it never formats or
 //! prints by itself, so every format and `-o FILE` work for every command.
-//! Machine formats are streamed row by row. The table format has to see every row to
-//! size its columns, so it collects; it is meant for what a person reads.
+//! Machine formats are streamed row by row. The table format has to see rows to size
+//! its columns, so it collects them, but never more than [`TABLE_BLOCK_ROWS`] rows or
+//! [`TABLE_BLOCK_BYTES`] of text: a longer result is printed as several tables, each
+//! with its header, so memory stays bounded whatever the result.
 
 use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -17,6 +19,11 @@ use tabled::settings::peaker::Priority;
 use tabled::settings::{Color, Modify, Style, Width};
 
 use crate::error::{Error, ErrorKind, Result};
+
+/// The most rows one table holds before it is printed and the next one starts.
+pub const TABLE_BLOCK_ROWS: usize = 1_000;
+/// The most text (bytes) one table holds before it is printed.
+pub const TABLE_BLOCK_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -209,6 +216,13 @@ impl Output {
         let path = opts.path.as_deref().filter(|p| *p != Path::new("-"));
         let (sink, terminal) = match path {
             None => {
+                if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(Error::new(
+                        ErrorKind::Io,
+                        "cannot write output: standard output is closed",
+                    )
+                    .with_hint("redirect it (> FILE) or give -o FILE"));
+                }
                 let terminal = io::stdout().is_terminal();
                 (
                     Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout())),
@@ -282,6 +296,7 @@ impl Output {
             names,
             rows: 0,
             table: Vec::new(),
+            table_bytes: 0,
         };
         writer.start()?;
         Ok(writer)
@@ -310,6 +325,7 @@ impl Output {
     /// A sentence after the rows for a person: written to the output in the human
     /// formats, and to stderr in the machine formats so that data stays parseable.
     pub fn note(&mut self, text: &str) -> Result<()> {
+        let text = for_terminal(text);
         if self.is_human() {
             writeln!(self.sink, "{text}")?;
         } else {
@@ -338,35 +354,113 @@ impl Output {
     }
 }
 
+/// `-o FILE` behaves like the shell's `>` for what the user can see: a new file gets
+/// the usual permissions (the umask applies), an existing file keeps its mode, a
+/// symlink is written through (the file it points to is replaced, the link stays), a
+/// read-only file is refused, and the file is only replaced once every byte is
+/// written (a temporary file beside it is renamed over it).
 fn open_file_sink(target: &Path) -> Result<Sink> {
+    let target = follow_links(target)?;
+    let target = target.as_path();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    if target.is_dir() {
-        return Err(Error::new(
-            ErrorKind::Io,
-            format!("cannot write {}: it is a directory", target.display()),
-        ));
+    let existing = match std::fs::metadata(target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_error(target, "cannot write", e)),
+    };
+    match &existing {
+        Some(meta) if meta.is_dir() => {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("cannot write {}: it is a directory", target.display()),
+            ));
+        }
+        Some(meta) if !meta.is_file() => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(|e| io_error(target, "cannot write", e))?;
+            return Ok(Sink::Special {
+                file: BufWriter::with_capacity(64 * 1024, file),
+                target: target.to_path_buf(),
+            });
+        }
+        Some(meta) if meta.permissions().readonly() => {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("cannot write {}: it is read-only", target.display()),
+            )
+            .with_hint("make it writable (chmod u+w) or choose another file"));
+        }
+        _ => {}
     }
-    if target.exists() && !target.is_file() {
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .open(target)
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let file = tempfile::Builder::new()
+            .prefix(".claimdb-output-")
+            .permissions(std::fs::Permissions::from_mode(0o666))
+            .tempfile_in(dir)
             .map_err(|e| io_error(target, "cannot write", e))?;
-        return Ok(Sink::Special {
+        if let Some(meta) = &existing {
+            // Not through the umask: exactly the mode the file had.
+            file.as_file()
+                .set_permissions(meta.permissions())
+                .map_err(|e| io_error(target, "cannot write", e))?;
+        }
+        Ok(Sink::File {
             file: BufWriter::with_capacity(64 * 1024, file),
             target: target.to_path_buf(),
-        });
+        })
     }
-    let file = tempfile::Builder::new()
-        .prefix(".claimdb-output-")
-        .tempfile_in(dir)
-        .map_err(|e| io_error(target, "cannot write", e))?;
-    Ok(Sink::File {
-        file: BufWriter::with_capacity(64 * 1024, file),
-        target: target.to_path_buf(),
-    })
+}
+
+/// The file a path names once every symlink is followed (the path itself when it is
+/// not a link); a link to a missing file names that missing file.
+fn follow_links(path: &Path) -> Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link =
+                    std::fs::read_link(&path).map_err(|e| io_error(&path, "cannot write", e))?;
+                path = match path.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(Error::new(
+        ErrorKind::Io,
+        format!(
+            "cannot write {}: too many levels of symbolic links",
+            path.display()
+        ),
+    ))
+}
+
+/// True when `a` and `b` name the same file (following links), or would once
+/// created: `-o` must never name the database in use.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let (Ok(a), Ok(b)) = (follow_links(a), follow_links(b)) else {
+        return false;
+    };
+    match (std::fs::metadata(&a), std::fs::metadata(&b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => {
+            let absolute = |p: &Path| {
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+                let dir = dir.map_or_else(|| std::fs::canonicalize("."), std::fs::canonicalize);
+                dir.ok().zip(p.file_name().map(|n| n.to_owned()))
+            };
+            absolute(&a).is_some_and(|x| Some(x) == absolute(&b))
+        }
+    }
 }
 
 fn io_error(path: &Path, what: &str, err: io::Error) -> Error {
@@ -380,8 +474,9 @@ pub struct RowWriter<'o> {
     visible: Vec<usize>,
     names: Vec<String>,
     rows: u64,
-    /// Table format only: every row, to size the columns at the end.
+    /// Table format only: the rows of the block being collected, and their size.
     table: Vec<Vec<String>>,
+    table_bytes: usize,
 }
 
 impl RowWriter<'_> {
@@ -429,8 +524,14 @@ impl RowWriter<'_> {
         let w = &mut self.out.sink;
         match self.out.format {
             Format::Table => {
-                let row = shown.map(|c| c.to_text().into_owned()).collect();
+                let row: Vec<String> = shown
+                    .map(|c| for_terminal(&c.to_text()).into_owned())
+                    .collect();
+                self.table_bytes += row.iter().map(String::len).sum::<usize>();
                 self.table.push(row);
+                if self.table.len() >= TABLE_BLOCK_ROWS || self.table_bytes >= TABLE_BLOCK_BYTES {
+                    self.print_table()?;
+                }
             }
             Format::Csv => {
                 let raw = self.out.csv_raw;
@@ -470,40 +571,51 @@ impl RowWriter<'_> {
         Ok(())
     }
 
+    /// Prints the rows collected for the table format as one table, and starts the
+    /// next block. An empty result prints nothing; commands say in a note what it
+    /// means.
+    fn print_table(&mut self) -> Result<()> {
+        if self.table.is_empty() {
+            return Ok(());
+        }
+        let out = &mut *self.out;
+        let stance_col = self.names.iter().position(|n| n == "stance");
+        let mut builder = Builder::default();
+        builder.push_record(self.names.iter().map(|n| for_terminal(n)));
+        for mut row in std::mem::take(&mut self.table) {
+            if let (true, Some(i)) = (out.color, stance_col) {
+                row[i] = colour_stance(&row[i]);
+            }
+            builder.push_record(row);
+        }
+        self.table_bytes = 0;
+        let mut table = builder.build();
+        table.with(Style::sharp());
+        if out.color {
+            table.with(Modify::new(Rows::first()).with(Color::BOLD));
+        }
+        if let Some(width) = out.wrap_width {
+            table.with(
+                Width::wrap(width)
+                    .keep_words(true)
+                    .priority(Priority::max(true)),
+            );
+        }
+        writeln!(out.sink, "{table}")?;
+        Ok(())
+    }
+
     /// Ends the result set and returns how many rows were written.
-    pub fn finish(self) -> Result<u64> {
+    pub fn finish(mut self) -> Result<u64> {
+        if self.out.format == Format::Table {
+            self.print_table()?;
+        }
         let out = self.out;
         match out.format {
             Format::Json => out
                 .sink
                 .write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
-            Format::Table => {
-                // An empty result prints nothing; commands say in a note what it means.
-                if !self.table.is_empty() {
-                    let stance_col = self.names.iter().position(|n| n == "stance");
-                    let mut builder = Builder::default();
-                    builder.push_record(self.names.iter().map(String::as_str));
-                    for mut row in self.table {
-                        if let (true, Some(i)) = (out.color, stance_col) {
-                            row[i] = colour_stance(&row[i]);
-                        }
-                        builder.push_record(row);
-                    }
-                    let mut table = builder.build();
-                    table.with(Style::sharp());
-                    if out.color {
-                        table.with(Modify::new(Rows::first()).with(Color::BOLD));
-                    }
-                    if let Some(width) = out.wrap_width {
-                        table.with(
-                            Width::wrap(width)
-                                .keep_words(true)
-                                .priority(Priority::max(true)),
-                        );
-                    }
-                    writeln!(out.sink, "{table}")?;
-                }
-            }
+            Format::Table => {}
             Format::Csv | Format::Tsv | Format::Ndjson | Format::Markdown => {}
         }
         Ok(self.rows)
@@ -620,12 +732,40 @@ fn write_json_value(w: &mut impl Write, cell: &Cell) -> io::Result<()> {
     }
 }
 
-/// A cell inside a Markdown table: pipes escaped, line breaks as `<br>`.
+/// Text from the data, made safe to show on a terminal: control characters (ESC,
+/// BEL, CR, backspace, the C1 controls, ...) and the Unicode bidirectional
+/// overrides are shown escaped (`\x1b`, `\u{202e}`), so no escape sequence (colours,
+/// OSC 8 links, OSC 52 clipboard writes) and no reordering reaches the terminal.
+/// Line breaks and tabs stay. The one rule for the human formats and for error
+/// messages; the machine formats carry the data exactly.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !unsafe_char(c) {
+            safe.push(c);
+        } else if (c as u32) < 0x100 {
+            safe.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            safe.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(safe)
+}
+
+/// A cell inside a Markdown table: control characters escaped, pipes escaped, line
+/// breaks as `<br>`.
 fn markdown_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    for_terminal(&text.replace("\r\n", "\n"))
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+        .replace('\n', "<br>")
 }
 
 #[cfg(test)]
@@ -667,6 +807,18 @@ mod tests {
         let fields = ["a\tb", "c\nd", "e\\f"].map(Cow::Borrowed);
         write_tsv_record(&mut buf, fields.into_iter()).unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), "a\\tb\tc\\nd\te\\\\f\n");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(for_terminal("plain\ttext\nline"), "plain\ttext\nline");
+        assert_eq!(for_terminal("a\x1b[31mred"), "a\\x1b[31mred");
+        assert_eq!(
+            for_terminal("\x1b]8;;http://x\x07link\x1b]8;;\x07"),
+            "\\x1b]8;;http://x\\x07link\\x1b]8;;\\x07"
+        );
+        assert_eq!(for_terminal("c1\u{9b}2J cr\r"), "c1\\x9b2J cr\\x0d");
+        assert_eq!(for_terminal("abc\u{202e}cba"), "abc\\u{202e}cba");
     }
 
     #[test]

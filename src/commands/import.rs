@@ -50,7 +50,27 @@ enum Read {
     Failed(Error),
 }
 
+/// Input files must be regular files: a FIFO or a device could block for ever (while
+/// the import holds the write lock) or never end.
+fn regular_file(path: &Path, what: &str) -> Result<fs::Metadata> {
+    let meta = fs::metadata(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read the {what} {}: {e}", path.display()),
+        )
+    })?;
+    if !meta.is_file() {
+        return Err(Error::data(format!(
+            "the {what} {} is not a regular file (a directory, FIFO, socket or device)",
+            path.display()
+        ))
+        .with_hint(format!("give the {what} as a file")));
+    }
+    Ok(meta)
+}
+
 fn read_text(path: &Path, what: &str) -> Result<String> {
+    regular_file(path, what)?;
     let bytes = fs::read(path).map_err(|e| {
         Error::new(
             ErrorKind::Io,
@@ -259,14 +279,7 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
         let first = body.lines().map(str::trim).find(|l| !l.is_empty());
         first.unwrap_or(&slug).chars().take(200).collect()
     });
-    let claims_bytes = fs::metadata(&claims_path)
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("cannot read the claims file {}: {e}", claims_path.display()),
-            )
-        })?
-        .len();
+    let claims_bytes = regular_file(&claims_path, "claims file")?.len();
     Ok(Job {
         claims_path,
         claims_bytes,
@@ -414,6 +427,10 @@ fn load_claims(
 }
 
 pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
+    if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::usage("--title cannot be empty")
+            .with_hint("leave --title out to use the article's first line"));
+    }
     let jobs = pairs(args)?
         .into_iter()
         .map(|(claims, article)| read_job(args, claims, &article))

@@ -38,6 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
         };
         options.csv_raw = true;
     }
+    refuse_database_as_output(&options, &location)?;
     match &cli.command {
         Command::Init(args) => return init::run(&location, args),
         Command::Completions { shell } => {
@@ -47,14 +48,26 @@ pub fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(*shell, &mut cmd, "claimdb", &mut out.raw());
             return out.finish();
         }
+        Command::Sql(args) => {
+            // `sql` only reads: it never migrates, refreshes the seed or checkpoints,
+            // so it does not open the database the way the other commands do.
+            let path = crate::db::existing_path(&location)?;
+            let mut out = Output::open(&options)?;
+            let result = sql::run(&path, &mut out, args);
+            return finish(out, result.map_err(|e| crate::db::name_in(&path, e)));
+        }
         _ => {}
     }
     let mut db = Db::open(&location)?;
     // Commands that write no rows never open the output: `-o FILE` must not replace
     // FILE with an empty one.
     match &cli.command {
-        Command::Import(args) => return import::run(&mut db, args).map_err(|e| db.name_in(e)),
+        Command::Import(args) => {
+            db.writable()?;
+            return import::run(&mut db, args).map_err(|e| db.name_in(e));
+        }
         Command::RemoveSource(args) => {
+            db.writable()?;
             return remove_source::run(&mut db, args).map_err(|e| db.name_in(e));
         }
         _ => {}
@@ -75,7 +88,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::UseCases(args) => lists::list(&db, &mut out, Kind::UseCase, args),
         Command::Claims(args) => lists::claims(&db, &mut out, args),
         Command::Show { claim_id } => show::run(&db, &mut out, *claim_id),
-        Command::Sql(args) => sql::run(&db, &mut out, args),
         Command::Schema => schema::run(&db, &mut out),
         Command::Report { name } => report::run(&db, &mut out, *name),
         Command::Conflicts => conflicts::run(&db, &mut out),
@@ -86,10 +98,43 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Coverage { slug } => coverage::run(&db, &mut out, slug.as_deref()),
         Command::Init(_)
         | Command::Completions { .. }
+        | Command::Sql(_)
         | Command::Import(_)
         | Command::RemoveSource(_) => unreachable!("handled above"),
     };
-    let result = result.map_err(|e| db.name_in(e));
+    finish(out, result.map_err(|e| db.name_in(e)))
+}
+
+/// `-o` never targets the database in use, nor the files SQLite keeps beside it.
+fn refuse_database_as_output(
+    options: &crate::output::OutputOptions,
+    location: &Location,
+) -> Result<()> {
+    let Some(target) = options
+        .path
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
+    else {
+        return Ok(());
+    };
+    let db = location.path();
+    let hit = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        crate::output::same_file(target, std::path::Path::new(&side))
+    });
+    if hit {
+        return Err(crate::error::Error::usage(format!(
+            "-o {} names the database in use; it would be replaced by the output",
+            target.display()
+        ))
+        .with_hint("write the output to another file"));
+    }
+    Ok(())
+}
+
+/// Ends the output after a command's result.
+fn finish(out: Output, result: Result<()>) -> Result<()> {
     // Rows written before a "negative" result (verify's mismatches, a cut at
     // --max-rows) are still the user's output. On any other error an `-o FILE` is
     // not written (its temporary file is dropped); on stdout, rows already

@@ -1,17 +1,18 @@
 //! `claimdb sql "SELECT ..."`: ad-hoc read-only SQL, streamed in any format. The
 //! guard (src/db/readonly.rs) makes SQLite itself refuse anything but reading.
 
+use std::path::Path;
 use std::time::Duration;
 
 use crate::cli::SqlArgs;
-use crate::db::Db;
-use crate::db::readonly::{GuardedConnection, timed_out};
+use crate::db::readonly::GuardedConnection;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Cell, Column, Output};
 
-pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
+/// Runs the query on the database at `path`, which it only ever reads.
+pub fn run(path: &Path, out: &mut Output, args: &SqlArgs) -> Result<()> {
     let timeout = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
-    let mut guarded = GuardedConnection::open(&db.path, timeout)?;
+    let mut guarded = GuardedConnection::open(path, timeout)?;
     let clock = guarded.start_clock()?;
     clock.run();
     let mut stmt = guarded.prepare(&args.query)?;
@@ -19,7 +20,7 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
         .column_names()
         .map(|n| Column::named(n.to_string()))
         .collect();
-    let mut rows = stmt.query([]).map_err(|e| query_error(e, timeout))?;
+    let mut rows = stmt.query([]).map_err(|e| guarded.query_error(e))?;
     let mut w = out.rows(&columns)?;
     let mut written: u64 = 0;
     loop {
@@ -32,7 +33,7 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
             Err(e) => {
                 // Close the result properly (a JSON array stays valid) before failing.
                 w.finish()?;
-                return Err(query_error(e, timeout));
+                return Err(guarded.query_error(e));
             }
         };
         if args.max_rows.is_some_and(|max| written >= max) {
@@ -44,26 +45,11 @@ pub fn run(db: &Db, out: &mut Output, args: &SqlArgs) -> Result<()> {
         }
         let cells: Vec<Cell> = (0..columns.len())
             .map(|i| row.get_ref(i).map(Cell::from))
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| guarded.query_error(e))?;
         w.row(&cells)?;
         written += 1;
     }
     w.finish()?;
     Ok(())
-}
-
-fn query_error(e: rusqlite::Error, timeout: Option<Duration>) -> Error {
-    use rusqlite::ErrorCode;
-    match (e.sqlite_error_code(), timeout) {
-        (Some(ErrorCode::OperationInterrupted), Some(limit)) => timed_out(limit),
-        // Only a plain SQL error is the query's fault; busy, full, damaged and the
-        // rest are the database's (exit 4).
-        (Some(ErrorCode::Unknown), _) => match &e {
-            rusqlite::Error::SqliteFailure(_, Some(msg)) => {
-                Error::usage(format!("SQL error: {msg}"))
-            }
-            _ => Error::usage(format!("SQL error: {e}")),
-        },
-        _ => Error::from(e),
-    }
 }

@@ -17,7 +17,19 @@ pub fn latest_version() -> u32 {
 
 /// Applies every migration newer than `current` inside `tx`.
 pub fn apply(tx: &Transaction, current: u32) -> Result<()> {
-    for (version, name, sql) in MIGRATIONS.iter().filter(|(v, _, _)| *v > current) {
+    apply_range(tx, current, latest_version())
+}
+
+/// Applies the migrations up to `version` to the empty database in `tx`.
+pub fn apply_up_to(tx: &Transaction, version: u32) -> Result<()> {
+    apply_range(tx, 0, version)
+}
+
+fn apply_range(tx: &Transaction, current: u32, last: u32) -> Result<()> {
+    for (version, name, sql) in MIGRATIONS
+        .iter()
+        .filter(|(v, _, _)| *v > current && *v <= last)
+    {
         tx.execute_batch(sql)
             .and_then(|()| after(tx, *version))
             .map_err(|e| Error::database(format!("migration {name} failed: {e}")))?;

@@ -4,6 +4,7 @@
 
 pub mod migrations;
 pub mod readonly;
+pub mod schema_check;
 pub mod schema_doc;
 pub mod seed;
 
@@ -53,6 +54,9 @@ impl Location {
 pub struct Db {
     pub conn: Connection,
     pub path: PathBuf,
+    /// True when the file or its directory cannot be written (read-only media, a
+    /// 0444 file): the database is read as it is and write commands are refused.
+    pub read_only: bool,
 }
 
 /// True for errors that mean the database file itself is at fault (damaged, not a
@@ -81,79 +85,104 @@ pub enum Initialised {
 
 impl Db {
     /// Says which database a database error is about, when it does not already.
-    pub fn name_in(&self, mut err: Error) -> Error {
-        let path = self.path.display().to_string();
-        if err.kind == crate::error::ErrorKind::Database && !err.message.contains(&path) {
-            err.message = format!("{} (database {path})", err.message);
-        }
-        err
+    pub fn name_in(&self, err: Error) -> Error {
+        name_in(&self.path, err)
     }
 
     /// Opens the database for a command, bringing it up to date first. The default
     /// database is created on first use; an explicit path must already exist.
     pub fn open(location: &Location) -> Result<Db> {
-        let path = location.path();
-        match fs::metadata(path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => match location {
-                Location::Default(_) => {
-                    let created = create(path)?;
-                    if created {
-                        stderr_line!("claimdb: created the database {}", path.display());
-                    }
-                }
-                Location::Explicit(_) => {
-                    return Err(Error::database(format!(
-                        "the database {} does not exist",
-                        path.display()
-                    ))
-                    .with_hint(format!(
-                        "create it with `claimdb --db {} init`",
-                        path.display()
-                    )));
-                }
-            },
-            Err(e) => return Err(cannot_open(path, &e.to_string())),
-            Ok(meta) if meta.is_dir() => {
-                return Err(cannot_open(path, "it is a directory, not a database file"));
-            }
-            Ok(meta) if meta.len() == 0 => return Err(not_claimdb(path, "it is empty")),
-            Ok(_) => {}
-        }
-        Db::open_existing(path)
+        Db::open_existing(&existing_path(location)?)
     }
+}
 
+/// Says which database a database error is about, when it does not already.
+pub fn name_in(path: &Path, mut err: Error) -> Error {
+    let path = path.display().to_string();
+    if err.kind == crate::error::ErrorKind::Database && !err.message.contains(&path) {
+        err.message = format!("{} (database {path})", err.message);
+    }
+    err
+}
+
+/// The database file a command reads: an existing regular file that is not empty.
+/// The default database is created on first use; an explicit path must exist.
+pub fn existing_path(location: &Location) -> Result<PathBuf> {
+    let path = location.path();
+    if !existing_file(path)? {
+        match location {
+            Location::Default(_) => {
+                let created = create(path)?;
+                if created {
+                    stderr_line!("claimdb: created the database {}", path.display());
+                }
+            }
+            Location::Explicit(_) => return Err(missing(path)),
+        }
+    } else if fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return Err(someone_elses(path, "it is empty"));
+    }
+    Ok(path.to_path_buf())
+}
+
+impl Db {
     /// `init`: creates the database, or with `force` rebuilds it from scratch.
     pub fn init(location: &Location, force: bool) -> Result<(Db, Initialised)> {
         let path = location.path();
-        let outcome = match fs::metadata(path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                create(path)?;
-                Initialised::Created
-            }
-            Err(e) => return Err(cannot_open(path, &e.to_string())),
-            Ok(meta) if meta.is_dir() => {
-                return Err(cannot_open(path, "it is a directory, not a database file"));
-            }
-            Ok(meta) if force || meta.len() == 0 => {
-                replace(path)?;
-                Initialised::Rebuilt
-            }
-            Ok(_) => Initialised::AlreadyThere,
+        let outcome = if !existing_file(path)? {
+            create(path)?;
+            Initialised::Created
+        } else if force || fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            replace(path)?;
+            Initialised::Rebuilt
+        } else {
+            Initialised::AlreadyThere
         };
         Ok((Db::open_existing(path)?, outcome))
     }
 
+    /// Refuses to go on when the database cannot be written, saying why.
+    pub fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::database(format!(
+                "cannot write the database {}: the file or its directory is read-only",
+                self.path.display()
+            ))
+            .with_hint("copy it somewhere writable and point --db at the copy"));
+        }
+        Ok(())
+    }
+
     fn open_existing(path: &Path) -> Result<Db> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| cannot_open(path, &e.to_string()))?;
-        // Read the header before anything else touches the file, so a file that is
-        // not a database is reported as such.
-        let header = header(&conn).map_err(|e| not_claimdb(path, &e))?;
-        configure(&conn)?;
+        let read_only = !file_writable(path)?;
+        let opened = if read_only {
+            None
+        } else {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(sqlite_path(path), flags)
+                .map_err(|e| cannot_open(path, &e.to_string()))?;
+            // Read the header before anything else touches the file, so a file that
+            // is not a database is reported as such. A directory the user cannot
+            // write (no room for the -wal and -shm files) is read read-only.
+            match header(&conn) {
+                Err(HeaderError::CannotOpen(_)) => None,
+                Err(e) => return Err(not_claimdb(path, &e)),
+                Ok(header) => Some((conn, header)),
+            }
+        };
+        let (conn, header, read_only) = match opened {
+            Some((conn, header)) => (conn, header, false),
+            None => {
+                let conn = open_read_only(path)?;
+                let header = header(&conn).map_err(|e| not_claimdb(path, &e))?;
+                (conn, header, true)
+            }
+        };
+        configure(&conn, read_only)?;
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            read_only,
         };
         db.check_and_upgrade(header)?;
         Ok(db)
@@ -165,7 +194,7 @@ impl Db {
         let path = self.path.clone();
         let latest = migrations::latest_version();
         if app_id != APPLICATION_ID {
-            return Err(not_claimdb(&path, "it has no claimdb application id"));
+            return Err(someone_elses(&path, "it has no claimdb application id"));
         }
         if version > latest {
             return Err(Error::database(format!(
@@ -174,10 +203,25 @@ impl Db {
             ))
             .with_hint("upgrade claimdb"));
         }
+        // Before any statement reads claimdb's objects: a planted view or trigger
+        // must not run.
+        schema_check::check(&self.conn, &path, version)?;
         if version == latest
             && seed_fingerprint(&self.conn)?.as_deref() == Some(seed::SEED_FINGERPRINT)
         {
             return Ok(());
+        }
+        if self.read_only {
+            // Nothing can be written: an older seed is read as it is; an older
+            // schema cannot be.
+            if version == latest {
+                return Ok(());
+            }
+            return Err(Error::database(format!(
+                "{} needs an upgrade (schema {version} to {latest}), but it is read-only",
+                path.display()
+            ))
+            .with_hint("copy it somewhere writable and run any claimdb command on the copy once"));
         }
         // Another process may be upgrading at the same moment: take the write lock,
         // then look again.
@@ -194,16 +238,170 @@ impl Db {
     }
 }
 
-fn header(conn: &Connection) -> std::result::Result<(i32, u32), String> {
+/// Why a database header could not be read.
+enum HeaderError {
+    /// SQLite could not open the file or the files beside it (-wal, -shm).
+    CannotOpen(String),
+    Other(String),
+}
+
+impl std::fmt::Display for HeaderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HeaderError::CannotOpen(s) | HeaderError::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+fn header(conn: &Connection) -> std::result::Result<(i32, u32), HeaderError> {
     let read = || -> rusqlite::Result<(i32, u32)> {
         let app_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         Ok((app_id, version))
     };
     read().map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => "it is not a SQLite database".to_string(),
-        _ => e.to_string(),
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            HeaderError::Other("it is not a SQLite database".to_string())
+        }
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+            HeaderError::CannotOpen(e.to_string())
+        }
+        _ => HeaderError::Other(e.to_string()),
     })
+}
+
+/// Checks a database header read on a read-only connection (`sql`): claimdb's
+/// application id and a schema this binary knows.
+pub fn check_header(conn: &Connection, path: &Path) -> Result<()> {
+    let (app_id, version) = header(conn).map_err(|e| match e {
+        HeaderError::CannotOpen(why) => cannot_open(path, &why),
+        other => not_claimdb(path, &other),
+    })?;
+    if app_id != APPLICATION_ID {
+        return Err(someone_elses(path, "it has no claimdb application id"));
+    }
+    let latest = migrations::latest_version();
+    if version != latest {
+        return Err(Error::database(format!(
+            "{} has schema {version}; this claimdb reads schema {latest}",
+            path.display()
+        ))
+        .with_hint(if version < latest {
+            "run any other claimdb command once to upgrade it"
+        } else {
+            "upgrade claimdb"
+        }));
+    }
+    schema_check::check(conn, path, version)
+}
+
+/// True when `path` is an existing regular file (or a link to one), false when
+/// nothing is there. Anything else (a directory, device, FIFO or socket) is refused
+/// and left alone.
+pub fn existing_file(path: &Path) -> Result<bool> {
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(cannot_open(path, &e.to_string())),
+        Ok(meta) if meta.is_dir() => {
+            Err(cannot_open(path, "it is a directory, not a database file"))
+        }
+        Ok(meta) if !meta.is_file() => Err(cannot_open(
+            path,
+            "it is not a regular file (a device, FIFO or socket)",
+        )),
+        Ok(_) => Ok(true),
+    }
+}
+
+/// The path as SQLite must see it: a relative path gets a leading `./`, so that a
+/// file named `file:x` is that file and never a SQLite URI.
+pub fn sqlite_path(path: &Path) -> PathBuf {
+    if path.is_relative() {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// Whether the database file itself can be written (opening it for writing
+/// changes nothing).
+fn file_writable(path: &Path) -> Result<bool> {
+    match fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => Ok(true),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(cannot_open(path, &e.to_string())),
+    }
+}
+
+/// A read-only connection to the claimdb database at `path` (`sql`): nothing is
+/// migrated, refreshed or checkpointed, and a file that cannot be written gets no
+/// -wal or -shm beside it.
+pub fn open_for_reading(path: &Path) -> Result<Connection> {
+    if file_writable(path)? {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(sqlite_path(path), flags)
+            .map_err(|e| cannot_open(path, &e.to_string()))?;
+        match header(&conn) {
+            Err(HeaderError::CannotOpen(_)) => {}
+            _ => {
+                check_header(&conn, path)?;
+                return Ok(conn);
+            }
+        }
+    }
+    let conn = open_read_only(path)?;
+    check_header(&conn, path)?;
+    Ok(conn)
+}
+
+/// Opens a database that cannot be written without writing anything beside it.
+/// With no pending write-ahead log, SQLite is told the file is immutable, so it
+/// creates no -wal or -shm file; the URI is built here from the path, every byte
+/// that could mean something to a URI parser percent-encoded. With a pending log
+/// the file is opened read-only the ordinary way, so the log is read too.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let pending_log = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let base = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let opened = if pending_log {
+        Connection::open_with_flags(sqlite_path(path), base)
+    } else {
+        Connection::open_with_flags(immutable_uri(path), base | OpenFlags::SQLITE_OPEN_URI)
+    };
+    opened.map_err(|e| cannot_open(path, &e.to_string()))
+}
+
+fn immutable_uri(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt as _;
+    let mut uri = String::from(if path.is_absolute() {
+        "file://"
+    } else {
+        "file:"
+    });
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'_' | b'~') {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+fn missing(path: &Path) -> Error {
+    Error::database(format!("the database {} does not exist", path.display())).with_hint(format!(
+        "create it with `claimdb --db {} init`",
+        path.display()
+    ))
 }
 
 fn seed_fingerprint(conn: &Connection) -> Result<Option<String>> {
@@ -217,8 +415,11 @@ fn seed_fingerprint(conn: &Connection) -> Result<Option<String>> {
 }
 
 /// Per-connection settings (not part of any migration).
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
+    if read_only {
+        return Ok(());
+    }
     conn.pragma_update(None, "foreign_keys", true)?;
     // In WAL mode NORMAL never corrupts the database and survives a killed process;
     // only a power cut can lose the last commits. FULL would sync every commit.
@@ -233,13 +434,25 @@ fn cannot_open(path: &Path, why: &str) -> Error {
     ))
 }
 
-fn not_claimdb(path: &Path, why: &str) -> Error {
+/// A file that cannot be read as a claimdb database. It may be a damaged one, so the
+/// hint never suggests rebuilding it (that would destroy what is left).
+fn not_claimdb(path: &Path, why: impl std::fmt::Display) -> Error {
+    Error::database(format!(
+        "{} is not a claimdb database: {why}",
+        path.display()
+    ))
+    .with_hint("point --db at a claimdb database; if this was one, restore it from a copy")
+}
+
+/// A file known not to be a claimdb database (empty, or another program's SQLite
+/// database): only then may the hint suggest replacing it.
+fn someone_elses(path: &Path, why: &str) -> Error {
     Error::database(format!(
         "{} is not a claimdb database: {why}",
         path.display()
     ))
     .with_hint(format!(
-        "point --db at a claimdb database, or rebuild this file with `claimdb --db {} init --force`",
+        "point --db at a claimdb database, or replace this file with a new one: `claimdb --db {} init --force`",
         path.display()
     ))
 }
@@ -282,8 +495,12 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
 /// Builds the schema and loads the seed into the empty file at `path`, leaving it in
 /// WAL mode with no -wal file beside it.
 pub(crate) fn build_seeded(path: &Path) -> Result<()> {
-    let mut conn = Connection::open(path).map_err(|e| cannot_open(path, &e.to_string()))?;
-    configure(&conn)?;
+    let mut conn = Connection::open_with_flags(
+        sqlite_path(path),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+    )
+    .map_err(|e| cannot_open(path, &e.to_string()))?;
+    configure(&conn, false)?;
     // Nobody else sees this file until it is complete and renamed into place, so it
     // needs no journal and no syncs while it is built; the caller syncs it once
     // before the rename.

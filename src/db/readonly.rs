@@ -7,7 +7,12 @@
 //!   SQLite adds later is refused until someone decides otherwise);
 //! - every prepared statement must be `sqlite3_stmt_readonly`, and exactly one
 //!   statement is prepared (no `execute_batch` on user input);
-//! - a progress handler interrupts the query when its time limit runs out.
+//! - nothing beside the read is done: no migration, no seed refresh, no checkpoint
+//!   (a file that cannot be written is opened immutable, creating no -wal or -shm);
+//! - strings and blobs are limited to [`LENGTH_LIMIT`] (or the largest article
+//!   stored), and SQLite's memory to [`HEAP_LIMIT`] (or four times that length);
+//! - a timer thread interrupts the query when its time limit runs out, also in the
+//!   middle of a slow function call's statement (SQLite checks between steps).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -15,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::limits::Limit;
-use rusqlite::{Connection, OpenFlags, Statement};
+use rusqlite::{Connection, Statement};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -40,7 +45,17 @@ const REPORTING_PRAGMAS: &[&str] = &[
     "page_count",
     "page_size",
     "encoding",
+    // FTS5 reads it on every query (`PRAGMA main.data_version`).
+    "data_version",
 ];
+
+/// The longest string or blob a query may make: 32 MiB (raised to the longest
+/// article stored, so every stored value can be read).
+pub const LENGTH_LIMIT: i64 = 32 << 20;
+
+/// The memory SQLite may use for one query: 256 MiB (raised to four times the
+/// length limit when that is larger).
+pub const HEAP_LIMIT: i64 = 256 << 20;
 
 /// Functions refused even though they are reached through SELECT.
 const REFUSED_FUNCTIONS: &[&str] = &[
@@ -56,6 +71,7 @@ pub struct GuardedConnection {
     pub conn: Connection,
     refused: Arc<Mutex<Option<String>>>,
     timeout: Option<Duration>,
+    limits: Limits,
 }
 
 fn authorize(ctx: &AuthContext, refused: &Mutex<Option<String>>) -> Authorization {
@@ -120,15 +136,21 @@ impl GuardedConnection {
     /// Opens `path` read-only with every guard in place. `timeout` of None means
     /// no time limit.
     pub fn open(path: &Path, timeout: Option<Duration>) -> Result<GuardedConnection> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| {
-            Error::database(format!(
-                "cannot open the database {} read-only: {e}",
-                path.display()
-            ))
-        })?;
+        let mut conn = crate::db::open_for_reading(path)?;
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        let longest: i64 = conn.query_row(
+            "SELECT coalesce(max(octet_length(body)), 0) FROM sources",
+            [],
+            |r| r.get(0),
+        )?;
+        let length = LENGTH_LIMIT.max(longest.saturating_add(1));
+        conn.set_limit(
+            Limit::SQLITE_LIMIT_LENGTH,
+            i32::try_from(length).unwrap_or(i32::MAX),
+        )?;
+        let heap = HEAP_LIMIT.max(length.saturating_mul(4));
+        conn.pragma_update(None, "hard_heap_limit", heap)?;
         conn.pragma_update(None, "query_only", true)?;
         let refused = Arc::new(Mutex::new(None));
         let seen = Arc::clone(&refused);
@@ -137,41 +159,24 @@ impl GuardedConnection {
             conn,
             refused,
             timeout,
+            limits: Limits { length, heap },
         })
+    }
+
+    /// The length and memory limits this connection runs under.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Prepares exactly one read-only statement, or says why it is refused.
     pub fn prepare<'c>(&'c self, sql: &str) -> Result<Statement<'c>> {
-        let refusal = |why: String| {
-            Error::usage(format!("refused: {why}"))
-                .with_hint("`claimdb sql` runs one read-only statement (SELECT, WITH, EXPLAIN, reporting PRAGMAs)")
-        };
         *self.refused.lock().unwrap_or_else(|e| e.into_inner()) = None;
         let stmt = match self.conn.prepare(sql) {
             Ok(stmt) => stmt,
             Err(rusqlite::Error::MultipleStatement) => {
                 return Err(refusal("more than one statement".to_string()));
             }
-            Err(e) => {
-                if let Some(what) = self
-                    .refused
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .take()
-                {
-                    return Err(refusal(format!("{what} is not allowed")));
-                }
-                let message = match &e {
-                    rusqlite::Error::SqlInputError { msg, offset, .. } if *offset >= 0 => {
-                        format!("SQL error: {msg} (at character {})", offset + 1)
-                    }
-                    rusqlite::Error::SqlInputError { msg, .. }
-                    | rusqlite::Error::SqliteFailure(_, Some(msg)) => format!("SQL error: {msg}"),
-                    other => format!("SQL error: {other}"),
-                };
-                return Err(Error::usage(message)
-                    .with_hint("`claimdb schema` lists the tables, views and columns"));
-            }
+            Err(e) => return Err(self.query_error(e)),
         };
         if !stmt.readonly() {
             return Err(refusal("the statement would write".to_string()));
@@ -181,28 +186,116 @@ impl GuardedConnection {
             // have nothing to show and only change the connection's state.
             return Err(refusal("the statement returns no rows".to_string()));
         }
+        if stmt.parameter_count() > 0 {
+            return Err(Error::usage(
+                "SQL error: the query has parameters (?, ?1, :name, @name, $name), and `claimdb sql` binds none",
+            )
+            .with_hint("write the values into the query as literals ('text', 42)"));
+        }
         Ok(stmt)
     }
 
+    /// What an error from preparing or running the user's query means: the query's
+    /// own fault is a usage error (exit 2), a time-out exit 5, and only what is the
+    /// database's fault (busy, damaged, unreadable) exit 4.
+    pub fn query_error(&self, e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode;
+        if let Some(what) = self
+            .refused
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            return refusal(format!("{what} is not allowed"));
+        }
+        let message = match &e {
+            rusqlite::Error::SqlInputError { msg, offset, .. } if *offset >= 0 => {
+                format!("SQL error: {msg} (at character {})", offset + 1)
+            }
+            rusqlite::Error::SqlInputError { msg, .. }
+            | rusqlite::Error::SqliteFailure(_, Some(msg)) => format!("SQL error: {msg}"),
+            other => format!("SQL error: {other}"),
+        };
+        let schema_hint = "`claimdb schema` lists the tables, views and columns";
+        match e.sqlite_error_code() {
+            Some(ErrorCode::OperationInterrupted) => match self.timeout {
+                Some(limit) => timed_out(limit),
+                None => Error::from(e),
+            },
+            Some(ErrorCode::TooBig) => Error::usage(format!(
+                "SQL error: a string or blob would be longer than the {} that `claimdb sql` allows",
+                mib(self.limits.length)
+            )),
+            Some(ErrorCode::OutOfMemory) => Error::usage(format!(
+                "SQL error: the query needs more than the {} of memory that `claimdb sql` allows",
+                mib(self.limits.heap)
+            )),
+            Some(ErrorCode::AuthorizationForStatementDenied) => {
+                refusal("a statement SQLite runs for this query is not allowed".to_string())
+            }
+            Some(ErrorCode::Unknown | ErrorCode::ParameterOutOfRange | ErrorCode::ApiMisuse)
+            | None => Error::usage(message).with_hint(schema_hint),
+            // Busy, damaged, unreadable: the database's fault (exit 4).
+            Some(_) => Error::from(e),
+        }
+    }
+
     /// Starts the query's clock. Only time spent inside SQLite counts (see
-    /// `QueryClock`), so a slow reader of the output (`| less`) never trips it.
+    /// `QueryClock`), so a slow reader of the output (`| less`) never trips it. A
+    /// timer thread interrupts SQLite once the clock passes the limit; it ends
+    /// when the returned clock is dropped.
     pub fn start_clock(&mut self) -> Result<QueryClock> {
-        let clock = QueryClock::default();
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let clock = QueryClock(Arc::new(Mutex::new(Spent::default())), stop);
         if let Some(limit) = self.timeout {
             let shared = Arc::clone(&clock.0);
-            self.conn.progress_handler(
-                10_000,
-                Some(move || shared.lock().unwrap_or_else(|e| e.into_inner()).spent() > limit),
-            )?;
+            let interrupt = self.conn.get_interrupt_handle();
+            std::thread::spawn(move || {
+                loop {
+                    let spent = shared.lock().unwrap_or_else(|e| e.into_inner()).spent();
+                    if spent >= limit {
+                        interrupt.interrupt();
+                        return;
+                    }
+                    // Wake at the earliest moment the limit can be reached, or
+                    // when the query ends (the sender is dropped).
+                    let wait = (limit - spent).max(Duration::from_millis(1));
+                    match stopped.recv_timeout(wait) {
+                        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                        _ => return,
+                    }
+                }
+            });
         }
         Ok(clock)
     }
 }
 
+/// The length and memory limits of a guarded connection, in bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub length: i64,
+    pub heap: i64,
+}
+
+fn mib(bytes: i64) -> String {
+    format!("{} MiB", bytes >> 20)
+}
+
+fn refusal(why: String) -> Error {
+    Error::usage(format!("refused: {why}")).with_hint(
+        "`claimdb sql` runs one read-only statement (SELECT, WITH, EXPLAIN, reporting PRAGMAs)",
+    )
+}
+
 /// The time a query has spent inside SQLite: running while a row is being
 /// produced, paused while it is written out.
-#[derive(Clone, Default)]
-pub struct QueryClock(Arc<Mutex<Spent>>);
+pub struct QueryClock(
+    Arc<Mutex<Spent>>,
+    /// Dropped with the clock, which ends the timer thread.
+    #[allow(dead_code)]
+    std::sync::mpsc::Sender<()>,
+);
 
 #[derive(Default)]
 pub struct Spent {

@@ -8,6 +8,7 @@ mod database;
 mod draft;
 mod faults;
 mod formats;
+mod hostile;
 mod import;
 mod queries;
 mod reports;

@@ -1,25 +1,10 @@
 //! `sql` (SPEC section 7): only single read-only statements run, enforced by SQLite;
-//! nothing refused changes a byte or creates a file.
+//! nothing refused changes a byte or creates a file (beyond SQLite's own empty lock
+//! files beside a writable database, see `unchanged`).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::env_with_db;
-
-/// Every file in `dir` with its bytes: the database, and any -wal/-shm beside it.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect()
-}
+use crate::support::{env_with_db, snapshot, unchanged};
 
 #[test]
 fn writes_and_state_changes_are_refused_and_change_nothing() {
@@ -44,11 +29,7 @@ fn writes_and_state_changes_are_refused_and_change_nothing() {
             .fails_with(2)
             .to_string();
         assert!(err.contains("refused"), "{statement}: {err}");
-        assert_eq!(
-            snapshot(&env.path("db")),
-            before,
-            "{statement} changed the database files"
-        );
+        unchanged(&env.path("db"), &before);
     }
 }
 
@@ -71,7 +52,7 @@ fn attach_and_vacuum_into_create_no_file() {
         assert!(!target.exists(), "{statement} created {t}");
         assert!(!Path::new(&format!("{t}?mode=rwc")).exists());
     }
-    assert_eq!(snapshot(&env.path("db")), before);
+    unchanged(&env.path("db"), &before);
 }
 
 #[test]

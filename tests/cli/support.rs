@@ -286,3 +286,37 @@ pub fn read_first_line_then_close(cmd: &mut Command) -> (String, std::process::O
         .unwrap();
     (first, child.wait_with_output().unwrap())
 }
+
+/// Every file in `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Asserts that every file of `before` is still there with the same bytes. SQLite
+/// may add its empty lock files (-shm, an empty -wal) beside a writable database;
+/// nothing else may appear.
+#[track_caller]
+pub fn unchanged(dir: &Path, before: &std::collections::BTreeMap<String, Vec<u8>>) {
+    let after = snapshot(dir);
+    for (name, bytes) in before {
+        assert!(after.get(name) == Some(bytes), "{name} was changed");
+    }
+    for (name, bytes) in &after {
+        if !before.contains_key(name) {
+            assert!(
+                name.ends_with("-shm") || (name.ends_with("-wal") && bytes.is_empty()),
+                "{name} appeared"
+            );
+        }
+    }
+}

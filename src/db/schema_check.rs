@@ -1,0 +1,211 @@
+//! The schema check on open: claimdb's own tables, views, triggers and indexes must
+//! be exactly what its migrations made. A changed one (a view replaced to show a
+//! forged quote, a trigger planted to run when claimdb writes) is reported, exit 4,
+//! naming the object, before claimdb runs a statement on the file. Objects users add
+//! for themselves (views, tables, indexes) are left alone; a trigger claimdb did not
+//! make is refused, since it would run inside claimdb's own writes.
+//!
+//! What the migrations made is found by running them on an empty in-memory
+//! database, so the check follows every migration added later without a list to
+//! keep up to date. That takes over a millisecond, so the result for the current
+//! migrations is also kept in `expected_schema.json` (written by
+//! `UPDATE_SEED_IMAGE=1 cargo test --lib seed_image`, with the seed image) and used
+//! while its fingerprint of the migrations matches the binary's.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// One schema object as `sqlite_schema` holds it.
+#[derive(Debug, PartialEq, Eq)]
+struct Object {
+    kind: String,
+    table: String,
+    sql: Option<String>,
+}
+
+fn objects(conn: &Connection) -> rusqlite::Result<HashMap<String, Object>> {
+    let mut stmt = conn.prepare("SELECT name, type, tbl_name, sql FROM main.sqlite_schema")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            Object {
+                kind: r.get(1)?,
+                table: r.get(2)?,
+                sql: r.get(3)?,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+/// `expected_schema.json`: the objects the current migrations make.
+const EXPECTED: &str = include_str!("expected_schema.json");
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Expected {
+    /// [`migrations_fingerprint`] of the migrations that made `objects`.
+    migrations: String,
+    /// (name, type, table, sql), sorted by name.
+    objects: Vec<(String, String, String, Option<String>)>,
+}
+
+/// FNV-1a over every migration's SQL: cheap, and changes with any migration.
+fn migrations_fingerprint() -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (_, name, sql) in super::migrations::MIGRATIONS {
+        for byte in name.bytes().chain([0]).chain(sql.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// The objects the migrations up to `version` make.
+fn expected(version: u32) -> Result<HashMap<String, Object>> {
+    if version == super::migrations::latest_version()
+        && let Ok(kept) = serde_json::from_str::<Expected>(EXPECTED)
+        && kept.migrations == migrations_fingerprint()
+    {
+        return Ok(kept
+            .objects
+            .into_iter()
+            .map(|(name, kind, table, sql)| (name, Object { kind, table, sql }))
+            .collect());
+    }
+    built(version)
+}
+
+/// The objects the migrations up to `version` make, found by running them.
+fn built(version: u32) -> Result<HashMap<String, Object>> {
+    let mut conn = Connection::open_in_memory()?;
+    let tx = conn.transaction()?;
+    super::migrations::apply_up_to(&tx, version)?;
+    let objects = objects(&tx)?;
+    tx.rollback()?;
+    Ok(objects)
+}
+
+/// Checks the schema of the database at `path` (open on `conn`, at schema
+/// `version`) against what claimdb's migrations made.
+pub fn check(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+    let expected = expected(version)?;
+    let actual = objects(conn)?;
+    let changed = |what: String| {
+        Error::database(format!(
+            "{} was changed outside claimdb: {what}",
+            path.display()
+        ))
+        .with_hint("claimdb does not trust a changed schema; restore the file from a copy")
+    };
+    let mut names: Vec<&String> = expected.keys().collect();
+    names.sort();
+    for name in names {
+        let want = &expected[name];
+        match actual.get(name) {
+            None => return Err(changed(format!("its {} {name} is missing", want.kind))),
+            Some(got) if got != want => {
+                return Err(changed(format!(
+                    "its {} {name} is not the one it made",
+                    want.kind
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    let mut planted: Vec<&String> = actual
+        .iter()
+        .filter(|(name, o)| o.kind == "trigger" && !expected.contains_key(*name))
+        .map(|(name, _)| name)
+        .collect();
+    planted.sort();
+    if let Some(name) = planted.first() {
+        return Err(changed(format!(
+            "a trigger {name} that claimdb did not make"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Named for the command that refreshes it with the seed image.
+    #[test]
+    fn seed_image_expected_schema_is_current() {
+        let latest = crate::db::migrations::latest_version();
+        let mut objects: Vec<_> = super::built(latest)
+            .unwrap()
+            .into_iter()
+            .map(|(name, o)| (name, o.kind, o.table, o.sql))
+            .collect();
+        objects.sort();
+        let want = Expected {
+            migrations: migrations_fingerprint(),
+            objects,
+        };
+        let text = serde_json::to_string_pretty(&want).unwrap() + "\n";
+        if std::env::var_os("UPDATE_SEED_IMAGE").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/db/expected_schema.json");
+            std::fs::write(path, &text).unwrap();
+            return;
+        }
+        assert!(
+            text == EXPECTED,
+            "src/db/expected_schema.json is stale: refresh it with `UPDATE_SEED_IMAGE=1 cargo test --lib seed_image`"
+        );
+    }
+
+    fn migrated() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        crate::db::migrations::apply(&tx, 0).unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    fn check_built(conn: &Connection) -> std::result::Result<(), String> {
+        let latest = crate::db::migrations::latest_version();
+        check(conn, Path::new("kb"), latest).map_err(|e| e.message)
+    }
+
+    #[test]
+    fn a_database_the_migrations_made_passes_and_users_views_are_allowed() {
+        let conn = migrated();
+        check_built(&conn).unwrap();
+        conn.execute_batch(
+            "CREATE VIEW my_view AS SELECT 1; CREATE TABLE my_notes (x); CREATE INDEX my_idx ON my_notes (x);",
+        )
+        .unwrap();
+        check_built(&conn).unwrap();
+    }
+
+    #[test]
+    fn a_replaced_view_a_dropped_index_and_a_planted_trigger_are_named() {
+        let conn = migrated();
+        conn.execute_batch(
+            "DROP VIEW claims_cited; CREATE VIEW claims_cited AS SELECT 'forged' AS quote;",
+        )
+        .unwrap();
+        let err = check_built(&conn).unwrap_err();
+        assert!(err.contains("view claims_cited"), "{err}");
+
+        let conn = migrated();
+        conn.execute_batch("DROP INDEX claims_by_topic").unwrap();
+        let err = check_built(&conn).unwrap_err();
+        assert!(err.contains("index claims_by_topic is missing"), "{err}");
+
+        let conn = migrated();
+        conn.execute_batch(
+            "CREATE TRIGGER evil AFTER INSERT ON claims BEGIN DELETE FROM sources; END;",
+        )
+        .unwrap();
+        let err = check_built(&conn).unwrap_err();
+        assert!(err.contains("trigger evil"), "{err}");
+    }
+}
