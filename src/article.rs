@@ -49,6 +49,34 @@ impl<'a> Article<'a> {
         self.line_starts.partition_point(|&start| start <= offset)
     }
 
+    /// The article's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The lines of byte range `start..end` (end > start), as (first, last).
+    pub fn lines_of(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.line_of(start), self.line_of(end - 1))
+    }
+
+    /// A second place where `quote` stands, if any, as (line_start, line_end).
+    pub fn another_place(&self, quote: &str) -> Option<(usize, usize)> {
+        let first = self.text.find(quote)?;
+        let next = first + self.text[first..].chars().next().map_or(1, char::len_utf8);
+        let at = next + self.text[next..].find(quote)?;
+        Some(self.lines_of(at, at + quote.len()))
+    }
+
+    /// The byte range of line `n` (1-based), without its line ending.
+    pub fn line_bytes(&self, n: usize) -> Option<(usize, usize)> {
+        let from = *self.line_starts.get(n.checked_sub(1)?)?;
+        let to = self
+            .line_starts
+            .get(n)
+            .map_or(self.text.len(), |next| next - 1);
+        Some((from, to))
+    }
+
     /// True when `quote` stands in lines `start..=end`, beginning on `start` and
     /// ending on `end` (so a claim cannot cite a wider range than its quote needs).
     /// Only the bytes where such a match could begin are searched: it must begin on

@@ -575,6 +575,9 @@ pub struct ValidClaim {
     listed: bool,
     line_start: usize,
     line_end: usize,
+    /// The article's own text at those lines, when the quote matched it only once
+    /// white space and Markdown markup were set aside.
+    quote: Option<String>,
 }
 
 fn alias_map(tx: &Transaction, sql: &str) -> rusqlite::Result<HashMap<String, i64>> {
@@ -631,6 +634,7 @@ pub fn check_claims(
         .iter()
         .map(|&i| records[i].record.quote.as_str())
         .collect();
+    let rendering = std::cell::OnceCell::new();
     let mut located = vec![None; records.len()];
     for (i, at) in lineless.iter().zip(article.locate_all(&lineless_quotes)) {
         located[*i] = at;
@@ -779,12 +783,33 @@ pub fn check_claims(
             problems.push(Problem::new(line, "the quote is missing"));
             None
         } else {
-            check_quote(article, &r.quote, r.line_start, r.line_end, located)
-                .map_err(|p| problems.push(Problem { line, ..p }))
-                .ok()
+            check_quote(
+                article,
+                &rendering,
+                &r.quote,
+                r.line_start,
+                r.line_end,
+                located,
+                lineless.len() <= AMBIGUITY_CHECKED,
+            )
+            .map_err(|p| problems.push(Problem { line, ..p }))
+            .ok()
         };
+        // A company claim cites the sentence that names the company.
+        if let (Some(Kind::Company), Some(company), Some((_, stored))) = (kind, value, &lines) {
+            let quote = stored.as_deref().unwrap_or(&r.quote);
+            if !fold(quote).contains(&fold(company)) {
+                problems.push(
+                    Problem::new(
+                        line,
+                        format!("the company '{company}' is not named in its quote"),
+                    )
+                    .hint("quote the sentence of the article that names the company"),
+                );
+            }
+        }
         if problems.len() == before {
-            let (line_start, line_end) = lines.expect("checked above");
+            let ((line_start, line_end), stored) = lines.expect("checked above");
             valid.push(ValidClaim {
                 record: index,
                 subject_id: subject_id.expect("checked above"),
@@ -795,6 +820,7 @@ pub fn check_claims(
                 listed,
                 line_start,
                 line_end,
+                quote: stored,
             });
         }
     }
@@ -805,32 +831,92 @@ pub fn check_claims(
     }
 }
 
+/// Above this many quotes without lines in one chunk, a quote found is not also
+/// searched for a second place (each search reads the whole article).
+const AMBIGUITY_CHECKED: usize = 4096;
+
 /// Where the quote stands: at the given lines, or found in the article when no lines
-/// are given.
+/// are given; exactly, or else once white space, line wraps and Markdown markup are
+/// set aside (then with the article's own text, to be stored instead). A quote
+/// without lines that stands in more than one place is refused, naming them.
 fn check_quote(
     article: &Article,
+    rendering: &std::cell::OnceCell<crate::text::quotes::Rendering>,
     quote: &str,
     start: Option<usize>,
     end: Option<usize>,
     located: Option<(usize, usize)>,
-) -> Result<(usize, usize), Problem> {
-    let elsewhere = |p: Problem| match article.locate(quote) {
-        Some((s, e)) => p.hint(format!("the quote stands at lines {s}-{e}")),
-        None => {
-            p.hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
-        }
+    check_ambiguity: bool,
+) -> Result<((usize, usize), Option<String>), Problem> {
+    let text = article.text();
+    let forgiving = || {
+        rendering
+            .get_or_init(|| crate::text::quotes::Rendering::new(text))
+            .find(text, quote, 5)
     };
+    let ambiguous = |places: &[(usize, usize)]| {
+        let lines: Vec<String> = places
+            .iter()
+            .take(5)
+            .map(|&(s, e)| {
+                if s == e {
+                    s.to_string()
+                } else {
+                    format!("{s}-{e}")
+                }
+            })
+            .collect();
+        Problem::new(0, "the quote stands in more than one place in the article").hint(format!(
+            "it stands at lines {}; give line_start and line_end to say which",
+            crate::names::some_of(&lines, 5)
+        ))
+    };
+    let verbatim_hint =
+        "quotes must be copied from the article, typographic quotes and apostrophes included";
     match (start, end) {
-        // Not found by `locate_all`: it stands nowhere, so there is no "elsewhere".
-        (None, None) => located.ok_or_else(|| {
-            Problem::new(0, "the quote is not in the article")
-                .hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
-        }),
-        (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok((s, e)),
-        (Some(s), Some(e)) => Err(elsewhere(Problem::new(
-            0,
-            format!("the quote does not stand at lines {s}-{e} of the article"),
-        ))),
+        (None, None) => {
+            if let Some(at) = located {
+                if check_ambiguity && let Some(other) = article.another_place(quote) {
+                    return Err(ambiguous(&[at, other]));
+                }
+                return Ok((at, None));
+            }
+            let found = forgiving();
+            match found.as_slice() {
+                [] => Err(Problem::new(0, "the quote is not in the article").hint(verbatim_hint)),
+                [(s, e)] => Ok((article.lines_of(*s, *e), Some(text[*s..*e].to_string()))),
+                places => {
+                    let lines: Vec<(usize, usize)> = places
+                        .iter()
+                        .map(|&(s, e)| article.lines_of(s, e))
+                        .collect();
+                    Err(ambiguous(&lines))
+                }
+            }
+        }
+        (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok(((s, e), None)),
+        (Some(s), Some(e)) => {
+            let at = match (article.line_bytes(s), article.line_bytes(e)) {
+                (Some(first), Some(last)) if s <= e => rendering
+                    .get_or_init(|| crate::text::quotes::Rendering::new(text))
+                    .find_at(text, quote, first, last),
+                _ => None,
+            };
+            if let Some((from, to)) = at {
+                return Ok(((s, e), Some(text[from..to].to_string())));
+            }
+            let found = forgiving();
+            let problem = Problem::new(
+                0,
+                format!("the quote does not stand at lines {s}-{e} of the article"),
+            );
+            Err(
+                match found.first().map(|&(from, to)| article.lines_of(from, to)) {
+                    Some((fs, fe)) => problem.hint(format!("the quote stands at lines {fs}-{fe}")),
+                    None => problem.hint(verbatim_hint),
+                },
+            )
+        }
         _ => Err(Problem::new(
             0,
             "give both line_start and line_end, or neither",
@@ -967,7 +1053,7 @@ impl<'t> BulkLoad<'t> {
                     &c.versus_id,
                     &c.listed,
                     &r.statement.trim(),
-                    &r.quote,
+                    &c.quote.as_deref().unwrap_or(&r.quote),
                     &(c.line_start as i64),
                     &(c.line_end as i64),
                     &section_id,

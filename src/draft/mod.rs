@@ -290,7 +290,7 @@ fn read_block(
             .map(|l| &rendered.text[..l]),
     );
     for (n, (from, to)) in sentences(&rendered.text).into_iter().enumerate() {
-        let (s, e) = widen(text, rendered.source_range(text, from, to));
+        let (s, e) = crate::text::quotes::widen(text, rendered.source_range(text, from, to));
         let line_start = line_of(text, s);
         let line_end = line_of(text, e - 1);
         let sentence = Sentence {
@@ -305,20 +305,6 @@ fn read_block(
         };
         reader.read(&sentence, ctx);
     }
-}
-
-/// Takes in the inline markup around a sentence ("**Label:** text" starts at the
-/// `**`), so the quote reads as the article does.
-fn widen(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
-    let markup = |b: u8| matches!(b, b'*' | b'_' | b'`' | b'~');
-    let bytes = text.as_bytes();
-    while s > 0 && markup(bytes[s - 1]) {
-        s -= 1;
-    }
-    while e < bytes.len() && markup(bytes[e]) {
-        e += 1;
-    }
-    (s, e)
 }
 
 /// The source bytes of a block's lines, without the line ending.

@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod outline;
+pub mod quotes;
 pub mod sentences;
 
 pub use outline::{Section, outline, section_at};

@@ -10,6 +10,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod import;
+mod import_help;
 mod queries;
 mod reports;
 mod sql;

@@ -1,0 +1,136 @@
+//! An import that helps (issue 14, SPEC 6): each test guards one finding of the
+//! issue's first paragraph.
+
+use crate::support::env_with_db;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
+const HEADER: &str = "subject,kind,topic,stance,value,statement,quote,line_start,line_end\n";
+
+/// Writes `rows` under the header as `name` in the test directory.
+fn claims(env: &crate::support::Env, name: &str, rows: &str) -> String {
+    let path = env.path(name);
+    std::fs::write(&path, format!("{HEADER}{rows}")).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// "The same article as Markdown failed 45 of 62 quotes": a quote copied from the
+/// rendered text (no `**`, no line wraps) matches, and the article's own text is
+/// what is stored.
+#[test]
+fn markdown_quotes_match_the_rendered_text_and_store_the_source() {
+    let (env, db) = env_with_db();
+    let md = env.path("pg.md");
+    std::fs::write(
+        &md,
+        "# PG vs My\n\n- **Extensibility:** New data types can be added\n  through *extensions*.\n",
+    )
+    .unwrap();
+    let file = claims(
+        &env,
+        "c.csv",
+        "pg,pro,extensibility,,,PG is extensible.,Extensibility: New data types can be added through extensions.,,\n\
+         pg,feature,orm,extension,,PG gets types by extension.,New data types can be added through extensions,3,4\n",
+    );
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        md.to_str().unwrap(),
+    ])
+    .ok();
+    let rows = env
+        .run(&["--db", &db, "--format", "json", "claims", "--subject", "pg"])
+        .json();
+    let quotes: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["quote"].as_str().unwrap())
+        .collect();
+    assert!(
+        quotes.contains(&"**Extensibility:** New data types can be added\n  through *extensions*."),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.contains(&"New data types can be added\n  through *extensions*"),
+        "{quotes:?}"
+    );
+    env.run(&["--db", &db, "verify"]).ok();
+}
+
+/// "A quote that stood in two places was silently cited at the first".
+#[test]
+fn a_quote_in_two_places_is_refused_naming_both() {
+    let (env, db) = env_with_db();
+    let article = env.path("two.txt");
+    std::fs::write(
+        &article,
+        "Two\n\nAlpha ships with auth.\nBeta is other.\nAlpha ships with auth.\n",
+    )
+    .unwrap();
+    let file = claims(
+        &env,
+        "c.csv",
+        "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,,\n",
+    );
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        article.to_str().unwrap(),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("the quote stands in more than one place"),
+        "{err}"
+    );
+    assert!(err.contains("lines 3 and 5"), "{err}");
+    // With its lines it is accepted.
+    let file = claims(
+        &env,
+        "c.csv",
+        "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,5,5\n",
+    );
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        article.to_str().unwrap(),
+    ])
+    .ok();
+}
+
+/// "A company row whose quote never names the company was accepted".
+#[test]
+fn a_company_not_named_in_its_quote_is_refused() {
+    let (env, db) = env_with_db();
+    let file = claims(
+        &env,
+        "c.csv",
+        "fastapi,company,adoption,,Spotify,Spotify uses FastAPI.,\"Companies such as Microsoft, Uber and Netflix use FastAPI\",,\n",
+    );
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("the company 'Spotify' is not named in its quote"),
+        "{err}"
+    );
+}
