@@ -17,7 +17,54 @@ use crate::names::fold;
 /// One row of a claims file, as written (seed/claims.csv, or an import). The
 /// `section` and `confidence` columns that `draft` writes are for the reviewer and
 /// are not read.
+/// Every column a claims file may have, in the documented order.
+pub const CLAIM_COLUMNS: [&str; 17] = [
+    "subject",
+    "kind",
+    "topic",
+    "stance",
+    "value",
+    "versus",
+    "listed",
+    "statement",
+    "quote",
+    "line_start",
+    "line_end",
+    "category",
+    "new",
+    "subject_aliases",
+    "topic_aliases",
+    "section",
+    "confidence",
+];
+
+/// A problem with a claims file's header: a column claimdb does not know.
+pub fn check_claim_header(text: &str) -> Option<Problem> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().ok()?;
+    let unknown: Vec<String> = headers
+        .iter()
+        .filter(|h| !CLAIM_COLUMNS.contains(&h.trim()))
+        .map(|h| format!("'{h}'"))
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    let plural = if unknown.len() == 1 { "" } else { "s" };
+    Some(
+        Problem::new(
+            1,
+            format!(
+                "unknown column{plural} {}",
+                crate::names::some_of(&unknown, 5)
+            ),
+        )
+        .hint(format!("the columns are {}", CLAIM_COLUMNS.join(", "))),
+    )
+}
+
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClaimRecord {
     pub subject: String,
     pub kind: String,
@@ -43,6 +90,89 @@ pub struct ClaimRecord {
     /// which the import then creates.
     #[serde(default)]
     pub category: Option<String>,
+    /// Imports only: "subject", "topic" or both ("subject|topic") to create that
+    /// name although it is close to a known one (a typo, a plural, an alias).
+    #[serde(default)]
+    pub new: Option<String>,
+    /// Imports only: more names for a subject or topic the row creates, `|`-separated.
+    #[serde(default)]
+    pub subject_aliases: Option<String>,
+    #[serde(default)]
+    pub topic_aliases: Option<String>,
+    /// Written by `draft` for the reviewer; ignored.
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub confidence: Option<String>,
+}
+
+impl ClaimRecord {
+    /// True when the row's `new` column declares `what` ("subject" or "topic") new.
+    pub fn declares_new(&self, what: &str) -> bool {
+        self.new.as_deref().is_some_and(|n| {
+            n.split(['|', ',', ' '])
+                .any(|w| w.trim().eq_ignore_ascii_case(what))
+        })
+    }
+}
+
+/// A known name `name` is close to (a typo, or the name with something added:
+/// "Express.js" for "express"), as its folded key; None when it is not close.
+pub fn near_known<'k>(name: &str, known: impl IntoIterator<Item = &'k String>) -> Option<&'k str> {
+    let key = fold(name);
+    let compact = |k: &str| {
+        k.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let key_compact = compact(&key);
+    // "express.js", "flask framework": a known name and a suffix that adds nothing.
+    let extends = |longer: &str, shorter: &str| {
+        let generic = [
+            "framework",
+            "library",
+            "database",
+            "db",
+            "language",
+            "lang",
+            "server",
+            "platform",
+            "support",
+            "js",
+            "io",
+            "org",
+            "com",
+        ];
+        shorter.chars().count() >= 3
+            && longer.len() > shorter.len()
+            && longer.starts_with(shorter)
+            && !longer[shorter.len()..].starts_with(char::is_alphanumeric)
+            && {
+                let rest: String = longer[shorter.len()..]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                generic.contains(&rest.as_str())
+            }
+    };
+    let mut best: Option<(f64, &str)> = None;
+    for k in known {
+        let score = if compact(k) == key_compact || extends(&key, k) || extends(k, &key) {
+            2.0
+        } else if key.chars().count() >= 4
+            && k.chars().count() >= 4
+            && key.chars().count().abs_diff(k.chars().count()) <= 2
+        {
+            // A typo: about as long, nearly the same letters.
+            strsim::jaro_winkler(&key, k)
+        } else {
+            0.0
+        };
+        if score >= 0.9 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
 /// A yes/no cell as written: JSON `true`/`1` or CSV `1`, kept as text so
@@ -463,6 +593,7 @@ pub fn declare_new_names<'r>(
             let key = fold(subject);
             if !key.is_empty()
                 && find_name(&subjects, subject).is_none()
+                && (r.declares_new("subject") || near_known(subject, subjects.keys()).is_none())
                 && let Some(name) = slug(subject, &['.', '+', '#'])
                 && !declared.subjects.contains(&name)
             {
@@ -472,12 +603,16 @@ pub fn declare_new_names<'r>(
                     "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id) VALUES (?1, ?2, ?3)",
                     [&name, subject.trim()],
                 )?;
+                if subject == r.subject {
+                    add_aliases(tx, "subject", &name, non_blank(&r.subject_aliases))?;
+                }
                 declared.subjects.push(name);
             }
         }
         let key = fold(&r.topic);
         if !key.is_empty()
             && find_name(&topics, &r.topic).is_none()
+            && (r.declares_new("topic") || near_known(&r.topic, topics.keys()).is_none())
             && let Some(category) = non_blank(&r.category)
             && let Some(category) = tx
                 .query_row(
@@ -495,10 +630,36 @@ pub fn declare_new_names<'r>(
                 "INSERT OR IGNORE INTO topic_aliases (key, alias, topic_id) VALUES (?1, ?2, ?3)",
                 [&name, r.topic.trim()],
             )?;
+            add_aliases(tx, "topic", &name, non_blank(&r.topic_aliases))?;
             declared.topics.push(name);
         }
     }
     Ok(declared)
+}
+
+/// Adds `|`-separated `aliases` to the subject or topic `name` just created; an
+/// alias another entry already answers to is left to it.
+fn add_aliases(
+    tx: &Transaction,
+    what: &str,
+    name: &str,
+    aliases: Option<&str>,
+) -> rusqlite::Result<()> {
+    let Some(aliases) = aliases else {
+        return Ok(());
+    };
+    let sql = if what == "subject" {
+        "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id)
+         SELECT ?1, ?2, subject_id FROM subjects WHERE name = ?3"
+    } else {
+        "INSERT OR IGNORE INTO topic_aliases (key, alias, topic_id)
+         SELECT ?1, ?2, topic_id FROM topics WHERE name = ?3"
+    };
+    for alias in aliases.split('|').map(str::trim).filter(|a| !a.is_empty()) {
+        tx.prepare_cached(sql)?
+            .execute(params![fold(alias), alias, name])?;
+    }
+    Ok(())
 }
 
 /// The first record of each spelling of a subject, and of each spelling of a topic
@@ -651,12 +812,16 @@ pub fn check_claims(
         if r.subject.trim().is_empty() {
             problems.push(Problem::new(line, "the subject is missing"));
         } else if subject_id.is_none() {
-            problems.push(
-                Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(
-                    "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
-                     (new ones are created on import)",
+            let hint = match near_known(&r.subject, subjects.keys()) {
+                Some(near) => format!(
+                    "did you mean '{near}'? (a new subject on purpose: put `subject` in the row's `new` column)"
                 ),
-            );
+                None => "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
+                         (new ones are created on import)"
+                    .to_string(),
+            };
+            problems
+                .push(Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(hint));
         }
         let versus_id = match non_blank(&r.versus) {
             None => None,
@@ -695,7 +860,13 @@ pub fn check_claims(
         if r.topic.trim().is_empty() {
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
+            let near = near_known(&r.topic, topics.keys());
             let hint = match non_blank(&r.category) {
+                Some(_) if near.is_some() && !r.declares_new("topic") => format!(
+                    "did you mean '{}'? (a new topic on purpose: put `topic` in the row's `new` column)",
+                    near.unwrap_or_default()
+                ),
+                None if near.is_some() => format!("did you mean '{}'?", near.unwrap_or_default()),
                 Some(_) if slug(&r.topic, &[]).is_none() => {
                     "topic names start with a letter or digit and use a-z, 0-9 and -".to_string()
                 }
@@ -1180,5 +1351,23 @@ mod tests {
         let problems = read_csv::<ClaimRecord>(text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
+    }
+}
+
+#[cfg(test)]
+mod near_tests {
+    use super::near_known;
+
+    #[test]
+    fn typos_and_suffixed_names_are_near_known_ones_longer_names_are_not() {
+        let known: Vec<String> = ["documentation", "api", "express", "authentication", "mysql"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(near_known("Express.js", &known), Some("express"));
+        assert_eq!(near_known("athentication", &known), Some("authentication"));
+        assert_eq!(near_known("API documentation", &known), None);
+        assert_eq!(near_known("PostgreSQL", &known), None);
+        assert_eq!(near_known("mssql", &known), None);
     }
 }

@@ -134,6 +134,8 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
             }
             Err(problems) => Box::new(problems.into_iter().map(|p| (0, Err(p)))),
         }
+    } else if let Some(problem) = ingest::check_claim_header(text) {
+        Box::new(std::iter::once((0, Err(problem))))
     } else {
         match ingest::csv_rows(text) {
             Ok(rows) => Box::new(rows),

@@ -134,3 +134,123 @@ fn a_company_not_named_in_its_quote_is_refused() {
         "{err}"
     );
 }
+
+/// "A misspelt topic with a category, or "Express.js" for express, silently became
+/// a new topic or subject".
+#[test]
+fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
+    let (env, db) = env_with_db();
+    let source = fixture("fastapi-vs-flask.txt");
+    let path = env.path("c.csv");
+    let write = |rows: &str| {
+        std::fs::write(
+            &path,
+            format!("subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,new\n{rows}"),
+        )
+        .unwrap();
+    };
+    let file = path.to_str().unwrap();
+    write(
+        "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,\n\
+         fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,\n",
+    );
+    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("unknown subject 'Flask.js'") && err.contains("did you mean 'flask'?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown topic 'athentication'")
+            && err.contains("did you mean 'authentication'?"),
+        "{err}"
+    );
+    let sources = env.run(&["--db", &db, "--format", "csv", "subjects"]);
+    assert!(!sources.ok().contains("flask.js"), "nothing was created");
+    // Declared on purpose, they are created.
+    write(
+        "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,subject\n\
+         fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,topic\n",
+    );
+    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    out.ok();
+    assert!(
+        out.stderr.contains("flask.js") && out.stderr.contains("athentication"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn new_subjects_and_topics_carry_their_aliases() {
+    let (env, db) = env_with_db();
+    let path = env.path("c.csv");
+    std::fs::write(
+        &path,
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,subject_aliases,topic_aliases\n\
+         fastapi,feature,api-docs,builtin,,FastAPI documents its API.,it generates interactive API documentation automatically,4,4,components,Fast API|FastAPI framework,interactive docs|openapi docs\n",
+    )
+    .unwrap();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        path.to_str().unwrap(),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ])
+    .ok();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "claims",
+        "--subject",
+        "Fast API",
+        "--topic",
+        "openapi docs",
+    ]);
+    assert!(out.ok().contains("FastAPI documents its API."), "{out:#?}");
+}
+
+#[test]
+fn an_unknown_column_is_refused_naming_the_known_ones() {
+    let (env, db) = env_with_db();
+    let path = env.path("c.csv");
+    std::fs::write(
+        &path,
+        "subject,kind,topic,stance,value,statment,quote,line_start,line_end\n\
+         fastapi,pro,performance,,,FastAPI is fast.,FastAPI’s performance is one of its strengths,10,10\n",
+    )
+    .unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        path.to_str().unwrap(),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    let err = out.fails_with(3);
+    assert!(err.contains("unknown column 'statment'"), "{err}");
+    assert!(
+        err.contains("the columns are subject, kind, topic"),
+        "{err}"
+    );
+    let json = env.path("c.json");
+    std::fs::write(&json, r#"[{"subject":"fastapi","kind":"pro","topic":"performance","statment":"x","statement":"FastAPI is fast.","quote":"FastAPI’s performance is one of its strengths"}]"#).unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        json.to_str().unwrap(),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("unknown field `statment`, expected one of"),
+        "{err}"
+    );
+}
