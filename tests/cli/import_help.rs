@@ -254,3 +254,197 @@ fn an_unknown_column_is_refused_naming_the_known_ones() {
         "{err}"
     );
 }
+
+/// Runs claimdb with `input` on stdin.
+fn with_stdin(env: &crate::support::Env, args: &[&str], input: &[u8]) -> crate::support::Run {
+    use std::io::Write as _;
+    let mut child = env
+        .command()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    crate::support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `claimdb draft ARTICLE | claimdb import - --source ARTICLE --dry-run` passes with
+/// no edit; the real import then verifies.
+#[test]
+fn a_draft_pipes_into_import_from_stdin() {
+    let (env, db) = env_with_db();
+    let article = fixture("fastapi-vs-flask.txt");
+    let draft = env.run(&["--db", &db, "draft", &article]);
+    let csv = draft.ok().to_string();
+    let dry = with_stdin(
+        &env,
+        &[
+            "--db",
+            &db,
+            "import",
+            "-",
+            "--source",
+            &article,
+            "--dry-run",
+        ],
+        csv.as_bytes(),
+    );
+    dry.ok();
+    assert!(
+        dry.stderr.contains("dry run, nothing written"),
+        "{}",
+        dry.stderr
+    );
+    with_stdin(
+        &env,
+        &["--db", &db, "import", "-", "--source", &article],
+        csv.as_bytes(),
+    )
+    .ok();
+    env.run(&["--db", &db, "verify"]).ok();
+}
+
+/// "The CRLF copy of an imported article was imported again as a new article".
+#[test]
+fn the_same_article_with_crlf_or_a_bom_is_already_imported() {
+    let (env, db) = env_with_db();
+    let text = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
+    let claims = fixture("fastapi-claims.json");
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &claims,
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ])
+    .ok();
+    for (name, copy) in [
+        ("crlf.txt", text.replace('\n', "\r\n")),
+        ("bom.txt", format!("\u{feff}{text}")),
+    ] {
+        let path = env.path(name);
+        std::fs::write(&path, copy).unwrap();
+        let out = env.run(&[
+            "--db",
+            &db,
+            "import",
+            &claims,
+            "--source",
+            path.to_str().unwrap(),
+        ]);
+        let err = out.fails_with(3);
+        assert!(
+            err.contains("this article is already imported as 'fastapi-vs-flask'"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// A BOM or a Markdown `#` never ends up in a title.
+#[test]
+fn titles_are_the_first_line_as_it_reads() {
+    let (env, db) = env_with_db();
+    let path = env.path("note.md");
+    std::fs::write(&path, "\u{feff}# **FastAPI** notes #\n\nFastAPI has built-in support for asynchronous programming.\n").unwrap();
+    let claims = env.path("c.csv");
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n",
+    )
+    .unwrap();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        claims.to_str().unwrap(),
+        "--source",
+        path.to_str().unwrap(),
+    ])
+    .ok();
+    let sources = env
+        .run(&["--db", &db, "--format", "json", "sources"])
+        .json();
+    let titles: Vec<&str> = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"FastAPI notes"), "{titles:?}");
+}
+
+/// `--replace` keeps the title and URL unless new ones are given; a slug taken by
+/// another article suggests `--slug`.
+#[test]
+fn replace_keeps_title_and_url_and_a_taken_slug_suggests_another() {
+    let (env, db) = env_with_db();
+    let article = fixture("fastapi-vs-flask.txt");
+    let claims = fixture("fastapi-claims.json");
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &claims,
+        "--source",
+        &article,
+        "--title",
+        "FastAPI notes",
+        "--url",
+        "https://example.com/f",
+    ])
+    .ok();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &claims,
+        "--source",
+        &article,
+        "--replace",
+    ])
+    .ok();
+    let sources = env
+        .run(&["--db", &db, "--format", "json", "sources"])
+        .json();
+    let row = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "fastapi-vs-flask")
+        .unwrap()
+        .clone();
+    assert_eq!(row["title"], "FastAPI notes");
+    assert_eq!(row["url"], "https://example.com/f");
+    // Another article under the same name.
+    let dir = env.path("other");
+    std::fs::create_dir(&dir).unwrap();
+    let other = dir.join("fastapi-vs-flask.txt");
+    std::fs::write(
+        &other,
+        "Other\n\nFastAPI has built-in support for asynchronous programming.\n",
+    )
+    .unwrap();
+    let c = env.path("c.csv");
+    std::fs::write(&c, "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n").unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        c.to_str().unwrap(),
+        "--source",
+        other.to_str().unwrap(),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("--slug NAME to import this one as another article"),
+        "{err}"
+    );
+}
