@@ -25,6 +25,12 @@ pub(crate) struct Reader<'c> {
     /// Pro (1) or con (-1) of the item being read, and of the one before.
     item_polarity: i32,
     last_polarity: i32,
+    /// Byte offset of the start of each line of the article.
+    line_starts: Vec<usize>,
+    /// Each category with its names folded.
+    category_keys: Vec<(String, Vec<String>)>,
+    /// `topic_by_cues` answers, by cue list: the catalogue does not change.
+    cue_topics: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>>,
 }
 
 /// A sentence folded, with what it names.
@@ -35,9 +41,25 @@ struct Read<'s> {
     /// Where the body starts in `folded` (after "Label: ").
     body: usize,
     mentions: Vec<Mention>,
+    /// Where clause boundaries stand in `folded`: (start, end) of each mark.
+    marks: Vec<(usize, usize)>,
 }
 
 impl Read<'_> {
+    /// The clause of `folded` around byte `at`, as (start, end).
+    fn clause(&self, at: usize) -> (usize, usize) {
+        let mut start = 0;
+        let mut end = self.folded.len();
+        for &(s, e) in &self.marks {
+            if e <= at {
+                start = start.max(e);
+            } else if s >= at {
+                end = end.min(s);
+            }
+        }
+        (start, end)
+    }
+
     fn subjects(&self) -> impl Iterator<Item = (usize, &Mention)> {
         self.mentions.iter().filter_map(|m| match m.target {
             Target::Subject(i) => Some((i, m)),
@@ -69,34 +91,32 @@ fn folded_index(map: &[usize], original: usize) -> usize {
     map.partition_point(|&o| o < original)
 }
 
-/// Clause boundaries in a folded sentence.
-fn clause_of(folded: &str, at: usize) -> (usize, usize) {
-    let marks = [
-        "; ",
-        " but ",
-        " while ",
-        " whereas ",
-        " however",
-        " although ",
-        " though ",
+/// Clause boundaries in a folded sentence: (start, end) of each mark.
+fn clause_marks(folded: &str) -> Vec<(usize, usize)> {
+    const MARKS: [&str; 7] = [
+        ";", "but", "while", "whereas", "however", "although", "though",
     ];
-    let mut start = 0;
-    let mut end = folded.len();
-    for m in marks {
-        for (i, _) in folded.match_indices(m) {
-            if i + m.len() <= at {
-                start = start.max(i + m.len());
-            } else if i >= at {
-                end = end.min(i);
-            }
-        }
-    }
-    (start, end)
+    all_of(folded, &MARKS)
+        .into_iter()
+        .map(|(_, s, e)| (s, e))
+        .collect()
 }
 
 impl<'c> Reader<'c> {
-    pub fn new(cat: &'c Catalogue, matcher: &'c Matcher, _source: &'c str) -> Reader<'c> {
+    pub fn new(cat: &'c Catalogue, matcher: &'c Matcher, source: &'c str) -> Reader<'c> {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        let category_keys = cat
+            .categories
+            .iter()
+            .map(|c| {
+                let keys = c.aliases.iter().chain([&c.name]).map(|a| fold(a)).collect();
+                (c.name.clone(), keys)
+            })
+            .collect();
         Reader {
+            category_keys,
+            line_starts,
             cat,
             matcher,
             focus: Vec::new(),
@@ -104,7 +124,13 @@ impl<'c> Reader<'c> {
             rows: Vec::new(),
             item_polarity: 0,
             last_polarity: 0,
+            cue_topics: Default::default(),
         }
+    }
+
+    /// The 1-based line of byte `offset` of the article.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
     }
 
     pub fn finish(self) -> Vec<Row> {
@@ -133,16 +159,10 @@ impl<'c> Reader<'c> {
             .map(|(k, _)| *k);
         let subjects = self.subjects_named(heading);
         let category = self
-            .cat
-            .categories
+            .category_keys
             .iter()
-            .find(|c| {
-                c.aliases
-                    .iter()
-                    .chain([&c.name])
-                    .any(|a| !find_phrase(&folded, &fold(a)).is_empty())
-            })
-            .map(|c| c.name.clone());
+            .find(|(_, keys)| keys.iter().any(|k| !find_phrase(&folded, k).is_empty()))
+            .map(|(name, _)| name.clone());
         Context {
             section: heading.to_string(),
             kind,
@@ -211,12 +231,14 @@ impl<'c> Reader<'c> {
         let (folded, map) = fold_text(s.text);
         let body = folded_index(&map, s.label_len);
         let mentions = self.matcher.mentions(&folded);
+        let marks = clause_marks(&folded);
         let r = Read {
             s,
             folded,
             map,
             body,
             mentions,
+            marks,
         };
         for (i, _) in r.subjects() {
             if !self.seen.contains(&i) {
@@ -637,13 +659,15 @@ impl<'c> Reader<'c> {
         let named: Vec<(usize, &Mention)> = r.subjects().collect();
         let against = |m: &Mention| {
             let before = &r.folded[..m.start];
-            let (clause_start, _) = clause_of(&r.folded, m.start);
-            let window = &before[clause_start.max(before.len().saturating_sub(30))..];
-            AGAINST.iter().any(|a| {
-                find_phrase(window, a)
-                    .last()
-                    .is_some_and(|&(_, e)| window[e..].split_whitespace().count() <= 3)
-            })
+            let (clause_start, _) = r.clause(m.start);
+            let mut from = clause_start.max(before.len().saturating_sub(30));
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = &before[from..];
+            all_of(window, AGAINST)
+                .last()
+                .is_some_and(|&(_, _, e)| window[e..].split_whitespace().count() <= 3)
         };
         let Some(first) = named.iter().position(|(_, m)| !against(m)) else {
             return Vec::new();
@@ -691,6 +715,17 @@ impl<'c> Reader<'c> {
 
     /// The topic whose aliases include one of `cues`.
     fn topic_by_cues(&self, cues: &[&str]) -> Option<usize> {
+        let mut cache = self.cue_topics.borrow_mut();
+        let key = cues.join("|");
+        if let Some(found) = cache.get(&key) {
+            return *found;
+        }
+        let found = self.find_topic_by_cues(cues);
+        cache.insert(key, found);
+        found
+    }
+
+    fn find_topic_by_cues(&self, cues: &[&str]) -> Option<usize> {
         let keys: Vec<String> = cues.iter().map(|c| fold(c)).collect();
         self.cat.topics.iter().position(|t| {
             t.aliases
@@ -707,12 +742,11 @@ impl<'c> Reader<'c> {
             return c.clone();
         }
         let key = fold(cue);
-        self.cat
-            .categories
+        self.category_keys
             .iter()
-            .find(|c| c.aliases.iter().chain([&c.name]).any(|a| fold(a) == key))
-            .or(self.cat.categories.first())
-            .map(|c| c.name.clone())
+            .find(|(_, keys)| keys.contains(&key))
+            .or(self.category_keys.first())
+            .map(|(name, _)| name.clone())
             .unwrap_or_default()
     }
 
@@ -752,9 +786,9 @@ impl<'c> Reader<'c> {
 
     /// Sums the good and bad words of a folded text.
     fn polarity(&self, folded: &str) -> i32 {
-        let mut tagged: Vec<&str> = POSITIVE.to_vec();
-        tagged.extend(NEGATIVE);
-        all_of(folded, &tagged)
+        static TAGGED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let tagged = TAGGED.get_or_init(|| POSITIVE.iter().chain(NEGATIVE).copied().collect());
+        all_of(folded, tagged)
             .into_iter()
             .map(|(p, _, _)| if NEGATIVE.contains(&p) { -1 } else { 1 })
             .sum()
@@ -793,7 +827,7 @@ impl<'c> Reader<'c> {
             {
                 continue;
             }
-            let (clause_start, clause_end) = clause_of(&r.folded, m.start);
+            let (clause_start, clause_end) = r.clause(m.start);
             let before = cues
                 .iter()
                 .filter(|c| c.2 <= m.start && c.1 >= clause_start && m.start - c.2 <= 90)
@@ -853,6 +887,9 @@ impl<'c> Reader<'c> {
         }
         cues.sort_by_key(|c| c.1);
         let mut out: Vec<(Topic, &'static str, bool)> = Vec::new();
+        if cues.is_empty() {
+            return out;
+        }
         let category = self.category_for("features", ctx);
         let mut covered = 0;
         for (i, &(stance, start, end)) in cues.iter().enumerate() {
@@ -934,7 +971,7 @@ impl<'c> Reader<'c> {
         let cue = first_of(&r.folded[r.body..], USE_CASE).map(|(_, s, e)| (s + r.body, e + r.body));
         let mut topics: Vec<Topic> = Vec::new();
         if let Some((_, e)) = cue {
-            let (_, clause_end) = clause_of(&r.folded, e);
+            let (_, clause_end) = r.clause(e);
             let subjects_at: Vec<&Mention> = r.subjects().map(|(_, m)| m).collect();
             for (t, m) in r.topics() {
                 if m.start >= e
@@ -1074,7 +1111,10 @@ impl<'c> Reader<'c> {
         let than = first_of(&r.folded, &["than", "compared to", "compared with"]);
         let contrast = first_of(&r.folded, CONTRASTS);
         let value: Option<(String, bool)> = if let Some((_, t, _)) = than {
-            let window_start = t.saturating_sub(50);
+            let mut window_start = t.saturating_sub(50);
+            while !r.folded.is_char_boundary(window_start) {
+                window_start += 1;
+            }
             let comparative = all_of(&r.folded[window_start..t], COMPARATIVES)
                 .last()
                 .map(|c| c.1 + window_start)
@@ -1110,7 +1150,7 @@ impl<'c> Reader<'c> {
             ];
             first_of(&r.folded[r.body..], no_than).map(|(w, s, _)| {
                 let s = s + r.body;
-                let (_, end) = clause_of(&r.folded, s);
+                let (_, end) = r.clause(s);
                 let text = r.original(s, end).trim().trim_end_matches(['.', ',']);
                 (words_prefix(text, 8), NEGATIVE_COMPARATIVES.contains(&w))
             })

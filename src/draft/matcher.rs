@@ -92,28 +92,64 @@ pub fn find_phrase(folded: &str, phrase: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A list of cue phrases compiled once: the automaton finds every phrase of the
+/// list in one pass over a sentence. Lists are constants, so each is compiled the
+/// first time it is used and kept by its address.
+struct Compiled {
+    automaton: Option<AhoCorasick>,
+}
+
+thread_local! {
+    // A few dozen lists: a linear scan by address beats hashing.
+    static COMPILED: std::cell::RefCell<Vec<((usize, usize), std::rc::Rc<Compiled>)>> =
+        Default::default();
+}
+
+fn compiled(phrases: &[&str]) -> std::rc::Rc<Compiled> {
+    let key = (phrases.as_ptr() as usize, phrases.len());
+    COMPILED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, c)) = cache.iter().find(|(k, _)| *k == key) {
+            return c.clone();
+        }
+        let folded: Vec<String> = phrases.iter().map(|p| fold(p)).collect();
+        let c = std::rc::Rc::new(Compiled {
+            automaton: AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&folded)
+                .ok(),
+        });
+        cache.push((key, c.clone()));
+        c
+    })
+}
+
+/// Every whole-word occurrence of any of `phrases`, in order of where they start.
+fn occurrences<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, usize)> {
+    let compiled = compiled(phrases);
+    let Some(automaton) = &compiled.automaton else {
+        return Vec::new();
+    };
+    automaton
+        .find_iter(folded)
+        .filter(|m| {
+            !is_word(folded[..m.start()].chars().next_back())
+                && !is_word(folded[m.end()..].chars().next())
+        })
+        .map(|m| (phrases[m.pattern().as_usize()], m.start(), m.end()))
+        .collect()
+}
+
 /// The first of `phrases` found in `folded`, as (phrase, start, end), earliest first.
 pub fn first_of<'p>(folded: &str, phrases: &[&'p str]) -> Option<(&'p str, usize, usize)> {
-    phrases
-        .iter()
-        .flat_map(|p| {
-            find_phrase(folded, &fold(p))
-                .into_iter()
-                .map(move |(s, e)| (*p, s, e))
-        })
-        .min_by_key(|&(p, s, _)| (s, usize::MAX - p.len()))
+    occurrences(folded, phrases)
+        .into_iter()
+        .min_by_key(|&(_, s, e)| (s, usize::MAX - e))
 }
 
 /// Every occurrence of any of `phrases`, longest first where they overlap.
 pub fn all_of<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, usize)> {
-    let mut found: Vec<(&str, usize, usize)> = phrases
-        .iter()
-        .flat_map(|p| {
-            find_phrase(folded, &fold(p))
-                .into_iter()
-                .map(move |(s, e)| (*p, s, e))
-        })
-        .collect();
+    let mut found = occurrences(folded, phrases);
     found.sort_by_key(|&(_, s, e)| (s, usize::MAX - e));
     let mut out: Vec<(&str, usize, usize)> = Vec::new();
     for f in found {

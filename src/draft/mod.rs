@@ -291,8 +291,8 @@ fn read_block(
     );
     for (n, (from, to)) in sentences(&rendered.text).into_iter().enumerate() {
         let (s, e) = crate::text::quotes::widen(text, rendered.source_range(text, from, to));
-        let line_start = line_of(text, s);
-        let line_end = line_of(text, e - 1);
+        let line_start = reader.line_of(s);
+        let line_end = reader.line_of(e - 1);
         let sentence = Sentence {
             text: &rendered.text[from..to],
             label_len: if n == 0 && label > 0 { label + 1 } else { 0 },
@@ -312,14 +312,6 @@ fn line_range(text: &str, block: &Block) -> std::ops::Range<usize> {
     let r = &block.rendered;
     let (s, e) = r.source_range(text, 0, r.text.len());
     s..e
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// New subjects proposed by a title "X vs Y" (or "X versus Y", "X or Y?").
