@@ -99,10 +99,11 @@ struct Compiled {
     automaton: Option<AhoCorasick>,
 }
 
+/// Compiled lists by (address, length). A few dozen: a linear scan beats hashing.
+type CompiledLists = Vec<((usize, usize), std::rc::Rc<Compiled>)>;
+
 thread_local! {
-    // A few dozen lists: a linear scan by address beats hashing.
-    static COMPILED: std::cell::RefCell<Vec<((usize, usize), std::rc::Rc<Compiled>)>> =
-        Default::default();
+    static COMPILED: std::cell::RefCell<CompiledLists> = Default::default();
 }
 
 fn compiled(phrases: &[&str]) -> std::rc::Rc<Compiled> {
