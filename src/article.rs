@@ -59,12 +59,35 @@ impl<'a> Article<'a> {
         (self.line_of(start), self.line_of(end - 1))
     }
 
-    /// A second place where `quote` stands, if any, as (line_start, line_end).
-    pub fn another_place(&self, quote: &str) -> Option<(usize, usize)> {
-        let first = self.text.find(quote)?;
-        let next = first + self.text[first..].chars().next().map_or(1, char::len_utf8);
-        let at = next + self.text[next..].find(quote)?;
-        Some(self.lines_of(at, at + quote.len()))
+    /// For each quote, the lines of a second place where it stands, if any: one pass
+    /// over the text for all of them. Past a budget of matches (quotes overlapping
+    /// everywhere), the quotes not yet seen twice are taken to stand once.
+    pub fn second_places(&self, quotes: &[&str]) -> Vec<Option<(usize, usize)>> {
+        let mut found: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
+        let wanted: Vec<usize> = (0..quotes.len())
+            .filter(|&i| !quotes[i].is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return found;
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(wanted.iter().map(|&i| quotes[i]))
+        else {
+            return found;
+        };
+        let mut seen = vec![0u8; wanted.len()];
+        let mut budget = 4 * self.text.len() + 1024;
+        for m in automaton.find_overlapping_iter(self.text) {
+            let p = m.pattern().as_usize();
+            seen[p] = seen[p].saturating_add(1);
+            if seen[p] == 2 {
+                found[wanted[p]] = Some(self.lines_of(m.start(), m.end()));
+            }
+            budget -= 1;
+            if budget == 0 {
+                break;
+            }
+        }
+        found
     }
 
     /// The byte range of line `n` (1-based), without its line ending.
