@@ -347,7 +347,11 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
     check_slug(&slug)?;
     // The first line as it reads: no BOM, no `#`, no markup.
     let title = args.title.clone().unwrap_or_else(|| {
-        let blocks = crate::text::blocks::blocks(&body);
+        let mut head = body.len().min(4096);
+        while !body.is_char_boundary(head) {
+            head -= 1;
+        }
+        let blocks = crate::text::blocks::blocks(&body[..head]);
         let first = blocks
             .iter()
             .map(|b| b.rendered.text.trim())

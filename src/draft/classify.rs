@@ -93,7 +93,7 @@ fn folded_index(map: &[usize], original: usize) -> usize {
 
 /// Clause boundaries in a folded sentence: (start, end) of each mark.
 fn clause_marks(folded: &str) -> Vec<(usize, usize)> {
-    const MARKS: [&str; 7] = [
+    static MARKS: [&str; 7] = [
         ";", "but", "while", "whereas", "however", "although", "though",
     ];
     all_of(folded, &MARKS)
@@ -588,19 +588,26 @@ impl<'c> Reader<'c> {
             return;
         };
         let rest = &r.folded[subject_end..];
-        let Some((_, _, e)) = first_of(
-            rest,
-            &[
-                "is a",
-                "is an",
-                "is characterized as a",
-                "is characterized as an",
-                "is described as a",
-                "described as a",
-                "is often described as a",
-            ],
-        ) else {
+        static IS_A: [&str; 10] = [
+            "is a",
+            "is an",
+            "is characterized as a",
+            "is characterized as an",
+            "is described as a",
+            "described as a",
+            "is often described as a",
+            "are both",
+            "are",
+            "are the",
+        ];
+        let Some((verb, _, e)) = first_of(rest, &IS_A) else {
             return;
+        };
+        // "A and B are two popular databases": a fact about each of them.
+        let each: Vec<usize> = if verb.starts_with("are") {
+            subjects.to_vec()
+        } else {
+            vec![subject]
         };
         if rest[..e].split(' ').filter(|w| !w.is_empty()).count() > 8 {
             return;
@@ -629,18 +636,20 @@ impl<'c> Reader<'c> {
         if value.is_empty() {
             return;
         }
-        self.push(
-            r,
-            ctx,
-            subject,
-            "fact",
-            Topic::Known(topic),
-            None,
-            Some(value),
-            None,
-            r.body_text().to_string(),
-            0.6,
-        );
+        for subject in each {
+            self.push(
+                r,
+                ctx,
+                subject,
+                "fact",
+                Topic::Known(topic),
+                None,
+                Some(value.clone()),
+                None,
+                r.body_text().to_string(),
+                0.6,
+            );
+        }
     }
 
     /// The subjects a sentence is about: the first named that is not only compared
@@ -1133,6 +1142,11 @@ impl<'c> Reader<'c> {
             })
         } else if let Some((_, _, e)) = contrast
             && other.is_some()
+            && r.subjects().any(|(i, m)| {
+                Some(i) == other
+                    && m.start >= e
+                    && r.folded[e..m.start].split_whitespace().count() <= 1
+            })
         {
             let main = r
                 .subjects()

@@ -134,8 +134,13 @@ fn occurrences<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, us
     automaton
         .find_iter(folded)
         .filter(|m| {
-            !is_word(folded[..m.start()].chars().next_back())
-                && !is_word(folded[m.end()..].chars().next())
+            // Punctuation marks (";") need no word boundary.
+            let phrase = &folded[m.start()..m.end()];
+            let word_start = phrase.starts_with(char::is_alphanumeric);
+            let word_end = phrase.ends_with(char::is_alphanumeric);
+            let joined_before = word_start && is_word(folded[..m.start()].chars().next_back());
+            let joined_after = word_end && is_word(folded[m.end()..].chars().next());
+            !joined_before && !joined_after
         })
         .map(|m| (phrases[m.pattern().as_usize()], m.start(), m.end()))
         .collect()

@@ -396,7 +396,7 @@ pub fn reads_as_heading(text: &str) -> bool {
         && text.len() <= 100
         && !text.ends_with(['.', ',', ';', ':', '!'])
         && (first.is_uppercase() || first.is_ascii_digit() || text.ends_with('?'))
-        && !text.contains(". ")
+        && crate::text::sentences::sentences(text).len() <= 1
 }
 
 /// "Label: text" with a Title-Case label: the label's length in bytes (before ':').
