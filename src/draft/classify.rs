@@ -1155,6 +1155,7 @@ impl<'c> Reader<'c> {
             main.map(|m| {
                 let rest = r.original(m, r.folded.len()).trim();
                 let rest = rest.trim_start_matches(['’', '\'', 's']).trim();
+                let rest = rest.split(';').next().unwrap_or(rest);
                 (words_prefix(rest.trim_end_matches('.'), 12), false)
             })
         } else {
