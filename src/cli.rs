@@ -460,7 +460,8 @@ pub struct SqlArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The claims file: CSV (with a header row) or JSON (an array of objects)
+    /// The claims file: CSV (with a header row) or JSON (an array of objects); "-"
+    /// reads it from stdin (`claimdb draft A.md | claimdb import - --source A.md`)
     #[arg(value_name = "CLAIMS", required_unless_present = "dir")]
     pub claims: Option<PathBuf>,
 
