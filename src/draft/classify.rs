@@ -657,7 +657,11 @@ impl<'c> Reader<'c> {
     /// subject of the article.
     fn primary_subjects(&self, r: &Read) -> Vec<usize> {
         let head = &r.folded[r.body..];
-        let head = &head[..head.len().min(40)];
+        let mut end = head.len().min(40);
+        while !head.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &head[..end];
         if BOTH
             .iter()
             .any(|b| head.starts_with(b) || head.contains(&format!(" {b} ")))

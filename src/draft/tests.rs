@@ -122,3 +122,81 @@ fn nothing_is_invented() {
     );
     assert!(rows.is_empty(), "{rows:?}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of articles: words the classifier reacts to, Markdown, multi-byte
+    /// characters, line breaks.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "Alpha",
+            "Beta DB",
+            "Gamma",
+            " vs ",
+            "built-in",
+            " lacks ",
+            " replicas",
+            "unlike ",
+            " than ",
+            "easier",
+            " such as ",
+            "Acme",
+            " and ",
+            ", ",
+            ". ",
+            ": ",
+            "; ",
+            "\n",
+            "\n\n",
+            "# ",
+            "## Limitations\n",
+            "- ",
+            "1. ",
+            "**",
+            "_",
+            "`",
+            "[x](y)",
+            "| a | b |\n",
+            "|---|---|\n",
+            "’",
+            "“",
+            "é",
+            "日本",
+            "\r\n",
+            "\u{feff}",
+            "?",
+            " it depends ",
+            "\t",
+            "Companies using Alpha\n",
+            "Pros and Cons\n",
+            " is a ",
+            " fast",
+            "=",
+            "\"",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever the text, `draft` does not panic, and every row quotes the
+        /// article's own text at the lines it gives.
+        #[test]
+        fn every_row_quotes_the_article_at_its_lines(pieces in prop::collection::vec(piece(), 0..60)) {
+            let text: String = pieces.concat();
+            let rows = draft(&text, &catalogue(), &["Gamma".to_string()]);
+            let article = crate::article::Article::new(&text);
+            for r in &rows {
+                prop_assert!(!r.quote.is_empty());
+                prop_assert!(
+                    article.quote_stands_at(&r.quote, r.line_start, r.line_end),
+                    "{:?} not at {}-{} of {:?}", r.quote, r.line_start, r.line_end, text
+                );
+                prop_assert!(!r.statement.contains('\n'));
+            }
+        }
+    }
+}
