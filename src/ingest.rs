@@ -99,11 +99,11 @@ pub struct ClaimRecord {
     pub subject_aliases: Option<String>,
     #[serde(default)]
     pub topic_aliases: Option<String>,
-    /// Written by `draft` for the reviewer; ignored.
+    /// Written by `draft` for the reviewer; ignored, whatever their type.
     #[serde(default)]
-    pub section: Option<String>,
+    pub section: Option<serde::de::IgnoredAny>,
     #[serde(default)]
-    pub confidence: Option<String>,
+    pub confidence: Option<serde::de::IgnoredAny>,
 }
 
 impl ClaimRecord {

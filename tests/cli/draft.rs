@@ -257,3 +257,66 @@ fn coverage_lists_the_sentences_no_claim_quotes() {
     let err = out.fails_with(2);
     assert!(err.contains("no source 'no-such-slug'"), "{err}");
 }
+
+/// `--subject` names a subject the catalogue does not know and the title does not
+/// give; JSON drafts import too, whatever type their review columns have.
+#[test]
+fn subjects_given_on_the_command_line_are_drafted() {
+    let (env, db) = env_with_db();
+    let article = env.path("notes.md");
+    std::fs::write(
+        &article,
+        "# Notes on caches\n\nRedis ships with built-in replication. Redis is used by Acme and Globex.\n",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let rows = env
+        .run(&[
+            "--db",
+            &db,
+            "--format",
+            "json",
+            "draft",
+            path,
+            "--subject",
+            "Redis",
+        ])
+        .json();
+    let rows = rows.as_array().unwrap();
+    assert!(
+        rows.iter().any(|r| r["subject"] == "redis"
+            && r["stance"] == "builtin"
+            && r["new"] == "subject|topic"),
+        "{rows:#?}"
+    );
+    for company in ["Acme", "Globex"] {
+        assert!(
+            rows.iter()
+                .any(|r| r["kind"] == "company" && r["value"] == company),
+            "{rows:#?}"
+        );
+    }
+    let without = env
+        .run(&["--db", &db, "--format", "json", "draft", path])
+        .json();
+    assert!(
+        without.as_array().unwrap().is_empty(),
+        "no subject, no row: {without:#?}"
+    );
+    // Review columns of any JSON type are ignored by import.
+    let json = env.path("c.json");
+    let mut edited = rows.clone();
+    for r in &mut edited {
+        r["confidence"] = serde_json::json!(0.5);
+    }
+    std::fs::write(&json, serde_json::to_string(&edited).unwrap()).unwrap();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        json.to_str().unwrap(),
+        "--source",
+        path,
+    ])
+    .ok();
+}
