@@ -187,6 +187,7 @@ struct Open {
 
 impl Open {
     fn push_line(&mut self, line: &Line, from: usize) {
+        self.chars.reserve(line.text.len() - from + 1);
         if !self.chars.is_empty() {
             // The line break renders as a space, cited at the break.
             self.chars.push((' ', line.start.saturating_sub(1)));
@@ -521,7 +522,10 @@ pub fn render(chars: &[(char, usize)]) -> Rendered {
         kept.push((c, off));
         i += 1;
     }
-    let mut out = Rendered::default();
+    let mut out = Rendered {
+        text: String::with_capacity(kept.len()),
+        src: Vec::with_capacity(kept.len()),
+    };
     let mut pending_space: Option<usize> = None;
     for (c, off) in kept {
         if c.is_whitespace() {
