@@ -103,11 +103,12 @@ Examples:
 `lacks X`, `lacks built-in X`
                    a claim that X is missing, limited or only through extensions,
                    and no claim that it is built in
-Subjects with no claim on the topic are listed as unknown: no claim is not a \"lacks\".
+Every subject gets a row: yes or no with the claims that say so, or `no claim` (no claim
+is not a \"lacks\").
 Where a subject's claims disagree (built in vs missing), both are shown, marked conflicting.")]
     Which(WhichArgs),
 
-    /// Compare subjects side by side: one row per topic, a stance and citation per subject
+    /// Compare subjects side by side: one row per topic, a stance and citation per subject, and the articles' verdicts between them
     #[command(after_help = "\
 Examples:
   claimdb compare django flask
@@ -115,7 +116,10 @@ Examples:
   claimdb compare django flask --on orm --format csv -o orm.csv
 
 Each cell lists the stances (builtin, extension, limited, lacks) or, for claims without
-one, the kinds (pro, con, ...) with the first citation and how many more claims back it.")]
+one, the kinds (pro, con, ...) with the first citation and how many more claims back it.
+The verdict column gives the comparisons the articles make between the subjects
+(\"flask over django: easier to learn\", or \"it depends\"). In JSON the comparison is
+long format: one object per topic, subject, kind and stance, and one per verdict.")]
     Compare(CompareArgs),
 
     /// Ask a question in plain English
@@ -141,7 +145,7 @@ Examples:
   claimdb topics --category components")]
     Topics(TopicsArgs),
 
-    /// Companies the articles say use each subject
+    /// Companies the articles say use each subject: each company once per subject
     #[command(after_help = "\
 Examples:
   claimdb companies
@@ -150,23 +154,23 @@ Examples:
   claimdb companies --shared -s django -s flask")]
     Companies(CompaniesArgs),
 
-    /// Limitations the articles list
+    /// Limitations the articles list: one row per item, the article's own list first
     #[command(
-        after_help = "Examples:\n  claimdb limitations\n  claimdb limitations --subject flask"
+        after_help = "Examples:\n  claimdb limitations\n  claimdb limitations --subject flask\n  claimdb limitations --subject flask --all      every claim"
     )]
     Limitations(ListArgs),
 
-    /// Advantages (pros) the articles list
+    /// Advantages (pros) the articles list: one row per item, the article's own list first
     #[command(
         after_help = "Examples:\n  claimdb pros\n  claimdb pros --subject django --format csv"
     )]
     Pros(ListArgs),
 
-    /// Disadvantages (cons) the articles list
+    /// Disadvantages (cons) the articles list: one row per item, the article's own list first
     #[command(after_help = "Examples:\n  claimdb cons\n  claimdb cons --subject flask")]
     Cons(ListArgs),
 
-    /// What the articles say each subject suits
+    /// What the articles say each subject suits: one row per item, the article's own list first
     #[command(
         name = "use-cases",
         after_help = "Examples:\n  claimdb use-cases\n  claimdb use-cases --subject flask"
@@ -398,6 +402,11 @@ pub struct ListArgs {
     /// Only claims about this subject (repeat for several)
     #[arg(long, short = 's', value_name = "SUBJECT")]
     pub subject: Vec<String>,
+
+    /// Every claim, not one row per item (the article's own list items first, then
+    /// one row per other topic)
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -409,6 +418,10 @@ pub struct CompaniesArgs {
     /// Only companies named for every given subject (every subject when none is given)
     #[arg(long)]
     pub shared: bool,
+
+    /// Every claim naming a company, not each company once per subject
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

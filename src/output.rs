@@ -94,6 +94,10 @@ impl Column {
             show: Show::HumanOnly,
         }
     }
+    /// The column's name, as its header and JSON key.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
     /// A column named at run time (one per subject in `compare`).
     pub fn named(name: String) -> Column {
         Column {
@@ -267,6 +271,12 @@ impl Output {
     /// a closing sentence such as the coverage line of `which`.
     pub fn is_human(&self) -> bool {
         matches!(self.format, Format::Table | Format::Markdown)
+    }
+
+    /// True for the formats whose rows are objects (JSON, NDJSON): their keys are
+    /// never data, so a matrix is written in long format there.
+    pub fn is_keyed(&self) -> bool {
+        matches!(self.format, Format::Json | Format::Ndjson)
     }
 
     /// True when this format shows `column`.

@@ -2,7 +2,7 @@
 //! parameters, never text pasted into SQL. Rows are streamed to the output as they
 //! come from SQLite, so listing a million claims holds one row at a time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, ToSql};
 
@@ -25,6 +25,38 @@ pub struct ClaimFilter {
     pub words: Vec<String>,
     /// Only company claims whose company is named for every subject in `subjects`.
     pub shared_companies: bool,
+    /// One row per distinct item (see [`Distinct`]) instead of every claim.
+    pub distinct: Option<Distinct>,
+}
+
+/// How a list shows one row per distinct item: the claims that are items of the
+/// article's own list of this kind (marked `listed`, in a section whose heading, or
+/// an enclosing one, has one of `home_words`) come first, one row per item (line);
+/// then every other claim, one row per topic not shown yet (per company name for
+/// companies).
+#[derive(Debug, Clone, Copy)]
+pub struct Distinct {
+    pub home_words: &'static [&'static str],
+    pub by_value: bool,
+}
+
+impl Distinct {
+    /// The list of the article `kind`'s claims are items of, by the words its
+    /// heading uses ("Django: Pros and Cons", "Limitations of Flask").
+    pub fn of(kind: Kind) -> Distinct {
+        let home_words: &'static [&'static str] = match kind {
+            Kind::Pro => &["pros", "advantages", "benefits", "strengths"],
+            Kind::Con => &["cons", "disadvantages", "drawbacks", "weaknesses"],
+            Kind::Limitation => &["limitation", "drawback", "challenges"],
+            Kind::UseCase => &["use case", "applications", "when to use"],
+            Kind::Company => &["compan", "who uses", "used by"],
+            _ => &[],
+        };
+        Distinct {
+            home_words,
+            by_value: kind == Kind::Company,
+        }
+    }
 }
 
 /// A column of a claim listing.
@@ -44,6 +76,12 @@ pub enum Field {
     LineEnd,
     /// "source:line" for people.
     Cite,
+    /// Comparisons: the subject compared with.
+    Versus,
+    /// 1 when the claim is one item of the article's own list.
+    Listed,
+    /// The heading of the section the claim stands in.
+    Section,
 }
 
 /// Subject, topic and source names by id: the catalogues are small, and looking
@@ -105,6 +143,12 @@ impl Field {
                 let source = names.sources.get(&id(8)?).map_or("", String::as_str);
                 Cell::from(cite(source, row.get(9)?, row.get(10)?))
             }
+            Field::Versus => match row.get::<_, Option<i64>>(11)? {
+                Some(id) => named(&names.subjects, &id),
+                None => Cell::Null,
+            },
+            Field::Listed => Cell::from(row.get_ref(12)?),
+            Field::Section => Cell::from(row.get_ref(13)?),
         })
     }
 }
@@ -119,10 +163,13 @@ pub const CLAIM_COLUMNS: &[(Field, Column)] = &[
     (Field::Category, Column::machine("category")),
     (Field::Stance, Column::new("stance")),
     (Field::Value, Column::new("value")),
+    (Field::Versus, Column::new("versus")),
+    (Field::Listed, Column::machine("listed")),
     (Field::Statement, Column::machine("statement")),
     (Field::Source, Column::machine("source")),
     (Field::LineStart, Column::machine("line_start")),
     (Field::LineEnd, Column::machine("line_end")),
+    (Field::Section, Column::machine("section")),
     (Field::Cite, Column::human("cite")),
     (Field::Quote, Column::new("quote")),
 ];
@@ -134,10 +181,30 @@ pub const LIST_COLUMNS: &[(Field, Column)] = &[
     (Field::Kind, Column::machine("kind")),
     (Field::Topic, Column::new("topic")),
     (Field::Stance, Column::machine("stance")),
+    (Field::Listed, Column::machine("listed")),
     (Field::Statement, Column::machine("statement")),
     (Field::Source, Column::machine("source")),
     (Field::LineStart, Column::machine("line_start")),
     (Field::LineEnd, Column::machine("line_end")),
+    (Field::Section, Column::new("section")),
+    (Field::Cite, Column::human("cite")),
+    (Field::Quote, Column::new("quote")),
+];
+
+/// `report comparisons`: the favoured subject, the other one and the verdict.
+pub const COMPARISON_COLUMNS: &[(Field, Column)] = &[
+    (Field::ClaimId, Column::new("claim_id")),
+    (Field::Topic, Column::new("topic")),
+    (Field::Subject, Column::new("subject")),
+    (Field::Versus, Column::new("versus")),
+    (Field::Stance, Column::new("stance")),
+    (Field::Value, Column::new("value")),
+    (Field::Kind, Column::machine("kind")),
+    (Field::Statement, Column::machine("statement")),
+    (Field::Source, Column::machine("source")),
+    (Field::LineStart, Column::machine("line_start")),
+    (Field::LineEnd, Column::machine("line_end")),
+    (Field::Section, Column::machine("section")),
     (Field::Cite, Column::human("cite")),
     (Field::Quote, Column::new("quote")),
 ];
@@ -150,10 +217,12 @@ pub const COMPANY_COLUMNS: &[(Field, Column)] = &[
     (Field::Kind, Column::machine("kind")),
     (Field::Topic, Column::machine("topic")),
     (Field::Stance, Column::machine("stance")),
+    (Field::Listed, Column::machine("listed")),
     (Field::Statement, Column::new("statement")),
     (Field::Source, Column::machine("source")),
     (Field::LineStart, Column::machine("line_start")),
     (Field::LineEnd, Column::machine("line_end")),
+    (Field::Section, Column::new("section")),
     (Field::Cite, Column::human("cite")),
     (Field::Quote, Column::new("quote")),
 ];
@@ -183,18 +252,40 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
         && (filter.subjects.len() > 1 || (filter.subjects.is_empty() && !filter.kinds.is_empty()));
     let mut sql = String::from(
         "SELECT c.claim_id, c.subject_id, c.kind, c.topic_id, c.stance, c.value,
-                c.statement, c.quote, c.source_id, c.line_start, c.line_end
-         FROM claims c",
+                c.statement, c.quote, c.source_id, c.line_start, c.line_end,
+                c.versus_id, c.listed, sec.heading, ",
     );
-    if by_name || filter.shared_companies {
-        sql.push_str(" JOIN subjects s ON s.subject_id = c.subject_id");
-    }
-    sql.push_str(" WHERE 1");
     let mut params: Vec<Box<dyn ToSql>> = Vec::new();
     let mut bind = |sql: &mut String, clause: &str, value: Box<dyn ToSql>| {
         params.push(value);
         sql.push_str(&clause.replace('?', &format!("?{}", params.len())));
     };
+    // Whether a listed claim stands in the article's own list of its kind: a
+    // section, or one enclosing it, whose heading has one of the list's words.
+    match filter.distinct.filter(|d| !d.home_words.is_empty()) {
+        Some(distinct) => {
+            sql.push_str(
+                "c.listed AND EXISTS (SELECT 1 FROM sections p
+                    WHERE p.source_id = c.source_id
+                      AND p.line_start <= c.line_start AND p.line_end >= c.line_start
+                      AND (0",
+            );
+            for word in distinct.home_words {
+                bind(
+                    &mut sql,
+                    " OR instr(lower(p.heading), ?) > 0",
+                    Box::new(*word),
+                );
+            }
+            sql.push_str(")) AS home");
+        }
+        None => sql.push_str("0 AS home"),
+    }
+    sql.push_str(" FROM claims c LEFT JOIN sections sec ON sec.section_id = c.section_id");
+    if by_name || filter.shared_companies {
+        sql.push_str(" JOIN subjects s ON s.subject_id = c.subject_id");
+    }
+    sql.push_str(" WHERE 1");
     if let Some(id) = filter.claim_id {
         bind(&mut sql, " AND c.claim_id = ?", Box::new(id));
     }
@@ -264,13 +355,15 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
         ));
     }
     sql.push_str(" ORDER BY ");
-    sql.push_str(if filter.shared_companies {
-        "lower(c.value), s.name, c.claim_id"
+    if filter.shared_companies {
+        sql.push_str("lower(c.value), s.name, ");
     } else if by_name {
-        "s.name, c.claim_id"
-    } else {
-        "c.claim_id"
-    });
+        sql.push_str("s.name, ");
+    }
+    if filter.distinct.is_some() {
+        sql.push_str("c.subject_id, home DESC, c.listed DESC, c.source_id, c.line_start, ");
+    }
+    sql.push_str("c.claim_id");
     (sql, params)
 }
 
@@ -290,7 +383,35 @@ pub fn write_claims(
     let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
     let mut rows_out = out.rows(&columns)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    // Distinct lists: the items shown so far, by (subject, source, line) for the
+    // article's own list items and by (subject, topic or company) for the rest.
+    let mut items: HashSet<(i64, i64, i64)> = HashSet::new();
+    let mut ideas: HashSet<(i64, String)> = HashSet::new();
     while let Some(row) = rows.next()? {
+        if let Some(distinct) = filter.distinct {
+            let subject: i64 = row.get(1)?;
+            let idea = if distinct.by_value {
+                row.get::<_, Option<String>>(5)?
+                    .unwrap_or_default()
+                    .to_lowercase()
+            } else {
+                row.get::<_, i64>(3)?.to_string()
+            };
+            let home: bool = row.get(14)?;
+            let new = if home {
+                let item = (subject, row.get(8)?, row.get(9)?);
+                let new_item = items.insert(item);
+                // Another claim of the same item is not a new row; a second item
+                // on the same topic is.
+                ideas.insert((subject, idea));
+                new_item
+            } else {
+                ideas.insert((subject, idea))
+            };
+            if !new {
+                continue;
+            }
+        }
         let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
         for ((field, _), shown) in layout.iter().zip(&shown) {
             cells.push(if *shown {

@@ -43,6 +43,7 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
                 &CompaniesArgs {
                     subject: Vec::new(),
                     shared,
+                    all: false,
                 },
             )
         }
@@ -52,11 +53,18 @@ pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             &CompaniesArgs {
                 subject: subjects,
                 shared,
+                all: false,
             },
         ),
-        Intent::List { kind, subjects } => {
-            lists::list(db, out, kind, &ListArgs { subject: subjects })
-        }
+        Intent::List { kind, subjects } => lists::list(
+            db,
+            out,
+            kind,
+            &ListArgs {
+                subject: subjects,
+                all: false,
+            },
+        ),
         Intent::Compare { subjects, on } => compare::run(&db.conn, out, &subjects, on.as_deref()),
         Intent::Fact { subject, topic } => {
             let subject = catalog::resolve_subject(&db.conn, &subject)?;

@@ -1,7 +1,10 @@
 //! `claimdb conflicts`: pairs of claims in tension, within or across sources. Two
 //! claims on the same subject and topic conflict when one says it ships (builtin)
 //! and the other that it does not (lacks) or only through extensions, or when one
-//! praises (pro) what the other lists as a con or limitation.
+//! praises (pro) what the other lists as a con or limitation. Two comparisons on
+//! the same topic conflict when they favour opposite sides ("Flask might offer
+//! better performance for smaller applications" vs "Django is optimized for higher
+//! performance in larger ones"): both are shown, neither is hidden.
 
 use crate::db::Db;
 use crate::error::Result;
@@ -33,23 +36,38 @@ const COLUMNS: [Column; 20] = [
 
 pub fn write(db: &Db, out: &mut Output) -> Result<u64> {
     let mut stmt = db.conn.prepare(
-        "SELECT s.name, t.name,
-                CASE WHEN a.stance = 'builtin' AND b.stance = 'lacks' THEN 'built in vs missing'
-                     WHEN a.stance = 'builtin' AND b.stance = 'extension'
-                          THEN 'built in vs only through extensions'
-                     ELSE 'pro vs ' || b.kind END,
+        "WITH pairs (a_id, b_id, reason) AS (
+             SELECT a.claim_id, b.claim_id,
+                    CASE WHEN a.stance = 'builtin' AND b.stance = 'lacks' THEN 'built in vs missing'
+                         WHEN a.stance = 'builtin' AND b.stance = 'extension'
+                              THEN 'built in vs only through extensions'
+                         ELSE 'pro vs ' || b.kind END
+             FROM claims a
+             JOIN claims b ON b.subject_id = a.subject_id AND b.topic_id = a.topic_id
+                          AND b.claim_id <> a.claim_id
+             WHERE ((a.stance = 'builtin' AND b.stance IN ('lacks', 'extension'))
+                    OR (a.kind = 'pro' AND b.kind IN ('con', 'limitation')))
+               AND a.kind <> 'comparison' AND b.kind <> 'comparison'
+             UNION ALL
+             -- Verdicts that favour opposite sides on the same topic.
+             SELECT a.claim_id, b.claim_id, 'opposite verdicts'
+             FROM claims a
+             JOIN claims b ON b.subject_id = a.versus_id AND b.versus_id = a.subject_id
+                          AND b.topic_id = a.topic_id AND b.claim_id > a.claim_id
+             WHERE a.kind = 'comparison' AND b.kind = 'comparison'
+               AND a.stance IS NULL AND b.stance IS NULL
+         )
+         SELECT s.name, t.name, p.reason,
                 a.claim_id, a.kind, a.stance, sa.slug, a.line_start, a.line_end, a.quote,
                 b.claim_id, b.kind, b.stance, sb.slug, b.line_start, b.line_end, b.quote,
                 a.source_id = b.source_id
-         FROM claims a
-         JOIN claims b    ON b.subject_id = a.subject_id AND b.topic_id = a.topic_id
-                         AND b.claim_id <> a.claim_id
+         FROM pairs p
+         JOIN claims a    ON a.claim_id = p.a_id
+         JOIN claims b    ON b.claim_id = p.b_id
          JOIN subjects s  ON s.subject_id = a.subject_id
          JOIN topics t    ON t.topic_id = a.topic_id
          JOIN sources sa  ON sa.source_id = a.source_id
          JOIN sources sb  ON sb.source_id = b.source_id
-         WHERE (a.stance = 'builtin' AND b.stance IN ('lacks', 'extension'))
-            OR (a.kind = 'pro' AND b.kind IN ('con', 'limitation'))
          ORDER BY s.name, t.name, a.claim_id, b.claim_id",
     )?;
     let mut rows = stmt.query([])?;

@@ -1,6 +1,7 @@
 //! The article's lists and the general claim filter: `claims`, `companies`,
 //! `limitations`, `pros`, `cons`, `use-cases`. All are one parameterised query
-//! (src/query.rs) with a different filter and columns.
+//! (src/query.rs) with a different filter and columns. The lists show one row per
+//! item by default, the article's own list items first; `--all` every claim.
 
 use crate::catalog;
 use crate::cli::{ClaimsArgs, CompaniesArgs, ListArgs};
@@ -10,7 +11,7 @@ use crate::model::Kind;
 use crate::names::{closest, did_you_mean};
 use crate::output::Column;
 use crate::output::Output;
-use crate::query::{self, ClaimFilter, Field};
+use crate::query::{self, ClaimFilter, Distinct, Field};
 
 fn subject_ids(db: &Db, names: &[String]) -> Result<Vec<i64>> {
     names
@@ -77,6 +78,7 @@ pub fn companies(db: &Db, out: &mut Output, args: &CompaniesArgs) -> Result<()> 
         subjects,
         kinds: vec![Kind::Company],
         shared_companies: args.shared,
+        distinct: (!args.all).then(|| Distinct::of(Kind::Company)),
         ..ClaimFilter::default()
     };
     write(db, out, &filter, query::COMPANY_COLUMNS, "companies")
@@ -87,6 +89,7 @@ pub fn list(db: &Db, out: &mut Output, kind: Kind, args: &ListArgs) -> Result<()
     let filter = ClaimFilter {
         subjects: subject_ids(db, &args.subject)?,
         kinds: vec![kind],
+        distinct: (!args.all).then(|| Distinct::of(kind)),
         ..ClaimFilter::default()
     };
     let what = match kind {

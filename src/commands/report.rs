@@ -23,6 +23,8 @@ pub enum Report {
     ProsCons,
     /// What each subject suits
     UseCases,
+    /// Verdicts between subjects: which one the articles favour, on what, or that it depends
+    Comparisons,
     /// Pairs of claims in tension
     Conflicts,
     /// The articles, with claim counts
@@ -30,6 +32,21 @@ pub enum Report {
 }
 
 const LIST_COLUMNS: [Column; 2] = [Column::new("report"), Column::new("description")];
+
+/// The columns of the `feature_matrix` view, in its order.
+const FEATURE_MATRIX: [Column; 11] = [
+    Column::new("topic"),
+    Column::new("category"),
+    Column::new("subject"),
+    Column::new("stance"),
+    Column::new("claims"),
+    Column::new("conflicting"),
+    Column::new("claim_id"),
+    Column::new("source"),
+    Column::new("line_start"),
+    Column::new("line_end"),
+    Column::new("quote"),
+];
 
 pub fn run(db: &Db, out: &mut Output, report: Option<Report>) -> Result<()> {
     let Some(report) = report else {
@@ -46,8 +63,27 @@ pub fn run(db: &Db, out: &mut Output, report: Option<Report>) -> Result<()> {
     };
     let all = ListArgs {
         subject: Vec::new(),
+        all: true,
     };
     match report {
+        // A grid, or in JSON the long format of the `feature_matrix` view: one
+        // object per topic, subject and stance.
+        Report::FeatureMatrix if out.is_keyed() => {
+            query::write_rows(
+                &db.conn,
+                out,
+                &format!(
+                    "SELECT {} FROM feature_matrix ORDER BY category, topic, subject, stance",
+                    FEATURE_MATRIX
+                        .iter()
+                        .map(Column::name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                [],
+                &FEATURE_MATRIX,
+            )?;
+        }
         Report::FeatureMatrix => {
             let subjects = all_subjects(db)?;
             let scope = compare::Scope {
@@ -56,12 +92,20 @@ pub fn run(db: &Db, out: &mut Output, report: Option<Report>) -> Result<()> {
             };
             compare::write_matrix(&db.conn, out, &subjects, &scope)?;
         }
+        Report::Comparisons => {
+            let filter = ClaimFilter {
+                kinds: vec![Kind::Comparison],
+                ..ClaimFilter::default()
+            };
+            query::write_claims(&db.conn, out, &filter, query::COMPARISON_COLUMNS)?;
+        }
         Report::Companies => lists::companies(
             db,
             out,
             &CompaniesArgs {
                 subject: Vec::new(),
                 shared: false,
+                all: true,
             },
         )?,
         Report::Limitations => lists::list(db, out, Kind::Limitation, &all)?,

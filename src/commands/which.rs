@@ -1,6 +1,7 @@
 //! `claimdb which has|lacks [built-in] TOPIC...`: which subjects have or lack a
-//! feature, answered in the open world: a subject with no claim on the topic is
-//! "unknown", never "lacks", and disagreeing claims are shown side by side.
+//! feature, answered in the open world: every subject gets a row, `yes` or `no`
+//! with the claims that say so, or `no claim` (never "lacks"), and disagreeing
+//! claims are shown side by side.
 
 use std::collections::BTreeSet;
 
@@ -101,7 +102,7 @@ impl Question {
 pub enum Verdict {
     Yes,
     Conflicting,
-    /// Claims on the topic, but not the asked-for ones: not listed.
+    /// Claims on the topic say the opposite of what was asked: cited.
     No,
     /// No claim on the topic at all.
     Unknown,
@@ -113,7 +114,7 @@ impl Verdict {
             Verdict::Yes => "yes",
             Verdict::Conflicting => "conflicting",
             Verdict::No => "no",
-            Verdict::Unknown => "unknown",
+            Verdict::Unknown => "no claim",
         }
     }
 }
@@ -134,17 +135,18 @@ pub struct Citation {
 pub struct SubjectAnswer {
     pub subject: String,
     pub verdict: Verdict,
-    /// The claims shown: the supporting ones, or all of them when conflicting.
+    /// The claims shown: the supporting ones, the opposing ones for `no`, or all of
+    /// them when conflicting.
     pub citations: Vec<Citation>,
 }
 
-/// Every subject's answer, listed ones first (yes, then conflicting, then unknown).
+/// Every subject's answer: yes, then conflicting, then no, then no claim.
 pub fn answer(conn: &Connection, question: &Question) -> Result<Vec<SubjectAnswer>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.name, c.stance, c.claim_id, c.kind, src.slug, c.line_start, c.line_end, c.quote
          FROM subjects s
          LEFT JOIN claims c ON c.subject_id = s.subject_id AND c.topic_id = ?1
-                           AND c.stance IS NOT NULL
+                           AND c.stance IS NOT NULL AND c.kind <> 'comparison'
          LEFT JOIN sources src ON src.source_id = c.source_id
          ORDER BY s.name, c.claim_id",
     )?;
@@ -168,7 +170,11 @@ pub fn answer(conn: &Connection, question: &Question) -> Result<Vec<SubjectAnswe
                 .filter(|c| question.rule.supports(c.stance))
                 .collect(),
             Verdict::Conflicting => claims,
-            Verdict::No | Verdict::Unknown => Vec::new(),
+            Verdict::No => claims
+                .into_iter()
+                .filter(|c| !question.rule.supports(c.stance))
+                .collect(),
+            Verdict::Unknown => Vec::new(),
         };
         answers.push(SubjectAnswer {
             subject: name,
@@ -206,8 +212,8 @@ pub fn answer(conn: &Connection, question: &Question) -> Result<Vec<SubjectAnswe
     answers.sort_by_key(|a| match a.verdict {
         Verdict::Yes => 0,
         Verdict::Conflicting => 1,
-        Verdict::Unknown => 2,
-        Verdict::No => 3,
+        Verdict::No => 2,
+        Verdict::Unknown => 3,
     });
     Ok(answers)
 }
@@ -230,12 +236,12 @@ const COLUMNS: [Column; 11] = [
 pub fn write(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
     let topic = question.topic.name.as_str();
     let mut rows = out.rows(&COLUMNS)?;
-    for a in answers.iter().filter(|a| a.verdict != Verdict::No) {
+    for a in answers {
         if a.citations.is_empty() {
             rows.row(&[
                 Cell::from(a.subject.as_str()),
                 Cell::from(a.verdict.as_str()),
-                Cell::from("unknown"),
+                Cell::Null,
                 Cell::Null,
                 Cell::Null,
                 Cell::from(topic),
@@ -281,9 +287,10 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
             .map(|a| a.subject.as_str())
             .collect()
     };
-    let (yes, conflicting, unknown) = (
+    let (yes, conflicting, no, unknown) = (
         with(Verdict::Yes),
         with(Verdict::Conflicting),
+        with(Verdict::No),
         with(Verdict::Unknown),
     );
     let mut line = if yes.is_empty() {
@@ -295,6 +302,13 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
             question.rule.phrase(yes.len() > 1)
         )
     };
+    if !no.is_empty() {
+        line.push_str(&format!(
+            "; {} {} not",
+            name_list(&no),
+            if no.len() == 1 { "does" } else { "do" }
+        ));
+    }
     if !conflicting.is_empty() {
         line.push_str(&format!(
             "; conflicting claims for {}",

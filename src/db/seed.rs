@@ -74,8 +74,24 @@ pub fn load(tx: &Transaction) -> Result<usize> {
     })?;
     let count = load.insert_claims(source_id, &records, &claims)?;
     load.finish()?;
-    // Topics an older seed had and this one merged away (their aliases now name
-    // the topic they were merged into) go, unless a user's import still uses them.
+    // Topics an older seed had and this one merged into another (their own name is
+    // now an alias of that one): users' claims on them move to it, and they go.
+    let merged = "SELECT t.topic_id AS old, a.topic_id AS new FROM topics t
+                  JOIN topic_aliases a ON a.key = replace(t.name, '-', ' ')
+                  WHERE a.topic_id <> t.topic_id";
+    tx.execute(
+        &format!(
+            "UPDATE claims SET topic_id = (SELECT new FROM ({merged}) WHERE old = claims.topic_id)
+             WHERE topic_id IN (SELECT old FROM ({merged}))"
+        ),
+        [],
+    )?;
+    tx.execute(
+        &format!("DELETE FROM topics WHERE topic_id IN (SELECT old FROM ({merged}))"),
+        [],
+    )?;
+    // Topics an older seed had and this one dropped go too, unless a user's import
+    // still uses them.
     let topics: Vec<String> = files
         .topics
         .iter()
@@ -509,8 +525,14 @@ mod tests {
         assert!(!has("flask", "feature", "async", Some("extension")));
         assert!(!has("flask", "feature", "caching", Some("extension")));
         assert!(claims.iter().all(|c| c.topic != "load-balancing"));
-        // Scalability is a quality, not a component.
+        // Scalability is a quality, not a component: no subject "lacks" it either.
         assert!(!has("django", "feature", "scalability", Some("builtin")));
+        assert!(
+            claims
+                .iter()
+                .all(|c| c.topic != "scalability" || c.stance.as_deref().unwrap_or("").is_empty()),
+            "a stance on scalability"
+        );
         // FAQ 3 (L287): Flask can handle large-scale applications.
         assert!(
             claims

@@ -260,6 +260,28 @@ mod tests {
         assert_eq!(section_at(&sections, 14).unwrap().heading, "Benchmarks");
     }
 
+    proptest::proptest! {
+        /// Whatever the text, the outline is in order, inside the text, and nested.
+        #[test]
+        fn any_text_has_a_well_formed_outline(
+            text in "(( {0,4}|#{1,7} ?|- |1\\. |```)[A-Za-z•:.?=-]{0,10}( [a-z]{0,5}){0,4}\r?\n{1,3}){0,40}"
+        ) {
+            let sections = outline(&text);
+            let lines = text.split('\n').count();
+            for (i, s) in sections.iter().enumerate() {
+                proptest::prop_assert!(s.line_start <= s.line_end && s.line_end <= lines, "{s:?}");
+                proptest::prop_assert!(s.level >= 1 && !s.heading.is_empty());
+                if let Some(next) = sections.get(i + 1) {
+                    proptest::prop_assert!(next.line_start > s.line_start);
+                    if next.level <= s.level {
+                        proptest::prop_assert!(next.line_start > s.line_end, "{s:?} {next:?}");
+                    }
+                }
+                proptest::prop_assert_eq!(section_at(&sections, s.line_start), Some(s));
+            }
+        }
+    }
+
     #[test]
     fn plain_text_without_headings_has_no_sections() {
         assert!(outline("").is_empty());

@@ -159,8 +159,10 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
          INSERT INTO subject_aliases VALUES ('django', 'django', 1), ('flask', 'flask', 2),
                                             ('fastapi', 'fastapi', 3);
          INSERT INTO topics (topic_id, name, category) VALUES (1, 'async', 'components'),
-                                                              (2, 'speed', 'performance');
-         INSERT INTO topic_aliases VALUES ('async', 'async', 1), ('speed', 'speed', 2);
+                                                              (2, 'speed', 'performance'),
+                                                              (3, 'form-validation', 'components');
+         INSERT INTO topic_aliases VALUES ('async', 'async', 1), ('speed', 'speed', 2),
+                                          ('form validation', 'form-validation', 3);
          INSERT INTO sources (source_id, slug, title, sha256, body, is_seed)
          VALUES (1, 'django-vs-flask', 'Django vs. Flask', printf('%064d', 0), 'old seed', 1);
          INSERT INTO claims (source_id, subject_id, kind, topic_id, stance, statement, quote,
@@ -179,7 +181,9 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
          VALUES (500, 7, 3, 'feature', 1, 'builtin', 'FastAPI has built-in async support.',
                  'FastAPI has built-in support for asynchronous programming', 4, 4),
                 (501, 7, 3, 'pro', 2, NULL, 'FastAPI is among the fastest Python frameworks.',
-                 'it is among the fastest Python frameworks', 10, 10);",
+                 'it is among the fastest Python frameworks', 10, 10),
+                (502, 7, 3, 'feature', 3, 'extension', 'FastAPI adds it through extensions.',
+                 'developers add it through extensions', 5, 5);",
     )
     .unwrap();
     drop(conn);
@@ -196,8 +200,22 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
         ])
         .json();
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(rows.len(), 3, "{rows:#?}");
     assert_eq!(rows[0]["claim_id"], 500);
+    // A topic version 2 merged into another (form-validation into form-handling)
+    // takes the import's claims with it.
+    assert_eq!(rows[2]["topic"], "form-handling", "{rows:#?}");
+    let topics = env
+        .run(&["--db", db_arg, "--format", "json", "topics"])
+        .json();
+    assert!(
+        topics
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["topic"] != "form-validation"),
+        "{topics:#?}"
+    );
     assert_eq!(
         rows[1]["quote"],
         "it is among the fastest Python frameworks"
@@ -231,7 +249,7 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(filed.len(), 2);
+    assert_eq!(filed.len(), 3);
     assert!(filed.iter().all(|(_, s, listed)| s.as_deref()
         == Some("FastAPI vs Flask: an example article for claimdb's tests")
         && *listed == 0));

@@ -28,7 +28,7 @@ fn first_claim(env: &Env, db: &str, extra: &[&str]) -> String {
 fn csv_is_rfc4180_with_crlf_quoting_and_formula_neutralising() {
     let (env, db) = env_with_tricky_claim();
     let csv = first_claim(&env, &db, &["--format", "csv"]);
-    assert!(csv.starts_with("claim_id,subject,kind,topic,category,stance,value,statement,source,line_start,line_end,quote\r\n"), "{csv}");
+    assert!(csv.starts_with("claim_id,subject,kind,topic,category,stance,value,versus,listed,statement,source,line_start,line_end,section,quote\r\n"), "{csv}");
     assert!(
         csv.contains("\"'=HYPERLINK(\"\"x\"\"), two\nlines | pipe\"\r\n"),
         "{csv:?}"
@@ -42,7 +42,7 @@ fn csv_is_rfc4180_with_crlf_quoting_and_formula_neutralising() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let record = reader.records().next().unwrap().unwrap();
     assert!(record[0].parse::<i64>().is_ok());
-    assert_eq!(&record[11], "'=HYPERLINK(\"x\"), two\nlines | pipe");
+    assert_eq!(&record[14], "'=HYPERLINK(\"x\"), two\nlines | pipe");
     let bom = first_claim(&env, &db, &["--format", "csv", "--bom"]);
     assert!(bom.starts_with('\u{feff}'));
 }

@@ -85,15 +85,15 @@ fn an_imported_article_takes_part_in_every_query() {
     );
 
     let compare = json_rows(&env, &["compare", "flask", "fastapi", "--on", "components"]);
+    // Long format: one object per topic, subject, kind and stance.
     let docs = compare
         .iter()
-        .find(|r| r["topic"] == "api-documentation")
+        .find(|r| r["topic"] == "api-documentation" && r["subject"] == "fastapi")
         .unwrap();
     assert!(
-        docs["fastapi"]
-            .as_str()
-            .unwrap()
-            .starts_with("builtin (fastapi-vs-flask:4)"),
+        docs["stance"] == "builtin"
+            && docs["source"] == "fastapi-vs-flask"
+            && docs["line_start"] == 4,
         "{docs}"
     );
 
@@ -621,4 +621,79 @@ fn both_is_refused_when_it_is_ambiguous() {
         .map(|r| r["company"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Netflix", "Netflix"]);
+}
+
+/// The v2 claims format: comparisons with `versus`, `listed`, and the `section` and
+/// `confidence` columns `draft` writes (read and ignored); the article's Markdown
+/// headings become its sections, and each claim is filed under its own.
+#[test]
+fn an_import_in_the_v2_format_keeps_versus_listed_and_sections() {
+    let env = Env::new();
+    let article = env.path("speed.md");
+    std::fs::write(
+        &article,
+        "# FastAPI vs Flask\n\nTwo frameworks.\n\n## Speed\n\n- FastAPI is faster than Flask.\n\n## Which one\n\nIt depends on the project.\n",
+    )
+    .unwrap();
+    let claims = env.path("speed.csv");
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,versus,listed,statement,quote,line_start,line_end,section,confidence\n\
+         fastapi,comparison,performance,,faster,flask,1,FastAPI is faster than Flask.,FastAPI is faster than Flask.,7,7,Speed,0.9\n\
+         FastAPI,comparison,choice,depends,the project,Flask,,It depends on the project.,It depends on the project.,,,Which one,0.5\n",
+    )
+    .unwrap();
+    env.run(&[
+        "import",
+        claims.to_str().unwrap(),
+        "--source",
+        article.to_str().unwrap(),
+    ])
+    .ok();
+    let rows = json_rows(&env, &["claims", "--source", "speed"]);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(
+        (&rows[0]["versus"], &rows[0]["listed"], &rows[0]["section"]),
+        (&"flask".into(), &1.into(), &"Speed".into())
+    );
+    assert_eq!(
+        (&rows[1]["stance"], &rows[1]["versus"], &rows[1]["section"]),
+        (&"depends".into(), &"flask".into(), &"Which one".into())
+    );
+    let verdicts = json_rows(
+        &env,
+        &["compare", "fastapi", "flask", "--on", "performance"],
+    );
+    assert!(
+        verdicts.iter().any(|r| r["kind"] == "comparison"
+            && r["subject"] == "fastapi"
+            && r["value"] == "faster"),
+        "{verdicts:#?}"
+    );
+    // A comparison without its comparative, or 'depends' outside a comparison, is refused.
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,versus,statement,quote\n\
+         fastapi,comparison,performance,,,flask,Faster.,FastAPI is faster than Flask.\n\
+         fastapi,pro,performance,depends,,,Depends.,FastAPI is faster than Flask.\n",
+    )
+    .unwrap();
+    let err = env
+        .run(&[
+            "import",
+            claims.to_str().unwrap(),
+            "--source",
+            article.to_str().unwrap(),
+            "--replace",
+        ])
+        .fails_with(3)
+        .to_string();
+    assert!(
+        err.contains("speed.csv:2: a comparison claim needs a value"),
+        "{err}"
+    );
+    assert!(
+        err.contains("speed.csv:3: the stance 'depends' is for comparison claims only"),
+        "{err}"
+    );
 }

@@ -44,7 +44,7 @@ fn compare_shows_every_topic_either_subject_has_a_claim_on() {
         .collect();
     let out = env.run(&["--format", "csv", "compare", "django", "flask"]);
     let rows = csv_rows(out.ok());
-    assert_eq!(rows[0], ["topic", "category", "django", "flask"]);
+    assert_eq!(rows[0], ["topic", "category", "django", "flask", "verdict"]);
     let topics: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     let unique: BTreeSet<String> = topics.iter().map(|t| t.to_string()).collect();
     assert_eq!(unique.len(), topics.len(), "one row per topic");
@@ -81,7 +81,7 @@ fn compare_on_a_category_narrows_it() {
     assert!(rows.len() < all.len());
     assert!(
         rows.iter()
-            .any(|r| r["topic"] == "performance" && !r["django"].as_str().unwrap().is_empty())
+            .any(|r| r["topic"] == "performance" && r["subject"] == "django")
     );
 }
 
@@ -288,4 +288,203 @@ fn completions_are_generated() {
         script.contains("claimdb") && script.contains("compare"),
         "{script}"
     );
+}
+
+/// Every row of a JSON listing has the same keys, and none of them is a subject.
+#[track_caller]
+fn assert_same_keys(rows: &[Value]) {
+    assert!(!rows.is_empty());
+    let keys: Vec<&String> = rows[0].as_object().unwrap().keys().collect();
+    for r in rows {
+        let these: Vec<&String> = r.as_object().unwrap().keys().collect();
+        assert_eq!(these, keys, "{r}");
+    }
+    for key in &keys {
+        assert!(
+            !["django", "flask"].contains(&key.as_str()),
+            "a subject as a key: {keys:?}"
+        );
+        assert!(
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "not snake_case: {key}"
+        );
+    }
+}
+
+/// Issue 12: the article's 7 listed pros come first, each once, with their section;
+/// the rest is one row per topic; `--all` lists every claim.
+#[test]
+fn pros_show_the_articles_listed_items_first_each_once() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["pros", "--subject", "django"]);
+    assert_cited(&rows);
+    let first: Vec<u64> = rows[..7]
+        .iter()
+        .map(|r| r["line_start"].as_u64().unwrap())
+        .collect();
+    assert_eq!(first, [63, 65, 67, 69, 71, 73, 75], "{rows:#?}");
+    for r in &rows[..7] {
+        assert_eq!(r["section"], "Django: Pros and Cons", "{r}");
+        assert_eq!(r["listed"], 1, "{r}");
+    }
+    let lines: BTreeSet<u64> = rows
+        .iter()
+        .map(|r| r["line_start"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines.len(), rows.len(), "a line shown twice: {rows:#?}");
+    let topics: BTreeSet<&str> = rows.iter().map(|r| r["topic"].as_str().unwrap()).collect();
+    assert_eq!(topics.len(), rows.len(), "a topic shown twice: {rows:#?}");
+    let all = json_rows(&env, &["pros", "--subject", "django", "--all"]);
+    assert!(
+        all.len() > rows.len() + 10,
+        "{} vs {}",
+        all.len(),
+        rows.len()
+    );
+
+    let text = env.run(&["pros", "--subject", "django"]).ok().to_string();
+    assert!(text.contains("Django: Pros and Cons"), "{text}");
+}
+
+#[test]
+fn limitations_and_companies_list_each_item_once() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["limitations", "--subject", "flask"]);
+    let lines: Vec<u64> = rows
+        .iter()
+        .map(|r| r["line_start"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [131, 132, 133, 134, 135], "{rows:#?}");
+    let rows = json_rows(&env, &["companies", "--subject", "django"]);
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["company"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Instagram", "Spotify", "YouTube", "Dropbox", "Pinterest"],
+        "{rows:#?}"
+    );
+    // Both subjects: Pinterest once for each.
+    let rows = json_rows(&env, &["companies"]);
+    let pinterest: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["company"] == "Pinterest")
+        .map(|r| r["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(pinterest, ["django", "flask"]);
+}
+
+/// Issue 12: comparisons carry the subject they are compared with, and the
+/// article's verdict (line 248) favours neither side.
+#[test]
+fn comparison_claims_carry_versus_and_the_verdict_favours_neither_side() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["claims", "--kind", "comparison"]);
+    assert_cited(&rows);
+    assert_same_keys(&rows);
+    let easier = rows
+        .iter()
+        .find(|r| r["line_start"] == 283 && r["value"] == "easier to learn")
+        .expect("FAQ 2 is a comparison");
+    assert_eq!(
+        (&easier["subject"], &easier["versus"]),
+        (&"flask".into(), &"django".into())
+    );
+    let verdict: Vec<&Value> = rows.iter().filter(|r| r["line_start"] == 248).collect();
+    assert_eq!(verdict.len(), 1, "{verdict:#?}");
+    assert_eq!(verdict[0]["stance"], "depends");
+    assert!(verdict[0]["versus"].is_string() && verdict[0]["subject"] != verdict[0]["versus"]);
+    let depends = json_rows(&env, &["claims", "--stance", "depends"]);
+    assert_eq!(depends.len(), 1);
+}
+
+/// `compare` in JSON: long format, one object per topic and subject (and one per
+/// verdict), the same snake_case keys on every row, null where nothing applies.
+#[test]
+fn compare_json_is_long_format_with_the_verdicts() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["compare", "django", "flask"]);
+    assert_same_keys(&rows);
+    assert_cited(&rows);
+    let verdicts: Vec<&Value> = rows.iter().filter(|r| r["kind"] == "comparison").collect();
+    assert!(
+        verdicts.iter().any(|r| r["topic"] == "learning-curve"
+            && r["subject"] == "flask"
+            && r["versus"] == "django"),
+        "{verdicts:#?}"
+    );
+    let cells: Vec<&Value> = rows.iter().filter(|r| r["kind"] != "comparison").collect();
+    assert!(
+        cells
+            .iter()
+            .all(|r| r["versus"].is_null() && r["claims"].as_u64() >= Some(1))
+    );
+    let text = env
+        .run(&["compare", "django", "flask", "--on", "learning"])
+        .ok()
+        .to_string();
+    assert!(
+        text.contains("flask over django: easier to learn (django-vs-flask:283)"),
+        "{text}"
+    );
+
+    let matrix = json_rows(&env, &["report", "feature-matrix"]);
+    assert_same_keys(&matrix);
+    assert_cited(&matrix);
+}
+
+/// The article says Flask might perform better for smaller applications and that
+/// Django is optimized for performance in larger ones: `conflicts` shows both.
+#[test]
+fn conflicts_show_opposite_verdicts() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["conflicts"]);
+    let pair = rows
+        .iter()
+        .find(|r| r["reason"] == "opposite verdicts" && r["topic"] == "performance")
+        .expect("the performance verdicts are in tension");
+    assert_eq!(
+        (&pair["a_line_start"], &pair["b_line_start"]),
+        (&295.into(), &295.into())
+    );
+    assert!(
+        pair["a_quote"]
+            .as_str()
+            .unwrap()
+            .contains("Flask might offer better performance")
+    );
+    assert!(
+        pair["b_quote"]
+            .as_str()
+            .unwrap()
+            .contains("Django is optimized for higher performance")
+    );
+}
+
+#[test]
+fn show_names_the_section_a_claim_stands_in() {
+    let env = Env::new();
+    let rows = json_rows(&env, &["limitations", "--subject", "flask"]);
+    let id = rows[0]["claim_id"].as_i64().unwrap().to_string();
+    let shown = env.run(&["--format", "json", "show", &id]).json();
+    assert_eq!(
+        shown[0]["section"], "Challenges and Limitations in Complex Applications",
+        "{shown}"
+    );
+    assert_eq!(shown[0]["listed"], 1);
+}
+
+/// A plural finds a singular alias and the other way round.
+#[test]
+fn plural_and_singular_names_match() {
+    let env = Env::new();
+    let a = json_rows(&env, &["claims", "--topic", "security protection"]);
+    let b = json_rows(&env, &["claims", "--topic", "security protections"]);
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+    let c = json_rows(&env, &["claims", "--topic", "microservice"]);
+    let d = json_rows(&env, &["claims", "--topic", "microservices"]);
+    assert_eq!(c, d);
 }

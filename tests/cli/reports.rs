@@ -22,6 +22,7 @@ fn report_lists_the_reports() {
             "limitations",
             "pros-cons",
             "use-cases",
+            "comparisons",
             "conflicts",
             "sources"
         ]
@@ -39,6 +40,7 @@ fn every_report_runs_in_every_format() {
         "limitations",
         "pros-cons",
         "use-cases",
+        "comparisons",
         "conflicts",
         "sources",
     ] {
@@ -183,6 +185,10 @@ fn a_conflict_is_named_by_the_rule_it_breaks() {
                     "{r}"
                 )
             }
+            "opposite verdicts" => assert!(
+                r["a_kind"] == "comparison" && r["b_kind"] == "comparison",
+                "{r}"
+            ),
             _ => assert!(reason.starts_with("pro vs ") && r["a_kind"] == "pro", "{r}"),
         }
     }

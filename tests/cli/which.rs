@@ -49,9 +49,14 @@ fn lacks_built_in_auth_answers_flask_with_a_citation_and_not_django() {
         flask.iter().any(|r| r["line_start"] == 132),
         "line 132 says Flask doesn't come with built-in authentication"
     );
+    // Django has built-in auth: its row says no, with the claims that say so.
+    let django = rows_for(&rows, "django");
+    assert_cited(&django);
     assert!(
-        rows_for(&rows, "django").is_empty(),
-        "django has built-in auth: {rows:#?}"
+        django
+            .iter()
+            .all(|r| r["answer"] == "no" && r["stance"] == "builtin"),
+        "{rows:#?}"
     );
 }
 
@@ -69,7 +74,7 @@ fn the_human_answer_names_flask_cites_the_line_and_ends_with_coverage() {
     let last = text.trim_end().lines().last().unwrap();
     assert_eq!(
         last,
-        "flask lacks built-in authentication. 2 of 2 subjects have a claim on authentication."
+        "flask lacks built-in authentication; django does not. 2 of 2 subjects have a claim on authentication."
     );
     assert!(
         out.stderr.contains("created the database"),
@@ -85,7 +90,22 @@ fn has_built_in_auth_answers_django() {
     let django = rows_for(&rows, "django");
     assert_cited(&django);
     assert!(django.iter().all(|r| r["stance"] == "builtin"));
-    assert!(rows_for(&rows, "flask").is_empty(), "{rows:#?}");
+    // Flask gets a row too: no, cited to the sentences that say it lacks it.
+    let flask = rows_for(&rows, "flask");
+    assert_cited(&flask);
+    assert!(flask.iter().all(|r| r["answer"] == "no"), "{rows:#?}");
+    assert!(
+        flask
+            .iter()
+            .any(|r| r["stance"] == "lacks" && r["line_start"] == 132),
+        "{rows:#?}"
+    );
+    // Every row has the same keys, missing values as null.
+    let keys: Vec<Vec<&String>> = rows
+        .iter()
+        .map(|r| r.as_object().unwrap().keys().collect())
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] == w[1]), "{keys:?}");
 }
 
 #[test]
@@ -93,7 +113,12 @@ fn lacks_built_in_orm_answers_flask_only() {
     let env = Env::new();
     let rows = which(&env, &["lacks", "built-in", "orm"]);
     assert_cited(&rows_for(&rows, "flask"));
-    assert!(rows_for(&rows, "django").is_empty(), "{rows:#?}");
+    assert!(
+        rows_for(&rows, "django")
+            .iter()
+            .all(|r| r["answer"] == "no"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -105,8 +130,8 @@ fn has_admin_interface_answers_django_and_flask_has_no_claim() {
     assert!(django.iter().all(|r| r["answer"] == "yes"));
     let flask = rows_for(&rows, "flask");
     assert_eq!(flask.len(), 1, "{rows:#?}");
-    assert_eq!(flask[0]["stance"], "unknown");
-    assert_eq!(flask[0]["answer"], "unknown");
+    assert!(flask[0]["stance"].is_null());
+    assert_eq!(flask[0]["answer"], "no claim");
     assert!(flask[0]["quote"].is_null() && flask[0]["line_start"].is_null());
 }
 
@@ -119,7 +144,7 @@ fn has_development_server_answers_flask_and_django_has_no_claim() {
     assert!(flask.iter().all(|r| r["stance"] == "builtin"));
     let django = rows_for(&rows, "django");
     assert_eq!(django.len(), 1);
-    assert_eq!(django[0]["stance"], "unknown");
+    assert_eq!(django[0]["answer"], "no claim");
 
     let text = env.run(&["which", "has", "dev", "server"]).ok().to_string();
     assert!(text.contains("no claim"), "{text}");
@@ -159,4 +184,20 @@ fn a_misspelt_topic_fails_with_a_suggestion() {
         .to_string();
     assert!(err.contains("no topic 'athentication'"), "{err}");
     assert!(err.contains("did you mean 'authentication'?"), "{err}");
+}
+
+/// The seed audit: scaling advice ("might need ... load balancing", "libraries for
+/// asynchronous programming") is not a feature Flask has or lacks.
+#[test]
+fn scaling_advice_is_not_an_answer() {
+    let env = Env::new();
+    let rows = which(&env, &["has", "async"]);
+    assert!(
+        rows.iter().all(|r| r["answer"] != "yes"),
+        "nobody has async: {rows:#?}"
+    );
+    let text = env.run(&["which", "has", "async"]).ok().to_string();
+    assert!(!text.contains("flask has async"), "{text}");
+    let out = env.run(&["which", "lacks", "built-in", "load", "balancing"]);
+    assert!(!out.stdout.contains("flask lacks"), "{out:#?}");
 }
