@@ -46,9 +46,11 @@ macro_rules! exit_codes_help {
 Exit codes:
   0  success
   1  verify found claims whose quote does not stand at its lines
-  2  usage: bad arguments, unknown subject or topic, question not understood
+  2  usage: bad arguments, unknown subject or topic, question not understood,
+     an error in the SQL given to `sql`
   3  bad input data: an import file or article was rejected
-  4  database: missing, not a claimdb database, damaged or locked
+  4  database: missing, not a claimdb database, damaged, locked, changed
+     outside claimdb, or read-only for a command that writes
   5  a query ran past its time limit
   6  I/O: an input file could not be read or the output could not be written
   7  the output was cut at the row limit of --max-rows; more rows exist"

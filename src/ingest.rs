@@ -293,12 +293,31 @@ pub fn read_csv<T: DeserializeOwned>(text: &str) -> Result<Vec<Located<T>>, Vec<
 pub fn csv_rows<'t, T: DeserializeOwned + 't>(
     text: &'t str,
 ) -> Result<impl Iterator<Item = (u64, Result<Located<T>, Problem>)> + 't, Problem> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    csv_rows_from(text.as_bytes())
+}
+
+/// The longest line a claims file may have, and the longest object of a JSON
+/// claims file: far more than any claim needs, and what bounds the memory one row
+/// can take, whatever the file holds.
+pub const MAX_ROW_BYTES: usize = 1 << 20;
+
+/// [`csv_rows`] over any reader, streamed: a line longer than [`MAX_ROW_BYTES`] ends
+/// the file with a problem instead of being read into memory.
+pub fn csv_rows_from<'t, T: DeserializeOwned + 't, R: std::io::Read + 't>(
+    reader: R,
+) -> Result<impl Iterator<Item = (u64, Result<Located<T>, Problem>)> + 't, Problem> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(LineLimit::new(reader));
     let headers = reader
         .headers()
         .map_err(|e| Problem::new(1, format!("cannot read the header row: {e}")))?
         .clone();
-    Ok(reader.into_records().map(move |result| {
+    let mut ended = false;
+    Ok(reader.into_records().map_while(move |result| {
+        if ended {
+            return None;
+        }
+        // A read error (an overlong line, a failing disk) ends the file.
+        ended = matches!(&result, Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)));
         let position = match &result {
             Ok(raw) => raw.position(),
             Err(e) => e.position(),
@@ -308,12 +327,57 @@ pub fn csv_rows<'t, T: DeserializeOwned + 't>(
             .and_then(|raw| raw.deserialize::<T>(Some(&headers)))
             .map(|record| Located { line, record })
             .map_err(|e| Problem::new(line, describe_csv_error(&e)));
-        (at, row)
+        Some((at, row))
     }))
+}
+
+/// A reader that refuses a line longer than [`MAX_ROW_BYTES`] (an I/O error naming
+/// it), so no row of a claims file can take more memory than that.
+struct LineLimit<R> {
+    inner: R,
+    /// Bytes since the last line break.
+    run: usize,
+    line: u64,
+}
+
+impl<R> LineLimit<R> {
+    fn new(inner: R) -> LineLimit<R> {
+        LineLimit {
+            inner,
+            run: 0,
+            line: 1,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.run = 0;
+                self.line += 1;
+            } else {
+                self.run += 1;
+                if self.run > MAX_ROW_BYTES {
+                    return Err(overlong(self.line));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+fn overlong(line: u64) -> std::io::Error {
+    std::io::Error::other(format!(
+        "line {line} is longer than {} MiB, more than any claim needs; the file is not read further",
+        MAX_ROW_BYTES >> 20
+    ))
 }
 
 fn describe_csv_error(e: &csv::Error) -> String {
     match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
         csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -354,6 +418,147 @@ pub fn read_json_claims(text: &str) -> Result<Vec<Located<ClaimRecord>>, Vec<Pro
         Ok(records)
     } else {
         Err(problems)
+    }
+}
+
+/// Reads a JSON array of claim objects from `reader` one object at a time, handing
+/// each record (with the line its object starts on), or the problem with it, to
+/// `each`, which returns false to stop. The bytes read so far are passed along for
+/// progress. No object may be longer than [`MAX_ROW_BYTES`]: memory stays bounded
+/// whatever the file holds.
+pub fn json_claims_from<R: std::io::Read>(
+    reader: R,
+    mut each: impl FnMut(u64, Result<Located<ClaimRecord>, Problem>) -> bool,
+) -> Result<(), Problem> {
+    use serde::de::{Deserializer as _, SeqAccess, Visitor};
+    use std::rc::Rc;
+
+    let state = Rc::new(JsonState::default());
+    let tracker = JsonTracker {
+        inner: reader,
+        state: Rc::clone(&state),
+    };
+    struct Claims<'s, F> {
+        state: &'s JsonState,
+        each: F,
+    }
+    impl<'de, F: FnMut(u64, Result<Located<ClaimRecord>, Problem>) -> bool> Visitor<'de>
+        for Claims<'_, F>
+    {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("one JSON array of claim objects")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+            let mut n = 0u64;
+            while let Some(value) = seq.next_element::<serde_json::Value>()? {
+                n += 1;
+                let line = self.state.element_line.get();
+                let row = serde_json::from_value::<ClaimRecord>(value)
+                    .map(|record| Located { line, record })
+                    .map_err(|e| Problem::new(line, format!("claim {n}: {e}")));
+                if !(self.each)(self.state.bytes.get(), row) {
+                    return Ok(());
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut de = serde_json::Deserializer::from_reader(tracker);
+    let visitor = Claims {
+        state: &state,
+        each: &mut each,
+    };
+    let outcome = de.deserialize_seq(visitor).and_then(|()| de.end());
+    outcome.map_err(|e| {
+        let line = if e.is_io() {
+            state.line.get()
+        } else {
+            e.line() as u64
+        };
+        if e.is_data() {
+            Problem::new(1, "the file must hold one JSON array of claim objects")
+        } else {
+            Problem::new(line, format!("not valid JSON: {e}"))
+        }
+    })?;
+    Ok(())
+}
+
+/// Where a JSON claims file is being read: what `JsonTracker` sees pass.
+#[derive(Default)]
+struct JsonState {
+    line: std::cell::Cell<u64>,
+    bytes: std::cell::Cell<u64>,
+    /// The line the element of the top-level array being read starts on.
+    element_line: std::cell::Cell<u64>,
+    depth: std::cell::Cell<u32>,
+    in_string: std::cell::Cell<bool>,
+    escaped: std::cell::Cell<bool>,
+    /// True between the array's `[` or a `,` at depth 1 and the next element.
+    expecting: std::cell::Cell<bool>,
+    /// Bytes of the element being read.
+    element_bytes: std::cell::Cell<usize>,
+}
+
+/// Passes a JSON text through, noting the line each top-level element starts on
+/// (as [`object_lines`] does for a whole text) and refusing an element longer than
+/// [`MAX_ROW_BYTES`].
+struct JsonTracker<R> {
+    inner: R,
+    state: std::rc::Rc<JsonState>,
+}
+
+impl<R: std::io::Read> std::io::Read for JsonTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let s = &*self.state;
+        for &b in &buf[..n] {
+            s.bytes.set(s.bytes.get() + 1);
+            if s.line.get() == 0 {
+                s.line.set(1);
+            }
+            if b == b'\n' {
+                s.line.set(s.line.get() + 1);
+            }
+            if s.depth.get() >= 1 {
+                s.element_bytes.set(s.element_bytes.get() + 1);
+                if s.element_bytes.get() > MAX_ROW_BYTES {
+                    return Err(std::io::Error::other(format!(
+                        "the claim starting on line {} is longer than {} MiB",
+                        s.element_line.get(),
+                        MAX_ROW_BYTES >> 20
+                    )));
+                }
+            }
+            if s.in_string.get() {
+                match (s.escaped.get(), b) {
+                    (true, _) => s.escaped.set(false),
+                    (false, b'\\') => s.escaped.set(true),
+                    (false, b'"') => s.in_string.set(false),
+                    _ => {}
+                }
+                continue;
+            }
+            if s.expecting.get() && s.depth.get() == 1 && !b.is_ascii_whitespace() && b != b']' {
+                s.element_line.set(s.line.get());
+                s.element_bytes.set(0);
+                s.expecting.set(false);
+            }
+            match b {
+                b'"' => s.in_string.set(true),
+                b'[' | b'{' => {
+                    s.depth.set(s.depth.get() + 1);
+                    if s.depth.get() == 1 {
+                        s.expecting.set(true);
+                    }
+                }
+                b']' | b'}' => s.depth.set(s.depth.get().saturating_sub(1)),
+                b',' if s.depth.get() == 1 => s.expecting.set(true),
+                _ => {}
+            }
+        }
+        Ok(n)
     }
 }
 
@@ -1247,8 +1452,10 @@ impl<'t> BulkLoad<'t> {
     /// Indexes the new claims for full-text search and restores what `begin` lifted.
     pub fn finish(self) -> rusqlite::Result<()> {
         // FTS5 writes a new segment whenever its 1 MiB of pending terms fills, and then
-        // merges the segments: a million claims made hundreds. With 64 MiB pending it
-        // writes a few large ones (1.4 s less at 1M claims). The setting is stored in
+        // merges the segments: a million claims made hundreds. With 16 MiB pending it
+        // writes a few dozen (64 MiB was 1.4 s faster than 1 MiB at 1M claims, but
+        // took the import's peak memory past half the claims file's size; 16 MiB
+        // measured no slower than 64 MiB on a busy machine). The setting is stored in
         // the index, so the default is put back for ordinary writes. `hashsize` is read
         // by the FTS5 of the bundled SQLite (pinned in Cargo.lock); every test that
         // loads the seed runs this, so a SQLite that refused it would fail them.
@@ -1258,7 +1465,7 @@ impl<'t> BulkLoad<'t> {
                 [bytes],
             )
         };
-        hashsize(64 << 20)?;
+        hashsize(16 << 20)?;
         self.tx.execute(
             "INSERT INTO claims_fts (rowid, statement, quote)
              SELECT claim_id, statement, quote FROM claims WHERE claim_id >= ?1",

@@ -45,8 +45,9 @@ fn normalized(body: &str) -> String {
 }
 
 /// Records per chunk: what travels between the reading, checking and inserting
-/// threads. Memory holds a few chunks, however large the files are.
-const CHUNK: usize = 16_384;
+/// threads. Memory holds a few chunks, however large the files are (about six in
+/// flight: 8,192 keeps a 1M-claim import under half its claims files' size).
+const CHUNK: usize = 8_192;
 
 /// What the reading thread sends, in file order.
 enum Read {
@@ -60,7 +61,7 @@ enum Read {
         read_bytes: u64,
     },
     /// File `file` is read; these are the rows that could not be read as claims.
-    End { file: usize, problems: Vec<Problem> },
+    End { file: usize, problems: Capped },
     /// A claims file could not be read at all: the import stops.
     Failed(Error),
 }
@@ -84,8 +85,19 @@ fn regular_file(path: &Path, what: &str) -> Result<fs::Metadata> {
     Ok(meta)
 }
 
+/// The longest article an import takes: articles are held whole while their
+/// quotes are checked, so this bounds the memory one takes.
+const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
 fn read_text(path: &Path, what: &str) -> Result<String> {
-    regular_file(path, what)?;
+    if regular_file(path, what)?.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::data(format!(
+            "the {what} {} is longer than {} MiB",
+            path.display(),
+            MAX_ARTICLE_BYTES >> 20
+        ))
+        .with_hint("an article that long is not one article; split it"));
+    }
     let bytes = fs::read(path).map_err(|e| {
         Error::new(
             ErrorKind::Io,
@@ -101,48 +113,57 @@ fn read_text(path: &Path, what: &str) -> Result<String> {
     })
 }
 
-/// Reads the claims file from standard input ("-").
-fn read_stdin() -> Result<String> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-        Error::new(
-            ErrorKind::Io,
-            format!("cannot read the claims from stdin: {e}"),
-        )
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::data(format!(
-            "the claims on stdin are not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
-}
-
 /// Reads claims file `file` of `jobs` and sends its records a chunk at a time: JSON
 /// when it ends in .json or starts with `[`, otherwise CSV with a header row. Returns
 /// false when the import is over (the file could not be read, or nobody listens).
 fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> bool {
+    use std::io::BufRead as _;
     let path = &jobs[file].claims_path;
     let before: u64 = jobs[..file].iter().map(|j| j.claims_bytes).sum();
-    let read = if is_stdin(path) {
-        read_stdin()
-    } else {
-        read_text(path, "claims file")
+    let cannot_read = |e: std::io::Error| {
+        Read::Failed(Error::new(
+            ErrorKind::Io,
+            format!("cannot read the claims file {}: {e}", path.display()),
+        ))
     };
-    let text = match read {
-        Ok(text) => text,
+    // Streamed: only a chunk of records is in memory at a time, whatever the size.
+    // "-" is stdin.
+    let opened: Result<std::io::Result<Box<dyn std::io::Read>>> = if is_stdin(path) {
+        Ok(Ok(Box::new(std::io::stdin())))
+    } else {
+        regular_file(path, "claims file")
+            .map(|_| fs::File::open(path).map(|f| Box::new(f) as Box<dyn std::io::Read>))
+    };
+    let mut reader = match opened {
+        Ok(Ok(f)) => std::io::BufReader::with_capacity(256 * 1024, f),
+        Ok(Err(e)) => {
+            let _ = send.send(cannot_read(e));
+            return false;
+        }
         Err(e) => {
             let _ = send.send(Read::Failed(e));
             return false;
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || text.trim_start().starts_with('[');
-    let mut problems = Vec::new();
+    let is_json = match reader.fill_buf() {
+        Ok(head) => {
+            let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                || head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+        }
+        Err(e) => {
+            let _ = send.send(cannot_read(e));
+            return false;
+        }
+    };
+    if reader
+        .fill_buf()
+        .is_ok_and(|h| h.starts_with("\u{feff}".as_bytes()))
+    {
+        reader.consume(3);
+    }
+    let mut problems = Capped::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut count = 0;
     let mut send_chunk = |chunk: &mut Vec<Located<ClaimRecord>>, at: u64| {
@@ -157,39 +178,48 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
         })
         .is_ok()
     };
-    // Each row with how far into the text it starts, or the problem with it.
-    type Rows<'t> = Box<dyn Iterator<Item = (u64, Result<Located<ClaimRecord>, Problem>)> + 't>;
-    let rows: Rows = if is_json {
-        match ingest::read_json_claims(text) {
-            Ok(records) => {
-                let (size, total) = (text.len() as u64, records.len() as u64);
-                Box::new(
-                    records
-                        .into_iter()
-                        .enumerate()
-                        .map(move |(n, r)| (size * n as u64 / total, Ok(r))),
-                )
-            }
-            Err(problems) => Box::new(problems.into_iter().map(|p| (0, Err(p)))),
-        }
-    } else if let Some(problem) = ingest::check_claim_header(text) {
-        Box::new(std::iter::once((0, Err(problem))))
-    } else {
-        match ingest::csv_rows(text) {
-            Ok(rows) => Box::new(rows),
-            Err(p) => Box::new(std::iter::once((0, Err(p)))),
-        }
-    };
-    for (at, row) in rows {
+    let mut go_on = true;
+    let mut take = |at: u64, row: Result<Located<ClaimRecord>, Problem>| {
         match row {
             Ok(record) => chunk.push(record),
             Err(p) => problems.push(p),
         }
         if chunk.len() == CHUNK && !send_chunk(&mut chunk, at) {
-            return false;
+            go_on = false;
         }
+        go_on
+    };
+    // A CSV header naming a column claimdb does not know stops the file at once.
+    let bad_header = if is_json {
+        None
+    } else {
+        reader.fill_buf().ok().and_then(|head| {
+            let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+            std::str::from_utf8(line)
+                .ok()
+                .and_then(ingest::check_claim_header)
+        })
+    };
+    let ended = if let Some(problem) = bad_header {
+        Err(problem)
+    } else if is_json {
+        ingest::json_claims_from(reader, &mut take)
+    } else {
+        ingest::csv_rows_from(reader).map(|rows| {
+            for (at, row) in rows {
+                if !take(at, row) {
+                    break;
+                }
+            }
+        })
+    };
+    if let Err(p) = ended {
+        problems.push(p);
     }
-    if !chunk.is_empty() && !send_chunk(&mut chunk, text.len() as u64) {
+    if !go_on {
+        return false;
+    }
+    if !chunk.is_empty() && !send_chunk(&mut chunk, jobs[file].claims_bytes) {
         return false;
     }
     if count == 0 && problems.is_empty() {
@@ -200,6 +230,73 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
         });
     }
     send.send(Read::End { file, problems }).is_ok()
+}
+
+/// The most problems an import reports ("and N more" after them): enough to see
+/// what is wrong, while memory stays bounded whatever the file holds.
+const MAX_PROBLEMS: usize = 100;
+
+/// A file's problems: the [`MAX_PROBLEMS`] with the smallest line numbers, and how
+/// many more there were.
+#[derive(Default)]
+struct Capped {
+    kept: std::collections::BinaryHeap<ByLine>,
+    more: usize,
+}
+
+struct ByLine(Problem);
+
+impl PartialEq for ByLine {
+    fn eq(&self, other: &ByLine) -> bool {
+        self.0.line == other.0.line
+    }
+}
+impl Eq for ByLine {}
+impl PartialOrd for ByLine {
+    fn partial_cmp(&self, other: &ByLine) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for ByLine {
+    fn cmp(&self, other: &ByLine) -> std::cmp::Ordering {
+        self.0.line.cmp(&other.0.line)
+    }
+}
+
+impl Capped {
+    fn push(&mut self, p: Problem) {
+        self.kept.push(ByLine(p));
+        if self.kept.len() > MAX_PROBLEMS {
+            self.kept.pop();
+            self.more += 1;
+        }
+    }
+
+    fn extend(&mut self, other: impl IntoIterator<Item = Problem>) {
+        for p in other {
+            self.push(p);
+        }
+    }
+
+    fn absorb(&mut self, other: Capped) {
+        self.more += other.more;
+        self.extend(other.kept.into_iter().map(|p| p.0));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.more == 0
+    }
+
+    fn len(&self) -> usize {
+        self.kept.len() + self.more
+    }
+
+    /// The kept problems in line order.
+    fn sorted(&self) -> Vec<&Problem> {
+        let mut kept: Vec<&Problem> = self.kept.iter().map(|p| &p.0).collect();
+        kept.sort_by_key(|p| p.line);
+        kept
+    }
 }
 
 /// "Some Article.txt" -> "some-article".
@@ -288,22 +385,45 @@ fn check_slug(slug: &str) -> Result<()> {
     }
 }
 
-/// Every file's problems as one data error.
-fn problems_error(files: &[(String, Vec<Problem>)]) -> Error {
+/// Every file's problems as one data error: at most [`MAX_PROBLEMS`] of them, then
+/// how many more.
+fn problems_error(files: &[(String, Capped)]) -> Error {
     let total: usize = files.iter().map(|(_, p)| p.len()).sum();
     let mut message = format!(
-        "{total} problem{} found, nothing was written:",
+        "{} problem{} found, nothing was written:",
+        thousands(total),
         if total == 1 { "" } else { "s" }
     );
+    let mut shown = 0;
     for (file, problems) in files {
-        for p in problems {
+        for p in problems.sorted() {
+            if shown == MAX_PROBLEMS {
+                break;
+            }
+            shown += 1;
             message.push_str(&format!("\n  {file}:{}: {}", p.line, p.message));
             if let Some(hint) = &p.hint {
                 message.push_str(&format!(" (hint: {hint})"));
             }
         }
     }
+    if total > shown {
+        message.push_str(&format!("\n  and {} more", thousands(total - shown)));
+    }
     Error::data(message)
+}
+
+/// 1999900 -> "1,999,900".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn some_names(names: &[String]) -> String {
@@ -382,7 +502,7 @@ struct Loaded {
     new_topics: Vec<String>,
     /// Each file's problems, by file name; nothing may be committed unless all are
     /// empty.
-    problems: Vec<(String, Vec<Problem>)>,
+    problems: Vec<(String, Capped)>,
 }
 
 /// Reads, checks and inserts every job's claims, on three threads: one reads the
@@ -402,7 +522,7 @@ fn load_claims(
         new_topics: Vec::new(),
         problems: jobs
             .iter()
-            .map(|j| (j.claims_path.display().to_string(), Vec::new()))
+            .map(|j| (j.claims_path.display().to_string(), Capped::default()))
             .collect(),
     };
     let mut source_ids: Vec<Option<i64>> = vec![None; jobs.len()];
@@ -465,7 +585,7 @@ fn load_claims(
                         }
                         in_flight += 1;
                     }
-                    Ok(Read::End { file, problems }) => loaded.problems[file].1.extend(problems),
+                    Ok(Read::End { file, problems }) => loaded.problems[file].1.absorb(problems),
                     Ok(Read::Failed(e)) => return Err(e),
                     // Every file is read: let the checker finish.
                     Err(_) => send_to_check = None,
@@ -504,9 +624,6 @@ fn load_claims(
         }
         Ok(())
     })?;
-    for (_, problems) in &mut loaded.problems {
-        problems.sort_by_key(|p| p.line);
-    }
     Ok(loaded)
 }
 

@@ -174,7 +174,10 @@ impl Db {
             Some((conn, header)) => (conn, header, false),
             None => {
                 let conn = open_read_only(path)?;
-                let header = header(&conn).map_err(|e| not_claimdb(path, &e))?;
+                let header = header(&conn).map_err(|e| match e {
+                    HeaderError::CannotOpen(why) => cannot_open(path, &why),
+                    other => not_claimdb(path, other),
+                })?;
                 (conn, header, true)
             }
         };

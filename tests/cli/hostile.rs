@@ -659,13 +659,10 @@ fn finishes_within(
     }
 }
 
-/// (12) Weak spots: a FIFO as a claims file (alone or in --dir) is refused instead
-/// of hanging with the write lock held; quotes that cannot stand at their lines in a
-/// 1 MB line are checked in time linear in the article; a file-size limit ends the
-/// import with an error, not SIGXFSZ; a new topic with bad characters gets the
-/// right hint; a subject `--x` is not stored as `x`.
+/// (12) A FIFO as a claims file, alone or in `--dir`, is refused instead of hanging
+/// with the write lock held.
 #[test]
-fn weak_spots_of_import_hold() {
+fn a_fifo_as_claims_file_is_refused() {
     let (env, db) = env_with_db();
     let hang = std::time::Duration::from_secs(60);
     let article = env.path("a.txt");
@@ -694,7 +691,14 @@ fn weak_spots_of_import_hold() {
     let out = finishes_within(&mut cmd, hang);
     assert!(out.fails_with(3).contains("not a regular file"), "{out:#?}");
     std::fs::remove_file(&fifo).unwrap();
+}
 
+/// (12) Quote search is linear in the article: 2,000 rows citing "a" at lines 1-2,
+/// where line 1 is 1 MB of "a", are rejected at once.
+#[test]
+fn quotes_are_only_searched_where_they_could_stand() {
+    let (env, db) = env_with_db();
+    let hang = std::time::Duration::from_secs(60);
     // 2,000 rows quoting "a" at lines 1-2, where line 1 is 1 MB of "a".
     let big = env.path("big.txt");
     std::fs::write(&big, format!("{}\nb\n", "a".repeat(1 << 20))).unwrap();
@@ -719,7 +723,14 @@ fn weak_spots_of_import_hold() {
         out.fails_with(3).contains("does not stand at lines 1-2"),
         "{out:#?}"
     );
+}
 
+/// (12) A file-size limit ends the import with an error, not SIGXFSZ, and leaves
+/// nothing behind.
+#[test]
+fn a_file_size_limit_is_an_error_not_a_signal() {
+    let (env, db) = env_with_db();
+    let hang = std::time::Duration::from_secs(60);
     // A file-size limit of 200 KiB hits the write-ahead log of a 20,000-claim import.
     let large = crate::support::large_import(&env, "sized", 20_000);
     let mut sh = std::process::Command::new("sh");
@@ -741,7 +752,16 @@ fn weak_spots_of_import_hold() {
     assert!(out.code > 0, "not a clean error exit: {out:#?}");
     assert!(out.stderr.contains("claimdb: error:"), "{out:#?}");
     assert_eq!(large.present(&db), (0, 0));
+}
 
+/// (12) A new topic with bad characters gets the right hint; a subject `--x` is not
+/// stored as `x`.
+#[test]
+fn bad_new_names_get_the_right_hint_and_are_not_rewritten() {
+    let (env, db) = env_with_db();
+    let article = env.path("a.txt");
+    std::fs::write(&article, "Flask is small.\n").unwrap();
+    let a = article.to_str().unwrap();
     let claims = env.path("names.csv");
     std::fs::write(
         &claims,
@@ -774,4 +794,65 @@ fn weak_spots_of_import_hold() {
         "SELECT count(*) AS n FROM subjects WHERE name = 'x'",
     ]);
     assert!(out.ok().contains("│ 0 "), "{out:#?}");
+}
+
+/// (8) Memory does not grow with a bad file: a JSON array of 300,000 empty objects
+/// is read one object at a time inside an address space of 150 MiB, and the
+/// problems are capped at 100 ("and 299,900 more"); a CSV of 40,000 bad rows
+/// likewise; an overlong line is refused instead of read.
+#[test]
+fn bad_claims_files_take_bounded_memory_and_problem_lists_are_capped() {
+    let (env, db) = env_with_db();
+    std::fs::write(env.path("a.txt"), "Flask is small.\n").unwrap();
+    let json = env.path("empty.json");
+    std::fs::write(&json, format!("[{}]", vec!["{}"; 300_000].join(","))).unwrap();
+    let csv = env.path("bad.csv");
+    let mut text = String::from("subject,kind,topic,stance,value,statement,quote\n");
+    for _ in 0..40_000 {
+        text.push_str("flask,odd,orm,,v,statement,Flask is small\n");
+    }
+    std::fs::write(&csv, text).unwrap();
+    let long = env.path("long.csv");
+    std::fs::write(
+        &long,
+        format!(
+            "subject,kind,topic,stance,value,statement,quote\nflask,fact,orm,,v,s,{}\n",
+            "x".repeat(3 << 20)
+        ),
+    )
+    .unwrap();
+    for (file, says) in [
+        (&json, "and 299,900 more"),
+        (&csv, "and 39,900 more"),
+        (&long, "longer than 1 MiB"),
+    ] {
+        let mut sh = std::process::Command::new("sh");
+        sh.args([
+            "-c",
+            "ulimit -v 153600 && exec \"$@\"",
+            "sh",
+            env!("CARGO_BIN_EXE_claimdb"),
+            "--db",
+            &db,
+            "import",
+            file.to_str().unwrap(),
+            "--source",
+            env.path("a.txt").to_str().unwrap(),
+        ])
+        .env_clear()
+        .env("MALLOC_ARENA_MAX", "1")
+        .current_dir(env.dir.path());
+        let out = crate::support::run(&mut sh);
+        let err = out.fails_with(3);
+        assert!(
+            err.contains(says),
+            "{file:?}: {}",
+            &err[..err.len().min(2000)]
+        );
+        assert!(
+            err.lines().count() <= 103,
+            "{file:?}: {} lines",
+            err.lines().count()
+        );
+    }
 }
