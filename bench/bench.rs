@@ -469,6 +469,7 @@ fn main() {
         claimdb: measure(&draft, 2, 7),
         sqlite: measure(&wc, 2, 7),
         target: Some(20.0),
+        claims_bytes: None,
     });
 
     for claims in scales {
