@@ -688,6 +688,9 @@ impl<'c> Reader<'c> {
         let mut out = vec![named[first].0];
         let mut last = named[first].1;
         for (i, m) in &named[first + 1..] {
+            if m.start < last.end {
+                continue;
+            }
             let between = r.folded[last.end..m.start]
                 .trim_start_matches("'s")
                 .trim_matches(|c: char| c == ',' || c == ' ' || c == '.');
