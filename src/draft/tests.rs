@@ -123,6 +123,36 @@ fn nothing_is_invented() {
     assert!(rows.is_empty(), "{rows:?}");
 }
 
+#[test]
+fn a_sentence_naming_three_subjects_gives_a_row_each_and_comparisons_have_sides() {
+    let text = "Alpha vs Beta DB vs Gamma\n\nAlpha, Beta DB and Gamma all ship with built-in replication.\n\nGamma is easier to learn than Alpha.\n\nThere is no one-size-fits-all answer between Alpha and Gamma.\n";
+    let rows = draft(text, &catalogue(), &["Gamma".to_string()]);
+    for subject in ["alpha", "beta", "gamma"] {
+        assert!(
+            rows.iter().any(|r| r.subject == subject
+                && r.kind == "feature"
+                && r.stance == Some("builtin")
+                && r.line_start == 3),
+            "{subject}: {rows:#?}"
+        );
+    }
+    let comparison = rows
+        .iter()
+        .find(|r| r.kind == "comparison" && r.line_start == 5)
+        .expect("a comparison");
+    assert_eq!(comparison.subject, "gamma");
+    assert_eq!(comparison.versus.as_deref(), Some("alpha"));
+    assert_eq!(comparison.value.as_deref(), Some("easier to learn"));
+    let depends = rows
+        .iter()
+        .find(|r| r.stance == Some("depends"))
+        .expect("it depends");
+    assert_eq!(
+        (depends.subject.as_str(), depends.versus.as_deref()),
+        ("alpha", Some("gamma"))
+    );
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
