@@ -1463,14 +1463,7 @@ fn listed_phrases(text: &str) -> (Vec<String>, usize) {
         }
         started = true;
         if !current.is_empty() || !matches!(lower.as_str(), "a" | "an" | "the") {
-            current.push(
-                lower
-                    .chars()
-                    .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                    .collect::<String>()
-                    .trim_matches('-')
-                    .to_string(),
-            );
+            current.push(crate::draft::ascii_name(&lower, &[]));
         }
         if comma {
             names.push(current.join("-"));
@@ -1497,6 +1490,15 @@ fn listed_phrases(text: &str) -> (Vec<String>, usize) {
         "others",
         "everything",
     ];
+    let mut names: Vec<String> = names
+        .into_iter()
+        .map(|n| {
+            n.split('-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect();
     names.retain(|n| {
         let words = n.split('-').filter(|w| !w.is_empty()).count();
         if GENERIC.contains(&n.as_str()) {
@@ -1509,10 +1511,11 @@ fn listed_phrases(text: &str) -> (Vec<String>, usize) {
 
 /// "Rapid Development" -> "rapid-development", for a proposed topic.
 fn new_topic_name(label: &str) -> Option<String> {
-    let words: Vec<String> = label
-        .split(|c: char| !c.is_alphanumeric())
+    let name = crate::draft::ascii_name(label, &[]);
+    let words: Vec<String> = name
+        .split('-')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_string)
         .take(4)
         .collect();
     (!words.is_empty()).then(|| words.join("-"))

@@ -354,6 +354,38 @@ fn title_subjects(title: &str, catalogue: &Catalogue) -> Vec<String> {
     out
 }
 
+/// A name in the characters catalogue names may use: accented Latin letters lose
+/// their accents ("Bäckerei" -> "backerei"), anything else not a-z, 0-9 or `keep`
+/// becomes a hyphen, and hyphens do not repeat or lead.
+pub(crate) fn ascii_name(text: &str, keep: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.to_lowercase().chars() {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+            'æ' => "ae",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+            'œ' => "oe",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() || keep.contains(&c) => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if plain == "-" && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push_str(plain);
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 fn add_subject(catalogue: &mut Catalogue, name: &str) {
     let key = fold(name);
     if key.is_empty()
@@ -364,16 +396,7 @@ fn add_subject(catalogue: &mut Catalogue, name: &str) {
     {
         return;
     }
-    let slug: String = key
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '+' | '#') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let slug = ascii_name(&key, &['.', '+', '#']);
     catalogue.subjects.push(Entry {
         name: slug,
         aliases: vec![name.to_string()],

@@ -320,3 +320,32 @@ fn subjects_given_on_the_command_line_are_drafted() {
     ])
     .ok();
 }
+
+/// New subjects and topics are named in the characters the catalogue allows, so a
+/// draft of an article with accented names still imports unchanged.
+#[test]
+fn accented_names_draft_into_names_import_accepts() {
+    let (env, db) = env_with_db();
+    let article = env.path("u.md");
+    std::fs::write(
+        &article,
+        "# Café vs Bäckerei: notes\n\nBäckerei lacks built-in Brötchen.\n\n- **Größe:** Café has limited Größe support.\n",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let claims = env.path("c.csv");
+    env.run(&["--db", &db, "draft", path, "-o", claims.to_str().unwrap()])
+        .ok();
+    let text = std::fs::read_to_string(&claims).unwrap();
+    assert!(text.contains("backerei,feature,brotchen,lacks"), "{text}");
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        claims.to_str().unwrap(),
+        "--source",
+        path,
+    ])
+    .ok();
+    env.run(&["--db", &db, "verify"]).ok();
+}
