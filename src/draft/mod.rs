@@ -316,40 +316,59 @@ fn line_range(text: &str, block: &Block) -> std::ops::Range<usize> {
 
 /// New subjects proposed by a title "X vs Y" (or "X versus Y", "X or Y?").
 fn title_subjects(title: &str, catalogue: &Catalogue) -> Vec<String> {
-    let lower = title.to_lowercase();
-    let separators = [" vs. ", " vs ", " versus ", " v. ", " or "];
-    let Some(sep) = separators.iter().find(|s| lower.contains(*s)) else {
-        return Vec::new();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let is_separator = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "vs" | "vs." | "versus" | "v." | "or"
+        )
     };
-    let mut out = Vec::new();
-    let parts: Vec<&str> = lower.split(sep).collect();
-    let n = parts.len();
-    let mut offset = 0;
-    for (i, part) in parts.iter().enumerate() {
-        let original = &title[offset..offset + part.len()];
-        offset += part.len() + sep.len();
-        let words: Vec<&str> = original
-            .split(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | ',' | '?' | '!' | '(' | ')' | '|')
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
-        // The name nearest the separator: the last word before it, the first after.
-        let word = if i + 1 < n {
-            words.last()
-        } else {
-            words.first()
-        };
-        if let Some(w) = word {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '+' | '#'));
-            let known = catalogue
-                .subjects
-                .iter()
-                .any(|s| s.aliases.iter().any(|a| fold(a) == fold(w)));
-            if !w.is_empty() && !known && w.chars().next().is_some_and(char::is_uppercase) {
-                out.push(w.to_string());
+    let ends = |w: &str| w.ends_with([':', ',', '?', '!', ';', '|', ')']);
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '+' | '#'))
+            .to_string()
+    };
+    let capital = |w: &str| {
+        clean(w)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |name: Vec<String>| {
+        let name = name.join(" ");
+        let known = catalogue
+            .subjects
+            .iter()
+            .any(|s| s.aliases.iter().any(|a| fold(a) == fold(&name)));
+        if !name.is_empty() && !known && !out.contains(&name) {
+            out.push(name);
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        if !is_separator(w) || i == 0 || i + 1 == words.len() {
+            continue;
+        }
+        // The capitalised words next to the separator, at most three a side.
+        let mut left: Vec<String> = Vec::new();
+        for w in words[..i].iter().rev().take(3) {
+            if !capital(w) || (ends(w) && !left.is_empty()) || is_separator(w) {
+                break;
+            }
+            left.insert(0, clean(w));
+        }
+        let mut right: Vec<String> = Vec::new();
+        for w in words[i + 1..].iter().take(3) {
+            if !capital(w) || is_separator(w) {
+                break;
+            }
+            right.push(clean(w));
+            if ends(w) {
+                break;
             }
         }
+        push(left);
+        push(right);
     }
     out
 }

@@ -153,6 +153,31 @@ fn a_sentence_naming_three_subjects_gives_a_row_each_and_comparisons_have_sides(
     );
 }
 
+#[test]
+fn title_sides_are_the_names_next_to_vs() {
+    let cat = catalogue();
+    assert_eq!(
+        title_subjects("AWS Lambda vs Azure Functions: Serverless Compared", &cat),
+        ["AWS Lambda", "Azure Functions"]
+    );
+    assert_eq!(
+        title_subjects("Django vs. Flask : Which is Powerful and simple ?", &cat),
+        ["Django", "Flask"]
+    );
+    assert_eq!(
+        title_subjects("Alpha vs Gamma vs Delta", &cat),
+        ["Gamma", "Delta"]
+    );
+    assert_eq!(
+        title_subjects("Notes on caches", &cat),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        title_subjects("İstanbul or Ankara?", &cat),
+        ["İstanbul", "Ankara"]
+    );
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
