@@ -490,6 +490,39 @@ fn main() {
         claims_bytes: None,
     });
 
+    // `draft` of a 1 MB article (the shipped one, repeated) against `wc -w` of it.
+    eprintln!("bench: draft of a 1 MB article");
+    let article = env.root.join("draft-1mb.md");
+    let seed_text = include_str!("../seed/django-vs-flask.txt");
+    let mut big = String::new();
+    while big.len() < 1 << 20 {
+        big.push_str(seed_text);
+        big.push_str("\n\n");
+    }
+    fs::write(&article, &big).unwrap();
+    let draft = Side {
+        command: Box::new(|| claimdb(&env, &pristine, &["draft", article.to_str().unwrap()])),
+        setup: Box::new(|| {}),
+        stdout: None,
+    };
+    let wc = Side {
+        command: Box::new(|| {
+            let mut cmd = Command::new("wc");
+            cmd.arg("-w").arg(&article);
+            cmd
+        }),
+        setup: Box::new(|| {}),
+        stdout: None,
+    };
+    rows.push(Row {
+        scale: "1 MB".into(),
+        work: "draft of a 1 MB article vs `wc -w` of it".into(),
+        claimdb: measure(&draft, 2, 7),
+        sqlite: measure(&wc, 2, 7),
+        target: Some(20.0),
+        claims_bytes: None,
+    });
+
     for claims in scales {
         scale_rows(&env, claims, &mut rows);
     }

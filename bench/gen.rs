@@ -112,6 +112,11 @@ fn sentence(rng: &mut Rng, subject: &str, n: usize) -> String {
     match rng.below(8) {
         0 => format!("=SUM({n}) is what {subject} prints when its {noun} fails, {clause}."),
         1 => format!("\"{subject} {verb} a {noun},\" says review {n}, {clause}."),
+        // Company claims quote a sentence that names the company (SPEC 6).
+        2 => {
+            let company = rng.pick(COMPANIES);
+            format!("{company} runs {subject} for its {noun} (note {n}), {clause}.")
+        }
         _ => format!("{subject} {verb} a {noun} (note {n}), {clause}."),
     }
 }
@@ -278,14 +283,19 @@ fn main() {
                 if kind == "company" {
                     topic = "adoption".to_string();
                 }
-                (
-                    subject,
-                    kind,
-                    topic,
-                    stance,
-                    value,
-                    &sentences[rng.below(sentences.len())],
-                )
+                let mut s = &sentences[rng.below(sentences.len())];
+                let mut value = value;
+                if kind == "company" {
+                    // A sentence naming a company, and that company.
+                    for _ in 0..200 {
+                        if let Some(c) = COMPANIES.iter().find(|c| s.text.contains(*c)) {
+                            value = c.to_string();
+                            break;
+                        }
+                        s = &sentences[rng.below(sentences.len())];
+                    }
+                }
+                (subject, kind, topic, stance, value, s)
             };
             let category = if topic.starts_with("synthetic-topic-") {
                 CATEGORIES[topic.len() % CATEGORIES.len()]

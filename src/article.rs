@@ -49,6 +49,57 @@ impl<'a> Article<'a> {
         self.line_starts.partition_point(|&start| start <= offset)
     }
 
+    /// The article's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The lines of byte range `start..end` (end > start), as (first, last).
+    pub fn lines_of(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.line_of(start), self.line_of(end - 1))
+    }
+
+    /// For each quote, the lines of a second place where it stands, if any: one pass
+    /// over the text for all of them. Past a budget of matches (quotes overlapping
+    /// everywhere), the quotes not yet seen twice are taken to stand once.
+    pub fn second_places(&self, quotes: &[&str]) -> Vec<Option<(usize, usize)>> {
+        let mut found: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
+        let wanted: Vec<usize> = (0..quotes.len())
+            .filter(|&i| !quotes[i].is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return found;
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(wanted.iter().map(|&i| quotes[i]))
+        else {
+            return found;
+        };
+        let mut seen = vec![0u8; wanted.len()];
+        let mut budget = 4 * self.text.len() + 1024;
+        for m in automaton.find_overlapping_iter(self.text) {
+            let p = m.pattern().as_usize();
+            seen[p] = seen[p].saturating_add(1);
+            if seen[p] == 2 {
+                found[wanted[p]] = Some(self.lines_of(m.start(), m.end()));
+            }
+            budget -= 1;
+            if budget == 0 {
+                break;
+            }
+        }
+        found
+    }
+
+    /// The byte range of line `n` (1-based), without its line ending.
+    pub fn line_bytes(&self, n: usize) -> Option<(usize, usize)> {
+        let from = *self.line_starts.get(n.checked_sub(1)?)?;
+        let to = self
+            .line_starts
+            .get(n)
+            .map_or(self.text.len(), |next| next - 1);
+        Some((from, to))
+    }
+
     /// True when `quote` stands in lines `start..=end`, beginning on `start` and
     /// ending on `end` (so a claim cannot cite a wider range than its quote needs).
     /// Only the bytes where such a match could begin are searched: it must begin on

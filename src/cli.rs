@@ -324,6 +324,35 @@ serves it, and how to serve it from several machines). The file is printed on st
 Earlier snapshots in DIR are left as they are; metadata.json and README.md are replaced.")]
     Publish(PublishArgs),
 
+    /// Propose the claims of a new article, as an import file to review
+    #[command(after_help = "\
+Reads a plain-text or Markdown article and writes the claims it finds as a CSV (or,
+with --format json, JSON) that `claimdb import` accepts unchanged: one row per claim,
+each with the sentence it comes from, verbatim, and its lines. Two extra columns help
+the review and are ignored by import: `section` (the heading the sentence stands
+under) and `confidence` (0-1, how sure the draft is). Nothing is written to the
+database. Review the rows (correct, delete), then import:
+
+Examples:
+  claimdb draft article.md -o claims.csv           draft, then edit claims.csv
+  claimdb draft article.txt --subject Redis        also look for a subject not yet known
+  claimdb draft article.md | claimdb import - --source article.md --dry-run
+  claimdb coverage article-slug                    sentences no claim quotes yet")]
+    Draft(DraftArgs),
+
+    /// The sentences of an imported article that no claim quotes yet
+    #[command(after_help = "\
+Lists each sentence of the article that no claim's quote covers, with its lines, and
+ends with a count on stderr: what is left to review after an import.
+
+Examples:
+  claimdb coverage django-vs-flask
+  claimdb coverage                   every article")]
+    Coverage {
+        /// The source's slug, as listed by `claimdb sources` [default: every article]
+        slug: Option<String>,
+    },
+
     /// Create the database, or rebuild it from the shipped seed with --force
     #[command(after_help = "\
 Examples:
@@ -522,7 +551,8 @@ pub struct SqlArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The claims file: CSV (with a header row) or JSON (an array of objects)
+    /// The claims file: CSV (with a header row) or JSON (an array of objects); "-"
+    /// reads it from stdin (`claimdb draft A.md | claimdb import - --source A.md`)
     #[arg(value_name = "CLAIMS", required_unless_present = "dir")]
     pub claims: Option<PathBuf>,
 
@@ -554,6 +584,18 @@ pub struct ImportArgs {
     /// Check everything and report what would be imported, without writing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article: plain text or Markdown (UTF-8); "-" reads stdin
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+
+    /// A subject to look for besides the known ones and those in the title ("X vs
+    /// Y"); repeat for several
+    #[arg(long, value_name = "NAME")]
+    pub subject: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -17,7 +17,54 @@ use crate::names::fold;
 /// One row of a claims file, as written (seed/claims.csv, or an import). The
 /// `section` and `confidence` columns that `draft` writes are for the reviewer and
 /// are not read.
+/// Every column a claims file may have, in the documented order.
+pub const CLAIM_COLUMNS: [&str; 17] = [
+    "subject",
+    "kind",
+    "topic",
+    "stance",
+    "value",
+    "versus",
+    "listed",
+    "statement",
+    "quote",
+    "line_start",
+    "line_end",
+    "category",
+    "new",
+    "subject_aliases",
+    "topic_aliases",
+    "section",
+    "confidence",
+];
+
+/// A problem with a claims file's header: a column claimdb does not know.
+pub fn check_claim_header(text: &str) -> Option<Problem> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().ok()?;
+    let unknown: Vec<String> = headers
+        .iter()
+        .filter(|h| !CLAIM_COLUMNS.contains(&h.trim()))
+        .map(|h| format!("'{h}'"))
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    let plural = if unknown.len() == 1 { "" } else { "s" };
+    Some(
+        Problem::new(
+            1,
+            format!(
+                "unknown column{plural} {}",
+                crate::names::some_of(&unknown, 5)
+            ),
+        )
+        .hint(format!("the columns are {}", CLAIM_COLUMNS.join(", "))),
+    )
+}
+
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClaimRecord {
     pub subject: String,
     pub kind: String,
@@ -43,6 +90,95 @@ pub struct ClaimRecord {
     /// which the import then creates.
     #[serde(default)]
     pub category: Option<String>,
+    /// Imports only: "subject", "topic" or both ("subject|topic") to create that
+    /// name although it is close to a known one (a typo, a plural, an alias).
+    #[serde(default)]
+    pub new: Option<String>,
+    /// Imports only: more names for a subject or topic the row creates, `|`-separated.
+    #[serde(default)]
+    pub subject_aliases: Option<String>,
+    #[serde(default)]
+    pub topic_aliases: Option<String>,
+    /// Written by `draft` for the reviewer; ignored, whatever their type.
+    #[serde(default)]
+    pub section: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    pub confidence: Option<serde::de::IgnoredAny>,
+}
+
+impl ClaimRecord {
+    /// True when the row's `new` column declares `what` ("subject" or "topic") new.
+    pub fn declares_new(&self, what: &str) -> bool {
+        self.new.as_deref().is_some_and(|n| {
+            n.split(['|', ',', ' '])
+                .any(|w| w.trim().eq_ignore_ascii_case(what))
+        })
+    }
+}
+
+/// A known name `name` is close to (a typo, or the name with something added:
+/// "Express.js" for "express"), as its folded key; None when it is not close.
+pub fn near_known<'k>(name: &str, known: impl IntoIterator<Item = &'k String>) -> Option<&'k str> {
+    let key = fold(name);
+    let compact = |k: &str| {
+        k.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let key_compact = compact(&key);
+    // "express.js", "flask framework": a known name and a suffix that adds nothing.
+    let extends = |longer: &str, shorter: &str| {
+        let generic = [
+            "framework",
+            "library",
+            "database",
+            "db",
+            "language",
+            "lang",
+            "server",
+            "platform",
+            "support",
+            "js",
+            "io",
+            "org",
+            "com",
+        ];
+        shorter.chars().count() >= 3
+            && longer.len() > shorter.len()
+            && longer.starts_with(shorter)
+            && !longer[shorter.len()..].starts_with(char::is_alphanumeric)
+            && {
+                let rest: String = longer[shorter.len()..]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                generic.contains(&rest.as_str())
+            }
+    };
+    let digits = |k: &str| k.chars().filter(char::is_ascii_digit).collect::<String>();
+    let key_digits = digits(&key);
+    let mut best: Option<(f64, &str)> = None;
+    for k in known {
+        // "topic 7" and "topic 5" are two names, not a typo.
+        if digits(k) != key_digits {
+            continue;
+        }
+        let score = if compact(k) == key_compact || extends(&key, k) || extends(k, &key) {
+            2.0
+        } else if key.chars().count() >= 4
+            && k.chars().count() >= 4
+            && key.chars().count().abs_diff(k.chars().count()) <= 2
+        {
+            // A typo: about as long, nearly the same letters.
+            strsim::jaro_winkler(&key, k)
+        } else {
+            0.0
+        };
+        if score >= 0.9 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
 /// A yes/no cell as written: JSON `true`/`1` or CSV `1`, kept as text so
@@ -697,6 +833,7 @@ pub fn declare_new_names<'r>(
             let key = fold(subject);
             if !key.is_empty()
                 && find_name(&subjects, subject).is_none()
+                && (r.declares_new("subject") || near_known(subject, subjects.keys()).is_none())
                 && let Some(name) = slug(subject, &['.', '+', '#'])
                 && !declared.subjects.contains(&name)
             {
@@ -706,12 +843,16 @@ pub fn declare_new_names<'r>(
                     "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id) VALUES (?1, ?2, ?3)",
                     [&name, subject.trim()],
                 )?;
+                if subject == r.subject {
+                    add_aliases(tx, "subject", &name, non_blank(&r.subject_aliases))?;
+                }
                 declared.subjects.push(name);
             }
         }
         let key = fold(&r.topic);
         if !key.is_empty()
             && find_name(&topics, &r.topic).is_none()
+            && (r.declares_new("topic") || near_known(&r.topic, topics.keys()).is_none())
             && let Some(category) = non_blank(&r.category)
             && let Some(category) = tx
                 .query_row(
@@ -729,10 +870,36 @@ pub fn declare_new_names<'r>(
                 "INSERT OR IGNORE INTO topic_aliases (key, alias, topic_id) VALUES (?1, ?2, ?3)",
                 [&name, r.topic.trim()],
             )?;
+            add_aliases(tx, "topic", &name, non_blank(&r.topic_aliases))?;
             declared.topics.push(name);
         }
     }
     Ok(declared)
+}
+
+/// Adds `|`-separated `aliases` to the subject or topic `name` just created; an
+/// alias another entry already answers to is left to it.
+fn add_aliases(
+    tx: &Transaction,
+    what: &str,
+    name: &str,
+    aliases: Option<&str>,
+) -> rusqlite::Result<()> {
+    let Some(aliases) = aliases else {
+        return Ok(());
+    };
+    let sql = if what == "subject" {
+        "INSERT OR IGNORE INTO subject_aliases (key, alias, subject_id)
+         SELECT ?1, ?2, subject_id FROM subjects WHERE name = ?3"
+    } else {
+        "INSERT OR IGNORE INTO topic_aliases (key, alias, topic_id)
+         SELECT ?1, ?2, topic_id FROM topics WHERE name = ?3"
+    };
+    for alias in aliases.split('|').map(str::trim).filter(|a| !a.is_empty()) {
+        tx.prepare_cached(sql)?
+            .execute(params![fold(alias), alias, name])?;
+    }
+    Ok(())
 }
 
 /// The first record of each spelling of a subject, and of each spelling of a topic
@@ -809,6 +976,9 @@ pub struct ValidClaim {
     listed: bool,
     line_start: usize,
     line_end: usize,
+    /// The article's own text at those lines, when the quote matched it only once
+    /// white space and Markdown markup were set aside.
+    quote: Option<String>,
 }
 
 fn alias_map(tx: &Transaction, sql: &str) -> rusqlite::Result<HashMap<String, i64>> {
@@ -865,7 +1035,12 @@ pub fn check_claims(
         .iter()
         .map(|&i| records[i].record.quote.as_str())
         .collect();
+    let rendering = std::cell::OnceCell::new();
     let mut located = vec![None; records.len()];
+    let mut second = vec![None; records.len()];
+    for (i, at) in lineless.iter().zip(article.second_places(&lineless_quotes)) {
+        second[*i] = at;
+    }
     for (i, at) in lineless.iter().zip(article.locate_all(&lineless_quotes)) {
         located[*i] = at;
     }
@@ -881,12 +1056,16 @@ pub fn check_claims(
         if r.subject.trim().is_empty() {
             problems.push(Problem::new(line, "the subject is missing"));
         } else if subject_id.is_none() {
-            problems.push(
-                Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(
-                    "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
-                     (new ones are created on import)",
+            let hint = match near_known(&r.subject, subjects.keys()) {
+                Some(near) => format!(
+                    "did you mean '{near}'? (a new subject on purpose: put `subject` in the row's `new` column)"
                 ),
-            );
+                None => "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
+                         (new ones are created on import)"
+                    .to_string(),
+            };
+            problems
+                .push(Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(hint));
         }
         let versus_id = match non_blank(&r.versus) {
             None => None,
@@ -925,7 +1104,13 @@ pub fn check_claims(
         if r.topic.trim().is_empty() {
             problems.push(Problem::new(line, "the topic is missing"));
         } else if topic_id.is_none() {
+            let near = near_known(&r.topic, topics.keys());
             let hint = match non_blank(&r.category) {
+                Some(_) if near.is_some() && !r.declares_new("topic") => format!(
+                    "did you mean '{}'? (a new topic on purpose: put `topic` in the row's `new` column)",
+                    near.unwrap_or_default()
+                ),
+                None if near.is_some() => format!("did you mean '{}'?", near.unwrap_or_default()),
                 Some(_) if slug(&r.topic, &[]).is_none() => {
                     "topic names start with a letter or digit and use a-z, 0-9 and -".to_string()
                 }
@@ -1013,12 +1198,33 @@ pub fn check_claims(
             problems.push(Problem::new(line, "the quote is missing"));
             None
         } else {
-            check_quote(article, &r.quote, r.line_start, r.line_end, located)
-                .map_err(|p| problems.push(Problem { line, ..p }))
-                .ok()
+            check_quote(
+                article,
+                &rendering,
+                &r.quote,
+                r.line_start,
+                r.line_end,
+                located,
+                second[index],
+            )
+            .map_err(|p| problems.push(Problem { line, ..p }))
+            .ok()
         };
+        // A company claim cites the sentence that names the company.
+        if let (Some(Kind::Company), Some(company), Some((_, stored))) = (kind, value, &lines) {
+            let quote = stored.as_deref().unwrap_or(&r.quote);
+            if !fold(quote).contains(&fold(company)) {
+                problems.push(
+                    Problem::new(
+                        line,
+                        format!("the company '{company}' is not named in its quote"),
+                    )
+                    .hint("quote the sentence of the article that names the company"),
+                );
+            }
+        }
         if problems.len() == before {
-            let (line_start, line_end) = lines.expect("checked above");
+            let ((line_start, line_end), stored) = lines.expect("checked above");
             valid.push(ValidClaim {
                 record: index,
                 subject_id: subject_id.expect("checked above"),
@@ -1029,6 +1235,7 @@ pub fn check_claims(
                 listed,
                 line_start,
                 line_end,
+                quote: stored,
             });
         }
     }
@@ -1040,31 +1247,87 @@ pub fn check_claims(
 }
 
 /// Where the quote stands: at the given lines, or found in the article when no lines
-/// are given.
+/// are given; exactly, or else once white space, line wraps and Markdown markup are
+/// set aside (then with the article's own text, to be stored instead). A quote
+/// without lines that stands in more than one place is refused, naming them.
 fn check_quote(
     article: &Article,
+    rendering: &std::cell::OnceCell<crate::text::quotes::Rendering>,
     quote: &str,
     start: Option<usize>,
     end: Option<usize>,
     located: Option<(usize, usize)>,
-) -> Result<(usize, usize), Problem> {
-    let elsewhere = |p: Problem| match article.locate(quote) {
-        Some((s, e)) => p.hint(format!("the quote stands at lines {s}-{e}")),
-        None => {
-            p.hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
-        }
+    second: Option<(usize, usize)>,
+) -> Result<((usize, usize), Option<String>), Problem> {
+    let text = article.text();
+    let forgiving = || {
+        rendering
+            .get_or_init(|| crate::text::quotes::Rendering::new(text))
+            .find(text, quote, 5)
     };
+    let ambiguous = |places: &[(usize, usize)]| {
+        let lines: Vec<String> = places
+            .iter()
+            .take(5)
+            .map(|&(s, e)| {
+                if s == e {
+                    s.to_string()
+                } else {
+                    format!("{s}-{e}")
+                }
+            })
+            .collect();
+        Problem::new(0, "the quote stands in more than one place in the article").hint(format!(
+            "it stands at lines {}; give line_start and line_end to say which",
+            crate::names::some_of(&lines, 5)
+        ))
+    };
+    let verbatim_hint =
+        "quotes must be copied from the article, typographic quotes and apostrophes included";
     match (start, end) {
-        // Not found by `locate_all`: it stands nowhere, so there is no "elsewhere".
-        (None, None) => located.ok_or_else(|| {
-            Problem::new(0, "the quote is not in the article")
-                .hint("quotes must be copied verbatim, typographic quotes and apostrophes included")
-        }),
-        (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok((s, e)),
-        (Some(s), Some(e)) => Err(elsewhere(Problem::new(
-            0,
-            format!("the quote does not stand at lines {s}-{e} of the article"),
-        ))),
+        (None, None) => {
+            if let Some(at) = located {
+                if let Some(other) = second {
+                    return Err(ambiguous(&[at, other]));
+                }
+                return Ok((at, None));
+            }
+            let found = forgiving();
+            match found.as_slice() {
+                [] => Err(Problem::new(0, "the quote is not in the article").hint(verbatim_hint)),
+                [(s, e)] => Ok((article.lines_of(*s, *e), Some(text[*s..*e].to_string()))),
+                places => {
+                    let lines: Vec<(usize, usize)> = places
+                        .iter()
+                        .map(|&(s, e)| article.lines_of(s, e))
+                        .collect();
+                    Err(ambiguous(&lines))
+                }
+            }
+        }
+        (Some(s), Some(e)) if article.quote_stands_at(quote, s, e) => Ok(((s, e), None)),
+        (Some(s), Some(e)) => {
+            let at = match (article.line_bytes(s), article.line_bytes(e)) {
+                (Some(first), Some(last)) if s <= e => rendering
+                    .get_or_init(|| crate::text::quotes::Rendering::new(text))
+                    .find_at(text, quote, first, last),
+                _ => None,
+            };
+            if let Some((from, to)) = at {
+                return Ok(((s, e), Some(text[from..to].to_string())));
+            }
+            let found = forgiving();
+            let problem = Problem::new(
+                0,
+                format!("the quote does not stand at lines {s}-{e} of the article"),
+            );
+            Err(
+                match found.first().map(|&(from, to)| article.lines_of(from, to)) {
+                    Some((fs, fe)) => problem.hint(format!("the quote stands at lines {fs}-{fe}")),
+                    None => problem.hint(verbatim_hint),
+                },
+            )
+        }
         _ => Err(Problem::new(
             0,
             "give both line_start and line_end, or neither",
@@ -1201,7 +1464,7 @@ impl<'t> BulkLoad<'t> {
                     &c.versus_id,
                     &c.listed,
                     &r.statement.trim(),
-                    &r.quote,
+                    &c.quote.as_deref().unwrap_or(&r.quote),
                     &(c.line_start as i64),
                     &(c.line_end as i64),
                     &section_id,
@@ -1355,5 +1618,25 @@ mod tests {
                 .collect();
             assert_eq!(lines, [2, 4, 5, 6], "{eol:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod near_tests {
+    use super::near_known;
+
+    #[test]
+    fn typos_and_suffixed_names_are_near_known_ones_longer_names_are_not() {
+        let known: Vec<String> = ["documentation", "api", "express", "authentication", "mysql"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(near_known("Express.js", &known), Some("express"));
+        assert_eq!(near_known("athentication", &known), Some("authentication"));
+        assert_eq!(near_known("API documentation", &known), None);
+        assert_eq!(near_known("PostgreSQL", &known), None);
+        assert_eq!(near_known("mssql", &known), None);
+        let numbered = vec!["synthetic topic 005".to_string()];
+        assert_eq!(near_known("synthetic-topic-007", &numbered), None);
     }
 }

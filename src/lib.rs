@@ -30,6 +30,7 @@ pub mod cli;
 pub mod commands;
 pub mod complete;
 pub mod db;
+pub mod draft;
 pub mod error;
 pub mod ingest;
 pub mod model;

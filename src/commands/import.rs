@@ -24,9 +24,24 @@ struct Job {
     claims_bytes: u64,
     body: String,
     sha256: String,
+    /// The hash of the text with a BOM and CRLF line ends set aside: the same
+    /// article saved another way is the same article.
+    same_text: String,
     slug: String,
     title: String,
     url: Option<String>,
+}
+
+/// True for the claims file "-": standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// An article's text as it reads: without a BOM, with LF line ends.
+fn normalized(body: &str) -> String {
+    body.strip_prefix('\u{feff}')
+        .unwrap_or(body)
+        .replace("\r\n", "\n")
 }
 
 /// Records per chunk: what travels between the reading, checking and inserting
@@ -112,7 +127,13 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
         ))
     };
     // Streamed: only a chunk of records is in memory at a time, whatever the size.
-    let opened = regular_file(path, "claims file").map(|_| fs::File::open(path));
+    // "-" is stdin.
+    let opened: Result<std::io::Result<Box<dyn std::io::Read>>> = if is_stdin(path) {
+        Ok(Ok(Box::new(std::io::stdin())))
+    } else {
+        regular_file(path, "claims file")
+            .map(|_| fs::File::open(path).map(|f| Box::new(f) as Box<dyn std::io::Read>))
+    };
     let mut reader = match opened {
         Ok(Ok(f)) => std::io::BufReader::with_capacity(256 * 1024, f),
         Ok(Err(e)) => {
@@ -168,7 +189,20 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
         }
         go_on
     };
-    let ended = if is_json {
+    // A CSV header naming a column claimdb does not know stops the file at once.
+    let bad_header = if is_json {
+        None
+    } else {
+        reader.fill_buf().ok().and_then(|head| {
+            let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+            std::str::from_utf8(line)
+                .ok()
+                .and_then(ingest::check_claim_header)
+        })
+    };
+    let ended = if let Some(problem) = bad_header {
+        Err(problem)
+    } else if is_json {
         ingest::json_claims_from(reader, &mut take)
     } else {
         ingest::csv_rows_from(reader).map(|rows| {
@@ -396,20 +430,64 @@ fn some_names(names: &[String]) -> String {
     crate::names::some_of(names, 10)
 }
 
+/// An article already in the knowledge base: slug, is_seed, title, url.
+type Existing = (String, bool, String, Option<String>);
+
+/// The imported article whose text is `body` once a BOM and CRLF line ends are set
+/// aside: (slug, is_seed, title, url). Only articles of about the same size are read.
+fn same_text_as(tx: &rusqlite::Transaction, body: &str) -> Result<Option<Existing>> {
+    let text = normalized(body);
+    let lines = text.matches('\n').count();
+    let mut stmt = tx.prepare(
+        "SELECT slug, is_seed, title, url, body FROM sources
+         WHERE length(CAST(body AS BLOB)) BETWEEN ?1 AND ?2",
+    )?;
+    let rows = stmt.query_map([text.len() as i64, (text.len() + lines + 4) as i64], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (slug, is_seed, title, url, other) = row?;
+        if normalized(&other) == text {
+            return Ok(Some((slug, is_seed, title, url)));
+        }
+    }
+    Ok(None)
+}
+
 /// Reads one article, and checks that its claims file is there.
 fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<Job> {
     let body = read_text(article, "article")?;
     let slug = args.slug.clone().unwrap_or_else(|| slug_of(article));
     check_slug(&slug)?;
+    // The first line as it reads: no BOM, no `#`, no markup.
     let title = args.title.clone().unwrap_or_else(|| {
-        let first = body.lines().map(str::trim).find(|l| !l.is_empty());
+        let mut head = body.len().min(4096);
+        while !body.is_char_boundary(head) {
+            head -= 1;
+        }
+        let blocks = crate::text::blocks::blocks(&body[..head]);
+        let first = blocks
+            .iter()
+            .map(|b| b.rendered.text.trim())
+            .find(|t| !t.is_empty());
         first.unwrap_or(&slug).chars().take(200).collect()
     });
-    let claims_bytes = regular_file(&claims_path, "claims file")?.len();
+    let claims_bytes = if is_stdin(&claims_path) {
+        0
+    } else {
+        regular_file(&claims_path, "claims file")?.len()
+    };
     Ok(Job {
         claims_path,
         claims_bytes,
         sha256: ingest::sha256_hex(&body),
+        same_text: ingest::sha256_hex(&normalized(&body)),
         body,
         slug,
         title,
@@ -554,7 +632,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         return Err(Error::usage("--title cannot be empty")
             .with_hint("leave --title out to use the article's first line"));
     }
-    let jobs = pairs(args)?
+    let mut jobs = pairs(args)?
         .into_iter()
         .map(|(claims, article)| read_job(args, claims, &article))
         .collect::<Result<Vec<Job>>>()?;
@@ -562,7 +640,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     for (i, job) in jobs.iter().enumerate() {
         if let Some(other) = jobs[..i]
             .iter()
-            .find(|o| o.slug == job.slug || o.sha256 == job.sha256)
+            .find(|o| o.slug == job.slug || o.same_text == job.same_text)
         {
             return Err(Error::data(format!(
                 "{} and {} are the same article (same {})",
@@ -587,15 +665,25 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut replaced = 0;
-    for job in &jobs {
-        let existing: Option<(String, bool)> = tx
+    for job in &mut jobs {
+        let existing = match tx
             .query_row(
-                "SELECT slug, is_seed FROM sources WHERE slug = ?1 OR sha256 = ?2 LIMIT 1",
+                "SELECT slug, is_seed, title, url FROM sources WHERE slug = ?1 OR sha256 = ?2 LIMIT 1",
                 [&job.slug, &job.sha256],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
-            .optional()?;
-        let Some((existing, is_seed)) = existing else {
+            .optional()?
+        {
+            Some(found) => Some(found),
+            None => same_text_as(&tx, &job.body)?,
+        };
+        let Some((existing, is_seed, old_title, old_url)): Option<(
+            String,
+            bool,
+            String,
+            Option<String>,
+        )> = existing
+        else {
             continue;
         };
         if is_seed {
@@ -609,10 +697,34 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
             });
         }
         if !args.replace {
-            return Err(
+            let same_slug_other_text = existing == job.slug
+                && ingest::sha256_hex(&normalized(&job.body))
+                    != tx.query_row(
+                        "SELECT body FROM sources WHERE slug = ?1",
+                        [&existing],
+                        |r| {
+                            r.get::<_, String>(0)
+                                .map(|b| ingest::sha256_hex(&normalized(&b)))
+                        },
+                    )?;
+            return Err(if same_slug_other_text {
+                Error::data(format!("an article is already imported as '{existing}'")).with_hint(
+                    format!(
+                        "add --slug NAME to import this one as another article, or --replace to \
+                         replace '{existing}' and its claims"
+                    ),
+                )
+            } else {
                 Error::data(format!("this article is already imported as '{existing}'"))
-                    .with_hint("add --replace to replace it and its claims"),
-            );
+                    .with_hint("add --replace to replace it and its claims")
+            });
+        }
+        // A replacement keeps the title and URL it had unless new ones are given.
+        if args.title.is_none() {
+            job.title = old_title;
+        }
+        if args.url.is_none() {
+            job.url = old_url;
         }
         for table in ["claims", "sections"] {
             tx.execute(

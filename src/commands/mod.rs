@@ -5,6 +5,8 @@ mod ask;
 mod catalogue;
 pub mod compare;
 mod conflicts;
+mod coverage;
+mod draft;
 mod import;
 mod init;
 pub mod lists;
@@ -23,11 +25,20 @@ use crate::cli::{Cli, Command};
 use crate::db::{Db, Location};
 use crate::error::{ErrorKind, Result};
 use crate::model::Kind;
-use crate::output::Output;
+use crate::output::{Format, Output};
 
 pub fn run(cli: Cli) -> Result<()> {
     let location = Location::from_flag(cli.global.db.clone())?;
-    let options = cli.global.output_options();
+    let mut options = cli.global.output_options();
+    if let Command::Draft(_) = &cli.command {
+        // A draft is an import file: CSV unless JSON is asked for, cells as written
+        // (a quote starting with "-" must stay the article's text).
+        options.format = match options.format {
+            Format::Json | Format::Ndjson => options.format,
+            _ => Format::Csv,
+        };
+        options.csv_raw = true;
+    }
     refuse_database_as_output(&options, &location)?;
     match &cli.command {
         Command::Init(args) => return init::run(&location, args),
@@ -86,6 +97,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sources => sources::run(&db, &mut out),
         Command::Verify => verify::run(&db, &mut out),
         Command::Search { words } => search::run(&db, &mut out, words),
+        Command::Draft(args) => draft::run(&db, &mut out, args),
+        Command::Coverage { slug } => coverage::run(&db, &mut out, slug.as_deref()),
         Command::Init(_)
         | Command::Completions { .. }
         | Command::Sql(_)

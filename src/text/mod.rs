@@ -1,6 +1,12 @@
-//! What every reader of text needs (import, `ask`, `draft`): one place for the
-//! structure of articles, tested on its own. Nothing here touches the database.
+//! What every reader of text needs (import, `ask`, `draft`, `coverage`): one place
+//! for the structure of articles, tested on its own. Nothing here touches the
+//! database: the section outline; blocks (headings, paragraphs, list items, table
+//! rows) in plain text or Markdown with their rendered text mapped back to the
+//! source; sentences.
 
+pub mod blocks;
 pub mod outline;
+pub mod quotes;
+pub mod sentences;
 
 pub use outline::{Section, outline, section_at};

@@ -1,0 +1,88 @@
+//! `coverage [SLUG]`: the sentences of an article that no claim quotes yet, so a
+//! reviewer sees what an import left out.
+
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::output::{Cell, Column, Output};
+use crate::text::blocks::{BlockKind, blocks};
+use crate::text::sentences::sentences;
+
+const COLUMNS: [Column; 4] = [
+    Column::new("source"),
+    Column::new("line_start"),
+    Column::new("line_end"),
+    Column::new("sentence"),
+];
+
+/// Byte offsets of the start of each line of `text`.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts
+}
+
+pub fn run(db: &Db, out: &mut Output, slug: Option<&str>) -> Result<()> {
+    let mut stmt = db.conn.prepare(
+        "SELECT source_id, slug, body FROM sources WHERE ?1 IS NULL OR slug = ?1 ORDER BY slug",
+    )?;
+    let sources: Vec<(i64, String, String)> = stmt
+        .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(slug) = slug
+        && sources.is_empty()
+    {
+        return Err(Error::usage(format!("no source '{slug}'"))
+            .with_hint("`claimdb sources` lists the articles and their slugs"));
+    }
+    let mut writer = out.rows(&COLUMNS)?;
+    let (mut total, mut missing) = (0usize, 0usize);
+    for (source_id, slug, body) in &sources {
+        let starts = line_starts(body);
+        // Where each claim's quote stands, as a byte range of the body.
+        let mut quoted: Vec<(usize, usize)> = Vec::new();
+        let mut claims = db
+            .conn
+            .prepare_cached("SELECT quote, line_start FROM claims WHERE source_id = ?1")?;
+        let rows = claims.query_map([source_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (quote, line) = row?;
+            let from = starts
+                .get((line as usize).saturating_sub(1))
+                .copied()
+                .unwrap_or(0);
+            if let Some(i) = body[from..].find(&quote) {
+                quoted.push((from + i, from + i + quote.len()));
+            }
+        }
+        for block in blocks(body) {
+            if matches!(block.kind, BlockKind::Heading { .. }) {
+                continue;
+            }
+            let r = &block.rendered;
+            for (from, to) in sentences(&r.text) {
+                let (s, e) = r.source_range(body, from, to);
+                total += 1;
+                if quoted.iter().any(|&(qs, qe)| qs < e && s < qe) {
+                    continue;
+                }
+                missing += 1;
+                let line_start = starts.partition_point(|&o| o <= s);
+                let line_end = starts.partition_point(|&o| o < e);
+                writer.row(&[
+                    Cell::from(slug.as_str()),
+                    Cell::Int(line_start as i64),
+                    Cell::Int(line_end as i64),
+                    Cell::from(&r.text[from..to]),
+                ])?;
+            }
+        }
+    }
+    writer.finish()?;
+    crate::stderr_line!(
+        "{missing} of {total} sentences are not quoted by any claim{}",
+        if missing == 0 { "" } else { " (listed above)" }
+    );
+    Ok(())
+}

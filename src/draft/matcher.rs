@@ -1,0 +1,272 @@
+//! Finding the catalogue's subjects and topics, and cue phrases, in a sentence:
+//! case, hyphens and typographic quotes ignored, whole words only.
+
+use aho_corasick::AhoCorasick;
+
+use crate::draft::Catalogue;
+use crate::names::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Subject(usize),
+    Topic(usize),
+}
+
+/// Where a name stands in the folded sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Target>,
+}
+
+/// A sentence folded for matching: lower case, hyphens as spaces, typographic
+/// quotes as ASCII, with the offset in `text` of each folded byte (and of its end).
+pub fn fold_text(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (at, ch) in text.char_indices() {
+        let ch = match ch {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        let ch = ch.to_lowercase().next().unwrap_or(ch);
+        for _ in 0..ch.len_utf8() {
+            map.push(at);
+        }
+        out.push(ch);
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// True when `start..end` of `folded` is a whole word or phrase; a plural "s" or
+/// "es" after it still counts as the word.
+pub fn whole_word(folded: &str, start: usize, end: usize) -> Option<usize> {
+    if is_word(folded[..start].chars().next_back()) {
+        return None;
+    }
+    let rest = &folded[end..];
+    if !is_word(rest.chars().next()) {
+        return Some(end);
+    }
+    for plural in ["s", "es"] {
+        if let Some(after) = rest.strip_prefix(plural)
+            && !is_word(after.chars().next())
+        {
+            return Some(end + plural.len());
+        }
+    }
+    None
+}
+
+/// Every whole-word occurrence of `phrase` (already folded) in `folded`.
+pub fn find_phrase(folded: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if phrase.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(i) = folded[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        if is_word(folded[..start].chars().next_back()) || is_word(folded[end..].chars().next()) {
+            // Not a whole word here.
+        } else {
+            out.push((start, end));
+        }
+        from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// A list of cue phrases compiled once: the automaton finds every phrase of the
+/// list in one pass over a sentence. Lists are constants, so each is compiled the
+/// first time it is used and kept by its address.
+struct Compiled {
+    automaton: Option<AhoCorasick>,
+}
+
+/// Compiled lists by (address, length). A few dozen: a linear scan beats hashing.
+type CompiledLists = Vec<((usize, usize), std::rc::Rc<Compiled>)>;
+
+thread_local! {
+    static COMPILED: std::cell::RefCell<CompiledLists> = Default::default();
+}
+
+fn compiled(phrases: &[&str]) -> std::rc::Rc<Compiled> {
+    let key = (phrases.as_ptr() as usize, phrases.len());
+    COMPILED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, c)) = cache.iter().find(|(k, _)| *k == key) {
+            return c.clone();
+        }
+        let folded: Vec<String> = phrases.iter().map(|p| fold(p)).collect();
+        let c = std::rc::Rc::new(Compiled {
+            automaton: AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&folded)
+                .ok(),
+        });
+        cache.push((key, c.clone()));
+        c
+    })
+}
+
+/// Every whole-word occurrence of any of `phrases`, in order of where they start.
+fn occurrences<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, usize)> {
+    let compiled = compiled(phrases);
+    let Some(automaton) = &compiled.automaton else {
+        return Vec::new();
+    };
+    automaton
+        .find_iter(folded)
+        .filter(|m| {
+            // Punctuation marks (";") need no word boundary.
+            let phrase = &folded[m.start()..m.end()];
+            let word_start = phrase.starts_with(char::is_alphanumeric);
+            let word_end = phrase.ends_with(char::is_alphanumeric);
+            let joined_before = word_start && is_word(folded[..m.start()].chars().next_back());
+            let joined_after = word_end && is_word(folded[m.end()..].chars().next());
+            !joined_before && !joined_after
+        })
+        .map(|m| (phrases[m.pattern().as_usize()], m.start(), m.end()))
+        .collect()
+}
+
+/// The first of `phrases` found in `folded`, as (phrase, start, end), earliest first.
+pub fn first_of<'p>(folded: &str, phrases: &[&'p str]) -> Option<(&'p str, usize, usize)> {
+    occurrences(folded, phrases)
+        .into_iter()
+        .min_by_key(|&(_, s, e)| (s, usize::MAX - e))
+}
+
+/// Every occurrence of any of `phrases`, longest first where they overlap.
+pub fn all_of<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, usize)> {
+    let mut found = occurrences(folded, phrases);
+    found.sort_by_key(|&(_, s, e)| (s, usize::MAX - e));
+    let mut out: Vec<(&str, usize, usize)> = Vec::new();
+    for f in found {
+        if out.iter().all(|o| f.1 >= o.2 || f.2 <= o.1) {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| f.1);
+    out
+}
+
+impl Matcher {
+    pub fn new(catalogue: &Catalogue) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let entries = catalogue
+            .subjects
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (Target::Subject(i), e))
+            .chain(
+                catalogue
+                    .topics
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (Target::Topic(i), e)),
+            );
+        for (target, entry) in entries {
+            let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
+            names.push(fold(&entry.name));
+            names.sort();
+            names.dedup();
+            for name in names.into_iter().filter(|n| n.chars().count() > 1) {
+                patterns.push(name);
+                targets.push(target);
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns).ok();
+        Matcher { automaton, targets }
+    }
+
+    /// The subjects and topics named in `folded`, in order; where names overlap the
+    /// longest wins (a subject inside a topic's name still counts as the subject).
+    pub fn mentions(&self, folded: &str) -> Vec<Mention> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<Mention> = automaton
+            .find_overlapping_iter(folded)
+            .filter_map(|m| {
+                let end = whole_word(folded, m.start(), m.end())?;
+                Some(Mention {
+                    start: m.start(),
+                    end,
+                    target: self.targets[m.pattern().as_usize()],
+                })
+            })
+            .collect();
+        found.sort_by_key(|m| (m.start, usize::MAX - m.end));
+        let same_kind = |a: Target, b: Target| {
+            matches!(
+                (a, b),
+                (Target::Subject(_), Target::Subject(_)) | (Target::Topic(_), Target::Topic(_))
+            )
+        };
+        let mut out: Vec<Mention> = Vec::new();
+        for m in found {
+            let covered = out
+                .iter()
+                .any(|o| same_kind(o.target, m.target) && o.start <= m.start && m.end <= o.end);
+            if !covered {
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Entry;
+
+    fn entry(name: &str, aliases: &[&str]) -> Entry {
+        Entry {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            category: "c".into(),
+        }
+    }
+
+    #[test]
+    fn names_match_whole_words_longest_first() {
+        let catalogue = Catalogue {
+            subjects: vec![entry("pg", &["PostgreSQL", "Postgres"])],
+            topics: vec![
+                entry("replication", &["logical replication"]),
+                entry("index", &["indexes"]),
+            ],
+            categories: vec![],
+        };
+        let m = Matcher::new(&catalogue);
+        let (text, _) = fold_text("Postgres’s logical replication and Indexes, not reindexing.");
+        let found: Vec<Target> = m.mentions(&text).iter().map(|m| m.target).collect();
+        assert_eq!(
+            found,
+            [Target::Subject(0), Target::Topic(0), Target::Topic(1)]
+        );
+        assert_eq!(
+            find_phrase("built in orm, not builtin", "built in"),
+            [(0, 8)]
+        );
+    }
+}

@@ -1,0 +1,257 @@
+use super::*;
+
+fn entry(name: &str, aliases: &[&str], category: &str) -> Entry {
+    Entry {
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        category: category.into(),
+    }
+}
+
+fn catalogue() -> Catalogue {
+    Catalogue {
+        subjects: vec![
+            entry("alpha", &["Alpha"], ""),
+            entry("beta", &["Beta DB"], ""),
+        ],
+        topics: vec![
+            entry("replication", &["replicas"], "components"),
+            entry("adoption", &["companies", "used by"], "use-cases"),
+            entry("speed", &["fast", "performance"], "performance"),
+        ],
+        categories: vec![
+            entry("components", &["features"], ""),
+            entry("use-cases", &["use cases"], ""),
+        ],
+    }
+}
+
+/// subject, kind, topic, stance, value, line_start
+type Key = (
+    String,
+    &'static str,
+    String,
+    Option<&'static str>,
+    Option<String>,
+    usize,
+);
+
+fn keys(rows: &[Row]) -> Vec<Key> {
+    rows.iter()
+        .map(|r| {
+            (
+                r.subject.clone(),
+                r.kind,
+                r.topic.clone(),
+                r.stance,
+                r.value.clone(),
+                r.line_start,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn stances_companies_and_title_subjects() {
+    let text = "Alpha vs Gamma: a note\n\nAlpha ships with built-in replication.\nGamma lacks built-in replication.\n\nCompanies such as Acme, Foo Corp and Bar use Gamma.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let k = keys(&rows);
+    assert!(
+        k.contains(&(
+            "alpha".into(),
+            "feature",
+            "replication".into(),
+            Some("builtin"),
+            None,
+            3
+        )),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&(
+            "gamma".into(),
+            "feature",
+            "replication".into(),
+            Some("lacks"),
+            None,
+            4
+        )),
+        "{k:?}"
+    );
+    for company in ["Acme", "Foo Corp", "Bar"] {
+        assert!(
+            k.contains(&(
+                "gamma".into(),
+                "company",
+                "adoption".into(),
+                None,
+                Some(company.into()),
+                6
+            )),
+            "{k:?}"
+        );
+    }
+    for r in &rows {
+        assert!(text.contains(&r.quote));
+    }
+}
+
+#[test]
+fn markdown_quotes_are_the_source_text() {
+    let text = "# Alpha vs Beta DB\n\n## Limitations\n\n- **Replication:** Alpha has\n  limited support for replicas.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let r = rows
+        .iter()
+        .find(|r| r.kind == "limitation")
+        .expect("a limitation");
+    assert_eq!(r.subject, "alpha");
+    assert_eq!(r.stance, Some("limited"));
+    assert_eq!((r.line_start, r.line_end), (5, 6));
+    assert_eq!(
+        r.quote,
+        "**Replication:** Alpha has\n  limited support for replicas."
+    );
+}
+
+#[test]
+fn nothing_is_invented() {
+    let rows = draft(
+        "Alpha\n\nThe weather was nice that day.\n",
+        &catalogue(),
+        &[],
+    );
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
+fn a_sentence_naming_three_subjects_gives_a_row_each_and_comparisons_have_sides() {
+    let text = "Alpha vs Beta DB vs Gamma\n\nAlpha, Beta DB and Gamma all ship with built-in replication.\n\nGamma is easier to learn than Alpha.\n\nThere is no one-size-fits-all answer between Alpha and Gamma.\n";
+    let rows = draft(text, &catalogue(), &["Gamma".to_string()]);
+    for subject in ["alpha", "beta", "gamma"] {
+        assert!(
+            rows.iter().any(|r| r.subject == subject
+                && r.kind == "feature"
+                && r.stance == Some("builtin")
+                && r.line_start == 3),
+            "{subject}: {rows:#?}"
+        );
+    }
+    let comparison = rows
+        .iter()
+        .find(|r| r.kind == "comparison" && r.line_start == 5)
+        .expect("a comparison");
+    assert_eq!(comparison.subject, "gamma");
+    assert_eq!(comparison.versus.as_deref(), Some("alpha"));
+    assert_eq!(comparison.value.as_deref(), Some("easier to learn"));
+    let depends = rows
+        .iter()
+        .find(|r| r.stance == Some("depends"))
+        .expect("it depends");
+    assert_eq!(
+        (depends.subject.as_str(), depends.versus.as_deref()),
+        ("alpha", Some("gamma"))
+    );
+}
+
+#[test]
+fn title_sides_are_the_names_next_to_vs() {
+    let cat = catalogue();
+    assert_eq!(
+        title_subjects("AWS Lambda vs Azure Functions: Serverless Compared", &cat),
+        ["AWS Lambda", "Azure Functions"]
+    );
+    assert_eq!(
+        title_subjects("Django vs. Flask : Which is Powerful and simple ?", &cat),
+        ["Django", "Flask"]
+    );
+    assert_eq!(
+        title_subjects("Alpha vs Gamma vs Delta", &cat),
+        ["Gamma", "Delta"]
+    );
+    assert_eq!(
+        title_subjects("Notes on caches", &cat),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        title_subjects("İstanbul or Ankara?", &cat),
+        ["İstanbul", "Ankara"]
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of articles: words the classifier reacts to, Markdown, multi-byte
+    /// characters, line breaks.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "Alpha",
+            "Beta DB",
+            "Gamma",
+            " vs ",
+            "built-in",
+            " lacks ",
+            " replicas",
+            "unlike ",
+            " than ",
+            "easier",
+            " such as ",
+            "Acme",
+            " and ",
+            ", ",
+            ". ",
+            ": ",
+            "; ",
+            "\n",
+            "\n\n",
+            "# ",
+            "## Limitations\n",
+            "- ",
+            "1. ",
+            "**",
+            "_",
+            "`",
+            "[x](y)",
+            "| a | b |\n",
+            "|---|---|\n",
+            "’",
+            "“",
+            "é",
+            "日本",
+            "\r\n",
+            "\u{feff}",
+            "?",
+            " it depends ",
+            "\t",
+            "Companies using Alpha\n",
+            "Pros and Cons\n",
+            " is a ",
+            " fast",
+            "=",
+            "\"",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever the text, `draft` does not panic, and every row quotes the
+        /// article's own text at the lines it gives.
+        #[test]
+        fn every_row_quotes_the_article_at_its_lines(pieces in prop::collection::vec(piece(), 0..60)) {
+            let text: String = pieces.concat();
+            let rows = draft(&text, &catalogue(), &["Gamma".to_string()]);
+            let article = crate::article::Article::new(&text);
+            for r in &rows {
+                prop_assert!(!r.quote.is_empty());
+                prop_assert!(
+                    article.quote_stands_at(&r.quote, r.line_start, r.line_end),
+                    "{:?} not at {}-{} of {:?}", r.quote, r.line_start, r.line_end, text
+                );
+                prop_assert!(!r.statement.contains('\n'));
+            }
+        }
+    }
+}

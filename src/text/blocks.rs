@@ -1,0 +1,665 @@
+//! An article as blocks: headings, paragraphs, list items and table rows, read from
+//! plain text or Markdown alike. Each block keeps its rendered text (markup removed,
+//! line wraps and runs of white space as one space) with the source byte offset of
+//! every rendered byte, so whatever is found in the rendered text can be cited with
+//! the article's own words and lines.
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading; `level` is 1-6 for Markdown (`#` or underlined), 0 for a plain-text
+    /// line that reads as a heading (short, alone, no closing full stop).
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    /// A numbered or bulleted item.
+    ListItem {
+        ordered: bool,
+    },
+    /// A row of a Markdown table; `cells` holds its cells.
+    TableRow {
+        header: bool,
+    },
+}
+
+/// Rendered text with the source byte offset of each of its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub text: String,
+    /// `src[i]` is the offset in the source of the character rendered at byte `i`.
+    pub src: Vec<usize>,
+}
+
+impl Rendered {
+    /// The source byte range of rendered bytes `from..to` (to > from), ending after
+    /// the source character the last rendered byte comes from.
+    pub fn source_range(&self, source: &str, from: usize, to: usize) -> (usize, usize) {
+        let start = self.src[from];
+        let last = self.src[to - 1];
+        let len = source[last..].chars().next().map_or(1, char::len_utf8);
+        (start, last + len)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// 1-based lines of the source, inclusive.
+    pub first_line: usize,
+    pub last_line: usize,
+    pub rendered: Rendered,
+    /// Table rows only: each cell, rendered.
+    pub cells: Vec<Rendered>,
+    /// Blank lines between this block and the one before it.
+    pub blank_before: usize,
+}
+
+/// One source line: its byte range without the line ending.
+struct Line<'a> {
+    number: usize,
+    start: usize,
+    text: &'a str,
+}
+
+fn lines(source: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (number, raw) in source.split('\n').enumerate() {
+        let mut text = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut offset = start;
+        if number == 0
+            && let Some(rest) = text.strip_prefix('\u{FEFF}')
+        {
+            text = rest;
+            offset += '\u{FEFF}'.len_utf8();
+        }
+        out.push(Line {
+            number: number + 1,
+            start: offset,
+            text,
+        });
+        start += raw.len() + 1;
+    }
+    out
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// `# Heading` -> (level, byte offset of the heading text within the line).
+fn atx_heading(text: &str) -> Option<(u8, usize)> {
+    let trimmed = text.trim_start();
+    let indent = text.len() - trimmed.len();
+    if indent > 3 {
+        return None;
+    }
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &trimmed[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let body = rest.len() - rest.trim_start().len();
+    Some((hashes as u8, indent + hashes + body))
+}
+
+/// `===` or `---` under a line.
+fn setext_underline(text: &str) -> Option<u8> {
+    let t = text.trim();
+    if t.len() >= 2 && t.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if t.len() >= 2 && t.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+fn thematic_break(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && (t.bytes().all(|b| b == b'-')
+            || t.bytes().all(|b| b == b'*')
+            || t.bytes().all(|b| b == b'_'))
+}
+
+/// A list marker: (ordered, byte offset of the item's text within the line).
+fn list_marker(text: &str) -> Option<(bool, usize)> {
+    let trimmed = text.trim_start();
+    let indent = text.len() - trimmed.len();
+    let mut chars = trimmed.char_indices();
+    let (_, first) = chars.next()?;
+    let marker_end = if matches!(first, '-' | '*' | '+' | '•' | '·' | '▪' | '‣' | '◦' | '–')
+    {
+        first.len_utf8()
+    } else if first.is_ascii_digit() {
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 3 || !matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')')) {
+            return None;
+        }
+        digits + 1
+    } else {
+        return None;
+    };
+    let rest = &trimmed[marker_end..];
+    if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
+        return None;
+    }
+    let gap = rest.len() - rest.trim_start().len();
+    Some((first.is_ascii_digit(), indent + marker_end + gap))
+}
+
+fn is_table_separator(text: &str) -> bool {
+    let t = text.trim();
+    t.contains('-')
+        && t.contains('|')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+fn is_table_row(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('|') && t.len() > 1
+}
+
+fn fence(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    if t.starts_with("```") {
+        Some("```")
+    } else if t.starts_with("~~~") {
+        Some("~~~")
+    } else {
+        None
+    }
+}
+
+/// A block being built: the (char, source offset) pairs of its text so far.
+struct Open {
+    kind: BlockKind,
+    first_line: usize,
+    last_line: usize,
+    chars: Vec<(char, usize)>,
+    blank_before: usize,
+}
+
+impl Open {
+    fn push_line(&mut self, line: &Line, from: usize) {
+        self.chars.reserve(line.text.len() - from + 1);
+        if !self.chars.is_empty() {
+            // The line break renders as a space, cited at the break.
+            self.chars.push((' ', line.start.saturating_sub(1)));
+        }
+        for (i, c) in line.text[from..].char_indices() {
+            self.chars.push((c, line.start + from + i));
+        }
+        self.last_line = line.number;
+    }
+}
+
+/// Splits an article into blocks.
+pub fn blocks(source: &str) -> Vec<Block> {
+    let lines = lines(source);
+    let mut out: Vec<Block> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut blank_run = 0;
+    let mut in_fence: Option<&str> = None;
+    let close = |open: &mut Option<Open>, out: &mut Vec<Block>| {
+        if let Some(o) = open.take() {
+            out.push(finish(o));
+        }
+    };
+    for line in &lines {
+        let text = line.text;
+        if let Some(f) = in_fence {
+            if text.trim_start().starts_with(f) {
+                in_fence = None;
+            }
+            continue;
+        }
+        if let Some(f) = fence(text) {
+            close(&mut open, &mut out);
+            in_fence = Some(f);
+            continue;
+        }
+        if is_blank(text) {
+            close(&mut open, &mut out);
+            blank_run += 1;
+            continue;
+        }
+        let blank_before = std::mem::take(&mut blank_run);
+        // An underline turns the one-line paragraph above it into a heading.
+        if let (Some(level), Some(o)) = (setext_underline(text), open.as_mut())
+            && o.kind == BlockKind::Paragraph
+            && o.first_line == o.last_line
+        {
+            o.kind = BlockKind::Heading { level };
+            close(&mut open, &mut out);
+            continue;
+        }
+        if thematic_break(text) {
+            close(&mut open, &mut out);
+            continue;
+        }
+        if let Some((level, from)) = atx_heading(text) {
+            close(&mut open, &mut out);
+            let body = text[from..].trim_end();
+            let body = body.trim_end_matches('#').trim_end();
+            let trimmed = Line {
+                number: line.number,
+                start: line.start,
+                text: &text[..from + body.len()],
+            };
+            let mut o = Open {
+                kind: BlockKind::Heading { level },
+                first_line: line.number,
+                last_line: line.number,
+                chars: Vec::new(),
+                blank_before,
+            };
+            o.push_line(&trimmed, from);
+            out.push(finish(o));
+            continue;
+        }
+        if is_table_row(text) {
+            close(&mut open, &mut out);
+            if is_table_separator(text) {
+                if let Some(prev) = out.last_mut()
+                    && matches!(prev.kind, BlockKind::TableRow { .. })
+                    && prev.last_line + 1 == line.number
+                {
+                    prev.kind = BlockKind::TableRow { header: true };
+                }
+                continue;
+            }
+            out.push(table_row(line, blank_before));
+            continue;
+        }
+        if let Some((ordered, from)) = list_marker(text) {
+            close(&mut open, &mut out);
+            let mut o = Open {
+                kind: BlockKind::ListItem { ordered },
+                first_line: line.number,
+                last_line: line.number,
+                chars: Vec::new(),
+                blank_before,
+            };
+            o.push_line(line, from);
+            open = Some(o);
+            continue;
+        }
+        // A wrapped line continues the open paragraph or list item.
+        let from = text.len() - text.trim_start().len();
+        let from = from + quote_marker(&text[from..]);
+        match open.as_mut() {
+            Some(o) => o.push_line(line, from),
+            None => {
+                let mut o = Open {
+                    kind: BlockKind::Paragraph,
+                    first_line: line.number,
+                    last_line: line.number,
+                    chars: Vec::new(),
+                    blank_before,
+                };
+                o.push_line(line, from);
+                open = Some(o);
+            }
+        }
+    }
+    close(&mut open, &mut out);
+    mark_plain_headings(&mut out, &lines);
+    // The first line of an article is its title, whatever it looks like.
+    if let Some(first) = out.first_mut()
+        && first.kind == BlockKind::Paragraph
+        && first.first_line == first.last_line
+        && !first.rendered.text.trim_end().ends_with('.')
+    {
+        first.kind = BlockKind::Heading { level: 0 };
+    }
+    out
+}
+
+/// `> ` before a quoted paragraph.
+fn quote_marker(text: &str) -> usize {
+    let mut n = 0;
+    let bytes = text.as_bytes();
+    while n < bytes.len() && bytes[n] == b'>' {
+        n += 1;
+        while n < bytes.len() && bytes[n] == b' ' {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn table_row(line: &Line, blank_before: usize) -> Block {
+    let mut cells = Vec::new();
+    let text = line.text;
+    let mut cell_start = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if c == '|' && !escaped {
+            if let Some(s) = cell_start {
+                let chars: Vec<(char, usize)> = text[s..i]
+                    .char_indices()
+                    .map(|(j, c)| (c, line.start + s + j))
+                    .collect();
+                cells.push(render(&chars));
+            }
+            cell_start = Some(i + 1);
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    if let Some(s) = cell_start
+        && !text[s..].trim().is_empty()
+    {
+        let chars: Vec<(char, usize)> = text[s..]
+            .char_indices()
+            .map(|(j, c)| (c, line.start + s + j))
+            .collect();
+        cells.push(render(&chars));
+    }
+    let chars: Vec<(char, usize)> = text
+        .char_indices()
+        .map(|(j, c)| (c, line.start + j))
+        .collect();
+    Block {
+        kind: BlockKind::TableRow { header: false },
+        first_line: line.number,
+        last_line: line.number,
+        rendered: render(&chars),
+        cells,
+        blank_before,
+    }
+}
+
+fn finish(open: Open) -> Block {
+    Block {
+        kind: open.kind,
+        first_line: open.first_line,
+        last_line: open.last_line,
+        rendered: render(&open.chars),
+        cells: Vec::new(),
+        blank_before: open.blank_before,
+    }
+}
+
+/// True when `text` reads as a heading: short, one line, no closing full stop.
+pub fn reads_as_heading(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    (1..=12).contains(&words)
+        && text.len() <= 100
+        && !text.ends_with(['.', ',', ';', ':', '!'])
+        && (first.is_uppercase() || first.is_ascii_digit() || text.ends_with('?'))
+        && crate::text::sentences::sentences(text).len() <= 1
+}
+
+/// "Label: text" with a Title-Case label: the label's length in bytes (before ':').
+pub fn label_len(text: &str) -> Option<usize> {
+    let colon = text.find(':')?;
+    let (label, rest) = (&text[..colon], &text[colon + 1..]);
+    if rest.trim().is_empty() || !rest.starts_with(' ') {
+        return None;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 9 || label.contains(['.', ',', ';', '!', '?']) {
+        return None;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "and"
+                | "as"
+                | "at"
+                | "by"
+                | "for"
+                | "from"
+                | "in"
+                | "into"
+                | "of"
+                | "on"
+                | "or"
+                | "the"
+                | "to"
+                | "vs"
+                | "with"
+                | "within"
+                | "&"
+        )
+    };
+    let title_case = words.iter().all(|w| {
+        let first = w.trim_start_matches(['(', '“', '"', '\'']).chars().next();
+        small(w) || first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    title_case.then_some(colon)
+}
+
+/// Plain text has no heading markup: a one-line paragraph between blank lines that
+/// reads as a heading is one, and so is a lone numbered line ("1. Performance").
+fn mark_plain_headings(blocks: &mut [Block], lines: &[Line]) {
+    let blank_after = |line: usize| lines.get(line).is_none_or(|l| is_blank(l.text));
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if b.first_line != b.last_line || !reads_as_heading(&b.rendered.text) {
+            continue;
+        }
+        let alone = match b.kind {
+            BlockKind::Paragraph => true,
+            BlockKind::ListItem { ordered: true } => {
+                (i == 0 || b.blank_before > 0) && blank_after(b.last_line)
+            }
+            _ => false,
+        };
+        if alone {
+            b.kind = BlockKind::Heading { level: 0 };
+        }
+    }
+}
+
+/// Removes inline Markdown (emphasis, code ticks, links, HTML tags, escapes) and
+/// folds runs of white space into one space, keeping each character's source offset.
+pub fn render(chars: &[(char, usize)]) -> Rendered {
+    let mut kept: Vec<(char, usize)> = Vec::with_capacity(chars.len());
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|c| c.0);
+    let mut i = 0;
+    while i < n {
+        let (c, off) = chars[i];
+        match c {
+            '\\' if at(i + 1).is_some_and(|d| d.is_ascii_punctuation()) => {
+                kept.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            '`' => {
+                i += 1;
+                continue;
+            }
+            '*' | '~' => {
+                // Emphasis unless it stands alone between spaces ("2 * 3").
+                let prev_space = i == 0 || at(i - 1).is_some_and(char::is_whitespace);
+                let next_space = at(i + 1).is_none_or(char::is_whitespace);
+                if !(prev_space && next_space) {
+                    i += 1;
+                    continue;
+                }
+            }
+            '_' => {
+                let prev_word = i > 0 && at(i - 1).is_some_and(char::is_alphanumeric);
+                let next_word = at(i + 1).is_some_and(char::is_alphanumeric);
+                if !(prev_word && next_word) {
+                    i += 1;
+                    continue;
+                }
+            }
+            '!' if at(i + 1) == Some('[') => {
+                i += 1;
+                continue;
+            }
+            '[' => {
+                if let Some(close) = link_end(chars, i) {
+                    // Keep the link text, drop the target.
+                    let (text_end, after) = close;
+                    kept.extend(render_inner(&chars[i + 1..text_end]));
+                    i = after;
+                    continue;
+                }
+            }
+            '<' => {
+                if let Some(end) = tag_end(chars, i) {
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        kept.push((c, off));
+        i += 1;
+    }
+    let mut out = Rendered {
+        text: String::with_capacity(kept.len()),
+        src: Vec::with_capacity(kept.len()),
+    };
+    let mut pending_space: Option<usize> = None;
+    for (c, off) in kept {
+        if c.is_whitespace() {
+            if !out.text.is_empty() && pending_space.is_none() {
+                pending_space = Some(off);
+            }
+            continue;
+        }
+        if let Some(space) = pending_space.take() {
+            out.text.push(' ');
+            out.src.push(space);
+        }
+        let mut buf = [0u8; 4];
+        for _ in c.encode_utf8(&mut buf).bytes() {
+            out.src.push(off);
+        }
+        out.text.push(c);
+    }
+    out
+}
+
+fn render_inner(chars: &[(char, usize)]) -> Vec<(char, usize)> {
+    chars
+        .iter()
+        .copied()
+        .filter(|(c, _)| !matches!(c, '*' | '`'))
+        .collect()
+}
+
+/// `[text](target)` or `[text][ref]` starting at `i`: (index of `]`, index after it all).
+fn link_end(chars: &[(char, usize)], i: usize) -> Option<(usize, usize)> {
+    let close = (i + 1..chars.len()).find(|&j| chars[j].0 == ']')?;
+    let (open, shut) = match chars.get(close + 1)?.0 {
+        '(' => ('(', ')'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let _ = open;
+    let end = (close + 2..chars.len()).find(|&j| chars[j].0 == shut)?;
+    Some((close, end + 1))
+}
+
+/// An HTML tag or autolink bracket `<...>` starting at `i`: the index after it. An
+/// autolink `<https://...>` keeps its address, so only the brackets go.
+fn tag_end(chars: &[(char, usize)], i: usize) -> Option<usize> {
+    let next = chars.get(i + 1)?.0;
+    if !(next.is_ascii_alphabetic() || next == '/' || next == '!') {
+        return None;
+    }
+    let end = (i + 1..chars.len().min(i + 200)).find(|&j| chars[j].0 == '>')?;
+    let inner: String = chars[i + 1..end].iter().map(|c| c.0).collect();
+    if inner.contains("://") || inner.contains('@') || inner.contains(' ') && !inner.contains('=') {
+        return None;
+    }
+    Some(end + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, usize, usize, String)> {
+        blocks(text)
+            .into_iter()
+            .map(|b| (b.kind, b.first_line, b.last_line, b.rendered.text))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_structure() {
+        let text = "# Title\n\nA **bold** claim\nwrapped here.\n\n- one `x`\n  more\n2. two\n\n| a | b |\n|---|---|\n| c | d |\n";
+        let k = kinds(text);
+        assert_eq!(
+            k[0],
+            (BlockKind::Heading { level: 1 }, 1, 1, "Title".into())
+        );
+        assert_eq!(
+            k[1],
+            (
+                BlockKind::Paragraph,
+                3,
+                4,
+                "A bold claim wrapped here.".into()
+            )
+        );
+        assert_eq!(
+            k[2],
+            (
+                BlockKind::ListItem { ordered: false },
+                6,
+                7,
+                "one x more".into()
+            )
+        );
+        assert_eq!(k[3].0, BlockKind::ListItem { ordered: true });
+        assert_eq!(k[4].0, BlockKind::TableRow { header: true });
+        assert_eq!(k[5].0, BlockKind::TableRow { header: false });
+        let cells: Vec<String> = blocks(text)[5]
+            .cells
+            .iter()
+            .map(|c| c.text.clone())
+            .collect();
+        assert_eq!(cells, ["c", "d"]);
+    }
+
+    #[test]
+    fn rendered_text_maps_back_to_the_source() {
+        let text = "Intro [the *docs*](http://x.y) and\n__more__ here";
+        let b = &blocks(text)[0];
+        assert_eq!(b.rendered.text, "Intro the docs and more here");
+        let at = b.rendered.text.find("and more").unwrap();
+        let (s, e) = b.rendered.source_range(text, at, at + "and more".len());
+        assert_eq!(&text[s..e], "and\n__more");
+    }
+
+    #[test]
+    fn plain_text_headings_and_labels() {
+        let text = "Limitations of X\n\n  1. Speed: It is slow.\n  2. Size: Big.\n\n1. Design Philosophy\n\n\nWhat is X?\n\nX is a tool.";
+        let k = kinds(text);
+        assert_eq!(k[0].0, BlockKind::Heading { level: 0 });
+        assert_eq!(k[1].0, BlockKind::ListItem { ordered: true });
+        assert_eq!(k[3].0, BlockKind::Heading { level: 0 });
+        assert_eq!(k[4].0, BlockKind::Heading { level: 0 });
+        assert_eq!(k[5].0, BlockKind::Paragraph);
+        assert_eq!(label_len("Rapid Development: fast."), Some(17));
+        assert_eq!(label_len("X is based on two parts: A and B."), None);
+        assert_eq!(label_len("Ease of Learning: simple."), Some(16));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_not_text() {
+        let text = "\u{FEFF}Title\r\n\r\nBody line.\r\n";
+        let k = kinds(text);
+        assert_eq!(k[0].3, "Title");
+        assert_eq!(k[1].3, "Body line.");
+    }
+}

@@ -1,0 +1,137 @@
+//! Finding a quote the forgiving way: white space, line wraps and Markdown markup
+//! (`**`, `_`, backticks, link syntax) do not stop a match, and what is found is
+//! the article's own text, so a quote copied from the rendered article can be
+//! stored as the article writes it.
+
+use crate::text::blocks::{Rendered, render};
+
+/// An article rendered for matching, with the source offset of each rendered byte.
+pub struct Rendering {
+    rendered: Rendered,
+}
+
+impl Rendering {
+    pub fn new(text: &str) -> Rendering {
+        let chars: Vec<(char, usize)> = text.char_indices().map(|(i, c)| (c, i)).collect();
+        Rendering {
+            rendered: render(&chars),
+        }
+    }
+
+    /// The byte ranges of `text` (the article this rendering is of) where `quote`
+    /// stands once markup and white space are set aside, in order. Markup that opens
+    /// right before or closes right after the match is part of it ("**Label:**").
+    pub fn find(&self, text: &str, quote: &str, limit: usize) -> Vec<(usize, usize)> {
+        let chars: Vec<(char, usize)> = quote.char_indices().map(|(i, c)| (c, i)).collect();
+        let wanted = render(&chars).text;
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut from = 0;
+        while out.len() < limit
+            && let Some(i) = self.rendered.text[from..].find(&wanted)
+        {
+            let at = from + i;
+            let range = self.rendered.source_range(text, at, at + wanted.len());
+            out.push(widen(text, range));
+            from = at
+                + self.rendered.text[at..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+        out
+    }
+}
+
+impl Rendering {
+    /// Where `quote` stands beginning on the line with source bytes `first` and
+    /// ending on the line with source bytes `last`, markup and white space set
+    /// aside. Only the rendered bytes where such a match could begin are searched.
+    pub fn find_at(
+        &self,
+        text: &str,
+        quote: &str,
+        first: (usize, usize),
+        last: (usize, usize),
+    ) -> Option<(usize, usize)> {
+        let chars: Vec<(char, usize)> = quote.char_indices().map(|(i, c)| (c, i)).collect();
+        let wanted = render(&chars).text;
+        let len = wanted.len();
+        if len == 0 {
+            return None;
+        }
+        let src = &self.rendered.src;
+        let index = |offset: usize| src.partition_point(|&o| o < offset);
+        let (s0, s1) = (index(first.0), index(first.1 + 1));
+        let (e0, e1) = (index(last.0), index(last.1 + 1));
+        let w0 = s0.max(e0.saturating_sub(len));
+        let w1 = (s1 + len).min(e1).min(self.rendered.text.len());
+        let mut from = w0;
+        while from < w1 {
+            let i = self.rendered.text.get(from..w1)?.find(&wanted)?;
+            let at = from + i;
+            if at >= s1 {
+                return None;
+            }
+            if at + len > e0 && at + len <= e1 {
+                let range = self.rendered.source_range(text, at, at + len);
+                return Some(widen(text, range));
+            }
+            from = at
+                + self.rendered.text[at..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+        None
+    }
+}
+
+/// Takes in inline markup touching a range on either side.
+pub fn widen(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
+    let markup = |b: u8| matches!(b, b'*' | b'_' | b'`' | b'~');
+    let bytes = text.as_bytes();
+    while s > 0 && markup(bytes[s - 1]) {
+        s -= 1;
+    }
+    while e < bytes.len() && markup(bytes[e]) {
+        e += 1;
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_match_across_wraps_and_markup() {
+        let text = "- **Extensibility:** New types can be added\n  through [extensions](x.md).\n";
+        let r = Rendering::new(text);
+        let found = r.find(
+            text,
+            "Extensibility: New types can be added through extensions.",
+            5,
+        );
+        assert_eq!(found.len(), 1);
+        let (s, e) = found[0];
+        assert_eq!(
+            &text[s..e],
+            "**Extensibility:** New types can be added\n  through [extensions](x.md)."
+        );
+        assert!(r.find(text, "not there", 5).is_empty());
+        assert_eq!(
+            r.find_at(text, "New types can be added through", (0, 42), (43, 72)),
+            Some((21, 53))
+        );
+        assert_eq!(r.find_at(text, "New types", (43, 72), (43, 72)), None);
+        assert_eq!(
+            Rendering::new("a b. a b.")
+                .find("a b. a b.", "a  b", 5)
+                .len(),
+            2
+        );
+    }
+}

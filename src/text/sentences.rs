@@ -1,0 +1,90 @@
+//! Sentences of rendered text, as byte ranges.
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "vs", "mr", "mrs", "dr", "cf", "approx"];
+
+/// The byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or `?`
+/// (and any closing quotes or brackets) followed by a space and a capital, a digit
+/// or an opening quote, or at the end of the text. The ranges are trimmed.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
+            let ends = match chars.get(j) {
+                None => true,
+                Some(&(_, ' ')) => chars.get(j + 1).is_some_and(|&(_, n)| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
+                }),
+                _ => false,
+            };
+            if ends && (j >= chars.len() || !(c == '.' && is_abbreviation(&text[start..at]))) {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ABBREVIATIONS.contains(&word.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends_only() {
+        assert_eq!(
+            split("It is fast. It is “simple.” Is it? Yes, e.g. Django vs. Flask works."),
+            [
+                "It is fast.",
+                "It is “simple.”",
+                "Is it?",
+                "Yes, e.g. Django vs. Flask works."
+            ]
+        );
+        assert_eq!(
+            split("Version 2.0 is out. 3 things"),
+            ["Version 2.0 is out.", "3 things"]
+        );
+        assert_eq!(split("no end"), ["no end"]);
+        assert_eq!(split("  "), Vec::<&str>::new());
+    }
+}

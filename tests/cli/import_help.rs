@@ -1,0 +1,450 @@
+//! An import that helps (issue 14, SPEC 6): each test guards one finding of the
+//! issue's first paragraph.
+
+use crate::support::env_with_db;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
+const HEADER: &str = "subject,kind,topic,stance,value,statement,quote,line_start,line_end\n";
+
+/// Writes `rows` under the header as `name` in the test directory.
+fn claims(env: &crate::support::Env, name: &str, rows: &str) -> String {
+    let path = env.path(name);
+    std::fs::write(&path, format!("{HEADER}{rows}")).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// "The same article as Markdown failed 45 of 62 quotes": a quote copied from the
+/// rendered text (no `**`, no line wraps) matches, and the article's own text is
+/// what is stored.
+#[test]
+fn markdown_quotes_match_the_rendered_text_and_store_the_source() {
+    let (env, db) = env_with_db();
+    let md = env.path("pg.md");
+    std::fs::write(
+        &md,
+        "# PG vs My\n\n- **Extensibility:** New data types can be added\n  through *extensions*.\n",
+    )
+    .unwrap();
+    let file = claims(
+        &env,
+        "c.csv",
+        "pg,pro,extensibility,,,PG is extensible.,Extensibility: New data types can be added through extensions.,,\n\
+         pg,feature,orm,extension,,PG gets types by extension.,New data types can be added through extensions,3,4\n",
+    );
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        md.to_str().unwrap(),
+    ])
+    .ok();
+    let rows = env
+        .run(&["--db", &db, "--format", "json", "claims", "--subject", "pg"])
+        .json();
+    let quotes: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["quote"].as_str().unwrap())
+        .collect();
+    assert!(
+        quotes.contains(&"**Extensibility:** New data types can be added\n  through *extensions*."),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.contains(&"New data types can be added\n  through *extensions*"),
+        "{quotes:?}"
+    );
+    env.run(&["--db", &db, "verify"]).ok();
+}
+
+/// "A quote that stood in two places was silently cited at the first".
+#[test]
+fn a_quote_in_two_places_is_refused_naming_both() {
+    let (env, db) = env_with_db();
+    let article = env.path("two.txt");
+    std::fs::write(
+        &article,
+        "Two\n\nAlpha ships with auth.\nBeta is other.\nAlpha ships with auth.\n",
+    )
+    .unwrap();
+    let file = claims(
+        &env,
+        "c.csv",
+        "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,,\n",
+    );
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        article.to_str().unwrap(),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("the quote stands in more than one place"),
+        "{err}"
+    );
+    assert!(err.contains("lines 3 and 5"), "{err}");
+    // With its lines it is accepted.
+    let file = claims(
+        &env,
+        "c.csv",
+        "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,5,5\n",
+    );
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        article.to_str().unwrap(),
+    ])
+    .ok();
+}
+
+/// "A company row whose quote never names the company was accepted".
+#[test]
+fn a_company_not_named_in_its_quote_is_refused() {
+    let (env, db) = env_with_db();
+    let file = claims(
+        &env,
+        "c.csv",
+        "fastapi,company,adoption,,Spotify,Spotify uses FastAPI.,\"Companies such as Microsoft, Uber and Netflix use FastAPI\",,\n",
+    );
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        &file,
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("the company 'Spotify' is not named in its quote"),
+        "{err}"
+    );
+}
+
+/// "A misspelt topic with a category, or "Express.js" for express, silently became
+/// a new topic or subject".
+#[test]
+fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
+    let (env, db) = env_with_db();
+    let source = fixture("fastapi-vs-flask.txt");
+    let path = env.path("c.csv");
+    let write = |rows: &str| {
+        std::fs::write(
+            &path,
+            format!("subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,new\n{rows}"),
+        )
+        .unwrap();
+    };
+    let file = path.to_str().unwrap();
+    write(
+        "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,\n\
+         fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,\n",
+    );
+    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("unknown subject 'Flask.js'") && err.contains("did you mean 'flask'?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown topic 'athentication'")
+            && err.contains("did you mean 'authentication'?"),
+        "{err}"
+    );
+    let sources = env.run(&["--db", &db, "--format", "csv", "subjects"]);
+    assert!(!sources.ok().contains("flask.js"), "nothing was created");
+    // Declared on purpose, they are created.
+    write(
+        "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,subject\n\
+         fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,topic\n",
+    );
+    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    out.ok();
+    assert!(
+        out.stderr.contains("flask.js") && out.stderr.contains("athentication"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn new_subjects_and_topics_carry_their_aliases() {
+    let (env, db) = env_with_db();
+    let path = env.path("c.csv");
+    std::fs::write(
+        &path,
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,subject_aliases,topic_aliases\n\
+         fastapi,feature,api-docs,builtin,,FastAPI documents its API.,it generates interactive API documentation automatically,4,4,components,Fast API|FastAPI framework,interactive docs|openapi docs\n",
+    )
+    .unwrap();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        path.to_str().unwrap(),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ])
+    .ok();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "claims",
+        "--subject",
+        "Fast API",
+        "--topic",
+        "openapi docs",
+    ]);
+    assert!(out.ok().contains("FastAPI documents its API."), "{out:#?}");
+}
+
+#[test]
+fn an_unknown_column_is_refused_naming_the_known_ones() {
+    let (env, db) = env_with_db();
+    let path = env.path("c.csv");
+    std::fs::write(
+        &path,
+        "subject,kind,topic,stance,value,statment,quote,line_start,line_end\n\
+         fastapi,pro,performance,,,FastAPI is fast.,FastAPI’s performance is one of its strengths,10,10\n",
+    )
+    .unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        path.to_str().unwrap(),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    let err = out.fails_with(3);
+    assert!(err.contains("unknown column 'statment'"), "{err}");
+    assert!(
+        err.contains("the columns are subject, kind, topic"),
+        "{err}"
+    );
+    let json = env.path("c.json");
+    std::fs::write(&json, r#"[{"subject":"fastapi","kind":"pro","topic":"performance","statment":"x","statement":"FastAPI is fast.","quote":"FastAPI’s performance is one of its strengths"}]"#).unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        json.to_str().unwrap(),
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("unknown field `statment`, expected one of"),
+        "{err}"
+    );
+}
+
+/// Runs claimdb with `input` on stdin.
+fn with_stdin(env: &crate::support::Env, args: &[&str], input: &[u8]) -> crate::support::Run {
+    use std::io::Write as _;
+    let mut child = env
+        .command()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    crate::support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `claimdb draft ARTICLE | claimdb import - --source ARTICLE --dry-run` passes with
+/// no edit; the real import then verifies.
+#[test]
+fn a_draft_pipes_into_import_from_stdin() {
+    let (env, db) = env_with_db();
+    let article = fixture("fastapi-vs-flask.txt");
+    let draft = env.run(&["--db", &db, "draft", &article]);
+    let csv = draft.ok().to_string();
+    let dry = with_stdin(
+        &env,
+        &[
+            "--db",
+            &db,
+            "import",
+            "-",
+            "--source",
+            &article,
+            "--dry-run",
+        ],
+        csv.as_bytes(),
+    );
+    dry.ok();
+    assert!(
+        dry.stderr.contains("dry run, nothing written"),
+        "{}",
+        dry.stderr
+    );
+    with_stdin(
+        &env,
+        &["--db", &db, "import", "-", "--source", &article],
+        csv.as_bytes(),
+    )
+    .ok();
+    env.run(&["--db", &db, "verify"]).ok();
+}
+
+/// "The CRLF copy of an imported article was imported again as a new article".
+#[test]
+fn the_same_article_with_crlf_or_a_bom_is_already_imported() {
+    let (env, db) = env_with_db();
+    let text = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
+    let claims = fixture("fastapi-claims.json");
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &claims,
+        "--source",
+        &fixture("fastapi-vs-flask.txt"),
+    ])
+    .ok();
+    for (name, copy) in [
+        ("crlf.txt", text.replace('\n', "\r\n")),
+        ("bom.txt", format!("\u{feff}{text}")),
+    ] {
+        let path = env.path(name);
+        std::fs::write(&path, copy).unwrap();
+        let out = env.run(&[
+            "--db",
+            &db,
+            "import",
+            &claims,
+            "--source",
+            path.to_str().unwrap(),
+        ]);
+        let err = out.fails_with(3);
+        assert!(
+            err.contains("this article is already imported as 'fastapi-vs-flask'"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// A BOM or a Markdown `#` never ends up in a title.
+#[test]
+fn titles_are_the_first_line_as_it_reads() {
+    let (env, db) = env_with_db();
+    let path = env.path("note.md");
+    std::fs::write(&path, "\u{feff}# **FastAPI** notes #\n\nFastAPI has built-in support for asynchronous programming.\n").unwrap();
+    let claims = env.path("c.csv");
+    std::fs::write(
+        &claims,
+        "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n",
+    )
+    .unwrap();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        claims.to_str().unwrap(),
+        "--source",
+        path.to_str().unwrap(),
+    ])
+    .ok();
+    let sources = env
+        .run(&["--db", &db, "--format", "json", "sources"])
+        .json();
+    let titles: Vec<&str> = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"FastAPI notes"), "{titles:?}");
+}
+
+/// `--replace` keeps the title and URL unless new ones are given; a slug taken by
+/// another article suggests `--slug`.
+#[test]
+fn replace_keeps_title_and_url_and_a_taken_slug_suggests_another() {
+    let (env, db) = env_with_db();
+    let article = fixture("fastapi-vs-flask.txt");
+    let claims = fixture("fastapi-claims.json");
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &claims,
+        "--source",
+        &article,
+        "--title",
+        "FastAPI notes",
+        "--url",
+        "https://example.com/f",
+    ])
+    .ok();
+    env.run(&[
+        "--db",
+        &db,
+        "import",
+        &claims,
+        "--source",
+        &article,
+        "--replace",
+    ])
+    .ok();
+    let sources = env
+        .run(&["--db", &db, "--format", "json", "sources"])
+        .json();
+    let row = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "fastapi-vs-flask")
+        .unwrap()
+        .clone();
+    assert_eq!(row["title"], "FastAPI notes");
+    assert_eq!(row["url"], "https://example.com/f");
+    // Another article under the same name.
+    let dir = env.path("other");
+    std::fs::create_dir(&dir).unwrap();
+    let other = dir.join("fastapi-vs-flask.txt");
+    std::fs::write(
+        &other,
+        "Other\n\nFastAPI has built-in support for asynchronous programming.\n",
+    )
+    .unwrap();
+    let c = env.path("c.csv");
+    std::fs::write(&c, "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n").unwrap();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "import",
+        c.to_str().unwrap(),
+        "--source",
+        other.to_str().unwrap(),
+    ]);
+    let err = out.fails_with(3);
+    assert!(
+        err.contains("--slug NAME to import this one as another article"),
+        "{err}"
+    );
+}
