@@ -11,6 +11,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod import;
+mod publish;
 mod queries;
 mod reports;
 mod sql;
