@@ -417,7 +417,7 @@ pub struct PublishArgs {
     #[arg(long, value_name = "NAME")]
     pub license: Option<String>,
 
-    /// Where the licence's text is
+    /// Where the licence's text is: an http:// or https:// address
     #[arg(long, value_name = "URL", requires = "license")]
     pub license_url: Option<String>,
 }

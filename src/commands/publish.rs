@@ -8,9 +8,10 @@
 //! always means the same bytes.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{IsTerminal as _, Read, Write};
 use std::path::{Path, PathBuf};
 
+use rusqlite::{Connection, OpenFlags};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
@@ -19,10 +20,27 @@ use crate::commands::schema;
 use crate::db::Db;
 use crate::db::schema_doc::DOCS;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::html_escape;
+use crate::output::{for_terminal, html_escape};
 
 pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     let dir = &args.dir;
+    // Datasette makes the licence's address a link on every page: like the sources'
+    // addresses, only a web address may be one (never `javascript:`).
+    if let Some(url) = args.license_url.as_deref().filter(|u| !is_web_url(u)) {
+        return Err(Error::usage(format!(
+            "--license-url must be an http:// or https:// address, not {url}"
+        ))
+        .with_hint("claimdb publish site/ --license CC-BY-4.0 --license-url https://creativecommons.org/licenses/by/4.0/"));
+    }
+    // The snapshot's path is the one line of output: with nobody to read it, write
+    // nothing (like every command that writes to standard output).
+    if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(Error::new(
+            ErrorKind::Io,
+            "cannot write output: standard output is closed",
+        )
+        .with_hint("redirect it: claimdb publish site/ > /dev/null"));
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(Error::usage(format!(
             "cannot publish to {}: it is not a directory",
@@ -47,16 +65,24 @@ pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    // The path is exact for a script reading it; a terminal gets it escaped, like
+    // every text from outside shown to a person (a directory named with escape
+    // sequences must not drive the terminal).
+    let path = snapshot.display().to_string();
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{}", snapshot.display())?;
+    if stdout.is_terminal() {
+        writeln!(stdout, "{}", for_terminal(&path))?;
+    } else {
+        writeln!(stdout, "{path}")?;
+    }
     stdout.flush()?;
-    stderr_line!(
-        "claimdb: published {claims} claims from {sources} source{} to {}\n  serve it: cd {} && {}",
+    let summary = format!(
+        "claimdb: published {claims} claims from {sources} source{} to {path}\n  serve it: cd {} && {}",
         if sources == 1 { "" } else { "s" },
-        snapshot.display(),
         shell_word(&dir.display().to_string()),
         serve_command(&file_name)
     );
+    stderr_line!("{}", for_terminal(&summary));
     Ok(())
 }
 
@@ -90,30 +116,68 @@ impl Drop for Pending {
 }
 
 /// `VACUUM INTO` a temporary file in `dir`, then rename it to its content hash.
+/// Returns the snapshot's path as `dir` names it.
+///
+/// DIR is a path, never a SQLite URI (SPEC section 8): SQLite reads a file name
+/// beginning `file:` as a URI (`file:x#` would write `./x`, outside DIR), so it is
+/// given DIR's absolute path, which cannot be read as one, and the snapshot is
+/// reopened without URI names.
 fn snapshot(db: &Db, dir: &Path) -> Result<PathBuf> {
-    let temp = Pending::new(dir, ".sqlite3");
+    let absolute = std::path::absolute(dir).map_err(|e| io_error(dir, "cannot write to", e))?;
+    let temp = Pending::new(&absolute, ".sqlite3");
+    // Created here, so a directory that cannot be written is reported as such (an
+    // I/O error naming DIR), not as a database SQLite cannot open. VACUUM INTO
+    // fills an empty file.
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp.0)
+        .map_err(|e| io_error(dir, "cannot write to", e))?;
     let temp_path = temp.0.to_str().ok_or_else(|| {
         Error::usage(format!(
             "cannot publish to {}: the path is not UTF-8",
             dir.display()
         ))
     })?;
-    db.conn.execute("VACUUM INTO ?1", [temp_path])?;
+    db.conn
+        .execute("VACUUM INTO ?1", [temp_path])
+        .map_err(|e| write_error(dir, e))?;
     {
         // A snapshot of a WAL database is marked WAL too; an immutable file needs
         // no journal at all.
-        let conn = rusqlite::Connection::open(&temp.0)?;
-        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&temp.0, flags).map_err(|e| write_error(dir, e))?;
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .map_err(|e| write_error(dir, e))?;
     }
     let hash = file_sha256(&temp.0)?;
-    let target = dir.join(format!("claimdb-{}.sqlite3", &hash[..16]));
+    let name = format!("claimdb-{}.sqlite3", &hash[..16]);
     let mut permissions = fs::metadata(&temp.0)
         .map_err(|e| io_error(&temp.0, "cannot read", e))?
         .permissions();
     permissions.set_readonly(true);
     fs::set_permissions(&temp.0, permissions).map_err(|e| io_error(&temp.0, "cannot write", e))?;
-    temp.rename_to(&target)?;
-    Ok(target)
+    temp.rename_to(&absolute.join(&name))?;
+    Ok(dir.join(name))
+}
+
+/// An SQLite error while writing the snapshot: a file that cannot be created or
+/// written (permissions, a full disk) is an I/O error about DIR (exit 6).
+fn write_error(dir: &Path, err: rusqlite::Error) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    match err.sqlite_error_code() {
+        Some(
+            ErrorCode::CannotOpen
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::DiskFull
+            | ErrorCode::ReadOnly
+            | ErrorCode::PermissionDenied,
+        ) => Error::new(
+            ErrorKind::Io,
+            format!("cannot write to {}: {err}", dir.display()),
+        ),
+        _ => err.into(),
+    }
 }
 
 fn file_sha256(path: &Path) -> Result<String> {

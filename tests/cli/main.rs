@@ -6,13 +6,14 @@ mod support;
 
 mod ask;
 mod database;
-mod external;
 mod draft;
+mod external;
 mod faults;
 mod formats;
 mod hostile;
 mod import;
 mod import_help;
+mod publish;
 mod queries;
 mod reports;
 mod sql;

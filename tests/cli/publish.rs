@@ -1,0 +1,227 @@
+//! `publish DIR` under hostile arguments and environments: DIR is a path (never a
+//! SQLite URI), a directory that cannot be written is an I/O error naming it, what is
+//! printed for a person carries no control characters, a closed standard output is
+//! an error, and only web addresses become links.
+
+use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Env, env_with_db, run};
+
+/// The files directly in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The snapshot `publish` wrote in `dir` (exactly one, and nothing half-written).
+fn published_in(dir: &Path) -> String {
+    let files = files_in(dir);
+    assert!(
+        files.len() == 3
+            && files.contains(&"README.md".to_string())
+            && files.contains(&"metadata.json".to_string())
+            && files.iter().any(|f| f.starts_with("claimdb-")),
+        "{}: {files:?}",
+        dir.display()
+    );
+    files
+        .into_iter()
+        .find(|f| f.starts_with("claimdb-"))
+        .unwrap()
+}
+
+#[test]
+fn publish_reads_dir_as_a_path_never_as_a_sqlite_uri() {
+    let (env, db) = env_with_db();
+    // Relative: SQLite would read `file:stray.sqlite3#/…` as the URI of ./stray.sqlite3.
+    let dir = "file:stray.sqlite3#";
+    let printed = env.run(&["--db", &db, "publish", dir]).ok().to_string();
+    let snapshot = published_in(&env.path(dir));
+    assert_eq!(printed, format!("{dir}/{snapshot}\n"));
+    assert!(
+        !env.path("stray.sqlite3").exists(),
+        "a copy of the database outside DIR"
+    );
+
+    // Absolute: `file:/elsewhere/stray.sqlite3#` would write anywhere.
+    std::fs::create_dir(env.path("elsewhere")).unwrap();
+    let dir = format!("file:{}#", env.path("elsewhere/stray.sqlite3").display());
+    env.run(&["--db", &db, "publish", &dir]).ok();
+    published_in(&env.path(&dir));
+    assert!(
+        files_in(&env.path("elsewhere")).is_empty(),
+        "a copy of the database outside DIR: {:?}",
+        files_in(&env.path("elsewhere"))
+    );
+}
+
+/// Runs `claimdb ARGS` as a user who cannot write `dir` (made read-only): itself when
+/// not root, `nobody` through setpriv when root. None when neither can be arranged.
+fn run_unprivileged(env: &Env, dir: &Path, args: &[&str]) -> Option<crate::support::Run> {
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let root = std::fs::metadata(env.dir.path()).unwrap().uid() == 0;
+    if !root {
+        return Some(env.run(args));
+    }
+    // nobody must reach the binary, the database and DIR's parent.
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let setpriv = ["--reuid", "65534", "--regid", "65534", "--clear-groups"];
+    let works = Command::new("setpriv")
+        .args(setpriv)
+        .arg(env!("CARGO_BIN_EXE_claimdb"))
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        return None;
+    }
+    let mut setpriv_cmd = Command::new("setpriv");
+    setpriv_cmd
+        .args(setpriv)
+        .arg(env!("CARGO_BIN_EXE_claimdb"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .current_dir(env.dir.path())
+        .stdin(std::process::Stdio::null());
+    Some(run(&mut setpriv_cmd))
+}
+
+#[test]
+fn publish_into_a_directory_it_cannot_write_is_an_io_error_naming_the_directory() {
+    let (env, db) = env_with_db();
+    let dir = env.path("pubro");
+    std::fs::create_dir(&dir).unwrap();
+    // Readable by the other user (init writes it 0600).
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let Some(out) = run_unprivileged(&env, &dir, &["--db", &db, "publish", "pubro"]) else {
+        eprintln!(
+            "skipped: running as root and setpriv cannot switch to nobody, so no directory is unwritable"
+        );
+        return;
+    };
+    let err = out.fails_with(6);
+    assert!(
+        err.contains("cannot write to pubro") && !err.contains("database"),
+        "{err}"
+    );
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(files_in(&dir).is_empty(), "{:?}", files_in(&dir));
+}
+
+#[test]
+fn publish_prints_no_control_characters_from_dir_for_a_person() {
+    let (env, db) = env_with_db();
+    let dir = "pub\x1b[31mred\x07";
+    let out = env.run(&["--db", &db, "publish", dir]);
+    let snapshot = published_in(&env.path(dir));
+    // Piped, the path is exact: a script reads it.
+    assert_eq!(out.ok(), format!("{dir}/{snapshot}\n"));
+    assert!(
+        !out.stderr.contains(['\x1b', '\x07']),
+        "raw control characters on stderr: {:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("pub\\x1b[31mred\\x07"),
+        "{:?}",
+        out.stderr
+    );
+
+    // On a terminal (script(1) gives the command one), the path is escaped too.
+    let ok = Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped the terminal half: script(1) cannot run here");
+        return;
+    }
+    let command = format!(
+        "{} --db {db} publish \"$(printf 'pub\\033[31mred\\007')\" 2>/dev/null",
+        env!("CARGO_BIN_EXE_claimdb")
+    );
+    let mut cmd = Command::new("script");
+    cmd.args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .current_dir(env.dir.path());
+    let shown = run(&mut cmd).ok().to_string();
+    assert!(
+        !shown.contains(['\x1b', '\x07']) && shown.contains("pub\\x1b[31mred\\x07/claimdb-"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn publish_to_a_closed_stdout_is_exit_6_and_writes_nothing() {
+    let (env, db) = env_with_db();
+    let mut sh = Command::new("sh");
+    sh.args([
+        "-c",
+        "exec \"$@\" >&-",
+        "sh",
+        env!("CARGO_BIN_EXE_claimdb"),
+        "--db",
+        &db,
+        "publish",
+        "pubfull",
+    ])
+    .env_clear()
+    .current_dir(env.dir.path());
+    let err = run(&mut sh).fails_with(6).to_string();
+    assert!(err.contains("standard output is closed"), "{err}");
+    assert!(!env.path("pubfull").exists(), "wrote a site nobody sees");
+}
+
+#[test]
+fn publish_links_only_web_addresses_as_the_licence() {
+    let (env, db) = env_with_db();
+    for url in [
+        "javascript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,x",
+    ] {
+        let err = env
+            .run(&[
+                "--db",
+                &db,
+                "publish",
+                "publ",
+                "--license",
+                "X",
+                "--license-url",
+                url,
+            ])
+            .fails_with(2)
+            .to_string();
+        assert!(
+            err.contains("--license-url") && err.contains("http"),
+            "{url}: {err}"
+        );
+        assert!(!env.path("publ").exists(), "{url}: wrote a site");
+    }
+    let url = "https://creativecommons.org/licenses/by/4.0/";
+    env.run(&[
+        "--db",
+        &db,
+        "publish",
+        "publ",
+        "--license",
+        "CC-BY-4.0",
+        "--license-url",
+        url,
+    ])
+    .ok();
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(env.path("publ/metadata.json")).unwrap()).unwrap();
+    assert_eq!(metadata["license_url"], url);
+}
