@@ -106,6 +106,7 @@ impl GlobalArgs {
             color: self.color,
             csv_raw: self.csv_raw,
             bom: self.bom,
+            database: None,
         }
     }
 }

@@ -80,6 +80,9 @@ pub struct OutputOptions {
     pub color: ColorChoice,
     pub csv_raw: bool,
     pub bom: bool,
+    /// The database in use: `-o` never replaces it, nor the files SQLite keeps
+    /// beside it, whatever path (a symlink, `/dev/fd/N`) names it.
+    pub database: Option<PathBuf>,
 }
 
 /// Which output a column appears in: some detail reads well in a machine format
@@ -259,6 +262,7 @@ impl Write for Sink {
 pub struct Output {
     format: Format,
     sink: Sink,
+    database: Option<PathBuf>,
     color: bool,
     /// Width to wrap tables to, when writing to a terminal.
     wrap_width: Option<usize>,
@@ -287,7 +291,14 @@ impl Output {
                     terminal,
                 )
             }
-            Some(target) => (open_file_sink(target)?, false),
+            Some(target) => {
+                refuse_database(target, opts.database.as_deref())?;
+                let sink = open_file_sink(target)?;
+                if let Sink::File { target, .. } | Sink::Special { target, .. } = &sink {
+                    refuse_database(target, opts.database.as_deref())?;
+                }
+                (sink, false)
+            }
         };
         let color = match opts.color {
             ColorChoice::Always => true,
@@ -304,6 +315,7 @@ impl Output {
         Ok(Output {
             format: opts.format,
             sink,
+            database: opts.database.clone(),
             color,
             wrap_width,
             csv_raw: opts.csv_raw,
@@ -424,6 +436,9 @@ impl Output {
         match self.sink {
             Sink::Stdout(mut w) => w.flush()?,
             Sink::File { file, target } => {
+                // Checked again at the moment of replacing: the database may have
+                // been opened (and so gained a `/dev/fd/N` name) since the start.
+                refuse_database(&target, self.database.as_deref())?;
                 let file = file
                     .into_inner()
                     .map_err(|e| io_error(&target, "cannot write", e.into_error()))?;
@@ -437,6 +452,28 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// `-o TARGET` must not be the database in use nor a file SQLite keeps beside it,
+/// compared by identity (device and inode, every link followed), so that no name
+/// for it, `/dev/fd/3` or `/proc/self/fd/3` included, gets it replaced: exit 2.
+pub fn refuse_database(target: &Path, database: Option<&Path>) -> Result<()> {
+    let Some(db) = database else {
+        return Ok(());
+    };
+    let hit = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        same_file(target, Path::new(&side))
+    });
+    if hit {
+        return Err(Error::usage(format!(
+            "-o {} names the database in use; it would be replaced by the output",
+            target.display()
+        ))
+        .with_hint("write the output to another file"));
+    }
+    Ok(())
 }
 
 /// `-o FILE` behaves like the shell's `>` for what the user can see: a new file gets
@@ -532,6 +569,10 @@ fn follow_links(path: &Path) -> Result<PathBuf> {
 /// created: `-o` must never name the database in use.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt as _;
+    // The kernel follows every link, the magic `/proc/self/fd/N` ones included.
+    if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+        return x.dev() == y.dev() && x.ino() == y.ino();
+    }
     let (Ok(a), Ok(b)) = (follow_links(a), follow_links(b)) else {
         return false;
     };
