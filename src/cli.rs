@@ -294,7 +294,8 @@ Examples:
     )]
     RemoveSource(RemoveSourceArgs),
 
-    /// Full-text search over claim statements and quotes, ranked, with citations
+    /// Full-text search over claim statements and quotes, ranked, with citations (at
+    /// most 64 words)
     #[command(after_help = "\
 Examples:
   claimdb search built-in authentication
@@ -496,7 +497,7 @@ pub struct ClaimsArgs {
     pub source: Option<String>,
 
     /// Only claims whose statement or quote contains each of these words as text
-    /// ("orm" also finds "platform"; `search` matches whole words)
+    /// ("orm" also finds "platform"; `search` matches whole words); at most 64 words
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
 }
