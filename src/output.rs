@@ -263,6 +263,9 @@ pub struct Output {
     format: Format,
     sink: Sink,
     database: Option<PathBuf>,
+    /// The sink is a terminal: text from the data goes through [`for_terminal`] in
+    /// every format, CSV and TSV included.
+    terminal: bool,
     color: bool,
     /// Width to wrap tables to, when writing to a terminal.
     wrap_width: Option<usize>,
@@ -316,6 +319,7 @@ impl Output {
             format: opts.format,
             sink,
             database: opts.database.clone(),
+            terminal,
             color,
             wrap_width,
             csv_raw: opts.csv_raw,
@@ -614,16 +618,19 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 // Column names can come from the user (`sql ... AS "=x"`).
                 write_csv_record(
                     w,
                     self.names.iter().map(|n| {
-                        if raw {
-                            Cow::Borrowed(n.as_str())
-                        } else {
-                            neutralise_formula(n)
-                        }
+                        terminal_safe(
+                            term,
+                            if raw {
+                                Cow::Borrowed(n.as_str())
+                            } else {
+                                neutralise_formula(n)
+                            },
+                        )
                     }),
                 )?;
             }
@@ -631,15 +638,18 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 write_tsv_record(
                     w,
                     self.names.iter().map(|n| {
-                        if raw {
-                            Cow::Borrowed(n.as_str())
-                        } else {
-                            neutralise_formula(n)
-                        }
+                        terminal_safe(
+                            term,
+                            if raw {
+                                Cow::Borrowed(n.as_str())
+                            } else {
+                                neutralise_formula(n)
+                            },
+                        )
                     }),
                 )?;
             }
@@ -671,22 +681,32 @@ impl RowWriter<'_> {
                 }
             }
             Format::Csv => {
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 write_csv_record(
                     w,
-                    shown.map(|c| match c {
-                        Cell::Text(t) if !raw => neutralise_formula(t),
-                        other => other.to_text(),
+                    shown.map(|c| {
+                        terminal_safe(
+                            term,
+                            match c {
+                                Cell::Text(t) if !raw => neutralise_formula(t),
+                                other => other.to_text(),
+                            },
+                        )
                     }),
                 )?;
             }
             Format::Tsv => {
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 write_tsv_record(
                     w,
-                    shown.map(|c| match c {
-                        Cell::Text(t) if !raw => neutralise_formula(t),
-                        other => other.to_text(),
+                    shown.map(|c| {
+                        terminal_safe(
+                            term,
+                            match c {
+                                Cell::Text(t) if !raw => neutralise_formula(t),
+                                other => other.to_text(),
+                            },
+                        )
                     }),
                 )?;
             }
@@ -908,6 +928,18 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// A CSV or TSV field as written: exact to a file or a pipe, through
+/// [`for_terminal`] when a person's terminal is the sink.
+fn terminal_safe(terminal: bool, field: Cow<'_, str>) -> Cow<'_, str> {
+    if !terminal {
+        return field;
+    }
+    match for_terminal(&field) {
+        Cow::Borrowed(_) => field,
+        Cow::Owned(safe) => Cow::Owned(safe),
+    }
+}
+
 /// A cell inside a Markdown table: control characters escaped, pipes escaped, line
 /// breaks as `<br>`.
 fn markdown_cell(text: &str) -> String {
@@ -956,6 +988,13 @@ mod tests {
         let fields = ["a\tb", "c\nd", "e\\f"].map(Cow::Borrowed);
         write_tsv_record(&mut buf, fields.into_iter()).unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), "a\\tb\tc\\nd\te\\\\f\n");
+    }
+
+    #[test]
+    fn csv_fields_are_escaped_only_for_a_terminal() {
+        let field = || Cow::Borrowed("a\u{1b}]52;c;x\u{7}b");
+        assert_eq!(terminal_safe(false, field()), field());
+        assert_eq!(terminal_safe(true, field()), "a\\x1b]52;c;x\\x07b");
     }
 
     #[test]
