@@ -106,6 +106,7 @@ impl GlobalArgs {
             color: self.color,
             csv_raw: self.csv_raw,
             bom: self.bom,
+            database: None,
         }
     }
 }
@@ -293,7 +294,8 @@ Examples:
     )]
     RemoveSource(RemoveSourceArgs),
 
-    /// Full-text search over claim statements and quotes, ranked, with citations
+    /// Full-text search over claim statements and quotes, ranked, with citations (at
+    /// most 64 words)
     #[command(after_help = "\
 Examples:
   claimdb search built-in authentication
@@ -524,7 +526,7 @@ pub struct ClaimsArgs {
     pub source: Option<String>,
 
     /// Only claims whose statement or quote contains each of these words as text
-    /// ("orm" also finds "platform"; `search` matches whole words)
+    /// ("orm" also finds "platform"; `search` matches whole words); at most 64 words
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
 }

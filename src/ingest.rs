@@ -480,12 +480,18 @@ pub fn json_claims_from<R: std::io::Read>(
         }
         fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
             let mut n = 0u64;
-            while let Some(value) = seq.next_element::<serde_json::Value>()? {
+            while let Some(element) = seq.next_element::<Element>()? {
                 n += 1;
                 let line = self.state.element_line.get();
-                let row = serde_json::from_value::<ClaimRecord>(value)
-                    .map(|record| Located { line, record })
-                    .map_err(|e| Problem::new(line, format!("claim {n}: {e}")));
+                let row = match element.repeated {
+                    Some(key) => Err(Problem::new(
+                        line,
+                        format!("claim {n}: the key \"{key}\" appears twice"),
+                    )),
+                    None => serde_json::from_value::<ClaimRecord>(element.value)
+                        .map(|record| Located { line, record })
+                        .map_err(|e| Problem::new(line, format!("claim {n}: {e}"))),
+                };
                 if !(self.each)(self.state.bytes.get(), row) {
                     return Ok(());
                 }
@@ -512,6 +518,74 @@ pub fn json_claims_from<R: std::io::Read>(
         }
     })?;
     Ok(())
+}
+
+/// One element of a JSON claims array, and the first key its object repeats:
+/// serde_json would keep the last value of a repeated key without a word.
+struct Element {
+    value: serde_json::Value,
+    repeated: Option<String>,
+}
+
+impl Element {
+    fn plain(value: serde_json::Value) -> Element {
+        Element {
+            value,
+            repeated: None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Element, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        use serde_json::Value;
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Element;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a claim object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
+                let mut object = serde_json::Map::new();
+                let mut repeated = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value::<Value>()?;
+                    if object.contains_key(&key) && repeated.is_none() {
+                        repeated = Some(key.clone());
+                    }
+                    object.insert(key, value);
+                }
+                Ok(Element {
+                    value: Value::Object(object),
+                    repeated,
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Element, A::Error> {
+                Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(Element::plain)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Element, E> {
+                Ok(Element::plain(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Element, E> {
+                Ok(Element::plain(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Element, E> {
+                Ok(Element::plain(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Element, E> {
+                Ok(Element::plain(v.into()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Element, E> {
+                Ok(Element::plain(v.into()))
+            }
+            fn visit_unit<E>(self) -> Result<Element, E> {
+                Ok(Element::plain(Value::Null))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Where a JSON claims file is being read: what `JsonTracker` sees pass.

@@ -80,6 +80,9 @@ pub struct OutputOptions {
     pub color: ColorChoice,
     pub csv_raw: bool,
     pub bom: bool,
+    /// The database in use: `-o` never replaces it, nor the files SQLite keeps
+    /// beside it, whatever path (a symlink, `/dev/fd/N`) names it.
+    pub database: Option<PathBuf>,
 }
 
 /// Which output a column appears in: some detail reads well in a machine format
@@ -259,6 +262,10 @@ impl Write for Sink {
 pub struct Output {
     format: Format,
     sink: Sink,
+    database: Option<PathBuf>,
+    /// The sink is a terminal: text from the data goes through [`for_terminal`] in
+    /// every format, CSV and TSV included.
+    terminal: bool,
     color: bool,
     /// Width to wrap tables to, when writing to a terminal.
     wrap_width: Option<usize>,
@@ -287,7 +294,14 @@ impl Output {
                     terminal,
                 )
             }
-            Some(target) => (open_file_sink(target)?, false),
+            Some(target) => {
+                refuse_database(target, opts.database.as_deref())?;
+                let sink = open_file_sink(target)?;
+                if let Sink::File { target, .. } | Sink::Special { target, .. } = &sink {
+                    refuse_database(target, opts.database.as_deref())?;
+                }
+                (sink, false)
+            }
         };
         let color = match opts.color {
             ColorChoice::Always => true,
@@ -304,6 +318,8 @@ impl Output {
         Ok(Output {
             format: opts.format,
             sink,
+            database: opts.database.clone(),
+            terminal,
             color,
             wrap_width,
             csv_raw: opts.csv_raw,
@@ -424,6 +440,9 @@ impl Output {
         match self.sink {
             Sink::Stdout(mut w) => w.flush()?,
             Sink::File { file, target } => {
+                // Checked again at the moment of replacing: the database may have
+                // been opened (and so gained a `/dev/fd/N` name) since the start.
+                refuse_database(&target, self.database.as_deref())?;
                 let file = file
                     .into_inner()
                     .map_err(|e| io_error(&target, "cannot write", e.into_error()))?;
@@ -437,6 +456,28 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// `-o TARGET` must not be the database in use nor a file SQLite keeps beside it,
+/// compared by identity (device and inode, every link followed), so that no name
+/// for it, `/dev/fd/3` or `/proc/self/fd/3` included, gets it replaced: exit 2.
+pub fn refuse_database(target: &Path, database: Option<&Path>) -> Result<()> {
+    let Some(db) = database else {
+        return Ok(());
+    };
+    let hit = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        same_file(target, Path::new(&side))
+    });
+    if hit {
+        return Err(Error::usage(format!(
+            "-o {} names the database in use; it would be replaced by the output",
+            target.display()
+        ))
+        .with_hint("write the output to another file"));
+    }
+    Ok(())
 }
 
 /// `-o FILE` behaves like the shell's `>` for what the user can see: a new file gets
@@ -532,6 +573,10 @@ fn follow_links(path: &Path) -> Result<PathBuf> {
 /// created: `-o` must never name the database in use.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt as _;
+    // The kernel follows every link, the magic `/proc/self/fd/N` ones included.
+    if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+        return x.dev() == y.dev() && x.ino() == y.ino();
+    }
     let (Ok(a), Ok(b)) = (follow_links(a), follow_links(b)) else {
         return false;
     };
@@ -573,16 +618,19 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 // Column names can come from the user (`sql ... AS "=x"`).
                 write_csv_record(
                     w,
                     self.names.iter().map(|n| {
-                        if raw {
-                            Cow::Borrowed(n.as_str())
-                        } else {
-                            neutralise_formula(n)
-                        }
+                        terminal_safe(
+                            term,
+                            if raw {
+                                Cow::Borrowed(n.as_str())
+                            } else {
+                                neutralise_formula(n)
+                            },
+                        )
                     }),
                 )?;
             }
@@ -590,15 +638,18 @@ impl RowWriter<'_> {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 write_tsv_record(
                     w,
                     self.names.iter().map(|n| {
-                        if raw {
-                            Cow::Borrowed(n.as_str())
-                        } else {
-                            neutralise_formula(n)
-                        }
+                        terminal_safe(
+                            term,
+                            if raw {
+                                Cow::Borrowed(n.as_str())
+                            } else {
+                                neutralise_formula(n)
+                            },
+                        )
                     }),
                 )?;
             }
@@ -630,22 +681,32 @@ impl RowWriter<'_> {
                 }
             }
             Format::Csv => {
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 write_csv_record(
                     w,
-                    shown.map(|c| match c {
-                        Cell::Text(t) if !raw => neutralise_formula(t),
-                        other => other.to_text(),
+                    shown.map(|c| {
+                        terminal_safe(
+                            term,
+                            match c {
+                                Cell::Text(t) if !raw => neutralise_formula(t),
+                                other => other.to_text(),
+                            },
+                        )
                     }),
                 )?;
             }
             Format::Tsv => {
-                let raw = self.out.csv_raw;
+                let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 write_tsv_record(
                     w,
-                    shown.map(|c| match c {
-                        Cell::Text(t) if !raw => neutralise_formula(t),
-                        other => other.to_text(),
+                    shown.map(|c| {
+                        terminal_safe(
+                            term,
+                            match c {
+                                Cell::Text(t) if !raw => neutralise_formula(t),
+                                other => other.to_text(),
+                            },
+                        )
                     }),
                 )?;
             }
@@ -867,6 +928,18 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// A CSV or TSV field as written: exact to a file or a pipe, through
+/// [`for_terminal`] when a person's terminal is the sink.
+fn terminal_safe(terminal: bool, field: Cow<'_, str>) -> Cow<'_, str> {
+    if !terminal {
+        return field;
+    }
+    match for_terminal(&field) {
+        Cow::Borrowed(_) => field,
+        Cow::Owned(safe) => Cow::Owned(safe),
+    }
+}
+
 /// A cell inside a Markdown table: control characters escaped, pipes escaped, line
 /// breaks as `<br>`.
 fn markdown_cell(text: &str) -> String {
@@ -915,6 +988,13 @@ mod tests {
         let fields = ["a\tb", "c\nd", "e\\f"].map(Cow::Borrowed);
         write_tsv_record(&mut buf, fields.into_iter()).unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), "a\\tb\tc\\nd\te\\\\f\n");
+    }
+
+    #[test]
+    fn csv_fields_are_escaped_only_for_a_terminal() {
+        let field = || Cow::Borrowed("a\u{1b}]52;c;x\u{7}b");
+        assert_eq!(terminal_safe(false, field()), field());
+        assert_eq!(terminal_safe(true, field()), "a\\x1b]52;c;x\\x07b");
     }
 
     #[test]

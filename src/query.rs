@@ -155,6 +155,23 @@ impl Field {
 
 /// The columns of `claims`: every key a claim has. People see the quote and a
 /// compact citation; scripts get the separate citation keys and the statement.
+/// The most words a search (`search`, `claims --text`) takes: each word is one
+/// more condition on every claim, and thousands of them made a command run for
+/// tens of seconds or exceed SQLite's expression limit.
+pub const MAX_WORDS: usize = 64;
+
+/// Refuses more than [`MAX_WORDS`] words (exit 2): the input's fault, never a
+/// long wait or a database error.
+pub fn bound_words(count: usize, what: &str) -> Result<()> {
+    if count > MAX_WORDS {
+        return Err(crate::error::Error::usage(format!(
+            "{what} takes at most {MAX_WORDS} words; {count} were given"
+        ))
+        .with_hint("keep the few words that matter"));
+    }
+    Ok(())
+}
+
 pub const CLAIM_COLUMNS: &[(Field, Column)] = &[
     (Field::ClaimId, Column::new("claim_id")),
     (Field::Subject, Column::new("subject")),

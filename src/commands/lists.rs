@@ -41,6 +41,8 @@ pub fn claims(db: &Db, out: &mut Output, args: &ClaimsArgs) -> Result<()> {
         Some(slug) => Some(resolve_source(db, slug)?),
         None => None,
     };
+    let words = args.text.iter().flat_map(|t| t.split_whitespace()).count();
+    crate::query::bound_words(words, "claims --text")?;
     let filter = ClaimFilter {
         subjects: subject_ids(db, &args.subject)?,
         kinds: args.kind.clone(),

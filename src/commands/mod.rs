@@ -21,6 +21,8 @@ mod sql;
 mod verify;
 pub mod which;
 
+use std::path::Path;
+
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Location};
 use crate::error::{ErrorKind, Result};
@@ -39,7 +41,12 @@ pub fn run(cli: Cli) -> Result<()> {
         };
         options.csv_raw = true;
     }
-    refuse_database_as_output(&options, &location)?;
+    options.database = Some(location.path().to_path_buf());
+    // Checked now for the names known before the database is open, and again by
+    // the output itself once it is (a `/dev/fd/N` naming it exists only then).
+    if let Some(target) = options.path.as_deref().filter(|p| *p != Path::new("-")) {
+        crate::output::refuse_database(target, options.database.as_deref())?;
+    }
     match &cli.command {
         Command::Init(args) => return init::run(&location, args),
         Command::Completions { shell } => {
@@ -107,34 +114,6 @@ pub fn run(cli: Cli) -> Result<()> {
         | Command::Publish(_) => unreachable!("handled above"),
     };
     finish(out, result.map_err(|e| db.name_in(e)))
-}
-
-/// `-o` never targets the database in use, nor the files SQLite keeps beside it.
-fn refuse_database_as_output(
-    options: &crate::output::OutputOptions,
-    location: &Location,
-) -> Result<()> {
-    let Some(target) = options
-        .path
-        .as_deref()
-        .filter(|p| *p != std::path::Path::new("-"))
-    else {
-        return Ok(());
-    };
-    let db = location.path();
-    let hit = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut side = db.as_os_str().to_owned();
-        side.push(suffix);
-        crate::output::same_file(target, std::path::Path::new(&side))
-    });
-    if hit {
-        return Err(crate::error::Error::usage(format!(
-            "-o {} names the database in use; it would be replaced by the output",
-            target.display()
-        ))
-        .with_hint("write the output to another file"));
-    }
-    Ok(())
 }
 
 /// Ends the output after a command's result.

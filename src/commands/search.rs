@@ -39,6 +39,7 @@ pub fn run(db: &Db, out: &mut Output, words: &[String]) -> Result<()> {
             "give at least one word to search for",
         ));
     }
+    crate::query::bound_words(terms.len(), "search")?;
     let (open, close) = if out.color() {
         ("\x1b[1;33m", "\x1b[0m")
     } else {

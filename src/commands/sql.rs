@@ -72,6 +72,10 @@ fn bind(stmt: &mut rusqlite::Statement, params: &[String]) -> Result<()> {
                 "-p '{param}': the parameter has no name"
             )));
         }
+        if given.iter().any(|(n, _, _)| *n == name) {
+            return Err(Error::usage(format!("-p {name} is given twice"))
+                .with_hint(format!("give each parameter once: -p {name}=VALUE")));
+        }
         given.push((name, value, false));
     }
     for index in 1..=stmt.parameter_count() {
@@ -80,7 +84,7 @@ fn bind(stmt: &mut rusqlite::Statement, params: &[String]) -> Result<()> {
                 .with_hint("name it (`:name`) and give its value with -p name=VALUE"));
         };
         let name = sql_name.trim_start_matches([':', '@', '$', '?']);
-        let Some(entry) = given.iter_mut().rev().find(|(n, _, _)| *n == name) else {
+        let Some(entry) = given.iter_mut().find(|(n, _, _)| *n == name) else {
             return Err(
                 Error::usage(format!("the query's parameter {sql_name} has no value"))
                     .with_hint(format!("give it with -p {name}=VALUE")),

@@ -347,6 +347,7 @@ fn file_writable(path: &Path) -> Result<bool> {
 /// migrated, refreshed or checkpointed, and a file that cannot be written gets no
 /// -wal or -shm beside it.
 pub fn open_for_reading(path: &Path) -> Result<Connection> {
+    refuse_hot_journal(path)?;
     if file_writable(path)? {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(sqlite_path(path), flags)
@@ -370,6 +371,7 @@ pub fn open_for_reading(path: &Path) -> Result<Connection> {
 /// that could mean something to a URI parser percent-encoded. With a pending log
 /// the file is opened read-only the ordinary way, so the log is read too.
 pub fn open_read_only(path: &Path) -> Result<Connection> {
+    refuse_hot_journal(path)?;
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     let pending_log = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
@@ -380,6 +382,37 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         Connection::open_with_flags(immutable_uri(path), base | OpenFlags::SQLITE_OPEN_URI)
     };
     opened.map_err(|e| cannot_open(path, &e.to_string()))
+}
+
+/// A rollback journal beside the file with a live header is "hot": a writer
+/// stopped (or is still running) in the middle of a transaction, and the file may
+/// hold pages it never committed. Only a connection that can write rolls it back;
+/// a read-only one (or one told the file is immutable) would skip it and show the
+/// uncommitted rows, so reading is refused (exit 4) until it is rolled back.
+fn refuse_hot_journal(path: &Path) -> Result<()> {
+    use std::io::Read as _;
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let journal = std::path::PathBuf::from(journal);
+    let mut head = [0u8; 8];
+    let hot = fs::File::open(&journal)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| n > 0 && head[..n].iter().any(|&b| b != 0));
+    if !hot {
+        return Ok(());
+    }
+    Err(Error::database(format!(
+        "{} has an unfinished transaction: {} is the rollback journal of a write that \
+         did not end, so reading now could show changes that were never committed",
+        path.display(),
+        journal.display()
+    ))
+    .with_hint(format!(
+        "let the writer finish, or roll the change back with a command that may write, \
+         such as `claimdb --db {} verify` (or `sqlite3 {} 'PRAGMA quick_check'`), then try again",
+        path.display(),
+        path.display()
+    )))
 }
 
 fn immutable_uri(path: &Path) -> String {

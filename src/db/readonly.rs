@@ -213,6 +213,12 @@ impl GuardedConnection {
             other => format!("SQL error: {other}"),
         };
         let schema_hint = "`claimdb schema` lists the tables, views and columns";
+        if message.contains("invalid fts5 file format") {
+            // SQLite reports a damaged full-text index as a plain SQL error: it is
+            // the file's fault, as `search` says too (exit 4).
+            return Error::database(format!("the full-text index is damaged: {message}"))
+                .with_hint("restore the database from a copy");
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::OperationInterrupted) => match self.timeout {
                 Some(limit) => timed_out(limit),

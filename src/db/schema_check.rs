@@ -2,8 +2,9 @@
 //! be exactly what its migrations made. A changed one (a view replaced to show a
 //! forged quote, a trigger planted to run when claimdb writes) is reported, exit 4,
 //! naming the object, before claimdb runs a statement on the file. Objects users add
-//! for themselves (views, tables, indexes) are left alone; a trigger claimdb did not
-//! make is refused, since it would run inside claimdb's own writes.
+//! for themselves (views, tables, and indexes on their own tables) are left alone;
+//! a trigger, or an index on one of claimdb's tables, that claimdb did not make is
+//! refused, since it would run inside claimdb's own writes without a time limit.
 //!
 //! What the migrations made is found by running them on an empty in-memory
 //! database, so the check follows every migration added later without a list to
@@ -117,15 +118,37 @@ pub fn check(conn: &Connection, path: &Path, version: u32) -> Result<()> {
             Some(_) => {}
         }
     }
-    let mut planted: Vec<&String> = actual
-        .iter()
-        .filter(|(name, o)| o.kind == "trigger" && !expected.contains_key(*name))
-        .map(|(name, _)| name)
+    // Indexes and triggers run inside claimdb's own writes, outside any time
+    // limit: on claimdb's tables only the ones it made are allowed. Users' own
+    // views and tables (and indexes on those) are left alone: nothing of claimdb
+    // reads them.
+    let own_tables: std::collections::HashSet<&str> = expected
+        .values()
+        .filter(|o| o.kind == "table")
+        .map(|o| o.table.as_str())
         .collect();
-    planted.sort();
-    if let Some(name) = planted.first() {
-        return Err(changed(format!(
-            "a trigger {name} that claimdb did not make"
+    let mut planted: Vec<(&String, &Object)> = actual
+        .iter()
+        .filter(|(name, o)| {
+            !expected.contains_key(*name)
+                && (o.kind == "trigger"
+                    || (o.kind == "index" && own_tables.contains(o.table.as_str())))
+        })
+        .collect();
+    planted.sort_by_key(|(name, _)| *name);
+    if let Some((name, object)) = planted.first() {
+        let kind = &object.kind;
+        return Err(Error::database(format!(
+            "{} was changed outside claimdb: a {kind} {name} on {} that claimdb did not make \
+             (it would run inside claimdb's writes)",
+            path.display(),
+            object.table
+        ))
+        .with_hint(format!(
+            "if you made it, drop it: sqlite3 {} 'DROP {} \"{}\"'",
+            path.display(),
+            kind.to_uppercase(),
+            name.replace('"', "\"\"")
         )));
     }
     Ok(())
@@ -207,5 +230,11 @@ mod tests {
         .unwrap();
         let err = check_built(&conn).unwrap_err();
         assert!(err.contains("trigger evil"), "{err}");
+
+        let conn = migrated();
+        conn.execute_batch("CREATE INDEX my_slow ON claims (length(statement));")
+            .unwrap();
+        let err = check_built(&conn).unwrap_err();
+        assert!(err.contains("index my_slow on claims"), "{err}");
     }
 }

@@ -858,3 +858,242 @@ fn bad_claims_files_take_bounded_memory_and_problem_lists_are_capped() {
         );
     }
 }
+
+/// `-o /dev/fd/N` (or `/proc/self/fd/N`) where N is the database's own descriptor
+/// names the database in use once it is open: refused (exit 2), the file unchanged.
+#[test]
+fn dash_o_through_a_descriptor_link_spares_the_database() {
+    let (env, db) = env_with_db();
+    let before = std::fs::read(&db).unwrap();
+    for (target, args) in [
+        ("/dev/fd/3", &["verify"][..]),
+        ("/proc/self/fd/3", &["verify"]),
+        ("/dev/fd/3", &["--format", "csv", "claims"]),
+        ("/dev/fd/3", &["subjects"]),
+    ] {
+        let mut all = vec!["--db", db.as_str(), "-o", target];
+        all.extend_from_slice(args);
+        let out = env.run(&all);
+        assert_eq!(std::fs::read(&db).unwrap(), before, "{all:?}: {out:#?}");
+        let err = out.fails_with(2).to_string();
+        assert!(err.contains("database in use"), "{all:?}: {err}");
+    }
+}
+
+/// A hot rollback journal (a writer killed mid-transaction) is never skipped: `sql`
+/// refuses (exit 4) instead of showing the uncommitted rows.
+#[test]
+fn sql_never_shows_the_uncommitted_rows_of_a_hot_journal() {
+    let (env, db) = env_with_db();
+    let killed = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import os, sqlite3, sys\n\
+             c = sqlite3.connect(sys.argv[1], isolation_level=None)\n\
+             c.execute('PRAGMA journal_mode=delete')\n\
+             c.execute('PRAGMA cache_size=1')\n\
+             c.execute('BEGIN')\n\
+             c.execute(\"UPDATE claims SET statement = 'HOT ' || statement\")\n\
+             os._exit(0)\n",
+            &db,
+        ])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let journal = format!("{db}-journal");
+    assert!(std::fs::metadata(&journal).unwrap().len() > 0);
+    let out = env.run(&[
+        "--db",
+        &db,
+        "sql",
+        "SELECT count(*) AS hot FROM claims WHERE statement LIKE 'HOT %'",
+    ]);
+    assert!(!out.stdout.contains('1'), "{out:#?}");
+    let err = out.fails_with(4).to_string();
+    assert!(err.contains("journal"), "{err}");
+    // A command that may write rolls the journal back; then `sql` reads again.
+    env.run(&["--db", &db, "subjects"]).ok();
+    let out = env
+        .run(&[
+            "--db",
+            &db,
+            "--format",
+            "csv",
+            "sql",
+            "SELECT count(*) AS hot FROM claims WHERE statement LIKE 'HOT %'",
+        ])
+        .ok()
+        .to_string();
+    assert_eq!(out.lines().nth(1), Some("0"), "{out}");
+}
+
+/// An index or trigger claimdb did not make on claimdb's own tables would run
+/// inside its writes without a time limit: refused (exit 4) naming it, with a way
+/// to drop it. Users' own views and tables (and indexes on those) stay allowed.
+#[test]
+fn planted_indexes_on_claimdbs_tables_are_refused() {
+    let (env, db) = env_with_db();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE my_notes (x); CREATE INDEX my_notes_x ON my_notes (x);
+             CREATE VIEW my_slow_view AS SELECT length(replace(hex(zeroblob(20000000)),'0','ab')) AS n;
+             CREATE INDEX my_slow ON claims(length(replace(hex(zeroblob(200)),'0','ab')));",
+        )
+        .unwrap();
+    }
+    for args in [
+        &["subjects"][..],
+        &["remove-source", "nosuch"],
+        &["sql", "SELECT 1 AS one"],
+    ] {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend_from_slice(args);
+        let err = env.run(&all).fails_with(4).to_string();
+        assert!(
+            err.contains("index my_slow") && err.contains("DROP INDEX"),
+            "{args:?}: {err}"
+        );
+    }
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("DROP INDEX my_slow").unwrap();
+    }
+    env.run(&["--db", &db, "subjects"]).ok();
+    env.run(&["--db", &db, "sql", "SELECT x FROM my_notes"])
+        .ok();
+}
+
+/// Thousands of words are user input, never a slow command or "database damaged".
+#[test]
+fn many_words_are_a_usage_error_not_a_long_wait_or_exit_4() {
+    let (env, db) = env_with_db();
+    let words = vec!["the"; 2000].join(" ");
+    let start = std::time::Instant::now();
+    let err = env
+        .run(&["--db", &db, "search", &words])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("words"), "{err}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    let words = vec!["word"; 1000].join(" ");
+    let err = env
+        .run(&["--db", &db, "claims", "--text", &words])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("words"), "{err}");
+    // A few words still work.
+    env.run(&["--db", &db, "search", "built-in", "authentication"])
+        .ok();
+}
+
+/// A damaged full-text index is the database's fault in `sql` too (exit 4).
+#[test]
+fn sql_on_a_damaged_full_text_index_is_exit_4() {
+    let (env, db) = env_with_db();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("UPDATE claims_fts_config SET v = 99 WHERE k = 'version'")
+            .unwrap();
+    }
+    let err = env
+        .run(&[
+            "--db",
+            &db,
+            "sql",
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'authentication'",
+        ])
+        .fails_with(4)
+        .to_string();
+    assert!(err.contains("fts5"), "{err}");
+}
+
+/// CSV and TSV written to a terminal escape control characters like the table
+/// does; to a file they stay exact.
+#[test]
+fn csv_and_tsv_to_a_terminal_are_escaped() {
+    let (env, db) = env_with_db();
+    let query = "SELECT 'a' || char(27) || ']52;c;ZWNobw==' || char(7) || 'b' AS x";
+    for format in ["csv", "tsv"] {
+        let cmd = format!(
+            "{} --db {} --format {format} sql \"{query}\"",
+            env!("CARGO_BIN_EXE_claimdb"),
+            db
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .current_dir(env.dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("ZWNobw=="), "{format}: {text:?}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{format}: {text:?}"
+        );
+        let file = env.path(&format!("x.{format}"));
+        env.run(&[
+            "--db",
+            &db,
+            "-o",
+            file.to_str().unwrap(),
+            "--format",
+            format,
+            "sql",
+            query,
+        ])
+        .ok();
+        assert!(std::fs::read_to_string(&file).unwrap().contains('\u{1b}'));
+    }
+}
+
+/// A parameter given twice is named as such; a JSON claim with a key twice is
+/// refused naming the key.
+#[test]
+fn duplicate_parameters_and_duplicate_json_keys_are_named() {
+    let (env, db) = env_with_db();
+    let err = env
+        .run(&[
+            "--db",
+            &db,
+            "sql",
+            "SELECT :s AS s, :t AS t",
+            "-p",
+            "s=a",
+            "-p",
+            "s=b",
+            "-p",
+            "t=c",
+        ])
+        .fails_with(2)
+        .to_string();
+    assert!(err.contains("twice") && err.contains('s'), "{err}");
+
+    let article = env.path("a.txt");
+    std::fs::write(&article, "Flask is small.\n").unwrap();
+    let claims = env.path("c.json");
+    std::fs::write(
+        &claims,
+        r#"[{"subject": "flask", "subject": "django", "kind": "fact", "topic": "size",
+            "category": "general", "statement": "Flask is small", "quote": "Flask is small",
+            "line_start": 1, "line_end": 1}]"#,
+    )
+    .unwrap();
+    let err = env
+        .run(&[
+            "--db",
+            &db,
+            "import",
+            claims.to_str().unwrap(),
+            "--source",
+            article.to_str().unwrap(),
+            "--title",
+            "A",
+            "--url",
+            "https://example.com/a",
+        ])
+        .fails_with(3)
+        .to_string();
+    assert!(err.contains("subject") && err.contains("twice"), "{err}");
+}
