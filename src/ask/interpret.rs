@@ -340,6 +340,9 @@ struct Index {
     /// The first word of each topic named in several words ("json support"), and
     /// each word of a subject named in several.
     heads: Vec<(String, Target)>,
+    /// Every word of each topic named in several words ("routing" and "message" for
+    /// "message routing"): a question often names a topic by one of them.
+    name_words: Vec<(String, Target)>,
     longest: usize,
 }
 
@@ -413,7 +416,8 @@ impl Relevance {
         for w in words.clone() {
             let like = self.starts_like(w);
             all &= like;
-            some |= like && w.len() >= 4;
+            // A short word of a name ("ui" in "management ui") typed as it is.
+            some |= like && (w.len() >= 4 || self.prefixes.iter().any(|p| p == w));
         }
         if all || some {
             return true;
@@ -435,6 +439,14 @@ impl Relevance {
 /// They share a stem of five letters or more and differ in at most three letters.
 fn same_form(a: &str, b: &str) -> bool {
     if a == b {
+        return true;
+    }
+    // "durable" and "durability", "scalable" and "scalability": one stem.
+    let able = |w: &str| match w.strip_suffix("bility") {
+        Some(stem) => format!("{stem}ble"),
+        None => w.to_string(),
+    };
+    if a.len() >= 5 && able(a) == able(b) {
         return true;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
@@ -493,10 +505,24 @@ impl Index {
                 }
             }
         }
+        let name_words = catalogue
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| relevance.may_name(&e.name))
+            .flat_map(|(i, e)| {
+                let key = key_of(&e.name);
+                let several = key.len() > 1;
+                key.into_iter()
+                    .filter(move |w| several && !is_filler(w))
+                    .map(move |w| (w, Target::Topic(i)))
+            })
+            .collect();
         Index {
             keys,
             by_key,
             heads,
+            name_words,
             longest,
         }
     }
@@ -526,11 +552,7 @@ impl Index {
                 found.extend(
                     self.keys
                         .iter()
-                        .filter(|(k, t)| {
-                            !matches!(t, Target::Topic(_))
-                                && k.len() == 1
-                                && k[0].starts_with(word.as_str())
-                        })
+                        .filter(|(k, _)| k.len() == 1 && k[0].starts_with(word.as_str()))
                         .map(|(_, t)| *t),
                 );
             }
@@ -541,6 +563,15 @@ impl Index {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// The topics named in several words of which `word` is one.
+    fn named_by_word(&self, word: &str) -> Vec<Target> {
+        self.name_words
+            .iter()
+            .filter(|(w, _)| w == word)
+            .map(|(_, t)| *t)
+            .collect()
     }
 
     /// Targets whose key is exactly `words`.
@@ -701,6 +732,7 @@ fn signals(words: &[String], r: &mut Reading) {
                 "drawback",
                 "weakness",
                 "downside",
+                "disadvantage",
                 "shortcoming",
                 "problem",
                 "issue",
@@ -723,7 +755,7 @@ fn signals(words: &[String], r: &mut Reading) {
         Some(ListKind::ProsCons)
     } else if has_any(w, &["limitation", "limit"]) {
         Some(ListKind::Limitations)
-    } else if has_any(w, &["con", "disadvantage"]) {
+    } else if has_any(w, &["con"]) {
         Some(ListKind::Cons)
     } else if has_any(
         w,
@@ -989,6 +1021,14 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                     }
                 }
             }
+            // "routing" names "url routing" by an alias, and "message routing" too:
+            // the answer keeps the ones the subjects have claims on.
+            if n == 1 && found.iter().any(|t| matches!(t, Target::Topic(_))) {
+                index
+                    .named_by_word(&span[0])
+                    .into_iter()
+                    .for_each(|t| record(t, r));
+            }
             matched = n;
             break;
         }
@@ -1030,6 +1070,11 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             continue;
         }
         if is_filler(word) || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let by_word = index.named_by_word(&keys[i]);
+        if !by_word.is_empty() {
+            by_word.into_iter().for_each(|t| record(t, r));
             continue;
         }
         if let Some((t, key)) = index.typo(&keys[i]) {
