@@ -278,7 +278,7 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             topics,
             lacks: _,
             builtin: _,
-        } => yes_no_answer(conn, out, &subjects, &topics),
+        } => yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
         Intent::Compare { subjects, topics } => compare_answer(conn, out, &subjects, &topics),
         Intent::Advice { subjects, topics } => advice_answer(conn, out, &subjects, &topics),
         Intent::Keywords { subjects, topics } => {
@@ -835,8 +835,32 @@ fn yes_no_answer(
     out: &mut Output,
     subjects: &[String],
     topics: &[String],
+    phrases: &[String],
 ) -> Result<()> {
     let mut select = Select::new(conn, subjects, topics)?;
+    if !select.subjects.is_empty() && select.fetch(conn)?.is_empty() {
+        // The topic has no claim for these subjects, but their claims may say the
+        // very words asked ("hard to set up" under another topic): a telling mention
+        // answers; none, or too many, and the answer is "no claim".
+        for phrase in phrases {
+            let mut said = Select::new(conn, subjects, &[])?;
+            said.mentions = vec![phrase.clone()];
+            let found = said.fetch(conn)?;
+            if !found.is_empty() && found.len() <= MAX_MENTIONS {
+                reading_as(&said.command());
+                write_found(conn, out, &found, &said)?;
+                say!(
+                    "no claim on '{}' for {}; {} {} '{}'",
+                    select.topic_names.join(" or "),
+                    some_of(&select.subject_names, 5),
+                    plural(found.len(), "claim"),
+                    if found.len() == 1 { "says" } else { "say" },
+                    printable(phrase)
+                );
+                return Ok(());
+            }
+        }
+    }
     // Feature claims (the stance) first, then what else the article says on it.
     select.kinds = vec![
         Kind::Feature.as_str(),

@@ -81,6 +81,8 @@ pub struct Reading {
     /// Topics named by how a thing ships ("out of the box"): dropped when the
     /// question names the thing itself.
     pub shipping_topics: Vec<String>,
+    /// The phrases of several words that named a topic ("set up"), as typed.
+    pub topic_phrases: Vec<String>,
 }
 
 /// What to answer: the query, with names resolved to canonical ones.
@@ -974,6 +976,9 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             let found = index.exact(std::slice::from_ref(&joined));
             if !found.is_empty() {
                 found.iter().for_each(|t| record(*t, r));
+                if found.iter().any(|t| matches!(t, Target::Topic(_))) {
+                    push_unique(&mut r.topic_phrases, &words[i..i + 2].join(" "));
+                }
                 used[i..i + 2].iter_mut().for_each(|u| *u = true);
                 i += 2;
                 continue;
@@ -996,6 +1001,9 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                 phrase.as_str(),
                 "out of the box" | "built in" | "builtin" | "by default" | "natively" | "native"
             );
+            if n >= 2 && found.iter().any(|t| matches!(t, Target::Topic(_))) {
+                push_unique(&mut r.topic_phrases, &words[i..i + n].join(" "));
+            }
             // A subject named inside a topic's alias ("X admin") is named too.
             for t in &found {
                 record(*t, r);
@@ -1053,6 +1061,27 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                     record(t, r);
                     matched = n;
                     break;
+                }
+                // One word: its comparative's other bases and their opposites too
+                // ("heavier": "heavy" names nothing alone, "light" does).
+                if n == 1 {
+                    let bases = comparative_bases(&words[i]);
+                    let opposites: Vec<String> = bases
+                        .iter()
+                        .filter_map(|b| opposite(b))
+                        .map(String::from)
+                        .collect();
+                    let other = bases
+                        .into_iter()
+                        .chain(opposites)
+                        .filter(|b| *b != keys[i])
+                        .find_map(|b| index.loosely(std::slice::from_ref(&b)));
+                    if let Some(t) = other {
+                        record(t, r);
+                        r.comparative = true;
+                        matched = 1;
+                        break;
+                    }
                 }
             }
         }
@@ -1591,5 +1620,50 @@ mod tests {
         assert_eq!(read_q("online shop").topics, v(&["ecommerce"]));
         assert_eq!(read_q("QUOKKA admin").subjects, v(&["quokka"]));
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
+    }
+
+    /// Topics named by another form or one word of their name, on made-up names.
+    #[test]
+    fn word_forms_and_words_of_names_find_topics() {
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[]), e("wombat", &[])],
+            topics: vec![
+                e("lightweight", &["light weight"]),
+                e("scalability", &["heavy traffic"]),
+                e("durability", &[]),
+                e("management-ui", &[]),
+                e("url-routing", &["routing"]),
+                e("message-routing", &[]),
+            ],
+            companies: Vec::new(),
+        };
+        let topics = |q: &str| read(q, &catalogue).topics;
+        // A comparative whose base names a topic by its start; its opposite too.
+        assert_eq!(topics("which one is lighter"), v(&["lightweight"]));
+        assert_eq!(topics("is quokka heavier than wombat"), v(&["lightweight"]));
+        assert!(read("which is heavier", &catalogue).comparative);
+        // "-able" and "-ability" are one word.
+        assert_eq!(topics("is quokka durable"), v(&["durability"]));
+        // One word of a topic's name, however short.
+        assert_eq!(topics("does quokka have a web ui"), v(&["management-ui"]));
+        // A word an alias names, and the topics whose name holds it.
+        assert_eq!(
+            topics("quokka routing"),
+            v(&["url-routing", "message-routing"])
+        );
+        // A phrase of several words that named a topic is kept as typed.
+        assert_eq!(
+            read("is quokka good for heavy traffic", &catalogue).topic_phrases,
+            v(&["heavy traffic"])
+        );
+        // "disadvantages" asks for limitations and cons alike.
+        assert_eq!(
+            read("disadvantages of quokka", &catalogue).list,
+            Some(ListKind::Weaknesses)
+        );
     }
 }
