@@ -872,7 +872,29 @@ fn yes_no_answer(
         Kind::Fact.as_str(),
         Kind::Company.as_str(),
     ];
-    let found = select.fetch(conn)?;
+    let mut found = select.fetch(conn)?;
+    // A subject with nothing of its own on the topic may still be the other side of
+    // a comparison on it ("is X easy to learn": "Y is easier to learn than X").
+    let mut compared_against: Vec<String> = Vec::new();
+    if !select.subjects.is_empty() && !select.topics.is_empty() {
+        let mut others = Select::new(conn, &[], topics)?;
+        others.kinds = vec![COMPARISON];
+        for f in others.fetch(conn)? {
+            let Some(versus) = f.versus.clone() else {
+                continue;
+            };
+            let silent = !found.iter().any(|g| g.subject == versus);
+            if silent && select.subject_names.contains(&versus) {
+                compared_against.push(format!(
+                    "{versus}: no claim of its own; {} is {} than {versus} (line {})",
+                    f.subject,
+                    f.value.as_deref().unwrap_or("compared"),
+                    f.line_start
+                ));
+                found.push(f);
+            }
+        }
+    }
     let shown = Select {
         kinds: Vec::new(),
         ..select
@@ -894,6 +916,14 @@ fn yes_no_answer(
     };
     for subject in &names {
         let mine: Vec<&Found> = found.iter().filter(|f| f.subject == *subject).collect();
+        if let Some(line) = compared_against
+            .iter()
+            .find(|l| l.starts_with(&format!("{subject}: ")))
+        {
+            verdicts.push(line.clone());
+            silent.push(subject.clone());
+            continue;
+        }
         if mine.is_empty() {
             silent.push(subject.clone());
             continue;

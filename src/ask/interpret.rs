@@ -202,7 +202,8 @@ const FILLER: &[&str] = &[
     "written", "authored", "originate", "originated", "born", "launched", "introduced",
     "begin", "began", "behind", "fact", "facts", "information", "info", "detail", "details",
     "overview", "summary", "anything", "else", "in-built", "inbuilt", "default", "defaults",
-    "term", "terms", "regard", "regarding", "respect", "aspect", "aspects",
+    "term", "terms", "regard", "regarding", "respect", "aspect", "aspects", "wrong",
+    "criticism", "criticisms", "pitfall", "pitfalls",
 ];
 
 /// Comparative adjectives and their base (for "faster" -> "fast").
