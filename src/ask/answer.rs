@@ -279,7 +279,9 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             lacks: _,
             builtin: _,
         } => yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
-        Intent::Compare { subjects, topics } => compare_answer(conn, out, &subjects, &topics),
+        Intent::Compare { subjects, topics } => {
+            compare_answer(conn, out, &subjects, &topics, &reading.topic_phrases)
+        }
         Intent::Advice { subjects, topics } => advice_answer(conn, out, &subjects, &topics),
         Intent::Keywords { subjects, topics } => {
             let select = Select::new(conn, &subjects, &topics)?;
@@ -1238,8 +1240,39 @@ fn compare_answer(
     out: &mut Output,
     subjects: &[String],
     topics: &[String],
+    phrases: &[String],
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
+    if subjects.len() >= 2
+        && found.is_empty()
+        && Select::new(conn, subjects, topics)?.fetch(conn)?.is_empty()
+    {
+        // Neither side has a claim on the topic, but their claims may say the very
+        // words asked ("for background jobs"): a telling mention answers.
+        for phrase in phrases {
+            let mut said = Select::new(conn, subjects, &[])?;
+            said.mentions = vec![phrase.clone()];
+            let found = said.fetch(conn)?;
+            // A comparison saying it is answered below with the others between them.
+            let compared = found.iter().any(|f| f.kind == COMPARISON);
+            if !found.is_empty() && found.len() <= MAX_MENTIONS && !compared {
+                reading_as(&said.command());
+                write_found(conn, out, &found, &said)?;
+                say!(
+                    "no claim on '{}' for {}; {} {} '{}'",
+                    topics.join(" or "),
+                    some_of(subjects, 5),
+                    plural(found.len(), "claim"),
+                    if found.len() == 1 { "says" } else { "say" },
+                    printable(phrase)
+                );
+                return note(
+                    out,
+                    "The article states no comparison on this; the claims that say it are above.",
+                );
+            }
+        }
+    }
     let mut verdict = comparison_verdict(&found);
     // Then each side's own claims on the topics (not a tally: the claims themselves).
     let mut command = select.command();

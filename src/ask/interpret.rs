@@ -1114,6 +1114,11 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         }
         if word.chars().any(char::is_alphanumeric) {
             r.unknown.push(word.clone());
+            // "background jobs": a name followed by a word that names nothing may
+            // be another thing altogether; the two words as typed are kept.
+            if i > 0 && used[i - 1] && !is_filler(&words[i - 1]) {
+                push_unique(&mut r.topic_phrases, &words[i - 1..=i].join(" "));
+            }
         }
     }
 }
