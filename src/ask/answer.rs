@@ -280,7 +280,11 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             builtin: _,
         } => yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
         Intent::Compare { subjects, topics } => {
-            compare_answer(conn, out, &subjects, &topics, &reading.topic_phrases)
+            let asked = Asked {
+                phrases: &reading.topic_phrases,
+                question,
+            };
+            compare_answer(conn, out, &subjects, &topics, asked)
         }
         Intent::Advice { subjects, topics } => advice_answer(conn, out, &subjects, &topics),
         Intent::Keywords { subjects, topics } => {
@@ -1201,6 +1205,13 @@ fn comparisons(
     Ok((select, found))
 }
 
+/// What was asked besides the names: the question as typed, and the phrases of
+/// several words that named a topic.
+struct Asked<'a> {
+    phrases: &'a [String],
+    question: &'a str,
+}
+
 /// The verdict the article states, if any: "it depends" first, then who it favours.
 fn comparison_verdict(found: &[Found]) -> Option<String> {
     let depends: Vec<&Found> = found
@@ -1240,9 +1251,40 @@ fn compare_answer(
     out: &mut Output,
     subjects: &[String],
     topics: &[String],
-    phrases: &[String],
+    asked: Asked,
 ) -> Result<()> {
+    let phrases = asked.phrases;
     let (select, mut found) = comparisons(conn, subjects, topics)?;
+    // No side named ("which has lower latency"): with several articles, the
+    // comparisons that say a word of the question are the ones asked about, and
+    // their sides the subjects.
+    let mut named: Vec<String> = subjects.to_vec();
+    if subjects.is_empty() {
+        let words: Vec<String> = asked
+            .question
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(String::from)
+            .collect();
+        let says = |f: &Found| {
+            f.value.as_deref().is_some_and(|v| {
+                v.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| words.iter().any(|q| q == w))
+            })
+        };
+        if found.iter().any(says) && !found.iter().all(says) {
+            found.retain(says);
+            for f in &found {
+                for s in std::iter::once(&f.subject).chain(f.versus.as_ref()) {
+                    if !named.contains(s) {
+                        named.push(s.clone());
+                    }
+                }
+            }
+        }
+    }
     if subjects.len() >= 2
         && found.is_empty()
         && Select::new(conn, subjects, topics)?.fetch(conn)?.is_empty()
@@ -1277,7 +1319,7 @@ fn compare_answer(
     // Then each side's own claims on the topics (not a tally: the claims themselves).
     let mut command = select.command();
     if !topics.is_empty() {
-        let mut sides = Select::new(conn, subjects, topics)?;
+        let mut sides = Select::new(conn, &named, topics)?;
         sides.kinds = vec![
             Kind::Feature.as_str(),
             Kind::Pro.as_str(),
