@@ -319,6 +319,15 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             } else {
                 select.fetch(conn)?
             };
+            if found.is_empty() && !select.mentions.is_empty() {
+                // Another form of the words: "replication" says what "replicated" does.
+                let exact = std::mem::take(&mut select.mentions);
+                select.mentions = exact.iter().map(|w| stem(w)).collect();
+                found = select.fetch(conn)?;
+                if found.is_empty() {
+                    select.mentions = exact;
+                }
+            }
             // A word many claims use ("python" in an article about Python tools) says
             // nothing about what was asked: only a telling mention answers.
             if found.len() > MAX_MENTIONS {
@@ -532,7 +541,11 @@ impl Select {
             let query: Vec<String> = self
                 .mentions
                 .iter()
-                .map(|w| format!("\"{}\"", w.replace('"', "")))
+                .map(|w| match w.strip_suffix('*') {
+                    // A stem: any word it starts ("replicat" for "replicated").
+                    Some(stem) => format!("\"{}\"*", stem.replace('"', "")),
+                    None => format!("\"{}\"", w.replace('"', "")),
+                })
                 .collect();
             params.push(Box::new(query.join(" AND ")));
             sql.push_str(&format!(
@@ -1203,6 +1216,19 @@ fn comparisons(
     let mut select = Select::new(conn, subjects, topics)?;
     select.kinds = vec![COMPARISON];
     Ok((select, found))
+}
+
+/// A word's stem as a prefix query ("replicat*", "hard*" for "harder"); short words
+/// stay whole.
+fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    if n < 6 || !word.is_ascii() {
+        return word.to_string();
+    }
+    if let Some(base) = word.strip_suffix("er") {
+        return format!("{base}*");
+    }
+    format!("{}*", &word[..(n - 3).max(5)])
 }
 
 /// What was asked besides the names: the question as typed, and the phrases of
