@@ -208,8 +208,9 @@ fn every_question_found_failing_since_is_answered_right() {
     judge_all(&cases(&PathBuf::from(format!("{FIXTURES}/ask-extra.json"))));
 }
 
-/// Questions written before looking at `ask`'s word lists, about an article of
-/// another field (tests/fixtures/kafka-vs-rabbitmq.txt) and the shipped one.
+/// Questions written before looking at `ask`'s word lists, about articles of other
+/// fields (tests/fixtures/kafka-vs-rabbitmq.txt, postgres-vs-mysql.md) and the
+/// shipped one.
 #[test]
 fn questions_written_blind_on_another_field_are_answered_right() {
     judge_all(&cases(&PathBuf::from(format!(
