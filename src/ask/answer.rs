@@ -278,8 +278,14 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             topics,
             lacks: _,
             builtin: _,
-        } => yes_no_answer(conn, out, &subjects, &topics),
-        Intent::Compare { subjects, topics } => compare_answer(conn, out, &subjects, &topics),
+        } => yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
+        Intent::Compare { subjects, topics } => {
+            let asked = Asked {
+                phrases: &reading.topic_phrases,
+                question,
+            };
+            compare_answer(conn, out, &subjects, &topics, asked)
+        }
         Intent::Advice { subjects, topics } => advice_answer(conn, out, &subjects, &topics),
         Intent::Keywords { subjects, topics } => {
             let select = Select::new(conn, &subjects, &topics)?;
@@ -313,6 +319,15 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             } else {
                 select.fetch(conn)?
             };
+            if found.is_empty() && !select.mentions.is_empty() {
+                // Another form of the words: "replication" says what "replicated" does.
+                let exact = std::mem::take(&mut select.mentions);
+                select.mentions = exact.iter().map(|w| stem(w)).collect();
+                found = select.fetch(conn)?;
+                if found.is_empty() {
+                    select.mentions = exact;
+                }
+            }
             // A word many claims use ("python" in an article about Python tools) says
             // nothing about what was asked: only a telling mention answers.
             if found.len() > MAX_MENTIONS {
@@ -526,7 +541,11 @@ impl Select {
             let query: Vec<String> = self
                 .mentions
                 .iter()
-                .map(|w| format!("\"{}\"", w.replace('"', "")))
+                .map(|w| match w.strip_suffix('*') {
+                    // A stem: any word it starts ("replicat" for "replicated").
+                    Some(stem) => format!("\"{}\"*", stem.replace('"', "")),
+                    None => format!("\"{}\"", w.replace('"', "")),
+                })
                 .collect();
             params.push(Box::new(query.join(" AND ")));
             sql.push_str(&format!(
@@ -835,8 +854,32 @@ fn yes_no_answer(
     out: &mut Output,
     subjects: &[String],
     topics: &[String],
+    phrases: &[String],
 ) -> Result<()> {
     let mut select = Select::new(conn, subjects, topics)?;
+    if !select.subjects.is_empty() && select.fetch(conn)?.is_empty() {
+        // The topic has no claim for these subjects, but their claims may say the
+        // very words asked ("hard to set up" under another topic): a telling mention
+        // answers; none, or too many, and the answer is "no claim".
+        for phrase in phrases {
+            let mut said = Select::new(conn, subjects, &[])?;
+            said.mentions = vec![phrase.clone()];
+            let found = said.fetch(conn)?;
+            if !found.is_empty() && found.len() <= MAX_MENTIONS {
+                reading_as(&said.command());
+                write_found(conn, out, &found, &said)?;
+                say!(
+                    "no claim on '{}' for {}; {} {} '{}'",
+                    select.topic_names.join(" or "),
+                    some_of(&select.subject_names, 5),
+                    plural(found.len(), "claim"),
+                    if found.len() == 1 { "says" } else { "say" },
+                    printable(phrase)
+                );
+                return Ok(());
+            }
+        }
+    }
     // Feature claims (the stance) first, then what else the article says on it.
     select.kinds = vec![
         Kind::Feature.as_str(),
@@ -848,7 +891,29 @@ fn yes_no_answer(
         Kind::Fact.as_str(),
         Kind::Company.as_str(),
     ];
-    let found = select.fetch(conn)?;
+    let mut found = select.fetch(conn)?;
+    // A subject with nothing of its own on the topic may still be the other side of
+    // a comparison on it ("is X easy to learn": "Y is easier to learn than X").
+    let mut compared_against: Vec<String> = Vec::new();
+    if !select.subjects.is_empty() && !select.topics.is_empty() {
+        let mut others = Select::new(conn, &[], topics)?;
+        others.kinds = vec![COMPARISON];
+        for f in others.fetch(conn)? {
+            let Some(versus) = f.versus.clone() else {
+                continue;
+            };
+            let silent = !found.iter().any(|g| g.subject == versus);
+            if silent && select.subject_names.contains(&versus) {
+                compared_against.push(format!(
+                    "{versus}: no claim of its own; {} is {} than {versus} (line {})",
+                    f.subject,
+                    f.value.as_deref().unwrap_or("compared"),
+                    f.line_start
+                ));
+                found.push(f);
+            }
+        }
+    }
     let shown = Select {
         kinds: Vec::new(),
         ..select
@@ -870,6 +935,14 @@ fn yes_no_answer(
     };
     for subject in &names {
         let mine: Vec<&Found> = found.iter().filter(|f| f.subject == *subject).collect();
+        if let Some(line) = compared_against
+            .iter()
+            .find(|l| l.starts_with(&format!("{subject}: ")))
+        {
+            verdicts.push(line.clone());
+            silent.push(subject.clone());
+            continue;
+        }
         if mine.is_empty() {
             silent.push(subject.clone());
             continue;
@@ -1145,6 +1218,26 @@ fn comparisons(
     Ok((select, found))
 }
 
+/// A word's stem as a prefix query ("replicat*", "hard*" for "harder"); short words
+/// stay whole.
+fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    if n < 6 || !word.is_ascii() {
+        return word.to_string();
+    }
+    if let Some(base) = word.strip_suffix("er") {
+        return format!("{base}*");
+    }
+    format!("{}*", &word[..(n - 3).max(5)])
+}
+
+/// What was asked besides the names: the question as typed, and the phrases of
+/// several words that named a topic.
+struct Asked<'a> {
+    phrases: &'a [String],
+    question: &'a str,
+}
+
 /// The verdict the article states, if any: "it depends" first, then who it favours.
 fn comparison_verdict(found: &[Found]) -> Option<String> {
     let depends: Vec<&Found> = found
@@ -1184,13 +1277,75 @@ fn compare_answer(
     out: &mut Output,
     subjects: &[String],
     topics: &[String],
+    asked: Asked,
 ) -> Result<()> {
+    let phrases = asked.phrases;
     let (select, mut found) = comparisons(conn, subjects, topics)?;
+    // No side named ("which has lower latency"): with several articles, the
+    // comparisons that say a word of the question are the ones asked about, and
+    // their sides the subjects.
+    let mut named: Vec<String> = subjects.to_vec();
+    if subjects.is_empty() {
+        let words: Vec<String> = asked
+            .question
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(String::from)
+            .collect();
+        let says = |f: &Found| {
+            f.value.as_deref().is_some_and(|v| {
+                v.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| words.iter().any(|q| q == w))
+            })
+        };
+        if found.iter().any(says) && !found.iter().all(says) {
+            found.retain(says);
+            for f in &found {
+                for s in std::iter::once(&f.subject).chain(f.versus.as_ref()) {
+                    if !named.contains(s) {
+                        named.push(s.clone());
+                    }
+                }
+            }
+        }
+    }
+    if subjects.len() >= 2
+        && found.is_empty()
+        && Select::new(conn, subjects, topics)?.fetch(conn)?.is_empty()
+    {
+        // Neither side has a claim on the topic, but their claims may say the very
+        // words asked ("for background jobs"): a telling mention answers.
+        for phrase in phrases {
+            let mut said = Select::new(conn, subjects, &[])?;
+            said.mentions = vec![phrase.clone()];
+            let found = said.fetch(conn)?;
+            // A comparison saying it is answered below with the others between them.
+            let compared = found.iter().any(|f| f.kind == COMPARISON);
+            if !found.is_empty() && found.len() <= MAX_MENTIONS && !compared {
+                reading_as(&said.command());
+                write_found(conn, out, &found, &said)?;
+                say!(
+                    "no claim on '{}' for {}; {} {} '{}'",
+                    topics.join(" or "),
+                    some_of(subjects, 5),
+                    plural(found.len(), "claim"),
+                    if found.len() == 1 { "says" } else { "say" },
+                    printable(phrase)
+                );
+                return note(
+                    out,
+                    "The article states no comparison on this; the claims that say it are above.",
+                );
+            }
+        }
+    }
     let mut verdict = comparison_verdict(&found);
     // Then each side's own claims on the topics (not a tally: the claims themselves).
     let mut command = select.command();
     if !topics.is_empty() {
-        let mut sides = Select::new(conn, subjects, topics)?;
+        let mut sides = Select::new(conn, &named, topics)?;
         sides.kinds = vec![
             Kind::Feature.as_str(),
             Kind::Pro.as_str(),

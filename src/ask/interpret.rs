@@ -81,6 +81,8 @@ pub struct Reading {
     /// Topics named by how a thing ships ("out of the box"): dropped when the
     /// question names the thing itself.
     pub shipping_topics: Vec<String>,
+    /// The phrases of several words that named a topic ("set up"), as typed.
+    pub topic_phrases: Vec<String>,
 }
 
 /// What to answer: the query, with names resolved to canonical ones.
@@ -200,7 +202,8 @@ const FILLER: &[&str] = &[
     "written", "authored", "originate", "originated", "born", "launched", "introduced",
     "begin", "began", "behind", "fact", "facts", "information", "info", "detail", "details",
     "overview", "summary", "anything", "else", "in-built", "inbuilt", "default", "defaults",
-    "term", "terms", "regard", "regarding", "respect", "aspect", "aspects",
+    "term", "terms", "regard", "regarding", "respect", "aspect", "aspects", "wrong",
+    "criticism", "criticisms", "pitfall", "pitfalls",
 ];
 
 /// Comparative adjectives and their base (for "faster" -> "fast").
@@ -340,6 +343,9 @@ struct Index {
     /// The first word of each topic named in several words ("json support"), and
     /// each word of a subject named in several.
     heads: Vec<(String, Target)>,
+    /// Every word of each topic named in several words ("routing" and "message" for
+    /// "message routing"): a question often names a topic by one of them.
+    name_words: Vec<(String, Target)>,
     longest: usize,
 }
 
@@ -413,7 +419,8 @@ impl Relevance {
         for w in words.clone() {
             let like = self.starts_like(w);
             all &= like;
-            some |= like && w.len() >= 4;
+            // A short word of a name ("ui" in "management ui") typed as it is.
+            some |= like && (w.len() >= 4 || self.prefixes.iter().any(|p| p == w));
         }
         if all || some {
             return true;
@@ -435,6 +442,14 @@ impl Relevance {
 /// They share a stem of five letters or more and differ in at most three letters.
 fn same_form(a: &str, b: &str) -> bool {
     if a == b {
+        return true;
+    }
+    // "durable" and "durability", "scalable" and "scalability": one stem.
+    let able = |w: &str| match w.strip_suffix("bility") {
+        Some(stem) => format!("{stem}ble"),
+        None => w.to_string(),
+    };
+    if a.len() >= 5 && able(a) == able(b) {
         return true;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
@@ -493,10 +508,24 @@ impl Index {
                 }
             }
         }
+        let name_words = catalogue
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| relevance.may_name(&e.name))
+            .flat_map(|(i, e)| {
+                let key = key_of(&e.name);
+                let several = key.len() > 1;
+                key.into_iter()
+                    .filter(move |w| several && !is_filler(w))
+                    .map(move |w| (w, Target::Topic(i)))
+            })
+            .collect();
         Index {
             keys,
             by_key,
             heads,
+            name_words,
             longest,
         }
     }
@@ -526,11 +555,7 @@ impl Index {
                 found.extend(
                     self.keys
                         .iter()
-                        .filter(|(k, t)| {
-                            !matches!(t, Target::Topic(_))
-                                && k.len() == 1
-                                && k[0].starts_with(word.as_str())
-                        })
+                        .filter(|(k, _)| k.len() == 1 && k[0].starts_with(word.as_str()))
                         .map(|(_, t)| *t),
                 );
             }
@@ -541,6 +566,15 @@ impl Index {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// The topics named in several words of which `word` is one.
+    fn named_by_word(&self, word: &str) -> Vec<Target> {
+        self.name_words
+            .iter()
+            .filter(|(w, _)| w == word)
+            .map(|(_, t)| *t)
+            .collect()
     }
 
     /// Targets whose key is exactly `words`.
@@ -701,6 +735,7 @@ fn signals(words: &[String], r: &mut Reading) {
                 "drawback",
                 "weakness",
                 "downside",
+                "disadvantage",
                 "shortcoming",
                 "problem",
                 "issue",
@@ -723,7 +758,7 @@ fn signals(words: &[String], r: &mut Reading) {
         Some(ListKind::ProsCons)
     } else if has_any(w, &["limitation", "limit"]) {
         Some(ListKind::Limitations)
-    } else if has_any(w, &["con", "disadvantage"]) {
+    } else if has_any(w, &["con"]) {
         Some(ListKind::Cons)
     } else if has_any(
         w,
@@ -942,6 +977,9 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             let found = index.exact(std::slice::from_ref(&joined));
             if !found.is_empty() {
                 found.iter().for_each(|t| record(*t, r));
+                if found.iter().any(|t| matches!(t, Target::Topic(_))) {
+                    push_unique(&mut r.topic_phrases, &words[i..i + 2].join(" "));
+                }
                 used[i..i + 2].iter_mut().for_each(|u| *u = true);
                 i += 2;
                 continue;
@@ -964,6 +1002,9 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                 phrase.as_str(),
                 "out of the box" | "built in" | "builtin" | "by default" | "natively" | "native"
             );
+            if n >= 2 && found.iter().any(|t| matches!(t, Target::Topic(_))) {
+                push_unique(&mut r.topic_phrases, &words[i..i + n].join(" "));
+            }
             // A subject named inside a topic's alias ("X admin") is named too.
             for t in &found {
                 record(*t, r);
@@ -988,6 +1029,14 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                         record(t, r);
                     }
                 }
+            }
+            // "routing" names "url routing" by an alias, and "message routing" too:
+            // the answer keeps the ones the subjects have claims on.
+            if n == 1 && found.iter().any(|t| matches!(t, Target::Topic(_))) {
+                index
+                    .named_by_word(&span[0])
+                    .into_iter()
+                    .for_each(|t| record(t, r));
             }
             matched = n;
             break;
@@ -1014,6 +1063,27 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                     matched = n;
                     break;
                 }
+                // One word: its comparative's other bases and their opposites too
+                // ("heavier": "heavy" names nothing alone, "light" does).
+                if n == 1 {
+                    let bases = comparative_bases(&words[i]);
+                    let opposites: Vec<String> = bases
+                        .iter()
+                        .filter_map(|b| opposite(b))
+                        .map(String::from)
+                        .collect();
+                    let other = bases
+                        .into_iter()
+                        .chain(opposites)
+                        .filter(|b| *b != keys[i])
+                        .find_map(|b| index.loosely(std::slice::from_ref(&b)));
+                    if let Some(t) = other {
+                        record(t, r);
+                        r.comparative = true;
+                        matched = 1;
+                        break;
+                    }
+                }
             }
         }
         if matched > 0 {
@@ -1032,6 +1102,11 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         if is_filler(word) || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
+        let by_word = index.named_by_word(&keys[i]);
+        if !by_word.is_empty() {
+            by_word.into_iter().for_each(|t| record(t, r));
+            continue;
+        }
         if let Some((t, key)) = index.typo(&keys[i]) {
             record(t, r);
             r.corrections.push((word.clone(), key));
@@ -1039,6 +1114,11 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         }
         if word.chars().any(char::is_alphanumeric) {
             r.unknown.push(word.clone());
+            // "background jobs": a name followed by a word that names nothing may
+            // be another thing altogether; the two words as typed are kept.
+            if i > 0 && used[i - 1] && !is_filler(&words[i - 1]) {
+                push_unique(&mut r.topic_phrases, &words[i - 1..=i].join(" "));
+            }
         }
     }
 }
@@ -1546,5 +1626,50 @@ mod tests {
         assert_eq!(read_q("online shop").topics, v(&["ecommerce"]));
         assert_eq!(read_q("QUOKKA admin").subjects, v(&["quokka"]));
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
+    }
+
+    /// Topics named by another form or one word of their name, on made-up names.
+    #[test]
+    fn word_forms_and_words_of_names_find_topics() {
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[]), e("wombat", &[])],
+            topics: vec![
+                e("lightweight", &["light weight"]),
+                e("scalability", &["heavy traffic"]),
+                e("durability", &[]),
+                e("management-ui", &[]),
+                e("url-routing", &["routing"]),
+                e("message-routing", &[]),
+            ],
+            companies: Vec::new(),
+        };
+        let topics = |q: &str| read(q, &catalogue).topics;
+        // A comparative whose base names a topic by its start; its opposite too.
+        assert_eq!(topics("which one is lighter"), v(&["lightweight"]));
+        assert_eq!(topics("is quokka heavier than wombat"), v(&["lightweight"]));
+        assert!(read("which is heavier", &catalogue).comparative);
+        // "-able" and "-ability" are one word.
+        assert_eq!(topics("is quokka durable"), v(&["durability"]));
+        // One word of a topic's name, however short.
+        assert_eq!(topics("does quokka have a web ui"), v(&["management-ui"]));
+        // A word an alias names, and the topics whose name holds it.
+        assert_eq!(
+            topics("quokka routing"),
+            v(&["url-routing", "message-routing"])
+        );
+        // A phrase of several words that named a topic is kept as typed.
+        assert_eq!(
+            read("is quokka good for heavy traffic", &catalogue).topic_phrases,
+            v(&["heavy traffic"])
+        );
+        // "disadvantages" asks for limitations and cons alike.
+        assert_eq!(
+            read("disadvantages of quokka", &catalogue).list,
+            Some(ListKind::Weaknesses)
+        );
     }
 }

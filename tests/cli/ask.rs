@@ -208,6 +208,42 @@ fn every_question_found_failing_since_is_answered_right() {
     judge_all(&cases(&PathBuf::from(format!("{FIXTURES}/ask-extra.json"))));
 }
 
+/// Questions written before looking at `ask`'s word lists, about articles of other
+/// fields (tests/fixtures/kafka-vs-rabbitmq.txt, postgres-vs-mysql.md) and the
+/// shipped one.
+#[test]
+fn questions_written_blind_on_another_field_are_answered_right() {
+    judge_all(&cases(&PathBuf::from(format!(
+        "{FIXTURES}/ask-unseen.json"
+    ))));
+}
+
+/// A subject with no claim of its own on the topic, named as the other side of a
+/// comparison on it: the comparison is shown, and the subject's silence said.
+#[test]
+fn a_subject_only_compared_against_gets_the_comparison() {
+    let env = Env::new();
+    import_fixture(
+        &env,
+        &(
+            "kafka-vs-rabbitmq-claims.csv".to_string(),
+            "kafka-vs-rabbitmq.txt".to_string(),
+        ),
+    );
+    let run = env.run(&["ask", "is kafka easy to learn", "--format", "json"]);
+    let rows = run.json();
+    assert_eq!(rows[0]["line_start"], 52, "{run:#?}");
+    assert!(
+        run.stderr.contains(
+            "kafka: no claim of its own; rabbitmq is easier to learn than kafka (line 52)"
+        ) && run
+            .stderr
+            .contains("no claim on 'learning-curve' for kafka"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// "does flask support graphql": understood, answered honestly: exit 0, no rows,
 /// and the knowledge base's silence said in words.
 #[test]
