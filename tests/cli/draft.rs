@@ -1,13 +1,7 @@
 //! `draft` and `coverage` (issue 14): a draft imports unchanged, cites the article's
 //! own text, writes nothing to the database; coverage lists what no claim quotes.
 
-use crate::support::{Env, env_with_db};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
-fn fixture(name: &str) -> String {
-    format!("{FIXTURES}/{name}")
-}
+use crate::support::{Env, env_with_db, fixture};
 
 /// The draft of every fixture article is an import file that passes as it is, and
 /// the imported claims verify.
@@ -23,23 +17,14 @@ fn a_draft_imports_unchanged_and_verifies() {
         let claims = claims.to_str().unwrap();
         env.run(&["--db", &db, "draft", &fixture(article), "-o", claims])
             .ok();
-        let dry = env.run(&[
-            "--db",
-            &db,
-            "import",
-            claims,
-            "--source",
-            &fixture(article),
-            "--dry-run",
-        ]);
+        let dry = env.import_with(&db, claims, &fixture(article), &["--dry-run"]);
         dry.ok();
         assert!(
             dry.stderr.contains("dry run, nothing written"),
             "{}",
             dry.stderr
         );
-        env.run(&["--db", &db, "import", claims, "--source", &fixture(article)])
-            .ok();
+        env.import(&db, claims, &fixture(article)).ok();
     }
     env.run(&["--db", &db, "verify"]).ok();
 }
@@ -145,15 +130,7 @@ fn markdown_drafts_cite_the_source_lines_and_show_the_article_text() {
         claims.to_str().unwrap(),
     ])
     .ok();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        claims.to_str().unwrap(),
-        "--source",
-        &article,
-    ])
-    .ok();
+    env.import(&db, claims.to_str().unwrap(), &article).ok();
     let found = env
         .run(&[
             "--db",
@@ -217,14 +194,11 @@ fn draft_of_a_missing_article_says_so() {
 #[test]
 fn coverage_lists_the_sentences_no_claim_quotes() {
     let (env, db) = env_with_db();
-    env.run(&[
-        "--db",
+    env.import(
         &db,
-        "import",
         &fixture("fastapi-claims.json"),
-        "--source",
         &fixture("fastapi-vs-flask.txt"),
-    ])
+    )
     .ok();
     let out = env.run(&[
         "--db",
@@ -310,15 +284,7 @@ fn subjects_given_on_the_command_line_are_drafted() {
         r["confidence"] = serde_json::json!(0.5);
     }
     std::fs::write(&json, serde_json::to_string(&edited).unwrap()).unwrap();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        json.to_str().unwrap(),
-        "--source",
-        path,
-    ])
-    .ok();
+    env.import(&db, json.to_str().unwrap(), path).ok();
 }
 
 /// New subjects and topics are named in the characters the catalogue allows, so a
@@ -338,14 +304,6 @@ fn accented_names_draft_into_names_import_accepts() {
         .ok();
     let text = std::fs::read_to_string(&claims).unwrap();
     assert!(text.contains("backerei,feature,brotchen,lacks"), "{text}");
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        claims.to_str().unwrap(),
-        "--source",
-        path,
-    ])
-    .ok();
+    env.import(&db, claims.to_str().unwrap(), path).ok();
     env.run(&["--db", &db, "verify"]).ok();
 }

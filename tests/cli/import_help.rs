@@ -1,18 +1,12 @@
 //! An import that helps (issue 14, SPEC 6): each test guards one finding of the
 //! issue's first paragraph.
 
-use crate::support::env_with_db;
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
-fn fixture(name: &str) -> String {
-    format!("{FIXTURES}/{name}")
-}
+use crate::support::{Env, env_with_db, fixture};
 
 const HEADER: &str = "subject,kind,topic,stance,value,statement,quote,line_start,line_end\n";
 
 /// Writes `rows` under the header as `name` in the test directory.
-fn claims(env: &crate::support::Env, name: &str, rows: &str) -> String {
+fn claims(env: &Env, name: &str, rows: &str) -> String {
     let path = env.path(name);
     std::fs::write(&path, format!("{HEADER}{rows}")).unwrap();
     path.to_str().unwrap().to_string()
@@ -36,15 +30,7 @@ fn markdown_quotes_match_the_rendered_text_and_store_the_source() {
         "pg,pro,extensibility,,,PG is extensible.,Extensibility: New data types can be added through extensions.,,\n\
          pg,feature,orm,extension,,PG gets types by extension.,New data types can be added through extensions,3,4\n",
     );
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        md.to_str().unwrap(),
-    ])
-    .ok();
+    env.import(&db, &file, md.to_str().unwrap()).ok();
     let rows = env
         .run(&["--db", &db, "--format", "json", "claims", "--subject", "pg"])
         .json();
@@ -80,14 +66,7 @@ fn a_quote_in_two_places_is_refused_naming_both() {
         "c.csv",
         "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,,\n",
     );
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        article.to_str().unwrap(),
-    ]);
+    let out = env.import(&db, &file, article.to_str().unwrap());
     let err = out.fails_with(3);
     assert!(
         err.contains("the quote stands in more than one place"),
@@ -100,15 +79,7 @@ fn a_quote_in_two_places_is_refused_naming_both() {
         "c.csv",
         "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,5,5\n",
     );
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        article.to_str().unwrap(),
-    ])
-    .ok();
+    env.import(&db, &file, article.to_str().unwrap()).ok();
 }
 
 /// "A company row whose quote never names the company was accepted".
@@ -120,14 +91,7 @@ fn a_company_not_named_in_its_quote_is_refused() {
         "c.csv",
         "fastapi,company,adoption,,Spotify,Spotify uses FastAPI.,\"Companies such as Microsoft, Uber and Netflix use FastAPI\",,\n",
     );
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ]);
+    let out = env.import(&db, &file, &fixture("fastapi-vs-flask.txt"));
     let err = out.fails_with(3);
     assert!(
         err.contains("the company 'Spotify' is not named in its quote"),
@@ -154,7 +118,7 @@ fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
         "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,\n\
          fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,\n",
     );
-    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    let out = env.import(&db, file, &source);
     let err = out.fails_with(3);
     assert!(
         err.contains("unknown subject 'Flask.js'") && err.contains("did you mean 'flask'?"),
@@ -172,7 +136,7 @@ fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
         "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,subject\n\
          fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,topic\n",
     );
-    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    let out = env.import(&db, file, &source);
     out.ok();
     assert!(
         out.stderr.contains("flask.js") && out.stderr.contains("athentication"),
@@ -191,14 +155,11 @@ fn new_subjects_and_topics_carry_their_aliases() {
          fastapi,feature,api-docs,builtin,,FastAPI documents its API.,it generates interactive API documentation automatically,4,4,components,Fast API|FastAPI framework,interactive docs|openapi docs\n",
     )
     .unwrap();
-    env.run(&[
-        "--db",
+    env.import(
         &db,
-        "import",
         path.to_str().unwrap(),
-        "--source",
         &fixture("fastapi-vs-flask.txt"),
-    ])
+    )
     .ok();
     let out = env.run(&[
         "--db",
@@ -224,14 +185,11 @@ fn an_unknown_column_is_refused_naming_the_known_ones() {
          fastapi,pro,performance,,,FastAPI is fast.,FastAPI’s performance is one of its strengths,10,10\n",
     )
     .unwrap();
-    let out = env.run(&[
-        "--db",
+    let out = env.import(
         &db,
-        "import",
         path.to_str().unwrap(),
-        "--source",
         &fixture("fastapi-vs-flask.txt"),
-    ]);
+    );
     let err = out.fails_with(3);
     assert!(err.contains("unknown column 'statment'"), "{err}");
     assert!(
@@ -240,39 +198,16 @@ fn an_unknown_column_is_refused_naming_the_known_ones() {
     );
     let json = env.path("c.json");
     std::fs::write(&json, r#"[{"subject":"fastapi","kind":"pro","topic":"performance","statment":"x","statement":"FastAPI is fast.","quote":"FastAPI’s performance is one of its strengths"}]"#).unwrap();
-    let out = env.run(&[
-        "--db",
+    let out = env.import(
         &db,
-        "import",
         json.to_str().unwrap(),
-        "--source",
         &fixture("fastapi-vs-flask.txt"),
-    ]);
+    );
     let err = out.fails_with(3);
     assert!(
         err.contains("unknown field `statment`, expected one of"),
         "{err}"
     );
-}
-
-/// Runs claimdb with `input` on stdin.
-fn with_stdin(env: &crate::support::Env, args: &[&str], input: &[u8]) -> crate::support::Run {
-    use std::io::Write as _;
-    let mut child = env
-        .command()
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    crate::support::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// `claimdb draft ARTICLE | claimdb import - --source ARTICLE --dry-run` passes with
@@ -283,8 +218,7 @@ fn a_draft_pipes_into_import_from_stdin() {
     let article = fixture("fastapi-vs-flask.txt");
     let draft = env.run(&["--db", &db, "draft", &article]);
     let csv = draft.ok().to_string();
-    let dry = with_stdin(
-        &env,
+    let dry = env.run_with_stdin(
         &[
             "--db",
             &db,
@@ -302,8 +236,7 @@ fn a_draft_pipes_into_import_from_stdin() {
         "{}",
         dry.stderr
     );
-    with_stdin(
-        &env,
+    env.run_with_stdin(
         &["--db", &db, "import", "-", "--source", &article],
         csv.as_bytes(),
     )
@@ -317,29 +250,15 @@ fn the_same_article_with_crlf_or_a_bom_is_already_imported() {
     let (env, db) = env_with_db();
     let text = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
     let claims = fixture("fastapi-claims.json");
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &claims,
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ])
-    .ok();
+    env.import(&db, &claims, &fixture("fastapi-vs-flask.txt"))
+        .ok();
     for (name, copy) in [
         ("crlf.txt", text.replace('\n', "\r\n")),
         ("bom.txt", format!("\u{feff}{text}")),
     ] {
         let path = env.path(name);
         std::fs::write(&path, copy).unwrap();
-        let out = env.run(&[
-            "--db",
-            &db,
-            "import",
-            &claims,
-            "--source",
-            path.to_str().unwrap(),
-        ]);
+        let out = env.import(&db, &claims, path.to_str().unwrap());
         let err = out.fails_with(3);
         assert!(
             err.contains("this article is already imported as 'fastapi-vs-flask'"),
@@ -360,15 +279,8 @@ fn titles_are_the_first_line_as_it_reads() {
         "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n",
     )
     .unwrap();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        claims.to_str().unwrap(),
-        "--source",
-        path.to_str().unwrap(),
-    ])
-    .ok();
+    env.import(&db, claims.to_str().unwrap(), path.to_str().unwrap())
+        .ok();
     let sources = env
         .run(&["--db", &db, "--format", "json", "sources"])
         .json();
@@ -388,29 +300,14 @@ fn replace_keeps_title_and_url_and_a_taken_slug_suggests_another() {
     let (env, db) = env_with_db();
     let article = fixture("fastapi-vs-flask.txt");
     let claims = fixture("fastapi-claims.json");
-    env.run(&[
-        "--db",
+    env.import_with(
         &db,
-        "import",
         &claims,
-        "--source",
         &article,
-        "--title",
-        "FastAPI notes",
-        "--url",
-        "https://example.com/f",
-    ])
+        &["--title", "FastAPI notes", "--url", "https://example.com/f"],
+    )
     .ok();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &claims,
-        "--source",
-        &article,
-        "--replace",
-    ])
-    .ok();
+    env.import_with(&db, &claims, &article, &["--replace"]).ok();
     let sources = env
         .run(&["--db", &db, "--format", "json", "sources"])
         .json();
@@ -434,14 +331,7 @@ fn replace_keeps_title_and_url_and_a_taken_slug_suggests_another() {
     .unwrap();
     let c = env.path("c.csv");
     std::fs::write(&c, "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n").unwrap();
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        c.to_str().unwrap(),
-        "--source",
-        other.to_str().unwrap(),
-    ]);
+    let out = env.import(&db, c.to_str().unwrap(), other.to_str().unwrap());
     let err = out.fails_with(3);
     assert!(
         err.contains("--slug NAME to import this one as another article"),

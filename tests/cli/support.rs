@@ -6,6 +6,13 @@ use std::time::Duration;
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// The path of a file in tests/fixtures.
+pub fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
 /// Every subcommand, as users type them.
 pub const COMMANDS: &[&str] = &[
     "which",
@@ -102,6 +109,33 @@ impl Env {
     pub fn run(&self, args: &[&str]) -> Run {
         run(self.command().args(args))
     }
+
+    /// Runs the binary with `input` on stdin.
+    pub fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write as _;
+        let mut child = self
+            .command()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    }
+
+    /// `claimdb --db DB import CLAIMS --source ARTICLE`.
+    pub fn import(&self, db: &str, claims: &str, article: &str) -> Run {
+        self.import_with(db, claims, article, &[])
+    }
+
+    /// `claimdb --db DB import CLAIMS --source ARTICLE OPTIONS...`.
+    pub fn import_with(&self, db: &str, claims: &str, article: &str, options: &[&str]) -> Run {
+        let mut args = vec!["--db", db, "import", claims, "--source", article];
+        args.extend_from_slice(options);
+        self.run(&args)
+    }
 }
 
 /// A test environment with an initialised database at `db/kb.sqlite3` (alone in its
@@ -115,11 +149,16 @@ pub fn env_with_db() -> (Env, String) {
 }
 
 pub fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    Run::from(cmd.output().expect("the binary runs"))
+}
+
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 
