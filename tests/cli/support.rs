@@ -67,6 +67,14 @@ impl Run {
         &self.stderr
     }
 
+    /// Asserts failure with exit `code` and an error that says `words`; returns stderr.
+    #[track_caller]
+    pub fn fails_saying(&self, code: i32, words: &str) -> &str {
+        let err = self.fails_with(code);
+        assert!(err.contains(words), "{err}");
+        err
+    }
+
     /// stdout parsed as JSON.
     #[track_caller]
     pub fn json(&self) -> serde_json::Value {
@@ -88,6 +96,13 @@ impl Env {
 
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
+    }
+
+    /// Writes `contents` as `name` in the temporary directory; returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, contents).unwrap();
+        path.to_str().unwrap().to_string()
     }
 
     /// Where the default database lands (XDG_DATA_HOME is the temporary directory).
