@@ -111,13 +111,20 @@ impl Env {
     }
 
     pub fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimdb"));
+        let mut cmd = self.program(env!("CARGO_BIN_EXE_claimdb"));
+        cmd.env("XDG_DATA_HOME", self.path("data"))
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// `program` in a clean environment (PATH kept) whose home and working directory
+    /// are the temporary directory: for a wrapper that runs the binary.
+    pub fn program(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .current_dir(self.dir.path())
-            .stdin(Stdio::null());
+            .current_dir(self.dir.path());
         cmd
     }
 
