@@ -1,13 +1,7 @@
 //! `draft` and `coverage` (issue 14): a draft imports unchanged, cites the article's
 //! own text, writes nothing to the database; coverage lists what no claim quotes.
 
-use crate::support::{Env, env_with_db};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
-fn fixture(name: &str) -> String {
-    format!("{FIXTURES}/{name}")
-}
+use crate::support::{Env, env_with_db, fixture};
 
 /// The draft of every fixture article is an import file that passes as it is, and
 /// the imported claims verify.
@@ -23,23 +17,14 @@ fn a_draft_imports_unchanged_and_verifies() {
         let claims = claims.to_str().unwrap();
         env.run(&["--db", &db, "draft", &fixture(article), "-o", claims])
             .ok();
-        let dry = env.run(&[
-            "--db",
-            &db,
-            "import",
-            claims,
-            "--source",
-            &fixture(article),
-            "--dry-run",
-        ]);
+        let dry = env.import_with(&db, claims, &fixture(article), &["--dry-run"]);
         dry.ok();
         assert!(
             dry.stderr.contains("dry run, nothing written"),
             "{}",
             dry.stderr
         );
-        env.run(&["--db", &db, "import", claims, "--source", &fixture(article)])
-            .ok();
+        env.import(&db, claims, &fixture(article)).ok();
     }
     env.run(&["--db", &db, "verify"]).ok();
 }
@@ -145,15 +130,7 @@ fn markdown_drafts_cite_the_source_lines_and_show_the_article_text() {
         claims.to_str().unwrap(),
     ])
     .ok();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        claims.to_str().unwrap(),
-        "--source",
-        &article,
-    ])
-    .ok();
+    env.import(&db, claims.to_str().unwrap(), &article).ok();
     let found = env
         .run(&[
             "--db",
@@ -196,9 +173,8 @@ fn draft_writes_nothing_to_the_database() {
 #[test]
 fn an_article_without_claims_drafts_no_rows() {
     let env = Env::new();
-    let article = env.path("note.txt");
-    std::fs::write(&article, "A note\n\nThe weather was nice that day.\n").unwrap();
-    let out = env.run(&["draft", article.to_str().unwrap()]);
+    let article = env.write("note.txt", "A note\n\nThe weather was nice that day.\n");
+    let out = env.run(&["draft", &article]);
     assert_eq!(out.ok().lines().count(), 1, "only the header: {out:#?}");
     assert!(out.stderr.contains("found no claims"), "{}", out.stderr);
 }
@@ -206,25 +182,18 @@ fn an_article_without_claims_drafts_no_rows() {
 #[test]
 fn draft_of_a_missing_article_says_so() {
     let env = Env::new();
-    let out = env.run(&["draft", "no-such-article.md"]);
-    let err = out.fails_with(6);
-    assert!(
-        err.contains("cannot read the article no-such-article.md"),
-        "{err}"
-    );
+    env.run(&["draft", "no-such-article.md"])
+        .fails_saying(6, "cannot read the article no-such-article.md");
 }
 
 #[test]
 fn coverage_lists_the_sentences_no_claim_quotes() {
     let (env, db) = env_with_db();
-    env.run(&[
-        "--db",
+    env.import(
         &db,
-        "import",
         &fixture("fastapi-claims.json"),
-        "--source",
         &fixture("fastapi-vs-flask.txt"),
-    ])
+    )
     .ok();
     let out = env.run(&[
         "--db",
@@ -253,9 +222,8 @@ fn coverage_lists_the_sentences_no_claim_quotes() {
         "{}",
         out.stderr
     );
-    let out = env.run(&["--db", &db, "coverage", "no-such-slug"]);
-    let err = out.fails_with(2);
-    assert!(err.contains("no source 'no-such-slug'"), "{err}");
+    env.run(&["--db", &db, "coverage", "no-such-slug"])
+        .fails_saying(2, "no source 'no-such-slug'");
 }
 
 /// `--subject` names a subject the catalogue does not know and the title does not
@@ -263,13 +231,11 @@ fn coverage_lists_the_sentences_no_claim_quotes() {
 #[test]
 fn subjects_given_on_the_command_line_are_drafted() {
     let (env, db) = env_with_db();
-    let article = env.path("notes.md");
-    std::fs::write(
-        &article,
+    let article = env.write(
+        "notes.md",
         "# Notes on caches\n\nRedis ships with built-in replication. Redis is used by Acme and Globex.\n",
-    )
-    .unwrap();
-    let path = article.to_str().unwrap();
+    );
+    let path = article.as_str();
     let rows = env
         .run(&[
             "--db",
@@ -304,21 +270,12 @@ fn subjects_given_on_the_command_line_are_drafted() {
         "no subject, no row: {without:#?}"
     );
     // Review columns of any JSON type are ignored by import.
-    let json = env.path("c.json");
     let mut edited = rows.clone();
     for r in &mut edited {
         r["confidence"] = serde_json::json!(0.5);
     }
-    std::fs::write(&json, serde_json::to_string(&edited).unwrap()).unwrap();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        json.to_str().unwrap(),
-        "--source",
-        path,
-    ])
-    .ok();
+    let json = env.write("c.json", serde_json::to_string(&edited).unwrap());
+    env.import(&db, &json, path).ok();
 }
 
 /// New subjects and topics are named in the characters the catalogue allows, so a
@@ -326,26 +283,16 @@ fn subjects_given_on_the_command_line_are_drafted() {
 #[test]
 fn accented_names_draft_into_names_import_accepts() {
     let (env, db) = env_with_db();
-    let article = env.path("u.md");
-    std::fs::write(
-        &article,
+    let article = env.write(
+        "u.md",
         "# Café vs Bäckerei: notes\n\nBäckerei lacks built-in Brötchen.\n\n- **Größe:** Café has limited Größe support.\n",
-    )
-    .unwrap();
-    let path = article.to_str().unwrap();
+    );
+    let path = article.as_str();
     let claims = env.path("c.csv");
     env.run(&["--db", &db, "draft", path, "-o", claims.to_str().unwrap()])
         .ok();
     let text = std::fs::read_to_string(&claims).unwrap();
     assert!(text.contains("backerei,feature,brotchen,lacks"), "{text}");
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        claims.to_str().unwrap(),
-        "--source",
-        path,
-    ])
-    .ok();
+    env.import(&db, claims.to_str().unwrap(), path).ok();
     env.run(&["--db", &db, "verify"]).ok();
 }

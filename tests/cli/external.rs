@@ -146,6 +146,28 @@ fn serve(venv: &Path, site: &Path, snapshot: &str) -> (Served, u16) {
     }
 }
 
+/// The distinct text values of `key` in a JSON array of rows.
+fn strings<'a>(rows: &'a Value, key: &str) -> BTreeSet<&'a str> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r[key].as_str())
+        .collect()
+}
+
+/// Runs `cmd`, asserts that it succeeded (showing its stderr if not), returns its
+/// stdout.
+#[track_caller]
+fn stdout_of(cmd: &mut Command) -> Vec<u8> {
+    let out = cmd.output().expect("the program runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 fn claim_ids(rows: &Value, subject: &str) -> BTreeSet<i64> {
     rows.as_array()
         .unwrap()
@@ -272,13 +294,10 @@ fn datasette_serves_the_published_snapshot_with_search_descriptions_and_canned_q
         port,
         &format!("/{database}/compare.json?a=Django&b=flask&_shape=array&_size=max"),
     );
-    let subjects: BTreeSet<&str> = compare
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["subject"].as_str())
-        .collect();
-    assert_eq!(subjects, BTreeSet::from(["django", "flask"]));
+    assert_eq!(
+        strings(&compare, "subject"),
+        BTreeSet::from(["django", "flask"])
+    );
 
     // Every column `claimdb schema` describes reaches Datasette with the same text.
     let metadata = get_json(port, "/-/metadata.json");
@@ -308,16 +327,13 @@ fn datasette_serves_the_published_snapshot_with_search_descriptions_and_canned_q
     );
 
     // sqlite-utils detects the full-text index with no set-up.
-    let out = Command::new(venv.join("bin/sqlite-utils"))
-        .args(["search", &published, "claims", "authentication"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = stdout_of(Command::new(venv.join("bin/sqlite-utils")).args([
+        "search",
+        &published,
+        "claims",
+        "authentication",
+    ]));
+    let rows: Value = serde_json::from_slice(&out).unwrap();
     assert!(
         !rows.as_array().unwrap().is_empty(),
         "sqlite-utils search found nothing"
@@ -345,15 +361,10 @@ fn chromium(profile: &Path) -> Command {
 }
 
 fn screenshot(env: &Env, url: &str, png: &Path) -> u64 {
-    let out = chromium(&env.path("profile"))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    stdout_of(
+        chromium(&env.path("profile"))
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(url),
     );
     std::fs::metadata(png).expect("a screenshot").len()
 }
@@ -376,27 +387,13 @@ fn chromium_renders_the_feature_matrix_as_a_coloured_grid() {
     .ok();
     let url = format!("file://{}", page.display());
 
-    let out = chromium(&env.path("profile"))
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let out = stdout_of(chromium(&env.path("profile")).arg("--dump-dom").arg(&url));
+    let dom = String::from_utf8_lossy(&out);
     // One grid row per topic, one cell per subject, as in the JSON report.
     let matrix = env
         .run(&["--format", "json", "report", "feature-matrix"])
         .json();
-    let topics: BTreeSet<&str> = matrix
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["topic"].as_str())
-        .collect();
+    let topics = strings(&matrix, "topic");
     let rows: Vec<&str> = dom.split("<tr>").skip(2).collect();
     assert_eq!(rows.len(), topics.len(), "{dom}");
     let auth = rows
@@ -424,11 +421,10 @@ fn chromium_renders_the_feature_matrix_as_a_coloured_grid() {
     // Rendered, the page is a picture, not an empty window: a screenshot of it is far
     // larger than one of a blank page of the same size.
     let rendered = screenshot(&env, &url, &env.path("matrix.png"));
-    let blank_page = env.path("blank.html");
-    std::fs::write(&blank_page, "<!DOCTYPE html><html><body></body></html>").unwrap();
+    let blank_page = env.write("blank.html", "<!DOCTYPE html><html><body></body></html>");
     let blank = screenshot(
         &env,
-        &format!("file://{}", blank_page.display()),
+        &format!("file://{blank_page}"),
         &env.path("blank.png"),
     );
     assert!(

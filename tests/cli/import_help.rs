@@ -1,21 +1,17 @@
 //! An import that helps (issue 14, SPEC 6): each test guards one finding of the
 //! issue's first paragraph.
 
-use crate::support::env_with_db;
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
-fn fixture(name: &str) -> String {
-    format!("{FIXTURES}/{name}")
-}
+use crate::support::{Env, env_with_db, fixture};
 
 const HEADER: &str = "subject,kind,topic,stance,value,statement,quote,line_start,line_end\n";
 
+/// One sentence of a small article, and a claims file that quotes it.
+const ASYNC_SENTENCE: &str = "FastAPI has built-in support for asynchronous programming.";
+const ASYNC_CLAIM: &str = "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n";
+
 /// Writes `rows` under the header as `name` in the test directory.
-fn claims(env: &crate::support::Env, name: &str, rows: &str) -> String {
-    let path = env.path(name);
-    std::fs::write(&path, format!("{HEADER}{rows}")).unwrap();
-    path.to_str().unwrap().to_string()
+fn claims(env: &Env, name: &str, rows: &str) -> String {
+    env.write(name, format!("{HEADER}{rows}"))
 }
 
 /// "The same article as Markdown failed 45 of 62 quotes": a quote copied from the
@@ -24,27 +20,17 @@ fn claims(env: &crate::support::Env, name: &str, rows: &str) -> String {
 #[test]
 fn markdown_quotes_match_the_rendered_text_and_store_the_source() {
     let (env, db) = env_with_db();
-    let md = env.path("pg.md");
-    std::fs::write(
-        &md,
+    let md = env.write(
+        "pg.md",
         "# PG vs My\n\n- **Extensibility:** New data types can be added\n  through *extensions*.\n",
-    )
-    .unwrap();
+    );
     let file = claims(
         &env,
         "c.csv",
         "pg,pro,extensibility,,,PG is extensible.,Extensibility: New data types can be added through extensions.,,\n\
          pg,feature,orm,extension,,PG gets types by extension.,New data types can be added through extensions,3,4\n",
     );
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        md.to_str().unwrap(),
-    ])
-    .ok();
+    env.import(&db, &file, &md).ok();
     let rows = env
         .run(&["--db", &db, "--format", "json", "claims", "--subject", "pg"])
         .json();
@@ -69,30 +55,19 @@ fn markdown_quotes_match_the_rendered_text_and_store_the_source() {
 #[test]
 fn a_quote_in_two_places_is_refused_naming_both() {
     let (env, db) = env_with_db();
-    let article = env.path("two.txt");
-    std::fs::write(
-        &article,
+    let article = env.write(
+        "two.txt",
         "Two\n\nAlpha ships with auth.\nBeta is other.\nAlpha ships with auth.\n",
-    )
-    .unwrap();
+    );
     let file = claims(
         &env,
         "c.csv",
         "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,,\n",
     );
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        article.to_str().unwrap(),
-    ]);
-    let err = out.fails_with(3);
-    assert!(
-        err.contains("the quote stands in more than one place"),
-        "{err}"
-    );
+    let err = env
+        .import(&db, &file, &article)
+        .fails_saying(3, "the quote stands in more than one place")
+        .to_string();
     assert!(err.contains("lines 3 and 5"), "{err}");
     // With its lines it is accepted.
     let file = claims(
@@ -100,15 +75,7 @@ fn a_quote_in_two_places_is_refused_naming_both() {
         "c.csv",
         "alpha,feature,auth,builtin,,Alpha has auth.,Alpha ships with auth.,5,5\n",
     );
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        article.to_str().unwrap(),
-    ])
-    .ok();
+    env.import(&db, &file, &article).ok();
 }
 
 /// "A company row whose quote never names the company was accepted".
@@ -120,19 +87,8 @@ fn a_company_not_named_in_its_quote_is_refused() {
         "c.csv",
         "fastapi,company,adoption,,Spotify,Spotify uses FastAPI.,\"Companies such as Microsoft, Uber and Netflix use FastAPI\",,\n",
     );
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        &file,
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ]);
-    let err = out.fails_with(3);
-    assert!(
-        err.contains("the company 'Spotify' is not named in its quote"),
-        "{err}"
-    );
+    env.import(&db, &file, &fixture("fastapi-vs-flask.txt"))
+        .fails_saying(3, "the company 'Spotify' is not named in its quote");
 }
 
 /// "A misspelt topic with a category, or "Express.js" for express, silently became
@@ -141,20 +97,17 @@ fn a_company_not_named_in_its_quote_is_refused() {
 fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
     let (env, db) = env_with_db();
     let source = fixture("fastapi-vs-flask.txt");
-    let path = env.path("c.csv");
     let write = |rows: &str| {
-        std::fs::write(
-            &path,
+        env.write(
+            "c.csv",
             format!("subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,new\n{rows}"),
         )
-        .unwrap();
     };
-    let file = path.to_str().unwrap();
-    write(
+    let file = write(
         "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,\n\
          fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,\n",
     );
-    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    let out = env.import(&db, &file, &source);
     let err = out.fails_with(3);
     assert!(
         err.contains("unknown subject 'Flask.js'") && err.contains("did you mean 'flask'?"),
@@ -168,11 +121,11 @@ fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
     let sources = env.run(&["--db", &db, "--format", "csv", "subjects"]);
     assert!(!sources.ok().contains("flask.js"), "nothing was created");
     // Declared on purpose, they are created.
-    write(
+    let file = write(
         "Flask.js,feature,authentication,builtin,,Flask has auth.,Flask comes with built-in authentication,9,9,,subject\n\
          fastapi,feature,athentication,lacks,,FastAPI lacks auth.,FastAPI does not come with built-in authentication,5,5,components,topic\n",
     );
-    let out = env.run(&["--db", &db, "import", file, "--source", &source]);
+    let out = env.import(&db, &file, &source);
     out.ok();
     assert!(
         out.stderr.contains("flask.js") && out.stderr.contains("athentication"),
@@ -184,22 +137,13 @@ fn a_new_name_close_to_a_known_one_needs_to_be_declared() {
 #[test]
 fn new_subjects_and_topics_carry_their_aliases() {
     let (env, db) = env_with_db();
-    let path = env.path("c.csv");
-    std::fs::write(
-        &path,
+    let path = env.write(
+        "c.csv",
         "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,subject_aliases,topic_aliases\n\
          fastapi,feature,api-docs,builtin,,FastAPI documents its API.,it generates interactive API documentation automatically,4,4,components,Fast API|FastAPI framework,interactive docs|openapi docs\n",
-    )
-    .unwrap();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        path.to_str().unwrap(),
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ])
-    .ok();
+    );
+    env.import(&db, &path, &fixture("fastapi-vs-flask.txt"))
+        .ok();
     let out = env.run(&[
         "--db",
         &db,
@@ -217,62 +161,23 @@ fn new_subjects_and_topics_carry_their_aliases() {
 #[test]
 fn an_unknown_column_is_refused_naming_the_known_ones() {
     let (env, db) = env_with_db();
-    let path = env.path("c.csv");
-    std::fs::write(
-        &path,
+    let article = fixture("fastapi-vs-flask.txt");
+    let path = env.write(
+        "c.csv",
         "subject,kind,topic,stance,value,statment,quote,line_start,line_end\n\
          fastapi,pro,performance,,,FastAPI is fast.,FastAPI’s performance is one of its strengths,10,10\n",
-    )
-    .unwrap();
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        path.to_str().unwrap(),
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ]);
-    let err = out.fails_with(3);
-    assert!(err.contains("unknown column 'statment'"), "{err}");
+    );
+    let err = env
+        .import(&db, &path, &article)
+        .fails_saying(3, "unknown column 'statment'")
+        .to_string();
     assert!(
         err.contains("the columns are subject, kind, topic"),
         "{err}"
     );
-    let json = env.path("c.json");
-    std::fs::write(&json, r#"[{"subject":"fastapi","kind":"pro","topic":"performance","statment":"x","statement":"FastAPI is fast.","quote":"FastAPI’s performance is one of its strengths"}]"#).unwrap();
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        json.to_str().unwrap(),
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ]);
-    let err = out.fails_with(3);
-    assert!(
-        err.contains("unknown field `statment`, expected one of"),
-        "{err}"
-    );
-}
-
-/// Runs claimdb with `input` on stdin.
-fn with_stdin(env: &crate::support::Env, args: &[&str], input: &[u8]) -> crate::support::Run {
-    use std::io::Write as _;
-    let mut child = env
-        .command()
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    crate::support::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let json = env.write("c.json", r#"[{"subject":"fastapi","kind":"pro","topic":"performance","statment":"x","statement":"FastAPI is fast.","quote":"FastAPI’s performance is one of its strengths"}]"#);
+    env.import(&db, &json, &article)
+        .fails_saying(3, "unknown field `statment`, expected one of");
 }
 
 /// `claimdb draft ARTICLE | claimdb import - --source ARTICLE --dry-run` passes with
@@ -283,8 +188,7 @@ fn a_draft_pipes_into_import_from_stdin() {
     let article = fixture("fastapi-vs-flask.txt");
     let draft = env.run(&["--db", &db, "draft", &article]);
     let csv = draft.ok().to_string();
-    let dry = with_stdin(
-        &env,
+    let dry = env.run_with_stdin(
         &[
             "--db",
             &db,
@@ -302,8 +206,7 @@ fn a_draft_pipes_into_import_from_stdin() {
         "{}",
         dry.stderr
     );
-    with_stdin(
-        &env,
+    env.run_with_stdin(
         &["--db", &db, "import", "-", "--source", &article],
         csv.as_bytes(),
     )
@@ -317,29 +220,14 @@ fn the_same_article_with_crlf_or_a_bom_is_already_imported() {
     let (env, db) = env_with_db();
     let text = std::fs::read_to_string(fixture("fastapi-vs-flask.txt")).unwrap();
     let claims = fixture("fastapi-claims.json");
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &claims,
-        "--source",
-        &fixture("fastapi-vs-flask.txt"),
-    ])
-    .ok();
+    env.import(&db, &claims, &fixture("fastapi-vs-flask.txt"))
+        .ok();
     for (name, copy) in [
         ("crlf.txt", text.replace('\n', "\r\n")),
         ("bom.txt", format!("\u{feff}{text}")),
     ] {
-        let path = env.path(name);
-        std::fs::write(&path, copy).unwrap();
-        let out = env.run(&[
-            "--db",
-            &db,
-            "import",
-            &claims,
-            "--source",
-            path.to_str().unwrap(),
-        ]);
+        let path = env.write(name, copy);
+        let out = env.import(&db, &claims, &path);
         let err = out.fails_with(3);
         assert!(
             err.contains("this article is already imported as 'fastapi-vs-flask'"),
@@ -352,23 +240,12 @@ fn the_same_article_with_crlf_or_a_bom_is_already_imported() {
 #[test]
 fn titles_are_the_first_line_as_it_reads() {
     let (env, db) = env_with_db();
-    let path = env.path("note.md");
-    std::fs::write(&path, "\u{feff}# **FastAPI** notes #\n\nFastAPI has built-in support for asynchronous programming.\n").unwrap();
-    let claims = env.path("c.csv");
-    std::fs::write(
-        &claims,
-        "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n",
-    )
-    .unwrap();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        claims.to_str().unwrap(),
-        "--source",
-        path.to_str().unwrap(),
-    ])
-    .ok();
+    let path = env.write(
+        "note.md",
+        format!("\u{feff}# **FastAPI** notes #\n\n{ASYNC_SENTENCE}\n"),
+    );
+    let claims = env.write("c.csv", ASYNC_CLAIM);
+    env.import(&db, &claims, &path).ok();
     let sources = env
         .run(&["--db", &db, "--format", "json", "sources"])
         .json();
@@ -388,29 +265,14 @@ fn replace_keeps_title_and_url_and_a_taken_slug_suggests_another() {
     let (env, db) = env_with_db();
     let article = fixture("fastapi-vs-flask.txt");
     let claims = fixture("fastapi-claims.json");
-    env.run(&[
-        "--db",
+    env.import_with(
         &db,
-        "import",
         &claims,
-        "--source",
         &article,
-        "--title",
-        "FastAPI notes",
-        "--url",
-        "https://example.com/f",
-    ])
+        &["--title", "FastAPI notes", "--url", "https://example.com/f"],
+    )
     .ok();
-    env.run(&[
-        "--db",
-        &db,
-        "import",
-        &claims,
-        "--source",
-        &article,
-        "--replace",
-    ])
-    .ok();
+    env.import_with(&db, &claims, &article, &["--replace"]).ok();
     let sources = env
         .run(&["--db", &db, "--format", "json", "sources"])
         .json();
@@ -424,27 +286,12 @@ fn replace_keeps_title_and_url_and_a_taken_slug_suggests_another() {
     assert_eq!(row["title"], "FastAPI notes");
     assert_eq!(row["url"], "https://example.com/f");
     // Another article under the same name.
-    let dir = env.path("other");
-    std::fs::create_dir(&dir).unwrap();
-    let other = dir.join("fastapi-vs-flask.txt");
-    std::fs::write(
-        &other,
-        "Other\n\nFastAPI has built-in support for asynchronous programming.\n",
-    )
-    .unwrap();
-    let c = env.path("c.csv");
-    std::fs::write(&c, "subject,kind,topic,stance,value,statement,quote\nfastapi,feature,async,builtin,,FastAPI has async.,FastAPI has built-in support for asynchronous programming.\n").unwrap();
-    let out = env.run(&[
-        "--db",
-        &db,
-        "import",
-        c.to_str().unwrap(),
-        "--source",
-        other.to_str().unwrap(),
-    ]);
-    let err = out.fails_with(3);
-    assert!(
-        err.contains("--slug NAME to import this one as another article"),
-        "{err}"
+    std::fs::create_dir(env.path("other")).unwrap();
+    let other = env.write(
+        "other/fastapi-vs-flask.txt",
+        format!("Other\n\n{ASYNC_SENTENCE}\n"),
     );
+    let c = env.write("c.csv", ASYNC_CLAIM);
+    env.import(&db, &c, &other)
+        .fails_saying(3, "--slug NAME to import this one as another article");
 }

@@ -6,6 +6,13 @@ use std::time::Duration;
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// The path of a file in tests/fixtures.
+pub fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
 /// Every subcommand, as users type them.
 pub const COMMANDS: &[&str] = &[
     "which",
@@ -60,6 +67,14 @@ impl Run {
         &self.stderr
     }
 
+    /// Asserts failure with exit `code` and an error that says `words`; returns stderr.
+    #[track_caller]
+    pub fn fails_saying(&self, code: i32, words: &str) -> &str {
+        let err = self.fails_with(code);
+        assert!(err.contains(words), "{err}");
+        err
+    }
+
     /// stdout parsed as JSON.
     #[track_caller]
     pub fn json(&self) -> serde_json::Value {
@@ -83,24 +98,65 @@ impl Env {
         self.dir.path().join(name)
     }
 
+    /// Writes `contents` as `name` in the temporary directory; returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, contents).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+
     /// Where the default database lands (XDG_DATA_HOME is the temporary directory).
     pub fn default_db(&self) -> PathBuf {
         self.path("data/claimdb/claimdb.sqlite3")
     }
 
     pub fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimdb"));
+        let mut cmd = self.program(env!("CARGO_BIN_EXE_claimdb"));
+        cmd.env("XDG_DATA_HOME", self.path("data"))
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// `program` in a clean environment (PATH kept) whose home and working directory
+    /// are the temporary directory: for a wrapper that runs the binary.
+    pub fn program(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .current_dir(self.dir.path())
-            .stdin(Stdio::null());
+            .current_dir(self.dir.path());
         cmd
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
         run(self.command().args(args))
+    }
+
+    /// Runs the binary with `input` on stdin.
+    pub fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write as _;
+        let mut child = self
+            .command()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    }
+
+    /// `claimdb --db DB import CLAIMS --source ARTICLE`.
+    pub fn import(&self, db: &str, claims: &str, article: &str) -> Run {
+        self.import_with(db, claims, article, &[])
+    }
+
+    /// `claimdb --db DB import CLAIMS --source ARTICLE OPTIONS...`.
+    pub fn import_with(&self, db: &str, claims: &str, article: &str, options: &[&str]) -> Run {
+        let mut args = vec!["--db", db, "import", claims, "--source", article];
+        args.extend_from_slice(options);
+        self.run(&args)
     }
 }
 
@@ -115,11 +171,16 @@ pub fn env_with_db() -> (Env, String) {
 }
 
 pub fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    Run::from(cmd.output().expect("the binary runs"))
+}
+
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 
