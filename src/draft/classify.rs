@@ -576,15 +576,9 @@ impl<'c> Reader<'c> {
         for (other, at) in others {
             let before = &r.folded[..at];
             let same = before.trim_end().ends_with("similar to");
-            let opposite = [
-                "unlike",
-                "compared to",
-                "compared with",
-                "than",
-                "in contrast to",
-            ]
-            .iter()
-            .any(|c| !find_phrase(before, c).is_empty());
+            let opposite = ["unlike", "compared to", "compared with", "in contrast to"]
+                .iter()
+                .any(|c| !find_phrase(before, c).is_empty());
             let p = if same {
                 polarity
             } else if opposite {

@@ -80,6 +80,9 @@ fn draft_reads_key_features_and_an_it_depends_verdict_in_plain_text() {
     has(&rows, ("python", "company", "", "", 27));
     // "1. Speed: Python is slower than Go for CPU-bound work." under "Cons:"
     has(&rows, ("python", "con", "", "", 44));
+    // ... and no pro of Go: the comparison row says Go is faster.
+    lacks(&rows, "go", "pro", 44);
+    has(&rows, ("go", "comparison", "", "python", 44));
     // "Verdict" / "It depends on what you want to build."
     has(&rows, ("python", "comparison", "depends", "go", 67));
 }
