@@ -79,6 +79,13 @@ impl Read<'_> {
         }
         &self.s.text[self.map[from]..self.map[to]]
     }
+    /// Whether folded byte `at` starts the second half of a hyphenated word
+    /// ("cloud-native" is no "native" cue).
+    fn hyphenated(&self, at: usize) -> bool {
+        self.map
+            .get(at)
+            .is_some_and(|&o| self.s.text[..o].ends_with('-'))
+    }
     fn body_text(&self) -> &str {
         self.s.text[self.s.label_len..].trim()
     }
@@ -200,12 +207,24 @@ impl<'c> Reader<'c> {
     pub fn read(&mut self, s: &Sentence, ctx: &Context) {
         // "A is faster for X, while B suits Y": each clause about its own subject.
         if s.cell.is_none() {
-            for sep in [", while ", ", whereas ", "; "] {
+            for sep in [", while ", ", whereas ", "; ", ", and "] {
                 if let Some(i) = s.text.find(sep)
                     && i > s.label_len
                 {
                     let (head, tail) = (&s.text[..i], &s.text[i + sep.len()..]);
-                    let first_words: String = tail.split(' ').take(4).collect::<Vec<_>>().join(" ");
+                    // ", and B is ...": a clause of its own only when it starts with a
+                    // subject and does not end a list of names ("A, B, and C are").
+                    let words = if sep == ", and " { 1 } else { 4 };
+                    if sep == ", and "
+                        && (head.split(' ').count() < 4
+                            || !self
+                                .subjects_named(head.rsplit(' ').next().unwrap_or(""))
+                                .is_empty())
+                    {
+                        continue;
+                    }
+                    let first_words: String =
+                        tail.split(' ').take(words).collect::<Vec<_>>().join(" ");
                     let (folded_head, _) = fold_text(head);
                     let named_head = self
                         .matcher
@@ -255,6 +274,11 @@ impl<'c> Reader<'c> {
         }
         if subjects.is_empty() {
             subjects.extend(ctx.subject);
+        }
+        // "It depends on ...": a verdict about the sides the heading or the article
+        // compares, even when the sentence names none of them.
+        if subjects.is_empty() && first_of(&r.folded, DEPENDS).is_some() {
+            subjects.extend(self.verdict_sides(ctx).first());
         }
         if subjects.is_empty() {
             return;
@@ -360,10 +384,10 @@ impl<'c> Reader<'c> {
                         SectionKind::Pro => 1,
                         SectionKind::Con => -1,
                         _ => {
-                            let label = r
-                                .label()
-                                .map(|l| self.polarity(&fold_text(l).0))
-                                .unwrap_or(0);
+                            let label = r.label().map_or(0, |l| {
+                                let folded = fold_text(l).0;
+                                label_kind(&folded).unwrap_or_else(|| self.polarity(&folded))
+                            });
                             let whole = self.polarity(&r.folded);
                             match (label.signum(), whole.signum()) {
                                 (0, 0) => {
@@ -427,8 +451,15 @@ impl<'c> Reader<'c> {
                     .find(|f| f.2 && matches!(f.1, "lacks" | "limited" | "extension"))
                     .map(|f| f.1)
                     .or_else(|| first_of(&r.folded[r.body..], LIMITED).map(|_| "limited"));
+                // Under a "Key Features" heading, a labelled item that says "built-in"
+                // is a feature even without an intro line saying so.
+                let section_stance = (kind == Some(SectionKind::Feature)
+                    && first_of(&fold_text(&ctx.section).0, FEATURE_HEADINGS).is_some()
+                    && first_of(&r.folded[r.body..], BUILTIN).is_some())
+                .then_some("builtin");
                 let intro_feature = ctx
                     .intro_stance
+                    .or(section_stance)
                     .filter(|_| s.listed && s.label_len > 0)
                     .map(|intro| body_stance.unwrap_or(intro));
                 if let Some(stance) = intro_feature {
@@ -545,15 +576,9 @@ impl<'c> Reader<'c> {
         for (other, at) in others {
             let before = &r.folded[..at];
             let same = before.trim_end().ends_with("similar to");
-            let opposite = [
-                "unlike",
-                "compared to",
-                "compared with",
-                "than",
-                "in contrast to",
-            ]
-            .iter()
-            .any(|c| !find_phrase(before, c).is_empty());
+            let opposite = ["unlike", "compared to", "compared with", "in contrast to"]
+                .iter()
+                .any(|c| !find_phrase(before, c).is_empty());
             let p = if same {
                 polarity
             } else if opposite {
@@ -823,7 +848,7 @@ impl<'c> Reader<'c> {
         ] {
             for (_, s, e) in all_of(body, words) {
                 let (s, e) = (s + r.body, e + r.body);
-                if cues.iter().all(|c| e <= c.1 || s >= c.2) {
+                if !r.hyphenated(s) && cues.iter().all(|c| e <= c.1 || s >= c.2) {
                     cues.push((stance, s, e, strong));
                 }
             }
@@ -896,7 +921,10 @@ impl<'c> Reader<'c> {
         let mut cues: Vec<(&'static str, usize, usize)> = Vec::new();
         for (stance, words) in [("lacks", LACKS), ("limited", LIMITED), ("builtin", BUILTIN)] {
             for (w, st, e) in all_of(body, words) {
-                if !passive.contains(&w) && cues.iter().all(|c| e <= c.1 || st >= c.2) {
+                if !passive.contains(&w)
+                    && !r.hyphenated(st + r.body)
+                    && cues.iter().all(|c| e <= c.1 || st >= c.2)
+                {
                     cues.push((stance, st + r.body, e + r.body));
                 }
             }
@@ -1091,6 +1119,19 @@ impl<'c> Reader<'c> {
         out
     }
 
+    /// The two sides a verdict that names none is about: the two the heading names
+    /// ("Is A cheaper than B?"), else the two the article names.
+    fn verdict_sides(&self, ctx: &Context) -> Vec<usize> {
+        let heading = self.subjects_named(&ctx.section);
+        if heading.len() == 2 {
+            heading
+        } else if self.seen.len() == 2 {
+            self.seen.clone()
+        } else {
+            Vec::new()
+        }
+    }
+
     fn comparison(&mut self, r: &Read, subjects: &[usize], ctx: &Context) {
         let named: Vec<usize> = {
             let mut v: Vec<usize> = Vec::new();
@@ -1101,8 +1142,9 @@ impl<'c> Reader<'c> {
             }
             v
         };
-        let named = if named.len() < 2 && self.seen.len() == 2 {
-            self.seen.clone()
+        let named = if named.len() < 2 {
+            let sides = self.verdict_sides(ctx);
+            if sides.len() == 2 { sides } else { named }
         } else {
             named
         };
@@ -1510,6 +1552,15 @@ fn listed_phrases(text: &str) -> (Vec<String>, usize) {
 }
 
 /// "Rapid Development" -> "rapid-development", for a proposed topic.
+/// A label that names its own kind: "AWS cons" is a con, "Go pros" a pro.
+fn label_kind(folded: &str) -> Option<i32> {
+    SECTION_CUES.iter().find_map(|(k, words)| match k {
+        SectionKind::Pro if first_of(folded, words).is_some() => Some(1),
+        SectionKind::Con | SectionKind::Limitation if first_of(folded, words).is_some() => Some(-1),
+        _ => None,
+    })
+}
+
 fn new_topic_name(label: &str) -> Option<String> {
     let name = crate::draft::ascii_name(label, &[]);
     let words: Vec<String> = name

@@ -94,6 +94,10 @@ pub const SECTION_CUES: [(SectionKind, &[&str]); 8] = [
     ),
 ];
 
+/// Headings whose labelled items are features ("Key Features of X"), where a
+/// "Built-in Components and Extensibility" heading may hold pros and cons.
+pub const FEATURE_HEADINGS: &[&str] = &["features", "feature", "capabilities"];
+
 /// Stance cues, most specific first. Strong cues alone make a sentence a feature
 /// claim; weak ones ("offers", "includes") only set the stance of topics after them.
 pub const LACKS: &[&str] = &[
@@ -168,6 +172,7 @@ pub const BUILTIN: &[&str] = &[
     "ships with",
     "ship with",
     "shipped with",
+    "natively with",
     "natively",
     "native",
     "batteries included",

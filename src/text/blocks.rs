@@ -432,6 +432,9 @@ pub fn label_len(text: &str) -> Option<usize> {
                 | "with"
                 | "within"
                 | "&"
+                // "AWS cons: ...", "Go pros: ...": a label in lower case after a name.
+                | "pros"
+                | "cons"
         )
     };
     let title_case = words.iter().all(|w| {

@@ -7,6 +7,7 @@ mod support;
 mod ask;
 mod database;
 mod draft;
+mod draft_more;
 mod external;
 mod faults;
 mod formats;
