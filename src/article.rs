@@ -1,6 +1,9 @@
 //! An article's text with its line index: where a quote stands, and whether it
 //! stands where a claim says it does.
 
+/// Where a quote stands, as (line_start, line_end), if anywhere.
+pub type Place = Option<(usize, usize)>;
+
 /// Lines are numbered from 1 and split on `\n`; a `\r` before it stays part of the
 /// line, so a quote never spans a line ending it does not contain.
 ///
@@ -57,37 +60,6 @@ impl<'a> Article<'a> {
     /// The lines of byte range `start..end` (end > start), as (first, last).
     pub fn lines_of(&self, start: usize, end: usize) -> (usize, usize) {
         (self.line_of(start), self.line_of(end - 1))
-    }
-
-    /// For each quote, the lines of a second place where it stands, if any: one pass
-    /// over the text for all of them. Past a budget of matches (quotes overlapping
-    /// everywhere), the quotes not yet seen twice are taken to stand once.
-    pub fn second_places(&self, quotes: &[&str]) -> Vec<Option<(usize, usize)>> {
-        let mut found: Vec<Option<(usize, usize)>> = vec![None; quotes.len()];
-        let wanted: Vec<usize> = (0..quotes.len())
-            .filter(|&i| !quotes[i].is_empty())
-            .collect();
-        if wanted.is_empty() {
-            return found;
-        }
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(wanted.iter().map(|&i| quotes[i]))
-        else {
-            return found;
-        };
-        let mut seen = vec![0u8; wanted.len()];
-        let mut budget = 4 * self.text.len() + 1024;
-        for m in automaton.find_overlapping_iter(self.text) {
-            let p = m.pattern().as_usize();
-            seen[p] = seen[p].saturating_add(1);
-            if seen[p] == 2 {
-                found[wanted[p]] = Some(self.lines_of(m.start(), m.end()));
-            }
-            budget -= 1;
-            if budget == 0 {
-                break;
-            }
-        }
-        found
     }
 
     /// The byte range of line `n` (1-based), without its line ending.
@@ -161,51 +133,73 @@ impl<'a> Article<'a> {
         at
     }
 
-    /// Where each quote first stands, found in one pass over the text however many
-    /// quotes there are (Aho-Corasick), as (line_start, line_end). Quotes that
-    /// overlap each other everywhere (thousands of runs of one letter) could make
-    /// that pass report a match per quote per byte: past a budget of matches, each
-    /// distinct quote still missing is searched for once instead.
-    pub fn locate_all(&self, quotes: &[&str]) -> Vec<Option<(usize, usize)>> {
+    /// For each quote, where it first stands and where it stands a second time, if
+    /// anywhere, as (line_start, line_end): one pass over the text for all of them
+    /// (Aho-Corasick), however many quotes there are. Quotes that overlap each other
+    /// everywhere (thousands of runs of one letter) could make that pass report a
+    /// match per quote per byte: past a budget of matches, each distinct quote whose
+    /// first place is still missing is searched for once instead, and the quotes not
+    /// yet seen twice are taken to stand once.
+    pub fn places(&self, quotes: &[&str]) -> Vec<(Place, Place)> {
         let mut distinct: Vec<&str> = quotes.iter().copied().filter(|q| !q.is_empty()).collect();
         distinct.sort_unstable();
         distinct.dedup();
-        let mut found: std::collections::HashMap<&str, Option<(usize, usize)>> =
-            distinct.iter().map(|q| (*q, None)).collect();
+        let mut first: Vec<Place> = vec![None; distinct.len()];
+        let mut second: Vec<Place> = vec![None; distinct.len()];
+        // How many of the quotes asked are each distinct one: the budget for second
+        // places counts a match once per quote asked, as a pass per quote would.
+        let mut asked = vec![0usize; distinct.len()];
+        for q in quotes.iter().filter(|q| !q.is_empty()) {
+            asked[distinct.binary_search(q).expect("every quote is listed")] += 1;
+        }
+        let mut first_done = distinct.is_empty();
         if let Ok(automaton) = aho_corasick::AhoCorasick::new(&distinct) {
             // Overlapping matches come in order of where they end; for a
             // fixed-length pattern the first to end is also the first to start.
-            let mut missing = distinct.len();
-            let mut budget = 4 * self.text.len() + 4 * distinct.len() + 1024;
+            let mut missing_first = distinct.len();
+            let mut missing_second = distinct.len();
+            let mut first_budget = 4 * self.text.len() + 4 * distinct.len() + 1024;
+            let mut second_budget = 4 * self.text.len() + 1024;
+            let mut seen = vec![0u8; distinct.len()];
             for m in automaton.find_overlapping_iter(self.text) {
-                let slot = found
-                    .get_mut(distinct[m.pattern().as_usize()])
-                    .expect("every pattern has a slot");
-                if slot.is_none() {
-                    *slot = Some((self.line_of(m.start()), self.line_of(m.end() - 1)));
-                    missing -= 1;
+                let p = m.pattern().as_usize();
+                if first_budget > 0 && missing_first > 0 {
+                    if first[p].is_none() {
+                        first[p] = Some((self.line_of(m.start()), self.line_of(m.end() - 1)));
+                        missing_first -= 1;
+                    }
+                    first_budget -= 1;
                 }
-                budget -= 1;
-                if missing == 0 || budget == 0 {
+                if second_budget > 0 {
+                    seen[p] = seen[p].saturating_add(1);
+                    if seen[p] == 2 {
+                        second[p] = Some(self.lines_of(m.start(), m.end()));
+                        missing_second -= 1;
+                    }
+                    second_budget = second_budget.saturating_sub(asked[p]);
+                }
+                if (missing_first == 0 || first_budget == 0)
+                    && (missing_second == 0 || second_budget == 0)
+                {
                     break;
                 }
             }
-            if missing == 0 || budget > 0 {
-                return quotes
-                    .iter()
-                    .map(|q| found.get(q).copied().flatten())
-                    .collect();
-            }
+            first_done = missing_first == 0 || first_budget > 0;
         }
-        // Too many patterns for the automaton, or too many overlapping matches.
-        for q in &distinct {
-            if found[q].is_none() {
-                found.insert(q, self.locate(q));
+        if !first_done {
+            // Too many patterns for the automaton, or too many overlapping matches.
+            for (q, at) in distinct.iter().zip(&mut first) {
+                if at.is_none() {
+                    *at = self.locate(q);
+                }
             }
         }
         quotes
             .iter()
-            .map(|q| found.get(q).copied().flatten())
+            .map(|q| match distinct.binary_search(q) {
+                Ok(i) if !q.is_empty() => (first[i], second[i]),
+                _ => (None, None),
+            })
             .collect()
     }
 
@@ -298,13 +292,17 @@ mod tests {
         asked.push("ba");
         asked.push("ba");
         asked.push("c");
-        let found = a.locate_all(&asked);
+        let found: Vec<_> = a
+            .places(&asked)
+            .into_iter()
+            .map(|(first, _)| first)
+            .collect();
         assert_eq!(found[0], Some((1, 1)));
         assert_eq!(found[299], Some((1, 1)));
         assert_eq!(found[300], Some((2, 2)));
         assert_eq!(found[301], Some((2, 2)));
         assert_eq!(found[302], None);
-        assert_eq!(a.locate_all(&["a\nb"]), vec![Some((1, 2))]);
+        assert_eq!(a.places(&["a\nb"]), vec![(Some((1, 2)), None)]);
     }
 
     #[test]
@@ -328,8 +326,15 @@ mod tests {
         assert_eq!(a.locate("here.\nSecond"), Some((3, 4)));
         assert_eq!(a.locate("absent"), None);
         assert_eq!(
-            a.locate_all(&["Second line", "absent", "line", "", "Title"]),
-            vec![Some((4, 4)), None, Some((3, 3)), None, Some((1, 1))]
+            a.places(&["Second line", "absent", "line", "", "Title", "line"]),
+            vec![
+                (Some((4, 4)), None),
+                (None, None),
+                (Some((3, 3)), Some((4, 4))),
+                (None, None),
+                (Some((1, 1)), None),
+                (Some((3, 3)), Some((4, 4)))
+            ]
         );
         assert_eq!(a.paragraph(4, 4), (3, 4));
         assert_eq!(a.paragraph(1, 1), (1, 1));

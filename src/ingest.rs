@@ -1112,11 +1112,9 @@ pub fn check_claims(
     let rendering = std::cell::OnceCell::new();
     let mut located = vec![None; records.len()];
     let mut second = vec![None; records.len()];
-    for (i, at) in lineless.iter().zip(article.second_places(&lineless_quotes)) {
-        second[*i] = at;
-    }
-    for (i, at) in lineless.iter().zip(article.locate_all(&lineless_quotes)) {
-        located[*i] = at;
+    for (i, (first, other)) in lineless.iter().zip(article.places(&lineless_quotes)) {
+        located[*i] = first;
+        second[*i] = other;
     }
     for (index, (Located { line, record: r }, located)) in records.iter().zip(located).enumerate() {
         let line = *line;
