@@ -614,43 +614,21 @@ impl RowWriter<'_> {
         let w = &mut self.out.sink;
         match self.out.format {
             Format::Table | Format::Ndjson => {}
-            Format::Csv => {
+            Format::Csv | Format::Tsv => {
                 if self.out.bom {
                     w.write_all("\u{feff}".as_bytes())?;
                 }
                 let (raw, term) = (self.out.csv_raw, self.out.terminal);
                 // Column names can come from the user (`sql ... AS "=x"`).
-                write_csv_record(
+                let names: Vec<Cell> = self
+                    .names
+                    .iter()
+                    .map(|n| Cell::Text(Cow::Borrowed(n.as_str())))
+                    .collect();
+                write_spreadsheet_record(
                     w,
-                    self.names.iter().map(|n| {
-                        terminal_safe(
-                            term,
-                            if raw {
-                                Cow::Borrowed(n.as_str())
-                            } else {
-                                neutralise_formula(n)
-                            },
-                        )
-                    }),
-                )?;
-            }
-            Format::Tsv => {
-                if self.out.bom {
-                    w.write_all("\u{feff}".as_bytes())?;
-                }
-                let (raw, term) = (self.out.csv_raw, self.out.terminal);
-                write_tsv_record(
-                    w,
-                    self.names.iter().map(|n| {
-                        terminal_safe(
-                            term,
-                            if raw {
-                                Cow::Borrowed(n.as_str())
-                            } else {
-                                neutralise_formula(n)
-                            },
-                        )
-                    }),
+                    self.out.format,
+                    names.iter().map(|c| spreadsheet_field(c, raw, term)),
                 )?;
             }
             Format::Json => w.write_all(b"[")?,
@@ -680,34 +658,12 @@ impl RowWriter<'_> {
                     self.print_table()?;
                 }
             }
-            Format::Csv => {
+            Format::Csv | Format::Tsv => {
                 let (raw, term) = (self.out.csv_raw, self.out.terminal);
-                write_csv_record(
+                write_spreadsheet_record(
                     w,
-                    shown.map(|c| {
-                        terminal_safe(
-                            term,
-                            match c {
-                                Cell::Text(t) if !raw => neutralise_formula(t),
-                                other => other.to_text(),
-                            },
-                        )
-                    }),
-                )?;
-            }
-            Format::Tsv => {
-                let (raw, term) = (self.out.csv_raw, self.out.terminal);
-                write_tsv_record(
-                    w,
-                    shown.map(|c| {
-                        terminal_safe(
-                            term,
-                            match c {
-                                Cell::Text(t) if !raw => neutralise_formula(t),
-                                other => other.to_text(),
-                            },
-                        )
-                    }),
+                    self.out.format,
+                    shown.map(|c| spreadsheet_field(c, raw, term)),
                 )?;
             }
             Format::Json | Format::Ndjson => {
@@ -930,6 +886,29 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 
 /// A CSV or TSV field as written: exact to a file or a pipe, through
 /// [`for_terminal`] when a person's terminal is the sink.
+/// One CSV or TSV field: a text cell a spreadsheet would run as a formula is
+/// neutralised unless `--csv-raw`, and control characters are escaped when the
+/// output is a terminal (files and pipes get the data exactly).
+fn spreadsheet_field<'c>(cell: &'c Cell<'_>, raw: bool, terminal: bool) -> Cow<'c, str> {
+    let field = match cell {
+        Cell::Text(t) if !raw => neutralise_formula(t),
+        other => other.to_text(),
+    };
+    terminal_safe(terminal, field)
+}
+
+/// One record in the spreadsheet format the output is in (CSV or TSV).
+fn write_spreadsheet_record<'c>(
+    w: &mut impl Write,
+    format: Format,
+    fields: impl Iterator<Item = Cow<'c, str>>,
+) -> io::Result<()> {
+    match format {
+        Format::Tsv => write_tsv_record(w, fields),
+        _ => write_csv_record(w, fields),
+    }
+}
+
 fn terminal_safe(terminal: bool, field: Cow<'_, str>) -> Cow<'_, str> {
     if !terminal {
         return field;
