@@ -10,25 +10,19 @@ use crate::support::{Env, env_with_db, snapshot, unchanged};
 #[test]
 fn sql_time_limit_covers_slow_function_calls_and_lengths_are_bounded() {
     let (env, db) = env_with_db();
-    let err = env
-        .run(&[
-            "--db",
-            &db,
-            "sql",
-            "--timeout-ms",
-            "300",
-            "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 200) \
+    env.run(&[
+        "--db",
+        &db,
+        "sql",
+        "--timeout-ms",
+        "300",
+        "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 200) \
              SELECT sum(length(randomblob(30000000))) FROM r",
-        ])
-        .fails_with(5)
-        .to_string();
-    assert!(err.contains("time limit of 300 ms"), "{err}");
+    ])
+    .fails_saying(5, "time limit of 300 ms");
 
-    let err = env
-        .run(&["--db", &db, "sql", "SELECT length(randomblob(1e9))"])
-        .fails_with(2)
-        .to_string();
-    assert!(err.contains("32 MiB"), "{err}");
+    env.run(&["--db", &db, "sql", "SELECT length(randomblob(1e9))"])
+        .fails_saying(2, "32 MiB");
 }
 
 /// (1) A query that tries to build gigabytes is stopped by the memory limit (exit
@@ -176,10 +170,7 @@ fn every_exit_code_means_one_thing() {
     )
     .unwrap();
     let (a, c) = (article.to_str().unwrap(), claims.to_str().unwrap());
-    let err = run(&["import", c, "--source", a, "--title", ""])
-        .fails_with(2)
-        .to_string();
-    assert!(err.contains("--title"), "{err}");
+    run(&["import", c, "--source", a, "--title", ""]).fails_saying(2, "--title");
     std::fs::write(
         &claims,
         "subject,kind,topic,stance,value,statement,quote\nflask,fact,orm,,small,Flask is small,Flask is tiny\n",
@@ -429,11 +420,8 @@ fn a_changed_schema_is_reported_and_users_views_are_allowed() {
         )
         .unwrap();
     }
-    let err = env
-        .run(&["--db", &db, "subjects"])
-        .fails_with(4)
-        .to_string();
-    assert!(err.contains("trigger planted"), "{err}");
+    env.run(&["--db", &db, "subjects"])
+        .fails_saying(4, "trigger planted");
 }
 
 /// (11) `-o` behaves like the shell's `>`: a new file gets the umask's mode, an
@@ -970,18 +958,12 @@ fn many_words_are_a_usage_error_not_a_long_wait_or_exit_4() {
     let (env, db) = env_with_db();
     let words = vec!["the"; 2000].join(" ");
     let start = std::time::Instant::now();
-    let err = env
-        .run(&["--db", &db, "search", &words])
-        .fails_with(2)
-        .to_string();
-    assert!(err.contains("words"), "{err}");
+    env.run(&["--db", &db, "search", &words])
+        .fails_saying(2, "words");
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
     let words = vec!["word"; 1000].join(" ");
-    let err = env
-        .run(&["--db", &db, "claims", "--text", &words])
-        .fails_with(2)
-        .to_string();
-    assert!(err.contains("words"), "{err}");
+    env.run(&["--db", &db, "claims", "--text", &words])
+        .fails_saying(2, "words");
     // A few words still work.
     env.run(&["--db", &db, "search", "built-in", "authentication"])
         .ok();
@@ -996,16 +978,13 @@ fn sql_on_a_damaged_full_text_index_is_exit_4() {
         conn.execute_batch("UPDATE claims_fts_config SET v = 99 WHERE k = 'version'")
             .unwrap();
     }
-    let err = env
-        .run(&[
-            "--db",
-            &db,
-            "sql",
-            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'authentication'",
-        ])
-        .fails_with(4)
-        .to_string();
-    assert!(err.contains("fts5"), "{err}");
+    env.run(&[
+        "--db",
+        &db,
+        "sql",
+        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'authentication'",
+    ])
+    .fails_saying(4, "fts5");
 }
 
 /// CSV and TSV written to a terminal escape control characters like the table
