@@ -420,20 +420,7 @@ impl<'c> Reader<'c> {
                 self.use_cases(&r, ctx, &subjects, false);
                 if let Some(topic) = self.main_topic(&r, ctx, kind) {
                     let conf = if s.first { 0.7 } else { 0.5 };
-                    for &subject in &subjects {
-                        self.push(
-                            &r,
-                            ctx,
-                            subject,
-                            kind,
-                            topic.clone(),
-                            None,
-                            None,
-                            None,
-                            r.body_text().to_string(),
-                            conf,
-                        );
-                    }
+                    self.push_for_each(&r, ctx, &subjects, kind, topic, conf);
                 }
                 if strong {
                     self.feature_rows(&r, ctx, &subjects, &features);
@@ -496,60 +483,21 @@ impl<'c> Reader<'c> {
                 if s.listed && !s.first && self.item_polarity != 0 && !strong {
                     let kind = if self.item_polarity < 0 { "con" } else { "pro" };
                     if let Some(topic) = self.body_topic(&r) {
-                        for &subject in &subjects {
-                            self.push(
-                                &r,
-                                ctx,
-                                subject,
-                                kind,
-                                Topic::Known(topic),
-                                None,
-                                None,
-                                None,
-                                r.body_text().to_string(),
-                                0.4,
-                            );
-                        }
+                        self.push_for_each(&r, ctx, &subjects, kind, Topic::Known(topic), 0.4);
                     }
                 } else if s.label_len > 0 && s.first && s.listed {
                     let p = self.polarity(&r.folded);
                     self.item_polarity = if p < 0 { -1 } else { 1 };
                     let kind = if p < 0 { "con" } else { "pro" };
                     if let Some(topic) = self.main_topic(&r, ctx, kind) {
-                        for &subject in &subjects {
-                            self.push(
-                                &r,
-                                ctx,
-                                subject,
-                                kind,
-                                topic.clone(),
-                                None,
-                                None,
-                                None,
-                                r.body_text().to_string(),
-                                0.5,
-                            );
-                        }
+                        self.push_for_each(&r, ctx, &subjects, kind, topic, 0.5);
                     }
                 } else if !strong && explicit {
                     let p = self.polarity(&r.folded[r.body..]);
                     if p.abs() >= 1 && !r.s.text.ends_with('?') {
                         let kind = if p < 0 { "con" } else { "pro" };
                         if let Some(topic) = self.body_topic(&r) {
-                            for &subject in &subjects {
-                                self.push(
-                                    &r,
-                                    ctx,
-                                    subject,
-                                    kind,
-                                    Topic::Known(topic),
-                                    None,
-                                    None,
-                                    None,
-                                    r.body_text().to_string(),
-                                    0.4,
-                                );
-                            }
+                            self.push_for_each(&r, ctx, &subjects, kind, Topic::Known(topic), 0.4);
                         }
                     }
                 }
@@ -1405,6 +1353,34 @@ impl<'c> Reader<'c> {
                 }
                 None => {}
             }
+        }
+    }
+
+    /// One row per subject for the sentence's body, with no stance, value or versus:
+    /// the shape of most pros, cons and use cases.
+    fn push_for_each(
+        &mut self,
+        r: &Read,
+        ctx: &Context,
+        subjects: &[usize],
+        kind: &'static str,
+        topic: Topic,
+        confidence: f32,
+    ) {
+        for &subject in subjects {
+            let statement = r.body_text().to_string();
+            self.push(
+                r,
+                ctx,
+                subject,
+                kind,
+                topic.clone(),
+                None,
+                None,
+                None,
+                statement,
+                confidence,
+            );
         }
     }
 
