@@ -4,6 +4,9 @@
 /// Where a quote stands, as (line_start, line_end), if anywhere.
 pub type Place = Option<(usize, usize)>;
 
+/// How many of its first bytes [`Article::places`] looks for a quote by.
+const PREFIX: usize = 8;
+
 /// Lines are numbered from 1 and split on `\n`; a `\r` before it stays part of the
 /// line, so a quote never spans a line ending it does not contain.
 ///
@@ -112,7 +115,23 @@ impl<'a> Article<'a> {
         while !self.text.is_char_boundary(to) {
             to -= 1;
         }
-        from <= to && self.text[from..to].contains(quote)
+        if from > to || to - from < len {
+            return false;
+        }
+        // Each place the quote's first byte stands is compared with it (a window is
+        // usually a line); past a few, one linear search of the window instead.
+        let window = &self.text.as_bytes()[from..to];
+        let quote = quote.as_bytes();
+        let starts = memchr::memchr_iter(quote[0], &window[..=window.len() - len]);
+        for (tries, at) in starts.enumerate() {
+            if tries == 16 {
+                return memchr::memmem::find(window, quote).is_some();
+            }
+            if window[at..].starts_with(quote) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Where `quote` first stands, as (line_start, line_end). Each distinct quote is
@@ -134,60 +153,82 @@ impl<'a> Article<'a> {
     }
 
     /// For each quote, where it first stands and where it stands a second time, if
-    /// anywhere, as (line_start, line_end): one pass over the text for all of them
-    /// (Aho-Corasick), however many quotes there are. Quotes that overlap each other
-    /// everywhere (thousands of runs of one letter) could make that pass report a
-    /// match per quote per byte: past a budget of matches, each distinct quote whose
-    /// first place is still missing is searched for once instead, and the quotes not
-    /// yet seen twice are taken to stand once.
+    /// anywhere, as (line_start, line_end): one pass over the text for all of them,
+    /// however many quotes there are. The pass looks for the first
+    /// [`PREFIX`] bytes of each quote (Aho-Corasick, over few enough patterns to run
+    /// as a DFA), and checks each place it finds against the whole quotes that begin
+    /// so. Quotes that overlap each other everywhere (thousands of runs of one
+    /// letter) could make that checking quadratic: past a budget of work linear in
+    /// the text, each distinct quote whose first place is still missing is searched
+    /// for once instead, and the quotes not yet seen twice are taken to stand once.
     pub fn places(&self, quotes: &[&str]) -> Vec<(Place, Place)> {
         let mut distinct: Vec<&str> = quotes.iter().copied().filter(|q| !q.is_empty()).collect();
         distinct.sort_unstable();
         distinct.dedup();
         let mut first: Vec<Place> = vec![None; distinct.len()];
         let mut second: Vec<Place> = vec![None; distinct.len()];
-        // How many of the quotes asked are each distinct one: the budget for second
-        // places counts a match once per quote asked, as a pass per quote would.
-        let mut asked = vec![0usize; distinct.len()];
-        for q in quotes.iter().filter(|q| !q.is_empty()) {
-            asked[distinct.binary_search(q).expect("every quote is listed")] += 1;
+        // Sorted, the quotes that begin with the same prefix are neighbours: each
+        // prefix stands for a range of `distinct`.
+        fn prefix(q: &str) -> &[u8] {
+            &q.as_bytes()[..q.len().min(PREFIX)]
+        }
+        let mut prefixes: Vec<&[u8]> = Vec::new();
+        let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, q) in distinct.iter().enumerate() {
+            if prefixes.last() == Some(&prefix(q)) {
+                groups.last_mut().expect("one per prefix").end = i + 1;
+            } else {
+                prefixes.push(prefix(q));
+                groups.push(i..i + 1);
+            }
         }
         let mut first_done = distinct.is_empty();
-        if let Ok(automaton) = aho_corasick::AhoCorasick::new(&distinct) {
-            // Overlapping matches come in order of where they end; for a
-            // fixed-length pattern the first to end is also the first to start.
+        let dfa = prefixes.len() <= 1_000;
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(dfa.then_some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&prefixes);
+        if let Ok(automaton) = automaton {
+            let text = self.text.as_bytes();
             let mut missing_first = distinct.len();
             let mut missing_second = distinct.len();
-            let mut first_budget = 4 * self.text.len() + 4 * distinct.len() + 1024;
-            let mut second_budget = 4 * self.text.len() + 1024;
+            // Bytes compared and quotes visited, at most.
+            let mut budget = 8 * text.len() + 64 * distinct.len() + 4096;
             let mut seen = vec![0u8; distinct.len()];
-            for m in automaton.find_overlapping_iter(self.text) {
-                let p = m.pattern().as_usize();
-                if first_budget > 0 && missing_first > 0 {
-                    if first[p].is_none() {
-                        first[p] = Some((self.line_of(m.start()), self.line_of(m.end() - 1)));
-                        missing_first -= 1;
+            'scan: for m in automaton.find_overlapping_iter(text) {
+                // Overlapping matches come in order of where they end; for a
+                // fixed-length prefix the first to end is also the first to start.
+                let at = m.start();
+                for i in groups[m.pattern().as_usize()].clone() {
+                    if seen[i] == 2 {
+                        budget = budget.saturating_sub(1);
+                        continue;
                     }
-                    first_budget -= 1;
-                }
-                if second_budget > 0 {
-                    seen[p] = seen[p].saturating_add(1);
-                    if seen[p] == 2 {
-                        second[p] = Some(self.lines_of(m.start(), m.end()));
+                    let quote = distinct[i].as_bytes();
+                    budget = budget.saturating_sub(quote.len());
+                    if budget == 0 {
+                        break 'scan;
+                    }
+                    if !text[at..].starts_with(quote) {
+                        continue;
+                    }
+                    seen[i] += 1;
+                    let end = at + quote.len();
+                    if seen[i] == 1 {
+                        first[i] = Some(self.lines_of(at, end));
+                        missing_first -= 1;
+                    } else {
+                        second[i] = Some(self.lines_of(at, end));
                         missing_second -= 1;
                     }
-                    second_budget = second_budget.saturating_sub(asked[p]);
                 }
-                if (missing_first == 0 || first_budget == 0)
-                    && (missing_second == 0 || second_budget == 0)
-                {
+                if missing_second == 0 {
                     break;
                 }
             }
-            first_done = missing_first == 0 || first_budget > 0;
+            first_done = missing_first == 0 || budget > 0;
         }
         if !first_done {
-            // Too many patterns for the automaton, or too many overlapping matches.
+            // Too many patterns for the automaton, or too much overlap.
             for (q, at) in distinct.iter().zip(&mut first) {
                 if at.is_none() {
                     *at = self.locate(q);
@@ -303,6 +344,33 @@ mod tests {
         assert_eq!(found[301], Some((2, 2)));
         assert_eq!(found[302], None);
         assert_eq!(a.places(&["a\nb"]), vec![(Some((1, 2)), None)]);
+    }
+
+    /// Where each quote stands, found the slow way: every byte it could begin at.
+    fn places_by_definition(a: &Article, quote: &str) -> (Place, Place) {
+        let text = a.text();
+        let mut at = (0..text.len())
+            .filter(|&i| !quote.is_empty() && text.is_char_boundary(i))
+            .filter(|&i| text[i..].starts_with(quote))
+            .map(|i| a.lines_of(i, i + quote.len()));
+        (at.next(), at.next())
+    }
+
+    proptest::proptest! {
+        /// Texts and quotes of few letters, so quotes overlap, repeat and share their
+        /// first bytes (longer than the prefix searched for) all the time.
+        #[test]
+        fn places_agree_with_a_search_per_quote(
+            text in "[ab\n]{0,60}",
+            quotes in proptest::collection::vec("[ab\n]{0,16}", 0..12),
+        ) {
+            let a = Article::new(&text);
+            let asked: Vec<&str> = quotes.iter().map(String::as_str).collect();
+            let found = a.places(&asked);
+            for (quote, got) in asked.iter().zip(found) {
+                proptest::prop_assert_eq!(got, places_by_definition(&a, quote), "{:?}", quote);
+            }
+        }
     }
 
     #[test]
