@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::article::Article;
+use crate::db::side_index::{Batch, SideIndex};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
 use crate::names::fold;
@@ -1055,6 +1056,18 @@ pub struct ValidClaim {
     quote: Option<String>,
 }
 
+impl ValidClaim {
+    /// The statement and quote it is stored with: the statement trimmed, the quote
+    /// as the article has it.
+    fn text<'r>(&'r self, records: &'r [Located<ClaimRecord>]) -> (&'r str, &'r str) {
+        let r = &records[self.record].record;
+        (
+            r.statement.trim(),
+            self.quote.as_deref().unwrap_or(&r.quote),
+        )
+    }
+}
+
 fn alias_map(tx: &Transaction, sql: &str) -> rusqlite::Result<HashMap<String, i64>> {
     let mut stmt = tx.prepare(sql)?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -1415,41 +1428,95 @@ fn check_quote(
 ///   full-text index row by row from the insert trigger leaves thousands of tiny
 ///   segments to merge (eight times slower at 100k claims, and slower even for the
 ///   322 seed claims). The trigger is lifted and the new claims are indexed in one
-///   statement at the end.
-/// - When a large load at least doubles the claims, the secondary indexes are
-///   dropped and built again at the end: one sorted build instead of rewriting
-///   every index page once per source, sorted on every core.
-/// - Claims go in 64 rows per statement, and the full-text index is built with a
-///   large buffer of pending terms (see `finish`).
+///   statement at the end, with a large buffer of pending terms.
+/// - A large load (one that at least doubles the claims) that was given a directory
+///   for scratch files builds the full-text index on another core instead, while
+///   the claims go in ([`SideIndex`]); all three full-text triggers are lifted then,
+///   since the whole index is built anew.
+/// - A large load also drops the secondary indexes and builds them again at the
+///   end: one sorted build instead of rewriting every index page once per source,
+///   sorted on every core.
+/// - Claims go in 64 rows per statement.
 ///
-/// Both are put back from the SQL stored in the schema, so the migrations stay the
-/// one definition of them.
+/// What `begin` lifts is put back from the SQL stored in the schema, so the
+/// migrations stay the one definition of it.
 pub struct BulkLoad<'t> {
     tx: &'t Transaction<'t>,
     first_new_claim: i64,
+    /// The id the next claim gets: ids are given here, so the side index knows them.
+    next_claim: i64,
     /// Each source inserted so far: (heading line, section_id) of its sections, so
     /// every claim is filed under the section its quote starts in.
     sections: HashMap<i64, Vec<(usize, i64)>>,
-    /// SQL to run at the end: the dropped indexes and the lifted trigger.
-    restore: Vec<String>,
+    /// What to put back at the end, as (type, SQL): the dropped indexes and the
+    /// lifted triggers.
+    restore: Vec<(String, String)>,
+    side: Option<Side>,
 }
 
-const SECONDARY_INDEXES: &[&str] = &["claims_by_topic", "claims_by_subject", "claims_by_kind"];
+/// The full-text index built on another core, and whether the claims the load
+/// started with have been sent to it.
+struct Side {
+    index: SideIndex,
+    sent_existing: bool,
+}
+
+const SECONDARY_INDEXES: &[&str] = &[
+    "claims_by_topic",
+    "claims_by_subject",
+    "claims_by_kind",
+    "claims_by_source",
+    "claims_by_versus",
+];
+
+/// The triggers that keep the full-text index in step with `claims`.
+const FTS_TRIGGERS: &[&str] = &[
+    "claims_fts_insert",
+    "claims_fts_delete",
+    "claims_fts_update",
+];
+
+/// Loads smaller than this keep their indexes and fill the full-text index in
+/// place: rebuilding costs more than it saves.
+pub const LARGE_LOAD: usize = 5_000;
 
 impl<'t> BulkLoad<'t> {
+    /// Starts a load of about `expected_claims` claims. `scratch_dir` is where a
+    /// large load may build its full-text index on another core (beside the
+    /// database); None keeps all the work on this connection.
     pub fn begin(
         tx: &'t Transaction<'t>,
         expected_claims: usize,
+        scratch_dir: Option<&std::path::Path>,
     ) -> rusqlite::Result<BulkLoad<'t>> {
         let (existing, last): (i64, i64) = tx.query_row(
             "SELECT count(*), coalesce(max(claim_id), 0) FROM claims",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        let large = expected_claims >= LARGE_LOAD && expected_claims as i64 >= existing;
+        let side = match scratch_dir.filter(|_| large) {
+            Some(dir) => {
+                let declaration: String = tx.query_row(
+                    "SELECT sql FROM sqlite_schema WHERE name = 'claims_fts'",
+                    [],
+                    |r| r.get(0),
+                )?;
+                SideIndex::start(tx, dir, &declaration).map(|index| Side {
+                    index,
+                    sent_existing: false,
+                })
+            }
+            None => None,
+        };
         // Even the 322 claims of the seed load faster with the trigger lifted; the
         // indexes only pay for a rebuild on a large load.
-        let mut lift = vec!["claims_fts_insert"];
-        if expected_claims >= 5_000 && expected_claims as i64 >= existing {
+        let mut lift = if side.is_some() {
+            FTS_TRIGGERS.to_vec()
+        } else {
+            vec!["claims_fts_insert"]
+        };
+        if large {
             lift.extend_from_slice(SECONDARY_INDEXES);
         }
         let mut restore = Vec::new();
@@ -1460,14 +1527,44 @@ impl<'t> BulkLoad<'t> {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             tx.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))?;
-            restore.push(sql);
+            restore.push((kind, sql));
         }
         Ok(BulkLoad {
             tx,
             first_new_claim: last + 1,
+            next_claim: last + 1,
             sections: HashMap::new(),
             restore,
+            side,
         })
+    }
+
+    /// Sends the claims the knowledge base held when the first new ones come (after
+    /// any the load replaces are deleted) to the side index, which holds them all.
+    fn send_existing(&mut self) -> rusqlite::Result<()> {
+        let Some(side) = self.side.as_mut().filter(|s| !s.sent_existing) else {
+            return Ok(());
+        };
+        side.sent_existing = true;
+        let mut select = self.tx.prepare(
+            "SELECT claim_id, statement, quote FROM claims WHERE claim_id < ?1 ORDER BY claim_id",
+        )?;
+        let mut rows = select.query([self.first_new_claim])?;
+        let mut batch = Batch::default();
+        while let Some(row) = rows.next()? {
+            batch.push(
+                row.get(0)?,
+                row.get_ref(1)?.as_str()?,
+                row.get_ref(2)?.as_str()?,
+            );
+            if batch.len() == 8_192 {
+                side.index.send(std::mem::take(&mut batch));
+            }
+        }
+        if !batch.is_empty() {
+            side.index.send(batch);
+        }
+        Ok(())
     }
 
     /// Inserts the article a set of claims is written from, with its section
@@ -1498,35 +1595,43 @@ impl<'t> BulkLoad<'t> {
         records: &[Located<ClaimRecord>],
         claims: &[ValidClaim],
     ) -> rusqlite::Result<usize> {
+        self.send_existing()?;
         let tx = self.tx;
         // Rows go in BATCH at a time: one statement per 64 claims instead of one per
         // claim saves most of SQLite's per-statement work (a tenth of a large import).
         const BATCH: usize = 64;
-        const COLUMNS: usize = 13;
+        const COLUMNS: usize = 14;
         let no_sections = Vec::new();
         let sections = self.sections.get(&source_id).unwrap_or(&no_sections);
         let insert_sql = |rows: usize| {
             let row = format!("({})", ["?"; COLUMNS].join(", "));
             format!(
-                "INSERT INTO claims (source_id, subject_id, kind, topic_id, stance, value,
-                                     versus_id, listed, statement, quote, line_start, line_end,
-                                     section_id)
+                "INSERT INTO claims (claim_id, source_id, subject_id, kind, topic_id, stance,
+                                     value, versus_id, listed, statement, quote, line_start,
+                                     line_end, section_id)
                  VALUES {}",
                 vec![row; rows].join(", ")
             )
         };
-        let full_batch = insert_sql(BATCH);
+        let mut full_batch = tx.prepare_cached(&insert_sql(BATCH))?;
+        let mut indexed = Batch::default();
         for chunk in claims.chunks(BATCH) {
-            let mut insert = if chunk.len() == BATCH {
-                tx.prepare_cached(&full_batch)?
+            let mut last_batch;
+            let insert = if chunk.len() == BATCH {
+                &mut full_batch
             } else {
-                tx.prepare_cached(&insert_sql(chunk.len()))?
+                last_batch = tx.prepare_cached(&insert_sql(chunk.len()))?;
+                &mut last_batch
             };
             for (row, c) in chunk.iter().enumerate() {
                 let r = &records[c.record].record;
                 let before = sections.partition_point(|&(line, _)| line <= c.line_start);
                 let section_id = before.checked_sub(1).map(|i| sections[i].1);
+                let claim_id = self.next_claim;
+                self.next_claim += 1;
+                let (statement, quote) = c.text(records);
                 let values: [&dyn rusqlite::ToSql; COLUMNS] = [
+                    &claim_id,
                     &source_id,
                     &c.subject_id,
                     &c.kind.as_str(),
@@ -1535,8 +1640,8 @@ impl<'t> BulkLoad<'t> {
                     &non_blank(&r.value),
                     &c.versus_id,
                     &c.listed,
-                    &r.statement.trim(),
-                    &c.quote.as_deref().unwrap_or(&r.quote),
+                    &statement,
+                    &quote,
                     &(c.line_start as i64),
                     &(c.line_end as i64),
                     &section_id,
@@ -1544,42 +1649,71 @@ impl<'t> BulkLoad<'t> {
                 for (column, value) in values.into_iter().enumerate() {
                     insert.raw_bind_parameter(row * COLUMNS + column + 1, value)?;
                 }
+                if self.side.is_some() {
+                    indexed.push(claim_id, statement, quote);
+                }
             }
             insert.raw_execute()?;
+        }
+        if let Some(side) = &self.side {
+            // A stopped builder says why at `finish`.
+            side.index.send(indexed);
         }
         Ok(claims.len())
     }
 
     /// Indexes the new claims for full-text search and restores what `begin` lifted.
-    pub fn finish(self) -> rusqlite::Result<()> {
-        // FTS5 writes a new segment whenever its 1 MiB of pending terms fills, and then
-        // merges the segments: a million claims made hundreds. With 16 MiB pending it
-        // writes a few dozen (64 MiB was 1.4 s faster than 1 MiB at 1M claims, but
-        // took the import's peak memory past half the claims file's size; 16 MiB
-        // measured no slower than 64 MiB on a busy machine). The setting is stored in
-        // the index, so the default is put back for ordinary writes. `hashsize` is read
-        // by the FTS5 of the bundled SQLite (pinned in Cargo.lock); every test that
-        // loads the seed runs this, so a SQLite that refused it would fail them.
+    /// Returns the side index, if one was built: it stays attached to the connection
+    /// until the transaction ends, and is then to be detached.
+    pub fn finish(mut self) -> rusqlite::Result<Option<SideIndex>> {
+        self.send_existing()?;
+        // SQLite sorts each rebuilt index on every core it may use (while the side
+        // index, if any, finishes on its own thread).
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        self.tx.pragma_update(None, "threads", cores as i64)?;
+        let (indexes, triggers): (Vec<_>, Vec<_>) =
+            self.restore.iter().partition(|(kind, _)| kind == "index");
+        for (_, sql) in indexes {
+            self.tx.execute_batch(sql)?;
+        }
+        self.tx.pragma_update(None, "threads", 0)?;
+        let side = match self.side.take() {
+            Some(mut side) => {
+                side.index.copy_into(self.tx)?;
+                Some(side.index)
+            }
+            None => {
+                self.fill_fts()?;
+                None
+            }
+        };
+        for (_, sql) in triggers {
+            self.tx.execute_batch(sql)?;
+        }
+        Ok(side)
+    }
+
+    /// Fills the full-text index with the new claims on this connection, in one
+    /// statement.
+    fn fill_fts(&self) -> rusqlite::Result<()> {
+        // FTS5 writes a new segment whenever its pending terms fill, and then merges
+        // the segments. The setting is stored in the index, so the default is put
+        // back for ordinary writes. `hashsize` is read by the FTS5 of the bundled
+        // SQLite (pinned in Cargo.lock); every test that loads the seed runs this, so
+        // a SQLite that refused it would fail them.
         let hashsize = |bytes: i64| {
             self.tx.execute(
                 "INSERT INTO claims_fts (claims_fts, rank) VALUES ('hashsize', ?1)",
                 [bytes],
             )
         };
-        hashsize(16 << 20)?;
+        hashsize(crate::db::side_index::PENDING_BYTES)?;
         self.tx.execute(
             "INSERT INTO claims_fts (rowid, statement, quote)
              SELECT claim_id, statement, quote FROM claims WHERE claim_id >= ?1",
             [self.first_new_claim],
         )?;
         hashsize(1 << 20)?;
-        // SQLite sorts each rebuilt index on every core it may use.
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        self.tx.pragma_update(None, "threads", cores as i64)?;
-        for sql in &self.restore {
-            self.tx.execute_batch(sql)?;
-        }
-        self.tx.pragma_update(None, "threads", 0)?;
         Ok(())
     }
 }

@@ -22,14 +22,34 @@ struct Job {
     claims_path: PathBuf,
     /// The claims file's size: the import's progress and its expected size.
     claims_bytes: u64,
-    body: String,
+    /// The article. Its text is read once for its hash and title, and again when
+    /// its claims are checked ([`Job::body`]): a batch holds one article at a time.
+    article_path: PathBuf,
     sha256: String,
     /// The hash of the text with a BOM and CRLF line ends set aside: the same
     /// article saved another way is the same article.
     same_text: String,
+    /// That text's length in bytes, and its number of lines.
+    same_text_size: (usize, usize),
     slug: String,
     title: String,
     url: Option<String>,
+}
+
+impl Job {
+    /// The article's text, read again; refused if it is no longer the text that was
+    /// hashed when the import began.
+    fn body(&self) -> Result<String> {
+        let body = read_text(&self.article_path, "article")?;
+        if ingest::sha256_hex(&body) != self.sha256 {
+            return Err(Error::data(format!(
+                "the article {} changed while it was being imported",
+                self.article_path.display()
+            ))
+            .with_hint("import it again once it is saved"));
+        }
+        Ok(body)
+    }
 }
 
 /// True for the claims file "-": standard input.
@@ -56,6 +76,7 @@ enum Read {
     /// bytes of all its claims files.
     Chunk {
         file: usize,
+        article: Arc<String>,
         records: Vec<Located<ClaimRecord>>,
         names: Vec<usize>,
         read_bytes: u64,
@@ -119,6 +140,13 @@ fn read_text(path: &Path, what: &str) -> Result<String> {
 fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> bool {
     use std::io::BufRead as _;
     let path = &jobs[file].claims_path;
+    let article = match jobs[file].body() {
+        Ok(body) => Arc::new(body),
+        Err(e) => {
+            let _ = send.send(Read::Failed(e));
+            return false;
+        }
+    };
     let before: u64 = jobs[..file].iter().map(|j| j.claims_bytes).sum();
     let cannot_read = |e: std::io::Error| {
         Read::Failed(Error::new(
@@ -172,6 +200,7 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
         let names = ingest::first_of_each_name(&records);
         send.send(Read::Chunk {
             file,
+            article: article.clone(),
             records,
             names,
             read_bytes: before + at,
@@ -435,14 +464,15 @@ type Existing = (String, bool, String, Option<String>);
 
 /// The imported article whose text is `body` once a BOM and CRLF line ends are set
 /// aside: (slug, is_seed, title, url). Only articles of about the same size are read.
-fn same_text_as(tx: &rusqlite::Transaction, body: &str) -> Result<Option<Existing>> {
-    let text = normalized(body);
-    let lines = text.matches('\n').count();
+fn same_text_as(tx: &rusqlite::Transaction, job: &Job) -> Result<Option<Existing>> {
+    // Saved with CRLF line ends and a BOM, the same text is longer by a byte a line
+    // and three more.
+    let (len, lines) = job.same_text_size;
     let mut stmt = tx.prepare(
         "SELECT slug, is_seed, title, url, body FROM sources
          WHERE length(CAST(body AS BLOB)) BETWEEN ?1 AND ?2",
     )?;
-    let rows = stmt.query_map([text.len() as i64, (text.len() + lines + 4) as i64], |r| {
+    let rows = stmt.query_map([len as i64, (len + lines + 4) as i64], |r| {
         Ok((
             r.get(0)?,
             r.get(1)?,
@@ -453,7 +483,7 @@ fn same_text_as(tx: &rusqlite::Transaction, body: &str) -> Result<Option<Existin
     })?;
     for row in rows {
         let (slug, is_seed, title, url, other) = row?;
-        if normalized(&other) == text {
+        if ingest::sha256_hex(&normalized(&other)) == job.same_text {
             return Ok(Some((slug, is_seed, title, url)));
         }
     }
@@ -478,6 +508,7 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
             .find(|t| !t.is_empty());
         first.unwrap_or(&slug).chars().take(200).collect()
     });
+    let same_text = normalized(&body);
     let claims_bytes = if is_stdin(&claims_path) {
         0
     } else {
@@ -486,9 +517,10 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
     Ok(Job {
         claims_path,
         claims_bytes,
+        article_path: article.to_path_buf(),
         sha256: ingest::sha256_hex(&body),
-        same_text: ingest::sha256_hex(&normalized(&body)),
-        body,
+        same_text: ingest::sha256_hex(&same_text),
+        same_text_size: (same_text.len(), same_text.matches('\n').count()),
         slug,
         title,
         url: args.url.clone(),
@@ -503,6 +535,15 @@ struct Loaded {
     /// Each file's problems, by file name; nothing may be committed unless all are
     /// empty.
     problems: Vec<(String, Capped)>,
+}
+
+/// Where a large import builds its full-text index on the side: beside the
+/// database, on the disk that will hold the index.
+fn scratch_dir(db: &Path) -> &Path {
+    match db.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
 /// Reads, checks and inserts every job's claims, on three threads: one reads the
@@ -527,34 +568,45 @@ fn load_claims(
     };
     let mut source_ids: Vec<Option<i64>> = vec![None; jobs.len()];
     let mut lookup = Arc::new(ingest::Lookup::load(tx)?);
-    type ToCheck = (usize, Vec<Located<ClaimRecord>>, Arc<ingest::Lookup>, u64);
+    type ToCheck = (
+        usize,
+        Arc<String>,
+        Vec<Located<ClaimRecord>>,
+        Arc<ingest::Lookup>,
+        u64,
+    );
     std::thread::scope(|scope| -> Result<()> {
-        let (send_read, read) = sync_channel::<Read>(2);
+        let (send_read, read) = sync_channel::<Read>(1);
         let (send_to_check, to_check) = sync_channel::<ToCheck>(1);
         let (send_checked, checked) = sync_channel(1);
-        scope.spawn(move || {
+        let reader = std::thread::Builder::new().name("import-reader".into());
+        reader.spawn_scoped(scope, move || {
             for file in 0..jobs.len() {
                 if !read_claims_in_chunks(jobs, file, &send_read) {
                     break;
                 }
             }
-        });
-        scope.spawn(move || {
-            let mut article: Option<(usize, Article)> = None;
-            for (file, records, lookup, read_bytes) in to_check {
-                if article.as_ref().is_none_or(|(f, _)| *f != file) {
-                    article = Some((file, Article::new(&jobs[file].body)));
-                }
-                let (_, text) = article.as_ref().expect("set above");
-                let result = ingest::check_claims(&lookup, text, &records);
-                if send_checked
-                    .send((file, records, result, read_bytes))
-                    .is_err()
-                {
-                    break;
+        })?;
+        let checker = std::thread::Builder::new().name("import-checker".into());
+        checker.spawn_scoped(scope, move || {
+            // One article's line index serves all the chunks of its file.
+            let mut chunks = to_check.into_iter().peekable();
+            while let Some(first) = chunks.next() {
+                let body = first.1.clone();
+                let text = Article::new(&body);
+                let mut next = Some(first);
+                while let Some((file, body, records, lookup, read_bytes)) = next {
+                    let result = ingest::check_claims(&lookup, &text, &records);
+                    if send_checked
+                        .send((file, body, records, result, read_bytes))
+                        .is_err()
+                    {
+                        return;
+                    }
+                    next = chunks.next_if(|chunk| chunk.0 == file);
                 }
             }
-        });
+        })?;
         // The checker works one chunk ahead of the inserts.
         let mut send_to_check = Some(send_to_check);
         let mut in_flight = 0;
@@ -565,6 +617,7 @@ fn load_claims(
                 match read.recv() {
                     Ok(Read::Chunk {
                         file,
+                        article,
                         records,
                         names,
                         read_bytes,
@@ -577,7 +630,7 @@ fn load_claims(
                             lookup = Arc::new(ingest::Lookup::load(tx)?);
                         }
                         if sender
-                            .send((file, records, lookup.clone(), read_bytes))
+                            .send((file, article, records, lookup.clone(), read_bytes))
                             .is_err()
                         {
                             // The checker is gone: the scope reports its panic.
@@ -594,7 +647,7 @@ fn load_claims(
             if in_flight == 0 {
                 break;
             }
-            let Ok((file, records, result, read_bytes)) = checked.recv() else {
+            let Ok((file, article, records, result, read_bytes)) = checked.recv() else {
                 return Ok(());
             };
             in_flight -= 1;
@@ -609,7 +662,7 @@ fn load_claims(
                                 sha256: &job.sha256,
                                 title: &job.title,
                                 url: job.url.as_deref(),
-                                body: &job.body,
+                                body: &article,
                                 is_seed: false,
                             })?;
                             *source_ids[file].insert(id)
@@ -664,6 +717,15 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     let tx = db
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // A claim takes well over 100 bytes of CSV or JSON, so this overestimates a
+    // little; it only decides whether rebuilding the indexes beats updating them. It
+    // begins before replaced articles are deleted: a large load lifts the full-text
+    // triggers first, and builds the whole index anew.
+    let mut load = BulkLoad::begin(
+        &tx,
+        (total_bytes / 100) as usize,
+        Some(scratch_dir(&db.path)),
+    )?;
     let mut replaced = 0;
     for job in &mut jobs {
         let existing = match tx
@@ -675,7 +737,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
             .optional()?
         {
             Some(found) => Some(found),
-            None => same_text_as(&tx, &job.body)?,
+            None => same_text_as(&tx, job)?,
         };
         let Some((existing, is_seed, old_title, old_url)): Option<(
             String,
@@ -698,7 +760,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         }
         if !args.replace {
             let same_slug_other_text = existing == job.slug
-                && ingest::sha256_hex(&normalized(&job.body))
+                && ingest::sha256_hex(&normalized(&job.body()?))
                     != tx.query_row(
                         "SELECT body FROM sources WHERE slug = ?1",
                         [&existing],
@@ -738,9 +800,6 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         replaced += 1;
     }
 
-    // A claim takes well over 100 bytes of CSV or JSON, so this overestimates a
-    // little; it only decides whether rebuilding the indexes beats updating them.
-    let mut load = BulkLoad::begin(&tx, (total_bytes / 100) as usize)?;
     let mut progress = Progress::bytes("importing", total_bytes);
     let outcome = load_claims(&tx, &mut load, &jobs, &mut progress)?;
     if outcome.problems.iter().any(|(_, p)| !p.is_empty()) {
@@ -756,7 +815,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     progress.say(&format!(
         "building the search index and indexes for {count} claims"
     ));
-    load.finish()?;
+    let side_index = load.finish()?;
 
     let slugs: Vec<String> = jobs.iter().map(|j| format!("'{}'", j.slug)).collect();
     let mut summary = format!("{count} claims from {}", some_names(&slugs));
@@ -768,12 +827,18 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     }
     if args.dry_run {
         tx.rollback()?;
+        if let Some(side) = side_index {
+            side.detach(&db.conn)?;
+        }
         drop(progress);
         stderr_line!("claimdb: dry run, nothing written: the import would add {summary}");
         return Ok(());
     }
     progress.say("committing");
     tx.commit()?;
+    if let Some(side) = side_index {
+        side.detach(&db.conn)?;
+    }
     drop(progress);
     let verb = if replaced > 0 { "replaced" } else { "imported" };
     stderr_line!("claimdb: {verb} {summary}");

@@ -7,6 +7,7 @@ pub mod readonly;
 pub mod schema_check;
 pub mod schema_doc;
 pub mod seed;
+pub mod side_index;
 
 use std::fs;
 use std::io;

@@ -63,7 +63,7 @@ pub fn load(tx: &Transaction) -> Result<usize> {
     let records = claims;
     let claims = ingest::check_claims(&lookup, &Article::new(ARTICLE), &records)
         .map_err(|p| seed_error("claims.csv", p))?;
-    let mut load = ingest::BulkLoad::begin(tx, claims.len())?;
+    let mut load = ingest::BulkLoad::begin(tx, claims.len(), None)?;
     let source_id = load.insert_source(&NewSource {
         slug: &source.slug,
         sha256: &ingest::sha256_hex(ARTICLE),

@@ -399,6 +399,63 @@ fn problems_far_apart_in_a_large_file_are_all_reported() {
     assert_eq!(files(&env.path("db")), before, "the database is unchanged");
 }
 
+/// The names in a directory.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
+    // A large import builds its full-text index on another core, in a scratch file
+    // beside the database, and copies it in at the end. The index it leaves must
+    // hold the claims that were there (the seed) and the new ones, lose those of
+    // an article it replaces, and no file may be left beside the database, whether
+    // the import works, is a dry run or fails.
+    let (env, db) = env_with_db();
+    let db = db.as_str();
+    let dir = env.path("db");
+    let alone = names(&dir);
+    let search = |words: &str| json_rows(&env, &["--db", db, "search", words]);
+    let seed_hits = search("built-in authentication").len();
+    assert!(seed_hits > 0);
+
+    let big = large_import(&env, "big", 20_000);
+    let out = big.command(&env, db).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(big.present(db), (1, 20_000));
+    assert_eq!(search("built-in authentication").len(), seed_hits);
+    assert_eq!(names(&dir), alone);
+
+    // Replaced by a larger one of the same name: 30,000 claims, none of the old.
+    let bigger = large_import(&env, "big", 30_000);
+    let mut replace = bigger.command(&env, db);
+    let out = replace.arg("--replace").output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(bigger.present(db), (1, 30_000));
+    assert_eq!(search("built-in authentication").len(), seed_hits);
+    assert_eq!(names(&dir), alone);
+
+    let before = files(&dir);
+    let other = large_import(&env, "other", 40_000);
+    let out = other.command(&env, db).arg("--dry-run").output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(files(&dir), before, "a dry run writes nothing");
+    let csv = std::fs::read_to_string(&other.claims).unwrap();
+    std::fs::write(
+        &other.claims,
+        csv.replace("ships feature 2997\"", "ships no feature\""),
+    )
+    .unwrap();
+    let out = other.command(&env, db).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert_eq!(files(&dir), before, "a failed import writes nothing");
+}
+
 #[test]
 fn unreadable_inputs_are_clear_errors() {
     let env = Env::new();

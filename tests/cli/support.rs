@@ -200,6 +200,16 @@ pub fn seed_article_path() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/seed/django-vs-flask.txt").to_string()
 }
 
+/// FTS5's own check that the full-text index is exactly what the claims hold.
+#[track_caller]
+pub fn fts_intact(conn: &rusqlite::Connection) {
+    conn.execute(
+        "INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .expect("the full-text index matches the claims");
+}
+
 /// A generated article and claims file large enough that importing them takes a
 /// while: `rows` claims, all named "NAME claim N".
 pub struct LargeImport {
@@ -263,13 +273,15 @@ impl LargeImport {
     }
 
     /// (sources, claims) of this import in the database, after checking that the
-    /// database file is intact.
+    /// database file is intact and that its full-text index holds exactly the
+    /// claims, this import's among them.
     pub fn present(&self, db: &str) -> (i64, i64) {
         let conn = rusqlite::Connection::open(db).unwrap();
         let check: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(check, "ok");
+        fts_intact(&conn);
         let sources = conn
             .query_row(
                 "SELECT count(*) FROM sources WHERE slug = ?1",
@@ -284,6 +296,14 @@ impl LargeImport {
                 |r| r.get(0),
             )
             .unwrap();
+        let searched: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
+                [format!("statement:\"{} claim\"", self.name)],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(searched, claims, "found by full-text search");
         (sources, claims)
     }
 
