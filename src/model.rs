@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_match_the_schema() {
-        let schema = include_str!("../migrations/0002_comparisons_sections_listed.sql");
+        let schema = include_str!("../migrations/0003_checks_without_in_lists.sql");
         for kind in Kind::ALL {
             assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
             assert!(

@@ -119,6 +119,22 @@ mod tests {
                 rusqlite::params![kind, stance, value],
             )
         };
+        for kind in crate::model::Kind::ALL {
+            let value = Some("v");
+            let stance = (kind == crate::model::Kind::Feature).then_some("builtin");
+            assert!(insert(kind.as_str(), stance, value).is_ok(), "{kind}");
+        }
+        for stance in crate::model::Stance::ALL {
+            let kind = if stance == crate::model::Stance::Depends {
+                "comparison"
+            } else {
+                "feature"
+            };
+            assert!(
+                insert(kind, Some(stance.as_str()), Some("v")).is_ok(),
+                "{stance}"
+            );
+        }
         assert!(insert("feature", Some("builtin"), None).is_ok());
         assert!(
             insert("feature", None, None).is_err(),
