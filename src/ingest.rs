@@ -1461,13 +1461,9 @@ struct Side {
     sent_existing: bool,
 }
 
-const SECONDARY_INDEXES: &[&str] = &[
-    "claims_by_topic",
-    "claims_by_subject",
-    "claims_by_kind",
-    "claims_by_source",
-    "claims_by_versus",
-];
+/// The indexes a large load builds again at the end. The others (by source, by
+/// versus) grow at their end as claims are appended, which costs less than a build.
+const SECONDARY_INDEXES: &[&str] = &["claims_by_topic", "claims_by_subject", "claims_by_kind"];
 
 /// The triggers that keep the full-text index in step with `claims`.
 const FTS_TRIGGERS: &[&str] = &[
@@ -1667,6 +1663,10 @@ impl<'t> BulkLoad<'t> {
     /// until the transaction ends, and is then to be detached.
     pub fn finish(mut self) -> rusqlite::Result<Option<SideIndex>> {
         self.send_existing()?;
+        if let Some(side) = &mut self.side {
+            // Nothing more to index: the side finishes while the indexes are built.
+            side.index.end_of_rows();
+        }
         // SQLite sorts each rebuilt index on every core it may use (while the side
         // index, if any, finishes on its own thread).
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());

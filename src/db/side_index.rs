@@ -140,6 +140,11 @@ impl SideIndex {
         self.send.as_ref().is_some_and(|s| s.send(rows).is_ok())
     }
 
+    /// Tells the building thread that every row has been sent.
+    pub fn end_of_rows(&mut self) {
+        self.send = None;
+    }
+
     /// Waits for the index to be complete, then replaces the index of the table in
     /// `tx`'s database with it. The scratch database stays attached to the
     /// connection until [`SideIndex::detach`]: SQLite holds it until the
