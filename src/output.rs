@@ -213,7 +213,11 @@ impl<'a> From<rusqlite::types::ValueRef<'a>> for Cell<'a> {
             ValueRef::Null => Cell::Null,
             ValueRef::Integer(i) => Cell::Int(i),
             ValueRef::Real(r) => Cell::Real(r),
-            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t)),
+            // Checked the fast way first: nearly all text is valid UTF-8.
+            ValueRef::Text(t) => Cell::Text(match std::str::from_utf8(t) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(t),
+            }),
             ValueRef::Blob(b) => Cell::Text(Cow::Owned(format!("<{} bytes>", b.len()))),
         }
     }
@@ -390,6 +394,7 @@ impl Output {
             rows: 0,
             table: Vec::new(),
             table_bytes: 0,
+            record: Vec::new(),
         };
         writer.out.start_page()?;
         writer.start()?;
@@ -607,6 +612,8 @@ pub struct RowWriter<'o> {
     /// Table format only: the rows of the block being collected, and their size.
     table: Vec<Vec<String>>,
     table_bytes: usize,
+    /// CSV and TSV: the record being written, sent to the sink whole.
+    record: Vec<u8>,
 }
 
 impl RowWriter<'_> {
@@ -660,11 +667,13 @@ impl RowWriter<'_> {
             }
             Format::Csv | Format::Tsv => {
                 let (raw, term) = (self.out.csv_raw, self.out.terminal);
+                self.record.clear();
                 write_spreadsheet_record(
-                    w,
+                    &mut self.record,
                     self.out.format,
                     shown.map(|c| spreadsheet_field(c, raw, term)),
                 )?;
+                w.write_all(&self.record)?;
             }
             Format::Json | Format::Ndjson => {
                 if self.out.format == Format::Json {
@@ -803,15 +812,22 @@ fn write_csv_record<'c>(
         if i > 0 {
             w.write_all(b",")?;
         }
-        if field
-            .bytes()
-            .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        let bytes = field.as_bytes();
+        if memchr::memchr3(b',', b'"', b'\n', bytes).is_some()
+            || memchr::memchr(b'\r', bytes).is_some()
         {
+            // Quoted, each `"` doubled: written piece by piece, between the quotes.
             w.write_all(b"\"")?;
-            w.write_all(field.replace('"', "\"\"").as_bytes())?;
+            let mut rest = bytes;
+            while let Some(at) = memchr::memchr(b'"', rest) {
+                w.write_all(&rest[..=at])?;
+                w.write_all(b"\"")?;
+                rest = &rest[at + 1..];
+            }
+            w.write_all(rest)?;
             w.write_all(b"\"")?;
         } else {
-            w.write_all(field.as_bytes())?;
+            w.write_all(bytes)?;
         }
     }
     w.write_all(b"\r\n")
@@ -953,11 +969,11 @@ mod tests {
     #[test]
     fn csv_records_quote_what_needs_quoting_and_end_in_crlf() {
         let mut buf = Vec::new();
-        let fields = ["a", "b,c", "say \"hi\"", "two\nlines"].map(Cow::Borrowed);
+        let fields = ["a", "b,c", "say \"hi\"", "two\nlines", "\"\"", "cr\rx"].map(Cow::Borrowed);
         write_csv_record(&mut buf, fields.into_iter()).unwrap();
         assert_eq!(
             String::from_utf8(buf).unwrap(),
-            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\"\"\"\"\"\",\"cr\rx\"\r\n"
         );
     }
 
