@@ -1550,8 +1550,8 @@ impl<'t> BulkLoad<'t> {
         while let Some(row) = rows.next()? {
             batch.push(
                 row.get(0)?,
-                row.get_ref(1)?.as_str()?,
-                row.get_ref(2)?.as_str()?,
+                row.get_ref(1)?.as_bytes()?,
+                row.get_ref(2)?.as_bytes()?,
             );
             if batch.len() == 8_192 {
                 side.index.send(std::mem::take(&mut batch));
@@ -1646,7 +1646,7 @@ impl<'t> BulkLoad<'t> {
                     insert.raw_bind_parameter(row * COLUMNS + column + 1, value)?;
                 }
                 if self.side.is_some() {
-                    indexed.push(claim_id, statement, quote);
+                    indexed.push(claim_id, statement.as_bytes(), quote.as_bytes());
                 }
             }
             insert.raw_execute()?;

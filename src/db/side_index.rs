@@ -31,16 +31,18 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 /// records they come from, which the load can then free).
 #[derive(Default)]
 pub struct Batch {
-    text: String,
+    /// Bytes, not `str`: a claim written by another tool may hold text that is not
+    /// UTF-8, and it is indexed as SQLite has it, as it would be from SQL.
+    text: Vec<u8>,
     /// (claim_id, where its statement ends, where its quote ends) in `text`.
     rows: Vec<(i64, usize, usize)>,
 }
 
 impl Batch {
-    pub fn push(&mut self, claim_id: i64, statement: &str, quote: &str) {
-        self.text.push_str(statement);
+    pub fn push(&mut self, claim_id: i64, statement: &[u8], quote: &[u8]) {
+        self.text.extend_from_slice(statement);
         let statement_end = self.text.len();
-        self.text.push_str(quote);
+        self.text.extend_from_slice(quote);
         self.rows.push((claim_id, statement_end, self.text.len()));
     }
 
@@ -52,7 +54,7 @@ impl Batch {
         self.rows.is_empty()
     }
 
-    fn each(&self) -> impl Iterator<Item = (i64, &str, &str)> {
+    fn each(&self) -> impl Iterator<Item = (i64, &[u8], &[u8])> {
         let mut from = 0;
         self.rows
             .iter()
@@ -232,7 +234,12 @@ fn build(
                 return Ok(());
             }
             for (id, statement, quote) in batch.each() {
-                insert.execute(rusqlite::params![id, statement, quote])?;
+                use rusqlite::types::{ToSqlOutput::Borrowed, ValueRef::Text};
+                insert.execute(rusqlite::params![
+                    id,
+                    Borrowed(Text(statement)),
+                    Borrowed(Text(quote))
+                ])?;
             }
         }
     }

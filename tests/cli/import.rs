@@ -457,6 +457,25 @@ fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
 }
 
 #[test]
+fn a_large_import_indexes_claims_another_tool_wrote_in_bytes_that_are_not_utf8() {
+    // The side index takes the claims already there from the database as they are:
+    // text another tool stored from Latin-1 must not stop the import.
+    let (env, db) = env_with_db();
+    let db = db.as_str();
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "UPDATE claims SET statement = CAST(x'6361666520e9' AS TEXT) WHERE claim_id = 3",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let big = large_import(&env, "big", 20_000);
+    let out = big.command(&env, db).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(big.present(db), (1, 20_000));
+}
+
+#[test]
 fn unreadable_inputs_are_clear_errors() {
     let env = Env::new();
     let err = env
