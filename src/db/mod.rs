@@ -194,9 +194,14 @@ impl Db {
 
     /// Refuses files that are not claimdb databases, then applies pending migrations
     /// and refreshes the seed when this binary's seed differs from the one loaded.
-    fn check_and_upgrade(&mut self, (app_id, version): (i32, u32)) -> Result<()> {
+    fn check_and_upgrade(&mut self, first_read: (i32, u32)) -> Result<()> {
         let path = self.path.clone();
         let latest = migrations::latest_version();
+        // The version and the schema are read in one snapshot: another process may
+        // upgrade the file between two reads, and a schema one version newer than
+        // the version read first is not a file changed outside claimdb.
+        let snapshot = self.conn.transaction()?;
+        let (app_id, version) = header(&snapshot).unwrap_or(first_read);
         if app_id != APPLICATION_ID {
             return Err(someone_elses(&path, "it has no claimdb application id"));
         }
@@ -209,7 +214,8 @@ impl Db {
         }
         // Before any statement reads claimdb's objects: a planted view or trigger
         // must not run.
-        schema_check::check(&self.conn, &path, version)?;
+        schema_check::check(&snapshot, &path, version)?;
+        snapshot.commit()?;
         if version == latest
             && seed_fingerprint(&self.conn)?.as_deref() == Some(seed::SEED_FINGERPRINT)
         {

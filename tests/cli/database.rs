@@ -281,6 +281,51 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
     env.run(&["--db", db_arg, "verify"]).ok();
 }
 
+#[test]
+fn processes_opening_an_old_database_together_all_answer_while_one_upgrades_it() {
+    // Eight commands start together on a version-1 file: one upgrades it, the
+    // others wait or read it after. None may call it "changed outside claimdb" for having
+    // seen the version before the upgrade and the schema after it.
+    let env = Env::new();
+    let old = env.path("v1.sqlite3");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.pragma_update(None, "application_id", 0x436c_4442)
+        .unwrap();
+    conn.execute_batch(include_str!("../../migrations/0001_schema.sql"))
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    drop(conn);
+    let db = env.path("kb.sqlite3");
+    let db_arg = db.to_str().unwrap();
+    for round in 0..12 {
+        for side in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{db_arg}{side}"));
+        }
+        std::fs::copy(&old, &db).unwrap();
+        // Started a few milliseconds apart, so some read the file just as the
+        // upgrade commits.
+        let runs: Vec<_> = (0..8)
+            .map(|n| {
+                std::thread::sleep(std::time::Duration::from_millis(2 * (n % 4)));
+                env.command()
+                    .args(["--db", db_arg, "--format", "csv", "which", "lacks", "auth"])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for run in runs {
+            let out = run.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
 fn sha256(text: &str) -> String {
     use sha2::Digest as _;
     sha2::Sha256::digest(text.as_bytes())
