@@ -538,11 +538,13 @@ struct Loaded {
 }
 
 /// Where a large import builds its full-text index on the side: beside the
-/// database, on the disk that will hold the index.
-fn scratch_dir(db: &Path) -> &Path {
+/// database (the file itself, when `--db` is a symbolic link), on the disk that
+/// will hold the index.
+fn scratch_dir(db: &Path) -> PathBuf {
+    let db = fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
     match db.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 
@@ -724,7 +726,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     let mut load = BulkLoad::begin(
         &tx,
         (total_bytes / 100) as usize,
-        Some(scratch_dir(&db.path)),
+        Some(&scratch_dir(&db.path)),
     )?;
     let mut replaced = 0;
     for job in &mut jobs {
