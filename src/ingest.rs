@@ -1477,13 +1477,13 @@ const FTS_TRIGGERS: &[&str] = &[
 pub const LARGE_LOAD: usize = 5_000;
 
 impl<'t> BulkLoad<'t> {
-    /// Starts a load of about `expected_claims` claims. `scratch_dir` is where a
-    /// large load may build its full-text index on another core (beside the
-    /// database); None keeps all the work on this connection.
+    /// Starts a load of about `expected_claims` claims. A large load into the
+    /// database file `db` builds its full-text index on another core, in a scratch
+    /// file beside it; None keeps all the work on this connection.
     pub fn begin(
         tx: &'t Transaction<'t>,
         expected_claims: usize,
-        scratch_dir: Option<&std::path::Path>,
+        db: Option<&std::path::Path>,
     ) -> rusqlite::Result<BulkLoad<'t>> {
         let (existing, last): (i64, i64) = tx.query_row(
             "SELECT count(*), coalesce(max(claim_id), 0) FROM claims",
@@ -1491,14 +1491,14 @@ impl<'t> BulkLoad<'t> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let large = expected_claims >= LARGE_LOAD && expected_claims as i64 >= existing;
-        let side = match scratch_dir.filter(|_| large) {
-            Some(dir) => {
+        let side = match db.filter(|_| large) {
+            Some(db) => {
                 let declaration: String = tx.query_row(
                     "SELECT sql FROM sqlite_schema WHERE name = 'claims_fts'",
                     [],
                     |r| r.get(0),
                 )?;
-                SideIndex::start(tx, dir, &declaration).map(|index| Side {
+                SideIndex::start(tx, db, &declaration).map(|index| Side {
                     index,
                     sent_existing: false,
                 })

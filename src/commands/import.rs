@@ -537,17 +537,6 @@ struct Loaded {
     problems: Vec<(String, Capped)>,
 }
 
-/// Where a large import builds its full-text index on the side: beside the
-/// database (the file itself, when `--db` is a symbolic link), on the disk that
-/// will hold the index.
-fn scratch_dir(db: &Path) -> PathBuf {
-    let db = fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
-    match db.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// Reads, checks and inserts every job's claims, on three threads: one reads the
 /// files a chunk at a time, one checks each chunk against the catalogue and its
 /// article, and this one declares new names and inserts checked chunks into SQLite.
@@ -723,11 +712,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
     // little; it only decides whether rebuilding the indexes beats updating them. It
     // begins before replaced articles are deleted: a large load lifts the full-text
     // triggers first, and builds the whole index anew.
-    let mut load = BulkLoad::begin(
-        &tx,
-        (total_bytes / 100) as usize,
-        Some(&scratch_dir(&db.path)),
-    )?;
+    let mut load = BulkLoad::begin(&tx, (total_bytes / 100) as usize, Some(&db.path))?;
     let mut replaced = 0;
     for job in &mut jobs {
         let existing = match tx

@@ -95,26 +95,43 @@ pub struct SideIndex {
 
 impl SideIndex {
     /// Starts building the full-text table, declared by `declaration` (its SQL in the
-    /// knowledge base's schema), in a scratch database in `dir`, attached to `tx`'s
-    /// connection to be copied from at the end. None when the scratch database
-    /// cannot be made there; the load then fills the index itself.
-    pub fn start(tx: &Transaction, dir: &Path, declaration: &str) -> Option<SideIndex> {
+    /// knowledge base's schema), in a scratch database beside the database file
+    /// `db`, attached to `tx`'s connection to be copied from at the end. None when
+    /// the scratch database cannot be made there; the load then fills the index
+    /// itself.
+    pub fn start(tx: &Transaction, db: &Path, declaration: &str) -> Option<SideIndex> {
+        let db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+        let dir = match db.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let prefix = format!(".{}.claimdb-index-", db.file_name()?.to_string_lossy());
+        remove_leftovers(&dir, &prefix);
         let path = tempfile::Builder::new()
-            .prefix(".claimdb-index-")
+            .prefix(&prefix)
             .suffix(".tmp")
-            .tempfile_in(dir)
+            .tempfile_in(&dir)
             .ok()?
             .into_temp_path();
-        let conn = open_scratch(&path, declaration).ok()?;
+        // Both connections open the file before anything is written to it, and
+        // then its name goes: nothing is left beside the database, even by an
+        // import killed now. (The import's connection reads the table declared
+        // below when it first names it, as it would one made by another process.)
         let name = crate::db::sqlite_path(&path);
         tx.execute(
             &format!("ATTACH ?1 AS {ATTACHED}"),
             [name.to_string_lossy()],
         )
         .ok()?;
-        // Both connections have the file open, so its name can go: nothing is left
-        // beside the database, even by an import that is killed.
+        let conn = open_scratch(&path);
         drop(path);
+        let detach = || {
+            let _ = tx.execute_batch(&format!("DETACH {ATTACHED}"));
+        };
+        let Ok(conn) = conn.and_then(|conn| conn.execute_batch(declaration).map(|()| conn)) else {
+            detach();
+            return None;
+        };
         // Built from rows sent a chunk ahead at most, so memory stays bounded.
         let (send, rows) = sync_channel::<Batch>(1);
         let abandon = Arc::new(AtomicBool::new(false));
@@ -125,7 +142,7 @@ impl SideIndex {
                 .spawn(move || build(conn, rows, &abandon))
         };
         let Ok(thread) = thread else {
-            let _ = tx.execute_batch(&format!("DETACH {ATTACHED}"));
+            detach();
             return None;
         };
         Some(SideIndex {
@@ -191,18 +208,35 @@ impl Drop for SideIndex {
     }
 }
 
-/// Opens the scratch database at `path` and declares the table there. Nobody else
-/// reads it until it is complete, and it is thrown away if anything fails, so it
-/// needs no journal and no syncs.
-fn open_scratch(path: &Path, declaration: &str) -> rusqlite::Result<Connection> {
+/// Opens the scratch database at `path`. Nobody else reads it until it is complete,
+/// and it is thrown away if anything fails, so it needs no journal and no syncs.
+fn open_scratch(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         crate::db::sqlite_path(path),
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.pragma_update(None, "journal_mode", "off")?;
     conn.pragma_update(None, "synchronous", "off")?;
-    conn.execute_batch(declaration)?;
     Ok(conn)
+}
+
+/// Removes scratch files of this database's earlier loads, left by a load killed
+/// in the instant between making its file and letting go of its name. The caller
+/// holds the database's write lock, so no other load of it is running.
+fn remove_leftovers(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(prefix)
+            && name.ends_with(".tmp")
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The building thread: the rows go in in one transaction.

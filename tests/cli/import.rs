@@ -457,6 +457,26 @@ fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
 }
 
 #[test]
+fn a_large_import_removes_scratch_files_its_database_was_left_with() {
+    // An import killed in the instant between making its scratch file and letting go
+    // of its name leaves the file; the next large import of the same database
+    // removes it, and leaves those of other databases alone.
+    let (env, db) = env_with_db();
+    let db = db.as_str();
+    let dir = env.path("db");
+    let stale = dir.join(".kb.sqlite3.claimdb-index-AbC123.tmp");
+    let other = dir.join(".other.sqlite3.claimdb-index-AbC123.tmp");
+    std::fs::write(&stale, "left by a killed import").unwrap();
+    std::fs::write(&other, "another database's").unwrap();
+    let big = large_import(&env, "big", 20_000);
+    let out = big.command(&env, db).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!stale.exists());
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "another database's");
+    assert_eq!(big.present(db), (1, 20_000));
+}
+
+#[test]
 fn a_large_import_indexes_claims_another_tool_wrote_in_bytes_that_are_not_utf8() {
     // The side index takes the claims already there from the database as they are:
     // text another tool stored from Latin-1 must not stop the import.
