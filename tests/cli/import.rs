@@ -472,7 +472,10 @@ fn a_large_import_removes_scratch_files_its_database_was_left_with() {
     let out = big.command(&env, db).output().unwrap();
     assert!(out.status.success(), "{out:?}");
     assert!(!stale.exists());
-    assert_eq!(std::fs::read_to_string(&other).unwrap(), "another database's");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "another database's"
+    );
     assert_eq!(big.present(db), (1, 20_000));
 }
 
