@@ -1,6 +1,6 @@
 //! The database file: created on first use, verified, readable by other SQLite tools.
 
-use crate::support::{Env, bytes};
+use crate::support::{Env, bytes, version_1_database};
 
 #[test]
 fn verify_passes_on_the_seed_and_names_an_altered_claim() {
@@ -144,12 +144,7 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
     let db = env.path("v1.sqlite3");
     let db_arg = db.to_str().unwrap();
     let article = include_str!("../fixtures/fastapi-vs-flask.txt");
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.pragma_update(None, "application_id", 0x436c_4442)
-        .unwrap();
-    conn.execute_batch(include_str!("../../migrations/0001_schema.sql"))
-        .unwrap();
-    conn.pragma_update(None, "user_version", 1).unwrap();
+    let conn = version_1_database(&db);
     // What claimdb 1 wrote for the seed (abridged) and for
     // `import fastapi-claims.csv --source fastapi-vs-flask.txt`.
     conn.execute_batch(
@@ -288,13 +283,7 @@ fn processes_opening_an_old_database_together_all_answer_while_one_upgrades_it()
     // seen the version before the upgrade and the schema after it.
     let env = Env::new();
     let old = env.path("v1.sqlite3");
-    let conn = rusqlite::Connection::open(&old).unwrap();
-    conn.pragma_update(None, "application_id", 0x436c_4442)
-        .unwrap();
-    conn.execute_batch(include_str!("../../migrations/0001_schema.sql"))
-        .unwrap();
-    conn.pragma_update(None, "user_version", 1).unwrap();
-    drop(conn);
+    drop(version_1_database(&old));
     let db = env.path("kb.sqlite3");
     let db_arg = db.to_str().unwrap();
     for round in 0..12 {

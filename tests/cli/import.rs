@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{Env, KillAt, env_with_db, large_import};
+use crate::support::{Env, KillAt, env_with_db, files_in, large_import};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -399,16 +399,6 @@ fn problems_far_apart_in_a_large_file_are_all_reported() {
     assert_eq!(files(&env.path("db")), before, "the database is unchanged");
 }
 
-/// The names in a directory.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
     // A large import builds its full-text index on another core, in a scratch file
@@ -419,7 +409,7 @@ fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
     let (env, db) = env_with_db();
     let db = db.as_str();
     let dir = env.path("db");
-    let alone = names(&dir);
+    let alone = files_in(&dir);
     let search = |words: &str| json_rows(&env, &["--db", db, "search", words]);
     let seed_hits = search("built-in authentication").len();
     assert!(seed_hits > 0);
@@ -429,7 +419,7 @@ fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(big.present(db), (1, 20_000));
     assert_eq!(search("built-in authentication").len(), seed_hits);
-    assert_eq!(names(&dir), alone);
+    assert_eq!(files_in(&dir), alone);
 
     // Replaced by a larger one of the same name: 30,000 claims, none of the old.
     let bigger = large_import(&env, "big", 30_000);
@@ -438,7 +428,7 @@ fn a_large_import_indexes_every_claim_and_leaves_nothing_beside_the_database() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(bigger.present(db), (1, 30_000));
     assert_eq!(search("built-in authentication").len(), seed_hits);
-    assert_eq!(names(&dir), alone);
+    assert_eq!(files_in(&dir), alone);
 
     let before = files(&dir);
     let other = large_import(&env, "other", 40_000);

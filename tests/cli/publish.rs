@@ -7,17 +7,7 @@ use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Env, env_with_db, run};
-
-/// The files directly in `dir`, sorted.
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    files
-}
+use crate::support::{Env, env_with_db, files_in, run};
 
 /// The snapshot `publish` wrote in `dir` (exactly one, and nothing half-written).
 fn published_in(dir: &Path) -> String {

@@ -200,6 +200,28 @@ pub fn seed_article_path() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/seed/django-vs-flask.txt").to_string()
 }
 
+/// The files directly in `dir`, sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+/// A claimdb version-1 database at `path`, as claimdb 1 created it, without rows;
+/// returns the open connection to add some.
+pub fn version_1_database(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "application_id", 0x436c_4442)
+        .unwrap();
+    conn.execute_batch(include_str!("../../migrations/0001_schema.sql"))
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn
+}
+
 /// FTS5's own check that the full-text index is exactly what the claims hold.
 #[track_caller]
 pub fn fts_intact(conn: &rusqlite::Connection) {
