@@ -452,19 +452,7 @@ impl<'c> Reader<'c> {
                 if let Some(stance) = intro_feature {
                     if let Some(topic) = self.main_topic(&r, ctx, "feature") {
                         for &subject in &subjects {
-                            let statement = self.feature_statement(subject, &topic, stance);
-                            self.push(
-                                &r,
-                                ctx,
-                                subject,
-                                "feature",
-                                topic.clone(),
-                                Some(stance),
-                                None,
-                                None,
-                                statement,
-                                0.7,
-                            );
+                            self.push_feature(&r, ctx, subject, &topic, stance, 0.7);
                         }
                     }
                     if strong {
@@ -918,15 +906,36 @@ impl<'c> Reader<'c> {
         out
     }
 
-    fn feature_statement(&self, subject: usize, topic: &Topic, stance: &str) -> String {
+    /// A feature row: `subject` has `topic` with `stance`, said in a plain statement.
+    fn push_feature(
+        &mut self,
+        r: &Read,
+        ctx: &Context,
+        subject: usize,
+        topic: &Topic,
+        stance: &'static str,
+        confidence: f32,
+    ) {
         let s = self.display(subject);
         let t = self.topic_name(topic).replace('-', " ");
-        match stance {
+        let statement = match stance {
             "builtin" => format!("{s} has built-in {t}."),
             "extension" => format!("{s} gets {t} through extensions."),
             "lacks" => format!("{s} does not come with built-in {t}."),
             _ => format!("{s} has limited {t}."),
-        }
+        };
+        self.push(
+            r,
+            ctx,
+            subject,
+            "feature",
+            topic.clone(),
+            Some(stance),
+            None,
+            None,
+            statement,
+            confidence,
+        );
     }
 
     fn feature_rows(
@@ -939,20 +948,8 @@ impl<'c> Reader<'c> {
         for (topic, stance, strong) in features {
             let (stance, strong) = (*stance, *strong);
             for &subject in subjects {
-                let statement = self.feature_statement(subject, topic, stance);
-                let conf = if strong { 0.8 } else { 0.6 };
-                self.push(
-                    r,
-                    ctx,
-                    subject,
-                    "feature",
-                    topic.clone(),
-                    Some(stance),
-                    None,
-                    None,
-                    statement,
-                    conf,
-                );
+                let confidence = if strong { 0.8 } else { 0.6 };
+                self.push_feature(r, ctx, subject, topic, stance, confidence);
             }
         }
     }
@@ -1316,21 +1313,7 @@ impl<'c> Reader<'c> {
         };
         for &subject in subjects {
             match stance {
-                Some(stance) => {
-                    let statement = self.feature_statement(subject, &topic, stance);
-                    self.push(
-                        r,
-                        ctx,
-                        subject,
-                        "feature",
-                        topic.clone(),
-                        Some(stance),
-                        None,
-                        None,
-                        statement,
-                        0.7,
-                    );
-                }
+                Some(stance) => self.push_feature(r, ctx, subject, &topic, stance, 0.7),
                 None if !cell.is_empty() => {
                     let statement = format!(
                         "{}: {} ({}).",
