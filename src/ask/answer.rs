@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{Connection, ToSql};
 
-use super::interpret::{self, Catalogue, Entry, Intent, ListKind, Reading};
+use super::interpret::{self, Catalogue, Entry, Intent, ListKind, ListQuestion, Reading};
 use crate::catalog::{self, Named};
 use crate::cli::CompaniesArgs;
 use crate::commands::{lists, which};
@@ -199,25 +199,7 @@ fn answer(db: &Db, out: &mut Output, question: &str) -> Result<()> {
             }
             Ok(())
         }
-        Intent::List {
-            list,
-            subjects,
-            topics,
-            lacks,
-            builtin,
-            shared,
-        } => list_answer(
-            db,
-            out,
-            ListQuestion {
-                list,
-                subjects,
-                topics,
-                lacks,
-                builtin,
-                shared,
-            },
-        ),
+        Intent::List(question) => list_answer(db, out, question),
         Intent::Company {
             companies,
             subjects,
@@ -978,16 +960,6 @@ fn yes_no_answer(
         return no_claim(conn, &silent, &shown.topic_names, &[]);
     }
     Ok(())
-}
-
-/// The article's lists.
-struct ListQuestion {
-    list: ListKind,
-    subjects: Vec<String>,
-    topics: Vec<String>,
-    lacks: bool,
-    builtin: bool,
-    shared: bool,
 }
 
 fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {

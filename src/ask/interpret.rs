@@ -85,6 +85,20 @@ pub struct Reading {
     pub topic_phrases: Vec<String>,
 }
 
+/// One of the article's lists, for some subjects (all when empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuestion {
+    pub list: ListKind,
+    pub subjects: Vec<String>,
+    /// Narrowed to topics ("pros of X for performance").
+    pub topics: Vec<String>,
+    /// `Features` only: the stances asked for.
+    pub lacks: bool,
+    pub builtin: bool,
+    /// `Companies` only: companies named for every subject.
+    pub shared: bool,
+}
+
 /// What to answer: the query, with names resolved to canonical ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intent {
@@ -101,18 +115,7 @@ pub enum Intent {
         lacks: bool,
         builtin: bool,
     },
-    /// One of the article's lists, for some subjects (all when empty).
-    List {
-        list: ListKind,
-        subjects: Vec<String>,
-        /// Narrowed to topics ("pros of X for performance").
-        topics: Vec<String>,
-        /// `Features` only: the stances asked for.
-        lacks: bool,
-        builtin: bool,
-        /// `Companies` only: companies named for every subject.
-        shared: bool,
-    },
+    List(ListQuestion),
     /// "does <company> use X": company claims naming these companies.
     Company {
         companies: Vec<String>,
@@ -1205,14 +1208,14 @@ impl Reading {
                     return unknown();
                 }
                 let shared = list == ListKind::Companies && (self.both || subjects.len() > 1);
-                return Some(Intent::List {
+                return Some(Intent::List(ListQuestion {
                     list,
                     subjects,
                     topics,
                     lacks: self.lacks,
                     builtin: self.builtin,
                     shared,
-                });
+                }));
             }
             if missing_topic {
                 return unknown();
@@ -1384,18 +1387,18 @@ mod tests {
         );
         assert!(matches!(
             intent("what does wombat lack"),
-            Some(Intent::List {
+            Some(Intent::List(ListQuestion {
                 list: ListKind::Features,
                 lacks: true,
                 ..
-            })
+            }))
         ));
     }
 
     #[test]
     fn lists_in_any_words() {
         let list = |q: &str| match intent(q) {
-            Some(Intent::List { list, subjects, .. }) => (list, subjects),
+            Some(Intent::List(ListQuestion { list, subjects, .. })) => (list, subjects),
             other => panic!("{q}: {other:?}"),
         };
         assert_eq!(
@@ -1437,11 +1440,11 @@ mod tests {
         );
         assert!(matches!(
             intent("which companies use both wombat and numbat"),
-            Some(Intent::List {
+            Some(Intent::List(ListQuestion {
                 list: ListKind::Companies,
                 shared: true,
                 ..
-            })
+            }))
         ));
     }
 
