@@ -186,6 +186,19 @@ struct Open {
 }
 
 impl Open {
+    /// A block of `kind` that starts with `line`, its text from byte `from`.
+    fn start(kind: BlockKind, line: &Line, from: usize, blank_before: usize) -> Open {
+        let mut open = Open {
+            kind,
+            first_line: line.number,
+            last_line: line.number,
+            chars: Vec::new(),
+            blank_before,
+        };
+        open.push_line(line, from);
+        open
+    }
+
     fn push_line(&mut self, line: &Line, from: usize) {
         self.chars.reserve(line.text.len() - from + 1);
         if !self.chars.is_empty() {
@@ -252,15 +265,12 @@ pub fn blocks(source: &str) -> Vec<Block> {
                 start: line.start,
                 text: &text[..from + body.len()],
             };
-            let mut o = Open {
-                kind: BlockKind::Heading { level },
-                first_line: line.number,
-                last_line: line.number,
-                chars: Vec::new(),
+            out.push(finish(Open::start(
+                BlockKind::Heading { level },
+                &trimmed,
+                from,
                 blank_before,
-            };
-            o.push_line(&trimmed, from);
-            out.push(finish(o));
+            )));
             continue;
         }
         if is_table_row(text) {
@@ -279,15 +289,12 @@ pub fn blocks(source: &str) -> Vec<Block> {
         }
         if let Some((ordered, from)) = list_marker(text) {
             close(&mut open, &mut out);
-            let mut o = Open {
-                kind: BlockKind::ListItem { ordered },
-                first_line: line.number,
-                last_line: line.number,
-                chars: Vec::new(),
+            open = Some(Open::start(
+                BlockKind::ListItem { ordered },
+                line,
+                from,
                 blank_before,
-            };
-            o.push_line(line, from);
-            open = Some(o);
+            ));
             continue;
         }
         // A wrapped line continues the open paragraph or list item.
@@ -295,17 +302,7 @@ pub fn blocks(source: &str) -> Vec<Block> {
         let from = from + quote_marker(&text[from..]);
         match open.as_mut() {
             Some(o) => o.push_line(line, from),
-            None => {
-                let mut o = Open {
-                    kind: BlockKind::Paragraph,
-                    first_line: line.number,
-                    last_line: line.number,
-                    chars: Vec::new(),
-                    blank_before,
-                };
-                o.push_line(line, from);
-                open = Some(o);
-            }
+            None => open = Some(Open::start(BlockKind::Paragraph, line, from, blank_before)),
         }
     }
     close(&mut open, &mut out);
