@@ -1429,10 +1429,10 @@ fn check_quote(
 ///   segments to merge (eight times slower at 100k claims, and slower even for the
 ///   322 seed claims). The trigger is lifted and the new claims are indexed in one
 ///   statement at the end, with a large buffer of pending terms.
-/// - A large load (one that at least doubles the claims) that was given a directory
-///   for scratch files builds the full-text index on another core instead, while
-///   the claims go in ([`SideIndex`]); all three full-text triggers are lifted then,
-///   since the whole index is built anew.
+/// - A large load (one that at least doubles the claims) that was given its
+///   database's path builds the full-text index on another core instead, in a
+///   scratch file beside it, while the claims go in ([`SideIndex`]); all three
+///   full-text triggers are lifted then, since the whole index is built anew.
 /// - A large load also drops the secondary indexes and builds them again at the
 ///   end: one sorted build instead of rewriting every index page once per source,
 ///   sorted on every core.
@@ -1553,7 +1553,7 @@ impl<'t> BulkLoad<'t> {
                 row.get_ref(1)?.as_bytes()?,
                 row.get_ref(2)?.as_bytes()?,
             );
-            if batch.len() == 8_192 {
+            if batch.len() == crate::db::side_index::BATCH_ROWS {
                 side.index.send(std::mem::take(&mut batch));
             }
         }

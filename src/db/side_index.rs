@@ -70,6 +70,10 @@ impl Batch {
     }
 }
 
+/// Rows per batch of claims the load had before it began: the size of the chunks
+/// an import reads its files in.
+pub const BATCH_ROWS: usize = 8_192;
+
 /// The full-text table, as the migrations declare it.
 const TABLE: &str = "claims_fts";
 
@@ -85,6 +89,7 @@ pub const PENDING_BYTES: i64 = 16 << 20;
 /// knowledge base keeps its own).
 const SHADOW: [&str; 3] = ["data", "idx", "docsize"];
 
+/// The thread building the index, and the channel that feeds it.
 pub struct SideIndex {
     send: Option<SyncSender<Batch>>,
     thread: Option<JoinHandle<rusqlite::Result<()>>>,
