@@ -747,7 +747,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
         }
         if !args.replace {
             let same_slug_other_text = existing == job.slug
-                && ingest::sha256_hex(&normalized(&job.body()?))
+                && job.same_text
                     != tx.query_row(
                         "SELECT body FROM sources WHERE slug = ?1",
                         [&existing],
