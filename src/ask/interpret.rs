@@ -1401,43 +1401,28 @@ mod tests {
             Some(Intent::List(ListQuestion { list, subjects, .. })) => (list, subjects),
             other => panic!("{q}: {other:?}"),
         };
-        assert_eq!(
-            list("drawbacks of quokka"),
-            (ListKind::Weaknesses, v(&["quokka"]))
-        );
-        assert_eq!(
-            list("what doesn't wombat do well"),
-            (ListKind::Weaknesses, v(&["wombat"]))
-        );
-        assert_eq!(
-            list("Wombat limitations"),
-            (ListKind::Limitations, v(&["wombat"]))
-        );
-        assert_eq!(list("benefits of quokka"), (ListKind::Pros, v(&["quokka"])));
-        assert_eq!(
-            list("advantages of using wombat"),
-            (ListKind::Pros, v(&["wombat"]))
-        );
-        assert_eq!(
-            list("who uses quokka?"),
-            (ListKind::Companies, v(&["quokka"]))
-        );
-        assert_eq!(
-            list("who uses wombat in production"),
-            (ListKind::Companies, v(&["wombat"]))
-        );
-        assert_eq!(
-            list("use cases for quokka"),
-            (ListKind::UseCases, v(&["quokka"]))
-        );
-        assert_eq!(
-            list("what is wombat good for"),
-            (ListKind::UseCases, v(&["wombat"]))
-        );
-        assert_eq!(
-            list("features built into quokka"),
-            (ListKind::Features, v(&["quokka"]))
-        );
+        for (question, kind, subject) in [
+            ("drawbacks of quokka", ListKind::Weaknesses, "quokka"),
+            (
+                "what doesn't wombat do well",
+                ListKind::Weaknesses,
+                "wombat",
+            ),
+            ("Wombat limitations", ListKind::Limitations, "wombat"),
+            ("benefits of quokka", ListKind::Pros, "quokka"),
+            ("advantages of using wombat", ListKind::Pros, "wombat"),
+            ("who uses quokka?", ListKind::Companies, "quokka"),
+            (
+                "who uses wombat in production",
+                ListKind::Companies,
+                "wombat",
+            ),
+            ("use cases for quokka", ListKind::UseCases, "quokka"),
+            ("what is wombat good for", ListKind::UseCases, "wombat"),
+            ("features built into quokka", ListKind::Features, "quokka"),
+        ] {
+            assert_eq!(list(question), (kind, v(&[subject])), "{question}");
+        }
         assert!(matches!(
             intent("which companies use both wombat and numbat"),
             Some(Intent::List(ListQuestion {
