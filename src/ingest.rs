@@ -1651,7 +1651,7 @@ impl<'t> BulkLoad<'t> {
             }
             insert.raw_execute()?;
         }
-        if let Some(side) = &self.side {
+        if let Some(side) = &mut self.side {
             // A stopped builder says why at `finish`.
             side.index.send(indexed);
         }
@@ -1667,16 +1667,14 @@ impl<'t> BulkLoad<'t> {
             // Nothing more to index: the side finishes while the indexes are built.
             side.index.end_of_rows();
         }
-        // SQLite sorts each rebuilt index on every core it may use (while the side
-        // index, if any, finishes on its own thread).
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        self.tx.pragma_update(None, "threads", cores as i64)?;
+        // The indexes are rebuilt on this thread alone: the side index, if any,
+        // catches up on the other core meanwhile. (SQLite's sorting threads would
+        // take that core and save less than they cost it.)
         let (indexes, triggers): (Vec<_>, Vec<_>) =
             self.restore.iter().partition(|(kind, _)| kind == "index");
         for (_, sql) in indexes {
             self.tx.execute_batch(sql)?;
         }
-        self.tx.pragma_update(None, "threads", 0)?;
         let side = match self.side.take() {
             Some(mut side) => {
                 side.index.copy_into(self.tx)?;

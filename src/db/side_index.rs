@@ -11,6 +11,15 @@
 //! the one FTS5 would have written there, and it commits (or rolls back) with the
 //! claims.
 //!
+//! The rows reach the building thread through a spool: a nameless scratch file
+//! beside the knowledge base, written as the claims go in and read back by the
+//! thread. The thread runs at a lower priority, so on two cores the reading,
+//! checking and inserting go first, and it catches up while the load builds its
+//! b-tree indexes and would otherwise leave a core idle. Its backlog waits on disk,
+//! not in memory. When every row is sent, a new thread at the load's own priority
+//! takes over what is left (a lowered priority cannot be raised again), so other
+//! work on a busy machine does not starve the end of the import.
+//!
 //! Two rules keep that sound. The scratch index holds every claim, old and new, so
 //! it replaces the old index whole. And the load's connection never writes the
 //! full-text table itself while the scratch one is built: the triggers that keep it
@@ -18,6 +27,8 @@
 //! and a cached copy of the index's structure in the connection, which would be
 //! written over the copied index at commit.
 
+use std::fs::File;
+use std::os::unix::fs::FileExt as _;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,6 +65,34 @@ impl Batch {
         self.rows.is_empty()
     }
 
+    /// The rows as bytes for the spool: (claim_id, statement end, quote end), each
+    /// as 8 bytes, little-endian.
+    fn rows_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.rows.len() * ROW_BYTES);
+        for &(id, statement_end, quote_end) in &self.rows {
+            bytes.extend_from_slice(&id.to_le_bytes());
+            bytes.extend_from_slice(&(statement_end as u64).to_le_bytes());
+            bytes.extend_from_slice(&(quote_end as u64).to_le_bytes());
+        }
+        bytes
+    }
+
+    /// The batch [`Batch::rows_bytes`] and its text were made from.
+    fn from_parts(text: Vec<u8>, rows: &[u8]) -> Batch {
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        let rows = rows
+            .chunks_exact(ROW_BYTES)
+            .map(|r| {
+                (
+                    word(&r[..8]) as i64,
+                    word(&r[8..16]) as usize,
+                    word(&r[16..]) as usize,
+                )
+            })
+            .collect();
+        Batch { text, rows }
+    }
+
     fn each(&self) -> impl Iterator<Item = (i64, &[u8], &[u8])> {
         let mut from = 0;
         self.rows
@@ -69,6 +108,18 @@ impl Batch {
             })
     }
 }
+
+/// Bytes per row in the spool.
+const ROW_BYTES: usize = 24;
+
+/// Batches that may wait for the building thread: in memory without a spool (each
+/// is about 1.5 MB), or in the spool (each message is a few words).
+const HELD: usize = 1;
+const SPOOLED: usize = 4096;
+
+/// How much lower than the load's own the building thread's priority is (a nice
+/// value on Linux).
+const LOWER_PRIORITY: i32 = 10;
 
 /// Rows per batch of claims the load had before it began: the size of the chunks
 /// an import reads its files in.
@@ -89,13 +140,107 @@ pub const PENDING_BYTES: i64 = 16 << 20;
 /// knowledge base keeps its own).
 const SHADOW: [&str; 3] = ["data", "idx", "docsize"];
 
+/// A batch on its way to the building thread.
+enum Rows {
+    /// Kept in memory, when there is no spool.
+    Held(Batch),
+    /// Written to the spool at `at`: `text` bytes of text, then `rows` rows.
+    Spooled { at: u64, text: usize, rows: usize },
+}
+
+/// The scratch file that holds the batches the building thread has not reached.
+struct Spool {
+    file: Arc<File>,
+    end: u64,
+}
+
+impl Spool {
+    fn write(&mut self, batch: &Batch) -> std::io::Result<Rows> {
+        let at = self.end;
+        let rows = batch.rows_bytes();
+        self.file.write_all_at(&batch.text, at)?;
+        self.file
+            .write_all_at(&rows, at + batch.text.len() as u64)?;
+        self.end += (batch.text.len() + rows.len()) as u64;
+        Ok(Rows::Spooled {
+            at,
+            text: batch.text.len(),
+            rows: batch.rows.len(),
+        })
+    }
+}
+
+/// Reads back a batch that [`Spool::write`] wrote, and frees its space in the
+/// spool where the file system can (so the spool takes only as much disk as the
+/// batches still waiting).
+fn unspool(file: &File, at: u64, text: usize, rows: usize) -> std::io::Result<Batch> {
+    let mut bytes = vec![0; text];
+    file.read_exact_at(&mut bytes, at)?;
+    let mut row_bytes = vec![0; rows * ROW_BYTES];
+    file.read_exact_at(&mut row_bytes, at + text as u64)?;
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{FallocateFlags, fallocate};
+        let whole = (text + row_bytes.len()) as u64;
+        let _ = fallocate(
+            file,
+            FallocateFlags::PUNCH_HOLE | FallocateFlags::KEEP_SIZE,
+            at,
+            whole,
+        );
+    }
+    Ok(Batch::from_parts(bytes, &row_bytes))
+}
+
+/// An I/O error with the spool, as the SQLite error it stands for (the disk is
+/// full, or it failed).
+fn spool_error(e: &std::io::Error) -> rusqlite::Error {
+    let code = if e.kind() == std::io::ErrorKind::StorageFull {
+        rusqlite::ffi::SQLITE_FULL
+    } else {
+        rusqlite::ffi::SQLITE_IOERR
+    };
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(code),
+        Some(format!(
+            "cannot use the scratch file of the full-text index beside the database: {e}"
+        )),
+    )
+}
+
 /// The thread building the index, and the channel that feeds it.
 pub struct SideIndex {
-    send: Option<SyncSender<Batch>>,
-    thread: Option<JoinHandle<rusqlite::Result<()>>>,
+    send: Option<SyncSender<Rows>>,
+    spool: Option<Spool>,
+    /// Why the spool could not be written, if it could not.
+    spool_failed: Option<std::io::Error>,
+    thread: Option<JoinHandle<rusqlite::Result<Stopped>>>,
+    /// How the building ended, when it ended before [`SideIndex::copy_into`].
+    ended: Option<rusqlite::Result<()>>,
     /// Set when the load gives up, so the thread stops without finishing.
     abandon: Arc<AtomicBool>,
+    /// Set when every row is sent, so the thread of lowered priority stops and
+    /// hands its work to one of the load's own priority.
+    hand_over: Arc<AtomicBool>,
     attached: bool,
+}
+
+/// What the building thread works with: its connection (inside its transaction),
+/// the rows to come, and where spooled rows are.
+struct Builder {
+    conn: Connection,
+    rows: Receiver<Rows>,
+    spool: Option<Arc<File>>,
+    abandon: Arc<AtomicBool>,
+    hand_over: Option<Arc<AtomicBool>>,
+}
+
+/// Why a building thread stopped without an error.
+enum Stopped {
+    /// The index is complete and committed (or the load gave up).
+    Done,
+    /// Every row is sent: another thread goes on with the rest.
+    HandedOver(Builder),
 }
 
 impl SideIndex {
@@ -137,36 +282,82 @@ impl SideIndex {
             detach();
             return None;
         };
-        // Built from rows sent a chunk ahead at most, so memory stays bounded.
-        let (send, rows) = sync_channel::<Batch>(1);
+        // Without a spool, rows are sent a chunk ahead at most, so memory stays
+        // bounded. The spool has no name from the start (or loses it at once).
+        let spool = tempfile::tempfile_in(&dir).ok().map(|file| Spool {
+            file: Arc::new(file),
+            end: 0,
+        });
+        let (send, rows) = sync_channel::<Rows>(if spool.is_some() { SPOOLED } else { HELD });
         let abandon = Arc::new(AtomicBool::new(false));
-        let thread = {
-            let abandon = abandon.clone();
-            std::thread::Builder::new()
-                .name("side-index".into())
-                .spawn(move || build(conn, rows, &abandon))
+        let hand_over = Arc::new(AtomicBool::new(false));
+        let builder = Builder {
+            conn,
+            rows,
+            spool: spool.as_ref().map(|s| s.file.clone()),
+            abandon: abandon.clone(),
+            hand_over: Some(hand_over.clone()),
         };
-        let Ok(thread) = thread else {
+        let Ok(thread) = spawn(builder, true) else {
             detach();
             return None;
         };
         Some(SideIndex {
             send: Some(send),
+            spool,
+            spool_failed: None,
             thread: Some(thread),
+            ended: None,
             abandon,
+            hand_over,
             attached: true,
         })
     }
 
-    /// Sends rows to be indexed. False when the building thread has stopped (its
-    /// error comes out of [`SideIndex::copy_into`]).
-    pub fn send(&self, rows: Batch) -> bool {
-        self.send.as_ref().is_some_and(|s| s.send(rows).is_ok())
+    /// Sends rows to be indexed. False when the building thread has stopped or the
+    /// spool could not be written (the error comes out of [`SideIndex::copy_into`]).
+    pub fn send(&mut self, rows: Batch) -> bool {
+        let Some(send) = &self.send else {
+            return false;
+        };
+        let message = match &mut self.spool {
+            Some(spool) => match spool.write(&rows) {
+                Ok(message) => message,
+                Err(e) => {
+                    // The index cannot be complete: the thread stops.
+                    self.spool_failed = Some(e);
+                    self.send = None;
+                    self.abandon.store(true, Ordering::Relaxed);
+                    return false;
+                }
+            },
+            None => Rows::Held(rows),
+        };
+        send.send(message).is_ok()
     }
 
-    /// Tells the building thread that every row has been sent.
+    /// Tells the building thread that every row has been sent. The rows it has not
+    /// reached are then indexed at the load's own priority: the thread of lowered
+    /// priority stops after its batch, and a new one goes on from there.
     pub fn end_of_rows(&mut self) {
         self.send = None;
+        if self.hand_over.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        match join(thread) {
+            Ok(Stopped::HandedOver(mut builder)) => {
+                builder.hand_over = None;
+                match spawn(builder, false) {
+                    Ok(thread) => self.thread = Some(thread),
+                    Err(e) => self.ended = Some(Err(thread_error(&e))),
+                }
+            }
+            Ok(Stopped::Done) => self.ended = Some(Ok(())),
+            Err(e) => self.ended = Some(Err(e)),
+        }
     }
 
     /// Waits for the index to be complete, then replaces the index of the table in
@@ -175,12 +366,14 @@ impl SideIndex {
     /// transaction ends.
     pub fn copy_into(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
         self.send = None;
-        if let Some(thread) = self.thread.take() {
-            // A panic there is a bug, reported as this thread's.
-            thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        if let Some(e) = &self.spool_failed {
+            return Err(spool_error(e));
         }
+        self.end_of_rows();
+        if let Some(thread) = self.thread.take() {
+            self.ended = Some(join(thread).map(|_| ()));
+        }
+        self.ended.take().unwrap_or(Ok(()))?;
         for shadow in SHADOW {
             let name = format!("{TABLE}_{shadow}");
             // An emptied table and the same columns: SQLite copies the rows as
@@ -244,34 +437,104 @@ fn remove_leftovers(dir: &Path, prefix: &str) {
     }
 }
 
-/// The building thread: the rows go in in one transaction.
-fn build(
-    mut conn: Connection,
-    rows: Receiver<Batch>,
-    abandon: &AtomicBool,
-) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
-    // Settings of the scratch table only (the knowledge base keeps its own
-    // `_config`): a large buffer of pending terms, and no merging of the segments
-    // while they are written. A million claims then make about ten segments, and
-    // FTS5 merges them a little at a time as later writes come (automerge); a
-    // search over ten answers in milliseconds, as over one.
+/// Lowers the calling thread's priority by [`LOWER_PRIORITY`], as far as allowed.
+/// Only where the priority belongs to the thread (Linux); elsewhere it would lower
+/// the whole process's.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{getpriority_process, setpriority_process};
+        let me = Some(rustix::thread::gettid());
+        if let Ok(now) = getpriority_process(me) {
+            let _ = setpriority_process(me, (now + LOWER_PRIORITY).min(19));
+        }
+    }
+}
+
+/// Starts a thread building from `builder`: the first one (`first`) begins the
+/// transaction and the settings, at a lowered priority.
+fn spawn(builder: Builder, first: bool) -> std::io::Result<JoinHandle<rusqlite::Result<Stopped>>> {
+    std::thread::Builder::new()
+        .name("side-index".into())
+        .spawn(move || {
+            if first {
+                lower_priority();
+                begin(&builder.conn)?;
+            }
+            build(builder)
+        })
+}
+
+/// Waits for a building thread. A panic there is a bug, reported as this thread's.
+fn join(thread: JoinHandle<rusqlite::Result<Stopped>>) -> rusqlite::Result<Stopped> {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn thread_error(e: &std::io::Error) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+        Some(format!(
+            "cannot start a thread for the full-text index: {e}"
+        )),
+    )
+}
+
+/// Opens the building transaction, with the settings of the scratch table only
+/// (the knowledge base keeps its own `_config`): a large buffer of pending terms,
+/// and no merging of the segments while they are written. A million claims then
+/// make about ten segments, and FTS5 merges them a little at a time as later
+/// writes come (automerge); a search over ten answers in milliseconds, as over one.
+fn begin(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN")?;
     for (setting, value) in [("hashsize", PENDING_BYTES), ("automerge", 0)] {
-        tx.execute(
+        conn.execute(
             &format!("INSERT INTO {TABLE} ({TABLE}, rank) VALUES (?1, ?2)"),
             rusqlite::params![setting, value],
         )?;
     }
+    Ok(())
+}
+
+/// The building thread: the rows go in in one transaction, committed after the
+/// last. Stops early, handing the work over, when asked to (see
+/// [`SideIndex::end_of_rows`]).
+fn build(builder: Builder) -> rusqlite::Result<Stopped> {
     {
         // One row per statement: a statement that writes one row opens no statement
         // savepoint, at which FTS5 would write its pending terms out as a segment.
-        let mut insert = tx.prepare(&format!(
+        let mut insert = builder.conn.prepare(&format!(
             "INSERT INTO {TABLE} (rowid, statement, quote) VALUES (?1, ?2, ?3)"
         ))?;
-        for batch in rows {
-            if abandon.load(Ordering::Relaxed) {
-                return Ok(());
+        loop {
+            if builder.abandon.load(Ordering::Relaxed) {
+                return Ok(Stopped::Done);
             }
+            if builder
+                .hand_over
+                .as_ref()
+                .is_some_and(|h| h.load(Ordering::Relaxed))
+            {
+                break;
+            }
+            let batch = match (builder.rows.recv(), &builder.spool) {
+                (Err(_), _) => {
+                    drop(insert);
+                    if builder.abandon.load(Ordering::Relaxed) {
+                        return Ok(Stopped::Done);
+                    }
+                    builder.conn.execute_batch("COMMIT")?;
+                    return Ok(Stopped::Done);
+                }
+                (Ok(Rows::Held(batch)), _) => batch,
+                (Ok(Rows::Spooled { at, text, rows }), Some(spool)) => {
+                    unspool(spool, at, text, rows).map_err(|e| spool_error(&e))?
+                }
+                (Ok(Rows::Spooled { .. }), None) => {
+                    unreachable!("spooled rows come with a spool")
+                }
+            };
             for (id, statement, quote) in batch.each() {
                 use rusqlite::types::{ToSqlOutput::Borrowed, ValueRef::Text};
                 insert.execute(rusqlite::params![
@@ -282,8 +545,101 @@ fn build(
             }
         }
     }
-    if abandon.load(Ordering::Relaxed) {
-        return Ok(());
+    Ok(Stopped::HandedOver(builder))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(batch: &Batch) -> Vec<(i64, Vec<u8>, Vec<u8>)> {
+        batch
+            .each()
+            .map(|(id, s, q)| (id, s.to_vec(), q.to_vec()))
+            .collect()
     }
-    tx.commit()
+
+    #[test]
+    fn batches_come_back_from_the_spool_as_they_went_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spool = Spool {
+            file: Arc::new(tempfile::tempfile_in(dir.path()).unwrap()),
+            end: 0,
+        };
+        let mut first = Batch::default();
+        first.push(7, b"a statement", b"a quote, \xff not UTF-8");
+        first.push(9, b"", b"q");
+        let mut second = Batch::default();
+        second.push(1 << 40, "é".as_bytes(), b"");
+        let sent = [spool.write(&first).unwrap(), spool.write(&second).unwrap()];
+        for (message, batch) in sent.into_iter().zip([&first, &second]) {
+            let Rows::Spooled { at, text, rows } = message else {
+                panic!("a spool writes spooled rows");
+            };
+            let back = unspool(&spool.file, at, text, rows).unwrap();
+            assert_eq!(rows_of(&back), rows_of(batch));
+        }
+    }
+
+    /// Rows sent much faster than they are indexed wait in the spool; after the
+    /// last, the thread of lowered priority hands them over, and none is lost.
+    #[test]
+    fn every_row_sent_is_indexed_however_far_behind_the_index_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite3");
+        let declaration = "CREATE VIRTUAL TABLE claims_fts USING fts5 \
+            (statement, quote, content=\"claims\", content_rowid=\"claim_id\")";
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&format!(
+            "CREATE TABLE claims (claim_id INTEGER PRIMARY KEY, statement TEXT, quote TEXT);
+             {declaration};"
+        ))
+        .unwrap();
+        let tx = conn.transaction().unwrap();
+        let mut side = SideIndex::start(&tx, &path, declaration).unwrap();
+        assert!(
+            side.spool.is_some(),
+            "the spool is made beside the database"
+        );
+        let mut id = 0;
+        for _ in 0..40 {
+            let mut batch = Batch::default();
+            for _ in 0..500 {
+                id += 1;
+                let statement = format!("statement number{id}");
+                tx.execute(
+                    "INSERT INTO claims VALUES (?1, ?2, 'shared words')",
+                    rusqlite::params![id, statement],
+                )
+                .unwrap();
+                batch.push(id, statement.as_bytes(), b"shared words");
+            }
+            assert!(side.send(batch));
+        }
+        side.end_of_rows();
+        side.copy_into(&tx).unwrap();
+        let count = |query: &str| -> i64 {
+            tx.query_row(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
+                [query],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(count("shared"), 20_000);
+        assert_eq!(count("number1"), 1);
+        assert_eq!(count("number20000"), 1);
+        tx.execute(
+            "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+            [],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        side.detach(&conn).unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["kb.sqlite3"], "no scratch file is left");
+    }
 }
