@@ -381,17 +381,20 @@ impl<R: std::io::Read> std::io::Read for LineLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         let mut newlines = self.newlines.lock().unwrap_or_else(|e| e.into_inner());
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' {
-                newlines.push_back(self.offset + i as u64);
-                self.run = 0;
-                self.line += 1;
-            } else {
-                self.run += 1;
-                if self.run > MAX_ROW_BYTES {
-                    return Err(overlong(self.line));
-                }
+        // Where the current line began in `buf` (its earlier bytes are in `run`).
+        let mut line_from = 0;
+        for i in memchr::memchr_iter(b'\n', &buf[..n]) {
+            if self.run + (i - line_from) > MAX_ROW_BYTES {
+                return Err(overlong(self.line));
             }
+            newlines.push_back(self.offset + i as u64);
+            self.run = 0;
+            self.line += 1;
+            line_from = i + 1;
+        }
+        self.run += n - line_from;
+        if self.run > MAX_ROW_BYTES {
+            return Err(overlong(self.line));
         }
         self.offset += n as u64;
         Ok(n)
@@ -1719,6 +1722,53 @@ impl<'t> BulkLoad<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands out at most `step` bytes per read.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_line_is_refused_past_max_row_bytes_wherever_the_reads_split_it() {
+        let longest = format!("a\n{}\nb\n", "x".repeat(MAX_ROW_BYTES));
+        let too_long = format!("a\n{}\nb\n", "x".repeat(MAX_ROW_BYTES + 1));
+        let ends_too_long = format!("a\n{}", "x".repeat(MAX_ROW_BYTES + 1));
+        for step in [7, 4096, 3 << 20] {
+            // The lines counted and the offsets of the line breaks.
+            let read = |text: &str| {
+                let mut limited = LineLimit::new(Trickle {
+                    bytes: text.as_bytes(),
+                    step,
+                });
+                std::io::copy(&mut limited, &mut std::io::sink()).map(|_| {
+                    let breaks: Vec<u64> =
+                        limited.newlines.lock().unwrap().iter().copied().collect();
+                    (limited.line, breaks)
+                })
+            };
+            let (line, breaks) = read(&longest).unwrap();
+            assert_eq!(line, 4, "step {step}");
+            let second = 2 + MAX_ROW_BYTES as u64;
+            assert_eq!(breaks, [1, second, second + 2], "step {step}");
+            for text in [&too_long, &ends_too_long] {
+                let err = read(text).expect_err("refused");
+                assert!(
+                    err.to_string().starts_with("line 2 is longer"),
+                    "step {step}: {err}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn json_problems_carry_the_line_of_their_object() {
