@@ -1462,6 +1462,9 @@ pub struct BulkLoad<'t> {
 struct Side {
     index: SideIndex,
     sent_existing: bool,
+    /// New rows not sent yet: they go a full batch at a time, however small the
+    /// files they come from.
+    pending: Batch,
 }
 
 /// The indexes a large load builds again at the end. The others (by source, by
@@ -1504,6 +1507,7 @@ impl<'t> BulkLoad<'t> {
                 SideIndex::start(tx, db, &declaration).map(|index| Side {
                     index,
                     sent_existing: false,
+                    pending: Batch::default(),
                 })
             }
             None => None,
@@ -1613,7 +1617,6 @@ impl<'t> BulkLoad<'t> {
             )
         };
         let mut full_batch = tx.prepare_cached(&insert_sql(BATCH))?;
-        let mut indexed = Batch::default();
         for chunk in claims.chunks(BATCH) {
             let mut last_batch;
             let insert = if chunk.len() == BATCH {
@@ -1648,15 +1651,18 @@ impl<'t> BulkLoad<'t> {
                 for (column, value) in values.into_iter().enumerate() {
                     insert.raw_bind_parameter(row * COLUMNS + column + 1, value)?;
                 }
-                if self.side.is_some() {
-                    indexed.push(claim_id, statement.as_bytes(), quote.as_bytes());
+                if let Some(side) = &mut self.side {
+                    side.pending
+                        .push(claim_id, statement.as_bytes(), quote.as_bytes());
                 }
             }
             insert.raw_execute()?;
-        }
-        if let Some(side) = &mut self.side {
-            // A stopped builder says why at `finish`.
-            side.index.send(indexed);
+            if let Some(side) = &mut self.side
+                && side.pending.len() >= crate::db::side_index::BATCH_ROWS
+            {
+                // A stopped builder says why at `finish`.
+                side.index.send(std::mem::take(&mut side.pending));
+            }
         }
         Ok(claims.len())
     }
@@ -1667,17 +1673,27 @@ impl<'t> BulkLoad<'t> {
     pub fn finish(mut self) -> rusqlite::Result<Option<SideIndex>> {
         self.send_existing()?;
         if let Some(side) = &mut self.side {
+            if !side.pending.is_empty() {
+                side.index.send(std::mem::take(&mut side.pending));
+            }
             // Nothing more to index: the side finishes while the indexes are built.
             side.index.end_of_rows();
         }
-        // The indexes are rebuilt on this thread alone: the side index, if any,
-        // catches up on the other core meanwhile. (SQLite's sorting threads would
-        // take that core and save less than they cost it.)
+        // With a side index, the indexes are rebuilt on this thread alone, and the
+        // side index catches up on the other core meanwhile: SQLite's sorting
+        // threads would take that core and save less than they cost it. Without
+        // one, they may have it.
+        let cores = match self.side {
+            Some(_) => 0,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        self.tx.pragma_update(None, "threads", cores as i64)?;
         let (indexes, triggers): (Vec<_>, Vec<_>) =
             self.restore.iter().partition(|(kind, _)| kind == "index");
         for (_, sql) in indexes {
             self.tx.execute_batch(sql)?;
         }
+        self.tx.pragma_update(None, "threads", 0)?;
         let side = match self.side.take() {
             Some(mut side) => {
                 side.index.copy_into(self.tx)?;

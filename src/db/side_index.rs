@@ -212,16 +212,19 @@ fn spool_error(e: &std::io::Error) -> rusqlite::Error {
 pub struct SideIndex {
     send: Option<SyncSender<Rows>>,
     spool: Option<Spool>,
-    /// Why the spool could not be written, if it could not.
-    spool_failed: Option<std::io::Error>,
+    /// Why the index cannot be complete, found on this side: the spool could not
+    /// be written, or rows came after the last.
+    failed: Option<rusqlite::Error>,
     thread: Option<JoinHandle<rusqlite::Result<Stopped>>>,
-    /// How the building ended, when it ended before [`SideIndex::copy_into`].
-    ended: Option<rusqlite::Result<()>>,
+    /// How the building ended, when this thread had to finish it itself.
+    ended: Option<rusqlite::Result<Stopped>>,
     /// Set when the load gives up, so the thread stops without finishing.
     abandon: Arc<AtomicBool>,
     /// Set when every row is sent, so the thread of lowered priority stops and
     /// hands its work to one of the load's own priority.
     hand_over: Arc<AtomicBool>,
+    /// Set when a thread of the load's own priority took the work over.
+    taken_over: Arc<AtomicBool>,
     attached: bool,
 }
 
@@ -237,8 +240,10 @@ struct Builder {
 
 /// Why a building thread stopped without an error.
 enum Stopped {
-    /// The index is complete and committed (or the load gave up).
+    /// The index is complete and committed.
     Done,
+    /// The load gave up: the index is not complete.
+    Abandoned,
     /// Every row is sent: another thread goes on with the rest.
     HandedOver(Builder),
 }
@@ -283,11 +288,17 @@ impl SideIndex {
             return None;
         };
         // Without a spool, rows are sent a chunk ahead at most, so memory stays
-        // bounded. The spool has no name from the start (or loses it at once).
-        let spool = tempfile::tempfile_in(&dir).ok().map(|file| Spool {
-            file: Arc::new(file),
-            end: 0,
-        });
+        // bounded. The spool loses its name at once (a leftover of a kill in that
+        // instant has the scratch prefix, so the next large load removes it).
+        let spool = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .ok()
+            .map(|file| Spool {
+                file: Arc::new(file.into_file()),
+                end: 0,
+            });
         let (send, rows) = sync_channel::<Rows>(if spool.is_some() { SPOOLED } else { HELD });
         let abandon = Arc::new(AtomicBool::new(false));
         let hand_over = Arc::new(AtomicBool::new(false));
@@ -298,36 +309,48 @@ impl SideIndex {
             abandon: abandon.clone(),
             hand_over: Some(hand_over.clone()),
         };
-        let Ok(thread) = spawn(builder, true) else {
+        let Ok(thread) = spawn(builder) else {
             detach();
             return None;
         };
         Some(SideIndex {
             send: Some(send),
             spool,
-            spool_failed: None,
+            failed: None,
             thread: Some(thread),
             ended: None,
             abandon,
             hand_over,
+            taken_over: Arc::new(AtomicBool::new(false)),
             attached: true,
         })
     }
 
-    /// Sends rows to be indexed. False when the building thread has stopped or the
-    /// spool could not be written (the error comes out of [`SideIndex::copy_into`]).
+    /// Sends rows to be indexed. False when the building thread has stopped, the
+    /// spool could not be written, or the last rows were already sent: the error
+    /// comes out of [`SideIndex::copy_into`].
     pub fn send(&mut self, rows: Batch) -> bool {
+        if self.hand_over.load(Ordering::Relaxed) {
+            self.failed
+                .get_or_insert_with(|| side_error("rows were sent after the last"));
+            return false;
+        }
         let Some(send) = &self.send else {
             return false;
         };
+        if self.thread.as_ref().is_some_and(|t| t.is_finished()) {
+            // It stopped on an error: nothing more to write for it.
+            self.send = None;
+            return false;
+        }
         let message = match &mut self.spool {
             Some(spool) => match spool.write(&rows) {
                 Ok(message) => message,
                 Err(e) => {
                     // The index cannot be complete: the thread stops.
-                    self.spool_failed = Some(e);
-                    self.send = None;
                     self.abandon.store(true, Ordering::Relaxed);
+                    self.send = None;
+                    self.failed = Some(spool_error(&e));
                     return false;
                 }
             },
@@ -337,26 +360,36 @@ impl SideIndex {
     }
 
     /// Tells the building thread that every row has been sent. The rows it has not
-    /// reached are then indexed at the load's own priority: the thread of lowered
-    /// priority stops after its batch, and a new one goes on from there.
+    /// reached are then indexed at the load's own priority: a new thread waits for
+    /// the one of lowered priority to stop after its batch, and goes on from there
+    /// (this thread does not wait).
     pub fn end_of_rows(&mut self) {
         self.send = None;
         if self.hand_over.swap(true, Ordering::Relaxed) {
             return;
         }
-        let Some(thread) = self.thread.take() else {
+        let Some(first) = self.thread.take() else {
             return;
         };
-        match join(thread) {
-            Ok(Stopped::HandedOver(mut builder)) => {
-                builder.hand_over = None;
-                match spawn(builder, false) {
-                    Ok(thread) => self.thread = Some(thread),
-                    Err(e) => self.ended = Some(Err(thread_error(&e))),
-                }
+        let (give, take) = sync_channel(1);
+        let taken_over = self.taken_over.clone();
+        let next = std::thread::Builder::new()
+            .name("side-index".into())
+            .spawn(move || {
+                let Ok(first) = take.recv() else {
+                    return Err(side_error(
+                        "the thread of lowered priority was not handed over",
+                    ));
+                };
+                take_over(join(first), &taken_over)
+            });
+        match next {
+            Ok(next) => {
+                let _ = give.send(first);
+                self.thread = Some(next);
             }
-            Ok(Stopped::Done) => self.ended = Some(Ok(())),
-            Err(e) => self.ended = Some(Err(e)),
+            // No new thread: this one finishes the index itself.
+            Err(_) => self.ended = Some(take_over(join(first), &self.taken_over)),
         }
     }
 
@@ -365,15 +398,22 @@ impl SideIndex {
     /// connection until [`SideIndex::detach`]: SQLite holds it until the
     /// transaction ends.
     pub fn copy_into(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
-        self.send = None;
-        if let Some(e) = &self.spool_failed {
-            return Err(spool_error(e));
-        }
         self.end_of_rows();
-        if let Some(thread) = self.thread.take() {
-            self.ended = Some(join(thread).map(|_| ()));
+        let outcome = match self.thread.take() {
+            Some(thread) => join(thread),
+            None => self
+                .ended
+                .take()
+                .unwrap_or_else(|| Err(side_error("the full-text index was not built"))),
+        };
+        // The building thread's own error first, then what this side found.
+        let stopped = outcome?;
+        if let Some(e) = self.failed.take() {
+            return Err(e);
         }
-        self.ended.take().unwrap_or(Ok(()))?;
+        if !matches!(stopped, Stopped::Done) {
+            return Err(side_error("the full-text index was left unfinished"));
+        }
         for shadow in SHADOW {
             let name = format!("{TABLE}_{shadow}");
             // An emptied table and the same columns: SQLite copies the rows as
@@ -451,18 +491,35 @@ fn lower_priority() {
     }
 }
 
-/// Starts a thread building from `builder`: the first one (`first`) begins the
-/// transaction and the settings, at a lowered priority.
-fn spawn(builder: Builder, first: bool) -> std::io::Result<JoinHandle<rusqlite::Result<Stopped>>> {
+/// Starts the building thread: it begins the transaction and the settings, and
+/// lowers its priority when its rows wait in a spool (without one, the load waits
+/// for each batch, and would go at the pace of a thread of lowered priority).
+fn spawn(builder: Builder) -> std::io::Result<JoinHandle<rusqlite::Result<Stopped>>> {
     std::thread::Builder::new()
         .name("side-index".into())
         .spawn(move || {
-            if first {
+            if builder.spool.is_some() {
                 lower_priority();
-                begin(&builder.conn)?;
             }
+            begin(&builder.conn)?;
             build(builder)
         })
+}
+
+/// Goes on from where the thread of lowered priority stopped, if it stopped to
+/// hand its work over.
+fn take_over(
+    first: rusqlite::Result<Stopped>,
+    taken_over: &AtomicBool,
+) -> rusqlite::Result<Stopped> {
+    match first? {
+        Stopped::HandedOver(mut builder) => {
+            builder.hand_over = None;
+            taken_over.store(true, Ordering::Relaxed);
+            build(builder)
+        }
+        stopped => Ok(stopped),
+    }
 }
 
 /// Waits for a building thread. A panic there is a bug, reported as this thread's.
@@ -472,12 +529,11 @@ fn join(thread: JoinHandle<rusqlite::Result<Stopped>>) -> rusqlite::Result<Stopp
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-fn thread_error(e: &std::io::Error) -> rusqlite::Error {
+/// An error of the building itself, as a SQLite error of the load.
+fn side_error(why: &str) -> rusqlite::Error {
     rusqlite::Error::SqliteFailure(
         rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
-        Some(format!(
-            "cannot start a thread for the full-text index: {e}"
-        )),
+        Some(format!("building the full-text index: {why}")),
     )
 }
 
@@ -509,7 +565,7 @@ fn build(builder: Builder) -> rusqlite::Result<Stopped> {
         ))?;
         loop {
             if builder.abandon.load(Ordering::Relaxed) {
-                return Ok(Stopped::Done);
+                return Ok(Stopped::Abandoned);
             }
             if builder
                 .hand_over
@@ -522,7 +578,7 @@ fn build(builder: Builder) -> rusqlite::Result<Stopped> {
                 (Err(_), _) => {
                     drop(insert);
                     if builder.abandon.load(Ordering::Relaxed) {
-                        return Ok(Stopped::Done);
+                        return Ok(Stopped::Abandoned);
                     }
                     builder.conn.execute_batch("COMMIT")?;
                     return Ok(Stopped::Done);
@@ -581,43 +637,64 @@ mod tests {
         }
     }
 
-    /// Rows sent much faster than they are indexed wait in the spool; after the
-    /// last, the thread of lowered priority hands them over, and none is lost.
-    #[test]
-    fn every_row_sent_is_indexed_however_far_behind_the_index_is() {
+    const DECLARATION: &str = "CREATE VIRTUAL TABLE claims_fts USING fts5 \
+        (statement, quote, content=\"claims\", content_rowid=\"claim_id\")";
+
+    /// A database with a claims table and its full-text table, in a new folder.
+    fn knowledge_base() -> (tempfile::TempDir, std::path::PathBuf, Connection) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kb.sqlite3");
-        let declaration = "CREATE VIRTUAL TABLE claims_fts USING fts5 \
-            (statement, quote, content=\"claims\", content_rowid=\"claim_id\")";
-        let mut conn = Connection::open(&path).unwrap();
+        let conn = Connection::open(&path).unwrap();
         conn.execute_batch(&format!(
             "CREATE TABLE claims (claim_id INTEGER PRIMARY KEY, statement TEXT, quote TEXT);
-             {declaration};"
+             {DECLARATION};"
         ))
         .unwrap();
+        (dir, path, conn)
+    }
+
+    /// `count` claims from `first` on, in the claims table and in one batch.
+    fn claims(tx: &Transaction, first: i64, count: i64) -> Batch {
+        let mut batch = Batch::default();
+        for id in first..first + count {
+            let statement = format!("statement number{id}");
+            tx.execute(
+                "INSERT INTO claims VALUES (?1, ?2, 'shared words')",
+                rusqlite::params![id, statement],
+            )
+            .unwrap();
+            batch.push(id, statement.as_bytes(), b"shared words");
+        }
+        batch
+    }
+
+    fn files_in(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    }
+
+    /// Rows sent much faster than they are indexed wait in the spool; after the
+    /// last, a thread of the load's priority takes the rest over, and none is lost.
+    #[test]
+    fn every_row_sent_is_indexed_however_far_behind_the_index_is() {
+        let (dir, path, mut conn) = knowledge_base();
         let tx = conn.transaction().unwrap();
-        let mut side = SideIndex::start(&tx, &path, declaration).unwrap();
+        let mut side = SideIndex::start(&tx, &path, DECLARATION).unwrap();
         assert!(
             side.spool.is_some(),
             "the spool is made beside the database"
         );
-        let mut id = 0;
-        for _ in 0..40 {
-            let mut batch = Batch::default();
-            for _ in 0..500 {
-                id += 1;
-                let statement = format!("statement number{id}");
-                tx.execute(
-                    "INSERT INTO claims VALUES (?1, ?2, 'shared words')",
-                    rusqlite::params![id, statement],
-                )
-                .unwrap();
-                batch.push(id, statement.as_bytes(), b"shared words");
-            }
-            assert!(side.send(batch));
+        for batch in 0..40 {
+            assert!(side.send(claims(&tx, 1 + batch * 500, 500)));
         }
         side.end_of_rows();
         side.copy_into(&tx).unwrap();
+        assert!(
+            side.taken_over.load(Ordering::Relaxed),
+            "the rows left were handed over"
+        );
         let count = |query: &str| -> i64 {
             tx.query_row(
                 "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
@@ -636,10 +713,40 @@ mod tests {
         .unwrap();
         tx.commit().unwrap();
         side.detach(&conn).unwrap();
-        let left: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(left, ["kb.sqlite3"], "no scratch file is left");
+        assert_eq!(
+            files_in(dir.path()),
+            ["kb.sqlite3"],
+            "no scratch file is left"
+        );
+    }
+
+    /// A spool that cannot be written, or rows sent after the last, make the
+    /// copy fail: an index missing rows is never copied in.
+    #[test]
+    fn an_index_missing_rows_is_an_error_not_a_copy() {
+        for late in [false, true] {
+            let (dir, path, mut conn) = knowledge_base();
+            let tx = conn.transaction().unwrap();
+            let mut side = SideIndex::start(&tx, &path, DECLARATION).unwrap();
+            assert!(side.send(claims(&tx, 1, 100)));
+            if late {
+                side.end_of_rows();
+            } else {
+                // The spool's file, opened for reading only.
+                let read_only = dir.path().join("read-only");
+                std::fs::write(&read_only, "").unwrap();
+                side.spool.as_mut().unwrap().file = Arc::new(File::open(&read_only).unwrap());
+            }
+            assert!(!side.send(claims(&tx, 101, 100)));
+            let err = side.copy_into(&tx).unwrap_err().to_string();
+            let says = if late {
+                "rows were sent after the last"
+            } else {
+                "cannot use the scratch file of the full-text index"
+            };
+            assert!(err.contains(says), "{err}");
+            drop(tx);
+            side.detach(&conn).unwrap();
+        }
     }
 }
