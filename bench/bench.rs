@@ -3,9 +3,9 @@
 //!
 //!     cargo run --release --example bench -- [SCALE...]
 //!
-//! For each case it runs a warm-up, then several timed runs of each side (the
-//! imports, which take many seconds, taking turns so that a host whose speed drifts
-//! over minutes slows both sides alike), and prints the medians, the ratio claimdb / sqlite3 with the SPEC section 9 target,
+//! For each case it runs a warm-up, then several timed runs of each side, taking
+//! turns (claimdb, sqlite3, claimdb, ...) so that a host whose speed drifts over
+//! minutes slows both sides alike, and prints the medians, the ratio claimdb / sqlite3 with the SPEC section 9 target,
 //! and each side's peak memory (measured in one extra run under GNU time).
 
 use std::fmt::Write as _;
@@ -377,11 +377,12 @@ fn scale_rows(env: &Env, claims: usize, rows: &mut Vec<Row>) {
             setup: Box::new(|| {}),
             stdout: Some(out_b.clone()),
         };
+        let (ours_outcome, theirs_outcome) = measure_pair(&ours_side, &theirs_side, warm, runs);
         rows.push(Row {
             scale: label.clone(),
             work: work.into(),
-            claimdb: measure(&ours_side, warm, runs),
-            sqlite: measure(&theirs_side, warm, runs),
+            claimdb: ours_outcome,
+            sqlite: theirs_outcome,
             target,
             claims_bytes: None,
         });
@@ -445,11 +446,11 @@ fn main() {
         setup: Box::new(|| {}),
         stdout: None,
     };
-    let sqlite_warm = measure(&sqlite_seed, 5, 31);
+    let (seed_which, sqlite_warm) = measure_pair(&seed_which, &sqlite_seed, 5, 31);
     rows.push(Row {
         scale: "seed".into(),
         work: "which lacks built-in auth (warm, whole process)".into(),
-        claimdb: measure(&seed_which, 5, 31),
+        claimdb: seed_which,
         sqlite: Outcome {
             median_ms: sqlite_warm.median_ms,
             peak_kb: sqlite_warm.peak_kb,
@@ -474,11 +475,12 @@ fn main() {
         setup: Box::new(|| {}),
         stdout: None,
     };
+    let (ours_outcome, theirs_outcome) = measure_pair(&seed_ask, &sqlite_seed_ask, 5, 31);
     rows.push(Row {
         scale: "seed".into(),
         work: "ask \"does flask have an orm?\" (whole process)".into(),
-        claimdb: measure(&seed_ask, 5, 31),
-        sqlite: measure(&sqlite_seed_ask, 5, 31),
+        claimdb: ours_outcome,
+        sqlite: theirs_outcome,
         target: Some(1.2),
         claims_bytes: None,
     });
@@ -536,11 +538,12 @@ fn main() {
         setup: Box::new(|| {}),
         stdout: None,
     };
+    let (ours_outcome, theirs_outcome) = measure_pair(&draft, &wc, 2, 7);
     rows.push(Row {
         scale: "1 MB".into(),
         work: "draft of a 1 MB article vs `wc -w` of it".into(),
-        claimdb: measure(&draft, 2, 7),
-        sqlite: measure(&wc, 2, 7),
+        claimdb: ours_outcome,
+        sqlite: theirs_outcome,
         target: Some(20.0),
         claims_bytes: None,
     });
