@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::article::Article;
-use crate::db::side_index::{Batch, SideIndex};
+use crate::db::side_index::SideIndex;
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
 use crate::names::fold;
@@ -1462,9 +1462,6 @@ pub struct BulkLoad<'t> {
 struct Side {
     index: SideIndex,
     sent_existing: bool,
-    /// New rows not sent yet: they go a full batch at a time, however small the
-    /// files they come from.
-    pending: Batch,
 }
 
 /// The indexes a large load builds again at the end. The others (by source, by
@@ -1507,7 +1504,6 @@ impl<'t> BulkLoad<'t> {
                 SideIndex::start(tx, db, &declaration).map(|index| Side {
                     index,
                     sent_existing: false,
-                    pending: Batch::default(),
                 })
             }
             None => None,
@@ -1553,19 +1549,12 @@ impl<'t> BulkLoad<'t> {
             "SELECT claim_id, statement, quote FROM claims WHERE claim_id < ?1 ORDER BY claim_id",
         )?;
         let mut rows = select.query([self.first_new_claim])?;
-        let mut batch = Batch::default();
         while let Some(row) = rows.next()? {
-            batch.push(
+            side.index.push(
                 row.get(0)?,
                 row.get_ref(1)?.as_bytes()?,
                 row.get_ref(2)?.as_bytes()?,
             );
-            if batch.len() == crate::db::side_index::BATCH_ROWS {
-                side.index.send(std::mem::take(&mut batch));
-            }
-        }
-        if !batch.is_empty() {
-            side.index.send(batch);
         }
         Ok(())
     }
@@ -1652,17 +1641,11 @@ impl<'t> BulkLoad<'t> {
                     insert.raw_bind_parameter(row * COLUMNS + column + 1, value)?;
                 }
                 if let Some(side) = &mut self.side {
-                    side.pending
+                    side.index
                         .push(claim_id, statement.as_bytes(), quote.as_bytes());
                 }
             }
             insert.raw_execute()?;
-            if let Some(side) = &mut self.side
-                && side.pending.len() >= crate::db::side_index::BATCH_ROWS
-            {
-                // A stopped builder says why at `finish`.
-                side.index.send(std::mem::take(&mut side.pending));
-            }
         }
         Ok(claims.len())
     }
@@ -1673,9 +1656,6 @@ impl<'t> BulkLoad<'t> {
     pub fn finish(mut self) -> rusqlite::Result<Option<SideIndex>> {
         self.send_existing()?;
         if let Some(side) = &mut self.side {
-            if !side.pending.is_empty() {
-                side.index.send(std::mem::take(&mut side.pending));
-            }
             // Nothing more to index: the side finishes while the indexes are built.
             side.index.end_of_rows();
         }

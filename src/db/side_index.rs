@@ -37,11 +37,11 @@ use std::thread::JoinHandle;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
-/// Rows for the index, a chunk at a time: each claim's id, statement and quote,
+/// Rows for the index, a batch at a time: each claim's id, statement and quote,
 /// their text copied end to end into one buffer (a fifth of the memory of the
 /// records they come from, which the load can then free).
 #[derive(Default)]
-pub struct Batch {
+struct Batch {
     /// Bytes, not `str`: a claim written by another tool may hold text that is not
     /// UTF-8, and it is indexed as SQLite has it, as it would be from SQL.
     text: Vec<u8>,
@@ -50,19 +50,15 @@ pub struct Batch {
 }
 
 impl Batch {
-    pub fn push(&mut self, claim_id: i64, statement: &[u8], quote: &[u8]) {
+    fn push(&mut self, claim_id: i64, statement: &[u8], quote: &[u8]) {
         self.text.extend_from_slice(statement);
         let statement_end = self.text.len();
         self.text.extend_from_slice(quote);
         self.rows.push((claim_id, statement_end, self.text.len()));
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
     }
 
     /// The rows as bytes for the spool: (claim_id, statement end, quote end), each
@@ -121,8 +117,8 @@ const SPOOLED: usize = 4096;
 /// value on Linux).
 const LOWER_PRIORITY: i32 = 10;
 
-/// Rows per batch of claims the load had before it began: the size of the chunks
-/// an import reads its files in.
+/// Rows per batch sent to the building thread, however small the files they come
+/// from; also the size of the chunks an import reads its files in.
 pub const BATCH_ROWS: usize = 8_192;
 
 /// The full-text table, as the migrations declare it.
@@ -210,6 +206,8 @@ fn spool_error(e: &std::io::Error) -> rusqlite::Error {
 
 /// The thread building the index, and the channel that feeds it.
 pub struct SideIndex {
+    /// Rows not sent yet: they go a full batch at a time.
+    pending: Batch,
     send: Option<SyncSender<Rows>>,
     spool: Option<Spool>,
     /// Why the index cannot be complete, found on this side: the spool could not
@@ -322,6 +320,7 @@ impl SideIndex {
             return None;
         };
         Some(SideIndex {
+            pending: Batch::default(),
             send: Some(send),
             spool,
             failed: None,
@@ -334,22 +333,31 @@ impl SideIndex {
         })
     }
 
-    /// Sends rows to be indexed. False when the building thread has stopped, the
-    /// spool could not be written, or the last rows were already sent: the error
-    /// comes out of [`SideIndex::copy_into`].
-    pub fn send(&mut self, rows: Batch) -> bool {
+    /// Adds a claim to be indexed. Claims must come in the order of their ids. An
+    /// error (the building thread stopped, the spool could not be written, a claim
+    /// came after the last) comes out of [`SideIndex::copy_into`].
+    pub fn push(&mut self, claim_id: i64, statement: &[u8], quote: &[u8]) {
         if self.hand_over.load(Ordering::Relaxed) {
             self.failed
                 .get_or_insert_with(|| side_error("rows were sent after the last"));
-            return false;
+            return;
         }
+        self.pending.push(claim_id, statement, quote);
+        if self.pending.len() >= BATCH_ROWS {
+            self.send_pending();
+        }
+    }
+
+    /// Sends the pending rows to the building thread.
+    fn send_pending(&mut self) {
+        let rows = std::mem::take(&mut self.pending);
         let Some(send) = &self.send else {
-            return false;
+            return;
         };
         if self.thread.as_ref().is_some_and(|t| t.is_finished()) {
             // It stopped on an error: nothing more to write for it.
             self.send = None;
-            return false;
+            return;
         }
         let message = match &mut self.spool {
             Some(spool) => match spool.write(&rows) {
@@ -359,12 +367,13 @@ impl SideIndex {
                     self.abandon.store(true, Ordering::Relaxed);
                     self.send = None;
                     self.failed = Some(spool_error(&e));
-                    return false;
+                    return;
                 }
             },
             None => Rows::Held(rows),
         };
-        send.send(message).is_ok()
+        // A thread gone says why when it is joined.
+        let _ = send.send(message);
     }
 
     /// Tells the building thread that every row has been sent. The rows it has not
@@ -372,10 +381,14 @@ impl SideIndex {
     /// priority stops within [`HAND_OVER_ROWS`] rows, and a new one goes on from
     /// there.
     pub fn end_of_rows(&mut self) {
-        self.send = None;
-        if self.hand_over.swap(true, Ordering::Relaxed) {
+        if self.hand_over.load(Ordering::Relaxed) {
             return;
         }
+        if self.pending.len() > 0 {
+            self.send_pending();
+        }
+        self.send = None;
+        self.hand_over.store(true, Ordering::Relaxed);
         let Some(first) = self.thread.take() else {
             return;
         };
@@ -662,9 +675,8 @@ mod tests {
         (dir, path, conn)
     }
 
-    /// `count` claims from `first` on, in the claims table and in one batch.
-    fn claims(tx: &Transaction, first: i64, count: i64) -> Batch {
-        let mut batch = Batch::default();
+    /// `count` claims from `first` on, in the claims table and sent to `side`.
+    fn claims(tx: &Transaction, side: &mut SideIndex, first: i64, count: i64) {
         for id in first..first + count {
             let statement = format!("statement number{id}");
             tx.execute(
@@ -672,9 +684,8 @@ mod tests {
                 rusqlite::params![id, statement],
             )
             .unwrap();
-            batch.push(id, statement.as_bytes(), b"shared words");
+            side.push(id, statement.as_bytes(), b"shared words");
         }
-        batch
     }
 
     fn files_in(dir: &Path) -> Vec<std::ffi::OsString> {
@@ -695,11 +706,11 @@ mod tests {
             side.spool.is_some(),
             "the spool is made beside the database"
         );
-        // Batches much longer than the rows between two looks at whether to hand
-        // over, so the work is most often handed over in the middle of one.
-        for batch in 0..10 {
-            assert!(side.send(claims(&tx, 1 + batch * 2000, 2000)));
-        }
+        // Two full batches and a part: the part is sent at the end of the rows, so
+        // the work is handed over with at least a batch to go, most often in the
+        // middle of one (batches are much longer than the rows between two looks at
+        // whether to hand over).
+        claims(&tx, &mut side, 1, 20_000);
         side.end_of_rows();
         side.copy_into(&tx).unwrap();
         assert!(
@@ -739,7 +750,7 @@ mod tests {
             let (dir, path, mut conn) = knowledge_base();
             let tx = conn.transaction().unwrap();
             let mut side = SideIndex::start(&tx, &path, DECLARATION).unwrap();
-            assert!(side.send(claims(&tx, 1, 100)));
+            claims(&tx, &mut side, 1, 100);
             if late {
                 side.end_of_rows();
             } else {
@@ -748,7 +759,7 @@ mod tests {
                 std::fs::write(&read_only, "").unwrap();
                 side.spool.as_mut().unwrap().file = Arc::new(File::open(&read_only).unwrap());
             }
-            assert!(!side.send(claims(&tx, 101, 100)));
+            claims(&tx, &mut side, 101, 100);
             let err = side.copy_into(&tx).unwrap_err().to_string();
             let says = if late {
                 "rows were sent after the last"
