@@ -108,9 +108,8 @@ impl Batch {
 /// Bytes per row in the spool.
 const ROW_BYTES: usize = 24;
 
-/// Batches that may wait for the building thread: in memory without a spool (each
-/// is about 1.5 MB), or in the spool (each message is a few words).
-const HELD: usize = 1;
+/// Batches that may wait in the spool for the building thread (each message is a
+/// few words).
 const SPOOLED: usize = 4096;
 
 /// How much lower than the load's own the building thread's priority is (a nice
@@ -136,12 +135,12 @@ pub const PENDING_BYTES: i64 = 16 << 20;
 /// knowledge base keeps its own).
 const SHADOW: [&str; 3] = ["data", "idx", "docsize"];
 
-/// A batch on its way to the building thread.
-enum Rows {
-    /// Kept in memory, when there is no spool.
-    Held(Batch),
-    /// Written to the spool at `at`: `text` bytes of text, then `rows` rows.
-    Spooled { at: u64, text: usize, rows: usize },
+/// A batch on its way to the building thread, written to the spool at `at`: `text`
+/// bytes of text, then `rows` rows.
+struct Spooled {
+    at: u64,
+    text: usize,
+    rows: usize,
 }
 
 /// The scratch file that holds the batches the building thread has not reached.
@@ -151,14 +150,14 @@ struct Spool {
 }
 
 impl Spool {
-    fn write(&mut self, batch: &Batch) -> std::io::Result<Rows> {
+    fn write(&mut self, batch: &Batch) -> std::io::Result<Spooled> {
         let at = self.end;
         let rows = batch.rows_bytes();
         self.file.write_all_at(&batch.text, at)?;
         self.file
             .write_all_at(&rows, at + batch.text.len() as u64)?;
         self.end += (batch.text.len() + rows.len()) as u64;
-        Ok(Rows::Spooled {
+        Ok(Spooled {
             at,
             text: batch.text.len(),
             rows: batch.rows.len(),
@@ -169,7 +168,7 @@ impl Spool {
 /// Reads back a batch that [`Spool::write`] wrote, and frees its space in the
 /// spool where the file system can (so the spool takes only as much disk as the
 /// batches still waiting).
-fn unspool(file: &File, at: u64, text: usize, rows: usize) -> std::io::Result<Batch> {
+fn unspool(file: &File, &Spooled { at, text, rows }: &Spooled) -> std::io::Result<Batch> {
     let mut bytes = vec![0; text];
     file.read_exact_at(&mut bytes, at)?;
     let mut row_bytes = vec![0; rows * ROW_BYTES];
@@ -208,8 +207,8 @@ fn spool_error(e: &std::io::Error) -> rusqlite::Error {
 pub struct SideIndex {
     /// Rows not sent yet: they go a full batch at a time.
     pending: Batch,
-    send: Option<SyncSender<Rows>>,
-    spool: Option<Spool>,
+    send: Option<SyncSender<Spooled>>,
+    spool: Spool,
     /// Why the index cannot be complete, found on this side: the spool could not
     /// be written, or rows came after the last.
     failed: Option<rusqlite::Error>,
@@ -227,11 +226,11 @@ pub struct SideIndex {
 }
 
 /// What the building thread works with: its connection (inside its transaction),
-/// the rows to come, and where spooled rows are.
+/// the rows to come, and the spool they are in.
 struct Builder {
     conn: Connection,
-    rows: Receiver<Rows>,
-    spool: Option<Arc<File>>,
+    rows: Receiver<Spooled>,
+    spool: Arc<File>,
     abandon: Arc<AtomicBool>,
     hand_over: Option<Arc<AtomicBool>>,
     /// A batch begun and not finished when the work was handed over, with the
@@ -257,7 +256,7 @@ impl SideIndex {
     /// Starts building the full-text table, declared by `declaration` (its SQL in the
     /// knowledge base's schema), in a scratch database beside the database file
     /// `db`, attached to `tx`'s connection to be copied from at the end. None when
-    /// the scratch database cannot be made there; the load then fills the index
+    /// the scratch files cannot be made there; the load then fills the index
     /// itself.
     pub fn start(tx: &Transaction, db: &Path, declaration: &str) -> Option<SideIndex> {
         let db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
@@ -267,12 +266,14 @@ impl SideIndex {
         };
         let prefix = format!(".{}.claimdb-index-", db.file_name()?.to_string_lossy());
         remove_leftovers(&dir, &prefix);
-        let path = tempfile::Builder::new()
-            .prefix(&prefix)
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .ok()?
-            .into_temp_path();
+        let scratch = || {
+            tempfile::Builder::new()
+                .prefix(&prefix)
+                .suffix(".tmp")
+                .tempfile_in(&dir)
+                .ok()
+        };
+        let path = scratch()?.into_temp_path();
         // Both connections open the file before anything is written to it, and
         // then its name goes: nothing is left beside the database, even by an
         // import killed now. (The import's connection reads the table declared
@@ -292,25 +293,23 @@ impl SideIndex {
             detach();
             return None;
         };
-        // Without a spool, rows are sent a chunk ahead at most, so memory stays
-        // bounded. The spool loses its name at once (a leftover of a kill in that
-        // instant has the scratch prefix, so the next large load removes it).
-        let spool = tempfile::Builder::new()
-            .prefix(&prefix)
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .ok()
-            .map(|file| Spool {
-                file: Arc::new(file.into_file()),
-                end: 0,
-            });
-        let (send, rows) = sync_channel::<Rows>(if spool.is_some() { SPOOLED } else { HELD });
+        // The spool loses its name at once (a leftover of a kill in that instant has
+        // the scratch prefix, so the next large load removes it).
+        let Some(spool) = scratch() else {
+            detach();
+            return None;
+        };
+        let spool = Spool {
+            file: Arc::new(spool.into_file()),
+            end: 0,
+        };
+        let (send, rows) = sync_channel(SPOOLED);
         let abandon = Arc::new(AtomicBool::new(false));
         let hand_over = Arc::new(AtomicBool::new(false));
         let builder = Builder {
             conn,
             rows,
-            spool: spool.as_ref().map(|s| s.file.clone()),
+            spool: spool.file.clone(),
             abandon: abandon.clone(),
             hand_over: Some(hand_over.clone()),
             rest: None,
@@ -359,18 +358,15 @@ impl SideIndex {
             self.send = None;
             return;
         }
-        let message = match &mut self.spool {
-            Some(spool) => match spool.write(&rows) {
-                Ok(message) => message,
-                Err(e) => {
-                    // The index cannot be complete: the thread stops.
-                    self.abandon.store(true, Ordering::Relaxed);
-                    self.send = None;
-                    self.failed = Some(spool_error(&e));
-                    return;
-                }
-            },
-            None => Rows::Held(rows),
+        let message = match self.spool.write(&rows) {
+            Ok(message) => message,
+            Err(e) => {
+                // The index cannot be complete: the thread stops.
+                self.abandon.store(true, Ordering::Relaxed);
+                self.send = None;
+                self.failed = Some(spool_error(&e));
+                return;
+            }
         };
         // A thread gone says why when it is joined.
         let _ = send.send(message);
@@ -515,16 +511,13 @@ fn lower_priority() {
     }
 }
 
-/// Starts the building thread: it begins the transaction and the settings, and
-/// lowers its priority when its rows wait in a spool (without one, the load waits
-/// for each batch, and would go at the pace of a thread of lowered priority).
+/// Starts the building thread, at a lowered priority: it begins the transaction and
+/// the settings.
 fn spawn(builder: Builder) -> std::io::Result<JoinHandle<rusqlite::Result<Stopped>>> {
     std::thread::Builder::new()
         .name("side-index".into())
         .spawn(move || {
-            if builder.spool.is_some() {
-                lower_priority();
-            }
+            lower_priority();
             begin(&builder.conn)?;
             build(builder)
         })
@@ -584,8 +577,8 @@ fn build(mut builder: Builder) -> rusqlite::Result<Stopped> {
             let (batch, from) = match current.take() {
                 Some(rest) => rest,
                 None if asked_to_stop(&builder) => break,
-                None => match (builder.rows.recv(), &builder.spool) {
-                    (Err(_), _) => {
+                None => match builder.rows.recv() {
+                    Err(_) => {
                         drop(insert);
                         if builder.abandon.load(Ordering::Relaxed) {
                             return Ok(Stopped::Abandoned);
@@ -593,14 +586,10 @@ fn build(mut builder: Builder) -> rusqlite::Result<Stopped> {
                         builder.conn.execute_batch("COMMIT")?;
                         return Ok(Stopped::Done);
                     }
-                    (Ok(Rows::Held(batch)), _) => (batch, 0),
-                    (Ok(Rows::Spooled { at, text, rows }), Some(spool)) => (
-                        unspool(spool, at, text, rows).map_err(|e| spool_error(&e))?,
+                    Ok(spooled) => (
+                        unspool(&builder.spool, &spooled).map_err(|e| spool_error(&e))?,
                         0,
                     ),
-                    (Ok(Rows::Spooled { .. }), None) => {
-                        unreachable!("spooled rows come with a spool")
-                    }
                 },
             };
             let mut stopped_at = None;
@@ -650,11 +639,8 @@ mod tests {
         let mut second = Batch::default();
         second.push(1 << 40, "é".as_bytes(), b"");
         let sent = [spool.write(&first).unwrap(), spool.write(&second).unwrap()];
-        for (message, batch) in sent.into_iter().zip([&first, &second]) {
-            let Rows::Spooled { at, text, rows } = message else {
-                panic!("a spool writes spooled rows");
-            };
-            let back = unspool(&spool.file, at, text, rows).unwrap();
+        for (spooled, batch) in sent.iter().zip([&first, &second]) {
+            let back = unspool(&spool.file, spooled).unwrap();
             assert_eq!(rows_of(&back), rows_of(batch));
         }
     }
@@ -702,10 +688,6 @@ mod tests {
         let (dir, path, mut conn) = knowledge_base();
         let tx = conn.transaction().unwrap();
         let mut side = SideIndex::start(&tx, &path, DECLARATION).unwrap();
-        assert!(
-            side.spool.is_some(),
-            "the spool is made beside the database"
-        );
         // Two full batches and a part: the part is sent at the end of the rows, so
         // the work is handed over with at least a batch to go, most often in the
         // middle of one (batches are much longer than the rows between two looks at
@@ -757,7 +739,7 @@ mod tests {
                 // The spool's file, opened for reading only.
                 let read_only = dir.path().join("read-only");
                 std::fs::write(&read_only, "").unwrap();
-                side.spool.as_mut().unwrap().file = Arc::new(File::open(&read_only).unwrap());
+                side.spool.file = Arc::new(File::open(&read_only).unwrap());
             }
             claims(&tx, &mut side, 101, 100);
             let err = side.copy_into(&tx).unwrap_err().to_string();
