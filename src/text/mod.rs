@@ -5,6 +5,7 @@
 //! source; sentences.
 
 pub mod blocks;
+pub mod english;
 pub mod outline;
 pub mod quotes;
 pub mod sentences;
