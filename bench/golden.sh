@@ -13,6 +13,11 @@ cd "$(dirname "$0")/.."
 repo="$PWD"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
+# The binary runs as `claimdb` from the scratch directory, so its name and path in
+# help and in the completion script are the same for any binary recorded.
+mkdir -p "$scratch/bin"
+cp "$bin" "$scratch/bin/claimdb"
+bin="$scratch/bin/claimdb"
 n=0
 claimdb() {
     n=$((n + 1))
@@ -24,8 +29,10 @@ claimdb() {
         "$bin" "$@" >"$out/$name.out" 2>"$out/$name.err" </dev/null)
     echo $? >"$out/$name.rc"
     set -e
-    # The scratch directory's name changes with every run.
-    sed -i -E -e "s|$scratch|SCRATCH|g" -e "s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIMESTAMP/g" "$out/$name.out" "$out/$name.err"
+    # The scratch directory, the checkout and the time of import change with every run.
+    sed -i -E -e "s|$scratch|SCRATCH|g" -e "s|$repo|REPO|g" \
+        -e "s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIMESTAMP/g" \
+        "$out/$name.cmd" "$out/$name.out" "$out/$name.err"
     # Files a command wrote with -o are recorded too.
     for f in "$scratch"/o.*; do
         [ -e "$f" ] && mv "$f" "$out/$name.file"
