@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
 use crate::error::exit_codes_help;
-use crate::model::{Kind, Stance};
+use crate::model::{Kind, Polarity, Report, Stance};
 use crate::output::{ColorChoice, Format, OutputOptions};
 
 /// Questions of each sort `ask` understands, shown in `ask --help` (a macro so clap's
@@ -253,7 +253,7 @@ Examples:
     Report {
         /// The report to run
         #[arg(value_enum)]
-        name: Option<crate::commands::report::Report>,
+        name: Option<Report>,
     },
 
     /// Pairs of claims in tension: built in vs missing, pro vs con or limitation
@@ -385,12 +385,6 @@ from the knowledge base (CLAIMDB_DB, or the default database) as it is then.")]
         /// The shell
         shell: clap_complete::Shell,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Polarity {
-    Has,
-    Lacks,
 }
 
 #[derive(Debug, Args)]

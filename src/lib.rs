@@ -23,6 +23,7 @@ macro_rules! stderr_line {
     }};
 }
 
+pub mod answers;
 pub mod article;
 pub mod ask;
 pub mod catalog;

@@ -12,8 +12,8 @@ use rusqlite::{Connection, ToSql};
 
 use super::interpret::{self, Catalogue, Entry, Intent, ListKind, ListQuestion, Reading};
 use crate::catalog::{self, Named};
-use crate::cli::CompaniesArgs;
-use crate::commands::{lists, which};
+use crate::answers::lists::{self, CompaniesRequest, ListRequest};
+use crate::answers::which;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
@@ -998,10 +998,10 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         }
         reading_as(&command);
         return lists::companies(
-            db,
+            conn,
             out,
-            &CompaniesArgs {
-                subject: subjects,
+            &CompaniesRequest {
+                subjects,
                 shared,
                 all: false,
             },
@@ -1021,11 +1021,11 @@ fn list_answer(db: &Db, out: &mut Output, q: ListQuestion) -> Result<()> {
         );
         reading_as(&command);
         lists::list(
-            db,
+            conn,
             out,
-            kind,
-            &crate::cli::ListArgs {
-                subject: select.subject_names.clone(),
+            &ListRequest {
+                kind,
+                subjects: select.subject_names.clone(),
                 all: false,
             },
         )?;

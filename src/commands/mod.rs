@@ -2,27 +2,20 @@
 //! database, the output and its arguments, and returns rows through the output.
 
 mod ask;
-mod catalogue;
-pub mod compare;
-mod conflicts;
 mod coverage;
 mod draft;
 mod import;
 mod init;
-pub mod lists;
+mod lists;
 mod publish;
 mod remove_source;
-pub mod report;
-mod schema;
-mod search;
 mod show;
-mod sources;
 mod sql;
 mod verify;
-pub mod which;
 
 use std::path::Path;
 
+use crate::answers;
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Location};
 use crate::error::{ErrorKind, Result};
@@ -84,13 +77,17 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let mut out = Output::open(&options)?;
     let result = match &cli.command {
-        Command::Which(args) => which::run(&db, &mut out, args),
+        Command::Which(args) => {
+            answers::which::which(&db.conn, &mut out, args.polarity, &args.words)
+        }
         Command::Compare(args) => {
-            compare::run(&db.conn, &mut out, &args.subjects, args.on.as_deref())
+            answers::compare::compare(&db.conn, &mut out, &args.subjects, args.on.as_deref())
         }
         Command::Ask { question } => ask::run(&db, &mut out, &question.join(" ")),
-        Command::Subjects => catalogue::subjects(&db, &mut out),
-        Command::Topics(args) => catalogue::topics(&db, &mut out, args),
+        Command::Subjects => answers::catalogue::subjects(&db.conn, &mut out),
+        Command::Topics(args) => {
+            answers::catalogue::topics(&db.conn, &mut out, args.category.as_deref())
+        }
         Command::Companies(args) => lists::companies(&db, &mut out, args),
         Command::Limitations(args) => lists::list(&db, &mut out, Kind::Limitation, args),
         Command::Pros(args) => lists::list(&db, &mut out, Kind::Pro, args),
@@ -98,12 +95,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::UseCases(args) => lists::list(&db, &mut out, Kind::UseCase, args),
         Command::Claims(args) => lists::claims(&db, &mut out, args),
         Command::Show { claim_id } => show::run(&db, &mut out, *claim_id),
-        Command::Schema => schema::run(&db, &mut out),
-        Command::Report { name } => report::run(&db, &mut out, *name),
-        Command::Conflicts => conflicts::run(&db, &mut out),
-        Command::Sources => sources::run(&db, &mut out),
+        Command::Schema => answers::schema::schema(&db.conn, &mut out),
+        Command::Report { name } => answers::reports::report(&db.conn, &mut out, *name),
+        Command::Conflicts => answers::conflicts::conflicts(&db.conn, &mut out),
+        Command::Sources => answers::sources::sources(&db.conn, &mut out),
         Command::Verify => verify::run(&db, &mut out),
-        Command::Search { words } => search::run(&db, &mut out, words),
+        Command::Search { words } => answers::search::search(&db.conn, &mut out, words),
         Command::Draft(args) => draft::run(&db, &mut out, args),
         Command::Coverage { slug } => coverage::run(&db, &mut out, slug.as_deref()),
         Command::Init(_)

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::cli::PublishArgs;
-use crate::commands::schema;
+use crate::answers::schema;
 use crate::db::Db;
 use crate::db::schema_doc::DOCS;
 use crate::error::{Error, ErrorKind, Result};
@@ -246,7 +246,7 @@ fn metadata(db: &Db, database: &str, args: &PublishArgs) -> Result<Value> {
     let mut columns_of = db
         .conn
         .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-    for (table, _kind) in schema::objects(db)? {
+    for (table, _kind) in schema::objects(&db.conn)? {
         let mut entry = Map::new();
         if let Some(d) = describe(&table, "") {
             entry.insert("description".into(), d.into());

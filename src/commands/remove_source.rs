@@ -5,13 +5,13 @@
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::cli::RemoveSourceArgs;
-use crate::commands::lists::resolve_source;
+use crate::answers::lists::resolve_source;
 use crate::db::{Db, seed};
 use crate::error::{Error, Result};
 use crate::ingest;
 
 pub fn run(db: &mut Db, args: &RemoveSourceArgs) -> Result<()> {
-    let slug = resolve_source(db, &args.slug)?;
+    let slug = resolve_source(&db.conn, &args.slug)?;
     let tx = db
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -1,8 +1,9 @@
-//! `claimdb search WORDS`: full-text search (FTS5) over statements and quotes,
+//! Full-text search (`claimdb search WORDS`, FTS5) over statements and quotes,
 //! ranked, with a citation per hit. The words are turned into quoted FTS terms, so
 //! nothing a user types can be an FTS syntax error or an operator.
 
-use crate::db::Db;
+use rusqlite::Connection;
+
 use crate::error::Result;
 use crate::output::{Cell, Column, Output};
 use crate::query::cite;
@@ -32,7 +33,9 @@ pub fn fts_terms(input: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn run(db: &Db, out: &mut Output, words: &[String]) -> Result<()> {
+/// The claims matching the words, best first; for a person, a note when none does
+/// or only some words matched.
+pub fn search(conn: &Connection, out: &mut Output, words: &[String]) -> Result<()> {
     let terms = fts_terms(&words.join(" "));
     if terms.is_empty() {
         return Err(crate::error::Error::usage(
@@ -45,7 +48,7 @@ pub fn run(db: &Db, out: &mut Output, words: &[String]) -> Result<()> {
     } else {
         ("", "")
     };
-    let mut stmt = db.conn.prepare(
+    let mut stmt = conn.prepare(
         "SELECT c.claim_id, s.name, c.kind, t.name, c.stance, src.slug, c.line_start, c.line_end,
                 round(f.rank, 3), snippet(claims_fts, -1, ?2, ?3, '…', 16), c.quote
          FROM claims_fts f
@@ -59,7 +62,7 @@ pub fn run(db: &Db, out: &mut Output, words: &[String]) -> Result<()> {
     // Every word first; when no claim has them all, any of them, and say so. The
     // choice is made before writing, so the output is one result set.
     let all_words = terms.join(" ");
-    let has_all: bool = db.conn.query_row(
+    let has_all: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1)",
         [&all_words],
         |r| r.get(0),

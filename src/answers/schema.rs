@@ -1,6 +1,8 @@
-//! `claimdb schema`: every table and view users can query, with a line per column.
+//! Every table and view users can query, with a line per column (`claimdb
+//! schema`; `publish` documents the same objects).
 
-use crate::db::Db;
+use rusqlite::Connection;
+
 use crate::db::schema_doc::DOCS;
 use crate::error::Result;
 use crate::output::{Cell, Column, Output};
@@ -15,8 +17,8 @@ const COLUMNS: [Column; 5] = [
 
 /// The documented objects as (name, type) in schema order. FTS5's shadow tables and
 /// SQLite's own are internal and left out.
-pub fn objects(db: &Db) -> Result<Vec<(String, String)>> {
-    let mut stmt = db.conn.prepare(
+pub fn objects(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
         "SELECT name, CASE WHEN sql LIKE 'CREATE VIRTUAL TABLE%' THEN 'virtual table' ELSE type END
          FROM sqlite_schema
          WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'claims_fts_%'
@@ -28,18 +30,17 @@ pub fn objects(db: &Db) -> Result<Vec<(String, String)>> {
     Ok(objects)
 }
 
-pub fn run(db: &Db, out: &mut Output) -> Result<()> {
+/// Every documented table and view, then a row per column, with descriptions.
+pub fn schema(conn: &Connection, out: &mut Output) -> Result<()> {
     let describe = |table: &str, column: &str| {
         DOCS.iter()
             .find(|(t, c, _)| *t == table && *c == column)
             .map(|(_, _, d)| *d)
             .unwrap_or("")
     };
-    let mut columns_of = db
-        .conn
-        .prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")?;
+    let mut columns_of = conn.prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")?;
     let mut w = out.rows(&COLUMNS)?;
-    for (table, kind) in objects(db)? {
+    for (table, kind) in objects(conn)? {
         w.row(&[
             Cell::from(table.as_str()),
             Cell::from(kind.as_str()),

@@ -1,4 +1,5 @@
-//! `compare SUBJECT SUBJECT... [--on CATEGORY]`: a topic x subject matrix, each cell
+//! Subjects side by side (`claimdb compare`, the feature-matrix report): a topic x
+//! subject matrix, each cell
 //! the stances (or, for claims without one, the kinds) with their first citation,
 //! and per topic the verdicts the articles give between the subjects (comparison
 //! claims). Scripts get the long format: one object per topic, subject, kind and
@@ -64,7 +65,7 @@ impl CellClaims {
     /// The cell for the output: "label (cite +N)" as text, a coloured cell with the
     /// quotes in html.
     fn cell(&self) -> Cell<'static> {
-        let conflicting = crate::commands::which::conflicting(&self.stances);
+        let conflicting = crate::answers::which::conflicting(&self.stances);
         Cell::Marks(
             self.labels
                 .iter()
@@ -274,7 +275,7 @@ pub fn write_matrix(
 /// The long-format rows of one topic.
 fn write_long(w: &mut crate::output::RowWriter, subjects: &[Named], row: TopicRow) -> Result<()> {
     for (subject, cell) in subjects.iter().zip(&row.cells) {
-        let conflicting = i64::from(crate::commands::which::conflicting(&cell.stances));
+        let conflicting = i64::from(crate::answers::which::conflicting(&cell.stances));
         for ((kind, stance), (count, first)) in &cell.groups {
             w.row(&[
                 Cell::from(row.topic.as_str()),
@@ -325,7 +326,9 @@ struct First {
     quote: String,
 }
 
-pub fn run(
+/// `compare SUBJECT SUBJECT... [--on CATEGORY]`: the subjects (names or aliases)
+/// side by side, narrowed to a category or topic.
+pub fn compare(
     conn: &Connection,
     out: &mut Output,
     subject_names: &[String],

@@ -1,12 +1,13 @@
-//! `claimdb conflicts`: pairs of claims in tension, within or across sources. Two
-//! claims on the same subject and topic conflict when one says it ships (builtin)
+//! Pairs of claims in tension (`claimdb conflicts`, the conflicts report), within
+//! or across sources. Two claims on the same subject and topic conflict when one says it ships (builtin)
 //! and the other that it does not (lacks) or only through extensions, or when one
 //! praises (pro) what the other lists as a con or limitation. Two comparisons on
 //! the same topic conflict when they favour opposite sides ("Flask might offer
 //! better performance for smaller applications" vs "Django is optimized for higher
 //! performance in larger ones"): both are shown, neither is hidden.
 
-use crate::db::Db;
+use rusqlite::Connection;
+
 use crate::error::Result;
 use crate::output::{Cell, Column, Output};
 use crate::query::cite;
@@ -34,8 +35,8 @@ const COLUMNS: [Column; 20] = [
     Column::machine("same_source"),
 ];
 
-pub fn write(db: &Db, out: &mut Output) -> Result<u64> {
-    let mut stmt = db.conn.prepare(
+pub fn write(conn: &Connection, out: &mut Output) -> Result<u64> {
+    let mut stmt = conn.prepare(
         "WITH pairs (a_id, b_id, reason) AS (
              SELECT a.claim_id, b.claim_id,
                     CASE WHEN a.stance = 'builtin' AND b.stance = 'lacks' THEN 'built in vs missing'
@@ -102,8 +103,9 @@ pub fn write(db: &Db, out: &mut Output) -> Result<u64> {
     w.finish()
 }
 
-pub fn run(db: &Db, out: &mut Output) -> Result<()> {
-    let n = write(db, out)?;
+/// Every pair, and for a person a closing count.
+pub fn conflicts(conn: &Connection, out: &mut Output) -> Result<()> {
+    let n = write(conn, out)?;
     if out.is_human() {
         out.note(&match n {
             0 => "No claims in tension.".to_string(),

@@ -1,8 +1,9 @@
-//! `subjects` and `topics`: the catalogues, with aliases and claim counts.
+//! The catalogues, with aliases and claim counts (`claimdb subjects`, `claimdb
+//! topics`).
+
+use rusqlite::Connection;
 
 use crate::catalog;
-use crate::cli::TopicsArgs;
-use crate::db::Db;
 use crate::error::Result;
 use crate::output::{Column, Output};
 use crate::query::write_rows;
@@ -14,9 +15,9 @@ const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("description"),
 ];
 
-pub fn subjects(db: &Db, out: &mut Output) -> Result<()> {
+pub fn subjects(conn: &Connection, out: &mut Output) -> Result<()> {
     write_rows(
-        &db.conn,
+        conn,
         out,
         "SELECT s.name,
                 (SELECT group_concat(alias, ' | ') FROM (
@@ -39,13 +40,14 @@ const TOPIC_COLUMNS: [Column; 5] = [
     Column::new("description"),
 ];
 
-pub fn topics(db: &Db, out: &mut Output, args: &TopicsArgs) -> Result<()> {
-    let category = match &args.category {
-        Some(c) => Some(catalog::resolve_category(&db.conn, c)?),
+/// The topics, of one category (a name or alias) when given.
+pub fn topics(conn: &Connection, out: &mut Output, category: Option<&str>) -> Result<()> {
+    let category = match category {
+        Some(c) => Some(catalog::resolve_category(conn, c)?),
         None => None,
     };
     write_rows(
-        &db.conn,
+        conn,
         out,
         "SELECT t.name, t.category,
                 (SELECT group_concat(alias, ' | ') FROM (

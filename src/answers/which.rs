@@ -1,5 +1,5 @@
-//! `claimdb which has|lacks [built-in] TOPIC...`: which subjects have or lack a
-//! feature, answered in the open world: every subject gets a row, `yes` or `no`
+//! Which subjects have or lack a feature (`claimdb which`, and `ask`'s yes/no and
+//! "which" questions), answered in the open world: every subject gets a row, `yes` or `no`
 //! with the claims that say so, or `no claim` (never "lacks"), and disagreeing
 //! claims are shown side by side.
 
@@ -8,10 +8,8 @@ use std::collections::BTreeSet;
 use rusqlite::Connection;
 
 use crate::catalog::{self, Named};
-use crate::cli::{Polarity, WhichArgs};
-use crate::db::Db;
 use crate::error::Result;
-use crate::model::Stance;
+use crate::model::{Polarity, Stance};
 use crate::names::fold;
 use crate::output::{Cell, Column, Output};
 use crate::query::cite;
@@ -340,9 +338,11 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
     line
 }
 
-pub fn run(db: &Db, out: &mut Output, args: &WhichArgs) -> Result<()> {
-    let question = Question::parse(&db.conn, args.polarity, &args.words)?;
-    let answers = answer(&db.conn, &question)?;
+/// `which has|lacks [built-in] TOPIC...`: reads the words, answers, writes the rows
+/// and the closing coverage line.
+pub fn which(conn: &Connection, out: &mut Output, polarity: Polarity, words: &[String]) -> Result<()> {
+    let question = Question::parse(conn, polarity, words)?;
+    let answers = answer(conn, &question)?;
     write(out, &question, &answers)
 }
 

@@ -1,6 +1,8 @@
-//! `claimdb sources`: the articles in the knowledge base, with claim counts.
+//! The articles in the knowledge base, with claim counts (`claimdb sources`, the
+//! sources report).
 
-use crate::db::Db;
+use rusqlite::Connection;
+
 use crate::error::Result;
 use crate::output::{Column, Output};
 use crate::query::write_rows;
@@ -16,9 +18,9 @@ const COLUMNS: [Column; 8] = [
     Column::new("added_at"),
 ];
 
-pub fn run(db: &Db, out: &mut Output) -> Result<()> {
+pub fn sources(conn: &Connection, out: &mut Output) -> Result<()> {
     write_rows(
-        &db.conn,
+        conn,
         out,
         "SELECT src.slug, src.title, src.url,
                 (SELECT count(*) FROM claims c WHERE c.source_id = src.source_id),
