@@ -38,7 +38,8 @@ pub fn schema(conn: &Connection, out: &mut Output) -> Result<()> {
             .map(|(_, _, d)| *d)
             .unwrap_or("")
     };
-    let mut columns_of = conn.prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")?;
+    let mut columns_of =
+        conn.prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")?;
     let mut w = out.rows(&COLUMNS)?;
     for (table, kind) in objects(conn)? {
         w.row(&[

@@ -340,7 +340,12 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
 
 /// `which has|lacks [built-in] TOPIC...`: reads the words, answers, writes the rows
 /// and the closing coverage line.
-pub fn which(conn: &Connection, out: &mut Output, polarity: Polarity, words: &[String]) -> Result<()> {
+pub fn which(
+    conn: &Connection,
+    out: &mut Output,
+    polarity: Polarity,
+    words: &[String],
+) -> Result<()> {
     let question = Question::parse(conn, polarity, words)?;
     let answers = answer(conn, &question)?;
     write(out, &question, &answers)

@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 use rusqlite::{Connection, ToSql};
 
 use super::interpret::{self, Catalogue, Entry, Intent, ListKind, ListQuestion, Reading};
-use crate::catalog::{self, Named};
 use crate::answers::lists::{self, CompaniesRequest, ListRequest};
 use crate::answers::which;
+use crate::catalog::{self, Named};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};

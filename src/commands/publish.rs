@@ -15,8 +15,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::cli::PublishArgs;
 use crate::answers::schema;
+use crate::cli::PublishArgs;
 use crate::db::Db;
 use crate::db::schema_doc::DOCS;
 use crate::error::{Error, ErrorKind, Result};

@@ -4,8 +4,8 @@
 
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
-use crate::cli::RemoveSourceArgs;
 use crate::answers::lists::resolve_source;
+use crate::cli::RemoveSourceArgs;
 use crate::db::{Db, seed};
 use crate::error::{Error, Result};
 use crate::ingest;
