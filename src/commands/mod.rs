@@ -96,7 +96,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Conflicts => run.answer(|db, out| answers::conflicts::conflicts(&db.conn, out)),
         Command::Sources => run.answer(|db, out| answers::sources::sources(&db.conn, out)),
-        Command::Verify => run.answer(|db, out| verify::run(db, out)),
+        Command::Verify => run.answer(verify::run),
         Command::Search { words } => {
             run.answer(|db, out| answers::search::search(&db.conn, out, words))
         }
