@@ -171,7 +171,6 @@ pub fn write_matrix(
         scope.topic,
         scope.stances_only
     ])?;
-    let name_of = |id: i64| subjects.iter().find(|s| s.id == id).map(|s| s.name.clone());
     let long = out.is_keyed();
     let columns: Vec<Column> = if long {
         LONG_COLUMNS.to_vec()
@@ -212,64 +211,71 @@ pub fn write_matrix(
                 verdicts: Vec::new(),
             });
         }
-        let row = current.as_mut().expect("set above");
-        let subject_id: i64 = r.get(2)?;
-        let stance: Option<String> = r.get(3)?;
-        let kind: String = r.get(4)?;
-        let source: String = r.get(5)?;
-        let (line_start, line_end): (i64, i64) = (r.get(6)?, r.get(7)?);
-        if kind == Kind::Comparison.as_str() {
-            row.verdicts.push(Verdict {
-                subject: name_of(subject_id).unwrap_or_default(),
-                versus: r.get::<_, Option<i64>>(10)?.and_then(name_of),
-                depends: stance.as_deref() == Some(Stance::Depends.as_str()),
-                value: r.get(11)?,
-                claim_id: r.get(8)?,
-                source,
-                line_start,
-                line_end,
-                quote: r.get(9)?,
-            });
-            continue;
-        }
-        let column = ids
-            .iter()
-            .position(|id| *id == subject_id)
-            .expect("filtered by id");
-        let cell = &mut row.cells[column];
-        let first = First {
-            claim_id: r.get(8)?,
-            citation: cite(&source, line_start, line_end),
-            source,
-            line_start,
-            line_end,
-            quote: r.get(9)?,
-        };
-        // Stances sort before kinds, in the order builtin, extension, limited, lacks.
-        let stance = stance
-            .as_deref()
-            .map(str::parse::<Stance>)
-            .and_then(|s| s.ok());
-        let label = match stance {
-            Some(s) => {
-                cell.stances.insert(s);
-                (s as u8, s.as_str().to_string())
-            }
-            None => (10, kind.clone()),
-        };
-        let entry =
-            cell.labels
-                .entry(label)
-                .or_insert((0, first.citation.clone(), first.quote.clone()));
-        entry.0 += 1;
-        let group = cell.groups.entry((kind, stance)).or_insert((0, first));
-        group.0 += 1;
+        add_claim(current.as_mut().expect("set above"), r, subjects)?;
     }
     if let Some(row) = current.take() {
         flush(&mut w, row)?;
     }
     w.finish()?;
     Ok(topics)
+}
+
+/// Adds one claim (a row of the matrix query) to its topic: a verdict, or a label
+/// and a long-format group in its subject's cell.
+fn add_claim(row: &mut TopicRow, r: &rusqlite::Row, subjects: &[Named]) -> Result<()> {
+    let name_of = |id: i64| subjects.iter().find(|s| s.id == id).map(|s| s.name.clone());
+    let subject_id: i64 = r.get(2)?;
+    let stance: Option<String> = r.get(3)?;
+    let kind: String = r.get(4)?;
+    let source: String = r.get(5)?;
+    let (line_start, line_end): (i64, i64) = (r.get(6)?, r.get(7)?);
+    if kind == Kind::Comparison.as_str() {
+        row.verdicts.push(Verdict {
+            subject: name_of(subject_id).unwrap_or_default(),
+            versus: r.get::<_, Option<i64>>(10)?.and_then(name_of),
+            depends: stance.as_deref() == Some(Stance::Depends.as_str()),
+            value: r.get(11)?,
+            claim_id: r.get(8)?,
+            source,
+            line_start,
+            line_end,
+            quote: r.get(9)?,
+        });
+        return Ok(());
+    }
+    let column = subjects
+        .iter()
+        .position(|s| s.id == subject_id)
+        .expect("filtered by id");
+    let cell = &mut row.cells[column];
+    let first = First {
+        claim_id: r.get(8)?,
+        citation: cite(&source, line_start, line_end),
+        source,
+        line_start,
+        line_end,
+        quote: r.get(9)?,
+    };
+    // Stances sort before kinds, in the order builtin, extension, limited, lacks.
+    let stance = stance
+        .as_deref()
+        .map(str::parse::<Stance>)
+        .and_then(|s| s.ok());
+    let label = match stance {
+        Some(s) => {
+            cell.stances.insert(s);
+            (s as u8, s.as_str().to_string())
+        }
+        None => (10, kind.clone()),
+    };
+    let entry =
+        cell.labels
+            .entry(label)
+            .or_insert((0, first.citation.clone(), first.quote.clone()));
+    entry.0 += 1;
+    let group = cell.groups.entry((kind, stance)).or_insert((0, first));
+    group.0 += 1;
+    Ok(())
 }
 
 /// The long-format rows of one topic.
