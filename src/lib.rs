@@ -40,6 +40,7 @@ pub mod progress;
 #[cfg(test)]
 mod properties;
 pub mod query;
+pub mod rows;
 pub mod text;
 
 /// Set when the process started with standard output closed (`claimdb claims >&-`):

@@ -4,8 +4,9 @@ use crate::catalog;
 use crate::cli::TopicsArgs;
 use crate::db::Db;
 use crate::error::Result;
-use crate::output::{Column, Output};
+use crate::output::Output;
 use crate::query::write_rows;
+use crate::rows::Column;
 
 const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("subject"),

@@ -12,8 +12,9 @@ use rusqlite::Connection;
 use crate::catalog::{self, Named};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
-use crate::output::{Cell, Column, Mark, Output};
+use crate::output::Output;
 use crate::query::cite;
+use crate::rows::{Cell, Column, Mark};
 
 /// What to narrow the matrix to.
 #[derive(Debug, Clone, Default)]

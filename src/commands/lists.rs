@@ -9,9 +9,9 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::model::Kind;
 use crate::names::{closest, did_you_mean};
-use crate::output::Column;
 use crate::output::Output;
 use crate::query::{self, ClaimFilter, Distinct, Field};
+use crate::rows::Column;
 
 fn subject_ids(db: &Db, names: &[String]) -> Result<Vec<i64>> {
     names

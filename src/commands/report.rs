@@ -8,8 +8,9 @@ use crate::commands::{compare, conflicts, lists, sources};
 use crate::db::Db;
 use crate::error::Result;
 use crate::model::Kind;
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
 use crate::query::{self, ClaimFilter};
+use crate::rows::{Cell, Column};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Report {

@@ -3,7 +3,8 @@
 use crate::db::Db;
 use crate::db::schema_doc::DOCS;
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 
 const COLUMNS: [Column; 5] = [
     Column::new("table"),

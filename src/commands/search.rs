@@ -4,8 +4,9 @@
 
 use crate::db::Db;
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
 use crate::query::cite;
+use crate::rows::{Cell, Column};
 
 const COLUMNS: [Column; 12] = [
     Column::new("claim_id"),

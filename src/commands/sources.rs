@@ -2,8 +2,9 @@
 
 use crate::db::Db;
 use crate::error::Result;
-use crate::output::{Column, Output};
+use crate::output::Output;
 use crate::query::write_rows;
+use crate::rows::Column;
 
 const COLUMNS: [Column; 8] = [
     Column::new("source"),

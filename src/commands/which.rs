@@ -13,8 +13,9 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::model::Stance;
 use crate::names::fold;
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
 use crate::query::cite;
+use crate::rows::{Cell, Column};
 
 /// What is asked, after the words are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
