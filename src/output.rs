@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::ValueEnum;
 use tabled::builder::Builder;
@@ -23,6 +24,11 @@ use crate::rows::{Cell, Column, Show, Sink as RowSink};
 
 mod html;
 pub use html::escape as html_escape;
+
+/// Set when the process started with standard output closed (`claimdb claims >&-`):
+/// output to it is then an error (exit 6), not silently dropped. Set once at start
+/// by `guard_standard_streams` (lib.rs); read by everything that writes to stdout.
+pub static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// The most rows one table holds before it is printed and the next one starts.
 pub const TABLE_BLOCK_ROWS: usize = 1_000;
@@ -148,7 +154,7 @@ impl Output {
         let path = opts.path.as_deref().filter(|p| *p != Path::new("-"));
         let (sink, terminal) = match path {
             None => {
-                if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+                if STDOUT_CLOSED.load(Ordering::Relaxed) {
                     return Err(Error::new(
                         ErrorKind::Io,
                         "cannot write output: standard output is closed",
