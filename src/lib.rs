@@ -41,17 +41,16 @@ pub mod progress;
 #[cfg(test)]
 mod properties;
 pub mod query;
+pub mod rows;
 pub mod text;
-
-/// Set when the process started with standard output closed (`claimdb claims >&-`):
-/// output to it is then an error (exit 6), not silently dropped.
-pub static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Notices a standard output that was closed when claimdb started. Rust's runtime
 /// reopens closed standard streams on /dev/null (read-write) before `main`, so no
 /// file claimdb opens can become standard output; output would then vanish without
 /// a word. A /dev/null opened read-write is that mark (a shell's `> /dev/null`
 /// opens it write-only). Linux only (it reads /proc); elsewhere nothing is noticed.
+/// The mark is kept by the writer ([`output::STDOUT_CLOSED`]), which refuses to
+/// write to it.
 pub fn guard_standard_streams() {
     let is_null = std::fs::read_link("/proc/self/fd/1")
         .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
@@ -65,7 +64,7 @@ pub fn guard_standard_streams() {
             .is_some_and(|flags| flags & 0o3 == 0o2)
     });
     if read_write {
-        STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        output::STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

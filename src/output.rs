@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::ValueEnum;
 use tabled::builder::Builder;
@@ -19,9 +20,15 @@ use tabled::settings::peaker::Priority;
 use tabled::settings::{Color, Modify, Style, Width};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::rows::{Cell, Column, Show, Sink as RowSink};
 
 mod html;
 pub use html::escape as html_escape;
+
+/// Set when the process started with standard output closed (`claimdb claims >&-`):
+/// output to it is then an error (exit 6), not silently dropped. Set once at start
+/// by `guard_standard_streams` (lib.rs); read by everything that writes to stdout.
+pub static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// The most rows one table holds before it is printed and the next one starts.
 pub const TABLE_BLOCK_ROWS: usize = 1_000;
@@ -83,144 +90,6 @@ pub struct OutputOptions {
     /// The database in use: `-o` never replaces it, nor the files SQLite keeps
     /// beside it, whatever path (a symlink, `/dev/fd/N`) names it.
     pub database: Option<PathBuf>,
-}
-
-/// Which output a column appears in: some detail reads well in a machine format
-/// but clutters a table, and a compact citation helps a reader but not a script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Show {
-    Always,
-    MachineOnly,
-    HumanOnly,
-}
-
-#[derive(Debug, Clone)]
-pub struct Column {
-    pub name: Cow<'static, str>,
-    pub show: Show,
-}
-
-impl Column {
-    pub const fn new(name: &'static str) -> Column {
-        Column {
-            name: Cow::Borrowed(name),
-            show: Show::Always,
-        }
-    }
-    pub const fn machine(name: &'static str) -> Column {
-        Column {
-            name: Cow::Borrowed(name),
-            show: Show::MachineOnly,
-        }
-    }
-    pub const fn human(name: &'static str) -> Column {
-        Column {
-            name: Cow::Borrowed(name),
-            show: Show::HumanOnly,
-        }
-    }
-    /// The column's name, as its header and JSON key.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-    /// A column named at run time (one per subject in `compare`).
-    pub fn named(name: String) -> Column {
-        Column {
-            name: Cow::Owned(name),
-            show: Show::Always,
-        }
-    }
-}
-
-/// One cell of a row. Text borrows where it can, so streaming a query result does
-/// not copy every string.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell<'a> {
-    Null,
-    Int(i64),
-    Real(f64),
-    Text(Cow<'a, str>),
-    /// A matrix cell: stances (or kinds) with their citations. Written as a
-    /// coloured cell with quotes in html, as "label (cite +N)" text elsewhere.
-    Marks(Vec<Mark>),
-}
-
-/// One stance (or kind) in a matrix cell, with its first citation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
-    pub label: String,
-    /// "source:line" of the first claim.
-    pub cite: String,
-    pub quote: String,
-    /// How many more claims back the same label.
-    pub more: usize,
-    /// The cell's claims disagree (built in vs missing).
-    pub conflicting: bool,
-}
-
-impl Cell<'_> {
-    fn to_text(&self) -> Cow<'_, str> {
-        match self {
-            Cell::Null => Cow::Borrowed(""),
-            Cell::Int(i) => Cow::Owned(i.to_string()),
-            Cell::Real(r) => Cow::Owned(r.to_string()),
-            Cell::Text(t) => Cow::Borrowed(t),
-            Cell::Marks(marks) => {
-                let mut parts: Vec<String> = marks
-                    .iter()
-                    .map(|m| match m.more {
-                        0 => format!("{} ({})", m.label, m.cite),
-                        n => format!("{} ({} +{n})", m.label, m.cite),
-                    })
-                    .collect();
-                if marks.iter().any(|m| m.conflicting) {
-                    parts.insert(0, "CONFLICTING:".to_string());
-                }
-                Cow::Owned(parts.join(" "))
-            }
-        }
-    }
-}
-
-impl<'a> From<&'a str> for Cell<'a> {
-    fn from(s: &'a str) -> Cell<'a> {
-        Cell::Text(Cow::Borrowed(s))
-    }
-}
-
-impl From<String> for Cell<'_> {
-    fn from(s: String) -> Self {
-        Cell::Text(Cow::Owned(s))
-    }
-}
-
-impl From<i64> for Cell<'_> {
-    fn from(i: i64) -> Self {
-        Cell::Int(i)
-    }
-}
-
-impl<'a, T: Into<Cell<'a>>> From<Option<T>> for Cell<'a> {
-    fn from(v: Option<T>) -> Cell<'a> {
-        v.map_or(Cell::Null, Into::into)
-    }
-}
-
-impl<'a> From<rusqlite::types::ValueRef<'a>> for Cell<'a> {
-    fn from(v: rusqlite::types::ValueRef<'a>) -> Cell<'a> {
-        use rusqlite::types::ValueRef;
-        match v {
-            ValueRef::Null => Cell::Null,
-            ValueRef::Integer(i) => Cell::Int(i),
-            ValueRef::Real(r) => Cell::Real(r),
-            // Checked the fast way first: nearly all text is valid UTF-8.
-            ValueRef::Text(t) => Cell::Text(match std::str::from_utf8(t) {
-                Ok(text) => Cow::Borrowed(text),
-                Err(_) => String::from_utf8_lossy(t),
-            }),
-            ValueRef::Blob(b) => Cell::Text(Cow::Owned(format!("<{} bytes>", b.len()))),
-        }
-    }
 }
 
 /// Where output goes: stdout, or a temporary file beside the target that replaces
@@ -285,7 +154,7 @@ impl Output {
         let path = opts.path.as_deref().filter(|p| *p != Path::new("-"));
         let (sink, terminal) = match path {
             None => {
-                if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+                if STDOUT_CLOSED.load(Ordering::Relaxed) {
                     return Err(Error::new(
                         ErrorKind::Io,
                         "cannot write output: standard output is closed",
@@ -460,6 +329,32 @@ impl Output {
             })?,
         }
         Ok(())
+    }
+}
+
+/// The writer as the layers below commands see it: they write rows through
+/// [`RowSink`] without naming `Output`.
+impl RowSink for Output {
+    fn rows(&mut self, columns: &[Column]) -> Result<Box<dyn crate::rows::Rows + '_>> {
+        Ok(Box::new(Output::rows(self, columns)?))
+    }
+    fn record(&mut self, columns: &[Column], cells: &[Cell]) -> Result<()> {
+        Output::record(self, columns, cells)
+    }
+    fn note(&mut self, text: &str) -> Result<()> {
+        Output::note(self, text)
+    }
+    fn is_human(&self) -> bool {
+        Output::is_human(self)
+    }
+    fn is_keyed(&self) -> bool {
+        Output::is_keyed(self)
+    }
+    fn shows(&self, column: &Column) -> bool {
+        Output::shows(self, column)
+    }
+    fn color(&self) -> bool {
+        Output::color(self)
     }
 }
 
@@ -752,6 +647,15 @@ impl RowWriter<'_> {
             Format::Csv | Format::Tsv | Format::Ndjson | Format::Markdown => {}
         }
         Ok(self.rows)
+    }
+}
+
+impl crate::rows::Rows for RowWriter<'_> {
+    fn row(&mut self, cells: &[Cell]) -> Result<()> {
+        RowWriter::row(self, cells)
+    }
+    fn finish(self: Box<Self>) -> Result<u64> {
+        RowWriter::finish(*self)
     }
 }
 

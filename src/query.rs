@@ -8,7 +8,7 @@ use rusqlite::{Connection, ToSql};
 
 use crate::error::Result;
 use crate::model::{Kind, Stance};
-use crate::output::{Cell, Column, Output};
+use crate::rows::{Cell, Column, Sink};
 
 /// Which claims to list. Every field narrows the result; an empty filter lists all.
 #[derive(Debug, Default, Clone)]
@@ -423,7 +423,7 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
 /// how many were written.
 pub fn write_claims(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     filter: &ClaimFilter,
     layout: &[(Field, Column)],
 ) -> Result<u64> {
@@ -480,7 +480,7 @@ pub fn write_claims(
 /// Streams every row of `sql` to `out`, one column of the query per column given.
 pub fn write_rows(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     sql: &str,
     params: impl rusqlite::Params,
     columns: &[Column],
@@ -510,7 +510,7 @@ pub fn all_subject_ids(conn: &Connection) -> Result<Vec<i64>> {
 /// (the rows of `claims`, picked and ordered by the caller, e.g. `ask`).
 pub fn write_claim_ids(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     ids: &[i64],
     layout: &[(Field, Column)],
 ) -> Result<u64> {

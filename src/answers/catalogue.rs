@@ -5,8 +5,8 @@ use rusqlite::Connection;
 
 use crate::catalog;
 use crate::error::Result;
-use crate::output::{Column, Output};
 use crate::query::write_rows;
+use crate::rows::{Column, Sink};
 
 const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("subject"),
@@ -15,7 +15,7 @@ const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("description"),
 ];
 
-pub fn subjects(conn: &Connection, out: &mut Output) -> Result<()> {
+pub fn subjects(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
     write_rows(
         conn,
         out,
@@ -41,7 +41,7 @@ const TOPIC_COLUMNS: [Column; 5] = [
 ];
 
 /// The topics, of one category (a name or alias) when given.
-pub fn topics(conn: &Connection, out: &mut Output, category: Option<&str>) -> Result<()> {
+pub fn topics(conn: &Connection, out: &mut dyn Sink, category: Option<&str>) -> Result<()> {
     let category = match category {
         Some(c) => Some(catalog::resolve_category(conn, c)?),
         None => None,

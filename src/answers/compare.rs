@@ -13,8 +13,8 @@ use rusqlite::Connection;
 use crate::catalog::{self, Named};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
-use crate::output::{Cell, Column, Mark, Output};
 use crate::query::cite;
+use crate::rows::{Cell, Column, Mark, Rows, Sink};
 
 /// What to narrow the matrix to.
 #[derive(Debug, Clone, Default)]
@@ -145,7 +145,7 @@ const LONG_COLUMNS: [Column; 14] = [
 /// format. Returns the number of topics.
 pub fn write_matrix(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     subjects: &[Named],
     scope: &Scope,
 ) -> Result<u64> {
@@ -185,7 +185,7 @@ pub fn write_matrix(
     let mut w = out.rows(&columns)?;
     let mut topics = 0;
     let mut current: Option<TopicRow> = None;
-    let flush = |w: &mut crate::output::RowWriter, row: TopicRow| -> Result<()> {
+    let flush = |w: &mut dyn Rows, row: TopicRow| -> Result<()> {
         if long {
             return write_long(w, subjects, row);
         }
@@ -201,7 +201,7 @@ pub fn write_matrix(
         let topic: String = r.get(0)?;
         if current.as_ref().is_none_or(|t| t.topic != topic) {
             if let Some(row) = current.take() {
-                flush(&mut w, row)?;
+                flush(&mut *w, row)?;
             }
             topics += 1;
             current = Some(TopicRow {
@@ -214,7 +214,7 @@ pub fn write_matrix(
         add_claim(current.as_mut().expect("set above"), r, subjects)?;
     }
     if let Some(row) = current.take() {
-        flush(&mut w, row)?;
+        flush(&mut *w, row)?;
     }
     w.finish()?;
     Ok(topics)
@@ -279,7 +279,7 @@ fn add_claim(row: &mut TopicRow, r: &rusqlite::Row, subjects: &[Named]) -> Resul
 }
 
 /// The long-format rows of one topic.
-fn write_long(w: &mut crate::output::RowWriter, subjects: &[Named], row: TopicRow) -> Result<()> {
+fn write_long(w: &mut dyn Rows, subjects: &[Named], row: TopicRow) -> Result<()> {
     for (subject, cell) in subjects.iter().zip(&row.cells) {
         let conflicting = i64::from(crate::answers::which::conflicting(&cell.stances));
         for ((kind, stance), (count, first)) in &cell.groups {
@@ -336,7 +336,7 @@ struct First {
 /// side by side, narrowed to a category or topic.
 pub fn compare(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     subject_names: &[String],
     on: Option<&str>,
 ) -> Result<()> {

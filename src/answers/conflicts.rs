@@ -9,8 +9,8 @@
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
 use crate::query::cite;
+use crate::rows::{Cell, Column, Sink};
 
 const COLUMNS: [Column; 20] = [
     Column::new("subject"),
@@ -35,7 +35,7 @@ const COLUMNS: [Column; 20] = [
     Column::machine("same_source"),
 ];
 
-pub fn write(conn: &Connection, out: &mut Output) -> Result<u64> {
+pub fn write(conn: &Connection, out: &mut dyn Sink) -> Result<u64> {
     let mut stmt = conn.prepare(
         "WITH pairs (a_id, b_id, reason) AS (
              SELECT a.claim_id, b.claim_id,
@@ -104,7 +104,7 @@ pub fn write(conn: &Connection, out: &mut Output) -> Result<u64> {
 }
 
 /// Every pair, and for a person a closing count.
-pub fn conflicts(conn: &Connection, out: &mut Output) -> Result<()> {
+pub fn conflicts(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
     let n = write(conn, out)?;
     if out.is_human() {
         out.note(&match n {

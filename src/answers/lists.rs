@@ -10,9 +10,8 @@ use crate::catalog;
 use crate::error::{Error, Result};
 use crate::model::{Kind, Stance};
 use crate::names::{closest, did_you_mean};
-use crate::output::Column;
-use crate::output::Output;
 use crate::query::{self, ClaimFilter, Distinct, Field};
+use crate::rows::{Column, Sink};
 
 /// `claims`: every filter optional; names are resolved (aliases, typos suggested).
 #[derive(Debug, Clone, Default)]
@@ -57,7 +56,7 @@ fn subject_ids(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
 /// Writes the claims and, in the human formats, a note when there are none.
 fn write(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     filter: &ClaimFilter,
     layout: &[(Field, Column)],
     what: &str,
@@ -69,7 +68,7 @@ fn write(
     Ok(())
 }
 
-pub fn claims(conn: &Connection, out: &mut Output, args: &ClaimsRequest) -> Result<()> {
+pub fn claims(conn: &Connection, out: &mut dyn Sink, args: &ClaimsRequest) -> Result<()> {
     let source = match &args.source {
         Some(slug) => Some(resolve_source(conn, slug)?),
         None => None,
@@ -100,7 +99,7 @@ pub fn claims(conn: &Connection, out: &mut Output, args: &ClaimsRequest) -> Resu
     write(conn, out, &filter, query::CLAIM_COLUMNS, "claims")
 }
 
-pub fn companies(conn: &Connection, out: &mut Output, args: &CompaniesRequest) -> Result<()> {
+pub fn companies(conn: &Connection, out: &mut dyn Sink, args: &CompaniesRequest) -> Result<()> {
     let mut subjects = subject_ids(conn, &args.subjects)?;
     if args.shared && subjects.is_empty() {
         subjects = query::all_subject_ids(conn)?;
@@ -120,7 +119,7 @@ pub fn companies(conn: &Connection, out: &mut Output, args: &CompaniesRequest) -
 }
 
 /// `limitations`, `pros`, `cons`, `use-cases`.
-pub fn list(conn: &Connection, out: &mut Output, args: &ListRequest) -> Result<()> {
+pub fn list(conn: &Connection, out: &mut dyn Sink, args: &ListRequest) -> Result<()> {
     let kind = args.kind;
     let filter = ClaimFilter {
         subjects: subject_ids(conn, &args.subjects)?,

@@ -10,8 +10,8 @@ use crate::answers::sources::sources;
 use crate::catalog::Named;
 use crate::error::Result;
 use crate::model::{Kind, Report};
-use crate::output::{Cell, Column, Output};
 use crate::query::{self, ClaimFilter};
+use crate::rows::{Cell, Column, Sink};
 
 const LIST_COLUMNS: [Column; 2] = [Column::new("report"), Column::new("description")];
 
@@ -31,7 +31,7 @@ const FEATURE_MATRIX: [Column; 11] = [
 ];
 
 /// One report, or with none the list of reports.
-pub fn report(conn: &Connection, out: &mut Output, report: Option<Report>) -> Result<()> {
+pub fn report(conn: &Connection, out: &mut dyn Sink, report: Option<Report>) -> Result<()> {
     let Some(report) = report else {
         let mut w = out.rows(&LIST_COLUMNS)?;
         for r in Report::ALL {

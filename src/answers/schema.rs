@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use crate::db::schema_doc::DOCS;
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
+use crate::rows::{Cell, Column, Sink};
 
 const COLUMNS: [Column; 5] = [
     Column::new("table"),
@@ -31,7 +31,7 @@ pub fn objects(conn: &Connection) -> Result<Vec<(String, String)>> {
 }
 
 /// Every documented table and view, then a row per column, with descriptions.
-pub fn schema(conn: &Connection, out: &mut Output) -> Result<()> {
+pub fn schema(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
     let describe = |table: &str, column: &str| {
         DOCS.iter()
             .find(|(t, c, _)| *t == table && *c == column)

@@ -5,8 +5,8 @@
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::output::{Cell, Column, Output};
 use crate::query::cite;
+use crate::rows::{Cell, Column, Sink};
 
 const COLUMNS: [Column; 12] = [
     Column::new("claim_id"),
@@ -35,7 +35,7 @@ pub fn fts_terms(input: &str) -> Vec<String> {
 
 /// The claims matching the words, best first; for a person, a note when none does
 /// or only some words matched.
-pub fn search(conn: &Connection, out: &mut Output, words: &[String]) -> Result<()> {
+pub fn search(conn: &Connection, out: &mut dyn Sink, words: &[String]) -> Result<()> {
     let terms = fts_terms(&words.join(" "));
     if terms.is_empty() {
         return Err(crate::error::Error::usage(

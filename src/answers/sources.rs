@@ -4,8 +4,8 @@
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::output::{Column, Output};
 use crate::query::write_rows;
+use crate::rows::{Column, Sink};
 
 const COLUMNS: [Column; 8] = [
     Column::new("source"),
@@ -18,7 +18,7 @@ const COLUMNS: [Column; 8] = [
     Column::new("added_at"),
 ];
 
-pub fn sources(conn: &Connection, out: &mut Output) -> Result<()> {
+pub fn sources(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
     write_rows(
         conn,
         out,

@@ -11,8 +11,8 @@ use crate::catalog::{self, Named};
 use crate::error::Result;
 use crate::model::{Polarity, Stance};
 use crate::names::fold;
-use crate::output::{Cell, Column, Output};
 use crate::query::cite;
+use crate::rows::{Cell, Column, Sink};
 
 /// What is asked, after the words are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,14 +231,18 @@ const COLUMNS: [Column; 11] = [
 ];
 
 /// Writes the answer rows and the closing coverage line.
-pub fn write(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
+pub fn write(out: &mut dyn Sink, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
     write_rows(out, question, answers)?;
     out.note(&coverage(question, answers))
 }
 
 /// Writes the answer rows alone (`ask` leaves out subjects with no claim and names
 /// them in the coverage line instead).
-pub fn write_rows(out: &mut Output, question: &Question, answers: &[SubjectAnswer]) -> Result<()> {
+pub fn write_rows(
+    out: &mut dyn Sink,
+    question: &Question,
+    answers: &[SubjectAnswer],
+) -> Result<()> {
     let topic = question.topic.name.as_str();
     let mut rows = out.rows(&COLUMNS)?;
     for a in answers {
@@ -342,7 +346,7 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
 /// and the closing coverage line.
 pub fn which(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     polarity: Polarity,
     words: &[String],
 ) -> Result<()> {

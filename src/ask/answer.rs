@@ -666,7 +666,7 @@ fn write_found_as(
     out: &mut Output,
     found: &[Found],
     command: &str,
-    layout: &[(query::Field, crate::output::Column)],
+    layout: &[(query::Field, crate::rows::Column)],
 ) -> Result<()> {
     let ids: Vec<i64> = found.iter().take(MAX_ROWS).map(|f| f.claim_id).collect();
     query::write_claim_ids(conn, out, &ids, layout)?;

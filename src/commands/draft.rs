@@ -7,7 +7,8 @@ use crate::cli::DraftArgs;
 use crate::db::Db;
 use crate::draft::{draft, load_catalogue};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 
 pub const COLUMNS: [Column; 15] = [
     Column::new("subject"),

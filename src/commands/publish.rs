@@ -34,7 +34,7 @@ pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     }
     // The snapshot's path is the one line of output: with nobody to read it, write
     // nothing (like every command that writes to standard output).
-    if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+    if crate::output::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
         return Err(Error::new(
             ErrorKind::Io,
             "cannot write output: standard output is closed",

@@ -6,7 +6,8 @@ use crate::article::Article;
 use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ingest::sha256_hex;
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 
 const COLUMNS: [Column; 9] = [
     Column::new("claim_id"),
