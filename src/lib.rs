@@ -3,25 +3,9 @@
 //! The library behind the `claimdb` binary. It is a library so that the fuzz
 //! targets (fuzz/) can reach the parsers; the command line is its only interface.
 
-/// `eprint!` that never panics. Messages on stderr are for a person; when stderr is
-/// a closed pipe or a full disk they are dropped, and the command still ends with
-/// its own exit code instead of a panic (exit 101).
-#[macro_export]
-macro_rules! stderr_text {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stderr(), $($arg)*);
-    }};
-}
-
-/// `eprintln!` that never panics (see [`stderr_text!`]).
-#[macro_export]
-macro_rules! stderr_line {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}
+// First, so that its macros are in scope in every module after it.
+#[macro_use]
+pub mod messages;
 
 pub mod answers;
 pub mod article;

@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("article", 0),
     ("progress", 0),
     ("rows", 0),
+    ("messages", 0),
     ("text", 0),
     ("db", 1),
     ("output", 1),
@@ -76,6 +77,16 @@ const FORBIDDEN: &[(&str, &str, &str)] = &[
         "ask",
         "cli",
         "ask builds typed requests, not clap argument structs",
+    ),
+    (
+        "query",
+        "output",
+        "the query layer hands rows to a rows::Sink and never names the writer",
+    ),
+    (
+        "answers",
+        "output",
+        "answers hand rows to a rows::Sink and never name the writer",
     ),
 ];
 
