@@ -11,10 +11,16 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::article::Article;
+use crate::article::sha256_hex;
 use crate::cli::ImportArgs;
 use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
-use crate::ingest::{self, BulkLoad, ClaimRecord, Located, NewSource, Problem};
+use crate::ingest::bulk_load::{BulkLoad, NewSource};
+use crate::ingest::catalogue::{declare_new_names, first_of_each_name};
+use crate::ingest::check::{Lookup, check_claims};
+use crate::ingest::csv_file::csv_rows_from;
+use crate::ingest::json_file::json_claims_from;
+use crate::ingest::record::{ClaimRecord, Located, Problem, check_claim_header};
 use crate::progress::Progress;
 
 /// One article to import. Its claims are read later, a chunk at a time.
@@ -41,7 +47,7 @@ impl Job {
     /// hashed when the import began.
     fn body(&self) -> Result<String> {
         let body = read_text(&self.article_path, "article")?;
-        if ingest::sha256_hex(&body) != self.sha256 {
+        if sha256_hex(&body) != self.sha256 {
             return Err(Error::data(format!(
                 "the article {} changed while it was being imported",
                 self.article_path.display()
@@ -72,7 +78,7 @@ const CHUNK: usize = crate::db::side_index::BATCH_ROWS;
 /// What the reading thread sends, in file order.
 enum Read {
     /// Up to CHUNK records of file `file`, with the first record of each new spelling
-    /// of a name (`ingest::first_of_each_name`), and how far the import has read, in
+    /// of a name (`ingest::catalogue::first_of_each_name`), and how far the import has read, in
     /// bytes of all its claims files.
     Chunk {
         file: usize,
@@ -197,7 +203,7 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
     let mut send_chunk = |chunk: &mut Vec<Located<ClaimRecord>>, at: u64| {
         let records = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
         count += records.len();
-        let names = ingest::first_of_each_name(&records);
+        let names = first_of_each_name(&records);
         send.send(Read::Chunk {
             file,
             article: article.clone(),
@@ -224,17 +230,15 @@ fn read_claims_in_chunks(jobs: &[Job], file: usize, send: &SyncSender<Read>) -> 
     } else {
         reader.fill_buf().ok().and_then(|head| {
             let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-            std::str::from_utf8(line)
-                .ok()
-                .and_then(ingest::check_claim_header)
+            std::str::from_utf8(line).ok().and_then(check_claim_header)
         })
     };
     let ended = if let Some(problem) = bad_header {
         Err(problem)
     } else if is_json {
-        ingest::json_claims_from(reader, &mut take)
+        json_claims_from(reader, &mut take)
     } else {
-        ingest::csv_rows_from(reader).map(|rows| {
+        csv_rows_from(reader).map(|rows| {
             for (at, row) in rows {
                 if !take(at, row) {
                     break;
@@ -483,7 +487,7 @@ fn same_text_as(tx: &rusqlite::Transaction, job: &Job) -> Result<Option<Existing
     })?;
     for row in rows {
         let (slug, is_seed, title, url, other) = row?;
-        if ingest::sha256_hex(&normalized(&other)) == job.same_text {
+        if sha256_hex(&normalized(&other)) == job.same_text {
             return Ok(Some((slug, is_seed, title, url)));
         }
     }
@@ -518,8 +522,8 @@ fn read_job(args: &ImportArgs, claims_path: PathBuf, article: &Path) -> Result<J
         claims_path,
         claims_bytes,
         article_path: article.to_path_buf(),
-        sha256: ingest::sha256_hex(&body),
-        same_text: ingest::sha256_hex(&same_text),
+        sha256: sha256_hex(&body),
+        same_text: sha256_hex(&same_text),
         same_text_size: (same_text.len(), same_text.matches('\n').count()),
         slug,
         title,
@@ -558,12 +562,12 @@ fn load_claims(
             .collect(),
     };
     let mut source_ids: Vec<Option<i64>> = vec![None; jobs.len()];
-    let mut lookup = Arc::new(ingest::Lookup::load(tx)?);
+    let mut lookup = Arc::new(Lookup::load(tx)?);
     type ToCheck = (
         usize,
         Arc<String>,
         Vec<Located<ClaimRecord>>,
-        Arc<ingest::Lookup>,
+        Arc<Lookup>,
         u64,
     );
     std::thread::scope(|scope| -> Result<()> {
@@ -587,7 +591,7 @@ fn load_claims(
                 let text = Article::new(&body);
                 let mut next = Some(first);
                 while let Some((file, body, records, lookup, read_bytes)) = next {
-                    let result = ingest::check_claims(&lookup, &text, &records);
+                    let result = check_claims(&lookup, &text, &records);
                     if send_checked
                         .send((file, body, records, result, read_bytes))
                         .is_err()
@@ -613,12 +617,11 @@ fn load_claims(
                         names,
                         read_bytes,
                     }) => {
-                        let declared =
-                            ingest::declare_new_names(tx, names.iter().map(|&i| &records[i]))?;
+                        let declared = declare_new_names(tx, names.iter().map(|&i| &records[i]))?;
                         if !declared.subjects.is_empty() || !declared.topics.is_empty() {
                             loaded.new_subjects.extend(declared.subjects);
                             loaded.new_topics.extend(declared.topics);
-                            lookup = Arc::new(ingest::Lookup::load(tx)?);
+                            lookup = Arc::new(Lookup::load(tx)?);
                         }
                         if sender
                             .send((file, article, records, lookup.clone(), read_bytes))
@@ -751,10 +754,7 @@ pub fn run(db: &mut Db, args: &ImportArgs) -> Result<()> {
                     != tx.query_row(
                         "SELECT body FROM sources WHERE slug = ?1",
                         [&existing],
-                        |r| {
-                            r.get::<_, String>(0)
-                                .map(|b| ingest::sha256_hex(&normalized(&b)))
-                        },
+                        |r| r.get::<_, String>(0).map(|b| sha256_hex(&normalized(&b))),
                     )?;
             return Err(if same_slug_other_text {
                 Error::data(format!("an article is already imported as '{existing}'")).with_hint(

@@ -6,6 +6,7 @@ pub mod migrations;
 pub mod readonly;
 pub mod schema_check;
 pub mod schema_doc;
+pub mod sections;
 pub mod seed;
 pub mod side_index;
 
