@@ -73,7 +73,7 @@ fn normalized(body: &str) -> String {
 /// Records per chunk: what travels between the reading, checking and inserting
 /// threads. Memory holds a few chunks, however large the files are (about six in
 /// flight: 8,192 keeps a 1M-claim import under half its claims files' size).
-const CHUNK: usize = crate::db::side_index::BATCH_ROWS;
+const CHUNK: usize = crate::ingest::side_index::BATCH_ROWS;
 
 /// What the reading thread sends, in file order.
 enum Read {

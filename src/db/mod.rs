@@ -8,7 +8,6 @@ pub mod schema_check;
 pub mod schema_doc;
 pub mod sections;
 pub mod seed;
-pub mod side_index;
 
 use std::fs;
 use std::io;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{Transaction, params};
 
 use crate::db::sections::insert_sections;
-use crate::db::side_index::SideIndex;
+use crate::ingest::side_index::SideIndex;
 use crate::ingest::check::ValidClaim;
 use crate::ingest::record::{ClaimRecord, Located, non_blank};
 use crate::model::Stance;
@@ -304,7 +304,7 @@ impl<'t> BulkLoad<'t> {
                 [bytes],
             )
         };
-        hashsize(crate::db::side_index::PENDING_BYTES)?;
+        hashsize(crate::ingest::side_index::PENDING_BYTES)?;
         self.tx.execute(
             "INSERT INTO claims_fts (rowid, statement, quote)
              SELECT claim_id, statement, quote FROM claims WHERE claim_id >= ?1",
