@@ -3,15 +3,17 @@
 //! (its quote found at its lines, or its lines found from its quote). Every problem
 //! of a file is reported at once.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use rusqlite::Transaction;
 
-use crate::article::Article;
+use crate::article::{Article, Place};
 use crate::ingest::catalogue::{alias_map, find_name, slug};
 use crate::ingest::record::{ClaimRecord, Located, Problem, non_blank};
 use crate::model::{Kind, Stance};
 use crate::names::{fold, near_known};
+use crate::text::quotes::Rendering;
 
 /// A record that passed [`check_claims`], its names resolved to ids and its quote to
 /// lines: ready to insert. It names its record by position, so the records can
@@ -68,220 +70,14 @@ pub fn check_claims(
     article: &Article,
     records: &[Located<ClaimRecord>],
 ) -> Result<Vec<ValidClaim>, Vec<Problem>> {
-    let Lookup { subjects, topics } = lookup;
-    // Names as written -> ids, so each spelling is folded and looked up once.
-    let mut subject_ids: HashMap<&str, Option<i64>> = HashMap::new();
-    let mut topic_ids: HashMap<&str, Option<i64>> = HashMap::new();
+    let mut checker = Checker::new(lookup, article);
+    let places = places_of_lineless_quotes(article, records);
     let mut problems = Vec::new();
     let mut valid = Vec::with_capacity(records.len());
-    // Quotes without line numbers are found all at once, in one pass over the article.
-    let lineless: Vec<usize> = (0..records.len())
-        .filter(|&i| records[i].record.line_start.is_none() && records[i].record.line_end.is_none())
-        .collect();
-    let lineless_quotes: Vec<&str> = lineless
-        .iter()
-        .map(|&i| records[i].record.quote.as_str())
-        .collect();
-    let rendering = std::cell::OnceCell::new();
-    let mut located = vec![None; records.len()];
-    let mut second = vec![None; records.len()];
-    for (i, (first, other)) in lineless.iter().zip(article.places(&lineless_quotes)) {
-        located[*i] = first;
-        second[*i] = other;
-    }
-    for (index, (Located { line, record: r }, located)) in records.iter().zip(located).enumerate() {
-        let line = *line;
-        let before = problems.len();
-        let value = non_blank(&r.value);
-        let stance_text = non_blank(&r.stance);
-
-        let subject_id = *subject_ids
-            .entry(&r.subject)
-            .or_insert_with(|| find_name(subjects, &r.subject));
-        if r.subject.trim().is_empty() {
-            problems.push(Problem::new(line, "the subject is missing"));
-        } else if subject_id.is_none() {
-            let hint = match near_known(&r.subject, subjects.keys()) {
-                Some(near) => format!(
-                    "did you mean '{near}'? (a new subject on purpose: put `subject` in the row's `new` column)"
-                ),
-                None => "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
-                         (new ones are created on import)"
-                    .to_string(),
-            };
-            problems
-                .push(Problem::new(line, format!("unknown subject '{}'", r.subject)).hint(hint));
-        }
-        let versus_id = match non_blank(&r.versus) {
-            None => None,
-            Some(versus) => {
-                let id = *subject_ids
-                    .entry(versus)
-                    .or_insert_with(|| find_name(subjects, versus));
-                if id.is_none() {
-                    problems.push(
-                        Problem::new(line, format!("unknown subject '{versus}' in versus"))
-                            .hint("subject names use a-z, 0-9 and . + # -"),
-                    );
-                } else if id == subject_id {
-                    problems.push(Problem::new(
-                        line,
-                        format!("'{versus}' is compared with itself (versus is the subject)"),
-                    ));
-                }
-                id
-            }
-        };
-        let listed = match non_blank(&r.listed) {
-            None | Some("0") | Some("false") => false,
-            Some("1") | Some("true") => true,
-            Some(other) => {
-                problems.push(
-                    Problem::new(line, format!("listed must be 1 or 0, not '{other}'"))
-                        .hint("1 marks one item of one of the article's own lists"),
-                );
-                false
-            }
-        };
-        let topic_id = *topic_ids
-            .entry(&r.topic)
-            .or_insert_with(|| find_name(topics, &r.topic));
-        if r.topic.trim().is_empty() {
-            problems.push(Problem::new(line, "the topic is missing"));
-        } else if topic_id.is_none() {
-            let near = near_known(&r.topic, topics.keys());
-            let hint = match non_blank(&r.category) {
-                Some(_) if near.is_some() && !r.declares_new("topic") => format!(
-                    "did you mean '{}'? (a new topic on purpose: put `topic` in the row's `new` column)",
-                    near.unwrap_or_default()
-                ),
-                None if near.is_some() => format!("did you mean '{}'?", near.unwrap_or_default()),
-                Some(_) if slug(&r.topic, &[]).is_none() => {
-                    "topic names start with a letter or digit and use a-z, 0-9 and -".to_string()
-                }
-                Some(c) => format!("'{c}' is not a category; `claimdb topics` shows them"),
-                None => "a new topic needs a `category` column (design, components, \
-                         performance, ...); `claimdb topics` lists known topics"
-                    .to_string(),
-            };
-            problems.push(Problem::new(line, format!("unknown topic '{}'", r.topic)).hint(hint));
-        }
-        let kind = match r.kind.trim().parse::<Kind>() {
-            Ok(k) => Some(k),
-            Err(e) => {
-                problems.push(Problem::new(line, format!("unknown kind: {e}")));
-                None
-            }
-        };
-        let stance = match stance_text.map(str::parse::<Stance>) {
-            None => None,
-            Some(Ok(s)) => Some(s),
-            Some(Err(e)) => {
-                problems.push(Problem::new(line, format!("unknown stance: {e}")));
-                None
-            }
-        };
-        if kind == Some(Kind::Feature) && (stance_text.is_none() || stance == Some(Stance::Depends))
-        {
-            problems.push(
-                Problem::new(line, "a feature claim needs a stance")
-                    .hint("builtin, extension, limited or lacks"),
-            );
-        }
-        if kind == Some(Kind::Comparison) {
-            match stance {
-                None if value.is_none() => problems.push(
-                    Problem::new(line, "a comparison claim needs a value (the comparative)")
-                        .hint("as the article puts it, e.g. \"easier to learn\""),
-                ),
-                None => {}
-                Some(Stance::Depends) if versus_id.is_none() && non_blank(&r.versus).is_none() => {
-                    problems.push(
-                        Problem::new(line, "a 'depends' verdict needs both sides")
-                            .hint("the subject and versus, in the order the article names them"),
-                    )
-                }
-                Some(Stance::Depends) => {}
-                Some(s) => problems.push(
-                    Problem::new(line, format!("a comparison has no stance '{s}'"))
-                        .hint("leave the stance empty, or 'depends' for an it-depends verdict"),
-                ),
-            }
-        } else {
-            if stance == Some(Stance::Depends) && kind.is_some() {
-                problems.push(
-                    Problem::new(line, "the stance 'depends' is for comparison claims only")
-                        .hint("use kind comparison for an it-depends verdict"),
-                );
-            }
-            if non_blank(&r.versus).is_some() && kind.is_some() {
-                problems.push(
-                    Problem::new(line, "only a comparison claim has a versus subject")
-                        .hint("use kind comparison, or leave versus empty"),
-                );
-            }
-        }
-        if let Some(k) = kind.filter(|k| k.needs_value())
-            && value.is_none()
-        {
-            let what = if k == Kind::Company {
-                "the company's name"
-            } else {
-                "the fact's value"
-            };
-            problems.push(Problem::new(
-                line,
-                format!("a {k} claim needs a value ({what})"),
-            ));
-        }
-        if r.statement.trim().is_empty() {
-            problems.push(Problem::new(line, "the statement is missing"));
-        } else if r.statement.contains(['\n', '\r']) {
-            problems.push(Problem::new(line, "the statement must be one line"));
-        }
-        let lines = if r.quote.is_empty() {
-            problems.push(Problem::new(line, "the quote is missing"));
-            None
-        } else {
-            check_quote(
-                article,
-                &rendering,
-                &r.quote,
-                r.line_start,
-                r.line_end,
-                located,
-                second[index],
-            )
-            .map_err(|p| problems.push(Problem { line, ..p }))
-            .ok()
-        };
-        // A company claim cites the sentence that names the company.
-        if let (Some(Kind::Company), Some(company), Some((_, stored))) = (kind, value, &lines) {
-            let quote = stored.as_deref().unwrap_or(&r.quote);
-            if !fold(quote).contains(&fold(company)) {
-                problems.push(
-                    Problem::new(
-                        line,
-                        format!("the company '{company}' is not named in its quote"),
-                    )
-                    .hint("quote the sentence of the article that names the company"),
-                );
-            }
-        }
-        if problems.len() == before {
-            let ((line_start, line_end), stored) = lines.expect("checked above");
-            valid.push(ValidClaim {
-                record: index,
-                subject_id: subject_id.expect("checked above"),
-                kind: kind.expect("checked above"),
-                topic_id: topic_id.expect("checked above"),
-                stance,
-                versus_id,
-                listed,
-                line_start,
-                line_end,
-                quote: stored,
-            });
+    for (index, (record, places)) in records.iter().zip(places).enumerate() {
+        match checker.check_record(index, record, places) {
+            Ok(claim) => valid.push(claim),
+            Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() {
@@ -291,13 +87,340 @@ pub fn check_claims(
     }
 }
 
+/// Where each record's quote stands when the record gives no lines: its first place
+/// and a second one if there is any, found for all such quotes in one pass over the
+/// article. Records with lines get (None, None).
+fn places_of_lineless_quotes(
+    article: &Article,
+    records: &[Located<ClaimRecord>],
+) -> Vec<(Place, Place)> {
+    let lineless: Vec<usize> = (0..records.len())
+        .filter(|&i| records[i].record.line_start.is_none() && records[i].record.line_end.is_none())
+        .collect();
+    let quotes: Vec<&str> = lineless
+        .iter()
+        .map(|&i| records[i].record.quote.as_str())
+        .collect();
+    let mut places = vec![(None, None); records.len()];
+    for (&i, found) in lineless.iter().zip(article.places(&quotes)) {
+        places[i] = found;
+    }
+    places
+}
+
+/// What checking the records of one article shares: the catalogue, with each name
+/// as written folded and looked up once, and the article with its forgiving
+/// rendering, built on first need.
+struct Checker<'r> {
+    lookup: &'r Lookup,
+    subject_ids: HashMap<&'r str, Option<i64>>,
+    topic_ids: HashMap<&'r str, Option<i64>>,
+    article: &'r Article<'r>,
+    rendering: OnceCell<Rendering>,
+}
+
+/// One record being checked: its line, and the problems found with it so far.
+struct Row<'r> {
+    line: u64,
+    record: &'r ClaimRecord,
+    problems: Vec<Problem>,
+}
+
+impl Row<'_> {
+    fn problem(&mut self, message: impl Into<String>) {
+        self.problems.push(Problem::new(self.line, message));
+    }
+
+    fn problem_with_hint(&mut self, message: impl Into<String>, hint: impl Into<String>) {
+        self.problems
+            .push(Problem::new(self.line, message).hint(hint));
+    }
+}
+
+impl<'r> Checker<'r> {
+    fn new(lookup: &'r Lookup, article: &'r Article<'r>) -> Checker<'r> {
+        Checker {
+            lookup,
+            subject_ids: HashMap::new(),
+            topic_ids: HashMap::new(),
+            article,
+            rendering: OnceCell::new(),
+        }
+    }
+
+    /// One record as a claim ready to insert, or every problem with it, in the
+    /// order of its columns.
+    fn check_record(
+        &mut self,
+        index: usize,
+        Located { line, record }: &'r Located<ClaimRecord>,
+        places: (Place, Place),
+    ) -> Result<ValidClaim, Vec<Problem>> {
+        let mut row = Row {
+            line: *line,
+            record,
+            problems: Vec::new(),
+        };
+        let subject_id = self.subject(&mut row);
+        let versus_id = self.versus(&mut row, subject_id);
+        let listed = listed(&mut row);
+        let topic_id = self.topic(&mut row);
+        let (kind, stance) = kind_and_stance(&mut row, versus_id);
+        value(&mut row, kind);
+        statement(&mut row);
+        let lines = self.quote(&mut row, kind, places);
+        if !row.problems.is_empty() {
+            return Err(row.problems);
+        }
+        let ((line_start, line_end), stored) = lines.expect("checked above");
+        Ok(ValidClaim {
+            record: index,
+            subject_id: subject_id.expect("checked above"),
+            kind: kind.expect("checked above"),
+            topic_id: topic_id.expect("checked above"),
+            stance,
+            versus_id,
+            listed,
+            line_start,
+            line_end,
+            quote: stored,
+        })
+    }
+
+    /// The id of the record's subject.
+    fn subject(&mut self, row: &mut Row<'r>) -> Option<i64> {
+        let r = row.record;
+        let subjects = &self.lookup.subjects;
+        let subject_id = *self
+            .subject_ids
+            .entry(&r.subject)
+            .or_insert_with(|| find_name(subjects, &r.subject));
+        if r.subject.trim().is_empty() {
+            row.problem("the subject is missing");
+        } else if subject_id.is_none() {
+            let hint = match near_known(&r.subject, subjects.keys()) {
+                Some(near) => format!(
+                    "did you mean '{near}'? (a new subject on purpose: put `subject` in the row's `new` column)"
+                ),
+                None => "subject names start with a letter or digit and use a-z, 0-9 and . + # - \
+                         (new ones are created on import)"
+                    .to_string(),
+            };
+            row.problem_with_hint(format!("unknown subject '{}'", r.subject), hint);
+        }
+        subject_id
+    }
+
+    /// The id of the subject a comparison is made against, if the record names one.
+    fn versus(&mut self, row: &mut Row<'r>, subject_id: Option<i64>) -> Option<i64> {
+        let versus = non_blank(&row.record.versus)?;
+        let subjects = &self.lookup.subjects;
+        let id = *self
+            .subject_ids
+            .entry(versus)
+            .or_insert_with(|| find_name(subjects, versus));
+        if id.is_none() {
+            row.problem_with_hint(
+                format!("unknown subject '{versus}' in versus"),
+                "subject names use a-z, 0-9 and . + # -",
+            );
+        } else if id == subject_id {
+            row.problem(format!(
+                "'{versus}' is compared with itself (versus is the subject)"
+            ));
+        }
+        id
+    }
+
+    /// The id of the record's topic.
+    fn topic(&mut self, row: &mut Row<'r>) -> Option<i64> {
+        let r = row.record;
+        let topics = &self.lookup.topics;
+        let topic_id = *self
+            .topic_ids
+            .entry(&r.topic)
+            .or_insert_with(|| find_name(topics, &r.topic));
+        if r.topic.trim().is_empty() {
+            row.problem("the topic is missing");
+        } else if topic_id.is_none() {
+            let hint = unknown_topic_hint(r, near_known(&r.topic, topics.keys()));
+            row.problem_with_hint(format!("unknown topic '{}'", r.topic), hint);
+        }
+        topic_id
+    }
+
+    /// Where the record's quote stands, and the article's own text there when the
+    /// quote matched it only once set aside white space and markup.
+    fn quote(
+        &self,
+        row: &mut Row,
+        kind: Option<Kind>,
+        (located, second): (Place, Place),
+    ) -> Option<((usize, usize), Option<String>)> {
+        let r = row.record;
+        if r.quote.is_empty() {
+            row.problem("the quote is missing");
+            return None;
+        }
+        let lines = check_quote(
+            self.article,
+            &self.rendering,
+            &r.quote,
+            r.line_start,
+            r.line_end,
+            located,
+            second,
+        )
+        .map_err(|p| {
+            row.problems.push(Problem {
+                line: row.line,
+                ..p
+            })
+        })
+        .ok();
+        // A company claim cites the sentence that names the company.
+        if let (Some(Kind::Company), Some(company), Some((_, stored))) =
+            (kind, non_blank(&r.value), &lines)
+        {
+            let quote = stored.as_deref().unwrap_or(&r.quote);
+            if !fold(quote).contains(&fold(company)) {
+                row.problem_with_hint(
+                    format!("the company '{company}' is not named in its quote"),
+                    "quote the sentence of the article that names the company",
+                );
+            }
+        }
+        lines
+    }
+}
+
+/// What to say about a topic the catalogue does not know, `near` the known topic
+/// it is close to: a new topic needs a well-formed name and a known category.
+fn unknown_topic_hint(r: &ClaimRecord, near: Option<&str>) -> String {
+    match non_blank(&r.category) {
+        Some(_) if near.is_some() && !r.declares_new("topic") => format!(
+            "did you mean '{}'? (a new topic on purpose: put `topic` in the row's `new` column)",
+            near.unwrap_or_default()
+        ),
+        None if near.is_some() => format!("did you mean '{}'?", near.unwrap_or_default()),
+        Some(_) if slug(&r.topic, &[]).is_none() => {
+            "topic names start with a letter or digit and use a-z, 0-9 and -".to_string()
+        }
+        Some(c) => format!("'{c}' is not a category; `claimdb topics` shows them"),
+        None => "a new topic needs a `category` column (design, components, \
+                 performance, ...); `claimdb topics` lists known topics"
+            .to_string(),
+    }
+}
+
+/// Whether the record is one item of one of the article's own lists.
+fn listed(row: &mut Row) -> bool {
+    match non_blank(&row.record.listed) {
+        None | Some("0") | Some("false") => false,
+        Some("1") | Some("true") => true,
+        Some(other) => {
+            row.problem_with_hint(
+                format!("listed must be 1 or 0, not '{other}'"),
+                "1 marks one item of one of the article's own lists",
+            );
+            false
+        }
+    }
+}
+
+/// The record's kind and stance, and whether they go together (and with a value
+/// and a versus subject): a feature has a stance, a comparison its comparative or
+/// an it-depends verdict between two sides, and only a comparison a versus.
+fn kind_and_stance(row: &mut Row, versus_id: Option<i64>) -> (Option<Kind>, Option<Stance>) {
+    let r = row.record;
+    let stance_text = non_blank(&r.stance);
+    let kind = match r.kind.trim().parse::<Kind>() {
+        Ok(k) => Some(k),
+        Err(e) => {
+            row.problem(format!("unknown kind: {e}"));
+            None
+        }
+    };
+    let stance = match stance_text.map(str::parse::<Stance>) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(e)) => {
+            row.problem(format!("unknown stance: {e}"));
+            None
+        }
+    };
+    if kind == Some(Kind::Feature) && (stance_text.is_none() || stance == Some(Stance::Depends)) {
+        row.problem_with_hint(
+            "a feature claim needs a stance",
+            "builtin, extension, limited or lacks",
+        );
+    }
+    if kind == Some(Kind::Comparison) {
+        match stance {
+            None if non_blank(&r.value).is_none() => row.problem_with_hint(
+                "a comparison claim needs a value (the comparative)",
+                "as the article puts it, e.g. \"easier to learn\"",
+            ),
+            None => {}
+            Some(Stance::Depends) if versus_id.is_none() && non_blank(&r.versus).is_none() => row
+                .problem_with_hint(
+                    "a 'depends' verdict needs both sides",
+                    "the subject and versus, in the order the article names them",
+                ),
+            Some(Stance::Depends) => {}
+            Some(s) => row.problem_with_hint(
+                format!("a comparison has no stance '{s}'"),
+                "leave the stance empty, or 'depends' for an it-depends verdict",
+            ),
+        }
+    } else {
+        if stance == Some(Stance::Depends) && kind.is_some() {
+            row.problem_with_hint(
+                "the stance 'depends' is for comparison claims only",
+                "use kind comparison for an it-depends verdict",
+            );
+        }
+        if non_blank(&r.versus).is_some() && kind.is_some() {
+            row.problem_with_hint(
+                "only a comparison claim has a versus subject",
+                "use kind comparison, or leave versus empty",
+            );
+        }
+    }
+    (kind, stance)
+}
+
+/// A company or fact claim carries its value.
+fn value(row: &mut Row, kind: Option<Kind>) {
+    if let Some(k) = kind.filter(|k| k.needs_value())
+        && non_blank(&row.record.value).is_none()
+    {
+        let what = if k == Kind::Company {
+            "the company's name"
+        } else {
+            "the fact's value"
+        };
+        row.problem(format!("a {k} claim needs a value ({what})"));
+    }
+}
+
+/// The statement is there, on one line.
+fn statement(row: &mut Row) {
+    let statement = &row.record.statement;
+    if statement.trim().is_empty() {
+        row.problem("the statement is missing");
+    } else if statement.contains(['\n', '\r']) {
+        row.problem("the statement must be one line");
+    }
+}
+
 /// Where the quote stands: at the given lines, or found in the article when no lines
 /// are given; exactly, or else once white space, line wraps and Markdown markup are
 /// set aside (then with the article's own text, to be stored instead). A quote
 /// without lines that stands in more than one place is refused, naming them.
 fn check_quote(
     article: &Article,
-    rendering: &std::cell::OnceCell<crate::text::quotes::Rendering>,
+    rendering: &OnceCell<Rendering>,
     quote: &str,
     start: Option<usize>,
     end: Option<usize>,
@@ -307,7 +430,7 @@ fn check_quote(
     let text = article.text();
     let forgiving = || {
         rendering
-            .get_or_init(|| crate::text::quotes::Rendering::new(text))
+            .get_or_init(|| Rendering::new(text))
             .find(text, quote, 5)
     };
     let ambiguous = |places: &[(usize, usize)]| {
@@ -354,7 +477,7 @@ fn check_quote(
         (Some(s), Some(e)) => {
             let at = match (article.line_bytes(s), article.line_bytes(e)) {
                 (Some(first), Some(last)) if s <= e => rendering
-                    .get_or_init(|| crate::text::quotes::Rendering::new(text))
+                    .get_or_init(|| Rendering::new(text))
                     .find_at(text, quote, first, last),
                 _ => None,
             };
