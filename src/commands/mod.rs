@@ -60,14 +60,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sql(args) => {
             // `sql` only reads: it never migrates, refreshes the seed or checkpoints,
             // so it does not open the database the way the other commands do.
-            let path = crate::db::existing_path(&location)?;
+            let path = crate::db::existing_path(&location, crate::ingest::seed::load)?;
             let mut out = Output::open(&options)?;
             let result = sql::run(&path, &mut out, args);
             return finish(out, result.map_err(|e| crate::db::name_in(&path, e)));
         }
         _ => {}
     }
-    let mut db = Db::open(&location)?;
+    let mut db = Db::open(&location, crate::ingest::seed::load)?;
     // Commands that write no rows never open the output: `-o FILE` must not replace
     // FILE with an empty one.
     match &cli.command {

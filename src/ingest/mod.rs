@@ -11,6 +11,7 @@ pub mod check;
 pub mod csv_file;
 pub mod json_file;
 pub mod record;
+pub mod seed;
 pub mod side_index;
 
 pub use csv_file::read_csv;

@@ -1,5 +1,7 @@
 //! The shipped seed: the article and the claims written from it, compiled into the
 //! binary, and loaded into a database on creation or whenever the seed changes.
+//! Storage (`db/`) decides when; it cannot read claims files, so whoever opens the
+//! database hands it [`load`] (see `db::LoadSeed`).
 
 use rusqlite::Transaction;
 
@@ -12,7 +14,7 @@ use crate::ingest::check::{Lookup, check_claims};
 use crate::ingest::csv_file::read_csv;
 use crate::ingest::record::{Located, Problem, problems_error};
 
-pub use super::migrations::{SEED_FINGERPRINT, SEED_IMAGE, SEED_IMAGE_NAME};
+use crate::db::migrations::SEED_FINGERPRINT;
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 pub const SOURCES: &str = include_str!("../../seed/sources.csv");
@@ -123,6 +125,7 @@ mod tests {
 
     use super::*;
     use crate::article::Article;
+    use crate::db::migrations::{SEED_IMAGE, SEED_IMAGE_NAME};
     use crate::ingest::record::{ClaimRecord, TopicRecord};
     use crate::names::fold;
 
@@ -240,7 +243,7 @@ mod tests {
     fn the_seed_image_is_what_the_seed_builds() {
         let dir = tempfile::tempdir().unwrap();
         let built = dir.path().join("built.sqlite3");
-        crate::db::build_seeded(&built).unwrap_or_else(|e| panic!("{}", e.message));
+        crate::db::build_seeded(&built, load).unwrap_or_else(|e| panic!("{}", e.message));
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/image");
         let refresh = "refresh it with `UPDATE_SEED_IMAGE=1 cargo test --lib seed_image`";
         if std::env::var_os("UPDATE_SEED_IMAGE").is_some() {
