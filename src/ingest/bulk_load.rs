@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use rusqlite::{Transaction, params};
 
 use crate::db::sections::insert_sections;
-use crate::ingest::side_index::SideIndex;
 use crate::ingest::check::ValidClaim;
 use crate::ingest::record::{ClaimRecord, Located, non_blank};
+use crate::ingest::side_index::SideIndex;
 use crate::model::Stance;
 
 /// The article a set of claims is written from.

@@ -9,6 +9,7 @@ pub mod bulk_load;
 pub mod catalogue;
 pub mod check;
 pub mod csv_file;
+pub mod import;
 pub mod json_file;
 pub mod record;
 pub mod seed;
