@@ -5,16 +5,14 @@
 
 use rusqlite::Transaction;
 
-use crate::article::Article;
-use crate::article::sha256_hex;
+use crate::article::{Article, sha256_hex};
+use crate::db::migrations::SEED_FINGERPRINT;
 use crate::error::{Error, Result};
 use crate::ingest::bulk_load::{BulkLoad, NewSource};
 use crate::ingest::catalogue::{CatalogueFiles, upsert_catalogues};
 use crate::ingest::check::{Lookup, check_claims};
 use crate::ingest::csv_file::read_csv;
 use crate::ingest::record::{Located, Problem, problems_error};
-
-use crate::db::migrations::SEED_FINGERPRINT;
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 pub const SOURCES: &str = include_str!("../../seed/sources.csv");
