@@ -44,7 +44,7 @@ fn main() {
     let verbose = std::env::var_os("DRAFT_EVAL_VERBOSE").is_some();
     let dir = tempfile::tempdir().expect("temporary directory");
     let location = Location::from_flag(Some(dir.path().join("eval.sqlite3"))).expect("location");
-    let (db, _) = Db::init(&location, false).expect("database");
+    let (db, _) = Db::init(&location, false, claimdb::ingest::seed::load).expect("database");
     let catalogue = load_catalogue(&db.conn).expect("catalogue");
     println!("article\thand\tdraft\trecall(any)\tprecision(any)\trecall(1:1)\tprecision(1:1)");
     for pair in args.chunks(2) {

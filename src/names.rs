@@ -80,6 +80,71 @@ pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Ve
     scored.into_iter().take(3).map(|(_, name)| name).collect()
 }
 
+/// A known name `name` is close to (a typo, or the name with something added:
+/// "Express.js" for "express"), as its folded key; None when it is not close.
+pub fn near_known<'k>(name: &str, known: impl IntoIterator<Item = &'k String>) -> Option<&'k str> {
+    let key = fold(name);
+    let compact = |k: &str| {
+        k.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let key_compact = compact(&key);
+    // "express.js", "flask framework": a known name and a suffix that adds nothing.
+    let extends = |longer: &str, shorter: &str| {
+        let generic = [
+            "framework",
+            "library",
+            "database",
+            "db",
+            "language",
+            "lang",
+            "server",
+            "platform",
+            "support",
+            "js",
+            "io",
+            "org",
+            "com",
+        ];
+        shorter.chars().count() >= 3
+            && longer.len() > shorter.len()
+            && longer.starts_with(shorter)
+            && !longer[shorter.len()..].starts_with(char::is_alphanumeric)
+            && {
+                let rest: String = longer[shorter.len()..]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                generic.contains(&rest.as_str())
+            }
+    };
+    let digits = |k: &str| k.chars().filter(char::is_ascii_digit).collect::<String>();
+    let key_digits = digits(&key);
+    let mut best: Option<(f64, &str)> = None;
+    for k in known {
+        // "topic 7" and "topic 5" are two names, not a typo.
+        if digits(k) != key_digits {
+            continue;
+        }
+        let score = if compact(k) == key_compact || extends(&key, k) || extends(k, &key) {
+            2.0
+        } else if key.chars().count() >= 4
+            && k.chars().count() >= 4
+            && key.chars().count().abs_diff(k.chars().count()) <= 2
+        {
+            // A typo: about as long, nearly the same letters.
+            strsim::jaro_winkler(&key, k)
+        } else {
+            0.0
+        };
+        if score >= 0.9 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
 /// "a", "a and b", "a, b and c", or past `shown` names "a, b and 12 more".
 pub fn some_of<S: AsRef<str>>(names: &[S], shown: usize) -> String {
     let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
@@ -153,5 +218,20 @@ mod tests {
             Some("did you mean 'a', 'b' or 'c'?")
         );
         assert_eq!(did_you_mean(&[]), None);
+    }
+
+    #[test]
+    fn typos_and_suffixed_names_are_near_known_ones_longer_names_are_not() {
+        let known: Vec<String> = ["documentation", "api", "express", "authentication", "mysql"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(near_known("Express.js", &known), Some("express"));
+        assert_eq!(near_known("athentication", &known), Some("authentication"));
+        assert_eq!(near_known("API documentation", &known), None);
+        assert_eq!(near_known("PostgreSQL", &known), None);
+        assert_eq!(near_known("mssql", &known), None);
+        let numbered = vec!["synthetic topic 005".to_string()];
+        assert_eq!(near_known("synthetic-topic-007", &numbered), None);
     }
 }

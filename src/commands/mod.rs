@@ -61,7 +61,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sql(args) => {
             // `sql` only reads: it never migrates, refreshes the seed or checkpoints,
             // so it does not open the database the way the other commands do.
-            let path = crate::db::existing_path(&location)?;
+            let path = crate::db::existing_path(&location, crate::ingest::seed::load)?;
             let mut out = Output::open(&options)?;
             let result = sql::run(&path, &mut out, args);
             finish(out, result.map_err(|e| crate::db::name_in(&path, e)))
@@ -114,20 +114,20 @@ struct Run<'a> {
 impl Run<'_> {
     /// A command that changes the database and writes no rows.
     fn writing(&self, command: impl FnOnce(&mut Db) -> Result<()>) -> Result<()> {
-        let mut db = Db::open(self.location)?;
+        let mut db = Db::open(self.location, crate::ingest::seed::load)?;
         db.writable()?;
         command(&mut db).map_err(|e| db.name_in(e))
     }
 
     /// A command that reads the database and writes files of its own, not rows.
     fn reading(&self, command: impl FnOnce(&Db) -> Result<()>) -> Result<()> {
-        let db = Db::open(self.location)?;
+        let db = Db::open(self.location, crate::ingest::seed::load)?;
         command(&db).map_err(|e| db.name_in(e))
     }
 
     /// A command that answers with rows through the one writer.
     fn answer(&self, command: impl FnOnce(&Db, &mut Output) -> Result<()>) -> Result<()> {
-        let db = Db::open(self.location)?;
+        let db = Db::open(self.location, crate::ingest::seed::load)?;
         let mut out = Output::open(self.options)?;
         let result = command(&db, &mut out);
         finish(out, result.map_err(|e| db.name_in(e)))

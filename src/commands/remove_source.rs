@@ -6,9 +6,9 @@ use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::answers::lists::resolve_source;
 use crate::cli::RemoveSourceArgs;
-use crate::db::{Db, seed};
+use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::ingest;
+use crate::ingest::{self, seed};
 
 pub fn run(db: &mut Db, args: &RemoveSourceArgs) -> Result<()> {
     let slug = resolve_source(&db.conn, &args.slug)?;

@@ -23,9 +23,9 @@
 //! Two rules keep that sound. The scratch index holds every claim, old and new, so
 //! it replaces the old index whole. And the load's connection never writes the
 //! full-text table itself while the scratch one is built: the triggers that keep it
-//! in step are lifted (see `ingest::BulkLoad`), because FTS5 keeps pending terms
-//! and a cached copy of the index's structure in the connection, which would be
-//! written over the copied index at commit.
+//! in step are lifted (see `ingest::bulk_load::BulkLoad`), because FTS5 keeps
+//! pending terms and a cached copy of the index's structure in the connection,
+//! which would be written over the copied index at commit.
 
 use std::fs::File;
 use std::os::unix::fs::FileExt as _;

@@ -1,13 +1,18 @@
 //! The shipped seed: the article and the claims written from it, compiled into the
 //! binary, and loaded into a database on creation or whenever the seed changes.
+//! Storage (`db/`) decides when; it cannot read claims files, so whoever opens the
+//! database hands it [`load`] (see `db::LoadSeed`).
 
 use rusqlite::Transaction;
 
-use crate::article::Article;
+use crate::article::{Article, sha256_hex};
+use crate::db::migrations::SEED_FINGERPRINT;
 use crate::error::{Error, Result};
-use crate::ingest::{self, CatalogueFiles, NewSource, Problem};
-
-pub use super::migrations::{SEED_FINGERPRINT, SEED_IMAGE, SEED_IMAGE_NAME};
+use crate::ingest::bulk_load::{BulkLoad, NewSource};
+use crate::ingest::catalogue::{CatalogueFiles, upsert_catalogues};
+use crate::ingest::check::{Lookup, check_claims};
+use crate::ingest::csv_file::read_csv;
+use crate::ingest::record::{Located, Problem, problems_error};
 
 pub const ARTICLE: &str = include_str!("../../seed/django-vs-flask.txt");
 pub const SOURCES: &str = include_str!("../../seed/sources.csv");
@@ -28,7 +33,7 @@ struct SourceRecord {
 fn seed_error(file: &str, problems: Vec<Problem>) -> Error {
     // The tests load the seed, so this only happens to a binary built from a broken
     // seed/ folder; say which file to fix.
-    let err = ingest::problems_error(&format!("seed/{file}"), &problems);
+    let err = problems_error(&format!("seed/{file}"), &problems);
     Error::database(format!("the built-in seed is invalid: {}", err.message))
 }
 
@@ -36,14 +41,14 @@ fn seed_error(file: &str, problems: Vec<Problem>) -> Error {
 /// everything users imported as it is. Returns the number of seed claims.
 pub fn load(tx: &Transaction) -> Result<usize> {
     let files = CatalogueFiles {
-        subjects: ingest::read_csv(SUBJECTS).map_err(|p| seed_error("subjects.csv", p))?,
-        categories: ingest::read_csv(CATEGORIES).map_err(|p| seed_error("categories.csv", p))?,
-        topics: ingest::read_csv(TOPICS).map_err(|p| seed_error("topics.csv", p))?,
+        subjects: read_csv(SUBJECTS).map_err(|p| seed_error("subjects.csv", p))?,
+        categories: read_csv(CATEGORIES).map_err(|p| seed_error("categories.csv", p))?,
+        topics: read_csv(TOPICS).map_err(|p| seed_error("topics.csv", p))?,
     };
-    ingest::upsert_catalogues(tx, &files).map_err(|p| seed_error("topics.csv", p))?;
+    upsert_catalogues(tx, &files).map_err(|p| seed_error("topics.csv", p))?;
 
-    let sources: Vec<ingest::Located<SourceRecord>> =
-        ingest::read_csv(SOURCES).map_err(|p| seed_error("sources.csv", p))?;
+    let sources: Vec<Located<SourceRecord>> =
+        read_csv(SOURCES).map_err(|p| seed_error("sources.csv", p))?;
     let [source] = sources.as_slice() else {
         return Err(Error::database(
             "the built-in seed must have exactly one source",
@@ -56,17 +61,17 @@ pub fn load(tx: &Transaction) -> Result<usize> {
             source.file
         )));
     }
-    let claims = ingest::read_csv(CLAIMS).map_err(|p| seed_error("claims.csv", p))?;
+    let claims = read_csv(CLAIMS).map_err(|p| seed_error("claims.csv", p))?;
 
     tx.execute("DELETE FROM sources WHERE is_seed = 1", [])?;
-    let lookup = ingest::Lookup::load(tx)?;
+    let lookup = Lookup::load(tx)?;
     let records = claims;
-    let claims = ingest::check_claims(&lookup, &Article::new(ARTICLE), &records)
+    let claims = check_claims(&lookup, &Article::new(ARTICLE), &records)
         .map_err(|p| seed_error("claims.csv", p))?;
-    let mut load = ingest::BulkLoad::begin(tx, claims.len(), None)?;
+    let mut load = BulkLoad::begin(tx, claims.len(), None)?;
     let source_id = load.insert_source(&NewSource {
         slug: &source.slug,
-        sha256: &ingest::sha256_hex(ARTICLE),
+        sha256: &sha256_hex(ARTICLE),
         title: &source.title,
         url: source.url.as_deref().filter(|u| !u.is_empty()),
         body: ARTICLE,
@@ -118,11 +123,12 @@ mod tests {
 
     use super::*;
     use crate::article::Article;
-    use crate::ingest::{ClaimRecord, Located, TopicRecord};
+    use crate::db::migrations::{SEED_IMAGE, SEED_IMAGE_NAME};
+    use crate::ingest::record::{ClaimRecord, TopicRecord};
     use crate::names::fold;
 
     fn claims() -> Vec<ClaimRecord> {
-        ingest::read_csv::<ClaimRecord>(CLAIMS)
+        read_csv::<ClaimRecord>(CLAIMS)
             .expect("claims.csv parses")
             .into_iter()
             .map(|l| l.record)
@@ -136,7 +142,7 @@ mod tests {
     #[test]
     fn every_quote_stands_at_its_lines() {
         let article = Article::new(ARTICLE);
-        let records: Vec<Located<ClaimRecord>> = ingest::read_csv(CLAIMS).unwrap();
+        let records: Vec<Located<ClaimRecord>> = read_csv(CLAIMS).unwrap();
         assert!(!records.is_empty());
         for Located { line, record: c } in &records {
             let (start, end) = (c.line_start.unwrap(), c.line_end.unwrap());
@@ -235,7 +241,7 @@ mod tests {
     fn the_seed_image_is_what_the_seed_builds() {
         let dir = tempfile::tempdir().unwrap();
         let built = dir.path().join("built.sqlite3");
-        crate::db::build_seeded(&built).unwrap_or_else(|e| panic!("{}", e.message));
+        crate::db::build_seeded(&built, load).unwrap_or_else(|e| panic!("{}", e.message));
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/image");
         let refresh = "refresh it with `UPDATE_SEED_IMAGE=1 cargo test --lib seed_image`";
         if std::env::var_os("UPDATE_SEED_IMAGE").is_some() {
@@ -637,7 +643,7 @@ mod tests {
 
     #[test]
     fn every_topic_is_used_and_every_alias_people_type_resolves() {
-        let topics: Vec<TopicRecord> = ingest::read_csv::<TopicRecord>(TOPICS)
+        let topics: Vec<TopicRecord> = read_csv::<TopicRecord>(TOPICS)
             .unwrap()
             .into_iter()
             .map(|l| l.record)
