@@ -3,7 +3,7 @@
 //! seed and user imports both come through here, so they obey the same rules.
 //!
 //! The files of this folder import each other by their full paths; the names below
-//! are re-exported for callers outside it (`remove-source`, the fuzz targets).
+//! are re-exported for callers outside it (the fuzz targets).
 
 pub mod bulk_load;
 pub mod catalogue;
@@ -12,6 +12,7 @@ pub mod csv_file;
 pub mod import;
 pub mod json_file;
 pub mod record;
+pub mod remove;
 pub mod seed;
 pub mod side_index;
 
