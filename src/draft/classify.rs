@@ -3,9 +3,10 @@
 //! stance, value or comparison.
 
 use crate::draft::cues::*;
-use crate::draft::matcher::{Matcher, Mention, Target, all_of, find_phrase, first_of, fold_text};
+use crate::draft::matcher::{Matcher, Mention, Target, all_of, find_phrase, first_of};
 use crate::draft::{Catalogue, Context, Row, SectionKind, Sentence};
 use crate::names::fold;
+use crate::text::fold::fold_mapped;
 
 /// A topic for a row: known, or proposed with a category.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,7 +146,7 @@ impl<'c> Reader<'c> {
     }
 
     fn subjects_named(&self, text: &str) -> Vec<usize> {
-        let (folded, _) = fold_text(text);
+        let (folded, _) = fold_mapped(text);
         let mut out = Vec::new();
         for m in self.matcher.mentions(&folded) {
             if let Target::Subject(i) = m.target
@@ -159,7 +160,7 @@ impl<'c> Reader<'c> {
 
     /// What a heading says about the section under it.
     pub fn heading_context(&self, heading: &str) -> Context {
-        let (folded, _) = fold_text(heading);
+        let (folded, _) = fold_mapped(heading);
         let kind = SECTION_CUES
             .iter()
             .find(|(_, words)| first_of(&folded, words).is_some())
@@ -181,7 +182,7 @@ impl<'c> Reader<'c> {
 
     /// What a paragraph ending in ':' says about the list after it.
     pub fn intro(&self, text: &str) -> (Option<&'static str>, Option<SectionKind>, Option<usize>) {
-        let (folded, _) = fold_text(text);
+        let (folded, _) = fold_mapped(text);
         let stance = if first_of(&folded, LACKS).is_some() {
             Some("lacks")
         } else if first_of(&folded, BUILTIN).is_some() {
@@ -225,7 +226,7 @@ impl<'c> Reader<'c> {
                     }
                     let first_words: String =
                         tail.split(' ').take(words).collect::<Vec<_>>().join(" ");
-                    let (folded_head, _) = fold_text(head);
+                    let (folded_head, _) = fold_mapped(head);
                     let named_head = self
                         .matcher
                         .mentions(&folded_head)
@@ -247,7 +248,7 @@ impl<'c> Reader<'c> {
                 }
             }
         }
-        let (folded, map) = fold_text(s.text);
+        let (folded, map) = fold_mapped(s.text);
         let body = folded_index(&map, s.label_len);
         let mentions = self.matcher.mentions(&folded);
         let marks = clause_marks(&folded);
@@ -385,7 +386,7 @@ impl<'c> Reader<'c> {
                         SectionKind::Con => -1,
                         _ => {
                             let label = r.label().map_or(0, |l| {
-                                let folded = fold_text(l).0;
+                                let folded = fold_mapped(l).0;
                                 label_kind(&folded).unwrap_or_else(|| self.polarity(&folded))
                             });
                             let whole = self.polarity(&r.folded);
@@ -441,7 +442,7 @@ impl<'c> Reader<'c> {
                 // Under a "Key Features" heading, a labelled item that says "built-in"
                 // is a feature even without an intro line saying so.
                 let section_stance = (kind == Some(SectionKind::Feature)
-                    && first_of(&fold_text(&ctx.section).0, FEATURE_HEADINGS).is_some()
+                    && first_of(&fold_mapped(&ctx.section).0, FEATURE_HEADINGS).is_some()
                     && first_of(&r.folded[r.body..], BUILTIN).is_some())
                 .then_some("builtin");
                 let intro_feature = ctx
@@ -1013,7 +1014,7 @@ impl<'c> Reader<'c> {
     /// after "such as" / "used by" in a sentence about who uses a subject.
     fn companies(&self, r: &Read, kind: Option<SectionKind>) -> Vec<String> {
         let is_known = |name: &str| {
-            let (f, _) = fold_text(name);
+            let (f, _) = fold_mapped(name);
             self.matcher
                 .mentions(&f)
                 .iter()
@@ -1198,7 +1199,7 @@ impl<'c> Reader<'c> {
     }
 
     fn heading_topic(&self, ctx: &Context) -> Option<usize> {
-        let (f, _) = fold_text(&ctx.section);
+        let (f, _) = fold_mapped(&ctx.section);
         self.matcher
             .mentions(&f)
             .into_iter()
@@ -1281,7 +1282,7 @@ impl<'c> Reader<'c> {
         let Some((_, row_label)) = &r.s.cell else {
             return;
         };
-        let (f, _) = fold_text(row_label);
+        let (f, _) = fold_mapped(row_label);
         let topic = self
             .matcher
             .mentions(&f)

@@ -25,29 +25,6 @@ pub struct Matcher {
     targets: Vec<Target>,
 }
 
-/// A sentence folded for matching: lower case, hyphens as spaces, typographic
-/// quotes as ASCII, with the offset in `text` of each folded byte (and of its end).
-pub fn fold_text(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (at, ch) in text.char_indices() {
-        let ch = match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
-            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        let ch = ch.to_lowercase().next().unwrap_or(ch);
-        for _ in 0..ch.len_utf8() {
-            map.push(at);
-        }
-        out.push(ch);
-    }
-    map.push(text.len());
-    (out, map)
-}
-
 fn is_word(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
@@ -258,7 +235,9 @@ mod tests {
             categories: vec![],
         };
         let m = Matcher::new(&catalogue);
-        let (text, _) = fold_text("Postgres’s logical replication and Indexes, not reindexing.");
+        let (text, _) = crate::text::fold::fold_mapped(
+            "Postgres’s logical replication and Indexes, not reindexing.",
+        );
         let found: Vec<Target> = m.mentions(&text).iter().map(|m| m.target).collect();
         assert_eq!(
             found,

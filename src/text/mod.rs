@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod english;
+pub mod fold;
 pub mod outline;
 pub mod quotes;
 pub mod sentences;

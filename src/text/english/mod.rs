@@ -56,8 +56,7 @@ macro_rules! lists {
     };
 }
 
-lists! {
-}
+lists! {}
 
 #[cfg(test)]
 mod tests {
