@@ -408,32 +408,7 @@ pub fn label_len(text: &str) -> Option<usize> {
     if words.is_empty() || words.len() > 9 || label.contains(['.', ',', ';', '!', '?']) {
         return None;
     }
-    let small = |w: &str| {
-        matches!(
-            w,
-            "a" | "an"
-                | "and"
-                | "as"
-                | "at"
-                | "by"
-                | "for"
-                | "from"
-                | "in"
-                | "into"
-                | "of"
-                | "on"
-                | "or"
-                | "the"
-                | "to"
-                | "vs"
-                | "with"
-                | "within"
-                | "&"
-                // "AWS cons: ...", "Go pros: ...": a label in lower case after a name.
-                | "pros"
-                | "cons"
-        )
-    };
+    let small = |w: &str| crate::text::english::TITLE_CASE_SMALL_WORDS.contains(w);
     let title_case = words.iter().all(|w| {
         let first = w.trim_start_matches(['(', '“', '"', '\'']).chars().next();
         small(w) || first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
