@@ -107,6 +107,16 @@ fn atx_heading(text: &str) -> Option<(u8, usize)> {
     Some((hashes as u8, indent + hashes + body))
 }
 
+/// The text of a heading's source line as written, without its `#` markers and
+/// trimmed (an underlined heading's line is all text); markup stays. The outline
+/// names sections by it, so a stored section reads as the article writes it.
+pub fn heading_text(line: &str) -> &str {
+    match atx_heading(line) {
+        Some((_, from)) => line[from..].trim_end().trim_end_matches('#').trim_end(),
+        None => line.trim(),
+    }
+}
+
 /// `===` or `---` under a line.
 fn setext_underline(text: &str) -> Option<u8> {
     let t = text.trim();
