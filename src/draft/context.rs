@@ -41,7 +41,7 @@ pub struct Context {
     pub subject: Option<usize>,
     /// The category the heading names, if any.
     pub category: Option<String>,
-    /// The list intro ("Django offers numerous built-in features:") before a list.
+    /// The list intro ("X offers numerous built-in features:") before a list.
     pub intro_stance: Option<Stance>,
     pub intro_kind: Option<SectionKind>,
 }

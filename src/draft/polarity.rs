@@ -13,7 +13,7 @@ pub fn polarity(folded: &str) -> i32 {
         .sum()
 }
 
-/// A label that names its own kind: "AWS cons" is a con (-1), "Go pros" a pro (1).
+/// A label that names its own kind: "X cons" is a con (-1), "Y pros" a pro (1).
 pub fn label_kind(folded: &str) -> Option<i32> {
     SECTION_CUES.iter().find_map(|(k, cues)| match k {
         SectionKind::Pro if cues.any_in(folded) => Some(1),

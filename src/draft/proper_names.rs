@@ -1,5 +1,5 @@
 //! Proper names in a sentence as written: the companies, people and projects a
-//! sentence lists ("Microsoft, Uber and Netflix use ...").
+//! sentence lists ("Acme, Initech and Globex use ...").
 
 use crate::text::english::{LIST_JOINERS, NAME_JOINERS, NOT_NAMES};
 
@@ -17,7 +17,7 @@ pub fn is_name(text: &str) -> bool {
         && text.chars().any(char::is_alphabetic)
 }
 
-/// The proper names listed at the start of `text`: "Microsoft, Uber and Netflix use"
+/// The proper names listed at the start of `text`: "Acme, Initech and Globex use"
 /// gives the three; the list ends at the first lower-case word.
 pub fn names_at(text: &str) -> Vec<String> {
     let mut out = Vec::new();

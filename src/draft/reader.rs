@@ -35,7 +35,7 @@ static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
     (&CLAUSE_SPLITS_LIST_END, 1, true),
 ];
 
-/// What a list intro ("Django offers numerous built-in features:") says about the
+/// What a list intro ("X offers numerous built-in features:") says about the
 /// items after it.
 pub struct Intro {
     pub stance: Option<Stance>,

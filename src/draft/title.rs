@@ -51,7 +51,7 @@ fn is_separator(word: &str) -> bool {
     VERSUS.contains(&word.to_lowercase())
 }
 
-/// A word that ends a side ("Flask:", "(Django)").
+/// A word that ends a side ("X:", "(Y)").
 fn ends(word: &str) -> bool {
     word.ends_with([':', ',', '?', '!', ';', '|', ')'])
 }

@@ -1,6 +1,6 @@
 //! Which topic a claim is about: one the sentence (or its label, or its heading)
 //! names, or a new one named after the label or after the things a sentence
-//! lists ("support for JSONB, full-text search and window functions").
+//! lists ("support for arrays, full-text search and window functions").
 
 use crate::draft::context::Context;
 use crate::draft::folded::Folded;
@@ -55,8 +55,8 @@ pub fn comparison_topic(lookup: &Lookup, r: &Folded, ctx: &Context) -> Topic {
         .unwrap_or_else(|| Topic::New(OVERALL.to_string(), lookup.category_for(DESIGN, ctx)))
 }
 
-/// The things listed at the start of `text` ("support for JSONB, full-text search
-/// and window functions." gives jsonb, full-text-search, window-functions) as topic
+/// The things listed at the start of `text` ("support for arrays, full-text search
+/// and window functions." gives arrays, full-text-search, window-functions) as topic
 /// names, and how many bytes of `text` the list took.
 pub fn listed_phrases(text: &str) -> (Vec<String>, usize) {
     let end = text

@@ -31,7 +31,7 @@ pub fn facts(lookup: &Lookup, r: &Folded, subjects: &[usize]) -> Vec<RowDraft> {
             found.push((topic, date));
         }
     }
-    // "BSD licence", "MIT license", "Apache-licensed": the word before it.
+    // "the Acme licence", "Acme-licensed": the capitalised word before it.
     if let Some(i) = r.folded.find(" licen")
         && let Some(topic) = lookup.topic_by_cues(&TOPIC_LICENSE)
     {

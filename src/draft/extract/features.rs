@@ -1,6 +1,6 @@
 //! Feature claims: a subject has a topic built in, through extensions, in a
 //! limited form, or lacks it ("X ships with built-in replication", "Y lacks
-//! native JSON support", "built-in support for JSONB, full-text search and window
+//! native JSON support", "built-in support for arrays, full-text search and window
 //! functions").
 
 use crate::draft::context::Context;
@@ -108,7 +108,7 @@ fn known_features(r: &Folded, ctx: &Context) -> Vec<Feature> {
 }
 
 /// Features the catalogue has no topic for: the things listed after a stance cue
-/// ("built-in support for JSONB, full-text search and window functions"), each
+/// ("built-in support for arrays, full-text search and window functions"), each
 /// proposed as a new topic.
 fn new_features(lookup: &Lookup, r: &Folded, ctx: &Context) -> Vec<Feature> {
     let mut cues: Vec<StanceAt> = Vec::new();
