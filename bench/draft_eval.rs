@@ -80,8 +80,8 @@ fn main() {
             .map(|r| {
                 let k = key(
                     &r.subject,
-                    r.kind,
-                    r.stance.unwrap_or(""),
+                    r.kind.as_str(),
+                    r.stance.map_or("", |s| s.as_str()),
                     (r.line_start, r.line_end),
                 );
                 (k, r.topic.clone())

@@ -4,30 +4,10 @@
 //! "Authentication", "user-authentication" and "user authentication" alike.
 
 /// Folds a name for matching: lower case, hyphens and underscores as spaces, runs of
-/// white space as one space, typographic quotes and apostrophes as ASCII ones.
+/// white space as one space, typographic quotes and apostrophes as ASCII ones (the
+/// one table in `text::fold`, which `draft` folds sentences with too).
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for ch in name.chars() {
-        let ch = match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                '\''
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
-            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
-            c => c,
-        };
-        if ch.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
+    crate::text::fold::fold(name)
 }
 
 /// The other grammatical number of a folded name: its last word made singular or
