@@ -8,6 +8,7 @@ use rusqlite::{Connection, ToSql};
 
 use crate::error::Result;
 use crate::model::{Kind, Stance};
+use crate::text::english;
 use crate::rows::{Cell, Column, Sink};
 
 /// Which claims to list. Every field narrows the result; an empty filter lists all.
@@ -44,12 +45,13 @@ impl Distinct {
     /// The list of the article `kind`'s claims are items of, by the words its
     /// heading uses ("Django: Pros and Cons", "Limitations of Flask").
     pub fn of(kind: Kind) -> Distinct {
+        // The heading words draft reads lists by: one vocabulary for both.
         let home_words: &'static [&'static str] = match kind {
-            Kind::Pro => &["pros", "advantages", "benefits", "strengths"],
-            Kind::Con => &["cons", "disadvantages", "drawbacks", "weaknesses"],
-            Kind::Limitation => &["limitation", "drawback", "challenges"],
-            Kind::UseCase => &["use case", "applications", "when to use"],
-            Kind::Company => &["compan", "who uses", "used by"],
+            Kind::Pro => english::HEADING_PROS.all(),
+            Kind::Con => english::HEADING_CONS.all(),
+            Kind::Limitation => english::HEADING_LIMITATIONS.all(),
+            Kind::UseCase => english::HEADING_USE_CASES.all(),
+            Kind::Company => english::HEADING_COMPANIES.all(),
             _ => &[],
         };
         Distinct {
