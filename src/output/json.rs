@@ -31,7 +31,10 @@ fn write_json_value(w: &mut impl Write, cell: &Cell) -> io::Result<()> {
     match cell {
         Cell::Null => w.write_all(b"null"),
         Cell::Int(i) => write!(w, "{i}"),
-        Cell::Real(r) if r.is_finite() => write!(w, "{r}"),
+        // serde_json's float form (`1.0`, `1e+301`): a float stays one for a reader.
+        Cell::Real(r) if r.is_finite() => {
+            serde_json::to_writer(&mut *w, r).map_err(io::Error::from)
+        }
         Cell::Real(_) => w.write_all(b"null"),
         Cell::Text(t) => write_json_string(w, t),
         Cell::Marks(_) => write_json_string(w, &cell.to_text()),

@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::output::format::Format;
 use crate::output::terminal::terminal_safe;
 use crate::rows::Cell;
 
@@ -43,36 +42,54 @@ fn is_plain_number(text: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
-/// One RFC 4180 record ending in CRLF: fields with a comma, quote, CR or LF are
-/// quoted, quotes doubled. Written by hand so the header and every row share the
-/// sink without a second buffering layer.
-fn write_csv_record<'c>(
-    w: &mut impl Write,
+/// The CSV writer of one result set: RFC 4180, CRLF line ends, fields quoted only
+/// when they hold a comma, quote, CR or LF, quotes doubled. The csv crate also
+/// quotes the one empty field of a one-column record (`""`), which written bare
+/// would be a blank line that CSV readers skip.
+pub fn csv_writer<W: Write>(w: W) -> CsvWriter<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Unflushed(w))
+}
+
+pub type CsvWriter<W> = csv::Writer<Unflushed<W>>;
+
+/// The output as the CSV writer sees it: its `flush` at the end of a result set
+/// hands over what it holds, and the output itself is flushed once, when it
+/// finishes, as in every other format.
+pub struct Unflushed<W>(W);
+
+impl<W: Write> Write for Unflushed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One CSV record.
+pub fn write_csv_record<'c, W: Write>(
+    csv: &mut CsvWriter<W>,
     fields: impl Iterator<Item = Cow<'c, str>>,
 ) -> io::Result<()> {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            w.write_all(b",")?;
-        }
-        let bytes = field.as_bytes();
-        if memchr::memchr3(b',', b'"', b'\n', bytes).is_some()
-            || memchr::memchr(b'\r', bytes).is_some()
-        {
-            // Quoted, each `"` doubled: written piece by piece, between the quotes.
-            w.write_all(b"\"")?;
-            let mut rest = bytes;
-            while let Some(at) = memchr::memchr(b'"', rest) {
-                w.write_all(&rest[..=at])?;
-                w.write_all(b"\"")?;
-                rest = &rest[at + 1..];
-            }
-            w.write_all(rest)?;
-            w.write_all(b"\"")?;
-        } else {
-            w.write_all(bytes)?;
-        }
+    for field in fields {
+        csv.write_field(field.as_bytes()).map_err(io_error)?;
     }
-    w.write_all(b"\r\n")
+    csv.write_record(None::<&[u8]>).map_err(io_error)
+}
+
+/// The I/O error under a CSV writer's error, kept as it is so that a closed pipe
+/// is still seen as one (`csv::Error`'s own conversion hides its kind).
+fn io_error(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 pub fn write_tsv_record<'c>(
@@ -111,18 +128,6 @@ pub fn spreadsheet_field<'c>(cell: &'c Cell<'_>, raw: bool, terminal: bool) -> C
     terminal_safe(terminal, field)
 }
 
-/// One record in the spreadsheet format the output is in (CSV or TSV).
-pub fn write_spreadsheet_record<'c>(
-    w: &mut impl Write,
-    format: Format,
-    fields: impl Iterator<Item = Cow<'c, str>>,
-) -> io::Result<()> {
-    match format {
-        Format::Tsv => write_tsv_record(w, fields),
-        _ => write_csv_record(w, fields),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,15 +150,29 @@ mod tests {
         assert_eq!(neutralise_formula(""), "");
     }
 
+    fn csv(records: &[&[&str]]) -> String {
+        let mut buf = Vec::new();
+        let mut csv = csv_writer(&mut buf);
+        for record in records {
+            write_csv_record(&mut csv, record.iter().map(|f| Cow::Borrowed(*f))).unwrap();
+        }
+        csv.flush().unwrap();
+        drop(csv);
+        String::from_utf8(buf).unwrap()
+    }
+
     #[test]
     fn csv_records_quote_what_needs_quoting_and_end_in_crlf() {
-        let mut buf = Vec::new();
-        let fields = ["a", "b,c", "say \"hi\"", "two\nlines", "\"\"", "cr\rx"].map(Cow::Borrowed);
-        write_csv_record(&mut buf, fields.into_iter()).unwrap();
         assert_eq!(
-            String::from_utf8(buf).unwrap(),
+            csv(&[&["a", "b,c", "say \"hi\"", "two\nlines", "\"\"", "cr\rx"]]),
             "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\"\"\"\"\"\",\"cr\rx\"\r\n"
         );
+        assert_eq!(csv(&[&["", ""], &["", "x"]]), ",\r\n,x\r\n");
+    }
+
+    #[test]
+    fn a_one_field_record_whose_field_is_empty_is_not_a_blank_line() {
+        assert_eq!(csv(&[&["x"], &[""], &["a"]]), "x\r\n\"\"\r\na\r\n");
     }
 
     #[test]

@@ -28,8 +28,11 @@ enum Body<'o> {
         target: &'o mut Target,
         block: table::Block,
     },
-    /// CSV and TSV: each record is put together in `record` and sent whole.
-    Spreadsheet {
+    /// CSV through the csv crate, which holds the output for the result set (boxed:
+    /// it carries its own buffer state, far larger than the other bodies).
+    Csv(Box<spreadsheet::CsvWriter<&'o mut Target>>),
+    /// TSV: each record is put together in `record` and sent whole.
+    Tsv {
         target: &'o mut Target,
         record: Vec<u8>,
     },
@@ -75,16 +78,19 @@ impl<'o> RowWriter<'o> {
                     .iter()
                     .map(|n| Cell::Text(Cow::Borrowed(n.as_str())))
                     .collect();
-                spreadsheet::write_spreadsheet_record(
-                    target,
-                    style.format,
-                    names
-                        .iter()
-                        .map(|c| spreadsheet::spreadsheet_field(c, style.csv_raw, style.terminal)),
-                )?;
-                Body::Spreadsheet {
-                    target,
-                    record: Vec::new(),
+                let header = names
+                    .iter()
+                    .map(|c| spreadsheet::spreadsheet_field(c, style.csv_raw, style.terminal));
+                if style.format == Format::Csv {
+                    let mut csv = spreadsheet::csv_writer(target);
+                    spreadsheet::write_csv_record(&mut csv, header)?;
+                    Body::Csv(Box::new(csv))
+                } else {
+                    spreadsheet::write_tsv_record(target, header)?;
+                    Body::Tsv {
+                        target,
+                        record: Vec::new(),
+                    }
                 }
             }
             Format::Json => {
@@ -121,11 +127,14 @@ impl<'o> RowWriter<'o> {
                     block.print(*target, &self.names, style.color, style.wrap_width)?;
                 }
             }
-            Body::Spreadsheet { target, record } => {
+            Body::Csv(csv) => spreadsheet::write_csv_record(
+                csv,
+                shown.map(|c| spreadsheet::spreadsheet_field(c, style.csv_raw, style.terminal)),
+            )?,
+            Body::Tsv { target, record } => {
                 record.clear();
-                spreadsheet::write_spreadsheet_record(
+                spreadsheet::write_tsv_record(
                     record,
-                    style.format,
                     shown.map(|c| spreadsheet::spreadsheet_field(c, style.csv_raw, style.terminal)),
                 )?;
                 target.write_all(record)?;
@@ -154,8 +163,10 @@ impl<'o> RowWriter<'o> {
             Body::Json(target) => {
                 target.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?
             }
+            // What the CSV writer holds goes to the output (not yet flushed).
+            Body::Csv(mut csv) => csv.flush()?,
             Body::Html { target, .. } => html::table_end(target)?,
-            Body::Spreadsheet { .. } | Body::Ndjson(_) | Body::Markdown(_) => {}
+            Body::Tsv { .. } | Body::Ndjson(_) | Body::Markdown(_) => {}
         }
         Ok(self.rows)
     }
