@@ -159,6 +159,20 @@ fn open_file(target: &Path) -> Result<Target> {
     })
 }
 
+/// Writes `bytes` as the file `path`, which is replaced only once they are all
+/// written and synced (a temporary file beside it is renamed over it): a reader
+/// sees the old file or the new one, never half of one. For files claimdb writes
+/// whole besides `-o` (`publish`'s metadata and README).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = temp_beside(path).map_err(|e| io_error(path, "cannot write", e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| io_error(path, "cannot write", e))?;
+    file.persist(path)
+        .map_err(|e| io_error(path, "cannot write", e.error))?;
+    Ok(())
+}
+
 /// A new empty file in `target`'s directory (so that renaming it over `target`
 /// replaces it at once), under a hidden temporary name, removed unless persisted.
 /// It gets the usual permissions, 0666 less the umask, like anything a shell
