@@ -9,7 +9,11 @@ use std::io::Write;
 use crate::error::Result;
 use crate::output::file::Target;
 use crate::output::format::{Format, Style};
-use crate::output::{html, json, markdown, spreadsheet, table};
+use crate::output::html;
+use crate::output::json;
+use crate::output::markdown;
+use crate::output::spreadsheet;
+use crate::output::table;
 use crate::rows::{Cell, Column, Rows};
 
 /// Writes the rows of one result set in the chosen format.
