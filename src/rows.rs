@@ -84,12 +84,12 @@ pub struct Mark {
 }
 
 impl Cell<'_> {
-    /// The cell as text, the way every format but JSON shows it.
+    /// The cell as text, as every format but JSON shows it.
     pub fn to_text(&self) -> Cow<'_, str> {
         match self {
             Cell::Null => Cow::Borrowed(""),
             Cell::Int(i) => Cow::Owned(i.to_string()),
-            Cell::Real(r) => Cow::Owned(r.to_string()),
+            Cell::Real(r) => Cow::Owned(real_text(*r)),
             Cell::Text(t) => Cow::Borrowed(t),
             Cell::Marks(marks) => {
                 let mut parts: Vec<String> = marks
@@ -105,6 +105,17 @@ impl Cell<'_> {
                 Cow::Owned(parts.join(" "))
             }
         }
+    }
+}
+
+/// A REAL as serde_json writes it (`1.0`, `2.5`, `1e+301`), the same text in every
+/// format, so that a float still reads as one: Rust's `Display` writes `1.0` as `1`
+/// and `1e301` as 302 digits. An infinity, which JSON cannot hold (it is `null`
+/// there), is written as Rust writes it (`inf`).
+pub fn real_text(r: f64) -> String {
+    match serde_json::Number::from_f64(r) {
+        Some(number) => number.to_string(),
+        None => r.to_string(),
     }
 }
 
@@ -169,4 +180,21 @@ pub trait Rows {
     fn row(&mut self, cells: &[Cell]) -> Result<()>;
     /// Ends the result set; returns how many rows were written.
     fn finish(self: Box<Self>) -> Result<u64>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reals_read_as_floats_in_text() {
+        assert_eq!(Cell::Real(1.0).to_text(), "1.0");
+        assert_eq!(Cell::Real(2.5).to_text(), "2.5");
+        assert_eq!(Cell::Real(1e301).to_text(), "1e+301");
+        assert_eq!(Cell::Real(-0.5).to_text(), "-0.5");
+        assert_eq!(Cell::Real(f64::INFINITY).to_text(), "inf");
+        for r in [1.0, 2.5, 1e301, 1e-7, 123456789012.5, -3.25] {
+            assert_eq!(real_text(r), serde_json::to_string(&r).unwrap());
+        }
+    }
 }

@@ -20,7 +20,7 @@ use crate::cli::PublishArgs;
 use crate::db::Db;
 use crate::db::schema_doc::DOCS;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{for_terminal, html_escape};
+use crate::output::{for_terminal, html_escape, write_atomically};
 
 pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     let dir = &args.dir;
@@ -198,20 +198,6 @@ fn file_sha256(path: &Path) -> Result<String> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = Pending::new(dir, ".tmp");
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp.0)
-        .map_err(|e| io_error(path, "cannot write", e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| io_error(path, "cannot write", e))?;
-    temp.rename_to(path)
 }
 
 fn io_error(path: &Path, what: &str, err: std::io::Error) -> Error {

@@ -187,10 +187,10 @@ fn shared_eval() -> Option<PathBuf> {
         "{} is missing: CI must run the ask evaluation",
         path.display()
     );
-    eprintln!(
-        "skipped: {} is missing (outside CI the shared evaluation is optional)",
+    crate::support::skipped(&format!(
+        "{} is missing (outside CI the shared evaluation is optional)",
         path.display()
-    );
+    ));
     None
 }
 
