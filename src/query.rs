@@ -8,8 +8,8 @@ use rusqlite::{Connection, ToSql};
 
 use crate::error::Result;
 use crate::model::{Kind, Stance};
-use crate::text::english;
 use crate::rows::{Cell, Column, Sink};
+use crate::text::english;
 
 /// Which claims to list. Every field narrows the result; an empty filter lists all.
 #[derive(Debug, Default, Clone)]
