@@ -290,9 +290,10 @@ pub fn cite(source: &str, start: i64, end: i64) -> String {
     }
 }
 
-/// Folds text the way the `--text` filter compares it.
+/// Lowers text the way the `--text` filter's SQL lowers the claims. Not the name
+/// fold (`text::fold`): SQLite's lower() folds ASCII only and the SQL maps only the
+/// typographic apostrophes, so the needle must be changed exactly that much.
 fn fold_text(s: &str) -> String {
-    // SQLite's lower() folds ASCII only, so the needle must be folded the same way.
     s.to_ascii_lowercase()
         .replace(['\u{2018}', '\u{2019}'], "'")
 }
