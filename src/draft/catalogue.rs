@@ -2,6 +2,7 @@
 //! subjects an article proposes that the catalogue does not know yet. No database
 //! is written; the same article and catalogue always give the same rows.
 
+use crate::catalog::load;
 use crate::draft::slug::ascii_name;
 use crate::names::fold;
 
@@ -49,44 +50,28 @@ impl Catalogue {
     }
 }
 
-/// The catalogue's names, for `draft`.
+/// The catalogue's names, for `draft`: every name, its aliases as written (the
+/// first alias, then the name, then the other aliases, in the order of their keys).
 pub fn load_catalogue(conn: &rusqlite::Connection) -> crate::error::Result<Catalogue> {
-    let entries = |sql: &str| -> crate::error::Result<Vec<Entry>> {
-        let mut stmt = conn.prepare(sql)?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?;
-        let mut out: Vec<Entry> = Vec::new();
-        for row in rows {
-            let (name, category, alias) = row?;
-            match out.last_mut() {
-                Some(e) if e.name == name => e.aliases.extend(alias),
-                _ => out.push(Entry {
-                    name: name.clone(),
-                    aliases: alias.into_iter().chain([name]).collect(),
-                    category,
+    let names = load::load(conn, &load::All)?;
+    let entries = |entries: Vec<load::Entry>| -> Vec<Entry> {
+        entries
+            .into_iter()
+            .map(|e| {
+                let mut aliases: Vec<String> = e.aliases.into_iter().map(|a| a.alias).collect();
+                aliases.insert(aliases.len().min(1), e.name.clone());
+                Entry {
+                    name: e.name,
+                    aliases,
+                    category: e.category,
                     proposed: false,
-                }),
-            }
-        }
-        Ok(out)
+                }
+            })
+            .collect()
     };
     Ok(Catalogue {
-        subjects: entries(
-            "SELECT s.name, '', a.alias FROM subjects s
-             LEFT JOIN subject_aliases a ON a.subject_id = s.subject_id ORDER BY s.name, a.key",
-        )?,
-        topics: entries(
-            "SELECT t.name, t.category, a.alias FROM topics t
-             LEFT JOIN topic_aliases a ON a.topic_id = t.topic_id ORDER BY t.name, a.key",
-        )?,
-        categories: entries(
-            "SELECT c.category, '', a.alias FROM categories c
-             LEFT JOIN category_aliases a ON a.category = c.category ORDER BY c.category, a.key",
-        )?,
+        subjects: entries(names.subjects),
+        topics: entries(names.topics),
+        categories: entries(names.categories),
     })
 }
