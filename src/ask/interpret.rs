@@ -9,6 +9,7 @@
 //! and finally the one intent those add up to.
 
 use crate::names::fold;
+use crate::text::english::{self, Words};
 
 /// One named thing and the other ways people write it.
 #[derive(Debug, Clone, Default)]
@@ -150,87 +151,12 @@ pub enum Intent {
     },
 }
 
-// ---- the generic vocabulary -------------------------------------------------
-
-/// Words that carry no name: articles, pronouns, auxiliaries, prepositions.
-#[rustfmt::skip]
-const FILLER: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into",
-    "onto", "and", "or", "but", "nor", "so", "as", "if", "than", "then", "that", "this",
-    "these", "those", "it", "its", "it's", "they", "them", "their", "there", "there's", "here",
-    "i", "i'm", "im", "me", "my", "we", "our", "us", "you", "your", "you're", "he", "she",
-    "his", "her", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
-    "done", "doing", "has", "have", "had", "having", "can", "could", "will", "would", "shall",
-    "should", "may", "might", "must", "what", "what's", "whats", "which", "who", "whom",
-    "whose", "when", "where", "why", "how", "about", "any", "some", "all", "each", "every",
-    "both", "either", "neither", "other", "another", "such", "much", "many", "very", "really",
-    "just", "also", "too", "more", "most", "less", "least", "only", "own", "same", "like",
-    "please", "tell", "show", "list", "give", "explain", "describe", "know", "want", "wanna",
-    "need", "get", "got", "let", "lets", "let's", "say", "says", "said", "mean", "think",
-    "one", "ones", "thing", "things", "way", "ways", "kind", "sort", "type", "lot", "lots",
-    "well", "good", "bad", "better", "best", "worse", "worst", "great", "right", "choose",
-    "choice", "pick", "go", "going", "recommend", "recommended", "suggest", "use", "uses",
-    "used", "using", "user", "users", "usable", "make", "makes", "made", "work", "works",
-    "working", "run", "runs", "running", "handle", "handles", "handling", "support",
-    "supports", "supported", "supporting", "include", "includes", "included", "including",
-    "offer", "offers", "offered", "provide", "provides", "provided", "come", "comes", "came",
-    "ship", "ships", "shipped", "bundle", "bundled", "built", "build", "builds", "builtin",
-    "native", "natively", "out", "box", "provide", "lack", "lacks", "lacking", "missing",
-    "miss", "without", "not", "no", "none", "never", "don't", "doesn't", "didn't", "isn't",
-    "aren't", "wasn't", "hasn't", "haven't", "can't", "cannot", "won't", "wouldn't",
-    "shouldn't", "dont", "doesnt", "isnt", "cant", "framework", "frameworks", "library",
-    "libraries", "tool", "tools", "technology", "technologies", "option", "options",
-    "solution", "stack", "platform", "vs", "versus", "compare", "compared", "comparing",
-    "comparison", "difference", "differences", "between", "against", "over", "under", "up",
-    "down", "yes", "ok", "okay", "hey", "hi", "hello", "thanks", "production", "real", "world",
-    "actually", "generally", "usually", "someone", "somebody", "anyone", "people", "person",
-    "something", "anything", "should've", "i've", "we're", "i'd", "now", "today", "currently",
-    "still", "yet", "even", "because", "due", "via", "through", "while", "whether", "able",
-    "capable", "possible", "considered", "consider", "rather", "instead", "prefer",
-    "preferred", "ideal", "suited", "suitable", "fit", "fits", "appropriate", "meant",
-    "designed", "intended", "learn", "learning", "new", "newbie", "start", "starting",
-    "started", "first", "project", "projects", "app", "apps", "application", "applications",
-    "site", "sites", "website", "websites", "web", "thing", "key", "main", "top", "biggest",
-    "important", "notable", "famous", "well-known", "big", "name", "names", "called", "whole",
-    "exactly", "overall", "general", "compare", "vs.", "feature", "features", "capability",
-    "capabilities", "functionality", "limitation", "limitations", "limit", "limits",
-    "drawback", "drawbacks", "weakness", "weaknesses", "downside", "downsides", "shortcoming",
-    "shortcomings", "problem", "problems", "issue", "issues", "con", "cons", "disadvantage",
-    "disadvantages", "pro", "pros", "advantage", "advantages", "benefit", "benefits",
-    "strength", "strengths", "upside", "upsides", "merit", "merits", "positive", "positives",
-    "negative", "negatives", "case", "cases", "usecase", "usecases", "scenario", "scenarios",
-    "company", "companies", "organisation", "organisations", "organization", "organizations",
-    "business", "businesses", "customer", "customers", "adopter", "adopters", "who", "when",
-    "created", "create", "creates", "developed", "develop", "invented", "founded", "wrote",
-    "written", "authored", "originate", "originated", "born", "launched", "introduced",
-    "begin", "began", "behind", "fact", "facts", "information", "info", "detail", "details",
-    "overview", "summary", "anything", "else", "in-built", "inbuilt", "default", "defaults",
-    "term", "terms", "regard", "regarding", "respect", "aspect", "aspects", "wrong",
-    "criticism", "criticisms", "pitfall", "pitfalls",
-];
-
-/// Comparative adjectives and their base (for "faster" -> "fast").
-#[rustfmt::skip]
-const COMPARATIVES: &[&str] = &[
-    "more", "less", "better", "worse", "best", "worst", "than", "vs", "vs.", "versus",
-    "compare", "compared", "comparing", "comparison", "difference", "differences", "between",
-    "against",
-];
-
-/// Common comparative adjectives, which need no "than" to compare.
-#[rustfmt::skip]
-const COMPARATIVE_ADJECTIVES: &[&str] = &[
-    "easier", "harder", "faster", "slower", "simpler", "lighter", "heavier", "safer",
-    "cheaper", "quicker", "larger", "bigger", "newer", "older", "cleaner", "stronger",
-    "weaker", "greater", "higher", "lower", "smoother", "friendlier", "leaner", "tougher",
-    "steeper", "gentler", "nicer", "smarter", "sturdier", "riskier", "costlier", "pricier",
-    "scales", "outperform", "outperforms", "beat", "beats", "wins", "win", "superior",
-    "inferior", "preferable",
-];
-
+/// True when `word` is one of `english::FILLER`: a word that carries no name.
 fn is_filler(word: &str) -> bool {
+    // Asked for every word of the question and every word of the names indexed: a
+    // set, where the list is searched in order.
     static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| FILLER.iter().copied().collect());
+        std::sync::LazyLock::new(|| english::FILLER.all().iter().copied().collect());
     SET.contains(word)
 }
 
@@ -630,8 +556,9 @@ fn push_unique(list: &mut Vec<String>, name: &str) {
     }
 }
 
-fn has_any(words: &[String], set: &[&str]) -> bool {
-    words.iter().any(|w| set.contains(&w.as_str()))
+/// True when some phrase of `list` stands in `words` (a one-word phrase is a word).
+fn said(words: &[String], list: &Words) -> bool {
+    list.all().iter().any(|p| has_phrase(words, p))
 }
 
 /// True when `phrase` (space-separated words) stands in `words`.
@@ -642,200 +569,47 @@ fn has_phrase(words: &[String], phrase: &str) -> bool {
         .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
 }
 
-fn has_any_phrase(words: &[String], phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| has_phrase(words, p))
-}
-
-/// Negated forms: "doesn't", "does not", "no", "without"...
-#[rustfmt::skip]
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "don't", "doesn't", "didn't", "isn't", "aren't", "hasn't", "haven't",
-    "can't", "cannot", "won't", "dont", "doesnt", "isnt", "cant", "without", "lack", "lacks",
-    "lacking", "missing",
-];
-
-/// Verbs of having: a negation before one of these reads as "lacks".
-#[rustfmt::skip]
-const HAVING: &[&str] = &[
-    "have", "has", "had", "include", "includes", "included", "support", "supports",
-    "supported", "offer", "offers", "provide", "provides", "come", "comes", "ship", "ships",
-    "built", "builtin", "bundle", "bundled", "native", "natively", "get", "there",
-];
-
 /// Reads the signals around the names.
 fn signals(words: &[String], r: &mut Reading) {
     let first = words.first().map(String::as_str).unwrap_or("");
     let singulars: Vec<String> = words.iter().map(|w| singular(w)).collect();
     let w = &singulars;
+    let is = |list: &Words, word: &str| list.contains(word);
 
-    r.yes_no = matches!(
-        first,
-        "does"
-            | "do"
-            | "did"
-            | "is"
-            | "are"
-            | "was"
-            | "has"
-            | "have"
-            | "can"
-            | "could"
-            | "will"
-            | "would"
-            | "isn't"
-            | "doesn't"
-            | "don't"
-            | "hasn't"
-            | "can't"
-    );
-    r.which =
-        has_any(words, &["which", "what", "whichever"]) && !has_any_phrase(words, &["what about"]);
-    r.both = has_any(words, &["both", "all", "each", "either"]);
+    r.yes_no = is(&english::YES_NO_OPENERS, first);
+    r.which = said(words, &english::WHICH) && !said(words, &english::WHAT_ABOUT);
+    r.both = said(words, &english::EVERY);
 
     // "doesn't have", "not built in", "lacks", "without"
     let negated_having = words.iter().enumerate().any(|(i, word)| {
-        NEGATIONS.contains(&word.as_str())
-            && (matches!(
-                word.as_str(),
-                "lack" | "lacks" | "lacking" | "missing" | "without"
-            ) || words[i + 1..]
-                .iter()
-                .take(4)
-                .any(|next| HAVING.contains(&next.as_str())))
+        is(&english::NEGATION, word)
+            && (is(&english::LACKING, word)
+                || words[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|next| is(&english::HAVING, next)))
     });
-    r.builtin = has_any(
-        w,
-        &[
-            "builtin", "native", "natively", "inbuilt", "in-built", "bundled",
-        ],
-    ) || has_any_phrase(
-        w,
-        &[
-            "built in",
-            "built into",
-            "out of the box",
-            "ship with",
-            "come with",
-            "included",
-            "include",
-            "by default",
-        ],
-    );
+    r.builtin = said(w, &english::BUILTIN);
 
     // Lists, in words people use.
-    let bad_at = has_any_phrase(w, &["do well", "good at", "good for", "great at"])
-        && words.iter().any(|x| NEGATIONS.contains(&x.as_str()));
-    r.list = if has_any(w, &["pro", "advantage", "benefit", "strength", "upside"])
-        && has_any(
-            w,
-            &["con", "disadvantage", "drawback", "weakness", "downside"],
-        ) {
+    let bad_at = said(w, &english::GOOD_AT) && words.iter().any(|x| is(&english::NEGATION, x));
+    r.list = if said(w, &english::ADVANTAGE) && said(w, &english::DISADVANTAGE) {
         Some(ListKind::ProsCons)
-    } else if bad_at
-        || has_any(
-            w,
-            &[
-                "drawback",
-                "weakness",
-                "downside",
-                "disadvantage",
-                "shortcoming",
-                "problem",
-                "issue",
-                "negative",
-                "criticism",
-                "worst",
-                "pitfall",
-                "weak",
-            ],
-        )
-        || has_any_phrase(w, &["bad at", "bad thing", "bad about", "wrong with"])
-    {
+    } else if bad_at || said(w, &english::WEAKNESS) {
         Some(ListKind::Weaknesses)
-    } else if has_any(w, &["pro", "advantage", "benefit", "strength", "upside"])
-        && has_any(
-            w,
-            &["con", "disadvantage", "drawback", "weakness", "downside"],
-        )
-    {
+    } else if said(w, &english::ADVANTAGE) && said(w, &english::DISADVANTAGE) {
         Some(ListKind::ProsCons)
-    } else if has_any(w, &["limitation", "limit"]) {
+    } else if said(w, &english::LIMITATION) {
         Some(ListKind::Limitations)
-    } else if has_any(w, &["con"]) {
+    } else if said(w, &english::CONS) {
         Some(ListKind::Cons)
-    } else if has_any(
-        w,
-        &[
-            "pro",
-            "advantage",
-            "benefit",
-            "strength",
-            "upside",
-            "merit",
-            "positive",
-        ],
-    ) || has_any_phrase(
-        w,
-        &[
-            "good thing",
-            "good about",
-            "why use",
-            "why choose",
-            "great about",
-            "good at",
-        ],
-    ) {
+    } else if said(w, &english::ADVANTAGE) || said(w, &english::PRAISE) {
         Some(ListKind::Pros)
-    } else if has_any(w, &["usecase", "scenario"])
-        || has_any(w, &["where"]) && has_any(w, &["used", "use"])
-        || has_any_phrase(
-            w,
-            &[
-                "use case",
-                "good for",
-                "used for",
-                "suited for",
-                "suited to",
-                "suitable for",
-                "ideal for",
-                "useful for",
-                "meant for",
-                "great for",
-                "when to use",
-                "when should i use",
-                "kind of project",
-                "type of project",
-                "what for",
-            ],
-        )
-    {
+    } else if said(w, &english::USE_CASE) || said(w, &english::WHERE) && said(w, &english::USING) {
         Some(ListKind::UseCases)
-    } else if has_any(
-        w,
-        &[
-            "company",
-            "organisation",
-            "organization",
-            "business",
-            "customer",
-            "adopter",
-        ],
-    ) || has_any_phrase(
-        w,
-        &[
-            "user of",
-            "its user",
-            "who use",
-            "who is using",
-            "who are using",
-            "used by",
-            "using it",
-            "in production",
-            "use it",
-        ],
-    ) {
+    } else if said(w, &english::ADOPTERS) {
         Some(ListKind::Companies)
-    } else if has_any(w, &["feature", "capability", "functionality"]) {
+    } else if said(w, &english::FEATURE) {
         Some(ListKind::Features)
     } else {
         None
@@ -843,91 +617,23 @@ fn signals(words: &[String], r: &mut Reading) {
     r.lacks = negated_having && !bad_at;
     // "good framework for", "best choice for", "ideal for": an evaluation for a use.
     r.good_for = words.iter().enumerate().any(|(i, x)| {
-        matches!(
-            x.as_str(),
-            "good"
-                | "best"
-                | "better"
-                | "great"
-                | "ideal"
-                | "suitable"
-                | "suited"
-                | "recommended"
-                | "right"
-        ) && words[i + 1..].iter().take(3).any(|n| n == "for")
+        is(&english::APPROVAL, x) && words[i + 1..].iter().take(3).any(|n| n == "for")
     });
 
-    r.when = has_any(w, &["when", "year", "date"]) || has_any_phrase(w, &["how old"]);
-    r.fact = r.when
-        || (has_any(
-            w,
-            &[
-                "who",
-                "when",
-                "where",
-                "year",
-                "date",
-                "created",
-                "create",
-                "developed",
-                "invented",
-                "founded",
-                "released",
-                "wrote",
-                "written",
-                "author",
-                "originate",
-                "originated",
-                "origin",
-                "history",
-                "born",
-                "launched",
-                "introduced",
-                "began",
-                "behind",
-            ],
-        ) || has_any_phrase(w, &["come out", "came out"]))
-            && r.list != Some(ListKind::Companies);
+    r.when = said(w, &english::WHEN);
+    r.fact = r.when || said(w, &english::ORIGIN) && r.list != Some(ListKind::Companies);
 
-    r.comparative = has_any(w, COMPARATIVES)
-        || has_any(words, COMPARATIVE_ADJECTIVES)
+    r.comparative = said(w, &english::COMPARISON)
+        || said(words, &english::COMPARATIVES)
         || words.windows(2).any(|p| {
             // "nimbler than": any -er word that a "than" follows
             p[1] == "than" && !comparative_bases(&p[0]).is_empty()
         });
-    r.advice = has_any(
-        w,
-        &[
-            "should",
-            "recommend",
-            "recommended",
-            "suggest",
-            "choose",
-            "pick",
-            "prefer",
-            "i'm",
-            "im",
-            "my",
-            "need",
-            "want",
-        ],
-    ) || has_any_phrase(
-        w,
-        &[
-            "best for",
-            "better for",
-            "go with",
-            "good choice",
-            "right choice",
-            "better choice",
-            "best choice",
-            "good option",
-            "i am",
-        ],
-    ) || (first == "which" || first == "what")
-        && words.len() >= 3
-        && has_any(w, &["for"])
-        && !has_any(w, &["used", "good", "suited", "suitable", "ideal"]);
+    r.advice = said(w, &english::ADVICE)
+        || is(&english::WHICH_OR_WHAT, first)
+            && words.len() >= 3
+            && w.iter().any(|x| x == "for")
+            && !said(w, &english::PURPOSE);
 }
 
 /// Finds the names in the question: longest alias match first, then typos.
@@ -1001,10 +707,7 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
             // "out of the box", "built in": the way a thing ships, when the question
             // also names the thing.
             let phrase = span.join(" ");
-            let ships = matches!(
-                phrase.as_str(),
-                "out of the box" | "built in" | "builtin" | "by default" | "natively" | "native"
-            );
+            let ships = english::SHIPPING.contains(&phrase);
             if n >= 2 && found.iter().any(|t| matches!(t, Target::Topic(_))) {
                 push_unique(&mut r.topic_phrases, &words[i..i + n].join(" "));
             }
@@ -1016,11 +719,8 @@ fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
                 }
                 if let (Target::Topic(k), 1, true) = (t, n, i > 0) {
                     let next = words.get(i + 1).map(String::as_str).unwrap_or("");
-                    if matches!(words[i - 1].as_str(), "which" | "what")
-                        && matches!(
-                            next,
-                            "should" | "would" | "is" | "are" | "do" | "to" | "for" | "can"
-                        )
+                    if english::WHICH_OR_WHAT.contains(&words[i - 1])
+                        && english::CLASS_FOLLOWERS.contains(next)
                     {
                         push_unique(&mut r.class_topics, &catalogue.topics[*k].name);
                     }
@@ -1133,12 +833,7 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
     signals(&words, &mut r);
     names(&words, catalogue, &mut r);
     // "X or Y for performance": two subjects side by side is a comparison.
-    if r.subjects.len() >= 2
-        && has_any(
-            &words,
-            &["or", "vs", "vs.", "versus", "than", "compare", "between"],
-        )
-    {
+    if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
     }
     r
