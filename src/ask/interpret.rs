@@ -569,6 +569,47 @@ fn has_phrase(words: &[String], phrase: &str) -> bool {
         .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
 }
 
+/// A sign that a question asks for some list.
+#[derive(Clone, Copy)]
+pub enum Cue {
+    /// Some phrase of the list stands among the question's words in their singular.
+    Said(&'static Words),
+    /// Some word of the question, as typed, is a negation ("doesn't", "not").
+    Negated,
+}
+
+/// Which list a question asks for, in the words people use: the first row all of
+/// whose cues are in the question wins, so the order is the grammar ("pros and cons"
+/// before "pros", "drawbacks" before "limitations" and "cons", "good for" negated
+/// before "good for"). A kind with two rows is asked for by either.
+pub static LIST_CUES: &[(ListKind, &[Cue])] = &[
+    (
+        ListKind::ProsCons,
+        &[
+            Cue::Said(&english::ADVANTAGE),
+            Cue::Said(&english::DISADVANTAGE),
+        ],
+    ),
+    // "what doesn't X do well", "what isn't X good for"
+    (
+        ListKind::Weaknesses,
+        &[Cue::Said(&english::GOOD_AT), Cue::Negated],
+    ),
+    (ListKind::Weaknesses, &[Cue::Said(&english::WEAKNESS)]),
+    (ListKind::Limitations, &[Cue::Said(&english::LIMITATION)]),
+    (ListKind::Cons, &[Cue::Said(&english::CONS)]),
+    (ListKind::Pros, &[Cue::Said(&english::ADVANTAGE)]),
+    (ListKind::Pros, &[Cue::Said(&english::PRAISE)]),
+    (ListKind::UseCases, &[Cue::Said(&english::USE_CASE)]),
+    // "where is X used"
+    (
+        ListKind::UseCases,
+        &[Cue::Said(&english::WHERE), Cue::Said(&english::USING)],
+    ),
+    (ListKind::Companies, &[Cue::Said(&english::ADOPTERS)]),
+    (ListKind::Features, &[Cue::Said(&english::FEATURE)]),
+];
+
 /// Reads the signals around the names.
 fn signals(words: &[String], r: &mut Reading) {
     let first = words.first().map(String::as_str).unwrap_or("");
@@ -591,29 +632,19 @@ fn signals(words: &[String], r: &mut Reading) {
     });
     r.builtin = said(w, &english::BUILTIN);
 
-    // Lists, in words people use.
-    let bad_at = said(w, &english::GOOD_AT) && words.iter().any(|x| is(&english::NEGATION, x));
-    r.list = if said(w, &english::ADVANTAGE) && said(w, &english::DISADVANTAGE) {
-        Some(ListKind::ProsCons)
-    } else if bad_at || said(w, &english::WEAKNESS) {
-        Some(ListKind::Weaknesses)
-    } else if said(w, &english::ADVANTAGE) && said(w, &english::DISADVANTAGE) {
-        Some(ListKind::ProsCons)
-    } else if said(w, &english::LIMITATION) {
-        Some(ListKind::Limitations)
-    } else if said(w, &english::CONS) {
-        Some(ListKind::Cons)
-    } else if said(w, &english::ADVANTAGE) || said(w, &english::PRAISE) {
-        Some(ListKind::Pros)
-    } else if said(w, &english::USE_CASE) || said(w, &english::WHERE) && said(w, &english::USING) {
-        Some(ListKind::UseCases)
-    } else if said(w, &english::ADOPTERS) {
-        Some(ListKind::Companies)
-    } else if said(w, &english::FEATURE) {
-        Some(ListKind::Features)
-    } else {
-        None
-    };
+    // "what doesn't X do well": a list of weaknesses (the second row of
+    // `LIST_CUES`), and not a question of what X lacks.
+    let negated = words.iter().any(|x| is(&english::NEGATION, x));
+    let bad_at = negated && said(w, &english::GOOD_AT);
+    r.list = LIST_CUES
+        .iter()
+        .find(|(_, cues)| {
+            cues.iter().all(|cue| match cue {
+                Cue::Said(list) => said(w, list),
+                Cue::Negated => negated,
+            })
+        })
+        .map(|(kind, _)| *kind);
     r.lacks = negated_having && !bad_at;
     // "good framework for", "best choice for", "ideal for": an evaluation for a use.
     r.good_for = words.iter().enumerate().any(|(i, x)| {
@@ -1354,5 +1385,28 @@ mod tests {
             read("disadvantages of quokka", &catalogue).list,
             Some(ListKind::Weaknesses)
         );
+    }
+    /// `LIST_CUES` keeps the order of the if-chain it replaced: a question that
+    /// matches two rows gets the earlier row's kind.
+    #[test]
+    fn the_first_list_cue_that_matches_wins() {
+        for (question, kind) in [
+            // ProsCons before Pros and Cons (and Weaknesses, for "drawbacks").
+            ("pros and cons of quokka", ListKind::ProsCons),
+            ("advantages and drawbacks of quokka", ListKind::ProsCons),
+            // Weaknesses before Limitations and Cons.
+            ("drawbacks and limitations of quokka", ListKind::Weaknesses),
+            // "good for" negated before "good for" (UseCases).
+            ("what isn't quokka good for", ListKind::Weaknesses),
+            ("limitations and cons of quokka", ListKind::Limitations),
+            ("cons and merits of quokka", ListKind::Cons),
+            ("benefits and use cases of quokka", ListKind::Pros),
+            ("use cases and companies of quokka", ListKind::UseCases),
+            ("where is quokka used by companies", ListKind::UseCases),
+            ("companies and features of quokka", ListKind::Companies),
+            ("features of quokka", ListKind::Features),
+        ] {
+            assert_eq!(read_q(question).list, Some(kind), "{question}");
+        }
     }
 }
