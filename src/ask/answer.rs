@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 
 use rusqlite::{Connection, ToSql};
 
-use super::interpret::{self, Catalogue, Entry, Intent, ListKind, ListQuestion, Reading};
+use crate::ask::index::Relevance;
+use crate::ask::intent::{Catalogue, Entry, Intent, ListKind, ListQuestion, Reading};
+use crate::ask::interpret;
 use crate::catalog::{self, Named};
 use crate::cli::CompaniesArgs;
 use crate::commands::{lists, which};
@@ -37,7 +39,7 @@ const MAX_ROWS: usize = 30;
 /// `interpret::Relevance`: the others cannot match, and a large knowledge base has
 /// thousands); company names only when asked (they are read from the claims).
 pub fn catalogue(conn: &Connection, question: &str, with_companies: bool) -> Result<Catalogue> {
-    let relevance = interpret::Relevance::of(question);
+    let relevance = Relevance::of(question);
     let text = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<Option<String>> {
         Ok(match r.get_ref(i)? {
             rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t)

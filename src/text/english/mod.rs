@@ -6,6 +6,8 @@
 //!
 //! Nothing here names a subject, topic or company: these are words of English.
 
+pub mod inflect;
+
 use std::sync::OnceLock;
 
 /// One word or phrase list, split on first use.
