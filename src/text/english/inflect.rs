@@ -64,3 +64,16 @@ pub fn singular(word: &str) -> String {
     }
     word.strip_suffix('s').unwrap_or(word).to_string()
 }
+
+/// A word's stem as a prefix query ("replicat*", "hard*" for "harder"); short words
+/// stay whole.
+pub fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    if n < 6 || !word.is_ascii() {
+        return word.to_string();
+    }
+    if let Some(base) = word.strip_suffix("er") {
+        return format!("{base}*");
+    }
+    format!("{}*", &word[..(n - 3).max(5)])
+}
