@@ -48,6 +48,8 @@ pub fn key_of(name: &str) -> Vec<String> {
     tokens(name).iter().map(|w| singular(w)).collect()
 }
 
+/// Appends `name` to `list` unless it is there already (names keep the question's
+/// order).
 pub fn push_unique(list: &mut Vec<String>, name: &str) {
     if !list.iter().any(|n| n == name) {
         list.push(name.to_string());
@@ -60,7 +62,7 @@ pub fn said(words: &[String], list: &Words) -> bool {
 }
 
 /// True when `phrase` (space-separated words) stands in `words`.
-pub fn has_phrase(words: &[String], phrase: &str) -> bool {
+fn has_phrase(words: &[String], phrase: &str) -> bool {
     let p: Vec<&str> = phrase.split(' ').collect();
     words
         .windows(p.len())

@@ -4,7 +4,6 @@
 
 use rusqlite::Connection;
 
-use crate::ask::answer::say::shell_word;
 use crate::catalog::{self, Named};
 use crate::error::Result;
 use crate::model::Kind;
@@ -173,5 +172,16 @@ impl Select {
             )
         });
         found
+    }
+}
+
+/// A value as one shell word.
+fn shell_word(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
