@@ -18,31 +18,12 @@ pub fn other_numbers(key: &str) -> Vec<String> {
         Some((head, last)) => (format!("{head} "), last),
         None => (String::new(), key),
     };
-    let mut forms = Vec::new();
     if !last.chars().all(char::is_alphabetic) || last.chars().count() < 3 {
-        return forms;
+        return Vec::new();
     }
-    if let Some(stem) = last.strip_suffix("ies") {
-        forms.push(format!("{stem}y"));
-    } else if let Some(stem) = last.strip_suffix('s') {
-        // "boxes" -> "box", "caches" -> "cache": both are tried.
-        if let Some(shorter) = stem.strip_suffix('e') {
-            forms.push(shorter.to_string());
-        }
-        if !stem.ends_with(['s', 'u', 'i']) {
-            forms.push(stem.to_string());
-        }
-    }
+    let mut forms = crate::text::english::inflect::singulars(last);
     if forms.is_empty() {
-        if let Some(stem) = last.strip_suffix('y')
-            && !stem.ends_with(['a', 'e', 'o', 'u'])
-        {
-            forms.push(format!("{stem}ies"));
-        } else if last.ends_with(['s', 'x', 'z']) || last.ends_with("ch") || last.ends_with("sh") {
-            forms.push(format!("{last}es"));
-        } else {
-            forms.push(format!("{last}s"));
-        }
+        forms.push(crate::text::english::inflect::plural(last));
     }
     forms.into_iter().map(|f| format!("{head}{f}")).collect()
 }
@@ -161,10 +142,10 @@ mod tests {
         assert_eq!(forms("security protections"), ["security protection"]);
         assert_eq!(forms("security protection"), ["security protections"]);
         assert_eq!(forms("form validations"), ["form validation"]);
-        assert_eq!(forms("caches"), ["cach", "cache"]);
-        assert_eq!(forms("boxes"), ["box", "boxe"]);
+        assert_eq!(forms("caches"), ["cache", "cach"]);
+        assert_eq!(forms("boxes"), ["boxe", "box"]);
         assert_eq!(forms("use case"), ["use cases"]);
-        assert_eq!(forms("microservices"), ["microservic", "microservice"]);
+        assert_eq!(forms("microservices"), ["microservice", "microservic"]);
         assert_eq!(forms("class"), ["classes"]);
         assert_eq!(forms("status"), ["statu"].map(|_| "statuses"));
         assert!(forms("id").is_empty());

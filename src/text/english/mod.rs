@@ -6,6 +6,8 @@
 //!
 //! Nothing here names a subject, topic or company: these are words of English.
 
+pub mod inflect;
+
 use std::sync::OnceLock;
 
 /// One word or phrase list, split on first use.
@@ -118,6 +120,71 @@ lists! {
     NOT_NAMES = "not_names.txt";
     NAME_JOINERS = "name_joiners.txt";
     VERSUS = "versus.txt";
+
+    /// ask: words that carry no name (articles, pronouns, generic question words).
+    FILLER = "filler.txt";
+    /// ask: words that make a question a comparison ("than", "vs", "difference").
+    COMPARISON = "comparison.txt";
+    /// ask: comparatives that compare without a "than" ("easier", "outperforms").
+    COMPARATIVES = "comparatives.txt";
+    /// ask: negations ("doesn't", "not", "without").
+    NEGATION = "negation.txt";
+    /// ask: negations that are a lack by themselves ("lacks", "without").
+    LACKING = "lacking.txt";
+    /// ask: verbs of having; negated, they read as "lacks".
+    HAVING = "having.txt";
+    /// ask: first words of a yes/no question.
+    YES_NO_OPENERS = "yes_no_openers.txt";
+    /// ask: words asking which subject.
+    WHICH = "which.txt";
+    /// ask: "what" phrases that do not ask which ("what about").
+    WHAT_ABOUT = "what_about.txt";
+    /// ask: words asking about every subject ("both", "all").
+    EVERY = "every.txt";
+    /// ask: phrases saying a thing ships built in.
+    BUILTIN = "builtin.txt";
+    /// ask: phrases of doing well; negated, a question for weaknesses.
+    GOOD_AT = "good_at.txt";
+    /// ask: words asking for weaknesses (limitations and cons together).
+    WEAKNESS = "weakness.txt";
+    /// ask: words of advantage (with DISADVANTAGE: pros and cons).
+    ADVANTAGE = "advantage.txt";
+    /// ask: words of disadvantage (with ADVANTAGE: pros and cons).
+    DISADVANTAGE = "disadvantage.txt";
+    /// ask: words asking for limitations.
+    LIMITATION = "limitation.txt";
+    /// ask: words asking for cons alone.
+    CONS = "cons.txt";
+    /// ask: words asking for pros besides ADVANTAGE's.
+    PRAISE = "praise.txt";
+    /// ask: words asking what a subject is for.
+    USE_CASE = "use_case.txt";
+    /// ask: "where", which with USING asks for use cases.
+    WHERE = "where.txt";
+    /// ask: words of using, which with WHERE ask for use cases.
+    USING = "using.txt";
+    /// ask: words asking who uses a subject.
+    ADOPTERS = "adopters.txt";
+    /// ask: words asking for features.
+    FEATURE = "feature.txt";
+    /// ask: words of approval that, followed by "for", ask for an evaluation.
+    APPROVAL = "approval.txt";
+    /// ask: words asking for a date.
+    WHEN = "when.txt";
+    /// ask: words asking for facts of origin.
+    ORIGIN = "origin.txt";
+    /// ask: words asking for advice.
+    ADVICE = "advice.txt";
+    /// ask: words that make "which ... for" a question of purpose, not advice.
+    PURPOSE = "purpose.txt";
+    /// ask: names that say how a thing ships ("out of the box").
+    SHIPPING = "shipping.txt";
+    /// ask: "which" and "what" before a topic or opening advice.
+    WHICH_OR_WHAT = "which_or_what.txt";
+    /// ask: words after "which TOPIC" that make the topic a kind of thing wanted.
+    CLASS_FOLLOWERS = "class_followers.txt";
+    /// ask: words that put two subjects side by side ("or", "vs").
+    SIDE_BY_SIDE = "side_by_side.txt";
 }
 
 #[cfg(test)]

@@ -1,0 +1,70 @@
+//! A question as words: folded tokens, the keys names are matched by, and whether a
+//! phrase of one of the English lists (src/text/english) stands among them.
+
+use crate::names::fold;
+use crate::text::english::inflect::singular;
+use crate::text::english::{self, Words};
+
+/// True when `word` is one of `english::FILLER`: a word that carries no name.
+pub fn is_filler(word: &str) -> bool {
+    // Asked for every word of the question and every word of the names indexed: a
+    // set, where the list is searched in order.
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| english::FILLER.all().iter().copied().collect());
+    SET.contains(word)
+}
+
+/// The question as folded words, punctuation at word edges dropped.
+pub fn tokens(question: &str) -> Vec<String> {
+    fold(question)
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '(' | ')' | '|'))
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                matches!(
+                    c,
+                    '?' | '!' | '.' | '"' | ':' | '\'' | '[' | ']' | '{' | '}' | '*' | '<' | '>'
+                )
+            })
+        })
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A name key: the folded words of a name, each in its singular.
+pub fn key_of(name: &str) -> Vec<String> {
+    // Most catalogue names come already folded (the database stores alias keys
+    // folded): those only need splitting.
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if plain {
+        return name
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(singular)
+            .collect();
+    }
+    tokens(name).iter().map(|w| singular(w)).collect()
+}
+
+/// Appends `name` to `list` unless it is there already (names keep the question's
+/// order).
+pub fn push_unique(list: &mut Vec<String>, name: &str) {
+    if !list.iter().any(|n| n == name) {
+        list.push(name.to_string());
+    }
+}
+
+/// True when some phrase of `list` stands in `words` (a one-word phrase is a word).
+pub fn said(words: &[String], list: &Words) -> bool {
+    list.all().iter().any(|p| has_phrase(words, p))
+}
+
+/// True when `phrase` (space-separated words) stands in `words`.
+fn has_phrase(words: &[String], phrase: &str) -> bool {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    words
+        .windows(p.len())
+        .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+}
