@@ -5,14 +5,33 @@ use crate::names::fold;
 use crate::text::english::inflect::singular;
 use crate::text::english::{self, Words};
 
-/// True when `word` is one of `english::FILLER`: a word that carries no name.
+/// True when `word` carries no name: one of `english::FILLER`, or of the lists of
+/// question words that are filler too (each kept once, in the list that says what
+/// it does).
 pub fn is_filler(word: &str) -> bool {
     // Asked for every word of the question and every word of the names indexed: a
     // set, where the list is searched in order.
     static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| english::FILLER.all().iter().copied().collect());
+        std::sync::LazyLock::new(|| {
+            std::iter::once(&english::FILLER)
+                .chain(ALSO_FILLER.iter().copied())
+                .flat_map(|list| list.all().iter().copied())
+                .collect()
+        });
     SET.contains(word)
 }
+
+/// The lists whose words are filler too, besides `english::FILLER`.
+const ALSO_FILLER: &[&english::Words] = &[
+    &english::HAVING,
+    &english::NEGATION,
+    &english::COMPARISON,
+    &english::YES_NO_OPENERS,
+    &english::APPROVAL,
+    &english::CLASS_FOLLOWERS,
+    &english::SIDE_BY_SIDE,
+    &english::NOT_NAMES,
+];
 
 /// The question as folded words, punctuation at word edges dropped.
 pub fn tokens(question: &str) -> Vec<String> {
@@ -67,4 +86,23 @@ fn has_phrase(words: &[String], phrase: &str) -> bool {
     words
         .windows(p.len())
         .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filler_repeats_no_word_of_the_lists_it_takes_in() {
+        for list in ALSO_FILLER {
+            for word in list.all() {
+                assert!(
+                    !english::FILLER.contains(word),
+                    "{word:?} is in filler.txt and in {}: keep it once",
+                    list.name
+                );
+                assert!(is_filler(word), "{word:?} of {}", list.name);
+            }
+        }
+    }
 }
