@@ -44,7 +44,7 @@ fn main() {
     let verbose = std::env::var_os("DRAFT_EVAL_VERBOSE").is_some();
     let dir = tempfile::tempdir().expect("temporary directory");
     let location = Location::from_flag(Some(dir.path().join("eval.sqlite3"))).expect("location");
-    let (db, _) = Db::init(&location, false).expect("database");
+    let (db, _) = Db::init(&location, false, claimdb::ingest::seed::load).expect("database");
     let catalogue = load_catalogue(&db.conn).expect("catalogue");
     println!("article\thand\tdraft\trecall(any)\tprecision(any)\trecall(1:1)\tprecision(1:1)");
     for pair in args.chunks(2) {
@@ -80,8 +80,8 @@ fn main() {
             .map(|r| {
                 let k = key(
                     &r.subject,
-                    r.kind,
-                    r.stance.unwrap_or(""),
+                    r.kind.as_str(),
+                    r.stance.map_or("", |s| s.as_str()),
                     (r.line_start, r.line_end),
                 );
                 (k, r.topic.clone())

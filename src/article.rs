@@ -1,6 +1,8 @@
 //! An article's text with its line index: where a quote stands, and whether it
 //! stands where a claim says it does.
 
+use sha2::{Digest, Sha256};
+
 /// Where a quote stands, as (line_start, line_end), if anywhere.
 pub type Place = Option<(usize, usize)>;
 
@@ -258,6 +260,15 @@ impl<'a> Article<'a> {
         }
         (first, last)
     }
+}
+
+/// The SHA-256 of a text in lower-case hex: what a source is recorded with, so
+/// `verify` can tell when its stored text was changed.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! database knows, with "did you mean" suggestions when nothing matches. Every
 //! command resolves names through here, so they all accept the same aliases.
 
+pub mod load;
+
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension};

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
 use crate::error::exit_codes_help;
-use crate::model::{Kind, Stance};
+use crate::model::{Kind, Polarity, Report, Stance};
 use crate::output::{ColorChoice, Format, OutputOptions};
 
 /// Questions of each sort `ask` understands, shown in `ask --help` (a macro so clap's
@@ -253,7 +253,7 @@ Examples:
     Report {
         /// The report to run
         #[arg(value_enum)]
-        name: Option<crate::commands::report::Report>,
+        name: Option<Report>,
     },
 
     /// Pairs of claims in tension: built in vs missing, pro vs con or limitation
@@ -387,12 +387,6 @@ from the knowledge base (CLAIMDB_DB, or the default database) as it is then.")]
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Polarity {
-    Has,
-    Lacks,
-}
-
 #[derive(Debug, Args)]
 pub struct WhichArgs {
     /// has or lacks
@@ -401,7 +395,7 @@ pub struct WhichArgs {
 
     /// The topic, optionally after "built-in": `built-in auth`, `admin interface`
     #[arg(required = true, num_args = 1.., value_name = "TOPIC",
-          add = ArgValueCandidates::new(crate::complete::which_words))]
+          add = ArgValueCandidates::new(crate::complete::names::which_words))]
     pub words: Vec<String>,
 }
 
@@ -452,20 +446,20 @@ mod tests {
 pub struct CompareArgs {
     /// Two or more subjects (names or aliases)
     #[arg(required = true, num_args = 2.., value_name = "SUBJECT",
-          add = ArgValueCandidates::new(crate::complete::subjects))]
+          add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subjects: Vec<String>,
 
     /// Only this category (design, flexibility, use-cases, performance, components,
     /// history, learning, community, security) or topic
     #[arg(long, value_name = "CATEGORY",
-          add = ArgValueCandidates::new(crate::complete::categories_and_topics))]
+          add = ArgValueCandidates::new(crate::complete::names::categories_and_topics))]
     pub on: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct TopicsArgs {
     /// Only topics of this category
-    #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::categories))]
+    #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::names::categories))]
     pub category: Option<String>,
 }
 
@@ -473,7 +467,7 @@ pub struct TopicsArgs {
 pub struct ListArgs {
     /// Only claims about this subject (repeat for several)
     #[arg(long, short = 's', value_name = "SUBJECT",
-          add = ArgValueCandidates::new(crate::complete::subjects))]
+          add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
     /// Every claim, not one row per item (the article's own list items first, then
@@ -486,7 +480,7 @@ pub struct ListArgs {
 pub struct CompaniesArgs {
     /// Only companies named for this subject (repeat for several)
     #[arg(long, short = 's', value_name = "SUBJECT",
-          add = ArgValueCandidates::new(crate::complete::subjects))]
+          add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
     /// Only companies named for every given subject (every subject when none is given)
@@ -502,7 +496,7 @@ pub struct CompaniesArgs {
 pub struct ClaimsArgs {
     /// Only claims about this subject (repeat for several)
     #[arg(long, short = 's', value_name = "SUBJECT",
-          add = ArgValueCandidates::new(crate::complete::subjects))]
+          add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
     /// Only claims of this kind (repeat for several)
@@ -510,11 +504,11 @@ pub struct ClaimsArgs {
     pub kind: Vec<Kind>,
 
     /// Only claims on this topic (name or alias)
-    #[arg(long, short = 't', add = ArgValueCandidates::new(crate::complete::topics))]
+    #[arg(long, short = 't', add = ArgValueCandidates::new(crate::complete::names::topics))]
     pub topic: Option<String>,
 
     /// Only claims on topics of this category
-    #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::categories))]
+    #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::names::categories))]
     pub category: Option<String>,
 
     /// Only claims with this stance

@@ -3,26 +3,11 @@
 //! The library behind the `claimdb` binary. It is a library so that the fuzz
 //! targets (fuzz/) can reach the parsers; the command line is its only interface.
 
-/// `eprint!` that never panics. Messages on stderr are for a person; when stderr is
-/// a closed pipe or a full disk they are dropped, and the command still ends with
-/// its own exit code instead of a panic (exit 101).
-#[macro_export]
-macro_rules! stderr_text {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stderr(), $($arg)*);
-    }};
-}
+// First, so that its macros are in scope in every module after it.
+#[macro_use]
+pub mod messages;
 
-/// `eprintln!` that never panics (see [`stderr_text!`]).
-#[macro_export]
-macro_rules! stderr_line {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}
-
+pub mod answers;
 pub mod article;
 pub mod ask;
 pub mod catalog;
@@ -40,17 +25,16 @@ pub mod progress;
 #[cfg(test)]
 mod properties;
 pub mod query;
+pub mod rows;
 pub mod text;
-
-/// Set when the process started with standard output closed (`claimdb claims >&-`):
-/// output to it is then an error (exit 6), not silently dropped.
-pub static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Notices a standard output that was closed when claimdb started. Rust's runtime
 /// reopens closed standard streams on /dev/null (read-write) before `main`, so no
 /// file claimdb opens can become standard output; output would then vanish without
 /// a word. A /dev/null opened read-write is that mark (a shell's `> /dev/null`
 /// opens it write-only). Linux only (it reads /proc); elsewhere nothing is noticed.
+/// The mark is kept by the writer ([`output::STDOUT_CLOSED`]), which refuses to
+/// write to it.
 pub fn guard_standard_streams() {
     let is_null = std::fs::read_link("/proc/self/fd/1")
         .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
@@ -64,7 +48,7 @@ pub fn guard_standard_streams() {
             .is_some_and(|flags| flags & 0o3 == 0o2)
     });
     if read_write {
-        STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        output::STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -131,6 +131,82 @@ impl fmt::Display for Stance {
     }
 }
 
+/// `which has` or `which lacks`: what a question asks of a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Polarity {
+    Has,
+    Lacks,
+}
+
+/// The canned reports analysts export (`claimdb report NAME`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    FeatureMatrix,
+    Companies,
+    Limitations,
+    ProsCons,
+    UseCases,
+    Comparisons,
+    Conflicts,
+    Sources,
+}
+
+impl Report {
+    pub const ALL: [Report; 8] = [
+        Report::FeatureMatrix,
+        Report::Companies,
+        Report::Limitations,
+        Report::ProsCons,
+        Report::UseCases,
+        Report::Comparisons,
+        Report::Conflicts,
+        Report::Sources,
+    ];
+
+    /// The name typed on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Report::FeatureMatrix => "feature-matrix",
+            Report::Companies => "companies",
+            Report::Limitations => "limitations",
+            Report::ProsCons => "pros-cons",
+            Report::UseCases => "use-cases",
+            Report::Comparisons => "comparisons",
+            Report::Conflicts => "conflicts",
+            Report::Sources => "sources",
+        }
+    }
+
+    /// What the report holds: its line in `claimdb report` and in `--help`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Report::FeatureMatrix => {
+                "Topic x subject: each subject's stances on each feature, with citations"
+            }
+            Report::Companies => "Every company named as using a subject, with what for",
+            Report::Limitations => "Every listed limitation",
+            Report::ProsCons => "Every listed pro and con",
+            Report::UseCases => "What each subject suits",
+            Report::Comparisons => {
+                "Verdicts between subjects: which one the articles favour, on what, or that it depends"
+            }
+            Report::Conflicts => "Pairs of claims in tension",
+            Report::Sources => "The articles, with claim counts",
+        }
+    }
+}
+
+/// Written by hand so that the names and descriptions above are the only copy:
+/// the command line and the report listing read the same text.
+impl clap::ValueEnum for Report {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Report::ALL
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.description()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,30 +4,10 @@
 //! "Authentication", "user-authentication" and "user authentication" alike.
 
 /// Folds a name for matching: lower case, hyphens and underscores as spaces, runs of
-/// white space as one space, typographic quotes and apostrophes as ASCII ones.
+/// white space as one space, typographic quotes and apostrophes as ASCII ones (the
+/// one table in `text::fold`, which `draft` folds sentences with too).
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for ch in name.chars() {
-        let ch = match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                '\''
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
-            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
-            c => c,
-        };
-        if ch.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
+    crate::text::fold::fold(name)
 }
 
 /// The other grammatical number of a folded name: its last word made singular or
@@ -38,31 +18,12 @@ pub fn other_numbers(key: &str) -> Vec<String> {
         Some((head, last)) => (format!("{head} "), last),
         None => (String::new(), key),
     };
-    let mut forms = Vec::new();
     if !last.chars().all(char::is_alphabetic) || last.chars().count() < 3 {
-        return forms;
+        return Vec::new();
     }
-    if let Some(stem) = last.strip_suffix("ies") {
-        forms.push(format!("{stem}y"));
-    } else if let Some(stem) = last.strip_suffix('s') {
-        // "boxes" -> "box", "caches" -> "cache": both are tried.
-        if let Some(shorter) = stem.strip_suffix('e') {
-            forms.push(shorter.to_string());
-        }
-        if !stem.ends_with(['s', 'u', 'i']) {
-            forms.push(stem.to_string());
-        }
-    }
+    let mut forms = crate::text::english::inflect::singulars(last);
     if forms.is_empty() {
-        if let Some(stem) = last.strip_suffix('y')
-            && !stem.ends_with(['a', 'e', 'o', 'u'])
-        {
-            forms.push(format!("{stem}ies"));
-        } else if last.ends_with(['s', 'x', 'z']) || last.ends_with("ch") || last.ends_with("sh") {
-            forms.push(format!("{last}es"));
-        } else {
-            forms.push(format!("{last}s"));
-        }
+        forms.push(crate::text::english::inflect::plural(last));
     }
     forms.into_iter().map(|f| format!("{head}{f}")).collect()
 }
@@ -78,6 +39,71 @@ pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Ve
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// A known name `name` is close to (a typo, or the name with something added:
+/// "Express.js" for "express"), as its folded key; None when it is not close.
+pub fn near_known<'k>(name: &str, known: impl IntoIterator<Item = &'k String>) -> Option<&'k str> {
+    let key = fold(name);
+    let compact = |k: &str| {
+        k.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let key_compact = compact(&key);
+    // "express.js", "flask framework": a known name and a suffix that adds nothing.
+    let extends = |longer: &str, shorter: &str| {
+        let generic = [
+            "framework",
+            "library",
+            "database",
+            "db",
+            "language",
+            "lang",
+            "server",
+            "platform",
+            "support",
+            "js",
+            "io",
+            "org",
+            "com",
+        ];
+        shorter.chars().count() >= 3
+            && longer.len() > shorter.len()
+            && longer.starts_with(shorter)
+            && !longer[shorter.len()..].starts_with(char::is_alphanumeric)
+            && {
+                let rest: String = longer[shorter.len()..]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                generic.contains(&rest.as_str())
+            }
+    };
+    let digits = |k: &str| k.chars().filter(char::is_ascii_digit).collect::<String>();
+    let key_digits = digits(&key);
+    let mut best: Option<(f64, &str)> = None;
+    for k in known {
+        // "topic 7" and "topic 5" are two names, not a typo.
+        if digits(k) != key_digits {
+            continue;
+        }
+        let score = if compact(k) == key_compact || extends(&key, k) || extends(k, &key) {
+            2.0
+        } else if key.chars().count() >= 4
+            && k.chars().count() >= 4
+            && key.chars().count().abs_diff(k.chars().count()) <= 2
+        {
+            // A typo: about as long, nearly the same letters.
+            strsim::jaro_winkler(&key, k)
+        } else {
+            0.0
+        };
+        if score >= 0.9 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
 /// "a", "a and b", "a, b and c", or past `shown` names "a, b and 12 more".
@@ -116,10 +142,10 @@ mod tests {
         assert_eq!(forms("security protections"), ["security protection"]);
         assert_eq!(forms("security protection"), ["security protections"]);
         assert_eq!(forms("form validations"), ["form validation"]);
-        assert_eq!(forms("caches"), ["cach", "cache"]);
-        assert_eq!(forms("boxes"), ["box", "boxe"]);
+        assert_eq!(forms("caches"), ["cache", "cach"]);
+        assert_eq!(forms("boxes"), ["boxe", "box"]);
         assert_eq!(forms("use case"), ["use cases"]);
-        assert_eq!(forms("microservices"), ["microservic", "microservice"]);
+        assert_eq!(forms("microservices"), ["microservice", "microservic"]);
         assert_eq!(forms("class"), ["classes"]);
         assert_eq!(forms("status"), ["statu"].map(|_| "statuses"));
         assert!(forms("id").is_empty());
@@ -153,5 +179,20 @@ mod tests {
             Some("did you mean 'a', 'b' or 'c'?")
         );
         assert_eq!(did_you_mean(&[]), None);
+    }
+
+    #[test]
+    fn typos_and_suffixed_names_are_near_known_ones_longer_names_are_not() {
+        let known: Vec<String> = ["documentation", "api", "express", "authentication", "mysql"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(near_known("Express.js", &known), Some("express"));
+        assert_eq!(near_known("athentication", &known), Some("authentication"));
+        assert_eq!(near_known("API documentation", &known), None);
+        assert_eq!(near_known("PostgreSQL", &known), None);
+        assert_eq!(near_known("mssql", &known), None);
+        let numbered = vec!["synthetic topic 005".to_string()];
+        assert_eq!(near_known("synthetic-topic-007", &numbered), None);
     }
 }

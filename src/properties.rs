@@ -6,7 +6,8 @@ use rusqlite::Connection;
 
 use crate::ask;
 use crate::catalog::{resolve_subject, resolve_topic};
-use crate::ingest::{self, SubjectRecord, TopicRecord};
+use crate::ingest::csv_file::read_csv;
+use crate::ingest::record::{SubjectRecord, TopicRecord};
 use crate::names::fold;
 
 thread_local! {
@@ -19,7 +20,7 @@ fn seeded() -> Connection {
     let mut conn = Connection::open_in_memory().unwrap();
     let tx = conn.transaction().unwrap();
     crate::db::migrations::apply(&tx, 0).unwrap();
-    crate::db::seed::load(&tx).unwrap();
+    crate::ingest::seed::load(&tx).unwrap();
     tx.commit().unwrap();
     conn
 }
@@ -41,7 +42,7 @@ fn aliases<'a>(rows: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(S
 }
 
 fn topic_aliases() -> Vec<(String, String)> {
-    let topics: Vec<TopicRecord> = ingest::read_csv(crate::db::seed::TOPICS)
+    let topics: Vec<TopicRecord> = read_csv(crate::ingest::seed::TOPICS)
         .unwrap()
         .into_iter()
         .map(|l| l.record)
@@ -54,7 +55,7 @@ fn topic_aliases() -> Vec<(String, String)> {
 }
 
 fn subject_aliases() -> Vec<(String, String)> {
-    let subjects: Vec<SubjectRecord> = ingest::read_csv(crate::db::seed::SUBJECTS)
+    let subjects: Vec<SubjectRecord> = read_csv(crate::ingest::seed::SUBJECTS)
         .unwrap()
         .into_iter()
         .map(|l| l.record)

@@ -8,7 +8,8 @@ use rusqlite::{Connection, ToSql};
 
 use crate::error::Result;
 use crate::model::{Kind, Stance};
-use crate::output::{Cell, Column, Output};
+use crate::rows::{Cell, Column, Sink};
+use crate::text::english;
 
 /// Which claims to list. Every field narrows the result; an empty filter lists all.
 #[derive(Debug, Default, Clone)]
@@ -27,6 +28,17 @@ pub struct ClaimFilter {
     pub shared_companies: bool,
     /// One row per distinct item (see [`Distinct`]) instead of every claim.
     pub distinct: Option<Distinct>,
+    /// Claims on any of these topics (beside `topic`, which must hold too).
+    pub topics: Vec<i64>,
+    /// Claims with any of these stances (beside `stance`, which must hold too).
+    pub stances: Vec<Stance>,
+    /// Text that must stand in the value, statement or quote (`ask` finds a
+    /// company's claims by its name); case is ignored.
+    pub anywhere: Option<String>,
+    /// Words that must all stand in the statement or quote, by the full-text index
+    /// (each an FTS5 string, so no word is read as query syntax); a word ending in
+    /// `*` is a stem that any word it starts matches ("replicat*").
+    pub fts_words: Vec<String>,
 }
 
 /// How a list shows one row per distinct item: the claims that are items of the
@@ -44,12 +56,13 @@ impl Distinct {
     /// The list of the article `kind`'s claims are items of, by the words its
     /// heading uses ("Django: Pros and Cons", "Limitations of Flask").
     pub fn of(kind: Kind) -> Distinct {
+        // The heading words draft reads lists by: one vocabulary for both.
         let home_words: &'static [&'static str] = match kind {
-            Kind::Pro => &["pros", "advantages", "benefits", "strengths"],
-            Kind::Con => &["cons", "disadvantages", "drawbacks", "weaknesses"],
-            Kind::Limitation => &["limitation", "drawback", "challenges"],
-            Kind::UseCase => &["use case", "applications", "when to use"],
-            Kind::Company => &["compan", "who uses", "used by"],
+            Kind::Pro => english::HEADING_PROS.all(),
+            Kind::Con => english::HEADING_CONS.all(),
+            Kind::Limitation => english::HEADING_LIMITATIONS.all(),
+            Kind::UseCase => english::HEADING_USE_CASES.all(),
+            Kind::Company => english::HEADING_COMPANIES.all(),
             _ => &[],
         };
         Distinct {
@@ -288,15 +301,66 @@ pub fn cite(source: &str, start: i64, end: i64) -> String {
     }
 }
 
-/// Folds text the way the `--text` filter compares it.
+/// Lowers text the way the `--text` filter's SQL lowers the claims. Not the name
+/// fold (`text::fold`): SQLite's lower() folds ASCII only and the SQL maps only the
+/// typographic apostrophes, so the needle must be changed exactly that much.
 fn fold_text(s: &str) -> String {
-    // SQLite's lower() folds ASCII only, so the needle must be folded the same way.
     s.to_ascii_lowercase()
         .replace(['\u{2018}', '\u{2019}'], "'")
 }
 
-/// The SQL and bound parameters for `filter`.
-fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
+/// Binds one value into a clause's `?` (see `claim_query`).
+type Bind<'a> = dyn FnMut(&mut String, &str, Box<dyn ToSql>) + 'a;
+
+/// ` AND column IN (?, ?, ...)` with `values` bound; nothing when there are none.
+fn any_of(sql: &mut String, bind: &mut Bind, column: &str, values: Vec<Box<dyn ToSql>>) {
+    if values.is_empty() {
+        return;
+    }
+    sql.push_str(&format!(" AND {column} IN ("));
+    for (i, value) in values.into_iter().enumerate() {
+        bind(sql, if i == 0 { "?" } else { ", ?" }, value);
+    }
+    sql.push(')');
+}
+
+/// The conditions `ask` narrows claims by besides the listing commands' own: any
+/// of several topics or stances, text anywhere in the claim, words by the
+/// full-text index.
+fn narrow_further(filter: &ClaimFilter, sql: &mut String, bind: &mut Bind) {
+    let topics = filter.topics.iter().map(|id| Box::new(*id) as _);
+    any_of(sql, bind, "c.topic_id", topics.collect());
+    let stances = filter.stances.iter().map(|s| Box::new(s.as_str()) as _);
+    any_of(sql, bind, "c.stance", stances.collect());
+    if let Some(text) = &filter.anywhere {
+        // A NULL value makes the whole text NULL: such claims never match.
+        bind(
+            sql,
+            " AND instr(lower(c.value || ' ' || c.statement || ' ' || c.quote), ?) > 0",
+            Box::new(text.to_lowercase()),
+        );
+    }
+    if !filter.fts_words.is_empty() {
+        let query: Vec<String> = filter
+            .fts_words
+            .iter()
+            .map(|w| match w.strip_suffix('*') {
+                Some(stem) => format!("\"{}\"*", stem.replace('"', "")),
+                None => format!("\"{}\"", w.replace('"', "")),
+            })
+            .collect();
+        bind(
+            sql,
+            " AND c.claim_id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+            Box::new(query.join(" AND ")),
+        );
+    }
+}
+
+/// The SQL and bound parameters for `filter`. Its columns, by name: claim_id,
+/// subject_id, kind, topic_id, stance, value, statement, quote, source_id,
+/// line_start, line_end, versus_id, listed, heading, home.
+pub fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
     // Names come from the small catalogues held in memory (`Names`), so the claims
     // table is read alone; subjects are joined only to order a list by their name.
     let by_name = !filter.shared_companies
@@ -341,24 +405,12 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
     if let Some(id) = filter.claim_id {
         bind(&mut sql, " AND c.claim_id = ?", Box::new(id));
     }
-    if !filter.subjects.is_empty() && !filter.shared_companies {
-        sql.push_str(" AND c.subject_id IN (");
-        for (i, id) in filter.subjects.iter().enumerate() {
-            bind(&mut sql, if i == 0 { "?" } else { ", ?" }, Box::new(*id));
-        }
-        sql.push(')');
+    if !filter.shared_companies {
+        let ids = filter.subjects.iter().map(|id| Box::new(*id) as _);
+        any_of(&mut sql, &mut bind, "c.subject_id", ids.collect());
     }
-    if !filter.kinds.is_empty() {
-        sql.push_str(" AND c.kind IN (");
-        for (i, kind) in filter.kinds.iter().enumerate() {
-            bind(
-                &mut sql,
-                if i == 0 { "?" } else { ", ?" },
-                Box::new(kind.as_str()),
-            );
-        }
-        sql.push(')');
-    }
+    let kinds = filter.kinds.iter().map(|k| Box::new(k.as_str()) as _);
+    any_of(&mut sql, &mut bind, "c.kind", kinds.collect());
     if let Some(topic) = filter.topic {
         bind(&mut sql, " AND c.topic_id = ?", Box::new(topic));
     }
@@ -372,6 +424,7 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
     if let Some(stance) = filter.stance {
         bind(&mut sql, " AND c.stance = ?", Box::new(stance.as_str()));
     }
+    narrow_further(filter, &mut sql, &mut bind);
     if let Some(source) = &filter.source {
         bind(
             &mut sql,
@@ -423,7 +476,7 @@ fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
 /// how many were written.
 pub fn write_claims(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     filter: &ClaimFilter,
     layout: &[(Field, Column)],
 ) -> Result<u64> {
@@ -480,7 +533,7 @@ pub fn write_claims(
 /// Streams every row of `sql` to `out`, one column of the query per column given.
 pub fn write_rows(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     sql: &str,
     params: impl rusqlite::Params,
     columns: &[Column],
@@ -510,7 +563,7 @@ pub fn all_subject_ids(conn: &Connection) -> Result<Vec<i64>> {
 /// (the rows of `claims`, picked and ordered by the caller, e.g. `ask`).
 pub fn write_claim_ids(
     conn: &Connection,
-    out: &mut Output,
+    out: &mut dyn Sink,
     ids: &[i64],
     layout: &[(Field, Column)],
 ) -> Result<u64> {

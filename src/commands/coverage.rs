@@ -3,7 +3,8 @@
 
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 use crate::text::blocks::{BlockKind, blocks};
 use crate::text::sentences::sentences;
 

@@ -7,7 +7,9 @@ use crate::cli::DraftArgs;
 use crate::db::Db;
 use crate::draft::{draft, load_catalogue};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Cell, Column, Output};
+use crate::model::Stance;
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 
 pub const COLUMNS: [Column; 15] = [
     Column::new("subject"),
@@ -63,9 +65,9 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
     for r in &rows {
         writer.row(&[
             Cell::from(r.subject.as_str()),
-            Cell::from(r.kind),
+            Cell::from(r.kind.as_str()),
             Cell::from(r.topic.as_str()),
-            Cell::from(r.stance),
+            Cell::from(r.stance.map(Stance::as_str)),
             Cell::from(r.value.as_deref()),
             Cell::from(r.versus.as_deref()),
             Cell::Int(i64::from(r.listed)),

@@ -5,7 +5,7 @@ use crate::db::{Db, Initialised, Location};
 use crate::error::Result;
 
 pub fn run(location: &Location, args: &InitArgs) -> Result<()> {
-    let (db, outcome) = Db::init(location, args.force)?;
+    let (db, outcome) = Db::init(location, args.force, crate::ingest::seed::load)?;
     let (sources, claims): (i64, i64) = db.conn.query_row(
         "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM claims)",
         [],

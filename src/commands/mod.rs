@@ -1,33 +1,30 @@
-//! One module per subcommand, each the same shape: a `run` that takes the opened
-//! database, the output and its arguments, and returns rows through the output.
+//! The command line's adapters: each command turns its arguments into a request,
+//! hands it to the answer layer (src/answers/, src/ask/, src/draft/, src/ingest/)
+//! and its rows to the one writer. Commands with more than a call to make have a
+//! module of their own, each the same shape: a `run` that takes the opened
+//! database, the output and its arguments. `run` here dispatches them, and says
+//! once what each command opens.
 
 mod ask;
-mod catalogue;
-pub mod compare;
-mod conflicts;
 mod coverage;
 mod draft;
 mod import;
 mod init;
-pub mod lists;
+mod lists;
 mod publish;
 mod remove_source;
-pub mod report;
-mod schema;
-mod search;
 mod show;
-mod sources;
 mod sql;
 mod verify;
-pub mod which;
 
 use std::path::Path;
 
+use crate::answers;
 use crate::cli::{Cli, Command};
 use crate::db::{Db, Location};
 use crate::error::{ErrorKind, Result};
 use crate::model::Kind;
-use crate::output::{Format, Output};
+use crate::output::{Format, Output, OutputOptions};
 
 pub fn run(cli: Cli) -> Result<()> {
     let location = Location::from_flag(cli.global.db.clone())?;
@@ -47,73 +44,94 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Some(target) = options.path.as_deref().filter(|p| *p != Path::new("-")) {
         crate::output::refuse_database(target, options.database.as_deref())?;
     }
+    let run = Run {
+        location: &location,
+        options: &options,
+    };
     match &cli.command {
-        Command::Init(args) => return init::run(&location, args),
+        Command::Init(args) => init::run(&location, args),
         Command::Completions { shell } => {
             let mut out = Output::open(&options)?;
             let program = std::env::args_os()
                 .next()
                 .unwrap_or_else(|| "claimdb".into());
             crate::complete::write_script(*shell, &program, out.raw())?;
-            return out.finish();
+            out.finish()
         }
         Command::Sql(args) => {
             // `sql` only reads: it never migrates, refreshes the seed or checkpoints,
             // so it does not open the database the way the other commands do.
-            let path = crate::db::existing_path(&location)?;
+            let path = crate::db::existing_path(&location, crate::ingest::seed::load)?;
             let mut out = Output::open(&options)?;
             let result = sql::run(&path, &mut out, args);
-            return finish(out, result.map_err(|e| crate::db::name_in(&path, e)));
+            finish(out, result.map_err(|e| crate::db::name_in(&path, e)))
         }
-        _ => {}
+        // Commands that write no rows never open the output: `-o FILE` must not
+        // replace FILE with an empty one.
+        Command::Import(args) => run.writing(|db| import::run(db, args)),
+        Command::RemoveSource(args) => run.writing(|db| remove_source::run(db, args)),
+        Command::Publish(args) => run.reading(|db| publish::run(db, args)),
+        Command::Which(args) => {
+            run.answer(|db, out| answers::which::which(&db.conn, out, args.polarity, &args.words))
+        }
+        Command::Compare(args) => run.answer(|db, out| {
+            answers::compare::compare(&db.conn, out, &args.subjects, args.on.as_deref())
+        }),
+        Command::Ask { question } => run.answer(|db, out| ask::run(db, out, &question.join(" "))),
+        Command::Subjects => run.answer(|db, out| answers::catalogue::subjects(&db.conn, out)),
+        Command::Topics(args) => run
+            .answer(|db, out| answers::catalogue::topics(&db.conn, out, args.category.as_deref())),
+        Command::Companies(args) => run.answer(|db, out| lists::companies(db, out, args)),
+        Command::Limitations(args) => {
+            run.answer(|db, out| lists::list(db, out, Kind::Limitation, args))
+        }
+        Command::Pros(args) => run.answer(|db, out| lists::list(db, out, Kind::Pro, args)),
+        Command::Cons(args) => run.answer(|db, out| lists::list(db, out, Kind::Con, args)),
+        Command::UseCases(args) => run.answer(|db, out| lists::list(db, out, Kind::UseCase, args)),
+        Command::Claims(args) => run.answer(|db, out| lists::claims(db, out, args)),
+        Command::Show { claim_id } => run.answer(|db, out| show::run(db, out, *claim_id)),
+        Command::Schema => run.answer(|db, out| answers::schema::schema(&db.conn, out)),
+        Command::Report { name } => {
+            run.answer(|db, out| answers::reports::report(&db.conn, out, *name))
+        }
+        Command::Conflicts => run.answer(|db, out| answers::conflicts::conflicts(&db.conn, out)),
+        Command::Sources => run.answer(|db, out| answers::sources::sources(&db.conn, out)),
+        Command::Verify => run.answer(verify::run),
+        Command::Search { words } => {
+            run.answer(|db, out| answers::search::search(&db.conn, out, words))
+        }
+        Command::Draft(args) => run.answer(|db, out| draft::run(db, out, args)),
+        Command::Coverage { slug } => run.answer(|db, out| coverage::run(db, out, slug.as_deref())),
     }
-    let mut db = Db::open(&location)?;
-    // Commands that write no rows never open the output: `-o FILE` must not replace
-    // FILE with an empty one.
-    match &cli.command {
-        Command::Import(args) => {
-            db.writable()?;
-            return import::run(&mut db, args).map_err(|e| db.name_in(e));
-        }
-        Command::RemoveSource(args) => {
-            db.writable()?;
-            return remove_source::run(&mut db, args).map_err(|e| db.name_in(e));
-        }
-        Command::Publish(args) => return publish::run(&db, args).map_err(|e| db.name_in(e)),
-        _ => {}
+}
+
+/// Where a command runs: the database it opens and the output it may write.
+struct Run<'a> {
+    location: &'a Location,
+    options: &'a OutputOptions,
+}
+
+impl Run<'_> {
+    /// A command that changes the database and writes no rows.
+    fn writing(&self, command: impl FnOnce(&mut Db) -> Result<()>) -> Result<()> {
+        let mut db = Db::open(self.location, crate::ingest::seed::load)?;
+        db.writable()?;
+        command(&mut db).map_err(|e| db.name_in(e))
     }
-    let mut out = Output::open(&options)?;
-    let result = match &cli.command {
-        Command::Which(args) => which::run(&db, &mut out, args),
-        Command::Compare(args) => {
-            compare::run(&db.conn, &mut out, &args.subjects, args.on.as_deref())
-        }
-        Command::Ask { question } => ask::run(&db, &mut out, &question.join(" ")),
-        Command::Subjects => catalogue::subjects(&db, &mut out),
-        Command::Topics(args) => catalogue::topics(&db, &mut out, args),
-        Command::Companies(args) => lists::companies(&db, &mut out, args),
-        Command::Limitations(args) => lists::list(&db, &mut out, Kind::Limitation, args),
-        Command::Pros(args) => lists::list(&db, &mut out, Kind::Pro, args),
-        Command::Cons(args) => lists::list(&db, &mut out, Kind::Con, args),
-        Command::UseCases(args) => lists::list(&db, &mut out, Kind::UseCase, args),
-        Command::Claims(args) => lists::claims(&db, &mut out, args),
-        Command::Show { claim_id } => show::run(&db, &mut out, *claim_id),
-        Command::Schema => schema::run(&db, &mut out),
-        Command::Report { name } => report::run(&db, &mut out, *name),
-        Command::Conflicts => conflicts::run(&db, &mut out),
-        Command::Sources => sources::run(&db, &mut out),
-        Command::Verify => verify::run(&db, &mut out),
-        Command::Search { words } => search::run(&db, &mut out, words),
-        Command::Draft(args) => draft::run(&db, &mut out, args),
-        Command::Coverage { slug } => coverage::run(&db, &mut out, slug.as_deref()),
-        Command::Init(_)
-        | Command::Completions { .. }
-        | Command::Sql(_)
-        | Command::Import(_)
-        | Command::RemoveSource(_)
-        | Command::Publish(_) => unreachable!("handled above"),
-    };
-    finish(out, result.map_err(|e| db.name_in(e)))
+
+    /// A command that reads the database and writes files of its own, not rows.
+    fn reading(&self, command: impl FnOnce(&Db) -> Result<()>) -> Result<()> {
+        let db = Db::open(self.location, crate::ingest::seed::load)?;
+        command(&db).map_err(|e| db.name_in(e))
+    }
+
+    /// A command that answers with rows through the one writer.
+    fn answer(&self, command: impl FnOnce(&Db, &mut Output) -> Result<()>) -> Result<()> {
+        let db = Db::open(self.location, crate::ingest::seed::load)?;
+        let mut out = Output::open(self.options)?;
+        let result = command(&db, &mut out);
+        finish(out, result.map_err(|e| db.name_in(e)))
+    }
 }
 
 /// Ends the output after a command's result.

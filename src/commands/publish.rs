@@ -15,12 +15,12 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::answers::schema;
 use crate::cli::PublishArgs;
-use crate::commands::schema;
 use crate::db::Db;
 use crate::db::schema_doc::DOCS;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{for_terminal, html_escape};
+use crate::output::{for_terminal, html_escape, write_atomically};
 
 pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     let dir = &args.dir;
@@ -34,7 +34,7 @@ pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     }
     // The snapshot's path is the one line of output: with nobody to read it, write
     // nothing (like every command that writes to standard output).
-    if crate::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+    if crate::output::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
         return Err(Error::new(
             ErrorKind::Io,
             "cannot write output: standard output is closed",
@@ -200,20 +200,6 @@ fn file_sha256(path: &Path) -> Result<String> {
         .collect())
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = Pending::new(dir, ".tmp");
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp.0)
-        .map_err(|e| io_error(path, "cannot write", e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| io_error(path, "cannot write", e))?;
-    temp.rename_to(path)
-}
-
 fn io_error(path: &Path, what: &str, err: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what} {}: {err}", path.display()))
 }
@@ -246,7 +232,7 @@ fn metadata(db: &Db, database: &str, args: &PublishArgs) -> Result<Value> {
     let mut columns_of = db
         .conn
         .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-    for (table, _kind) in schema::objects(db)? {
+    for (table, _kind) in schema::objects(&db.conn)? {
         let mut entry = Map::new();
         if let Some(d) = describe(&table, "") {
             entry.insert("description".into(), d.into());

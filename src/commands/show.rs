@@ -6,8 +6,9 @@ use rusqlite::OptionalExtension;
 use crate::article::Article;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
 use crate::query::cite;
+use crate::rows::{Cell, Column};
 
 const COLUMNS: [Column; 21] = [
     Column::new("claim_id"),

@@ -7,7 +7,8 @@ use std::time::Duration;
 use crate::cli::SqlArgs;
 use crate::db::readonly::GuardedConnection;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 
 /// Runs the query on the database at `path`, which it only ever reads.
 pub fn run(path: &Path, out: &mut Output, args: &SqlArgs) -> Result<()> {

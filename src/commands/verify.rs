@@ -3,10 +3,11 @@
 //! article still matches its recorded sha256.
 
 use crate::article::Article;
+use crate::article::sha256_hex;
 use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
-use crate::ingest::sha256_hex;
-use crate::output::{Cell, Column, Output};
+use crate::output::Output;
+use crate::rows::{Cell, Column};
 
 const COLUMNS: [Column; 9] = [
     Column::new("claim_id"),

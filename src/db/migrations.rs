@@ -49,7 +49,7 @@ fn after(tx: &Transaction, version: u32) -> rusqlite::Result<()> {
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             for (source_id, body) in sources {
-                crate::ingest::insert_sections(tx, source_id, &body)?;
+                crate::db::sections::insert_sections(tx, source_id, &body)?;
             }
             tx.execute_batch(
                 "UPDATE claims SET section_id = (

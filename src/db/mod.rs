@@ -6,21 +6,28 @@ pub mod migrations;
 pub mod readonly;
 pub mod schema_check;
 pub mod schema_doc;
-pub mod seed;
-pub mod side_index;
+pub mod sections;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
 /// Stored in `PRAGMA application_id` ("ClDB"), so claimdb can tell its own files
 /// from other SQLite databases.
 pub const APPLICATION_ID: i32 = 0x436c_4442;
+
+/// Loads the shipped seed into the database being built or upgraded, inside its
+/// transaction; returns the number of seed claims. The seed is claims files, read
+/// and checked by the ingest layer above this one, so whoever opens the database
+/// passes the loader in (`ingest::seed::load`). It runs when a database is built
+/// without the prebuilt image, and when the seed a database holds is not this
+/// binary's.
+pub type LoadSeed = fn(&Transaction) -> Result<usize>;
 
 /// Where the database is, and whether the user chose it.
 #[derive(Debug, Clone)]
@@ -92,8 +99,8 @@ impl Db {
 
     /// Opens the database for a command, bringing it up to date first. The default
     /// database is created on first use; an explicit path must already exist.
-    pub fn open(location: &Location) -> Result<Db> {
-        Db::open_existing(&existing_path(location)?)
+    pub fn open(location: &Location, load_seed: LoadSeed) -> Result<Db> {
+        Db::open_existing(&existing_path(location, load_seed)?, load_seed)
     }
 }
 
@@ -108,12 +115,12 @@ pub fn name_in(path: &Path, mut err: Error) -> Error {
 
 /// The database file a command reads: an existing regular file that is not empty.
 /// The default database is created on first use; an explicit path must exist.
-pub fn existing_path(location: &Location) -> Result<PathBuf> {
+pub fn existing_path(location: &Location, load_seed: LoadSeed) -> Result<PathBuf> {
     let path = location.path();
     if !existing_file(path)? {
         match location {
             Location::Default(_) => {
-                let created = create(path)?;
+                let created = create(path, load_seed)?;
                 if created {
                     stderr_line!("claimdb: created the database {}", path.display());
                 }
@@ -128,18 +135,22 @@ pub fn existing_path(location: &Location) -> Result<PathBuf> {
 
 impl Db {
     /// `init`: creates the database, or with `force` rebuilds it from scratch.
-    pub fn init(location: &Location, force: bool) -> Result<(Db, Initialised)> {
+    pub fn init(
+        location: &Location,
+        force: bool,
+        load_seed: LoadSeed,
+    ) -> Result<(Db, Initialised)> {
         let path = location.path();
         let outcome = if !existing_file(path)? {
-            create(path)?;
+            create(path, load_seed)?;
             Initialised::Created
         } else if force || fs::metadata(path).is_ok_and(|m| m.len() == 0) {
-            replace(path)?;
+            replace(path, load_seed)?;
             Initialised::Rebuilt
         } else {
             Initialised::AlreadyThere
         };
-        Ok((Db::open_existing(path)?, outcome))
+        Ok((Db::open_existing(path, load_seed)?, outcome))
     }
 
     /// Refuses to go on when the database cannot be written, saying why.
@@ -154,7 +165,7 @@ impl Db {
         Ok(())
     }
 
-    fn open_existing(path: &Path) -> Result<Db> {
+    fn open_existing(path: &Path, load_seed: LoadSeed) -> Result<Db> {
         let read_only = !file_writable(path)?;
         let opened = if read_only {
             None
@@ -188,13 +199,13 @@ impl Db {
             path: path.to_path_buf(),
             read_only,
         };
-        db.check_and_upgrade(header)?;
+        db.check_and_upgrade(header, load_seed)?;
         Ok(db)
     }
 
     /// Refuses files that are not claimdb databases, then applies pending migrations
     /// and refreshes the seed when this binary's seed differs from the one loaded.
-    fn check_and_upgrade(&mut self, first_read: (i32, u32)) -> Result<()> {
+    fn check_and_upgrade(&mut self, first_read: (i32, u32), load_seed: LoadSeed) -> Result<()> {
         let path = self.path.clone();
         let latest = migrations::latest_version();
         // The version and the schema are read in one snapshot: another process may
@@ -217,7 +228,7 @@ impl Db {
         schema_check::check(&snapshot, &path, version)?;
         snapshot.commit()?;
         if version == latest
-            && seed_fingerprint(&self.conn)?.as_deref() == Some(seed::SEED_FINGERPRINT)
+            && seed_fingerprint(&self.conn)?.as_deref() == Some(migrations::SEED_FINGERPRINT)
         {
             return Ok(());
         }
@@ -240,8 +251,8 @@ impl Db {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (_, version) = header(&tx).map_err(|e| not_claimdb(&path, &e))?;
         migrations::apply(&tx, version)?;
-        if seed_fingerprint(&tx)?.as_deref() != Some(seed::SEED_FINGERPRINT) {
-            seed::load(&tx)?;
+        if seed_fingerprint(&tx)?.as_deref() != Some(migrations::SEED_FINGERPRINT) {
+            load_seed(&tx)?;
         }
         tx.commit()?;
         Ok(())
@@ -506,7 +517,7 @@ fn someone_elses(path: &Path, why: &str) -> Error {
 /// The binary carries that database prebuilt (seed/image/, checked by a test to be
 /// what [`build_seeded`] makes), so a first run writes one file instead of running
 /// the migrations and loading 322 claims.
-fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
+fn build_beside(path: &Path, load_seed: LoadSeed) -> Result<tempfile::TempPath> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -526,7 +537,7 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
         }
         None => {
             let temp = file.into_temp_path();
-            build_seeded(&temp)?;
+            build_seeded(&temp, load_seed)?;
             fs::File::open(&temp)
                 .and_then(|f| f.sync_all())
                 .map_err(|e| cannot_create(path, &e))?;
@@ -537,7 +548,7 @@ fn build_beside(path: &Path) -> Result<tempfile::TempPath> {
 
 /// Builds the schema and loads the seed into the empty file at `path`, leaving it in
 /// WAL mode with no -wal file beside it.
-pub(crate) fn build_seeded(path: &Path) -> Result<()> {
+pub(crate) fn build_seeded(path: &Path, load_seed: LoadSeed) -> Result<()> {
     let mut conn = Connection::open_with_flags(
         sqlite_path(path),
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
@@ -552,7 +563,7 @@ pub(crate) fn build_seeded(path: &Path) -> Result<()> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     let tx = conn.transaction()?;
     migrations::apply(&tx, 0)?;
-    seed::load(&tx)?;
+    load_seed(&tx)?;
     tx.commit()?;
     // WAL lets readers go on while an import writes; the setting is stored in the
     // file. The connection is closed before the rename so no -wal file is left
@@ -571,8 +582,8 @@ fn cannot_create(path: &Path, err: &io::Error) -> Error {
 
 /// Creates a new database at `path`. Returns false when another process created it
 /// first (its database is then used as it is).
-fn create(path: &Path) -> Result<bool> {
-    let temp = build_beside(path)?;
+fn create(path: &Path, load_seed: LoadSeed) -> Result<bool> {
+    let temp = build_beside(path, load_seed)?;
     match temp.persist_noclobber(path) {
         Ok(()) => Ok(true),
         Err(e) if path.exists() => {
@@ -584,8 +595,8 @@ fn create(path: &Path) -> Result<bool> {
 }
 
 /// Replaces the database at `path` with a new one (`init --force`).
-fn replace(path: &Path) -> Result<()> {
-    let temp = build_beside(path)?;
+fn replace(path: &Path, load_seed: LoadSeed) -> Result<()> {
+    let temp = build_beside(path, load_seed)?;
     for suffix in ["-wal", "-shm", "-journal"] {
         let mut side = path.as_os_str().to_owned();
         side.push(suffix);

@@ -1,480 +1,258 @@
-//! The English cue words `draft` reads sentences with. Only ordinary English lives
-//! here: every subject, topic, category and company name comes from the catalogue
-//! or the article itself.
+//! The cue phrases `draft` reads sentences by, as typed statics. Each [`Cues`]
+//! holds its English lists (src/text/english/) and the automaton compiled from
+//! them on first use, so a list and its automaton cannot come apart (a cache keyed
+//! by a slice's address could hand a reused address a stale automaton). Where the
+//! order of the lists is the grammar (the first that matches wins), they stand in
+//! an ordered table here.
 
-use crate::draft::SectionKind;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::draft::context::SectionKind;
+use crate::draft::matcher::is_word;
+use crate::model::Stance;
+use crate::names::fold;
+use crate::text::english::{self, Words};
+
+/// One or more phrase lists, matched as one.
+pub struct Cues {
+    lists: &'static [&'static Words],
+    compiled: OnceLock<Compiled>,
+}
+
+struct Compiled {
+    phrases: Vec<&'static str>,
+    automaton: Option<AhoCorasick>,
+}
+
+/// Where a cue phrase stands in a folded sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The phrase as its list writes it.
+    pub phrase: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Cues {
+    pub const fn new(lists: &'static [&'static Words]) -> Cues {
+        Cues {
+            lists,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            let phrases: Vec<&'static str> = self
+                .lists
+                .iter()
+                .flat_map(|list| list.all().iter().copied())
+                .collect();
+            let folded: Vec<String> = phrases.iter().map(|p| fold(p)).collect();
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&folded)
+                .ok();
+            Compiled { phrases, automaton }
+        })
+    }
+
+    /// Every whole-word occurrence of a phrase in `folded`, in order of where they
+    /// start.
+    fn occurrences(&self, folded: &str) -> Vec<Found> {
+        let compiled = self.compiled();
+        let Some(automaton) = &compiled.automaton else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(folded)
+            .filter(|m| {
+                // Punctuation marks (";") need no word boundary.
+                let phrase = &folded[m.start()..m.end()];
+                let word_start = phrase.starts_with(char::is_alphanumeric);
+                let word_end = phrase.ends_with(char::is_alphanumeric);
+                let joined_before = word_start && is_word(folded[..m.start()].chars().next_back());
+                let joined_after = word_end && is_word(folded[m.end()..].chars().next());
+                !joined_before && !joined_after
+            })
+            .map(|m| Found {
+                phrase: compiled.phrases[m.pattern().as_usize()],
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect()
+    }
+
+    /// The first phrase found in `folded`, earliest first, longest where two start
+    /// together.
+    pub fn first_in(&self, folded: &str) -> Option<Found> {
+        self.occurrences(folded)
+            .into_iter()
+            .min_by_key(|f| (f.start, usize::MAX - f.end))
+    }
+
+    /// True when some phrase stands in `folded`.
+    pub fn any_in(&self, folded: &str) -> bool {
+        self.first_in(folded).is_some()
+    }
+
+    /// Every occurrence, in order, longest first where they overlap.
+    pub fn all_in(&self, folded: &str) -> Vec<Found> {
+        let mut found = self.occurrences(folded);
+        found.sort_by_key(|f| (f.start, usize::MAX - f.end));
+        let mut out: Vec<Found> = Vec::new();
+        for f in found {
+            if out.iter().all(|o| f.start >= o.end || f.end <= o.start) {
+                out.push(f);
+            }
+        }
+        out.sort_by_key(|f| f.start);
+        out
+    }
+}
+
+/// Declares each `NAME = LIST | LIST ...;` as a `Cues` static over those lists of
+/// `text::english`.
+macro_rules! cues {
+    ($($(#[$doc:meta])* $name:ident = $($list:ident)|+;)*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: Cues = Cues::new(&[$(&english::$list),+]);
+        )*
+    };
+}
+
+cues! {
+    HEADING_PROS_AND_CONS = HEADING_PROS_AND_CONS;
+    HEADING_COMPANIES = HEADING_COMPANIES;
+    HEADING_LIMITATIONS = HEADING_LIMITATIONS;
+    HEADING_CONS = HEADING_CONS;
+    HEADING_PROS = HEADING_PROS;
+    HEADING_USE_CASES = HEADING_USE_CASES;
+    HEADING_FAQ = HEADING_FAQ;
+    HEADING_FEATURES = HEADING_FEATURES;
+    /// Headings whose labelled items are features ("Key Features of X"), where a
+    /// "Built-in Components and Extensibility" heading may hold pros and cons.
+    HEADING_FEATURE_LIST = HEADING_FEATURE_LIST;
+    LACKS = STANCE_LACKS;
+    LIMITED = STANCE_LIMITED;
+    EXTENSION = STANCE_EXTENSION;
+    BUILTIN = STANCE_BUILTIN;
+    WEAK_BUILTIN = STANCE_BUILTIN_WEAK;
+    /// Good words first, then bad ones: one pass counts both.
+    POLARITY = POSITIVE | NEGATIVE;
+    COMPANY_CONTEXT = COMPANY_CONTEXT;
+    COMPANY_LIST = COMPANY_LIST_OPENERS;
+    USE_VERBS = USE_VERBS;
+    USE_CASE = USE_CASE_CUES;
+    COMPARATIVES = COMPARATIVES_BEFORE_THAN;
+    COMPARATIVES_WITHOUT_THAN = COMPARATIVES_WITHOUT_THAN;
+    THAN = THAN;
+    CONTRASTS = CONTRAST_OPENERS;
+    AGAINST = COMPARED_AGAINST;
+    DEPENDS = IT_DEPENDS;
+    MADE_BY = MADE_BY;
+    RELEASE_VERBS = RELEASE_VERBS;
+    BASED_ON = BASED_ON;
+    /// Singular verbs first: a plural one ("are") makes a fact about each subject.
+    IS_A = IS_A | IS_A_PLURAL;
+    CLAUSE_MARKS = CLAUSE_MARKS;
+}
 
 /// Heading words that set the kind of what stands under the heading, most specific
-/// first.
-pub const SECTION_CUES: [(SectionKind, &[&str]); 8] = [
-    (
-        SectionKind::ProCon,
-        &[
-            "pros and cons",
-            "advantages and disadvantages",
-            "strengths and weaknesses",
-            "benefits and drawbacks",
-            "pros cons",
-        ],
-    ),
-    (
-        SectionKind::Company,
-        &[
-            "companies",
-            "company",
-            "who uses",
-            "who use",
-            "used by",
-            "customers",
-            "organizations using",
-            "organisations using",
-            "adopters",
-            "in production at",
-        ],
-    ),
-    (
-        SectionKind::Limitation,
-        &[
-            "limitations",
-            "limitation",
-            "drawbacks",
-            "challenges",
-            "shortcomings",
-            "caveats",
-            "weaknesses",
-            "pitfalls",
-        ],
-    ),
-    (
-        SectionKind::Con,
-        &[
-            "cons",
-            "disadvantages",
-            "downsides",
-            "criticism",
-            "criticisms",
-        ],
-    ),
-    (
-        SectionKind::Pro,
-        &[
-            "pros",
-            "advantages",
-            "benefits",
-            "strengths",
-            "why use",
-            "why choose",
-        ],
-    ),
-    (
-        SectionKind::UseCase,
-        &[
-            "use cases",
-            "use case",
-            "when to use",
-            "when to choose",
-            "best for",
-            "ideal for",
-            "good fit",
-        ],
-    ),
-    (
-        SectionKind::Faq,
-        &["faq", "faqs", "frequently asked", "questions"],
-    ),
-    (
-        SectionKind::Feature,
-        &[
-            "features",
-            "feature",
-            "built in",
-            "components",
-            "capabilities",
-        ],
-    ),
+/// first: "Pros and Cons" is no "Pros" heading.
+pub static SECTION_CUES: [(SectionKind, &Cues); 8] = [
+    (SectionKind::ProCon, &HEADING_PROS_AND_CONS),
+    (SectionKind::Company, &HEADING_COMPANIES),
+    (SectionKind::Limitation, &HEADING_LIMITATIONS),
+    (SectionKind::Con, &HEADING_CONS),
+    (SectionKind::Pro, &HEADING_PROS),
+    (SectionKind::UseCase, &HEADING_USE_CASES),
+    (SectionKind::Faq, &HEADING_FAQ),
+    (SectionKind::Feature, &HEADING_FEATURES),
 ];
 
-/// Headings whose labelled items are features ("Key Features of X"), where a
-/// "Built-in Components and Extensibility" heading may hold pros and cons.
-pub const FEATURE_HEADINGS: &[&str] = &["features", "feature", "capabilities"];
-
-/// Stance cues, most specific first. Strong cues alone make a sentence a feature
-/// claim; weak ones ("offers", "includes") only set the stance of topics after them.
-pub const LACKS: &[&str] = &[
-    "does not come with",
-    "doesn't come with",
-    "do not come with",
-    "don't come with",
-    "does not include",
-    "doesn't include",
-    "does not ship",
-    "doesn't ship",
-    "does not have",
-    "doesn't have",
-    "does not provide",
-    "doesn't provide",
-    "does not offer",
-    "doesn't offer",
-    "does not support",
-    "doesn't support",
-    "no built in",
-    "no native",
-    "not built in",
-    "without built in",
-    "lacks",
-    "lack of",
-    "lacking",
-    "missing",
-    "not included",
-    "not supported",
+/// The stance a list intro ("X lacks:", "X ships with:") gives its items, the first
+/// that matches.
+pub static INTRO_STANCES: [(Stance, &Cues); 3] = [
+    (Stance::Lacks, &LACKS),
+    (Stance::Builtin, &BUILTIN),
+    (Stance::Extension, &EXTENSION),
 ];
 
-pub const LIMITED: &[&str] = &[
-    "limited",
-    "historically",
-    "partial",
-    "partially",
-    "lagged",
-    "lags",
-    "basic support",
-    "experimental",
-    "not mature",
+/// A stance cue: the stance it gives, its phrases, and whether it alone makes a
+/// sentence a feature claim (a weak one, "offers", only sets the stance of topics
+/// after it).
+pub struct StanceCue {
+    pub stance: Stance,
+    pub cues: &'static Cues,
+    pub strong: bool,
+}
+
+/// Stance cues, most specific first: where two overlap, the earlier one counts.
+pub static FEATURE_STANCES: [StanceCue; 5] = [
+    StanceCue {
+        stance: Stance::Lacks,
+        cues: &LACKS,
+        strong: true,
+    },
+    StanceCue {
+        stance: Stance::Limited,
+        cues: &LIMITED,
+        strong: true,
+    },
+    StanceCue {
+        stance: Stance::Extension,
+        cues: &EXTENSION,
+        strong: true,
+    },
+    StanceCue {
+        stance: Stance::Builtin,
+        cues: &BUILTIN,
+        strong: true,
+    },
+    StanceCue {
+        stance: Stance::Builtin,
+        cues: &WEAK_BUILTIN,
+        strong: false,
+    },
 ];
 
-pub const EXTENSION: &[&str] = &[
-    "through extensions",
-    "via extensions",
-    "with extensions",
-    "extensions available",
-    "extensions are available",
-    "extension",
-    "extensions",
-    "plugin",
-    "plugins",
-    "plug in",
-    "plug ins",
-    "third party",
-    "add on",
-    "add ons",
-    "manual addition",
-    "manually",
-    "integrated separately",
-    "integrate",
-    "integrating",
-    "external libraries",
-    "external library",
+/// The stance cues a list of features the catalogue does not know may follow
+/// ("lacks X, Y and Z"), most specific first.
+pub static NEW_FEATURE_STANCES: [(Stance, &Cues); 3] = [
+    (Stance::Lacks, &LACKS),
+    (Stance::Limited, &LIMITED),
+    (Stance::Builtin, &BUILTIN),
 ];
 
-pub const BUILTIN: &[&str] = &[
-    "built in",
-    "builtin",
-    "out of the box",
-    "ships with",
-    "ship with",
-    "shipped with",
-    "natively with",
-    "natively",
-    "native",
-    "batteries included",
-    "first class",
-    "comes with",
-    "come with",
-    "includes",
-    "include",
-    "including",
-    "you get",
+/// The stance of a table cell, the first that matches: a cue anywhere in the cell,
+/// or (for some) the whole cell ("no", "✓").
+pub static CELL_STANCES: [(Stance, &Cues); 4] = [
+    (Stance::Lacks, &LACKS),
+    (Stance::Limited, &LIMITED),
+    (Stance::Extension, &EXTENSION),
+    (Stance::Builtin, &BUILTIN),
 ];
 
-pub const WEAK_BUILTIN: &[&str] = &[
-    "offers",
-    "offer",
-    "provides",
-    "provide",
-    "has",
-    "supports",
-    "support for",
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Words that make a sentence about which subject uses something.
-pub const COMPANY_CONTEXT: &[&str] = &[
-    "companies",
-    "company",
-    "organizations",
-    "organisations",
-    "websites",
-    "businesses",
-    "enterprises",
-    "used by",
-    "use",
-    "uses",
-    "using",
-    "employ",
-    "employs",
-    "utilize",
-    "utilizes",
-    "rely on",
-    "relies on",
-    "adopted",
-    "trusted by",
-    "runs on",
-    "run on",
-    "customers",
-    "powered by",
-    "in production",
-];
-
-/// Words after which a list of company names starts.
-pub const COMPANY_LIST: &[&str] = &[
-    "such as",
-    "like",
-    "including",
-    "used by",
-    "e.g",
-    "for example",
-    "trusted by",
-    "powered by",
-    "include",
-];
-
-/// Verbs that follow a company at the start of "Acme uses X".
-pub const USE_VERBS: &[&str] = &[
-    "use",
-    "uses",
-    "used",
-    "employ",
-    "employs",
-    "utilize",
-    "utilizes",
-    "rely on",
-    "relies on",
-    "run",
-    "runs",
-    "adopted",
-    "chose",
-    "built",
-];
-
-pub const USE_CASE: &[&str] = &[
-    "ideal for",
-    "well suited",
-    "suited for",
-    "suited to",
-    "suitable for",
-    "good choice for",
-    "excellent choice for",
-    "great choice for",
-    "better choice for",
-    "popular choice for",
-    "go to choice",
-    "often chosen for",
-    "chosen for",
-    "tailored for",
-    "good for",
-    "great for",
-    "perfect for",
-    "best for",
-    "strong candidate for",
-    "a good fit for",
-    "designed for",
-    "meant for",
-    "recommended for",
-    "is used for",
-    "can be used for",
-    "beneficial for",
-    "advantageous for",
-    "ideal choice",
-    "excellent choice",
-    "good choice",
-    "suitable if",
-    "go to",
-];
-
-/// Words that speak well or ill of what they describe.
-pub const POSITIVE: &[&str] = &[
-    "easy",
-    "easier",
-    "easily",
-    "simple",
-    "simplicity",
-    "flexible",
-    "flexibility",
-    "freedom",
-    "fast",
-    "faster",
-    "quick",
-    "quickly",
-    "efficient",
-    "efficiently",
-    "scalable",
-    "secure",
-    "robust",
-    "powerful",
-    "mature",
-    "strong",
-    "active",
-    "large",
-    "excellent",
-    "ideal",
-    "good",
-    "great",
-    "better",
-    "best",
-    "lightweight",
-    "versatile",
-    "versatility",
-    "extensible",
-    "extensibility",
-    "rapid",
-    "rapidly",
-    "reliable",
-    "reliability",
-    "stability",
-    "productive",
-    "productivity",
-    "customizable",
-    "customization",
-    "friendly",
-    "gentle",
-    "gentler",
-    "advantage",
-    "advantageous",
-    "beneficial",
-    "strength",
-    "strengths",
-    "highly",
-    "comprehensive",
-    "seamlessly",
-    "proven",
-    "adept",
-    "accelerate",
-    "speed up",
-    "saves time",
-    "less time",
-    "less overhead",
-    "reduced need",
-    "high performance",
-];
-
-pub const NEGATIVE: &[&str] = &[
-    "limited",
-    "limiting",
-    "limitation",
-    "limitations",
-    "lack",
-    "lacks",
-    "lagged",
-    "overhead",
-    "overheads",
-    "steep",
-    "steeper",
-    "overwhelming",
-    "cumbersome",
-    "inefficient",
-    "not",
-    "n't",
-    "issues",
-    "problem",
-    "problems",
-    "challenging",
-    "difficult",
-    "harder",
-    "hard",
-    "slow",
-    "slower",
-    "overkill",
-    "reliant",
-    "heavily",
-    "drawback",
-    "less control",
-    "less flexible",
-    "less ideal",
-    "fewer",
-    "smaller community",
-    "additional effort",
-    "more effort",
-    "more work",
-    "more time",
-    "requires time",
-    "required",
-    "too",
-    "downside",
-    "weakness",
-    "costly",
-    "complex",
-    "limits",
-    "confines",
-    "requires a good understanding",
-];
-
-/// Comparative forms that make a sentence a comparison even without "than".
-pub const COMPARATIVES: &[&str] = &[
-    "easier", "harder", "faster", "slower", "simpler", "better", "worse", "lighter", "heavier",
-    "steeper", "gentler", "stronger", "weaker", "safer", "cheaper", "quicker", "greater", "higher",
-    "lower", "richer", "smaller", "larger", "bigger", "more", "less", "fewer",
-];
-
-/// Comparatives that speak against the subject they describe.
-pub const NEGATIVE_COMPARATIVES: &[&str] = &[
-    "harder", "slower", "worse", "heavier", "steeper", "weaker", "less", "fewer",
-];
-
-/// "Unlike X, Y ...": the other side comes first.
-pub const CONTRASTS: &[&str] = &["unlike", "in contrast to", "contrary to", "as opposed to"];
-
-/// Markers before the side a comparison is made against.
-pub const AGAINST: &[&str] = &[
-    "than",
-    "compared to",
-    "compared with",
-    "unlike",
-    "like",
-    "similar to",
-    "over",
-    "versus",
-    "vs",
-    "in contrast to",
-    "as opposed to",
-];
-
-/// An explicit "it depends" verdict.
-pub const DEPENDS: &[&str] = &[
-    "one size fits all",
-    "it depends",
-    "depends on",
-    "no clear winner",
-    "neither is better",
-];
-
-/// Words between coordinated subjects ("A, B and C").
-pub const COORDINATORS: &[&str] = &["and", "or", "&", "as well as"];
-
-/// Words that refer to every subject at once.
-pub const BOTH: &[&str] = &["both", "all three", "the two", "each of them"];
-
-/// Verbs of making, before the names of who made something.
-pub const MADE_BY: &[&str] = &[
-    "created by",
-    "developed by",
-    "written by",
-    "founded by",
-    "designed by",
-    "invented by",
-    "built by",
-    "maintained by",
-    "started by",
-];
-
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+    #[test]
+    fn cues_find_whole_words_longest_first() {
+        let found = LACKS.all_in("it lacks built in auth, lacking nothing; lackstuff");
+        let phrases: Vec<&str> = found.iter().map(|f| f.phrase).collect();
+        assert_eq!(phrases, ["lacks", "lacking"]);
+        assert_eq!(
+            BUILTIN.first_in("natively with x").map(|f| f.phrase),
+            Some("natively with")
+        );
+        // Two statics over different lists never share an automaton.
+        assert!(THAN.any_in("faster than b"));
+        assert!(!CONTRASTS.any_in("faster than b"));
+        assert!(CLAUSE_MARKS.any_in("a; b"));
+    }
+}

@@ -1,9 +1,9 @@
-//! Finding the catalogue's subjects and topics, and cue phrases, in a sentence:
-//! case, hyphens and typographic quotes ignored, whole words only.
+//! Finding the catalogue's subjects and topics in a folded sentence: case, hyphens
+//! and typographic quotes ignored (`text::fold`), whole words only.
 
 use aho_corasick::AhoCorasick;
 
-use crate::draft::Catalogue;
+use crate::draft::catalogue::Catalogue;
 use crate::names::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,30 +25,8 @@ pub struct Matcher {
     targets: Vec<Target>,
 }
 
-/// A sentence folded for matching: lower case, hyphens as spaces, typographic
-/// quotes as ASCII, with the offset in `text` of each folded byte (and of its end).
-pub fn fold_text(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (at, ch) in text.char_indices() {
-        let ch = match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
-            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        let ch = ch.to_lowercase().next().unwrap_or(ch);
-        for _ in 0..ch.len_utf8() {
-            map.push(at);
-        }
-        out.push(ch);
-    }
-    map.push(text.len());
-    (out, map)
-}
-
-fn is_word(c: Option<char>) -> bool {
+/// True when `c` is a letter or digit (so a phrase next to it is no whole word).
+pub fn is_word(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
@@ -89,81 +67,6 @@ pub fn find_phrase(folded: &str, phrase: &str) -> Vec<(usize, usize)> {
         }
         from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
     }
-    out
-}
-
-/// A list of cue phrases compiled once: the automaton finds every phrase of the
-/// list in one pass over a sentence. Lists are constants, so each is compiled the
-/// first time it is used and kept by its address.
-struct Compiled {
-    automaton: Option<AhoCorasick>,
-}
-
-/// Compiled lists by (address, length). A few dozen: a linear scan beats hashing.
-type CompiledLists = Vec<((usize, usize), std::rc::Rc<Compiled>)>;
-
-thread_local! {
-    static COMPILED: std::cell::RefCell<CompiledLists> = Default::default();
-}
-
-fn compiled(phrases: &[&str]) -> std::rc::Rc<Compiled> {
-    let key = (phrases.as_ptr() as usize, phrases.len());
-    COMPILED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, c)) = cache.iter().find(|(k, _)| *k == key) {
-            return c.clone();
-        }
-        let folded: Vec<String> = phrases.iter().map(|p| fold(p)).collect();
-        let c = std::rc::Rc::new(Compiled {
-            automaton: AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(&folded)
-                .ok(),
-        });
-        cache.push((key, c.clone()));
-        c
-    })
-}
-
-/// Every whole-word occurrence of any of `phrases`, in order of where they start.
-fn occurrences<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, usize)> {
-    let compiled = compiled(phrases);
-    let Some(automaton) = &compiled.automaton else {
-        return Vec::new();
-    };
-    automaton
-        .find_iter(folded)
-        .filter(|m| {
-            // Punctuation marks (";") need no word boundary.
-            let phrase = &folded[m.start()..m.end()];
-            let word_start = phrase.starts_with(char::is_alphanumeric);
-            let word_end = phrase.ends_with(char::is_alphanumeric);
-            let joined_before = word_start && is_word(folded[..m.start()].chars().next_back());
-            let joined_after = word_end && is_word(folded[m.end()..].chars().next());
-            !joined_before && !joined_after
-        })
-        .map(|m| (phrases[m.pattern().as_usize()], m.start(), m.end()))
-        .collect()
-}
-
-/// The first of `phrases` found in `folded`, as (phrase, start, end), earliest first.
-pub fn first_of<'p>(folded: &str, phrases: &[&'p str]) -> Option<(&'p str, usize, usize)> {
-    occurrences(folded, phrases)
-        .into_iter()
-        .min_by_key(|&(_, s, e)| (s, usize::MAX - e))
-}
-
-/// Every occurrence of any of `phrases`, longest first where they overlap.
-pub fn all_of<'p>(folded: &str, phrases: &[&'p str]) -> Vec<(&'p str, usize, usize)> {
-    let mut found = occurrences(folded, phrases);
-    found.sort_by_key(|&(_, s, e)| (s, usize::MAX - e));
-    let mut out: Vec<(&str, usize, usize)> = Vec::new();
-    for f in found {
-        if out.iter().all(|o| f.1 >= o.2 || f.2 <= o.1) {
-            out.push(f);
-        }
-    }
-    out.sort_by_key(|f| f.1);
     out
 }
 
@@ -237,13 +140,14 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::Entry;
+    use crate::draft::catalogue::Entry;
 
     fn entry(name: &str, aliases: &[&str]) -> Entry {
         Entry {
             name: name.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             category: "c".into(),
+            proposed: false,
         }
     }
 
@@ -258,7 +162,9 @@ mod tests {
             categories: vec![],
         };
         let m = Matcher::new(&catalogue);
-        let (text, _) = fold_text("Postgres’s logical replication and Indexes, not reindexing.");
+        let (text, _) = crate::text::fold::fold_mapped(
+            "Postgres’s logical replication and Indexes, not reindexing.",
+        );
         let found: Vec<Target> = m.mentions(&text).iter().map(|m| m.target).collect();
         assert_eq!(
             found,

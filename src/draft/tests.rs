@@ -1,10 +1,13 @@
+use super::title::title_subjects;
 use super::*;
+use crate::model::{Kind, Stance};
 
 fn entry(name: &str, aliases: &[&str], category: &str) -> Entry {
     Entry {
         name: name.into(),
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         category: category.into(),
+        proposed: false,
     }
 }
 
@@ -41,9 +44,9 @@ fn keys(rows: &[Row]) -> Vec<Key> {
         .map(|r| {
             (
                 r.subject.clone(),
-                r.kind,
+                r.kind.as_str(),
                 r.topic.clone(),
-                r.stance,
+                r.stance.map(|s| s.as_str()),
                 r.value.clone(),
                 r.line_start,
             )
@@ -102,10 +105,10 @@ fn markdown_quotes_are_the_source_text() {
     let rows = draft(text, &catalogue(), &[]);
     let r = rows
         .iter()
-        .find(|r| r.kind == "limitation")
+        .find(|r| r.kind == Kind::Limitation)
         .expect("a limitation");
     assert_eq!(r.subject, "alpha");
-    assert_eq!(r.stance, Some("limited"));
+    assert_eq!(r.stance, Some(Stance::Limited));
     assert_eq!((r.line_start, r.line_end), (5, 6));
     assert_eq!(
         r.quote,
@@ -130,22 +133,22 @@ fn a_sentence_naming_three_subjects_gives_a_row_each_and_comparisons_have_sides(
     for subject in ["alpha", "beta", "gamma"] {
         assert!(
             rows.iter().any(|r| r.subject == subject
-                && r.kind == "feature"
-                && r.stance == Some("builtin")
+                && r.kind == Kind::Feature
+                && r.stance == Some(Stance::Builtin)
                 && r.line_start == 3),
             "{subject}: {rows:#?}"
         );
     }
     let comparison = rows
         .iter()
-        .find(|r| r.kind == "comparison" && r.line_start == 5)
+        .find(|r| r.kind == Kind::Comparison && r.line_start == 5)
         .expect("a comparison");
     assert_eq!(comparison.subject, "gamma");
     assert_eq!(comparison.versus.as_deref(), Some("alpha"));
     assert_eq!(comparison.value.as_deref(), Some("easier to learn"));
     let depends = rows
         .iter()
-        .find(|r| r.stance == Some("depends"))
+        .find(|r| r.stance == Some(Stance::Depends))
         .expect("it depends");
     assert_eq!(
         (depends.subject.as_str(), depends.versus.as_deref()),

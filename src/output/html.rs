@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{Cell, Mark};
+use crate::rows::{Cell, Mark};
 
 /// Colours shared by the labels, the matrix cells and the legend.
 const CSS: &str = "\

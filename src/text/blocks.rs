@@ -107,6 +107,16 @@ fn atx_heading(text: &str) -> Option<(u8, usize)> {
     Some((hashes as u8, indent + hashes + body))
 }
 
+/// The text of a heading's source line as written, without its `#` markers and
+/// trimmed (an underlined heading's line is all text); markup stays. The outline
+/// names sections by it, so a stored section reads as the article writes it.
+pub fn heading_text(line: &str) -> &str {
+    match atx_heading(line) {
+        Some((_, from)) => line[from..].trim_end().trim_end_matches('#').trim_end(),
+        None => line.trim(),
+    }
+}
+
 /// `===` or `---` under a line.
 fn setext_underline(text: &str) -> Option<u8> {
     let t = text.trim();
@@ -408,32 +418,7 @@ pub fn label_len(text: &str) -> Option<usize> {
     if words.is_empty() || words.len() > 9 || label.contains(['.', ',', ';', '!', '?']) {
         return None;
     }
-    let small = |w: &str| {
-        matches!(
-            w,
-            "a" | "an"
-                | "and"
-                | "as"
-                | "at"
-                | "by"
-                | "for"
-                | "from"
-                | "in"
-                | "into"
-                | "of"
-                | "on"
-                | "or"
-                | "the"
-                | "to"
-                | "vs"
-                | "with"
-                | "within"
-                | "&"
-                // "AWS cons: ...", "Go pros: ...": a label in lower case after a name.
-                | "pros"
-                | "cons"
-        )
-    };
+    let small = |w: &str| crate::text::english::TITLE_CASE_SMALL_WORDS.contains(w);
     let title_case = words.iter().all(|w| {
         let first = w.trim_start_matches(['(', '“', '"', '\'']).chars().next();
         small(w) || first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())

@@ -1,7 +1,6 @@
 //! Sentences of rendered text, as byte ranges.
 
-/// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "vs", "mr", "mrs", "dr", "cf", "approx"];
+use crate::text::english::ABBREVIATIONS;
 
 /// The byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or `?`
 /// (and any closing quotes or brackets) followed by a space and a capital, a digit
@@ -45,7 +44,7 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS.contains(&word)
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 

@@ -27,7 +27,9 @@ fn in_ci() -> bool {
 #[track_caller]
 fn unavailable(what: &str) {
     assert!(!in_ci(), "CI=true but {what}");
-    eprintln!("SKIPPED: {what} (install it, or run under CI=true to make this a failure)");
+    crate::support::skipped(&format!(
+        "{what} (install it, or run under CI=true to make this a failure)"
+    ));
 }
 
 fn found_on_path(program: &str) -> Option<PathBuf> {

@@ -130,6 +130,7 @@ fn thousands_of_generated_argument_vectors_never_panic() {
     let db = env.path("kb.sqlite3");
     env.run(&["--db", db.to_str().unwrap(), "init"]).ok();
     let mut rng = Rng(7);
+    let commands = crate::support::commands();
     let cases = 2_500;
     let mut failures = 0;
     for case in 0..cases {
@@ -139,10 +140,9 @@ fn thousands_of_generated_argument_vectors_never_panic() {
             args.push(db.clone().into());
         }
         // Every command, plus an unknown one and an empty one.
-        let commands = crate::support::COMMANDS;
         args.push(
             match rng.below(commands.len() + 2) {
-                n if n < commands.len() => commands[n],
+                n if n < commands.len() => commands[n].as_str(),
                 n if n == commands.len() => "nope",
                 _ => "",
             }

@@ -48,6 +48,47 @@ fn csv_is_rfc4180_with_crlf_quoting_and_formula_neutralising() {
 }
 
 #[test]
+fn a_one_column_row_whose_value_is_empty_is_still_a_record() {
+    let env = Env::new();
+    let csv = env
+        .run(&[
+            "sql",
+            "SELECT '' AS x UNION ALL SELECT 'a'",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .to_string();
+    // A blank line is no record to a CSV reader: the empty value is quoted.
+    assert_eq!(csv, "x\r\n\"\"\r\na\r\n");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let values: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(values, ["", "a"]);
+}
+
+#[test]
+fn real_values_keep_their_form_in_every_format() {
+    let env = Env::new();
+    let sql = "SELECT 1.0 AS x, 2.5 AS z, 1e301 AS big";
+    let run = |format: &str| env.run(&["sql", sql, "--format", format]).ok().to_string();
+    // JSON as serde_json writes a float: still a float to whoever reads it.
+    let json = run("json");
+    assert!(json.contains(r#"{"x":1.0,"z":2.5,"big":1e+301}"#), "{json}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(value[0]["x"].is_f64(), "{json}");
+    assert_eq!(value[0]["big"].as_f64(), Some(1e301));
+    assert_eq!(run("csv"), "x,z,big\r\n1.0,2.5,1e+301\r\n");
+    assert_eq!(run("tsv"), "x\tz\tbig\n1.0\t2.5\t1e+301\n");
+    let table = run("table");
+    assert!(table.contains("│ 1.0 │ 2.5 │ 1e+301 │"), "{table}");
+    let markdown = run("markdown");
+    assert!(markdown.contains("| 1.0 | 2.5 | 1e+301 |"), "{markdown}");
+}
+
+#[test]
 fn json_ndjson_tsv_and_markdown() {
     let (env, db) = env_with_tricky_claim();
     let json: serde_json::Value =

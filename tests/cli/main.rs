@@ -1,9 +1,11 @@
 //! Integration tests: the real binary, run the way a user runs it, in a temporary
 //! data directory with a scrubbed environment (no NO_COLOR, no CLAIMDB_DB from the
-//! developer's shell). One test binary, so the suite links once.
+//! developer's shell). One test binary, so the suite links once. `architecture`
+//! reads src/ instead: the dependency listing and the size limits of issue 20.
 
 mod support;
 
+mod architecture;
 mod ask;
 mod database;
 mod draft;

@@ -88,8 +88,8 @@ fn publish_into_a_directory_it_cannot_write_is_an_io_error_naming_the_directory(
     // Readable by the other user (init writes it 0600).
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let Some(out) = run_unprivileged(&env, &dir, &["--db", &db, "publish", "pubro"]) else {
-        eprintln!(
-            "skipped: running as root and setpriv cannot switch to nobody, so no directory is unwritable"
+        crate::support::skipped(
+            "running as root and setpriv cannot switch to nobody, so no directory is unwritable",
         );
         return;
     };
@@ -124,7 +124,7 @@ fn publish_prints_no_control_characters_from_dir_for_a_person() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        eprintln!("skipped the terminal half: script(1) cannot run here");
+        crate::support::skipped("the terminal half: script(1) cannot run here");
         return;
     }
     let command = format!(

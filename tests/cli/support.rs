@@ -13,33 +13,28 @@ pub fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 
-/// Every subcommand, as users type them.
-pub const COMMANDS: &[&str] = &[
-    "which",
-    "compare",
-    "ask",
-    "subjects",
-    "topics",
-    "companies",
-    "limitations",
-    "pros",
-    "cons",
-    "use-cases",
-    "claims",
-    "show",
-    "sql",
-    "schema",
-    "report",
-    "conflicts",
-    "sources",
-    "search",
-    "import",
-    "remove-source",
-    "init",
-    "publish",
-    "verify",
-    "completions",
-];
+/// Every subcommand, as users type them, read from the CLI definition itself: a
+/// new command is covered by the help test and the argument fuzz without being
+/// listed here.
+pub fn commands() -> Vec<String> {
+    use clap::CommandFactory as _;
+    claimdb::cli::Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// Says that the running test did not check what it is for, and why, as
+/// `SKIPPED <test>: <why>`, where `cargo test` shows it: written straight to the
+/// process's stderr, because the harness captures `eprintln!` and a skip would
+/// pass in silence.
+pub fn skipped(why: &str) {
+    use std::io::Write as _;
+    // The harness runs each test on a thread named after it.
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
 
 /// What one run of the binary did.
 #[derive(Debug)]

@@ -6,6 +6,8 @@
 //!
 //! Nothing here names a subject, topic or company: these are words of English.
 
+pub mod inflect;
+
 use std::sync::OnceLock;
 
 /// One word or phrase list, split on first use.
@@ -57,6 +59,132 @@ macro_rules! lists {
 }
 
 lists! {
+    // text/ (blocks, sentences) and draft/: what labels and sentences are made of,
+    // and the cues draft reads claims by. Each file says what its phrases are for.
+    TITLE_CASE_SMALL_WORDS = "title_case_small_words.txt";
+    ABBREVIATIONS = "abbreviations.txt";
+    HEADING_PROS_AND_CONS = "heading_pros_and_cons.txt";
+    HEADING_COMPANIES = "heading_companies.txt";
+    HEADING_LIMITATIONS = "heading_limitations.txt";
+    HEADING_CONS = "heading_cons.txt";
+    HEADING_PROS = "heading_pros.txt";
+    HEADING_USE_CASES = "heading_use_cases.txt";
+    HEADING_FAQ = "heading_faq.txt";
+    HEADING_FEATURES = "heading_features.txt";
+    HEADING_FEATURE_LIST = "heading_feature_list.txt";
+    STANCE_LACKS = "stance_lacks.txt";
+    STANCE_LIMITED = "stance_limited.txt";
+    STANCE_EXTENSION = "stance_extension.txt";
+    STANCE_BUILTIN = "stance_builtin.txt";
+    STANCE_BUILTIN_WEAK = "stance_builtin_weak.txt";
+    STANCE_AFTER_TOPIC = "stance_after_topic.txt";
+    COMPANY_CONTEXT = "company_context.txt";
+    COMPANY_LIST_OPENERS = "company_list_openers.txt";
+    USE_VERBS = "use_verbs.txt";
+    USE_CASE_CUES = "use_case_cues.txt";
+    POSITIVE = "positive.txt";
+    NEGATIVE = "negative.txt";
+    COMPARATIVES_BEFORE_THAN = "comparatives_before_than.txt";
+    COMPARATIVES_AGAINST = "comparatives_against.txt";
+    COMPARATIVES_WITHOUT_THAN = "comparatives_without_than.txt";
+    THAN = "than.txt";
+    CONTRAST_OPENERS = "contrast_openers.txt";
+    COMPARED_AGAINST = "compared_against.txt";
+    COMPARED_UNLIKE = "compared_unlike.txt";
+    COMPARED_ALIKE = "compared_alike.txt";
+    IT_DEPENDS = "it_depends.txt";
+    COORDINATORS = "coordinators.txt";
+    EVERY_SUBJECT = "every_subject.txt";
+    MADE_BY = "made_by.txt";
+    MONTHS = "months.txt";
+    CLAUSE_MARKS = "clause_marks.txt";
+    CLAUSE_SPLITS = "clause_splits.txt";
+    CLAUSE_SPLITS_LIST_END = "clause_splits_list_end.txt";
+    IS_A = "is_a.txt";
+    IS_A_PLURAL = "is_a_plural.txt";
+    IS_A_VALUE_ENDS = "is_a_value_ends.txt";
+    TOPIC_COMPANIES = "topic_companies.txt";
+    TOPIC_CREATOR = "topic_creator.txt";
+    TOPIC_RELEASE = "topic_release.txt";
+    RELEASE_VERBS = "release_verbs.txt";
+    TOPIC_LICENSE = "topic_license.txt";
+    BASED_ON = "based_on.txt";
+    TOPIC_BASED_ON = "topic_based_on.txt";
+    TABLE_CELL_NO = "table_cell_no.txt";
+    TABLE_CELL_YES = "table_cell_yes.txt";
+    LIST_FILLERS = "list_fillers.txt";
+    LIST_STOPS = "list_stops.txt";
+    LIST_JOINERS = "list_joiners.txt";
+    GENERIC_THINGS = "generic_things.txt";
+    ARTICLES = "articles.txt";
+    NOT_NAMES = "not_names.txt";
+    NAME_JOINERS = "name_joiners.txt";
+    VERSUS = "versus.txt";
+
+    /// ask: words that carry no name (articles, pronouns, generic question words).
+    FILLER = "filler.txt";
+    /// ask: words that make a question a comparison ("than", "vs", "difference").
+    COMPARISON = "comparison.txt";
+    /// ask: comparatives that compare without a "than" ("easier", "outperforms").
+    COMPARATIVES = "comparatives.txt";
+    /// ask: negations ("doesn't", "not", "without").
+    NEGATION = "negation.txt";
+    /// ask: negations that are a lack by themselves ("lacks", "without").
+    LACKING = "lacking.txt";
+    /// ask: verbs of having; negated, they read as "lacks".
+    HAVING = "having.txt";
+    /// ask: first words of a yes/no question.
+    YES_NO_OPENERS = "yes_no_openers.txt";
+    /// ask: words asking which subject.
+    WHICH = "which.txt";
+    /// ask: "what" phrases that do not ask which ("what about").
+    WHAT_ABOUT = "what_about.txt";
+    /// ask: words asking about every subject ("both", "all").
+    EVERY = "every.txt";
+    /// ask: phrases saying a thing ships built in.
+    BUILTIN = "builtin.txt";
+    /// ask: phrases of doing well; negated, a question for weaknesses.
+    GOOD_AT = "good_at.txt";
+    /// ask: words asking for weaknesses (limitations and cons together).
+    WEAKNESS = "weakness.txt";
+    /// ask: words of advantage (with DISADVANTAGE: pros and cons).
+    ADVANTAGE = "advantage.txt";
+    /// ask: words of disadvantage (with ADVANTAGE: pros and cons).
+    DISADVANTAGE = "disadvantage.txt";
+    /// ask: words asking for limitations.
+    LIMITATION = "limitation.txt";
+    /// ask: words asking for cons alone.
+    CONS = "cons.txt";
+    /// ask: words asking for pros besides ADVANTAGE's.
+    PRAISE = "praise.txt";
+    /// ask: words asking what a subject is for.
+    USE_CASE = "use_case.txt";
+    /// ask: "where", which with USING asks for use cases.
+    WHERE = "where.txt";
+    /// ask: words of using, which with WHERE ask for use cases.
+    USING = "using.txt";
+    /// ask: words asking who uses a subject.
+    ADOPTERS = "adopters.txt";
+    /// ask: words asking for features.
+    FEATURE = "feature.txt";
+    /// ask: words of approval that, followed by "for", ask for an evaluation.
+    APPROVAL = "approval.txt";
+    /// ask: words asking for a date.
+    WHEN = "when.txt";
+    /// ask: words asking for facts of origin.
+    ORIGIN = "origin.txt";
+    /// ask: words asking for advice.
+    ADVICE = "advice.txt";
+    /// ask: words that make "which ... for" a question of purpose, not advice.
+    PURPOSE = "purpose.txt";
+    /// ask: names that say how a thing ships ("out of the box").
+    SHIPPING = "shipping.txt";
+    /// ask: "which" and "what" before a topic or opening advice.
+    WHICH_OR_WHAT = "which_or_what.txt";
+    /// ask: words after "which TOPIC" that make the topic a kind of thing wanted.
+    CLASS_FOLLOWERS = "class_followers.txt";
+    /// ask: words that put two subjects side by side ("or", "vs").
+    SIDE_BY_SIDE = "side_by_side.txt";
 }
 
 #[cfg(test)]

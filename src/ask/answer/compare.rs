@@ -1,0 +1,266 @@
+//! "X vs Y", "which is faster", "is X easier than Y": the article's comparison
+//! claims between the subjects first, then each side's own claims on the topics,
+//! and the verdict the article states, if any ("it depends" first).
+
+use rusqlite::Connection;
+
+use crate::ask::answer::explain::no_claim;
+use crate::ask::answer::rows::{telling_mention, write_found};
+use crate::ask::answer::say::{note, printable, reading_as};
+use crate::ask::answer::select::{Found, Select};
+use crate::error::Result;
+use crate::model::Kind;
+use crate::rows::Sink;
+
+/// What was asked besides the names: the question as typed, and the phrases of
+/// several words that named a topic.
+pub struct Asked<'a> {
+    pub phrases: &'a [String],
+    pub question: &'a str,
+}
+
+/// Comparison claims between the subjects (all when none named), on the topics;
+/// with the select that lists them.
+pub fn comparisons(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<(Select, Vec<Found>)> {
+    let all = Select::new(conn, &[], topics)?
+        .of_kinds(vec![Kind::Comparison])
+        .fetch(conn)?;
+    // Between the named subjects: either side may be the favoured one; "than the
+    // others" (no versus) counts for any.
+    let found: Vec<Found> = all
+        .into_iter()
+        .filter(|f| {
+            subjects.is_empty()
+                || subjects.contains(&f.subject)
+                    && f.versus
+                        .as_ref()
+                        .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
+                || f.versus
+                    .as_ref()
+                    .is_some_and(|v| subjects.iter().any(|s| s == v))
+                    && subjects.len() < 2
+        })
+        .collect();
+    let select = Select::new(conn, subjects, topics)?.of_kinds(vec![Kind::Comparison]);
+    Ok((select, found))
+}
+
+/// The verdict the article states, if any: "it depends" first, then who it favours.
+pub fn comparison_verdict(found: &[Found]) -> Option<String> {
+    let depends: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.stance.as_deref() == Some("depends"))
+        .collect();
+    if let Some(d) = depends.first() {
+        return Some(format!(
+            "The article says it depends: {} (line {})",
+            d.statement.trim_end_matches('.'),
+            d.line_start
+        ));
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut favours: Vec<String> = Vec::new();
+    for f in found {
+        let said = format!(
+            "{} (line {})",
+            f.statement.trim_end_matches('.'),
+            f.line_start
+        );
+        if favours.len() < 3
+            && !favours
+                .iter()
+                .any(|x| x.starts_with(f.statement.trim_end_matches('.')))
+        {
+            favours.push(said);
+        }
+    }
+    Some(format!("The article says: {}", favours.join("; ")))
+}
+
+pub fn compare_answer(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    subjects: &[String],
+    topics: &[String],
+    asked: Asked,
+) -> Result<()> {
+    let (select, mut found) = comparisons(conn, subjects, topics)?;
+    let mut named: Vec<String> = subjects.to_vec();
+    if subjects.is_empty() {
+        named.extend(sides_said(&mut found, asked.question));
+    }
+    if subjects.len() >= 2
+        && found.is_empty()
+        && Select::new(conn, subjects, topics)?.fetch(conn)?.is_empty()
+        && telling_mention(
+            conn,
+            out,
+            subjects,
+            asked.phrases,
+            false,
+            (subjects, topics),
+        )?
+    {
+        // Neither side has a claim on the topic, but their claims say the very
+        // words asked ("for background jobs"); a comparison saying them is answered
+        // below with the others between them.
+        return note(
+            out,
+            "The article states no comparison on this; the claims that say it are above.",
+        );
+    }
+    let mut verdict = comparison_verdict(&found);
+    // Then each side's own claims on the topics (not a tally: the claims themselves).
+    let mut command = select.command();
+    if !topics.is_empty() {
+        let sides = Select::new(conn, &named, topics)?.of_kinds(vec![
+            Kind::Feature,
+            Kind::Pro,
+            Kind::Con,
+            Kind::Limitation,
+            Kind::Fact,
+            Kind::UseCase,
+        ]);
+        let rest = sides.fetch(conn)?;
+        command.push_str(" ; claimdb ");
+        command.push_str(&sides.of_kinds(Vec::new()).command());
+        found.extend(rest);
+    }
+    // Each named side appears: where one has nothing on the topics, the article's
+    // comparisons between them on anything.
+    if subjects.len() >= 2
+        && subjects
+            .iter()
+            .any(|s| !found.iter().any(|f| f.subject == *s))
+    {
+        let added = compared_on_anything(conn, subjects, &mut found, &mut command)?;
+        if verdict.is_none() && added > 0 && !topics.is_empty() {
+            verdict = Some(format!(
+                "The article compares them on other topics (the comparison rows above), not on {}",
+                topics.join(" or ")
+            ));
+        }
+    }
+    // Comparison claims first (a stable sort keeps the article's order within).
+    found.sort_by_key(|f| f.kind != Kind::Comparison.as_str());
+    reading_as(&command);
+    write_found(conn, out, &found, &select)?;
+    if found.is_empty() {
+        return no_claim(conn, subjects, topics, &[]);
+    }
+    note(
+        out,
+        &verdict.unwrap_or_else(|| {
+            "The article states no comparison on this; each side's claims are above.".to_string()
+        }),
+    )
+}
+
+/// No side named ("which has lower latency"): with several articles, the
+/// comparisons that say a word of the question are the ones asked about (the others
+/// leave `found`), and their sides the subjects, returned.
+fn sides_said(found: &mut Vec<Found>, question: &str) -> Vec<String> {
+    let words: Vec<String> = question
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(String::from)
+        .collect();
+    let says = |f: &Found| {
+        f.value.as_deref().is_some_and(|v| {
+            v.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| words.iter().any(|q| q == w))
+        })
+    };
+    let mut named: Vec<String> = Vec::new();
+    if found.iter().any(says) && !found.iter().all(says) {
+        found.retain(says);
+        for f in found.iter() {
+            for s in std::iter::once(&f.subject).chain(f.versus.as_ref()) {
+                if !named.contains(s) {
+                    named.push(s.clone());
+                }
+            }
+        }
+    }
+    named
+}
+
+/// The comparisons between `subjects` on any topic, added to `found` (those not in
+/// it yet) and to `command`; returns how many were added.
+fn compared_on_anything(
+    conn: &Connection,
+    subjects: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<usize> {
+    let (_, between) = comparisons(conn, subjects, &[])?;
+    command.push_str(&format!(
+        " ; claimdb {}",
+        Select::new(conn, subjects, &[])?.command().replacen(
+            "claims",
+            "claims --kind comparison",
+            1
+        )
+    ));
+    let mut added = 0;
+    for f in between {
+        if !found.iter().any(|g| g.claim_id == f.claim_id) {
+            found.push(f);
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+/// "is X easier than Y" where no topic names "easier": the comparisons between them
+/// that say it first, then their other comparisons.
+pub fn compare_mentioning(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    subjects: &[String],
+    words: &[String],
+) -> Result<()> {
+    let (mut select, all) = comparisons(conn, subjects, &[])?;
+    select.filter.fts_words = words.to_vec();
+    let saying: Vec<i64> = select.fetch(conn)?.iter().map(|f| f.claim_id).collect();
+    let (mut found, rest): (Vec<Found>, Vec<Found>) =
+        all.into_iter().partition(|f| saying.contains(&f.claim_id));
+    if found.is_empty() {
+        // Their other comparisons would not answer it: say so instead.
+        reading_as(&select.command());
+        write_found(conn, out, &[], &select)?;
+        return no_claim(conn, subjects, &[], words);
+    }
+    let verdict = comparison_verdict(&found);
+    reading_as(&format!(
+        "{} ; claimdb {}",
+        select.command(),
+        Select::new(conn, subjects, &[])?.command().replacen(
+            "claims",
+            "claims --kind comparison",
+            1
+        )
+    ));
+    found.extend(rest);
+    write_found(conn, out, &found, &select)?;
+    if found.is_empty() {
+        return no_claim(conn, subjects, &[], words);
+    }
+    note(
+        out,
+        &verdict.unwrap_or_else(|| {
+            format!(
+                "No comparison between them says '{}'; their other comparisons are above.",
+                printable(&words.join(" "))
+            )
+        }),
+    )
+}

@@ -1,0 +1,127 @@
+//! Answering what `interpret` read: the rows of the matching command (through the
+//! answer layer, src/answers/, and src/query.rs, into the one output writer), a
+//! verdict line only where the claims state one, and an honest "no claim" where the
+//! knowledge base says nothing. One file per intent; the "no claim" explanations in
+//! explain.rs.
+//!
+//! On stderr, every answer first says how the question was read, as the precise
+//! command (`reading this as: claimdb which lacks built-in authentication`), so
+//! people learn the exact forms; in JSON the rows keep that command's shape.
+
+mod advice;
+mod catalogue;
+mod companies;
+mod compare;
+mod explain;
+mod facts;
+mod keywords;
+mod lists;
+mod rows;
+mod say;
+mod select;
+mod which;
+mod yes_no;
+
+use rusqlite::Connection;
+
+use crate::ask::answer::compare::Asked;
+use crate::ask::answer::say::{printable, say};
+use crate::ask::intent::{Intent, Reading};
+use crate::ask::interpret;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::rows::Sink;
+
+/// Longer than any question: a pasted article is not read word by word.
+const MAX_QUESTION_CHARS: usize = 1000;
+
+/// Reads the question: names first; company names only when some word is left
+/// unexplained (they may be what it is).
+pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
+    let reading = interpret::read(question, &catalogue::catalogue(conn, question, false)?);
+    if reading.unknown.is_empty() {
+        return Ok(reading);
+    }
+    Ok(interpret::read(
+        question,
+        &catalogue::catalogue(conn, question, true)?,
+    ))
+}
+
+pub fn run(db: &Db, out: &mut dyn Sink, question: &str) -> Result<()> {
+    // One read transaction for the whole answer: the catalogue, the claims and the
+    // verdict come from the same state of the file, and the WAL read lock is taken
+    // once instead of once per statement.
+    let snapshot = db.conn.unchecked_transaction()?;
+    answer(db, out, question)?;
+    snapshot.finish()?;
+    Ok(())
+}
+
+fn answer(db: &Db, out: &mut dyn Sink, question: &str) -> Result<()> {
+    let conn = &db.conn;
+    if question.chars().count() > MAX_QUESTION_CHARS {
+        return Err(Error::usage(format!(
+            "the question is longer than {MAX_QUESTION_CHARS} characters"
+        ))
+        .with_hint("ask one thing at a time"));
+    }
+    let reading = read(conn, question)?;
+    let Some(intent) = reading.intent() else {
+        return Err(Error::usage(format!(
+            "nothing in \"{}\" names a subject, topic or company claimdb knows",
+            printable(question.trim())
+        ))
+        .with_hint(format!(
+            "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
+            explain::examples(conn)?
+        )));
+    };
+    let corrections: Vec<String> = reading
+        .corrections
+        .iter()
+        .map(|(typed, read)| format!("'{}' as '{read}'", printable(typed)))
+        .collect();
+    if !corrections.is_empty() {
+        say(&format!("reading {}", corrections.join(", ")));
+    }
+    match intent {
+        Intent::Which {
+            lacks,
+            builtin,
+            topic,
+        } => which::which_answer(conn, out, lacks, builtin, &topic),
+        Intent::List(question) => lists::list_answer(db, out, question),
+        Intent::Company {
+            companies,
+            subjects,
+        } => companies::company_answer(conn, out, &companies, &subjects),
+        Intent::Facts { subjects, topics } => {
+            facts::facts_answer(conn, out, &subjects, &topics, reading.when)
+        }
+        Intent::YesNo {
+            subjects, topics, ..
+        } => yes_no::yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
+        Intent::Compare { subjects, topics } => {
+            let asked = Asked {
+                phrases: &reading.topic_phrases,
+                question,
+            };
+            compare::compare_answer(conn, out, &subjects, &topics, asked)
+        }
+        Intent::Advice { subjects, topics } => advice::advice_answer(conn, out, &subjects, &topics),
+        Intent::Keywords { subjects, topics } => {
+            keywords::keywords_answer(conn, out, &subjects, &topics)
+        }
+        Intent::Unknown {
+            subjects,
+            words,
+            compare: true,
+        } => compare::compare_mentioning(conn, out, &subjects, &words),
+        Intent::Unknown {
+            subjects,
+            words,
+            compare: false,
+        } => keywords::mentions_answer(conn, out, &subjects, &words),
+    }
+}

@@ -1,0 +1,187 @@
+//! The claims an answer picks: a [`query::ClaimFilter`] with the names it was built
+//! from, fetched as [`Found`] rows (what a verdict needs) in the order a reader
+//! wants them, and said back as the `claims` command that lists the same claims.
+
+use rusqlite::Connection;
+
+use crate::catalog::{self, Named};
+use crate::error::Result;
+use crate::model::Kind;
+use crate::query::{self, ClaimFilter};
+
+/// One claim found for an answer: what the verdict needs, the rest is written from
+/// the claims table itself.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub claim_id: i64,
+    pub subject: String,
+    pub kind: String,
+    pub topic: String,
+    pub stance: Option<String>,
+    pub value: Option<String>,
+    pub line_start: i64,
+    pub statement: String,
+    /// A comparison's other side.
+    pub versus: Option<String>,
+    /// One of the article's own list items.
+    pub listed: bool,
+}
+
+/// A claim filter the answers share (subjects, topics, kinds, stances, text, words),
+/// with the canonical names of its subjects and topics.
+#[derive(Debug, Clone)]
+pub struct Select {
+    pub filter: ClaimFilter,
+    pub subject_names: Vec<String>,
+    pub topic_names: Vec<String>,
+}
+
+pub fn resolve_subjects(conn: &Connection, names: &[String]) -> Result<Vec<Named>> {
+    names
+        .iter()
+        .map(|n| catalog::resolve_subject(conn, n))
+        .collect()
+}
+
+impl Select {
+    pub fn new(conn: &Connection, subjects: &[String], topics: &[String]) -> Result<Select> {
+        let subjects = resolve_subjects(conn, subjects)?;
+        let topics: Vec<Named> = topics
+            .iter()
+            .map(|t| catalog::resolve_topic(conn, t))
+            .collect::<Result<_>>()?;
+        Ok(Select {
+            filter: ClaimFilter {
+                subjects: subjects.iter().map(|s| s.id).collect(),
+                topics: topics.iter().map(|t| t.id).collect(),
+                ..ClaimFilter::default()
+            },
+            subject_names: subjects.into_iter().map(|s| s.name).collect(),
+            topic_names: topics.into_iter().map(|t| t.name).collect(),
+        })
+    }
+
+    /// The same claims, of these kinds only (all kinds when empty).
+    pub fn of_kinds(mut self, kinds: Vec<Kind>) -> Select {
+        self.filter.kinds = kinds;
+        self
+    }
+
+    /// The `claims` command that lists the same claims.
+    pub fn command(&self) -> String {
+        let f = &self.filter;
+        let mut c = String::from("claims");
+        for s in &self.subject_names {
+            c.push_str(&format!(" --subject {s}"));
+        }
+        for k in &f.kinds {
+            c.push_str(&format!(" --kind {k}"));
+        }
+        // `claims` takes one topic and one stance: the others are said in words.
+        let mut also: Vec<String> = Vec::new();
+        for (i, t) in self.topic_names.iter().enumerate() {
+            if i == 0 {
+                c.push_str(&format!(" --topic {t}"));
+            } else {
+                also.push(format!("--topic {t}"));
+            }
+        }
+        for (i, s) in f.stances.iter().enumerate() {
+            if i == 0 {
+                c.push_str(&format!(" --stance {s}"));
+            } else {
+                also.push(format!("--stance {s}"));
+            }
+        }
+        if let Some(text) = &f.anywhere {
+            c.push_str(&format!(" --text {}", shell_word(text)));
+        }
+        if !f.fts_words.is_empty() {
+            c.push_str(&format!(" --text {}", shell_word(&f.fts_words.join(" "))));
+        }
+        if !also.is_empty() {
+            c.push_str(&format!(" (and the same with {})", also.join(", ")));
+        }
+        c
+    }
+
+    /// The matching claims, in the order `rank` gives (then subject, then id).
+    pub fn fetch(&self, conn: &Connection) -> Result<Vec<Found>> {
+        let (claims, params) = query::claim_query(&self.filter);
+        // The names a verdict speaks of, joined to the filter's claims.
+        let sql = format!(
+            "SELECT q.claim_id, s.name, q.kind, t.name, q.stance, q.value, q.line_start,
+                    q.statement, v.name, q.listed
+             FROM ({claims}) q
+             JOIN subjects s ON s.subject_id = q.subject_id
+             JOIN topics t ON t.topic_id = q.topic_id
+             LEFT JOIN subjects v ON v.subject_id = q.versus_id"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let found = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                Ok(Found {
+                    claim_id: r.get(0)?,
+                    subject: r.get(1)?,
+                    kind: r.get(2)?,
+                    topic: r.get(3)?,
+                    stance: r.get(4)?,
+                    value: r.get(5)?,
+                    line_start: r.get(6)?,
+                    statement: r.get(7)?,
+                    versus: r.get(8)?,
+                    listed: r.get(9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<Found>>>()?;
+        Ok(self.ranked(found))
+    }
+
+    /// Orders claims the way a reader wants them: by the kinds asked for (in that
+    /// order), the article's own list items first, then by subject as asked, then
+    /// as the article has them. The claim id comes last, so the order is the same
+    /// whatever order the query gave.
+    fn ranked(&self, mut found: Vec<Found>) -> Vec<Found> {
+        let kind_rank = |k: &str| {
+            self.filter
+                .kinds
+                .iter()
+                .position(|x| x.as_str() == k)
+                .unwrap_or(usize::MAX)
+        };
+        let subject_rank = |s: &str| {
+            self.subject_names
+                .iter()
+                .position(|x| x == s)
+                .unwrap_or(usize::MAX)
+        };
+        let stance_rank = |s: Option<&str>| {
+            self.filter
+                .stances
+                .iter()
+                .position(|x| Some(x.as_str()) == s)
+                .unwrap_or(usize::MAX)
+        };
+        found.sort_by_key(|f| {
+            (
+                kind_rank(&f.kind),
+                stance_rank(f.stance.as_deref()),
+                !f.listed,
+                subject_rank(&f.subject),
+                f.claim_id,
+            )
+        });
+        found
+    }
+}
+
+/// A value as one shell word.
+fn shell_word(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}

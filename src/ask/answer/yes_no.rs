@@ -1,0 +1,182 @@
+//! "does X have Y", "is X easy to learn": the subjects' claims on the topic, feature
+//! claims (the stance) first, and one verdict per subject: its stance, the
+//! article's comparison, or that it says nothing.
+
+use std::collections::BTreeSet;
+
+use rusqlite::Connection;
+
+use crate::answers::which::conflicting;
+use crate::ask::answer::compare::comparison_verdict;
+use crate::ask::answer::explain::no_claim;
+use crate::ask::answer::rows::{telling_mention, write_found};
+use crate::ask::answer::say::{note, plural, reading_as};
+use crate::ask::answer::select::{Found, Select};
+use crate::error::Result;
+use crate::model::{Kind, Stance};
+use crate::rows::Sink;
+
+/// `phrases`: the phrases of several words that named a topic, as typed.
+pub fn yes_no_answer(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    subjects: &[String],
+    topics: &[String],
+    phrases: &[String],
+) -> Result<()> {
+    let select = Select::new(conn, subjects, topics)?;
+    if !select.filter.subjects.is_empty()
+        && select.fetch(conn)?.is_empty()
+        && telling_mention(
+            conn,
+            out,
+            subjects,
+            phrases,
+            true,
+            (&select.subject_names, &select.topic_names),
+        )?
+    {
+        return Ok(());
+    }
+    // Feature claims (the stance) first, then what else the article says on it.
+    let select = select.of_kinds(vec![
+        Kind::Feature,
+        Kind::Comparison,
+        Kind::Limitation,
+        Kind::Con,
+        Kind::Pro,
+        Kind::UseCase,
+        Kind::Fact,
+        Kind::Company,
+    ]);
+    let mut found = select.fetch(conn)?;
+    let compared_against = compared_against(conn, &select, topics, &mut found)?;
+    let shown = select.of_kinds(Vec::new());
+    reading_as(&shown.command());
+    write_found(conn, out, &found, &shown)?;
+    let (verdicts, silent) = verdicts(&shown, &found, &compared_against);
+    if !verdicts.is_empty() {
+        note(out, &verdicts.join("; "))?;
+    }
+    if !silent.is_empty() || found.is_empty() {
+        return no_claim(conn, &silent, &shown.topic_names, &[]);
+    }
+    Ok(())
+}
+
+/// A subject with nothing of its own on the topic may still be the other side of
+/// a comparison on it ("is X easy to learn": "Y is easier to learn than X"): those
+/// comparisons join `found`, and each such subject gets its verdict line.
+fn compared_against(
+    conn: &Connection,
+    select: &Select,
+    topics: &[String],
+    found: &mut Vec<Found>,
+) -> Result<Vec<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    if select.filter.subjects.is_empty() || select.filter.topics.is_empty() {
+        return Ok(lines);
+    }
+    let others = Select::new(conn, &[], topics)?.of_kinds(vec![Kind::Comparison]);
+    for f in others.fetch(conn)? {
+        let Some(versus) = f.versus.clone() else {
+            continue;
+        };
+        let silent = !found.iter().any(|g| g.subject == versus);
+        if silent && select.subject_names.contains(&versus) {
+            lines.push(format!(
+                "{versus}: no claim of its own; {} is {} than {versus} (line {})",
+                f.subject,
+                f.value.as_deref().unwrap_or("compared"),
+                f.line_start
+            ));
+            found.push(f);
+        }
+    }
+    Ok(lines)
+}
+
+/// One verdict per subject asked (or found, when none was named), and the subjects
+/// with no claim of their own.
+fn verdicts(
+    shown: &Select,
+    found: &[Found],
+    compared_against: &[String],
+) -> (Vec<String>, Vec<String>) {
+    let mut verdicts: Vec<String> = Vec::new();
+    let mut silent: Vec<String> = Vec::new();
+    let names = if shown.subject_names.is_empty() {
+        let mut names: Vec<String> = Vec::new();
+        for f in found {
+            if !names.contains(&f.subject) {
+                names.push(f.subject.clone());
+            }
+        }
+        names
+    } else {
+        shown.subject_names.clone()
+    };
+    for subject in &names {
+        let mine: Vec<&Found> = found.iter().filter(|f| f.subject == *subject).collect();
+        if let Some(line) = compared_against
+            .iter()
+            .find(|l| l.starts_with(&format!("{subject}: ")))
+        {
+            verdicts.push(line.clone());
+            silent.push(subject.clone());
+            continue;
+        }
+        if mine.is_empty() {
+            silent.push(subject.clone());
+            continue;
+        }
+        let stances: BTreeSet<Stance> = mine
+            .iter()
+            .filter(|f| f.kind == Kind::Feature.as_str())
+            .filter_map(|f| f.stance.as_deref()?.parse().ok())
+            .collect();
+        let n = mine.len();
+        let compared: Vec<Found> = mine
+            .iter()
+            .filter(|f| f.kind == Kind::Comparison.as_str())
+            .map(|f| (*f).clone())
+            .collect();
+        verdicts.push(match stance_verdict(&stances) {
+            Some(v) => format!("{subject}: {v} ({})", plural(n, "claim")),
+            None if !compared.is_empty() => format!(
+                "{subject}: {}",
+                comparison_verdict(&compared).expect("some comparison")
+            ),
+            None => format!(
+                "{subject}: no has/lacks stance stated; {} on {} above",
+                plural(n, "claim"),
+                shown.topic_names.join(" or ")
+            ),
+        });
+    }
+    (verdicts, silent)
+}
+
+/// How a subject stands on a topic, from its feature claims' stances.
+fn stance_verdict(stances: &BTreeSet<Stance>) -> Option<&'static str> {
+    use Stance::*;
+    if stances.is_empty() {
+        return None;
+    }
+    if conflicting(stances) {
+        return Some("conflicting claims: see each citation");
+    }
+    Some(if stances.contains(&Builtin) {
+        if stances.contains(&Limited) {
+            "yes, built in (some claims say limited)"
+        } else {
+            "yes, built in"
+        }
+    } else if stances.contains(&Extension) {
+        "no, not built in; available through extensions"
+    } else if stances.contains(&Limited) {
+        "limited"
+    } else {
+        "no, it lacks it"
+    })
+}

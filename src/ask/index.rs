@@ -1,0 +1,301 @@
+//! The catalogue's names as keys a question's words are looked up by: exact keys,
+//! other forms of a word ("acid compliant" for "acid-compliance"), a topic's first
+//! word, the start of a one-word name, and one close typo. [`Relevance`] keeps a
+//! large catalogue's index to the few names a question may use.
+
+use crate::ask::intent::Catalogue;
+use crate::ask::words::{is_filler, key_of, tokens};
+use crate::text::english::inflect::{comparative_bases, opposite, singular};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Subject(usize),
+    Topic(usize),
+    Company(usize),
+}
+
+/// Every key of the catalogue with what it names.
+pub struct Index {
+    pub keys: Vec<(Vec<String>, Target)>,
+    /// The same keys, for exact lookups.
+    by_key: std::collections::HashMap<Vec<String>, Vec<Target>>,
+    /// The first word of each topic named in several words ("json support"), and
+    /// each word of a subject named in several.
+    heads: Vec<(String, Target)>,
+    /// Every word of each topic named in several words ("routing" and "message" for
+    /// "message routing"): a question often names a topic by one of them.
+    name_words: Vec<(String, Target)>,
+    pub longest: usize,
+}
+
+/// A cheap first look at which catalogue names a question may use, so that only
+/// those are indexed: a knowledge base may hold thousands of aliases, and a question
+/// uses a handful. A name is kept when each of its words starts like some word of the
+/// question (the first three letters: enough for plurals, word forms, comparatives
+/// and the start of a name), or, for a one-word name, when it could be a typo of one
+/// (same first letter, length within two).
+pub struct Relevance {
+    prefixes: Vec<String>,
+    typos: Vec<(char, usize)>,
+}
+
+impl Relevance {
+    /// For a question as typed (the catalogue's loader filters with it, so that a
+    /// knowledge base with thousands of names reads only the few that matter).
+    pub fn of(question: &str) -> Relevance {
+        Relevance::new(&tokens(question))
+    }
+
+    fn new(words: &[String]) -> Relevance {
+        let mut prefixes: Vec<String> = Vec::new();
+        let mut typos = Vec::new();
+        for w in words {
+            let mut forms = vec![w.clone(), singular(w)];
+            let bases = comparative_bases(w);
+            forms.extend(bases.iter().filter_map(|b| opposite(b)).map(String::from));
+            forms.extend(bases);
+            for form in forms {
+                let p: String = form.chars().take(3).collect();
+                if !prefixes.contains(&p) {
+                    prefixes.push(p);
+                }
+            }
+            let n = w.chars().count();
+            if n >= 4
+                && !is_filler(w)
+                && let Some(c) = w.chars().next()
+            {
+                typos.push((c, n));
+            }
+            // A name typed as two words ("fast api"): the joined word's start.
+        }
+        Relevance { prefixes, typos }
+    }
+
+    fn starts_like(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|p| {
+            word.as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    }
+
+    /// True when `name` may stand in the question (false ones are certainly absent).
+    pub fn may_name(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        let mut words = name
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty());
+        let Some(first) = words.next() else {
+            return false;
+        };
+        // Every word starts like one of the question's, or (a name in several words
+        // may be called by one of them) some longer word does.
+        let mut all = self.starts_like(first);
+        let mut some = all && first.len() >= 4;
+        for w in words.clone() {
+            let like = self.starts_like(w);
+            all &= like;
+            // A short word of a name ("ui" in "management ui") typed as it is.
+            some |= like && (w.len() >= 4 || self.prefixes.iter().any(|p| p == w));
+        }
+        if all || some {
+            return true;
+        }
+        // A one-word name may be a typo of a question word.
+        if words.next().is_none() {
+            let c = first.as_bytes()[0].to_ascii_lowercase() as char;
+            let n = first.len();
+            return self
+                .typos
+                .iter()
+                .any(|(tc, tn)| *tc == c && n.abs_diff(*tn) <= 2);
+        }
+        false
+    }
+}
+
+/// Two forms of one word: "compliant" and "compliance", "secure" and "security".
+/// They share a stem of five letters or more and differ in at most three letters.
+fn same_form(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // "durable" and "durability", "scalable" and "scalability": one stem.
+    let able = |w: &str| match w.strip_suffix("bility") {
+        Some(stem) => format!("{stem}ble"),
+        None => w.to_string(),
+    };
+    if a.len() >= 5 && able(a) == able(b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 5 && common + 3 >= a.chars().count() && common + 3 >= b.chars().count()
+}
+
+impl Index {
+    /// The keys of the names that could stand in `words` (see `Relevance`).
+    pub fn new(catalogue: &Catalogue, words: &[String]) -> Index {
+        let relevance = Relevance::new(words);
+        let mut keys = Vec::new();
+        let mut by_key: std::collections::HashMap<Vec<String>, Vec<Target>> =
+            std::collections::HashMap::new();
+        let mut add = |name: &str, target: Target| {
+            if !relevance.may_name(name) {
+                return;
+            }
+            let key = key_of(name);
+            if key.is_empty() {
+                return;
+            }
+            let targets = by_key.entry(key.clone()).or_default();
+            if !targets.contains(&target) {
+                targets.push(target);
+                keys.push((key, target));
+            }
+        };
+        for (i, e) in catalogue.subjects.iter().enumerate() {
+            add(&e.name, Target::Subject(i));
+            e.aliases.iter().for_each(|a| add(a, Target::Subject(i)));
+        }
+        for (i, e) in catalogue.topics.iter().enumerate() {
+            add(&e.name, Target::Topic(i));
+            e.aliases.iter().for_each(|a| add(a, Target::Topic(i)));
+        }
+        for (i, c) in catalogue.companies.iter().enumerate() {
+            add(c, Target::Company(i));
+        }
+        let longest = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        let mut heads: Vec<(String, Target)> = catalogue
+            .topics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match key_of(&e.name).as_slice() {
+                [first, _, ..] => Some((first.clone(), Target::Topic(i))),
+                _ => None,
+            })
+            .collect();
+        // A subject named in several words is often called by one of them ("lambda"
+        // for "aws lambda").
+        for (i, e) in catalogue.subjects.iter().enumerate() {
+            let key = key_of(&e.name);
+            if key.len() > 1 {
+                for word in key.iter().filter(|w| w.len() >= 4 && !is_filler(w)) {
+                    heads.push((word.clone(), Target::Subject(i)));
+                }
+            }
+        }
+        let name_words = catalogue
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| relevance.may_name(&e.name))
+            .flat_map(|(i, e)| {
+                let key = key_of(&e.name);
+                let several = key.len() > 1;
+                key.into_iter()
+                    .filter(move |w| several && !is_filler(w))
+                    .map(move |w| (w, Target::Topic(i)))
+            })
+            .collect();
+        Index {
+            keys,
+            by_key,
+            heads,
+            name_words,
+            longest,
+        }
+    }
+
+    /// The one target named by another form of these words ("acid compliant"),
+    /// by a topic's first word ("json" for "json support"), or by the start of a
+    /// one-word name ("postgres" for "postgresql").
+    pub fn loosely(&self, words: &[String]) -> Option<Target> {
+        let mut found: Vec<Target> = self
+            .keys
+            .iter()
+            .filter(|(k, _)| {
+                k.len() == words.len() && k.iter().zip(words).all(|(a, b)| same_form(a, b))
+            })
+            .map(|(_, t)| *t)
+            .collect();
+        if let [word] = words
+            && word.chars().count() >= 4
+        {
+            found.extend(
+                self.heads
+                    .iter()
+                    .filter(|(h, _)| h == word)
+                    .map(|(_, t)| *t),
+            );
+            if word.chars().count() >= 5 {
+                found.extend(
+                    self.keys
+                        .iter()
+                        .filter(|(k, _)| k.len() == 1 && k[0].starts_with(word.as_str()))
+                        .map(|(_, t)| *t),
+                );
+            }
+        }
+        found.sort_by_key(|t| format!("{t:?}"));
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The topics named in several words of which `word` is one.
+    pub fn named_by_word(&self, word: &str) -> Vec<Target> {
+        self.name_words
+            .iter()
+            .filter(|(w, _)| w == word)
+            .map(|(_, t)| *t)
+            .collect()
+    }
+
+    /// Targets whose key is exactly `words`.
+    pub fn exact(&self, words: &[String]) -> Vec<Target> {
+        self.by_key.get(words).cloned().unwrap_or_default()
+    }
+
+    /// The one target whose single-word key is within a typo of `word`, if exactly one
+    /// is the closest: the allowed distance grows with the word's length, the first
+    /// letter must agree, and two different names equally close mean no correction.
+    pub fn typo(&self, word: &str) -> Option<(Target, String)> {
+        let n = word.chars().count();
+        let allowed = match n {
+            0..=3 => return None,
+            4..=11 => 1,
+            _ => 2,
+        };
+        let first = word.chars().next();
+        let mut best: Option<(usize, Target, &str)> = None;
+        let mut tie = false;
+        for (key, target) in &self.keys {
+            let [k] = key.as_slice() else { continue };
+            // Never "correct" a word into a common one ("command" is not "company").
+            if k.chars().next() != first || k.chars().count() < 3 || is_filler(k) {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(word, k);
+            if d == 0 || d > allowed {
+                continue;
+            }
+            match best {
+                Some((bd, bt, _)) if d == bd && bt != *target => tie = true,
+                Some((bd, _, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, *target, k.as_str()));
+                    tie = false;
+                }
+            }
+        }
+        match best {
+            Some((_, target, k)) if !tie => Some((target, k.to_string())),
+            _ => None,
+        }
+    }
+}

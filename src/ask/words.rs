@@ -1,0 +1,108 @@
+//! A question as words: folded tokens, the keys names are matched by, and whether a
+//! phrase of one of the English lists (src/text/english) stands among them.
+
+use crate::names::fold;
+use crate::text::english::inflect::singular;
+use crate::text::english::{self, Words};
+
+/// True when `word` carries no name: one of `english::FILLER`, or of the lists of
+/// question words that are filler too (each kept once, in the list that says what
+/// it does).
+pub fn is_filler(word: &str) -> bool {
+    // Asked for every word of the question and every word of the names indexed: a
+    // set, where the list is searched in order.
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            std::iter::once(&english::FILLER)
+                .chain(ALSO_FILLER.iter().copied())
+                .flat_map(|list| list.all().iter().copied())
+                .collect()
+        });
+    SET.contains(word)
+}
+
+/// The lists whose words are filler too, besides `english::FILLER`.
+const ALSO_FILLER: &[&english::Words] = &[
+    &english::HAVING,
+    &english::NEGATION,
+    &english::COMPARISON,
+    &english::YES_NO_OPENERS,
+    &english::APPROVAL,
+    &english::CLASS_FOLLOWERS,
+    &english::SIDE_BY_SIDE,
+    &english::NOT_NAMES,
+];
+
+/// The question as folded words, punctuation at word edges dropped.
+pub fn tokens(question: &str) -> Vec<String> {
+    fold(question)
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '(' | ')' | '|'))
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                matches!(
+                    c,
+                    '?' | '!' | '.' | '"' | ':' | '\'' | '[' | ']' | '{' | '}' | '*' | '<' | '>'
+                )
+            })
+        })
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A name key: the folded words of a name, each in its singular.
+pub fn key_of(name: &str) -> Vec<String> {
+    // Most catalogue names come already folded (the database stores alias keys
+    // folded): those only need splitting.
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if plain {
+        return name
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(singular)
+            .collect();
+    }
+    tokens(name).iter().map(|w| singular(w)).collect()
+}
+
+/// Appends `name` to `list` unless it is there already (names keep the question's
+/// order).
+pub fn push_unique(list: &mut Vec<String>, name: &str) {
+    if !list.iter().any(|n| n == name) {
+        list.push(name.to_string());
+    }
+}
+
+/// True when some phrase of `list` stands in `words` (a one-word phrase is a word).
+pub fn said(words: &[String], list: &Words) -> bool {
+    list.all().iter().any(|p| has_phrase(words, p))
+}
+
+/// True when `phrase` (space-separated words) stands in `words`.
+fn has_phrase(words: &[String], phrase: &str) -> bool {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    words
+        .windows(p.len())
+        .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filler_repeats_no_word_of_the_lists_it_takes_in() {
+        for list in ALSO_FILLER {
+            for word in list.all() {
+                assert!(
+                    !english::FILLER.contains(word),
+                    "{word:?} is in filler.txt and in {}: keep it once",
+                    list.name
+                );
+                assert!(is_filler(word), "{word:?} of {}", list.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! What a sentence is read with: the context its section and list intro set, and
+//! the sentence itself with where it stands in the article.
+
+use crate::model::Stance;
+
+/// The kind a heading gives what stands under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    ProCon,
+    Pro,
+    Con,
+    Limitation,
+    Company,
+    UseCase,
+    Faq,
+    Feature,
+}
+
+impl SectionKind {
+    /// Sections whose items are claims of their kind: a labelled one-line paragraph
+    /// under them reads as a list item.
+    pub fn lists_claims(self) -> bool {
+        matches!(
+            self,
+            SectionKind::ProCon
+                | SectionKind::Pro
+                | SectionKind::Con
+                | SectionKind::Limitation
+                | SectionKind::Company
+                | SectionKind::UseCase
+        )
+    }
+}
+
+/// The context a sentence is read in.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub section: String,
+    pub kind: Option<SectionKind>,
+    /// The subject the section or list is about, when it names one.
+    pub subject: Option<usize>,
+    /// The category the heading names, if any.
+    pub category: Option<String>,
+    /// The list intro ("X offers numerous built-in features:") before a list.
+    pub intro_stance: Option<Stance>,
+    pub intro_kind: Option<SectionKind>,
+}
+
+/// A sentence to classify.
+pub struct Sentence<'a> {
+    /// Rendered text of the sentence (markup removed, one line).
+    pub text: &'a str,
+    /// Byte length of a "Label: " prefix in `text` (0 when there is none).
+    pub label_len: usize,
+    pub quote: &'a str,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub listed: bool,
+    /// The first sentence of its block.
+    pub first: bool,
+    /// The block is a table cell: (its column's heading, its row's label).
+    pub cell: Option<(String, String)>,
+}

@@ -1,0 +1,172 @@
+//! Comparisons: a verdict between two subjects ("A is faster than B", "Unlike B,
+//! A ships ...", "it depends on ..."), and, in a list of pros and cons, the
+//! polarity a subject named only to be compared against gets.
+
+use crate::draft::context::Context;
+use crate::draft::cues::{COMPARATIVES, COMPARATIVES_WITHOUT_THAN, CONTRASTS, DEPENDS, THAN};
+use crate::draft::folded::Folded;
+use crate::draft::lookup::Lookup;
+use crate::draft::matcher::find_phrase;
+use crate::draft::row::{RowDraft, Topic};
+use crate::draft::subjects::verdict_sides;
+use crate::draft::topics::comparison_topic;
+use crate::model::{Kind, Stance};
+use crate::text::english::{COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE};
+
+/// The comparison a sentence makes between `subjects[0]` and another subject, if
+/// any; `seen` holds the subjects of the article so far.
+pub fn comparison(
+    lookup: &Lookup,
+    r: &Folded,
+    subjects: &[usize],
+    ctx: &Context,
+    seen: &[usize],
+) -> Option<RowDraft> {
+    let mut named: Vec<usize> = Vec::new();
+    for (i, _) in r.subjects() {
+        if !named.contains(&i) {
+            named.push(i);
+        }
+    }
+    if named.len() < 2 {
+        let sides = verdict_sides(lookup, ctx, seen);
+        if sides.len() == 2 {
+            named = sides;
+        }
+    }
+    if DEPENDS.any_in(&r.folded) && named.len() >= 2 {
+        let topic = comparison_topic(lookup, r, ctx);
+        let versus = lookup.subject_name(named[1]).to_string();
+        return Some(
+            RowDraft::new(named[0], Kind::Comparison, topic, r.body_text(), 0.6)
+                .with_stance(Some(Stance::Depends))
+                .with_versus(Some(versus)),
+        );
+    }
+    let subject = subjects[0];
+    let other = named.iter().copied().find(|s| !subjects.contains(s));
+    let (value, negative) = comparison_value(r, subject, other).filter(|v| !v.0.is_empty())?;
+    let (favoured, versus) = match (negative, other) {
+        (true, Some(o)) => (o, Some(subject)),
+        (_, o) => (subject, o),
+    };
+    let versus = versus.map(|v| lookup.subject_name(v).to_string());
+    let topic = comparison_topic(lookup, r, ctx);
+    Some(
+        RowDraft::new(favoured, Kind::Comparison, topic, r.body_text(), 0.6)
+            .with_value(value)
+            .with_versus(versus),
+    )
+}
+
+/// What the comparison says ("faster", "more mature and batteries-included"), and
+/// whether it speaks against `subject` (so `other` is favoured).
+fn comparison_value(r: &Folded, subject: usize, other: Option<usize>) -> Option<(String, bool)> {
+    if let Some(than) = THAN.first_in(&r.folded) {
+        return comparative_before(r, than.start);
+    }
+    if let Some(contrast) = CONTRASTS.first_in(&r.folded)
+        && other.is_some()
+        && r.subjects().any(|(i, m)| {
+            Some(i) == other
+                && m.start >= contrast.end
+                && r.folded[contrast.end..m.start].split_whitespace().count() <= 1
+        })
+    {
+        // "Unlike B, A ...": what is said of A after its name.
+        let main = r
+            .subjects()
+            .find(|(i, m)| *i == subject && m.start > contrast.end)
+            .map(|(_, m)| m.end);
+        return main.map(|m| {
+            let rest = r.original(m, r.folded.len()).trim();
+            let rest = rest.trim_start_matches(['’', '\'', 's']).trim();
+            let rest = rest.split(';').next().unwrap_or(rest);
+            (words_prefix(rest.trim_end_matches('.'), 12), false)
+        });
+    }
+    COMPARATIVES_WITHOUT_THAN
+        .first_in(r.body_folded())
+        .map(|f| {
+            let s = f.start + r.body;
+            let (_, end) = r.clause(s);
+            let text = r.original(s, end).trim().trim_end_matches(['.', ',']);
+            (
+                words_prefix(text, 8),
+                COMPARATIVES_AGAINST.contains(f.phrase),
+            )
+        })
+}
+
+/// The comparative before "than" at folded byte `than` ("much faster than"), from
+/// the list or any "-er" word just before it.
+fn comparative_before(r: &Folded, than: usize) -> Option<(String, bool)> {
+    let mut window_start = than.saturating_sub(50);
+    while !r.folded.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let comparative = COMPARATIVES
+        .all_in(&r.folded[window_start..than])
+        .last()
+        .map(|c| c.start + window_start)
+        .or_else(|| {
+            // "-er than": the word just before.
+            let before = r.folded[..than].trim_end();
+            let start = before.rfind(' ').map_or(0, |i| i + 1);
+            before[start..].ends_with("er").then_some(start)
+        });
+    comparative.map(|c| {
+        let word = r.folded[c..].split(' ').next().unwrap_or("");
+        (
+            r.original(c, than).trim().to_string(),
+            COMPARATIVES_AGAINST.contains(word),
+        )
+    })
+}
+
+/// In a pros-and-cons item, a subject named only to be compared against gets the
+/// other polarity ("Unlike X's monolithic approach, Y is ...": a con of X), or the
+/// same one after "similar to".
+pub fn compared_sides(
+    r: &Folded,
+    subjects: &[usize],
+    polarity: i32,
+    topic: &Topic,
+) -> Vec<RowDraft> {
+    let mut out = Vec::new();
+    for (other, m) in r.subjects().filter(|(i, _)| !subjects.contains(i)) {
+        let before = &r.folded[..m.start];
+        let same = COMPARED_ALIKE
+            .all()
+            .iter()
+            .any(|p| before.trim_end().ends_with(p));
+        let opposite = COMPARED_UNLIKE
+            .all()
+            .iter()
+            .any(|c| !find_phrase(before, c).is_empty());
+        let p = if same {
+            polarity
+        } else if opposite {
+            -polarity
+        } else {
+            continue;
+        };
+        let kind = if p > 0 { Kind::Pro } else { Kind::Con };
+        out.push(RowDraft::new(
+            other,
+            kind,
+            topic.clone(),
+            r.body_text(),
+            0.5,
+        ));
+    }
+    out
+}
+
+/// The first `n` words of `text`.
+fn words_prefix(text: &str, n: usize) -> String {
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,461 @@
+//! Reading one sentence in its context and keeping the rows it gives. `read`
+//! finds the sentence's subjects, then reads it by the kind of its section or
+//! list (limitations, pros and cons, use cases, anything else), calling the
+//! extractors (`draft::extract`) each kind calls for. The reader remembers what
+//! the sentences before said: the subjects in focus ("it", "its"), the subjects
+//! of the article so far, and whether the item being read is a pro or a con.
+
+use crate::draft::catalogue::Catalogue;
+use crate::draft::context::{Context, SectionKind, Sentence};
+use crate::draft::cues::{
+    BUILTIN, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED, SECTION_CUES,
+};
+use crate::draft::extract::companies::company_rows;
+use crate::draft::extract::comparison::{compared_sides, comparison};
+use crate::draft::extract::facts::{facts, is_a};
+use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
+use crate::draft::extract::table::cell_rows;
+use crate::draft::extract::use_cases::use_case_rows;
+use crate::draft::folded::Folded;
+use crate::draft::lookup::Lookup;
+use crate::draft::matcher::Matcher;
+use crate::draft::polarity::{label_kind, polarity};
+use crate::draft::row::{Row, RowDraft, Topic};
+use crate::draft::subjects::{primary_subjects, verdict_sides};
+use crate::draft::topics::{body_topic, main_topic};
+use crate::model::{Kind, Stance};
+use crate::text::english::{CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::fold::fold_mapped;
+
+/// How a sentence splits into a clause per subject, tried in this order: the
+/// separators, how many words of the second clause must name a subject, and
+/// whether the separator may also end a list of names ("A, B, and C are").
+static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
+    (&CLAUSE_SPLITS, 4, false),
+    (&CLAUSE_SPLITS_LIST_END, 1, true),
+];
+
+/// What a list intro ("X offers numerous built-in features:") says about the
+/// items after it.
+pub struct Intro {
+    pub stance: Option<Stance>,
+    pub kind: Option<SectionKind>,
+    /// The subject it names, when it names one only.
+    pub subject: Option<usize>,
+}
+
+pub struct Reader<'c> {
+    lookup: Lookup<'c>,
+    /// The subjects the last sentences were about, for "it" and "its".
+    pub focus: Vec<usize>,
+    /// Subjects in the order the article first names them.
+    seen: Vec<usize>,
+    rows: Vec<Row>,
+    /// Pro (1) or con (-1) of the item being read, and of the one before.
+    item_polarity: i32,
+    last_polarity: i32,
+}
+
+impl<'c> Reader<'c> {
+    pub fn new(cat: &'c Catalogue, matcher: &'c Matcher) -> Reader<'c> {
+        Reader {
+            lookup: Lookup::new(cat, matcher),
+            focus: Vec::new(),
+            seen: Vec::new(),
+            rows: Vec::new(),
+            item_polarity: 0,
+            last_polarity: 0,
+        }
+    }
+
+    pub fn finish(self) -> Vec<Row> {
+        self.rows
+    }
+
+    /// What a heading says about the section under it.
+    pub fn heading_context(&self, heading: &str) -> Context {
+        let (folded, _) = fold_mapped(heading);
+        let kind = SECTION_CUES
+            .iter()
+            .find(|(_, cues)| cues.any_in(&folded))
+            .map(|(k, _)| *k);
+        let subjects = self.lookup.subjects_named(heading);
+        Context {
+            section: heading.to_string(),
+            kind,
+            subject: (subjects.len() == 1).then(|| subjects[0]),
+            category: self.lookup.category_named(&folded),
+            ..Context::default()
+        }
+    }
+
+    /// What a paragraph ending in ':' says about the list after it.
+    pub fn intro(&self, text: &str) -> Intro {
+        let (folded, _) = fold_mapped(text);
+        let stance = INTRO_STANCES
+            .iter()
+            .find(|(_, cues)| cues.any_in(&folded))
+            .map(|(stance, _)| *stance);
+        let kind = SECTION_CUES
+            .iter()
+            .filter(|(k, _)| *k != SectionKind::Feature)
+            .find(|(_, cues)| cues.any_in(&folded))
+            .map(|(k, _)| *k);
+        let subjects = self.lookup.subjects_named(text);
+        Intro {
+            stance,
+            kind,
+            subject: (subjects.len() == 1).then(|| subjects[0]),
+        }
+    }
+
+    /// A new block (paragraph, list item) starts: its polarity is not known yet.
+    pub fn start_block(&mut self) {
+        self.item_polarity = 0;
+    }
+
+    /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
+    pub fn read(&mut self, s: &Sentence, ctx: &Context) {
+        if s.cell.is_none() && self.read_clauses(s, ctx) {
+            return;
+        }
+        let r = Folded::new(s, self.lookup.matcher);
+        let Some((subjects, explicit)) = self.subjects_of(&r, ctx) else {
+            return;
+        };
+        if explicit {
+            self.focus = subjects.clone();
+        }
+        if s.cell.is_some() {
+            let rows = cell_rows(&self.lookup, &r, ctx, &subjects);
+            self.push_all(&r, ctx, rows);
+            return;
+        }
+        let kind = ctx.intro_kind.or(ctx.kind);
+        let companies = company_rows(&self.lookup, &r, ctx, &subjects, kind);
+        if !companies.is_empty() {
+            self.push_all(&r, ctx, companies);
+            return;
+        }
+        let compared = comparison(&self.lookup, &r, &subjects, ctx, &self.seen);
+        self.push_all(&r, ctx, compared);
+        let facts = facts(&self.lookup, &r, &subjects);
+        self.push_all(&r, ctx, facts);
+        let features = features(&self.lookup, &r, ctx);
+        match kind {
+            Some(SectionKind::Limitation) => self.read_limitation(&r, ctx, &subjects, &features),
+            Some(k @ (SectionKind::ProCon | SectionKind::Pro | SectionKind::Con)) => {
+                self.read_pro_con(k, &r, ctx, &subjects, &features);
+            }
+            Some(SectionKind::UseCase) => {
+                if features.iter().any(|f| f.strong) {
+                    self.push_all(&r, ctx, feature_rows(&self.lookup, &subjects, &features));
+                }
+                let rows = use_case_rows(&self.lookup, &r, ctx, &subjects, true);
+                self.push_all(&r, ctx, rows);
+            }
+            _ => self.read_plain(kind, &r, ctx, (&subjects, explicit), &features),
+        }
+    }
+
+    /// "A is faster for X, while B suits Y": when each clause names its own
+    /// subject, each is read as a sentence of its own. True when it split.
+    fn read_clauses(&mut self, s: &Sentence, ctx: &Context) -> bool {
+        for (separators, words, ends_lists) in &CLAUSE_SEPARATORS {
+            for separator in separators.all() {
+                let sep = format!("{separator} ");
+                let Some(i) = s.text.find(&sep) else {
+                    continue;
+                };
+                if i <= s.label_len {
+                    continue;
+                }
+                let (head, tail) = (&s.text[..i], &s.text[i + sep.len()..]);
+                // A clause of its own only when it starts with a subject and does
+                // not end a list of names ("A, B, and C are").
+                if *ends_lists
+                    && (head.split(' ').count() < 4
+                        || !self
+                            .lookup
+                            .subjects_named(head.rsplit(' ').next().unwrap_or(""))
+                            .is_empty())
+                {
+                    continue;
+                }
+                let first_words: String =
+                    tail.split(' ').take(*words).collect::<Vec<_>>().join(" ");
+                if !self.lookup.subjects_named(head).is_empty()
+                    && !self.lookup.subjects_named(&first_words).is_empty()
+                {
+                    let mut one = Sentence {
+                        text: head,
+                        cell: None,
+                        ..*s
+                    };
+                    self.read(&one, ctx);
+                    one.text = tail;
+                    one.label_len = 0;
+                    one.first = false;
+                    self.read(&one, ctx);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The subjects the sentence is about, and whether it names them itself (not
+    /// through the focus, the section or "it depends"). None when it is about none.
+    fn subjects_of(&mut self, r: &Folded, ctx: &Context) -> Option<(Vec<usize>, bool)> {
+        for (i, _) in r.subjects() {
+            if !self.seen.contains(&i) {
+                self.seen.push(i);
+            }
+        }
+        let mut subjects = primary_subjects(r, &self.seen);
+        if let Some((column, _)) = &r.s.cell {
+            subjects = self.lookup.subjects_named(column);
+        }
+        let explicit = !subjects.is_empty();
+        if subjects.is_empty() {
+            subjects = self.focus.clone();
+        }
+        if subjects.is_empty() {
+            subjects.extend(ctx.subject);
+        }
+        // "It depends on ...": a verdict about the sides the heading or the article
+        // compares, even when the sentence names none of them.
+        if subjects.is_empty() && DEPENDS.any_in(&r.folded) {
+            subjects.extend(verdict_sides(&self.lookup, ctx, &self.seen).first());
+        }
+        (!subjects.is_empty()).then_some((subjects, explicit))
+    }
+
+    /// A sentence under a "Limitations" heading: one limitation per feature it
+    /// says is lacking, or one for its topic.
+    fn read_limitation(
+        &mut self,
+        r: &Folded,
+        ctx: &Context,
+        subjects: &[usize],
+        features: &[Feature],
+    ) {
+        let topic = main_topic(&self.lookup, r, ctx, Kind::Limitation);
+        let stance = features
+            .iter()
+            .find(|f| matches!(f.stance, Stance::Lacks | Stance::Limited))
+            .map(|f| f.stance)
+            .or_else(|| LIMITED.any_in(r.body_folded()).then_some(Stance::Limited));
+        let lacking: Vec<&Feature> = features
+            .iter()
+            .filter(|f| f.stance == Stance::Lacks)
+            .collect();
+        let mut rows = Vec::new();
+        if lacking.len() > 1 {
+            for f in lacking {
+                for &subject in subjects {
+                    rows.push(
+                        RowDraft::new(
+                            subject,
+                            Kind::Limitation,
+                            f.topic.clone(),
+                            r.body_text(),
+                            0.7,
+                        )
+                        .with_stance(Some(Stance::Lacks)),
+                    );
+                }
+            }
+        } else if let Some(topic) = topic
+            && (r.s.first || r.s.label_len > 0 || r.s.listed)
+        {
+            for &subject in subjects {
+                rows.push(
+                    RowDraft::new(subject, Kind::Limitation, topic.clone(), r.body_text(), 0.8)
+                        .with_stance(stance),
+                );
+            }
+        }
+        self.push_all(r, ctx, rows);
+    }
+
+    /// A sentence in a list of pros, cons, or both: the item's first sentence sets
+    /// whether it is a pro or a con, the others follow it.
+    fn read_pro_con(
+        &mut self,
+        section: SectionKind,
+        r: &Folded,
+        ctx: &Context,
+        subjects: &[usize],
+        features: &[Feature],
+    ) {
+        let strong = features.iter().any(|f| f.strong);
+        if strong && !r.s.first {
+            self.push_all(r, ctx, feature_rows(&self.lookup, subjects, features));
+            return;
+        }
+        let polarity = if r.s.first {
+            let p = self.item_polarity(section, r);
+            self.item_polarity = p;
+            self.last_polarity = p;
+            p
+        } else {
+            self.item_polarity
+        };
+        if polarity == 0 {
+            return;
+        }
+        let kind = if polarity > 0 { Kind::Pro } else { Kind::Con };
+        if r.s.first
+            && let Some(topic) = main_topic(&self.lookup, r, ctx, kind)
+        {
+            self.push_all(r, ctx, compared_sides(r, subjects, polarity, &topic));
+        }
+        let used = use_case_rows(&self.lookup, r, ctx, subjects, false);
+        self.push_all(r, ctx, used);
+        if let Some(topic) = main_topic(&self.lookup, r, ctx, kind) {
+            let confidence = if r.s.first { 0.7 } else { 0.5 };
+            self.push_each(r, ctx, subjects, kind, topic, confidence);
+        }
+        if strong {
+            self.push_all(r, ctx, feature_rows(&self.lookup, subjects, features));
+        }
+    }
+
+    /// Whether the item a first sentence starts is a pro (1) or a con (-1): the
+    /// section's kind, else its label's, else its words', else the item before.
+    fn item_polarity(&self, section: SectionKind, r: &Folded) -> i32 {
+        match section {
+            SectionKind::Pro => 1,
+            SectionKind::Con => -1,
+            _ => {
+                let label = r.label().map_or(0, |l| {
+                    let folded = fold_mapped(l).0;
+                    label_kind(&folded).unwrap_or_else(|| polarity(&folded))
+                });
+                let whole = polarity(&r.folded);
+                match (label.signum(), whole.signum()) {
+                    (0, 0) if self.last_polarity == 0 => 1,
+                    (0, 0) => self.last_polarity,
+                    (0, w) => w,
+                    (l, _) => l,
+                }
+            }
+        }
+    }
+
+    /// A sentence anywhere else: a feature of a list its intro or heading says
+    /// are features, else features, use cases, what the subject is, and a pro or
+    /// con when the sentence plainly speaks well or ill.
+    fn read_plain(
+        &mut self,
+        kind: Option<SectionKind>,
+        r: &Folded,
+        ctx: &Context,
+        (subjects, explicit): (&[usize], bool),
+        features: &[Feature],
+    ) {
+        let strong = features.iter().any(|f| f.strong);
+        if let Some(stance) = self.listed_feature_stance(kind, r, ctx, features) {
+            if let Some(topic) = main_topic(&self.lookup, r, ctx, Kind::Feature) {
+                let rows: Vec<RowDraft> = subjects
+                    .iter()
+                    .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, 0.7))
+                    .collect();
+                self.push_all(r, ctx, rows);
+            }
+            if strong {
+                self.push_all(r, ctx, feature_rows(&self.lookup, subjects, features));
+            }
+            return;
+        }
+        if strong {
+            self.push_all(r, ctx, feature_rows(&self.lookup, subjects, features));
+        }
+        let used = use_case_rows(&self.lookup, r, ctx, subjects, false);
+        let any_used = !used.is_empty();
+        self.push_all(r, ctx, used);
+        if any_used && !(r.s.label_len > 0 && r.s.first) {
+            return;
+        }
+        self.push_all(r, ctx, is_a(r, subjects));
+        let pro_or_con = |p: i32| if p < 0 { Kind::Con } else { Kind::Pro };
+        if r.s.listed && !r.s.first && self.item_polarity != 0 && !strong {
+            if let Some(topic) = body_topic(r) {
+                let kind = pro_or_con(self.item_polarity);
+                self.push_each(r, ctx, subjects, kind, Topic::Known(topic), 0.4);
+            }
+        } else if r.s.label_len > 0 && r.s.first && r.s.listed {
+            let p = polarity(&r.folded);
+            self.item_polarity = if p < 0 { -1 } else { 1 };
+            if let Some(topic) = main_topic(&self.lookup, r, ctx, pro_or_con(p)) {
+                self.push_each(r, ctx, subjects, pro_or_con(p), topic, 0.5);
+            }
+        } else if !strong && explicit {
+            let p = polarity(r.body_folded());
+            if p.abs() >= 1
+                && !r.s.text.ends_with('?')
+                && let Some(topic) = body_topic(r)
+            {
+                self.push_each(r, ctx, subjects, pro_or_con(p), Topic::Known(topic), 0.4);
+            }
+        }
+    }
+
+    /// The stance of a labelled list item that its list intro says is a feature
+    /// ("X offers:"), or that stands under a "Key Features" heading and says
+    /// "built-in"; the item's own lacking, limited or extension cue wins.
+    fn listed_feature_stance(
+        &self,
+        kind: Option<SectionKind>,
+        r: &Folded,
+        ctx: &Context,
+        features: &[Feature],
+    ) -> Option<Stance> {
+        let body_stance = features
+            .iter()
+            .find(|f| {
+                f.strong
+                    && matches!(
+                        f.stance,
+                        Stance::Lacks | Stance::Limited | Stance::Extension
+                    )
+            })
+            .map(|f| f.stance)
+            .or_else(|| LIMITED.any_in(r.body_folded()).then_some(Stance::Limited));
+        let section_stance = (kind == Some(SectionKind::Feature)
+            && HEADING_FEATURE_LIST.any_in(&fold_mapped(&ctx.section).0)
+            && BUILTIN.any_in(r.body_folded()))
+        .then_some(Stance::Builtin);
+        ctx.intro_stance
+            .or(section_stance)
+            .filter(|_| r.s.listed && r.s.label_len > 0)
+            .map(|intro| body_stance.unwrap_or(intro))
+    }
+
+    /// One row of `kind` on `topic` for each subject, stating the sentence's body:
+    /// the shape of most pros, cons and use cases.
+    fn push_each(
+        &mut self,
+        r: &Folded,
+        ctx: &Context,
+        subjects: &[usize],
+        kind: Kind,
+        topic: Topic,
+        confidence: f32,
+    ) {
+        let rows: Vec<RowDraft> = subjects
+            .iter()
+            .map(|&subject| RowDraft::new(subject, kind, topic.clone(), r.body_text(), confidence))
+            .collect();
+        self.push_all(r, ctx, rows);
+    }
+
+    /// Keeps `drafts` as rows citing the sentence of `r` under `ctx`'s heading.
+    fn push_all(&mut self, r: &Folded, ctx: &Context, drafts: impl IntoIterator<Item = RowDraft>) {
+        for d in drafts {
+            self.rows
+                .push(d.into_row(self.lookup.cat, r.s, &ctx.section));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The rows `draft` proposes: what an extractor finds is a typed [`RowDraft`] (one
+//! claim about one subject); the reader writes it out as a [`Row`] with the
+//! sentence's quote, lines and section.
+
+use crate::draft::catalogue::Catalogue;
+use crate::draft::context::Sentence;
+use crate::model::{Kind, Stance};
+
+/// A topic for a row: known (an index into the catalogue's topics), or proposed
+/// with a name and a category.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Topic {
+    Known(usize),
+    New(String, String),
+}
+
+/// One proposed claim, in the import format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub subject: String,
+    pub kind: Kind,
+    pub topic: String,
+    pub stance: Option<Stance>,
+    pub value: Option<String>,
+    pub versus: Option<String>,
+    pub listed: bool,
+    pub statement: String,
+    pub quote: String,
+    pub line_start: usize,
+    pub line_end: usize,
+    /// The category of a topic the catalogue does not know (a proposal).
+    pub category: Option<String>,
+    pub section: String,
+    pub confidence: f32,
+    /// The subject (or versus) is one the catalogue does not know yet.
+    pub new_subject: bool,
+}
+
+/// A claim found in a sentence, before it is written out as a [`Row`].
+#[derive(Debug, Clone)]
+pub struct RowDraft {
+    /// An index into the catalogue's subjects.
+    pub subject: usize,
+    pub kind: Kind,
+    pub topic: Topic,
+    pub stance: Option<Stance>,
+    pub value: Option<String>,
+    /// The other side of a comparison, by its catalogue name.
+    pub versus: Option<String>,
+    pub statement: String,
+    pub confidence: f32,
+}
+
+impl RowDraft {
+    /// A claim of `kind` about `subject` on `topic`, with no stance, value or versus.
+    pub fn new(
+        subject: usize,
+        kind: Kind,
+        topic: Topic,
+        statement: impl Into<String>,
+        confidence: f32,
+    ) -> RowDraft {
+        RowDraft {
+            subject,
+            kind,
+            topic,
+            stance: None,
+            value: None,
+            versus: None,
+            statement: statement.into(),
+            confidence,
+        }
+    }
+
+    pub fn with_stance(self, stance: Option<Stance>) -> RowDraft {
+        RowDraft { stance, ..self }
+    }
+
+    pub fn with_value(self, value: String) -> RowDraft {
+        RowDraft {
+            value: Some(value),
+            ..self
+        }
+    }
+
+    pub fn with_versus(self, versus: Option<String>) -> RowDraft {
+        RowDraft { versus, ..self }
+    }
+
+    /// The row for this claim, citing sentence `s` under heading `section`.
+    pub fn into_row(self, cat: &Catalogue, s: &Sentence, section: &str) -> Row {
+        let (topic, category) = match self.topic {
+            Topic::Known(i) => (cat.topics[i].name.clone(), None),
+            Topic::New(name, category) => (name, Some(category)),
+        };
+        let statement = self.statement.split_whitespace().collect::<Vec<_>>();
+        let subject = &cat.subjects[self.subject];
+        let new_versus = self
+            .versus
+            .as_ref()
+            .is_some_and(|v| cat.subjects.iter().any(|e| &e.name == v && e.proposed));
+        Row {
+            new_subject: subject.proposed || new_versus,
+            subject: subject.name.clone(),
+            kind: self.kind,
+            topic,
+            stance: self.stance,
+            value: self.value,
+            versus: self.versus,
+            listed: s.listed,
+            statement: statement.join(" "),
+            quote: s.quote.to_string(),
+            line_start: s.line_start,
+            line_end: s.line_end,
+            category,
+            section: section.to_string(),
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// Drops rows that repeat an earlier one (same claim, same quote).
+pub fn dedup(rows: &mut Vec<Row>) {
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|r| {
+        seen.insert((
+            r.subject.clone(),
+            r.kind.as_str(),
+            r.topic.clone(),
+            r.stance.map(Stance::as_str),
+            r.value.clone(),
+            r.versus.clone(),
+            r.quote.clone(),
+        ))
+    });
+}

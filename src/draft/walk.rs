@@ -1,0 +1,180 @@
+//! Walking an article's blocks in order, keeping the context each sentence is
+//! read in: the headings above it (a stack, since plain-text headings have no
+//! level of their own), the table header above a row, and the list intro above an
+//! item.
+
+use crate::draft::context::{Context, SectionKind, Sentence};
+use crate::draft::reader::Reader;
+use crate::text::blocks::{Block, BlockKind, label_len};
+use crate::text::quotes::widen;
+use crate::text::sentences::sentences;
+
+/// A heading on the stack: its level (0 for plain text), whether it is a minor
+/// one (numbered, or a question under a FAQ), and what it says.
+struct Open {
+    level: u8,
+    minor: bool,
+    context: Context,
+}
+
+pub struct Walk<'a, 'c> {
+    reader: &'a mut Reader<'c>,
+    text: &'a str,
+    /// Byte offset of the start of each line of the article.
+    line_starts: Vec<usize>,
+    stack: Vec<Open>,
+    ctx: Context,
+    previous: Option<BlockKind>,
+    table_header: Vec<String>,
+}
+
+impl<'a, 'c> Walk<'a, 'c> {
+    pub fn new(reader: &'a mut Reader<'c>, text: &'a str) -> Walk<'a, 'c> {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Walk {
+            reader,
+            text,
+            line_starts,
+            stack: Vec::new(),
+            ctx: Context::default(),
+            previous: None,
+            table_header: Vec::new(),
+        }
+    }
+
+    /// Reads every block of the article, in order.
+    pub fn blocks(mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block.kind {
+                BlockKind::Heading { level } => self.heading(block, level),
+                BlockKind::TableRow { header } => self.table_row(block, header),
+                BlockKind::Paragraph | BlockKind::ListItem { .. } => self.text_block(block),
+            }
+            self.previous = Some(block.kind);
+        }
+    }
+
+    /// A heading replaces the ones at its level and below; a plain-text heading
+    /// (level 0) replaces all but a run of headings right above it, and a minor one
+    /// only the minor ones.
+    fn heading(&mut self, block: &Block, level: u8) {
+        let heading = block.rendered.text.trim();
+        let minor = level == 0
+            && (heading.starts_with(|c: char| c.is_ascii_digit())
+                || (heading.ends_with('?')
+                    && self
+                        .stack
+                        .iter()
+                        .any(|s| s.context.kind == Some(SectionKind::Faq))));
+        let follows_heading = matches!(self.previous, Some(BlockKind::Heading { .. }));
+        if level > 0 {
+            self.stack.retain(|s| s.level > 0 && s.level < level);
+        } else if minor {
+            while self.stack.last().is_some_and(|s| s.minor) {
+                self.stack.pop();
+            }
+        } else if !follows_heading {
+            self.stack.clear();
+        }
+        let context = self.reader.heading_context(heading);
+        self.stack.push(Open {
+            level,
+            minor,
+            context,
+        });
+        let innermost = || self.stack.iter().rev().map(|s| &s.context);
+        self.ctx = Context {
+            section: heading.to_string(),
+            kind: innermost().find_map(|c| c.kind),
+            subject: innermost().find_map(|c| c.subject),
+            category: innermost().find_map(|c| c.category.clone()),
+            ..Context::default()
+        };
+        self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();
+        self.table_header.clear();
+    }
+
+    /// A table row: each cell after the first is read with its column's heading
+    /// (the subject) and the row's label (the topic).
+    fn table_row(&mut self, block: &Block, header: bool) {
+        if header || self.table_header.is_empty() {
+            self.table_header = block.cells.iter().map(|c| c.text.clone()).collect();
+            if header {
+                return;
+            }
+        }
+        let r = &block.rendered;
+        let (start, end) = r.source_range(self.text, 0, r.text.len());
+        let quote = &self.text[start..end];
+        let row_label = block
+            .cells
+            .first()
+            .map(|c| c.text.clone())
+            .unwrap_or_default();
+        for (i, cell) in block.cells.iter().enumerate().skip(1) {
+            let column = self.table_header.get(i).cloned().unwrap_or_default();
+            let s = Sentence {
+                text: &cell.text,
+                label_len: 0,
+                quote,
+                line_start: block.first_line,
+                line_end: block.last_line,
+                listed: false,
+                first: true,
+                cell: Some((column, row_label.clone())),
+            };
+            self.reader.read(&s, &self.ctx);
+        }
+    }
+
+    /// A paragraph or list item, sentence by sentence. A paragraph ending in ':'
+    /// introduces the list after it; the list ends at the next paragraph.
+    fn text_block(&mut self, block: &Block) {
+        let item = matches!(block.kind, BlockKind::ListItem { .. });
+        // A labelled one-line paragraph under a pros, cons, limitations, companies
+        // or use-cases heading is an item of that list.
+        let listed = item
+            || (block.first_line == block.last_line
+                && label_len(&block.rendered.text).is_some()
+                && self.ctx.kind.is_some_and(SectionKind::lists_claims));
+        if !item && matches!(self.previous, Some(BlockKind::ListItem { .. })) {
+            self.ctx.intro_stance = None;
+            self.ctx.intro_kind = None;
+        }
+        self.read_sentences(block, listed);
+        if block.rendered.text.trim_end().ends_with(':') {
+            let intro = self.reader.intro(&block.rendered.text);
+            self.ctx.intro_stance = intro.stance;
+            self.ctx.intro_kind = intro.kind;
+            if let Some(s) = intro.subject {
+                self.reader.focus = vec![s];
+            }
+        }
+    }
+
+    fn read_sentences(&mut self, block: &Block, listed: bool) {
+        let rendered = &block.rendered;
+        let label = label_len(&rendered.text).unwrap_or(0);
+        self.reader.start_block();
+        for (n, (from, to)) in sentences(&rendered.text).into_iter().enumerate() {
+            let (s, e) = widen(self.text, rendered.source_range(self.text, from, to));
+            let sentence = Sentence {
+                text: &rendered.text[from..to],
+                label_len: if n == 0 && label > 0 { label + 1 } else { 0 },
+                quote: &self.text[s..e],
+                line_start: self.line_of(s),
+                line_end: self.line_of(e - 1),
+                listed,
+                first: n == 0,
+                cell: None,
+            };
+            self.reader.read(&sentence, &self.ctx);
+        }
+    }
+
+    /// The 1-based line of byte `offset` of the article.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+}

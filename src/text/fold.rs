@@ -1,0 +1,76 @@
+//! Folding text for matching: the one table of characters that do not count
+//! (case, typographic quotes, hyphens and dashes, kinds of white space), used for
+//! names typed on the command line and stored as alias keys (`names::fold`) and
+//! for the sentences `draft` reads (`fold_mapped`, which also says where each
+//! folded byte comes from). Both use the same table, so a name folded one way is
+//! found in a sentence folded the other.
+
+/// One character as matching sees it: typographic apostrophes, primes and
+/// backticks as `'`, typographic double quotes as `"`, hyphens, dashes and `_` as
+/// a space, any white space as a space. Case is folded separately.
+fn plain(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// Folds a name: lower case, [`plain`] characters, runs of white space as one
+/// space, no space at either end.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for ch in name.chars().map(plain) {
+        if ch == ' ' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// Folds a sentence character by character (lower case, [`plain`] characters;
+/// white space is not collapsed, so positions stay close to the source), with the
+/// byte offset in `text` of each folded byte, and `text.len()` last for the end.
+pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (at, ch) in text.char_indices() {
+        for lower in plain(ch).to_lowercase() {
+            map.extend(std::iter::repeat_n(at, lower.len_utf8()));
+            out.push(lower);
+        }
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_folds_read_the_same_table() {
+        let text = "Django\u{2019}s \u{201C}Built-In\u{201D}\u{2003}ORM\u{2032}s";
+        let (mapped, map) = fold_mapped(text);
+        assert_eq!(mapped, "django's \"built in\" orm's");
+        assert_eq!(fold(text), mapped);
+        assert_eq!(map.len(), mapped.len() + 1);
+        // Each folded byte points at the source character it comes from.
+        let at = mapped.find("orm").unwrap();
+        assert_eq!(&text[map[at]..map[at + 3]], "ORM");
+        // A character whose lower case is longer still maps every byte.
+        let (mapped, map) = fold_mapped("\u{0130}x");
+        assert_eq!(mapped, "i\u{307}x");
+        assert_eq!(map, [0, 0, 0, 2, 3]);
+        assert_eq!(fold("  a \t b  "), "a b");
+    }
+}
