@@ -186,12 +186,14 @@ fn fence(text: &str) -> Option<&str> {
     }
 }
 
-/// A block being built: the (char, source offset) pairs of its text so far.
+/// A block being built: the source byte ranges of its lines' text so far (its
+/// characters are only gathered when it is rendered).
 struct Open {
     kind: BlockKind,
     first_line: usize,
     last_line: usize,
-    chars: Vec<(char, usize)>,
+    /// (line start, text start, text end) of each line.
+    parts: Vec<(usize, usize, usize)>,
     blank_before: usize,
 }
 
@@ -202,7 +204,7 @@ impl Open {
             kind,
             first_line: line.number,
             last_line: line.number,
-            chars: Vec::new(),
+            parts: Vec::new(),
             blank_before,
         };
         open.push_line(line, from);
@@ -210,20 +212,49 @@ impl Open {
     }
 
     fn push_line(&mut self, line: &Line, from: usize) {
-        self.chars.reserve(line.text.len() - from + 1);
-        if !self.chars.is_empty() {
-            // The line break renders as a space, cited at the break.
-            self.chars.push((' ', line.start.saturating_sub(1)));
-        }
-        for (i, c) in line.text[from..].char_indices() {
-            self.chars.push((c, line.start + from + i));
-        }
+        self.parts
+            .push((line.start, line.start + from, line.start + line.text.len()));
         self.last_line = line.number;
     }
+
+    /// The (char, source offset) pairs of the block's text; a line break renders as
+    /// a space, cited at the break.
+    fn chars(&self, source: &str) -> Vec<(char, usize)> {
+        let len: usize = self.parts.iter().map(|(_, a, b)| b - a + 1).sum();
+        let mut chars = Vec::with_capacity(len);
+        for &(start, from, to) in &self.parts {
+            if !chars.is_empty() {
+                chars.push((' ', start.saturating_sub(1)));
+            }
+            chars.extend(source[from..to].char_indices().map(|(i, c)| (c, from + i)));
+        }
+        chars
+    }
+}
+
+/// How much of each block to render.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Every block's text and every table cell.
+    Full,
+    /// Only what can be a heading (headings and one-line paragraphs and list items);
+    /// other blocks keep their kind and lines but no text.
+    Headings,
 }
 
 /// Splits an article into blocks.
 pub fn blocks(source: &str) -> Vec<Block> {
+    parse(source, Detail::Full)
+}
+
+/// The same blocks as [`blocks`], with the same kinds (headings included), but only
+/// the blocks that can be headings carry their text: what the outline needs, without
+/// holding a rendered copy of a long article.
+pub fn heading_blocks(source: &str) -> Vec<Block> {
+    parse(source, Detail::Headings)
+}
+
+fn parse(source: &str, detail: Detail) -> Vec<Block> {
     let lines = lines(source);
     let mut out: Vec<Block> = Vec::new();
     let mut open: Option<Open> = None;
@@ -231,7 +262,8 @@ pub fn blocks(source: &str) -> Vec<Block> {
     let mut in_fence: Option<&str> = None;
     let close = |open: &mut Option<Open>, out: &mut Vec<Block>| {
         if let Some(o) = open.take() {
-            out.push(finish(o));
+            let first = out.is_empty();
+            out.push(finish(o, source, detail, first));
         }
     };
     for line in &lines {
@@ -275,12 +307,12 @@ pub fn blocks(source: &str) -> Vec<Block> {
                 start: line.start,
                 text: &text[..from + body.len()],
             };
-            out.push(finish(Open::start(
-                BlockKind::Heading { level },
-                &trimmed,
-                from,
-                blank_before,
-            )));
+            out.push(finish(
+                Open::start(BlockKind::Heading { level }, &trimmed, from, blank_before),
+                source,
+                detail,
+                false,
+            ));
             continue;
         }
         if is_table_row(text) {
@@ -294,7 +326,7 @@ pub fn blocks(source: &str) -> Vec<Block> {
                 }
                 continue;
             }
-            out.push(table_row(line, blank_before));
+            out.push(table_row(line, blank_before, detail));
             continue;
         }
         if let Some((ordered, from)) = list_marker(text) {
@@ -341,7 +373,17 @@ fn quote_marker(text: &str) -> usize {
     n
 }
 
-fn table_row(line: &Line, blank_before: usize) -> Block {
+fn table_row(line: &Line, blank_before: usize, detail: Detail) -> Block {
+    if detail == Detail::Headings {
+        return Block {
+            kind: BlockKind::TableRow { header: false },
+            first_line: line.number,
+            last_line: line.number,
+            rendered: Rendered::default(),
+            cells: Vec::new(),
+            blank_before,
+        };
+    }
     let mut cells = Vec::new();
     let text = line.text;
     let mut cell_start = None;
@@ -382,12 +424,28 @@ fn table_row(line: &Line, blank_before: usize) -> Block {
     }
 }
 
-fn finish(open: Open) -> Block {
+/// The block `open` has become; `first` when it is the article's first block (which
+/// may be its title).
+fn finish(open: Open, source: &str, detail: Detail, first: bool) -> Block {
+    let heading = matches!(open.kind, BlockKind::Heading { .. });
+    let one_line = open.first_line == open.last_line;
+    let rendered = if detail == Detail::Full || heading || one_line {
+        render(&open.chars(source))
+    } else {
+        Rendered::default()
+    };
+    // Only a one-line block that reads as a heading can become one (or the title).
+    let rendered = if detail == Detail::Full || heading || first || reads_as_heading(&rendered.text)
+    {
+        rendered
+    } else {
+        Rendered::default()
+    };
     Block {
         kind: open.kind,
         first_line: open.first_line,
         last_line: open.last_line,
-        rendered: render(&open.chars),
+        rendered,
         cells: Vec::new(),
         blank_before: open.blank_before,
     }
@@ -577,6 +635,26 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.first_line, b.last_line, b.rendered.text))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The outline's cheap reading finds the same blocks, of the same kinds, as
+        /// the full one, and every text it keeps is the full reading's text.
+        #[test]
+        fn heading_blocks_are_the_blocks(
+            text in "(( {0,4}|#{1,7} ?|- |1\\. |> |\\| |```)[A-Za-z*_`|•:.?=-]{0,10}( [a-z|]{0,5}){0,4}\r?\n{1,3}){0,40}"
+        ) {
+            let full = blocks(&text);
+            let cheap = heading_blocks(&text);
+            proptest::prop_assert_eq!(full.len(), cheap.len());
+            for (f, c) in full.iter().zip(&cheap) {
+                proptest::prop_assert_eq!((f.kind, f.first_line, f.last_line), (c.kind, c.first_line, c.last_line));
+                if matches!(c.kind, BlockKind::Heading { .. }) || !c.rendered.text.is_empty() {
+                    proptest::prop_assert_eq!(&f.rendered.text, &c.rendered.text);
+                    proptest::prop_assert_eq!(&f.rendered.src, &c.rendered.src);
+                }
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! "Verdict"), or, in an article with no Markdown headings, at level 1, a numbered
 //! one ("1. Design Philosophy") and a subtitle one level deeper.
 
-use crate::text::blocks::{BlockKind, blocks, heading_text, render};
+use crate::text::blocks::{BlockKind, heading_blocks, heading_text, render};
 
 /// One heading of a text and the lines it covers (numbered from 1, split on `\n`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn section_at(sections: &[Section], line: usize) -> Option<&Section> {
 /// (line, level, heading) for every heading block of `text`, with its level in the
 /// outline.
 fn headings(text: &str, lines: &[&str]) -> Vec<(usize, u32, String)> {
-    let blocks = blocks(text);
+    let blocks = heading_blocks(text);
     let markdown = blocks
         .iter()
         .any(|b| matches!(b.kind, BlockKind::Heading { level } if level > 0));
