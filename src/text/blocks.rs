@@ -429,7 +429,14 @@ fn table_row(line: &Line, blank_before: usize, detail: Detail) -> Block {
 fn finish(open: Open, source: &str, detail: Detail, first: bool) -> Block {
     let heading = matches!(open.kind, BlockKind::Heading { .. });
     let one_line = open.first_line == open.last_line;
-    let rendered = if detail == Detail::Full || heading || one_line {
+    // A line whose last character is a closing stop or comma ends so rendered too
+    // (markup never ends in one), and no heading does: it needs no rendering.
+    let stops = open.parts.last().is_some_and(|&(_, from, to)| {
+        source[from..to]
+            .trim_end()
+            .ends_with(['.', ',', ';', ':', '!'])
+    });
+    let rendered = if detail == Detail::Full || heading || first || (one_line && !stops) {
         render(&open.chars(source))
     } else {
         Rendered::default()
@@ -642,7 +649,7 @@ mod tests {
         /// the full one, and every text it keeps is the full reading's text.
         #[test]
         fn heading_blocks_are_the_blocks(
-            text in "(( {0,4}|#{1,7} ?|- |1\\. |> |\\| |```)[A-Za-z*_`|•:.?=-]{0,10}( [a-z|]{0,5}){0,4}\r?\n{1,3}){0,40}"
+            text in "(( {0,4}|#{1,7} ?|- |1\\. |> |\\| |```)[A-Za-z*_`|•:.?=!;,\\[\\]()<>\\\\&-]{0,10}( [a-z|.!<>\\]]{0,5}){0,4}\r?\n{1,3}){0,40}"
         ) {
             let full = blocks(&text);
             let cheap = heading_blocks(&text);
