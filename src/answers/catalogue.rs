@@ -10,7 +10,7 @@ use crate::rows::{Column, Sink};
 
 const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("subject"),
-    Column::new("aliases"),
+    Column::list("aliases"),
     Column::new("claims"),
     Column::new("description"),
 ];
@@ -20,7 +20,7 @@ pub fn subjects(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
         conn,
         out,
         "SELECT s.name,
-                (SELECT group_concat(alias, ' | ') FROM (
+                (SELECT json_group_array(alias) FROM (
                     SELECT alias FROM subject_aliases a
                     WHERE a.subject_id = s.subject_id AND a.alias <> s.name ORDER BY alias)),
                 (SELECT count(*) FROM claims c WHERE c.subject_id = s.subject_id),
@@ -35,7 +35,7 @@ pub fn subjects(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
 const TOPIC_COLUMNS: [Column; 5] = [
     Column::new("topic"),
     Column::new("category"),
-    Column::new("aliases"),
+    Column::list("aliases"),
     Column::new("claims"),
     Column::new("description"),
 ];
@@ -50,7 +50,7 @@ pub fn topics(conn: &Connection, out: &mut dyn Sink, category: Option<&str>) -> 
         conn,
         out,
         "SELECT t.name, t.category,
-                (SELECT group_concat(alias, ' | ') FROM (
+                (SELECT json_group_array(alias) FROM (
                     SELECT alias FROM topic_aliases a
                     WHERE a.topic_id = t.topic_id AND a.alias <> t.name ORDER BY alias)),
                 (SELECT count(*) FROM claims c WHERE c.topic_id = t.topic_id),

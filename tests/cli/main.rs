@@ -7,6 +7,7 @@ mod support;
 
 mod architecture;
 mod ask;
+mod conventions;
 mod database;
 mod draft;
 mod draft_more;
