@@ -320,16 +320,18 @@ claim has them all, claims with any of them are shown and a note says so.")]
     #[command(after_help = "\
 Examples:
   claimdb publish site/
-  cd site && datasette serve -i claimdb-*.sqlite3 --metadata metadata.json
+  cd site && datasette serve -i claimdb.sqlite3 --metadata metadata.json
   claimdb publish site/ --title \"Web frameworks\" --license CC-BY-4.0 \\
       --license-url https://creativecommons.org/licenses/by/4.0/
 
-DIR gets claimdb-<hash>.sqlite3 (compacted, read-only, named by the hash of its content),
-metadata.json (every table, view and column described as `claimdb schema` does; facets on
-subject, kind, topic and stance; full-text search; canned queries: which has / lacks a
-topic, compare two subjects, companies, a subject's claims) and README.md (the command that
-serves it, and how to serve it from several machines). The file is printed on stdout.
-Earlier snapshots in DIR are left as they are; metadata.json and README.md are replaced.")]
+DIR gets claimdb.sqlite3 (compacted, read-only; a new publish replaces it under the same
+name, so every Datasette address keeps working, and its SHA-256 goes into the metadata
+and the README), metadata.json (every table, view and column described as `claimdb
+schema` does; facets on subject, kind, topic and stance; full-text search; canned
+queries: which has / lacks a topic, compare two subjects, companies, a subject's claims)
+and README.md (the command that serves it, and how to serve it from several machines).
+The file is printed on stdout. DIR may not hold the database in use; temporary files of
+an earlier publish that was killed are removed.")]
     Publish(PublishArgs),
 
     /// Propose the claims of a new article, as an import file to review

@@ -9,6 +9,7 @@ mod architecture;
 mod ask;
 mod conventions;
 mod database;
+mod datasette;
 mod draft;
 mod draft_more;
 mod external;
