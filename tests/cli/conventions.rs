@@ -184,3 +184,59 @@ fn the_bash_completion_script_names_no_path_of_the_binary_that_wrote_it() {
     // Written to a file whose name is no output format: a script is a script.
     env.run(&["completions", "bash", "-o", "claimdb.bash"]).ok();
 }
+
+/// `sqlite-utils create-index` and `add-column` on the live file: every command
+/// refuses it (by design: claimdb reads only the schema it made), naming exactly
+/// what was added and the one command that removes it; `verify` says the same, and
+/// once that command has run, claimdb answers again.
+#[test]
+fn sqlite_utils_additions_are_named_with_the_one_command_that_removes_them() {
+    for (change, added) in [
+        // What `sqlite-utils create-index kb.sqlite3 claims kind` runs.
+        (
+            "CREATE INDEX \"idx_claims_kind\" ON \"claims\" (\"kind\")",
+            "an index idx_claims_kind on claims (kind) that claimdb did not make",
+        ),
+        // What `sqlite-utils add-column kb.sqlite3 claims notes text` runs.
+        (
+            "ALTER TABLE \"claims\" ADD COLUMN \"notes\" TEXT",
+            "a column \"notes\" was added to its table claims",
+        ),
+    ] {
+        let (env, db) = crate::support::env_with_db();
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute_batch(change)
+            .unwrap();
+        let mut hints = Vec::new();
+        for args in [&["which", "lacks", "orm"][..], &["verify"]] {
+            let mut all = vec!["--db", db.as_str()];
+            all.extend_from_slice(args);
+            let err = env.run(&all).fails_saying(4, added).to_string();
+            let hint = err
+                .lines()
+                .find_map(|l| {
+                    l.split_once(": sqlite3 ")
+                        .map(|(_, c)| format!("sqlite3 {c}"))
+                })
+                .unwrap_or_else(|| panic!("no command in {err}"));
+            hints.push(hint);
+        }
+        assert_eq!(hints[0], hints[1], "verify says the same");
+        // The command, as given.
+        let sql = hints[0].split_once(" '").unwrap().1.trim_end_matches('\'');
+        if crate::external::found_on_path("sqlite3").is_some() {
+            run(Command::new("sh")
+                .args(["-c", &hints[0]])
+                .current_dir(env.dir.path()))
+            .ok();
+        } else {
+            rusqlite::Connection::open(&db)
+                .unwrap()
+                .execute_batch(sql)
+                .unwrap();
+        }
+        env.run(&["--db", &db, "which", "lacks", "orm"]).ok();
+        env.run(&["--db", &db, "verify"]).ok();
+    }
+}
