@@ -240,3 +240,28 @@ fn sqlite_utils_additions_are_named_with_the_one_command_that_removes_them() {
         env.run(&["--db", &db, "verify"]).ok();
     }
 }
+
+/// A test that cannot check what it is for says so where `cargo test` shows it, and
+/// the skips are counted after the harness's summary (issue 24: a skip once passed
+/// as `ok` in silence). Run on this very test binary, with no `script` on PATH.
+#[test]
+fn a_skipped_test_is_said_and_counted_after_the_summary() {
+    let test = "conventions::term_dumb_gets_no_colour_on_a_terminal";
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--test-threads=1"])
+        .env("PATH", "")
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("1 passed"), "{stdout}");
+    let line = format!("SKIPPED {test}: script(1) cannot run here");
+    assert!(stderr.starts_with(&line), "{stderr}");
+    assert!(
+        stderr.contains("\n1 test skipped (counted as passed above")
+            && stderr.ends_with(&format!("  {line}\n")),
+        "{stderr}"
+    );
+}
