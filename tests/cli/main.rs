@@ -20,6 +20,7 @@ mod import;
 mod import_help;
 mod publish;
 mod queries;
+mod readme;
 mod reports;
 mod sql;
 mod which;
