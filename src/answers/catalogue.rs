@@ -63,3 +63,16 @@ pub fn topics(conn: &Connection, out: &mut dyn Sink, category: Option<&str>) -> 
     )?;
     Ok(())
 }
+
+/// The names of the `limit` subjects with the most claims, most first (ties by
+/// name): the examples a help text or a published first page offers.
+pub fn subjects_by_claims(conn: &Connection, limit: u32) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.name FROM subjects s JOIN claims c ON c.subject_id = s.subject_id
+         GROUP BY s.subject_id ORDER BY count(*) DESC, s.name LIMIT ?1",
+    )?;
+    let names = stmt
+        .query_map([limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}

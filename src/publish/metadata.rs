@@ -195,13 +195,7 @@ fn example_questions(db: &Db, database: &str) -> Result<String> {
             |r| r.get(0),
         )
         .ok();
-    let mut stmt = db.conn.prepare(
-        "SELECT s.name FROM subjects s JOIN claims c ON c.subject_id = s.subject_id
-         GROUP BY s.subject_id ORDER BY count(*) DESC, s.name LIMIT 2",
-    )?;
-    let subjects: Vec<String> = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let subjects = crate::answers::catalogue::subjects_by_claims(&db.conn, 2)?;
     let link = |query: &str, params: &[(&str, &str)], text: String| {
         let query_string: Vec<String> = params
             .iter()

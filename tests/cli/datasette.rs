@@ -7,7 +7,7 @@
 //! claims table and a canned query are the ones in docs/ (`CLAIMDB_DOCS_SCREENSHOTS=1`
 //! writes them there).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -59,15 +59,27 @@ fn addresses(port: u16) -> Vec<String> {
     urls
 }
 
-#[test]
-fn a_second_publish_keeps_every_address_of_the_first_working() {
+/// Datasette (None, said as skipped, when it cannot be installed) and a fresh
+/// environment whose default knowledge base is published into `site/`.
+fn published() -> Option<(&'static Path, Env, PathBuf)> {
     let venv = match venv() {
         Ok(v) => v,
-        Err(why) => return unavailable(&why),
+        Err(why) => {
+            unavailable(&why);
+            return None;
+        }
     };
     let env = Env::new();
     let site = env.path("site");
     env.run(&["publish", "site"]).ok();
+    Some((venv, env, site))
+}
+
+#[test]
+fn a_second_publish_keeps_every_address_of_the_first_working() {
+    let Some((venv, env, site)) = published() else {
+        return;
+    };
     let command = readme_serve_command(&site);
     assert_eq!(
         command,
@@ -141,13 +153,9 @@ fn descriptions<'a>(value: &'a Value, at: String, out: &mut Vec<(String, &'a str
 
 #[test]
 fn canned_queries_answer_first_and_say_when_a_name_is_unknown() {
-    let venv = match venv() {
-        Ok(v) => v,
-        Err(why) => return unavailable(&why),
+    let Some((venv, _env, site)) = published() else {
+        return;
     };
-    let env = Env::new();
-    let site = env.path("site");
-    env.run(&["publish", "site"]).ok();
     let (_served, port) = serve(venv, &site, "claimdb.sqlite3");
 
     // The answer opens the page: the SQL is hidden until asked for.
@@ -250,16 +258,12 @@ document.getElementById("f").onload = function () {
 
 #[test]
 fn chromium_shows_the_claims_rows_on_the_first_screen_and_the_pages_in_docs() {
-    let venv = match venv() {
-        Ok(v) => v,
-        Err(why) => return unavailable(&why),
-    };
     if found_on_path("chromium").is_none() {
         return unavailable("chromium is not installed (Debian: apt-get install chromium)");
     }
-    let env = Env::new();
-    let site = env.path("site");
-    env.run(&["publish", "site"]).ok();
+    let Some((venv, env, site)) = published() else {
+        return;
+    };
     std::fs::create_dir(env.path("probe")).unwrap();
     env.write("probe/probe.html", PROBE);
     let probe = format!("probe:{}", env.path("probe").display());

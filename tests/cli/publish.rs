@@ -270,3 +270,22 @@ fn publish_removes_the_temporary_files_of_a_killed_publish_and_only_those() {
         assert!(files.contains(&other.to_string()), "{other}: {files:?}");
     }
 }
+
+/// A DIR published by a claimdb that named snapshots by hash keeps those files (a
+/// server may still use one), and publish says they are no longer served.
+#[test]
+fn publish_names_the_hash_named_snapshots_of_an_earlier_claimdb_and_keeps_them() {
+    let (env, db) = env_with_db();
+    let site = env.path("site");
+    std::fs::create_dir(&site).unwrap();
+    let old = "claimdb-0123456789abcdef.sqlite3";
+    std::fs::write(site.join(old), "an old snapshot").unwrap();
+    let out = env.run(&["--db", &db, "publish", "site"]);
+    out.ok();
+    assert!(
+        out.stderr.contains(old) && out.stderr.contains("no longer served"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(site.join(old)).unwrap(), b"an old snapshot");
+}

@@ -316,13 +316,7 @@ fn completions_offer_commands_and_the_knowledge_base_names() {
             script.display()
         );
         // The script runs `claimdb` from PATH, as an installed one is found.
-        let bin = std::path::Path::new(env!("CARGO_BIN_EXE_claimdb"))
-            .parent()
-            .unwrap();
-        let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
-            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
-        ))
-        .unwrap();
+        let path = crate::support::path_with_claimdb();
         let out = std::process::Command::new("bash")
             .args(["-c", &program])
             .env_clear()

@@ -68,13 +68,7 @@ fn every_example_in_the_readme_prints_what_the_readme_shows() {
     assert!(examples.len() >= 6, "{} examples", examples.len());
     let env = Env::new();
     let root = env!("CARGO_MANIFEST_DIR");
-    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_claimdb"))
-        .parent()
-        .unwrap();
-    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
-        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
-    ))
-    .unwrap();
+    let path = crate::support::path_with_claimdb();
     // The first run's "created the database" line belongs to no example.
     env.run(&["subjects"]).ok();
     let mut failures = Vec::new();

@@ -67,6 +67,18 @@ extern "C" fn report_skips() {
     }
 }
 
+/// PATH with this build's `claimdb` first, as an installed one is found: for what
+/// runs `claimdb` by name (a completion script, the README's examples).
+pub fn path_with_claimdb() -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_claimdb")).parent().unwrap();
+    std::env::join_paths(
+        std::iter::once(bin.to_path_buf()).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )),
+    )
+    .unwrap()
+}
+
 /// What one run of the binary did.
 #[derive(Debug)]
 pub struct Run {
