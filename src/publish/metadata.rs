@@ -4,6 +4,7 @@
 //! for the ids (a claim's `section_id` shows its heading), full-text search and the
 //! canned queries, under the stable database name `claimdb`.
 
+use rusqlite::OptionalExtension as _;
 use serde_json::{Map, Value, json};
 
 use crate::answers::schema;
@@ -194,7 +195,7 @@ fn example_questions(db: &Db, database: &str) -> Result<String> {
             [],
             |r| r.get(0),
         )
-        .ok();
+        .optional()?;
     let subjects = crate::answers::catalogue::subjects_by_claims(&db.conn, 2)?;
     let link = |query: &str, params: &[(&str, &str)], text: String| {
         let query_string: Vec<String> = params
