@@ -47,7 +47,9 @@ pub fn fold_sql(param: &str) -> String {
 }
 
 /// The topic a parameter names, read as `which` reads it: "built-in X" is X when X is
-/// a topic, otherwise the whole phrase must be one.
+/// a topic, otherwise the whole phrase must be one. `q` is the name without
+/// "built-in" and `grams` its letter pairs (of the first 64 letters), read only
+/// when no topic has the name, to find the ones it may be a typo of.
 fn topic_cte(param: &str) -> String {
     format!(
         "{fold},
@@ -57,7 +59,14 @@ topic AS (
     (SELECT a.topic_id FROM topic_aliases a, p
      WHERE a.key = CASE WHEN p.f LIKE 'built in %' THEN substr(p.f, 10)
                         WHEN p.f LIKE 'builtin %' THEN substr(p.f, 9) END),
-    (SELECT a.topic_id FROM topic_aliases a, p WHERE a.key = p.f)))",
+    (SELECT a.topic_id FROM topic_aliases a, p WHERE a.key = p.f))),
+q(f) AS (
+  SELECT CASE WHEN f LIKE 'built in %' THEN substr(f, 10)
+              WHEN f LIKE 'builtin %' THEN substr(f, 9) ELSE f END FROM p),
+grams(i, g) AS (
+  SELECT 1, substr(f, 1, 2) FROM q WHERE length(f) >= 2
+  UNION ALL
+  SELECT i + 1, substr(q.f, i + 1, 2) FROM grams, q WHERE i + 2 <= min(length(q.f), 64))",
         fold = folded_cte("p", param)
     )
 }
@@ -68,7 +77,7 @@ topic AS (
 /// covering index on (topic, subject, stance); quotes are read only for the rows shown.
 fn which_sql(yes: &str, supports: &str) -> String {
     format!(
-        "WITH {topic},
+        "WITH RECURSIVE {topic},
 c AS (
   SELECT c.claim_id, c.subject_id, c.stance
   FROM claims c JOIN topic ON c.topic_id = topic.topic_id
@@ -112,19 +121,23 @@ const WHICH_NOTE: &str = "Every subject gets a row: yes, no, conflicting (its cl
     built in vs missing) or no claim, with the claims that say so, as claimdb which answers. \
     The topic is matched by name or alias, folded as claimdb folds names (case, hyphens, \
     typographic quotes; SQLite folds the case of ASCII letters only). An unknown topic gives \
-    one row saying so, with the topics like it.";
+    one row saying so, with the topics it may be a typo of.";
 
 /// The answer of a which-query whose topic is unknown: says so and names the topics
-/// that start like it (after "built-in"), or where to find them.
+/// it may be a typo of (the aliases sharing most of its letter pairs: Dice's
+/// coefficient of at least 0.6, as "athentication" has with "authentication", and
+/// within 0.1 of the best), or where to find them.
 const UNKNOWN_TOPIC: &str =
     "(SELECT CASE WHEN p.f = '' THEN 'type a topic above (the topics table lists them)'
              ELSE 'no topic named ''' || :topic || '''; ' || coalesce(
-               'topics like it: ' || (SELECT group_concat(name, ', ') FROM (
-                 SELECT DISTINCT t.name FROM topic_aliases al JOIN topics t USING (topic_id)
-                 WHERE al.key LIKE substr(CASE WHEN p.f LIKE 'built in %' THEN substr(p.f, 10)
-                                               WHEN p.f LIKE 'builtin %' THEN substr(p.f, 9)
-                                               ELSE p.f END, 1, 3) || '%'
-                 ORDER BY t.name LIMIT 12)),
+               'did you mean ' || (SELECT group_concat(name, ', ') FROM (
+                 SELECT t.name, s.score, max(s.score) OVER () AS best FROM topics t JOIN (
+                   SELECT al.topic_id,
+                          max(2.0 * (SELECT count(*) FROM grams WHERE instr(al.key, g) > 0)
+                              / ((SELECT count(*) FROM grams) + length(al.key) - 1)) AS score
+                   FROM topic_aliases al GROUP BY al.topic_id) s ON s.topic_id = t.topic_id
+                 WHERE s.score >= 0.6 ORDER BY s.score DESC, t.name)
+                 WHERE score >= best - 0.1 LIMIT 5) || '?',
                'the topics table lists them') END FROM p)";
 
 /// A row's text for a subject parameter that names no subject: says so and lists the

@@ -185,7 +185,7 @@ fn canned_queries_answer_first_and_say_when_a_name_is_unknown() {
         assert_eq!(rows.as_array().unwrap().len(), 1, "{query}: {rows}");
         let answer = rows[0]["answer"].as_str().unwrap_or_default();
         assert!(
-            answer.contains("no topic named 'athentication'"),
+            answer.contains("no topic named 'athentication'; did you mean authentication?"),
             "{query}: {answer}"
         );
     }
