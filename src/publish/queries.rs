@@ -63,11 +63,9 @@ topic AS (
 q(f) AS (
   SELECT CASE WHEN f LIKE 'built in %' THEN substr(f, 10)
               WHEN f LIKE 'builtin %' THEN substr(f, 9) ELSE f END FROM p),
-grams(i, g) AS (
-  SELECT 1, substr(f, 1, 2) FROM q WHERE length(f) >= 2
-  UNION ALL
-  SELECT i + 1, substr(q.f, i + 1, 2) FROM grams, q WHERE i + 2 <= min(length(q.f), 64))",
-        fold = folded_cte("p", param)
+{grams}",
+        fold = folded_cte("p", param),
+        grams = grams_cte("grams", "q"),
     )
 }
 
@@ -107,7 +105,7 @@ LEFT JOIN sources src ON src.source_id = cl.source_id
 ORDER BY CASE a.answer WHEN 'yes' THEN 0 WHEN 'conflicting' THEN 1 WHEN 'no claim' THEN 2 ELSE 3 END,
          a.name, c.claim_id",
         topic = topic_cte("topic"),
-        unknown = UNKNOWN_TOPIC,
+        unknown = unknown_topic(),
     )
 }
 
@@ -123,32 +121,60 @@ const WHICH_NOTE: &str = "Every subject gets a row: yes, no, conflicting (its cl
     typographic quotes; SQLite folds the case of ASCII letters only). An unknown topic gives \
     one row saying so, with the topics it may be a typo of.";
 
-/// The answer of a which-query whose topic is unknown: says so and names the topics
-/// it may be a typo of (the aliases sharing most of its letter pairs: Dice's
-/// coefficient of at least 0.6, as "athentication" has with "authentication", and
-/// within 0.1 of the best), or where to find them.
-const UNKNOWN_TOPIC: &str =
-    "(SELECT CASE WHEN p.f = '' THEN 'type a topic above (the topics table lists them)'
-             ELSE 'no topic named ''' || :topic || '''; ' || coalesce(
-               'did you mean ' || (SELECT group_concat(name, ', ') FROM (
-                 SELECT t.name, s.score, max(s.score) OVER () AS best FROM topics t JOIN (
-                   SELECT al.topic_id,
-                          max(2.0 * (SELECT count(*) FROM grams WHERE instr(al.key, g) > 0)
-                              / ((SELECT count(*) FROM grams) + length(al.key) - 1)) AS score
-                   FROM topic_aliases al GROUP BY al.topic_id) s ON s.topic_id = t.topic_id
-                 WHERE s.score >= 0.6 ORDER BY s.score DESC, t.name)
-                 WHERE score >= best - 0.1 LIMIT 5) || '?',
-               'the topics table lists them') END FROM p)";
+/// A CTE `name(i, g)` holding the letter pairs of the folded name in `cte` (of its
+/// first 64 letters): read only for a name that is unknown, to find the names it
+/// may be a typo of.
+fn grams_cte(name: &str, cte: &str) -> String {
+    format!(
+        "{name}(i, g) AS (
+  SELECT 1, substr(f, 1, 2) FROM {cte} WHERE length(f) >= 2
+  UNION ALL
+  SELECT i + 1, substr({cte}.f, i + 1, 2) FROM {name}, {cte} WHERE i + 2 <= min(length({cte}.f), 64))"
+    )
+}
 
-/// A row's text for a subject parameter that names no subject: says so and lists the
-/// subjects (the first 20). `cte` is the parameter's folded CTE.
-fn unknown_subject(cte: &str, param: &str) -> String {
+/// The names (of `table`, through its `aliases`) a name whose letter pairs are in
+/// `grams` may be a typo of, as `a, b`, or NULL: the aliases sharing most of its
+/// letter pairs (Dice's coefficient of at least 0.5, as "athentication" has with
+/// "authentication" and "flsk" with "flask", and within 0.1 of the best).
+fn did_you_mean(grams: &str, aliases: &str, table: &str, id: &str) -> String {
+    format!(
+        "(SELECT group_concat(name, ', ') FROM (
+           SELECT x.name, s.score, max(s.score) OVER () AS best FROM {table} x JOIN (
+             SELECT al.{id},
+                    max(2.0 * (SELECT count(*) FROM {grams} WHERE instr(al.key, g) > 0)
+                        / ((SELECT count(*) FROM {grams}) + length(al.key) - 1)) AS score
+             FROM {aliases} al GROUP BY al.{id}) s ON s.{id} = x.{id}
+           WHERE s.score >= 0.5 ORDER BY s.score DESC, x.name)
+         WHERE score >= best - 0.1 LIMIT 5)"
+    )
+}
+
+/// The answer of a which-query whose topic is unknown: says so and names the topics
+/// it may be a typo of, or where to find them.
+fn unknown_topic() -> String {
+    format!(
+        "(SELECT CASE WHEN p.f = '' THEN 'type a topic above (the topics table lists them)'
+             ELSE 'no topic named ''' || :topic || '''; ' || coalesce(
+               'did you mean ' || {suggested} || '?', 'the topics table lists them') END
+         FROM p)",
+        suggested = did_you_mean("grams", "topic_aliases", "topics", "topic_id")
+    )
+}
+
+/// A row's text for a subject parameter that names no subject: says so and names
+/// the subjects it may be a typo of, or else the subjects (the first 20). `cte` is
+/// the parameter's folded CTE, `grams` its letter pairs.
+fn unknown_subject(cte: &str, grams: &str, param: &str) -> String {
     format!(
         "(SELECT CASE WHEN {cte}.f = '' THEN 'type a subject above (the subjects table lists them)'
-             ELSE 'no subject named ''' || :{param} || '''; the subjects are: ' ||
+             ELSE 'no subject named ''' || :{param} || '''; ' || coalesce(
+               'did you mean ' || {suggested} || '?',
+               'the subjects are: ' ||
                (SELECT group_concat(name, ', ') FROM (SELECT name FROM subjects ORDER BY name LIMIT 20))
-               || CASE WHEN (SELECT count(*) FROM subjects) > 20 THEN ', …' ELSE '' END END
-         FROM {cte})"
+               || CASE WHEN (SELECT count(*) FROM subjects) > 20 THEN ', …' ELSE '' END) END
+         FROM {cte})",
+        suggested = did_you_mean(grams, "subject_aliases", "subjects", "subject_id")
     )
 }
 
@@ -212,7 +238,7 @@ pub fn canned_queries() -> Value {
 
 fn compare_sql() -> String {
     format!(
-        "WITH {a}, {b},
+        "WITH RECURSIVE {a}, {b}, {ga}, {gb},
 wanted AS (
   SELECT subject_id FROM subject_aliases WHERE key IN (SELECT f FROM pa UNION ALL SELECT f FROM pb)),
 found AS (
@@ -240,8 +266,10 @@ FROM found
 ORDER BY unknown DESC, category, topic, subject, rank, stance_or_kind",
         a = folded_cte("pa", "a"),
         b = folded_cte("pb", "b"),
-        unknown_a = unknown_subject("pa", "a"),
-        unknown_b = unknown_subject("pb", "b"),
+        ga = grams_cte("ga", "pa"),
+        gb = grams_cte("gb", "pb"),
+        unknown_a = unknown_subject("pa", "ga", "a"),
+        unknown_b = unknown_subject("pb", "gb", "b"),
         a_unknown = subject_unknown("pa"),
         b_unknown = subject_unknown("pb"),
     )
@@ -249,7 +277,7 @@ ORDER BY unknown DESC, category, topic, subject, rank, stance_or_kind",
 
 fn companies_sql() -> String {
     format!(
-        "WITH {subject},
+        "WITH RECURSIVE {subject}, {grams},
 found AS (
   SELECT 1 AS unknown, {unknown} AS subject, NULL AS company, NULL AS statement,
          NULL AS claim_id, NULL AS source, NULL AS line_start, NULL AS line_end, NULL AS quote
@@ -267,14 +295,15 @@ SELECT subject, company, statement, claim_id, source, line_start, line_end, quot
 FROM found
 ORDER BY unknown DESC, company COLLATE NOCASE, subject, claim_id",
         subject = folded_cte("p", "subject"),
-        unknown = unknown_subject("p", "subject"),
+        grams = grams_cte("g", "p"),
+        unknown = unknown_subject("p", "g", "subject"),
         subject_unknown = subject_unknown("p"),
     )
 }
 
 fn subject_claims_sql() -> String {
     format!(
-        "WITH {subject},
+        "WITH RECURSIVE {subject}, {grams},
 found AS (
   SELECT 1 AS unknown, NULL AS claim_id, {unknown} AS subject, NULL AS kind, NULL AS topic,
          NULL AS stance, NULL AS value, NULL AS statement, NULL AS source,
@@ -293,7 +322,8 @@ SELECT claim_id, subject, kind, topic, stance, value, statement, source, line_st
 FROM found
 ORDER BY unknown DESC, claim_id",
         subject = folded_cte("p", "subject"),
-        unknown = unknown_subject("p", "subject"),
+        grams = grams_cte("g", "p"),
+        unknown = unknown_subject("p", "g", "subject"),
         subject_unknown = subject_unknown("p"),
     )
 }

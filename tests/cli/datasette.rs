@@ -173,7 +173,7 @@ fn canned_queries_answer_first_and_say_when_a_name_is_unknown() {
     );
     let first = compare[0]["topic"].as_str().unwrap_or_default();
     assert!(
-        first.contains("no subject named 'flsk'") && first.contains("flask"),
+        first.contains("no subject named 'flsk'; did you mean flask?"),
         "{first}"
     );
     for (query, param) in [
@@ -195,7 +195,10 @@ fn canned_queries_answer_first_and_say_when_a_name_is_unknown() {
             &format!("/claimdb/{query}.json?subject=djngo&_shape=array"),
         );
         let said = rows[0]["subject"].as_str().unwrap_or_default();
-        assert!(said.contains("no subject named 'djngo'"), "{query}: {rows}");
+        assert!(
+            said.contains("no subject named 'djngo'; did you mean django?"),
+            "{query}: {rows}"
+        );
     }
 
     // Descriptions are plain text: Datasette shows a backtick as a backtick.
