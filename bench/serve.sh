@@ -66,7 +66,7 @@ done
 publish_ms=$(printf '%s\n' "${publish_times[@]}" | median)
 vacuum_ms=$(printf '%s\n' "${vacuum_times[@]}" | median)
 rm -f "$bench/vacuum.sqlite3"
-snapshot=$(cd "$site" && ls claimdb-*.sqlite3)
+snapshot=claimdb.sqlite3
 database="${snapshot%.sqlite3}"
 size_mb=$(( $(stat -c %s "$site/$snapshot") / 1048576 ))
 

@@ -93,6 +93,10 @@ pub struct GlobalArgs {
     /// CSV/TSV: start with a UTF-8 byte-order mark, for spreadsheet programs
     #[arg(long, global = true)]
     pub bom: bool,
+
+    /// Write at most N rows of each listing (stderr says how many there were)
+    #[arg(long, global = true, value_name = "N")]
+    pub limit: Option<u64>,
 }
 
 impl GlobalArgs {
@@ -106,6 +110,7 @@ impl GlobalArgs {
             color: self.color,
             csv_raw: self.csv_raw,
             bom: self.bom,
+            limit: self.limit,
             database: None,
         }
     }
@@ -231,7 +236,8 @@ Examples:
   claimdb sql \"SELECT topic, subject, stance FROM feature_matrix WHERE topic = 'orm'\"
   claimdb sql \"SELECT subject, count(*) FROM claims_cited GROUP BY subject\" --format csv
   claimdb sql \"SELECT * FROM claims_cited\" --timeout-ms 0 --format ndjson -o claims.ndjson
-  claimdb sql \"SELECT quote FROM claims_cited WHERE subject = :s AND topic = :t\" -p s=flask -p t=orm
+  claimdb sql \"SELECT quote FROM claims_cited WHERE subject = :s AND topic = :t\" -p s=flask -p t orm
+  echo \"SELECT count(*) FROM claims\" | claimdb sql -
 
 Only one read-only statement runs: SQLite itself refuses writes, ATTACH, VACUUM INTO,
 transactions and setting pragmas. `claimdb schema` lists the tables, views and columns.")]
@@ -314,16 +320,18 @@ claim has them all, claims with any of them are shown and a note says so.")]
     #[command(after_help = "\
 Examples:
   claimdb publish site/
-  cd site && datasette serve -i claimdb-*.sqlite3 --metadata metadata.json
+  cd site && datasette serve -i claimdb.sqlite3 --metadata metadata.json
   claimdb publish site/ --title \"Web frameworks\" --license CC-BY-4.0 \\
       --license-url https://creativecommons.org/licenses/by/4.0/
 
-DIR gets claimdb-<hash>.sqlite3 (compacted, read-only, named by the hash of its content),
-metadata.json (every table, view and column described as `claimdb schema` does; facets on
-subject, kind, topic and stance; full-text search; canned queries: which has / lacks a
-topic, compare two subjects, companies, a subject's claims) and README.md (the command that
-serves it, and how to serve it from several machines). The file is printed on stdout.
-Earlier snapshots in DIR are left as they are; metadata.json and README.md are replaced.")]
+DIR gets claimdb.sqlite3 (compacted, read-only; a new publish replaces it under the same
+name, so every Datasette address keeps working, and its SHA-256 goes into the metadata
+and the README), metadata.json (every table, view and column described as `claimdb
+schema` does; facets on subject, kind, topic and stance; full-text search; canned
+queries: which has / lacks a topic, compare two subjects, companies, a subject's claims)
+and README.md (the command that serves it, and how to serve it from several machines).
+The file is printed on stdout. DIR may not hold the database in use; temporary files of
+an earlier publish that was killed are removed.")]
     Publish(PublishArgs),
 
     /// Propose the claims of a new article, as an import file to review
@@ -380,7 +388,9 @@ Examples:
   claimdb completions fish > ~/.config/fish/completions/claimdb.fish
 
 The script asks claimdb at each TAB, so subject, topic and category names complete
-from the knowledge base (CLAIMDB_DB, or the default database) as it is then.")]
+from the knowledge base (CLAIMDB_DB, or the default database) as it is then. It runs
+the `claimdb` on your PATH (cargo install --locked --path .), never the path of the
+binary that printed it.")]
     Completions {
         /// The shell
         shell: clap_complete::Shell,
@@ -527,9 +537,9 @@ pub struct ClaimsArgs {
 
 #[derive(Debug, Args)]
 pub struct SqlArgs {
-    /// One read-only SQL statement
+    /// One read-only SQL statement; "-" reads it from stdin
     #[arg(value_name = "SQL")]
-    pub query: String,
+    pub query: Option<String>,
 
     /// Stop the query after this many milliseconds (0: no limit)
     #[arg(long, default_value_t = 1000, value_name = "MS")]
@@ -539,9 +549,12 @@ pub struct SqlArgs {
     #[arg(long, value_name = "N")]
     pub max_rows: Option<u64>,
 
-    /// Bind the query's parameter :NAME (also @NAME, $NAME, ?N) to VALUE; repeat for
-    /// each. Whole numbers are bound as integers, anything else as text
-    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
+    /// Bind the query's parameter :NAME (also @NAME, $NAME) to VALUE, written
+    /// `-p NAME=VALUE` or, as sqlite-utils has it, `-p NAME VALUE` (a value starting
+    /// with "-" other than a number: `-p NAME=-VALUE`); repeat for each. Whole
+    /// numbers are bound as integers, anything else as text
+    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE", num_args = 1..=2,
+          allow_negative_numbers = true)]
     pub params: Vec<String>,
 }
 

@@ -24,6 +24,7 @@ pub mod output;
 pub mod progress;
 #[cfg(test)]
 mod properties;
+pub mod publish;
 pub mod query;
 pub mod rows;
 pub mod text;

@@ -18,7 +18,9 @@ impl Progress {
         Progress {
             label,
             total,
-            shown: std::io::stderr().is_terminal(),
+            // A dumb terminal cannot clear its line: no bar there.
+            shown: std::io::stderr().is_terminal()
+                && std::env::var_os("TERM").is_none_or(|v| v != "dumb"),
             last: Instant::now(),
         }
     }

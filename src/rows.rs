@@ -23,6 +23,9 @@ pub enum Show {
 pub struct Column {
     pub name: Cow<'static, str>,
     pub show: Show,
+    /// The column's text is a JSON array (as SQLite's `json_group_array` makes it):
+    /// JSON and NDJSON write it as that array, the other formats as its text.
+    pub list: bool,
 }
 
 impl Column {
@@ -30,18 +33,29 @@ impl Column {
         Column {
             name: Cow::Borrowed(name),
             show: Show::Always,
+            list: false,
+        }
+    }
+    /// A column whose text is a JSON array, such as a name's aliases.
+    pub const fn list(name: &'static str) -> Column {
+        Column {
+            name: Cow::Borrowed(name),
+            show: Show::Always,
+            list: true,
         }
     }
     pub const fn machine(name: &'static str) -> Column {
         Column {
             name: Cow::Borrowed(name),
             show: Show::MachineOnly,
+            list: false,
         }
     }
     pub const fn human(name: &'static str) -> Column {
         Column {
             name: Cow::Borrowed(name),
             show: Show::HumanOnly,
+            list: false,
         }
     }
     /// The column's name, as its header and JSON key.
@@ -53,6 +67,7 @@ impl Column {
         Column {
             name: Cow::Owned(name),
             show: Show::Always,
+            list: false,
         }
     }
 }

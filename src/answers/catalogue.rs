@@ -10,7 +10,7 @@ use crate::rows::{Column, Sink};
 
 const SUBJECT_COLUMNS: [Column; 4] = [
     Column::new("subject"),
-    Column::new("aliases"),
+    Column::list("aliases"),
     Column::new("claims"),
     Column::new("description"),
 ];
@@ -20,7 +20,7 @@ pub fn subjects(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
         conn,
         out,
         "SELECT s.name,
-                (SELECT group_concat(alias, ' | ') FROM (
+                (SELECT json_group_array(alias) FROM (
                     SELECT alias FROM subject_aliases a
                     WHERE a.subject_id = s.subject_id AND a.alias <> s.name ORDER BY alias)),
                 (SELECT count(*) FROM claims c WHERE c.subject_id = s.subject_id),
@@ -35,7 +35,7 @@ pub fn subjects(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
 const TOPIC_COLUMNS: [Column; 5] = [
     Column::new("topic"),
     Column::new("category"),
-    Column::new("aliases"),
+    Column::list("aliases"),
     Column::new("claims"),
     Column::new("description"),
 ];
@@ -50,7 +50,7 @@ pub fn topics(conn: &Connection, out: &mut dyn Sink, category: Option<&str>) -> 
         conn,
         out,
         "SELECT t.name, t.category,
-                (SELECT group_concat(alias, ' | ') FROM (
+                (SELECT json_group_array(alias) FROM (
                     SELECT alias FROM topic_aliases a
                     WHERE a.topic_id = t.topic_id AND a.alias <> t.name ORDER BY alias)),
                 (SELECT count(*) FROM claims c WHERE c.topic_id = t.topic_id),
@@ -62,4 +62,17 @@ pub fn topics(conn: &Connection, out: &mut dyn Sink, category: Option<&str>) -> 
         &TOPIC_COLUMNS,
     )?;
     Ok(())
+}
+
+/// The names of the `limit` subjects with the most claims, most first (ties by
+/// name): the examples a help text or a published first page offers.
+pub fn subjects_by_claims(conn: &Connection, limit: u32) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.name FROM subjects s JOIN claims c ON c.subject_id = s.subject_id
+         GROUP BY s.subject_id ORDER BY count(*) DESC, s.name LIMIT ?1",
+    )?;
+    let names = stmt
+        .query_map([limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
 }

@@ -25,7 +25,7 @@ pub fn sources(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
         "SELECT src.slug, src.title, src.url,
                 (SELECT count(*) FROM claims c WHERE c.source_id = src.source_id),
                 length(src.body) - length(replace(src.body, char(10), '')) + 1,
-                CASE src.is_seed WHEN 1 THEN 'yes' ELSE 'no' END,
+                src.is_seed,
                 src.sha256, src.added_at
          FROM sources src ORDER BY src.is_seed DESC, src.slug",
         [],

@@ -29,6 +29,10 @@ use crate::output::{Format, Output, OutputOptions};
 pub fn run(cli: Cli) -> Result<()> {
     let location = Location::from_flag(cli.global.db.clone())?;
     let mut options = cli.global.output_options();
+    // A completion script is text for the shell, whatever its file is called.
+    if !matches!(cli.command, Command::Completions { .. }) {
+        crate::output::refuse_unknown_extension(cli.global.format, options.path.as_deref())?;
+    }
     if let Command::Draft(_) = &cli.command {
         // A draft is an import file: CSV unless JSON is asked for, cells as written
         // (a quote starting with "-" must stay the article's text).
@@ -52,10 +56,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Init(args) => init::run(&location, args),
         Command::Completions { shell } => {
             let mut out = Output::open(&options)?;
-            let program = std::env::args_os()
-                .next()
-                .unwrap_or_else(|| "claimdb".into());
-            crate::complete::write_script(*shell, &program, out.raw())?;
+            crate::complete::write_script(*shell, out.raw())?;
             out.finish()
         }
         Command::Sql(args) => {

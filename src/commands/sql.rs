@@ -16,8 +16,9 @@ pub fn run(path: &Path, out: &mut Output, args: &SqlArgs) -> Result<()> {
     let mut guarded = GuardedConnection::open(path, timeout)?;
     let clock = guarded.start_clock()?;
     clock.run();
-    let mut stmt = guarded.prepare(&args.query)?;
-    bind(&mut stmt, &args.params)?;
+    let (query, params) = request(args)?;
+    let mut stmt = guarded.prepare(&query)?;
+    bind(&mut stmt, &params)?;
     let columns: Vec<Column> = stmt
         .column_names()
         .map(|n| Column::named(n.to_string()))
@@ -56,21 +57,89 @@ pub fn run(path: &Path, out: &mut Output, args: &SqlArgs) -> Result<()> {
     Ok(())
 }
 
+/// The statement and its parameters as (name, value). `-p` takes `NAME=VALUE` or
+/// `NAME VALUE` (sqlite-utils' form). clap hands over the values of every `-p` in
+/// one list, and in `-p s=flask "SELECT …"` the statement is the option's second
+/// value: a value that is neither `NAME=VALUE` nor a name followed by its value is
+/// taken back as the statement. The statement "-" is read from stdin.
+fn request(args: &SqlArgs) -> Result<(String, Vec<(String, String)>)> {
+    let mut query = args.query.clone();
+    let mut params = Vec::new();
+    let mut values = args.params.iter().peekable();
+    while let Some(value) = values.next() {
+        if let Some((name, v)) = value.split_once('=').filter(|(n, _)| is_param_name(n)) {
+            params.push((name.to_string(), v.to_string()));
+        } else if is_param_name(value)
+            && let Some(v) = values.next_if(|_| true)
+        {
+            params.push((value.clone(), v.clone()));
+        } else if query.is_none() && values.peek().is_none() && !is_param_name(value) {
+            query = Some(value.clone());
+        } else {
+            return Err(Error::usage(format!("-p {value}: expected NAME=VALUE or NAME VALUE"))
+                .with_hint(
+                    "for example: claimdb sql \"SELECT * FROM subjects WHERE name = :s\" -p s flask",
+                ));
+        }
+    }
+    let query = query.ok_or_else(|| {
+        Error::usage("no SQL statement given").with_hint(
+            "claimdb sql \"SELECT subject, count(*) FROM claims_cited GROUP BY 1\" (or - to read it from stdin)",
+        )
+    })?;
+    if query == "-" {
+        return Ok((read_stdin_statement()?, params));
+    }
+    Ok((query, params))
+}
+
+/// A parameter's name as `-p` takes it: letters, digits and `_`, optionally after
+/// SQLite's `:`, `@` or `$`.
+fn is_param_name(name: &str) -> bool {
+    let bare = name.strip_prefix([':', '@', '$', '?']).unwrap_or(name);
+    !bare.is_empty() && bare.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The statement given on stdin (`claimdb sql - < query.sql`), at most 1 MiB.
+fn read_stdin_statement() -> Result<String> {
+    use std::io::Read as _;
+    const LIMIT: u64 = 1 << 20;
+    let mut text = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(LIMIT + 1)
+        .read_to_end(&mut text)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read the SQL from stdin: {e}"),
+            )
+        })?;
+    if text.len() as u64 > LIMIT {
+        return Err(Error::usage("the SQL on stdin is longer than 1 MiB"));
+    }
+    let text =
+        String::from_utf8(text).map_err(|_| Error::usage("the SQL on stdin is not UTF-8"))?;
+    if text.trim().is_empty() {
+        return Err(Error::usage("no SQL statement on stdin")
+            .with_hint("echo \"SELECT count(*) FROM claims\" | claimdb sql -"));
+    }
+    Ok(text)
+}
+
 /// Binds every `-p NAME=VALUE` to its parameter. A parameter without a value, a
 /// value without a parameter, and a positional `?` are usage errors: SQLite would
 /// silently run them as NULL.
-fn bind(stmt: &mut rusqlite::Statement, params: &[String]) -> Result<()> {
+fn bind(stmt: &mut rusqlite::Statement, params: &[(String, String)]) -> Result<()> {
     let mut given: Vec<(&str, &str, bool)> = Vec::new();
-    for param in params {
-        let (name, value) = param.split_once('=').ok_or_else(|| {
-            Error::usage(format!("-p '{param}': expected NAME=VALUE")).with_hint(
-                "for example: claimdb sql \"SELECT * FROM subjects WHERE name = :s\" -p s=flask",
-            )
-        })?;
-        let name = name.trim_start_matches([':', '@', '$', '?']);
+    for (name, value) in params {
+        let (name, value) = (
+            name.trim_start_matches([':', '@', '$', '?']),
+            value.as_str(),
+        );
         if name.is_empty() {
             return Err(Error::usage(format!(
-                "-p '{param}': the parameter has no name"
+                "-p '{name}={value}': the parameter has no name"
             )));
         }
         if given.iter().any(|(n, _, _)| *n == name) {

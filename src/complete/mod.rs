@@ -8,7 +8,6 @@
 
 pub mod names;
 
-use std::ffi::OsString;
 use std::io::Write;
 
 use clap::CommandFactory;
@@ -26,30 +25,16 @@ pub fn answer_if_asked() {
         .complete();
 }
 
-/// The script a shell sources to complete claimdb; `program` is how claimdb was run.
-pub fn write_script(
-    shell: clap_complete::Shell,
-    program: &OsString,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+/// The script a shell sources to complete claimdb. It runs `claimdb` as the shell
+/// finds it on PATH at each TAB, never the path of the binary that printed it: a
+/// script written by `cargo run` must not stop working once target/ is cleaned, nor
+/// run an old build after `cargo install` put a new one on PATH.
+pub fn write_script(shell: clap_complete::Shell, out: &mut impl Write) -> std::io::Result<()> {
     let shells = clap_complete::env::Shells::builtins();
     let completer = shells
         .completer(&shell.to_string())
         .ok_or_else(|| std::io::Error::other(format!("no completion support for {shell}")))?;
-    // A program run by path completes through that path; a bare name through PATH.
-    let mut program = std::path::PathBuf::from(program);
-    if program.components().count() > 1
-        && let Ok(absolute) = std::path::absolute(&program)
-    {
-        program = absolute;
-    }
     let mut buf = Vec::new();
-    completer.write_registration(
-        VAR,
-        "claimdb",
-        "claimdb",
-        &program.to_string_lossy(),
-        &mut buf,
-    )?;
+    completer.write_registration(VAR, "claimdb", "claimdb", "claimdb", &mut buf)?;
     out.write_all(&buf)
 }

@@ -110,6 +110,9 @@ pub fn check(conn: &Connection, path: &Path, version: u32) -> Result<()> {
         match actual.get(name) {
             None => return Err(changed(format!("its {} {name} is missing", want.kind))),
             Some(got) if got != want => {
+                if let Some(added) = added_columns(conn, name, want)? {
+                    return Err(added_columns_error(path, name, &added));
+                }
                 return Err(changed(format!(
                     "its {} {name} is not the one it made",
                     want.kind
@@ -138,11 +141,19 @@ pub fn check(conn: &Connection, path: &Path, version: u32) -> Result<()> {
     planted.sort_by_key(|(name, _)| *name);
     if let Some((name, object)) = planted.first() {
         let kind = &object.kind;
+        let what = if kind == "index" {
+            format!(
+                "an index {name} on {} ({})",
+                object.table,
+                index_columns(conn, name)
+            )
+        } else {
+            format!("a {kind} {name} on {}", object.table)
+        };
         return Err(Error::database(format!(
-            "{} was changed outside claimdb: a {kind} {name} on {} that claimdb did not make \
+            "{} was changed outside claimdb: {what} that claimdb did not make \
              (it would run inside claimdb's writes)",
             path.display(),
-            object.table
         ))
         .with_hint(format!(
             "if you made it, drop it: sqlite3 {} 'DROP {} \"{}\"'",
@@ -152,6 +163,72 @@ pub fn check(conn: &Connection, path: &Path, version: u32) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// The columns of claimdb's table `name` that were added to it (`ALTER TABLE … ADD
+/// COLUMN`, `sqlite-utils add-column`), when that is the whole change: its columns
+/// are what claimdb made followed by these. None when the table changed otherwise.
+fn added_columns(conn: &Connection, name: &str, want: &Object) -> Result<Option<Vec<String>>> {
+    let (Some(sql), "table") = (&want.sql, want.kind.as_str()) else {
+        return Ok(None);
+    };
+    let columns = |conn: &Connection| -> rusqlite::Result<Vec<String>> {
+        let mut stmt =
+            conn.prepare("SELECT name FROM pragma_table_info(?1, 'main') ORDER BY cid")?;
+        stmt.query_map([name], |r| r.get(0))?.collect()
+    };
+    let made = Connection::open_in_memory()?;
+    made.execute_batch(sql)?;
+    let made = columns(&made)?;
+    let now = columns(conn)?;
+    Ok(match now.strip_prefix(made.as_slice()) {
+        Some(added) if !added.is_empty() => Some(added.to_vec()),
+        _ => None,
+    })
+}
+
+/// Names the columns added to `table` and the one command that drops them again.
+fn added_columns_error(path: &Path, table: &str, added: &[String]) -> Error {
+    let quoted = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+    let names: Vec<String> = added.iter().map(|c| quoted(c)).collect();
+    let what = match names.as_slice() {
+        [one] => format!("a column {one} was added to its table {table}"),
+        _ => format!(
+            "columns {} were added to its table {table}",
+            names.join(", ")
+        ),
+    };
+    let drops: Vec<String> = names
+        .iter()
+        .map(|c| {
+            format!(
+                "ALTER TABLE {table} DROP COLUMN {}",
+                c.replace('\'', "'\\''")
+            )
+        })
+        .collect();
+    Error::database(format!(
+        "{} was changed outside claimdb: {what}",
+        path.display()
+    ))
+    .with_hint(format!(
+        "claimdb reads only the tables it made; remove it again: sqlite3 {} '{}'",
+        path.display(),
+        drops.join("; ")
+    ))
+}
+
+/// The columns (or expressions) an index is on, as `a, b`.
+fn index_columns(conn: &Connection, index: &str) -> String {
+    let names: rusqlite::Result<Vec<Option<String>>> = conn
+        .prepare("SELECT name FROM pragma_index_info(?1, 'main') ORDER BY seqno")
+        .and_then(|mut stmt| stmt.query_map([index], |r| r.get(0))?.collect());
+    names
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| n.unwrap_or_else(|| "an expression".to_string()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     (
         "sources",
         "sha256",
-        "SHA-256 of the text, checked by `claimdb verify`",
+        "SHA-256 of the text, checked by claimdb verify",
     ),
     (
         "sources",
@@ -108,7 +108,7 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     (
         "claims",
         "claim_id",
-        "Row id, shown by every listing and taken by `claimdb show`",
+        "Row id, shown by every listing and taken by claimdb show",
     ),
     (
         "claims",

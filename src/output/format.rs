@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
+use crate::error::{Error, Result};
+use crate::output::terminal::for_terminal;
 use crate::rows::{Column, Show};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,9 +45,38 @@ impl Format {
     }
 }
 
+/// Refuses `-o FILE` whose extension names a format claimdb does not write
+/// (`-o out.xlsx`) when no `--format` says what to write: the file would otherwise
+/// get a box-drawing table under a name that promises something else.
+pub fn refuse_unknown_extension(format: Option<Format>, path: Option<&Path>) -> Result<()> {
+    let Some(path) = path.filter(|p| *p != Path::new("-")) else {
+        return Ok(());
+    };
+    let Some(ext) = path.extension() else {
+        return Ok(());
+    };
+    let known = Format::from_extension(path).is_some()
+        || ext.eq_ignore_ascii_case("txt")
+        || ext.eq_ignore_ascii_case("text");
+    if format.is_some() || known {
+        return Ok(());
+    }
+    let name = path.display().to_string();
+    Err(Error::usage(format!(
+        "cannot tell what to write to {}: claimdb writes csv, tsv, json, ndjson, markdown (.md), \
+         html and text tables (.txt), not .{}",
+        for_terminal(&name),
+        for_terminal(&ext.to_string_lossy()),
+    ))
+    .with_hint(format!(
+        "spreadsheet programs open CSV: -o {}; or say the format: --format csv",
+        for_terminal(&path.with_extension("csv").display().to_string())
+    )))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is not set
+    /// Colour when writing to a terminal, NO_COLOR is not set and TERM is not dumb
     Auto,
     Always,
     Never,
@@ -60,6 +91,8 @@ pub struct OutputOptions {
     pub color: ColorChoice,
     pub csv_raw: bool,
     pub bom: bool,
+    /// At most this many rows of each result set (`--limit`).
+    pub limit: Option<u64>,
     /// The database in use: `-o` never replaces it, nor the files SQLite keeps
     /// beside it, whatever path (a symlink, `/dev/fd/N`) names it.
     pub database: Option<PathBuf>,
@@ -77,6 +110,7 @@ pub struct Style {
     pub wrap_width: Option<usize>,
     pub csv_raw: bool,
     pub bom: bool,
+    pub limit: Option<u64>,
 }
 
 impl Style {

@@ -9,16 +9,25 @@ use crate::rows::Cell;
 pub fn write_object<'c>(
     w: &mut impl Write,
     names: &[String],
+    lists: &[bool],
     cells: impl Iterator<Item = &'c Cell<'c>>,
 ) -> io::Result<()> {
     w.write_all(b"{")?;
-    for (n, (name, cell)) in names.iter().zip(cells).enumerate() {
+    for (n, ((name, cell), list)) in names.iter().zip(cells).zip(lists).enumerate() {
         if n > 0 {
             w.write_all(b",")?;
         }
         write_json_string(w, name)?;
         w.write_all(b":")?;
-        write_json_value(w, cell)?;
+        match cell {
+            // A list column's text is written as the array it holds; anything else
+            // in it stays a string.
+            Cell::Text(t) if *list => match serde_json::from_str::<Vec<serde_json::Value>>(t) {
+                Ok(items) => serde_json::to_writer(&mut *w, &items).map_err(io::Error::from)?,
+                Err(_) => write_json_value(w, cell)?,
+            },
+            _ => write_json_value(w, cell)?,
+        }
     }
     w.write_all(b"}")
 }

@@ -31,8 +31,8 @@ mod table;
 mod terminal;
 mod writer;
 
-pub use file::{refuse_database, write_atomically};
-pub use format::{ColorChoice, Format, OutputOptions};
+pub use file::{refuse_database, same_file, write_atomically};
+pub use format::{ColorChoice, Format, OutputOptions, refuse_unknown_extension};
 pub use html::escape as html_escape;
 pub use terminal::for_terminal;
 pub use writer::RowWriter;
@@ -49,6 +49,8 @@ pub struct Output {
     /// Html only: the page has been started, and whether it showed stances.
     page_started: bool,
     legend: bool,
+    /// Markdown only: a table has been written.
+    tables: bool,
 }
 
 impl Output {
@@ -71,7 +73,9 @@ impl Output {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                terminal
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|v| v != "dumb")
             }
         };
         let wrap_width = if terminal {
@@ -87,11 +91,13 @@ impl Output {
                 wrap_width,
                 csv_raw: opts.csv_raw,
                 bom: opts.bom,
+                limit: opts.limit,
             },
             target,
             database: opts.database.clone(),
             page_started: false,
             legend: false,
+            tables: false,
         })
     }
 
@@ -134,6 +140,11 @@ impl Output {
     /// Starts a result set with these columns.
     pub fn rows<'o>(&'o mut self, columns: &[Column]) -> Result<RowWriter<'o>> {
         self.start_page()?;
+        // Markdown: a table right under another would continue it; a blank line
+        // keeps them apart.
+        if self.style.format == Format::Markdown && std::mem::replace(&mut self.tables, true) {
+            writeln!(self.target)?;
+        }
         RowWriter::start(&mut self.target, &mut self.legend, self.style, columns)
     }
 
@@ -163,6 +174,10 @@ impl Output {
         if self.style.format == Format::Html {
             self.start_page()?;
             html::note(&mut self.target, text)?;
+        } else if self.style.format == Format::Markdown {
+            // A line right under a table is one more row of it on GitHub: a blank
+            // line ends the table first.
+            writeln!(self.target, "\n{}", for_terminal(text))?;
         } else if self.is_human() {
             writeln!(self.target, "{}", for_terminal(text))?;
         } else {

@@ -23,7 +23,11 @@ pub struct RowWriter<'o> {
     /// Indexes of the columns this format shows.
     visible: Vec<usize>,
     names: Vec<String>,
+    /// For each shown column: its text is a JSON array (`Column::list`).
+    lists: Vec<bool>,
     rows: u64,
+    /// Rows past `--limit`, counted and not written.
+    hidden: u64,
 }
 
 /// The output a result set is written to, with what its format keeps between rows.
@@ -68,6 +72,7 @@ impl<'o> RowWriter<'o> {
             .iter()
             .map(|&i| columns[i].name.to_string())
             .collect();
+        let lists: Vec<bool> = visible.iter().map(|&i| columns[i].list).collect();
         let body = match style.format {
             Format::Table => Body::Table {
                 target,
@@ -116,13 +121,19 @@ impl<'o> RowWriter<'o> {
             style,
             visible,
             names,
+            lists,
             rows: 0,
+            hidden: 0,
         })
     }
 
     /// Writes one row; `cells` holds a cell for every column given to `rows`.
     pub fn row(&mut self, cells: &[Cell]) -> Result<()> {
         debug_assert!(cells.len() > self.visible.iter().copied().max().unwrap_or(0));
+        if self.style.limit.is_some_and(|limit| self.rows >= limit) {
+            self.hidden += 1;
+            return Ok(());
+        }
         let shown = self.visible.iter().map(|&i| &cells[i]);
         let style = self.style;
         match &mut self.body {
@@ -145,10 +156,10 @@ impl<'o> RowWriter<'o> {
             }
             Body::Json(target) => {
                 target.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
-                json::write_object(*target, &self.names, shown)?;
+                json::write_object(*target, &self.names, &self.lists, shown)?;
             }
             Body::Ndjson(target) => {
-                json::write_object(*target, &self.names, shown)?;
+                json::write_object(*target, &self.names, &self.lists, shown)?;
                 target.write_all(b"\n")?;
             }
             Body::Markdown(target) => markdown::write_row(*target, shown)?,
@@ -160,6 +171,15 @@ impl<'o> RowWriter<'o> {
 
     /// Ends the result set and returns how many rows were written.
     pub fn finish(self) -> Result<u64> {
+        if self.hidden > 0 {
+            // Nothing is cut silently (SPEC section 5), even when asked for.
+            stderr_line!(
+                "claimdb: --limit {}: showed {} of {} rows",
+                self.rows,
+                self.rows,
+                self.rows + self.hidden
+            );
+        }
         match self.body {
             Body::Table { target, mut block } => {
                 block.print(target, &self.names, self.style.color, self.style.wrap_width)?;

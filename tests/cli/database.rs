@@ -324,7 +324,7 @@ fn sha256(text: &str) -> String {
 }
 
 #[test]
-fn publish_writes_a_content_hashed_read_only_snapshot_and_leaves_the_database_alone() {
+fn publish_writes_a_read_only_snapshot_under_a_stable_name_and_leaves_the_database_alone() {
     let (env, db) = crate::support::env_with_db();
     let before = bytes(std::path::Path::new(&db));
     let site = env.path("site");
@@ -339,10 +339,7 @@ fn publish_writes_a_content_hashed_read_only_snapshot_and_leaves_the_database_al
         .to_str()
         .unwrap()
         .to_string();
-    assert!(
-        name.len() == "claimdb-0123456789abcdef.sqlite3".len() && name.starts_with("claimdb-"),
-        "{name}"
-    );
+    assert_eq!(name, "claimdb.sqlite3");
     assert_eq!(
         bytes(std::path::Path::new(&db)),
         before,
@@ -355,13 +352,23 @@ fn publish_writes_a_content_hashed_read_only_snapshot_and_leaves_the_database_al
             .permissions()
             .readonly()
     );
-    // The name is the content's hash: the same knowledge base publishes the same file.
+    // The content's hash is in the metadata and the README: the same knowledge base
+    // publishes the same bytes, under the same name.
+    let sha256 = |path: &std::path::Path| -> String {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(std::fs::read(path).unwrap())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let hash = sha256(&snapshot);
     let again = env
         .run(&["--db", &db, "publish", env.path("again").to_str().unwrap()])
         .ok()
         .trim()
         .to_string();
     assert!(again.ends_with(&name), "{again} vs {name}");
+    assert_eq!(sha256(std::path::Path::new(&again)), hash);
     let mut files: Vec<String> = std::fs::read_dir(&site)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -404,7 +411,12 @@ fn publish_writes_a_content_hashed_read_only_snapshot_and_leaves_the_database_al
 
     let metadata: serde_json::Value =
         serde_json::from_slice(&std::fs::read(site.join("metadata.json")).unwrap()).unwrap();
-    let database = &metadata["databases"][name.trim_end_matches(".sqlite3")];
+    let database = &metadata["databases"]["claimdb"];
+    assert!(
+        database["description"].as_str().unwrap().contains(&hash),
+        "{}",
+        database["description"]
+    );
     for query in [
         "which_lacks",
         "which_has",
@@ -424,9 +436,9 @@ fn publish_writes_a_content_hashed_read_only_snapshot_and_leaves_the_database_al
     );
     let readme = std::fs::read_to_string(site.join("README.md")).unwrap();
     assert!(
-        readme.contains(&format!(
-            "datasette serve -i {name} --metadata metadata.json"
-        )) && readme.contains("load balancer"),
+        readme.contains("datasette serve -i claimdb.sqlite3 --metadata metadata.json")
+            && readme.contains("load balancer")
+            && readme.contains(&hash),
         "{readme}"
     );
 

@@ -25,14 +25,14 @@ fn in_ci() -> bool {
 
 /// Under CI a missing tool is a failure; elsewhere the test says why it is skipped.
 #[track_caller]
-fn unavailable(what: &str) {
+pub(crate) fn unavailable(what: &str) {
     assert!(!in_ci(), "CI=true but {what}");
     crate::support::skipped(&format!(
         "{what} (install it, or run under CI=true to make this a failure)"
     ));
 }
 
-fn found_on_path(program: &str) -> Option<PathBuf> {
+pub(crate) fn found_on_path(program: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|dir| dir.join(program))
@@ -42,7 +42,7 @@ fn found_on_path(program: &str) -> Option<PathBuf> {
 
 /// A virtual environment under target/ with Datasette and sqlite-utils, created on
 /// first use and reused after; `Err` says what is missing.
-fn venv() -> Result<&'static Path, String> {
+pub(crate) fn venv() -> Result<&'static Path, String> {
     static VENV: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     VENV.get_or_init(|| {
         let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("datasette-venv");
@@ -77,7 +77,7 @@ fn venv() -> Result<&'static Path, String> {
     .map_err(Clone::clone)
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -86,7 +86,7 @@ fn free_port() -> u16 {
 }
 
 /// A GET on loopback; returns the status code and body. HTTP/1.0, so no chunking.
-fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
+pub(crate) fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
@@ -103,14 +103,14 @@ fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
 }
 
 #[track_caller]
-fn get_json(port: u16, path: &str) -> Value {
+pub(crate) fn get_json(port: u16, path: &str) -> Value {
     let (status, body) = get(port, path).unwrap();
     assert_eq!(status, 200, "GET {path}: {body}");
     serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: not JSON ({e}): {body}"))
 }
 
 /// A Datasette process, stopped when dropped.
-struct Served(Child);
+pub(crate) struct Served(Child);
 
 impl Drop for Served {
     fn drop(&mut self) {
@@ -121,10 +121,21 @@ impl Drop for Served {
 
 /// Runs the command the published README gives, on a free loopback port, and waits
 /// until it answers.
-fn serve(venv: &Path, site: &Path, snapshot: &str) -> (Served, u16) {
+pub(crate) fn serve(venv: &Path, site: &Path, snapshot: &str) -> (Served, u16) {
+    serve_with(venv, site, snapshot, &[])
+}
+
+/// `serve`, with more options for Datasette.
+pub(crate) fn serve_with(
+    venv: &Path,
+    site: &Path,
+    snapshot: &str,
+    extra: &[&str],
+) -> (Served, u16) {
     let port = free_port();
     let child = Command::new(venv.join("bin/datasette"))
         .args(["serve", "-i", snapshot, "--metadata", "metadata.json"])
+        .args(extra)
         .args(["-h", "127.0.0.1", "-p", &port.to_string()])
         .current_dir(site)
         .stdout(Stdio::null())
@@ -160,7 +171,7 @@ fn strings<'a>(rows: &'a Value, key: &str) -> BTreeSet<&'a str> {
 /// Runs `cmd`, asserts that it succeeded (showing its stderr if not), returns its
 /// stdout.
 #[track_caller]
-fn stdout_of(cmd: &mut Command) -> Vec<u8> {
+pub(crate) fn stdout_of(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().expect("the program runs");
     assert!(
         out.status.success(),
@@ -199,7 +210,7 @@ fn datasette_serves_the_published_snapshot_with_search_descriptions_and_canned_q
         .unwrap()
         .to_string();
     let database = snapshot.strip_suffix(".sqlite3").unwrap().to_string();
-    assert!(snapshot.starts_with("claimdb-"), "{snapshot}");
+    assert_eq!(snapshot, "claimdb.sqlite3");
     let readme = std::fs::read_to_string(site.join("README.md")).unwrap();
     assert!(
         readme.contains(&format!(
@@ -343,7 +354,7 @@ fn datasette_serves_the_published_snapshot_with_search_descriptions_and_canned_q
 }
 
 /// Headless Chromium with the flags this machine needs (no network, fresh profile).
-fn chromium(profile: &Path) -> Command {
+pub(crate) fn chromium(profile: &Path) -> Command {
     let mut cmd = Command::new("chromium");
     cmd.args([
         "--headless",
@@ -362,7 +373,7 @@ fn chromium(profile: &Path) -> Command {
     cmd
 }
 
-fn screenshot(env: &Env, url: &str, png: &Path) -> u64 {
+pub(crate) fn screenshot(env: &Env, url: &str, png: &Path) -> u64 {
     stdout_of(
         chromium(&env.path("profile"))
             .arg(format!("--screenshot={}", png.display()))

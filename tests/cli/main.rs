@@ -7,7 +7,9 @@ mod support;
 
 mod architecture;
 mod ask;
+mod conventions;
 mod database;
+mod datasette;
 mod draft;
 mod draft_more;
 mod external;
@@ -18,6 +20,7 @@ mod import;
 mod import_help;
 mod publish;
 mod queries;
+mod readme;
 mod reports;
 mod sql;
 mod which;

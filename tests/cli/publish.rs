@@ -12,18 +12,13 @@ use crate::support::{Env, env_with_db, files_in, run};
 /// The snapshot `publish` wrote in `dir` (exactly one, and nothing half-written).
 fn published_in(dir: &Path) -> String {
     let files = files_in(dir);
-    assert!(
-        files.len() == 3
-            && files.contains(&"README.md".to_string())
-            && files.contains(&"metadata.json".to_string())
-            && files.iter().any(|f| f.starts_with("claimdb-")),
-        "{}: {files:?}",
+    assert_eq!(
+        files,
+        ["README.md", "claimdb.sqlite3", "metadata.json"],
+        "{}",
         dir.display()
     );
-    files
-        .into_iter()
-        .find(|f| f.starts_with("claimdb-"))
-        .unwrap()
+    "claimdb.sqlite3".to_string()
 }
 
 #[test]
@@ -135,7 +130,7 @@ fn publish_prints_no_control_characters_from_dir_for_a_person() {
         .ok()
         .to_string();
     assert!(
-        !shown.contains(['\x1b', '\x07']) && shown.contains("pub\\x1b[31mred\\x07/claimdb-"),
+        !shown.contains(['\x1b', '\x07']) && shown.contains("pub\\x1b[31mred\\x07/claimdb.sqlite3"),
         "{shown:?}"
     );
 }
@@ -202,4 +197,95 @@ fn publish_links_only_web_addresses_as_the_licence() {
     let metadata: serde_json::Value =
         serde_json::from_slice(&std::fs::read(env.path("publ/metadata.json")).unwrap()).unwrap();
     assert_eq!(metadata["license_url"], url);
+}
+
+/// Issue 23: `publish DIR` with `--db` naming a file publish writes in DIR (its
+/// README, its metadata, its snapshot, or a link to one) refuses, as `-o` does,
+/// and leaves the database and DIR as they were.
+#[test]
+fn publish_refuses_a_dir_where_it_would_replace_the_database_in_use() {
+    let (env, db) = env_with_db();
+    let site = env.path("site");
+    std::fs::create_dir(&site).unwrap();
+    for name in ["README.md", "metadata.json", "claimdb.sqlite3"] {
+        let inside = site.join(name);
+        std::fs::copy(&db, &inside).unwrap();
+        let before = crate::support::snapshot(&site);
+        let err = env
+            .run(&["--db", inside.to_str().unwrap(), "publish", "site"])
+            .fails_with(2)
+            .to_string();
+        assert!(
+            err.contains(&format!("site/{name} is the database in use")),
+            "{name}: {err}"
+        );
+        crate::support::unchanged(&site, &before);
+        assert_eq!(files_in(&site), [name], "{name}: nothing else written");
+        std::fs::remove_file(&inside).unwrap();
+    }
+    // By identity: a link elsewhere naming the database publish would replace.
+    std::fs::copy(&db, site.join("metadata.json")).unwrap();
+    let link = env.path("kb-link.sqlite3");
+    std::os::unix::fs::symlink(site.join("metadata.json"), &link).unwrap();
+    let before = crate::support::snapshot(&site);
+    env.run(&["--db", link.to_str().unwrap(), "publish", "./site/"])
+        .fails_saying(2, "is the database in use");
+    crate::support::unchanged(&site, &before);
+}
+
+/// Issue 23: a publish killed by SIGKILL leaves its temporary snapshot; the next
+/// publish into that directory removes it, and only files of that exact name whose
+/// process is gone (a publish still running keeps its file; other files stay).
+#[test]
+fn publish_removes_the_temporary_files_of_a_killed_publish_and_only_those() {
+    let (env, db) = env_with_db();
+    let site = env.path("site");
+    std::fs::create_dir(&site).unwrap();
+    let mut gone = Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let killed = format!(".claimdb-publish-{gone_pid}-1765000000000000000.sqlite3");
+    let running = format!(
+        ".claimdb-publish-{}-1765000000000000001.sqlite3",
+        std::process::id()
+    );
+    let others = [
+        ".claimdb-publish-notes.txt",
+        "claimdb-publish-1-2.sqlite3",
+        ".claimdb-output-1-2.sqlite3",
+    ];
+    for name in std::iter::once(&killed)
+        .chain(std::iter::once(&running))
+        .map(String::as_str)
+        .chain(others)
+    {
+        std::fs::write(site.join(name), "x").unwrap();
+    }
+    std::fs::set_permissions(site.join(&killed), std::fs::Permissions::from_mode(0o444)).unwrap();
+    env.run(&["--db", &db, "publish", "site"]).ok();
+    let files = files_in(&site);
+    assert!(!files.contains(&killed), "{files:?}");
+    assert!(files.contains(&running), "{files:?}");
+    for other in others {
+        assert!(files.contains(&other.to_string()), "{other}: {files:?}");
+    }
+}
+
+/// A DIR published by a claimdb that named snapshots by hash keeps those files (a
+/// server may still use one), and publish says they are no longer served.
+#[test]
+fn publish_names_the_hash_named_snapshots_of_an_earlier_claimdb_and_keeps_them() {
+    let (env, db) = env_with_db();
+    let site = env.path("site");
+    std::fs::create_dir(&site).unwrap();
+    let old = "claimdb-0123456789abcdef.sqlite3";
+    std::fs::write(site.join(old), "an old snapshot").unwrap();
+    let out = env.run(&["--db", &db, "publish", "site"]);
+    out.ok();
+    assert!(
+        out.stderr.contains(old) && out.stderr.contains("no longer served"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(site.join(old)).unwrap(), b"an old snapshot");
 }

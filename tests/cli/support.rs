@@ -27,13 +27,56 @@ pub fn commands() -> Vec<String> {
 /// Says that the running test did not check what it is for, and why, as
 /// `SKIPPED <test>: <why>`, where `cargo test` shows it: written straight to the
 /// process's stderr, because the harness captures `eprintln!` and a skip would
-/// pass in silence.
+/// pass in silence. The harness still counts the test as passed, so the skips are
+/// also counted and listed again after its summary, when the test binary exits.
 pub fn skipped(why: &str) {
     use std::io::Write as _;
     // The harness runs each test on a thread named after it.
     let thread = std::thread::current();
     let test = thread.name().unwrap_or("a test");
-    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+    let line = format!("SKIPPED {test}: {why}");
+    let _ = writeln!(std::io::stderr(), "{line}");
+    SKIPS.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+    static AT_EXIT: std::sync::Once = std::sync::Once::new();
+    AT_EXIT.call_once(|| {
+        // SAFETY: registers a plain `extern "C" fn` with the C library, which calls
+        // it once as the process exits, after the harness's summary.
+        #[allow(unsafe_code)]
+        unsafe {
+            libc::atexit(report_skips);
+        }
+    });
+}
+
+static SKIPS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Lists the skipped tests under the harness's summary (`cargo test` shows the
+/// test binary's stderr), so "N passed" is not read as N checks made.
+extern "C" fn report_skips() {
+    use std::io::Write as _;
+    let skips = SKIPS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut err = std::io::stderr().lock();
+    let n = skips.len();
+    let _ = writeln!(
+        err,
+        "\n{n} test{} skipped (counted as passed above; install what they need, or run under CI=true to make them fail):",
+        if n == 1 { "" } else { "s" }
+    );
+    for line in skips.iter() {
+        let _ = writeln!(err, "  {line}");
+    }
+}
+
+/// PATH with this build's `claimdb` first, as an installed one is found: for what
+/// runs `claimdb` by name (a completion script, the README's examples).
+pub fn path_with_claimdb() -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_claimdb")).parent().unwrap();
+    std::env::join_paths(
+        std::iter::once(bin.to_path_buf()).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )),
+    )
+    .unwrap()
 }
 
 /// What one run of the binary did.
