@@ -161,6 +161,9 @@ Examples:
         /// The question, e.g. "who uses flask"
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
+
+        #[command(flatten)]
+        scope: SourceArgs,
     },
 
     /// The subjects (frameworks), with their aliases and claim counts
@@ -261,7 +264,7 @@ Examples:
 Examples:
   claimdb conflicts
   claimdb conflicts --format csv -o conflicts.csv")]
-    Conflicts,
+    Conflicts(SourceArgs),
 
     /// The articles in the knowledge base, with claim counts
     #[command(after_help = "Example:\n  claimdb sources")]
@@ -308,6 +311,9 @@ claim has them all, claims with any of them are shown and a note says so.")]
         /// The words to look for
         #[arg(required = true, num_args = 1..)]
         words: Vec<String>,
+
+        #[command(flatten)]
+        scope: SourceArgs,
     },
 
     /// Write a snapshot of the knowledge base that Datasette serves to many readers
@@ -387,6 +393,15 @@ from the knowledge base (CLAIMDB_DB, or the default database) as it is then.")]
     },
 }
 
+/// `--source SLUG`: the query commands' limit to some articles.
+#[derive(Debug, Args, Default)]
+pub struct SourceArgs {
+    /// Only the claims of this article: its slug, as `claimdb sources` lists it
+    /// (repeat for several) [default: every article]
+    #[arg(long = "source", value_name = "SLUG")]
+    pub source: Vec<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct WhichArgs {
     /// has or lacks
@@ -397,6 +412,9 @@ pub struct WhichArgs {
     #[arg(required = true, num_args = 1.., value_name = "TOPIC",
           add = ArgValueCandidates::new(crate::complete::names::which_words))]
     pub words: Vec<String>,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -454,6 +472,9 @@ pub struct CompareArgs {
     #[arg(long, value_name = "CATEGORY",
           add = ArgValueCandidates::new(crate::complete::names::categories_and_topics))]
     pub on: Option<String>,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -474,6 +495,9 @@ pub struct ListArgs {
     /// one row per other topic)
     #[arg(long)]
     pub all: bool,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -490,6 +514,9 @@ pub struct CompaniesArgs {
     /// Every claim naming a company, not each company once per subject
     #[arg(long)]
     pub all: bool,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]

@@ -19,5 +19,6 @@ mod import_help;
 mod publish;
 mod queries;
 mod reports;
+mod sources;
 mod sql;
 mod which;

@@ -234,10 +234,9 @@ pub fn compare_mentioning(
     let (mut found, rest): (Vec<Found>, Vec<Found>) =
         all.into_iter().partition(|f| saying.contains(&f.claim_id));
     if found.is_empty() {
-        // Their other comparisons would not answer it: say so instead.
-        reading_as(&select.command());
-        write_found(conn, out, &[], &select)?;
-        return no_claim(conn, subjects, &[], words);
+        // No comparison says it; their other comparisons would not answer it, but a
+        // claim on either side that says the words may ("used for background jobs").
+        return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, words);
     }
     let verdict = comparison_verdict(&found);
     reading_as(&format!(

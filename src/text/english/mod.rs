@@ -185,6 +185,8 @@ lists! {
     CLASS_FOLLOWERS = "class_followers.txt";
     /// ask: words that put two subjects side by side ("or", "vs").
     SIDE_BY_SIDE = "side_by_side.txt";
+    /// import, ask: the classes of subjects an article compares ("database").
+    SUBJECT_CLASSES = "subject_classes.txt";
 }
 
 #[cfg(test)]
