@@ -19,6 +19,7 @@ mod import_help;
 mod publish;
 mod queries;
 mod reports;
+mod seed_audit;
 mod sources;
 mod sql;
 mod which;

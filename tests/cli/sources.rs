@@ -117,3 +117,17 @@ fn the_reading_as_command_runs_and_gives_the_same_rows() {
     let again = env.run(&args);
     assert_eq!(sources_of(&again.json()), sources_of(&run.json()), "{line}");
 }
+
+#[test]
+fn a_verdict_drawn_from_several_articles_names_each() {
+    let (env, db) = several_articles();
+    let run = env.run(&["--db", &db, "ask", "which has lower latency or is faster"]);
+    let verdict = run.stdout.lines().last().unwrap_or_default();
+    assert!(
+        !verdict.starts_with("The article says")
+            && verdict.contains("The postgres-vs-mysql article says")
+            && verdict.contains("The kafka-vs-rabbitmq article says"),
+        "{}",
+        run.stdout
+    );
+}

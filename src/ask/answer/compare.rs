@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::ask::answer::explain::no_claim;
 use crate::ask::answer::rows::{telling_mention, write_found};
 use crate::ask::answer::say::{note, printable, reading_as};
-use crate::ask::answer::select::{Found, Select};
+use crate::ask::answer::select::{Found, Select, the_article};
 use crate::error::Result;
 use crate::model::Kind;
 use crate::rows::Sink;
@@ -49,38 +49,48 @@ pub fn comparisons(
     Ok((select, found))
 }
 
-/// The verdict the article states, if any: "it depends" first, then who it favours.
+/// The verdict the article states, if any: the specific verdicts first, then a
+/// general "it depends" (which alone would hide what the article says for the
+/// case asked about). Verdicts from several articles each name their article.
 pub fn comparison_verdict(found: &[Found]) -> Option<String> {
-    let depends: Vec<&Found> = found
+    let all: Vec<&Found> = found.iter().collect();
+    let (depends, favours): (Vec<&Found>, Vec<&Found>) = found
         .iter()
-        .filter(|f| f.stance.as_deref() == Some("depends"))
-        .collect();
-    if let Some(d) = depends.first() {
-        return Some(format!(
-            "The article says it depends: {} (line {})",
-            d.statement.trim_end_matches('.'),
-            d.line_start
-        ));
-    }
-    if found.is_empty() {
-        return None;
-    }
-    let mut favours: Vec<String> = Vec::new();
-    for f in found {
-        let said = format!(
-            "{} (line {})",
-            f.statement.trim_end_matches('.'),
-            f.line_start
-        );
-        if favours.len() < 3
-            && !favours
-                .iter()
-                .any(|x| x.starts_with(f.statement.trim_end_matches('.')))
-        {
-            favours.push(said);
+        .partition(|f| f.stance.as_deref() == Some("depends"));
+    let mut said: Vec<String> = Vec::new();
+    let mut last_article = String::new();
+    for f in favours {
+        let statement = f.statement.trim_end_matches('.');
+        if said.len() >= 3 || said.iter().any(|x| x.contains(statement)) {
+            continue;
+        }
+        let article = the_article(&all, f);
+        let line = format!("{statement} (line {})", f.line_start);
+        if article == last_article {
+            said.push(line);
+        } else {
+            said.push(format!("{article} says: {line}"));
+            last_article = article;
         }
     }
-    Some(format!("The article says: {}", favours.join("; ")))
+    if let Some(d) = depends.first() {
+        let article = the_article(&all, d);
+        let it_depends = format!(
+            "{} says it depends: {} (line {})",
+            if said.is_empty() {
+                article.clone()
+            } else {
+                format!("in general, {}", article.to_lowercase())
+            },
+            d.statement.trim_end_matches('.'),
+            d.line_start
+        );
+        said.push(it_depends);
+    }
+    if said.is_empty() {
+        return None;
+    }
+    Some(said.join("; "))
 }
 
 pub fn compare_answer(
@@ -147,8 +157,17 @@ pub fn compare_answer(
             ));
         }
     }
-    // Comparison claims first (a stable sort keeps the article's order within).
-    found.sort_by_key(|f| f.kind != Kind::Comparison.as_str());
+    // Comparisons on the topics asked first, then the sides' claims on them, then
+    // comparisons on other topics (a stable sort keeps the article's order within):
+    // a long list of other comparisons must not push out what was asked.
+    found.sort_by_key(|f| {
+        let on_topic = topics.is_empty() || topics.contains(&f.topic);
+        match (f.kind == Kind::Comparison.as_str(), on_topic) {
+            (true, true) => 0,
+            (false, true) => 1,
+            _ => 2,
+        }
+    });
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
