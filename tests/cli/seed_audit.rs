@@ -134,3 +134,14 @@ fn the_words_the_audit_found_failing_name_topics() {
         assert!(!rows.is_empty(), "{word}");
     }
 }
+
+#[test]
+fn a_topic_held_only_by_stanceless_claims_is_shown_not_called_missing() {
+    // §7 A4: "which is minimalist" said "no claim" while five claims exist.
+    let env = Env::new();
+    let run = env.run(&["--format", "json", "ask", "which is minimalist"]);
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().any(|r| r["subject"] == "flask"), "{rows:#?}");
+    assert!(!run.stderr.contains("no claim"), "{}", run.stderr);
+}
