@@ -145,3 +145,16 @@ fn a_topic_held_only_by_stanceless_claims_is_shown_not_called_missing() {
     assert!(rows.iter().any(|r| r["subject"] == "flask"), "{rows:#?}");
     assert!(!run.stderr.contains("no claim"), "{}", run.stderr);
 }
+
+#[test]
+fn a_superlative_asks_for_the_comparison() {
+    // Issue 22: "which is easiest to set up" read as `which has integration-effort`
+    // and said "no claim" although a comparison says exactly that (line 257).
+    let env = Env::new();
+    let rows = json(&env, &["ask", "which is easiest to set up"]);
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "comparison" && r["line_start"] == 257),
+        "{rows:#?}"
+    );
+}

@@ -131,3 +131,37 @@ fn a_verdict_drawn_from_several_articles_names_each() {
         run.stdout
     );
 }
+
+#[test]
+fn a_vs_b_with_no_comparison_between_them_answers_as_compare_does() {
+    let (env, db) = env_with_db();
+    let article = env.write(
+        "alpha-vs-beta.md",
+        "# Alpha vs Beta\n\nAlpha has built-in caching.\nBeta does not support caching.\n",
+    );
+    let claims = env.write(
+        "alpha-vs-beta.csv",
+        "subject,kind,topic,stance,statement,quote,category\n\
+         alpha,feature,caching,builtin,Alpha has built-in caching.,Alpha has built-in caching.,components\n\
+         beta,feature,caching,lacks,Beta does not support caching.,Beta does not support caching.,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let run = env.run(&["--db", &db, "--format", "json", "ask", "alpha vs beta"]);
+    assert!(run.stderr.contains("claimdb compare"), "{}", run.stderr);
+    let rows = run.json();
+    let stances: Vec<(&str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["subject"].as_str().unwrap(),
+                r["stance"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        stances.contains(&("alpha", "builtin")) && stances.contains(&("beta", "lacks")),
+        "{rows:#}"
+    );
+}

@@ -101,6 +101,12 @@ pub fn compare_answer(
     asked: Asked,
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
+    if subjects.len() >= 2 && topics.is_empty() && found.is_empty() {
+        // "A vs B" where the article states no comparison between them: what
+        // `compare` shows, each side's stance topic by topic.
+        reading_as(&format!("compare {}", subjects.join(" ")));
+        return crate::answers::compare::compare(conn, out, subjects, None);
+    }
     let mut named: Vec<String> = subjects.to_vec();
     if subjects.is_empty() {
         named.extend(sides_said(&mut found, asked.question));
