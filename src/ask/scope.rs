@@ -59,14 +59,27 @@ pub struct Chosen {
     pub ids: Vec<i64>,
     pub slugs: Vec<String>,
     pub question: String,
+    /// The knowledge base holds more than one article (else there is nothing to
+    /// choose between, and the seed's questions skip the work).
+    pub several: bool,
 }
 
 /// Reads the article a question names and its class words; the subjects are
 /// looked at by [`by_subjects`] once the question has been read.
 pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<Chosen> {
+    let several = crate::db::scope::source_count(conn)? > 1;
+    if !several && explicit.is_empty() {
+        return Ok(Chosen {
+            question: question.to_string(),
+            ..Chosen::default()
+        });
+    }
     let sources = sources(conn)?;
     let mut words = tokens(question);
-    let mut chosen = Chosen::default();
+    let mut chosen = Chosen {
+        several,
+        ..Chosen::default()
+    };
     if !explicit.is_empty() {
         chosen.ids = crate::db::scope::source_ids(conn, explicit)?;
     } else if sources.len() > 1

@@ -158,3 +158,25 @@ fn a_superlative_asks_for_the_comparison() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn conflicts_does_not_pair_complementary_verdicts() {
+    // §7 A6: #316 vs #317 (smaller vs larger applications, line 295) and #293 vs
+    // #287 (the two halves of one FAQ sentence) were listed as in tension.
+    let env = Env::new();
+    let rows = json(&env, &["conflicts"]);
+    let paired = |a: i64, b: i64| {
+        rows.iter().any(|r| {
+            let (x, y) = (r["a_claim_id"].as_i64(), r["b_claim_id"].as_i64());
+            (x, y) == (Some(a), Some(b)) || (x, y) == (Some(b), Some(a))
+        })
+    };
+    assert!(!paired(316, 317), "{rows:#?}");
+    assert!(!paired(293, 287), "{rows:#?}");
+    assert!(
+        !rows.iter().any(|r| r["reason"] == "opposite verdicts"),
+        "{rows:#?}"
+    );
+    // A real tension stays: built in vs only through extensions, pro vs con.
+    assert!(rows.iter().any(|r| r["reason"] == "pro vs con"));
+}

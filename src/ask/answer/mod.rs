@@ -77,6 +77,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     }
     let mut reading = read(conn, question)?;
     if chosen.ids.is_empty()
+        && chosen.several
         && let Some((ids, from)) = scope::by_subjects(conn, &reading.subjects)?
     {
         crate::db::scope::limit_to(conn, &ids)?;
