@@ -165,3 +165,25 @@ fn a_vs_b_with_no_comparison_between_them_answers_as_compare_does() {
         "{rows:#}"
     );
 }
+
+#[test]
+fn a_price_no_claim_states_is_said_to_be_unsaid() {
+    // Issue 22: a question about a price showed a nearby fact without saying the
+    // price is not stated.
+    let (env, db) = several_articles();
+    let run = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "json",
+        "ask",
+        "how much does kafka cost",
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stderr.contains("does not say the cost of kafka"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stdout.contains("line_start"), "{}", run.stdout);
+}

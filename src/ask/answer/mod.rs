@@ -9,6 +9,7 @@
 //! people learn the exact forms; in JSON the rows keep that command's shape.
 
 mod advice;
+mod attribute;
 mod catalogue;
 mod companies;
 mod compare;
@@ -85,6 +86,16 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         reading = read(conn, question)?;
     }
     say::answering_from(&slugs);
+    // "how much does X cost": where no claim says it, say so rather than answer with
+    // what is nearby as if it were the price.
+    if reading.topics.is_empty()
+        && reading.list.is_none()
+        && reading.companies.is_empty()
+        && let Some(asked) = attribute::asked(question)
+        && attribute::unsaid(conn, &asked, &reading.subjects)?
+    {
+        return Ok(());
+    }
     let Some(intent) = reading.intent() else {
         return Err(Error::usage(format!(
             "nothing in \"{}\" names a subject, topic or company claimdb knows",
