@@ -130,9 +130,9 @@ pub fn by_subjects(
     }
     let mut common: Vec<i64> = Vec::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT c.source_id FROM main.claims c
-         JOIN main.subjects s ON s.subject_id IN (c.subject_id, c.versus_id)
-         WHERE s.name = ?1 ORDER BY c.source_id",
+        "SELECT DISTINCT source_id FROM main.claims
+         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
+         ORDER BY source_id",
     )?;
     for subject in subjects {
         let ids: Vec<i64> = stmt
