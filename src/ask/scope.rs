@@ -67,14 +67,8 @@ pub struct Chosen {
 /// Reads the article a question names and its class words; the subjects are
 /// looked at by [`by_subjects`] once the question has been read.
 pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<Chosen> {
-    let several = crate::db::scope::source_count(conn)? > 1;
-    if !several && explicit.is_empty() {
-        return Ok(Chosen {
-            question: question.to_string(),
-            ..Chosen::default()
-        });
-    }
     let sources = sources(conn)?;
+    let several = sources.len() > 1;
     let mut words = tokens(question);
     let mut chosen = Chosen {
         several,
@@ -88,7 +82,9 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         words.drain(from..to);
         chosen.ids = ids;
     }
-    if sources.len() > 1 {
+    {
+        // A class word is never a topic, one article or many; with many it also
+        // keeps to the articles of that class.
         let mut class_ids = Vec::new();
         for (at, n, class) in classes::named(&words).into_iter().rev() {
             let opens = at > 0 && CLASS_OPENERS.contains(&words[at - 1].as_str());
@@ -102,7 +98,7 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
                 class_ids.extend(of_class);
             }
         }
-        if chosen.ids.is_empty() {
+        if chosen.ids.is_empty() && several && class_ids.len() < sources.len() {
             chosen.ids = class_ids;
         }
     }

@@ -180,3 +180,18 @@ fn conflicts_does_not_pair_complementary_verdicts() {
     // A real tension stays: built in vs only through extensions, pro vs con.
     assert!(rows.iter().any(|r| r["reason"] == "pro vs con"));
 }
+
+#[test]
+fn which_framework_should_i_choose_answers_with_the_articles_general_verdict_first() {
+    // §7 A2: it answered with one flexibility verdict; "framework" is the class of
+    // what is asked about, not a word a verdict must contain.
+    let env = Env::new();
+    let run = env.run(&["ask", "which framework should I choose"]);
+    let verdict = run.ok().lines().last().unwrap_or_default().to_string();
+    assert!(
+        verdict.starts_with("The article says it depends"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("(line 248)"), "{verdict}");
+    assert!(verdict.contains("for particular cases"), "{verdict}");
+}

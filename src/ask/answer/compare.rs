@@ -53,6 +53,16 @@ pub fn comparisons(
 /// general "it depends" (which alone would hide what the article says for the
 /// case asked about). Verdicts from several articles each name their article.
 pub fn comparison_verdict(found: &[Found]) -> Option<String> {
+    verdict_in_order(found, false)
+}
+
+/// [`comparison_verdict`] for a question that names no case ("which should I
+/// choose"): there the general "it depends" is the article's answer, and leads.
+pub fn general_verdict(found: &[Found]) -> Option<String> {
+    verdict_in_order(found, true)
+}
+
+fn verdict_in_order(found: &[Found], general_first: bool) -> Option<String> {
     let all: Vec<&Found> = found.iter().collect();
     let (depends, favours): (Vec<&Found>, Vec<&Found>) = found
         .iter()
@@ -75,9 +85,10 @@ pub fn comparison_verdict(found: &[Found]) -> Option<String> {
     }
     if let Some(d) = depends.first() {
         let article = the_article(&all, d);
+        let lead = said.is_empty() || general_first;
         let it_depends = format!(
             "{} says it depends: {} (line {})",
-            if said.is_empty() {
+            if lead {
                 article.clone()
             } else {
                 format!("in general, {}", article.to_lowercase())
@@ -85,12 +96,28 @@ pub fn comparison_verdict(found: &[Found]) -> Option<String> {
             d.statement.trim_end_matches('.'),
             d.line_start
         );
-        said.push(it_depends);
+        if general_first && !said.is_empty() {
+            let specific = said.join("; ");
+            said = vec![
+                it_depends,
+                format!("for particular cases, {}", lowercase_first(&specific)),
+            ];
+        } else {
+            said.push(it_depends);
+        }
     }
     if said.is_empty() {
         return None;
     }
     Some(said.join("; "))
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 pub fn compare_answer(
@@ -131,7 +158,11 @@ pub fn compare_answer(
             "The article states no comparison on this; the claims that say it are above.",
         );
     }
-    let mut verdict = comparison_verdict(&found);
+    let mut verdict = if topics.is_empty() {
+        general_verdict(&found)
+    } else {
+        comparison_verdict(&found)
+    };
     // Then each side's own claims on the topics (not a tally: the claims themselves).
     let mut command = select.command();
     if !topics.is_empty() {
