@@ -166,6 +166,9 @@ Examples:
         /// The question, e.g. "who uses flask"
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
+
+        #[command(flatten)]
+        scope: SourceArgs,
     },
 
     /// The subjects (frameworks), with their aliases and claim counts
@@ -267,7 +270,7 @@ Examples:
 Examples:
   claimdb conflicts
   claimdb conflicts --format csv -o conflicts.csv")]
-    Conflicts,
+    Conflicts(SourceArgs),
 
     /// The articles in the knowledge base, with claim counts
     #[command(after_help = "Example:\n  claimdb sources")]
@@ -314,6 +317,9 @@ claim has them all, claims with any of them are shown and a note says so.")]
         /// The words to look for
         #[arg(required = true, num_args = 1..)]
         words: Vec<String>,
+
+        #[command(flatten)]
+        scope: SourceArgs,
     },
 
     /// Write a snapshot of the knowledge base that Datasette serves to many readers
@@ -397,6 +403,15 @@ binary that printed it.")]
     },
 }
 
+/// `--source SLUG`: the query commands' limit to some articles.
+#[derive(Debug, Args, Default)]
+pub struct SourceArgs {
+    /// Only the claims of this article: its slug, as `claimdb sources` lists it
+    /// (repeat for several) [default: every article]
+    #[arg(long = "source", value_name = "SLUG")]
+    pub source: Vec<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct WhichArgs {
     /// has or lacks
@@ -407,6 +422,9 @@ pub struct WhichArgs {
     #[arg(required = true, num_args = 1.., value_name = "TOPIC",
           add = ArgValueCandidates::new(crate::complete::names::which_words))]
     pub words: Vec<String>,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -464,6 +482,9 @@ pub struct CompareArgs {
     #[arg(long, value_name = "CATEGORY",
           add = ArgValueCandidates::new(crate::complete::names::categories_and_topics))]
     pub on: Option<String>,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -484,6 +505,9 @@ pub struct ListArgs {
     /// one row per other topic)
     #[arg(long)]
     pub all: bool,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -500,6 +524,9 @@ pub struct CompaniesArgs {
     /// Every claim naming a company, not each company once per subject
     #[arg(long)]
     pub all: bool,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]

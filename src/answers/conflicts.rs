@@ -4,7 +4,9 @@
 //! praises (pro) what the other lists as a con or limitation. Two comparisons on
 //! the same topic conflict when they favour opposite sides ("Flask might offer
 //! better performance for smaller applications" vs "Django is optimized for higher
-//! performance in larger ones"): both are shown, neither is hidden.
+//! performance in larger ones"): both are shown, neither is hidden. Unless each
+//! names the case it is about and the cases differ ("for smaller applications",
+//! "in larger applications"): those verdicts complement each other.
 
 use rusqlite::Connection;
 
@@ -61,7 +63,7 @@ pub fn write(conn: &Connection, out: &mut dyn Sink) -> Result<u64> {
          SELECT s.name, t.name, p.reason,
                 a.claim_id, a.kind, a.stance, sa.slug, a.line_start, a.line_end, a.quote,
                 b.claim_id, b.kind, b.stance, sb.slug, b.line_start, b.line_end, b.quote,
-                a.source_id = b.source_id
+                a.source_id = b.source_id, a.value, b.value
          FROM pairs p
          JOIN claims a    ON a.claim_id = p.a_id
          JOIN claims b    ON b.claim_id = p.b_id
@@ -74,6 +76,12 @@ pub fn write(conn: &Connection, out: &mut dyn Sink) -> Result<u64> {
     let mut rows = stmt.query([])?;
     let mut w = out.rows(&COLUMNS)?;
     while let Some(r) = rows.next()? {
+        let values: (Option<String>, Option<String>) = (r.get(18)?, r.get(19)?);
+        if let (Some(a), Some(b)) = &values
+            && complementary(a, b)
+        {
+            continue;
+        }
         let a_cite = cite(&r.get::<_, String>(6)?, r.get(7)?, r.get(8)?);
         let b_cite = cite(&r.get::<_, String>(13)?, r.get(14)?, r.get(15)?);
         let same: bool = r.get(17)?;
@@ -103,6 +111,24 @@ pub fn write(conn: &Connection, out: &mut dyn Sink) -> Result<u64> {
     w.finish()
 }
 
+/// Words that open the case a verdict holds for ("for smaller applications").
+const CASE_OPENERS: [&str; 3] = [" for ", " in ", " when "];
+
+/// Two comparatives that each name the case they hold for, and not the same case:
+/// "better performance for smaller applications" and "higher performance in larger
+/// applications" do not contradict each other.
+fn complementary(a: &str, b: &str) -> bool {
+    let case = |v: &str| -> Option<String> {
+        let v = v.to_lowercase();
+        CASE_OPENERS
+            .iter()
+            .filter_map(|o| v.rfind(o).map(|at| at + o.len()))
+            .max()
+            .map(|at| v[at..].to_string())
+    };
+    matches!((case(a), case(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// Every pair, and for a person a closing count.
 pub fn conflicts(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
     let n = write(conn, out)?;
@@ -114,4 +140,22 @@ pub fn conflicts(conn: &Connection, out: &mut dyn Sink) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complementary;
+
+    #[test]
+    fn verdicts_for_different_cases_complement_each_other() {
+        assert!(complementary(
+            "might offer better performance for smaller applications",
+            "optimized for higher performance in larger, more complex applications"
+        ));
+        assert!(!complementary("faster", "faster"));
+        assert!(!complementary(
+            "faster for small loads",
+            "faster for small loads"
+        ));
+    }
 }

@@ -53,7 +53,8 @@ fn subject_ids(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
         .collect()
 }
 
-/// Writes the claims and, in the human formats, a note when there are none.
+/// Writes the claims and, when there are none, a note saying so (on stderr in the
+/// machine formats, so that `[]` is never the whole answer).
 fn write(
     conn: &Connection,
     out: &mut dyn Sink,
@@ -62,8 +63,10 @@ fn write(
     what: &str,
 ) -> Result<()> {
     let n = query::write_claims(conn, out, filter, layout)?;
-    if n == 0 && out.is_human() {
-        out.note(&format!("No {what} match."))?;
+    if n == 0 {
+        out.note(&format!(
+            "No {what} match: no claim in the knowledge base says one."
+        ))?;
     }
     Ok(())
 }

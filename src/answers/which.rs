@@ -296,13 +296,35 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
             .map(|a| a.subject.as_str())
             .collect()
     };
-    let (yes, conflicting, no, unknown) = (
+    // "Limited" is neither "has" nor "lacks": a subject whose every claim says
+    // limited is said to have it limited, in its own clause.
+    let limited: Vec<&str> = answers
+        .iter()
+        .filter(|a| {
+            a.verdict != Verdict::Conflicting
+                && !a.citations.is_empty()
+                && a.citations.iter().all(|c| c.stance == Stance::Limited)
+        })
+        .map(|a| a.subject.as_str())
+        .collect();
+    let (mut yes, conflicting, mut no, unknown) = (
         with(Verdict::Yes),
         with(Verdict::Conflicting),
         with(Verdict::No),
         with(Verdict::Unknown),
     );
-    let mut line = if yes.is_empty() {
+    yes.retain(|n| !limited.contains(n));
+    no.retain(|n| !limited.contains(n));
+    let limited_clause = (!limited.is_empty()).then(|| {
+        format!(
+            "{} {} only limited {topic}",
+            name_list(&limited),
+            if limited.len() == 1 { "has" } else { "have" }
+        )
+    });
+    let mut line = if yes.is_empty() && limited_clause.is_some() {
+        limited_clause.clone().expect("checked")
+    } else if yes.is_empty() {
         format!("No subject {} {topic}", question.rule.phrase(false))
     } else {
         format!(
@@ -311,6 +333,9 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
             question.rule.phrase(yes.len() > 1)
         )
     };
+    if let Some(clause) = limited_clause.filter(|_| !yes.is_empty()) {
+        line.push_str(&format!("; {clause}"));
+    }
     if !no.is_empty() {
         line.push_str(&format!(
             "; {} {} not",

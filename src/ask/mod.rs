@@ -8,5 +8,6 @@ mod index;
 pub mod intent;
 pub mod interpret;
 mod names;
+mod scope;
 mod signals;
 mod words;

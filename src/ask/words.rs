@@ -46,8 +46,26 @@ pub fn tokens(question: &str) -> Vec<String> {
             })
         })
         .filter(|w| !w.is_empty())
-        .map(String::from)
+        .map(as_comparative)
         .collect()
+}
+
+/// A superlative read as its comparative ("easiest" -> "easier", "biggest" ->
+/// "bigger"): "which is easiest to set up" asks what "which is easier" does. Only a
+/// comparative of the list turns, so "interest" or "latest" stay as typed.
+fn as_comparative(word: &str) -> String {
+    let turned = if let Some(stem) = word.strip_suffix("iest") {
+        format!("{stem}ier")
+    } else if let Some(stem) = word.strip_suffix("est") {
+        format!("{stem}er")
+    } else {
+        return word.to_string();
+    };
+    if english::COMPARATIVES.contains(&turned) {
+        turned
+    } else {
+        word.to_string()
+    }
 }
 
 /// A name key: the folded words of a name, each in its singular.

@@ -5,6 +5,6 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::output::Output;
 
-pub fn run(db: &Db, out: &mut Output, question: &str) -> Result<()> {
-    crate::ask::answer::run(db, out, question)
+pub fn run(db: &Db, out: &mut Output, question: &str, sources: &[String]) -> Result<()> {
+    crate::ask::answer::run(db, out, question, sources)
 }

@@ -20,7 +20,7 @@ mod verify;
 use std::path::Path;
 
 use crate::answers;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, SourceArgs};
 use crate::db::{Db, Location};
 use crate::error::{ErrorKind, Result};
 use crate::model::Kind;
@@ -72,35 +72,47 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => run.writing(|db| import::run(db, args)),
         Command::RemoveSource(args) => run.writing(|db| remove_source::run(db, args)),
         Command::Publish(args) => run.reading(|db| publish::run(db, args)),
-        Command::Which(args) => {
-            run.answer(|db, out| answers::which::which(&db.conn, out, args.polarity, &args.words))
-        }
-        Command::Compare(args) => run.answer(|db, out| {
+        Command::Which(args) => run.within(&args.scope, |db, out| {
+            answers::which::which(&db.conn, out, args.polarity, &args.words)
+        }),
+        Command::Compare(args) => run.within(&args.scope, |db, out| {
             answers::compare::compare(&db.conn, out, &args.subjects, args.on.as_deref())
         }),
-        Command::Ask { question } => run.answer(|db, out| ask::run(db, out, &question.join(" "))),
+        Command::Ask { question, scope } => {
+            run.answer(|db, out| ask::run(db, out, &question.join(" "), &scope.source))
+        }
         Command::Subjects => run.answer(|db, out| answers::catalogue::subjects(&db.conn, out)),
         Command::Topics(args) => run
             .answer(|db, out| answers::catalogue::topics(&db.conn, out, args.category.as_deref())),
-        Command::Companies(args) => run.answer(|db, out| lists::companies(db, out, args)),
-        Command::Limitations(args) => {
-            run.answer(|db, out| lists::list(db, out, Kind::Limitation, args))
+        Command::Companies(args) => {
+            run.within(&args.scope, |db, out| lists::companies(db, out, args))
         }
-        Command::Pros(args) => run.answer(|db, out| lists::list(db, out, Kind::Pro, args)),
-        Command::Cons(args) => run.answer(|db, out| lists::list(db, out, Kind::Con, args)),
-        Command::UseCases(args) => run.answer(|db, out| lists::list(db, out, Kind::UseCase, args)),
+        Command::Limitations(args) => run.within(&args.scope, |db, out| {
+            lists::list(db, out, Kind::Limitation, args)
+        }),
+        Command::Pros(args) => {
+            run.within(&args.scope, |db, out| lists::list(db, out, Kind::Pro, args))
+        }
+        Command::Cons(args) => {
+            run.within(&args.scope, |db, out| lists::list(db, out, Kind::Con, args))
+        }
+        Command::UseCases(args) => run.within(&args.scope, |db, out| {
+            lists::list(db, out, Kind::UseCase, args)
+        }),
         Command::Claims(args) => run.answer(|db, out| lists::claims(db, out, args)),
         Command::Show { claim_id } => run.answer(|db, out| show::run(db, out, *claim_id)),
         Command::Schema => run.answer(|db, out| answers::schema::schema(&db.conn, out)),
         Command::Report { name } => {
             run.answer(|db, out| answers::reports::report(&db.conn, out, *name))
         }
-        Command::Conflicts => run.answer(|db, out| answers::conflicts::conflicts(&db.conn, out)),
+        Command::Conflicts(scope) => run.within(scope, |db, out| {
+            answers::conflicts::conflicts(&db.conn, out)
+        }),
         Command::Sources => run.answer(|db, out| answers::sources::sources(&db.conn, out)),
         Command::Verify => run.answer(verify::run),
-        Command::Search { words } => {
-            run.answer(|db, out| answers::search::search(&db.conn, out, words))
-        }
+        Command::Search { words, scope } => run.within(scope, |db, out| {
+            answers::search::search(&db.conn, out, words)
+        }),
         Command::Draft(args) => run.answer(|db, out| draft::run(db, out, args)),
         Command::Coverage { slug } => run.answer(|db, out| coverage::run(db, out, slug.as_deref())),
     }
@@ -124,6 +136,21 @@ impl Run<'_> {
     fn reading(&self, command: impl FnOnce(&Db) -> Result<()>) -> Result<()> {
         let db = Db::open(self.location, crate::ingest::seed::load)?;
         command(&db).map_err(|e| db.name_in(e))
+    }
+
+    /// A query command limited to the articles of `--source` (all when none is given).
+    fn within(
+        &self,
+        scope: &SourceArgs,
+        command: impl FnOnce(&Db, &mut Output) -> Result<()>,
+    ) -> Result<()> {
+        self.answer(|db, out| {
+            if !scope.source.is_empty() {
+                let ids = crate::db::scope::source_ids(&db.conn, &scope.source)?;
+                crate::db::scope::limit_to(&db.conn, &ids)?;
+            }
+            command(db, out)
+        })
     }
 
     /// A command that answers with rows through the one writer.

@@ -58,6 +58,21 @@ fn after(tx: &Transaction, version: u32) -> rusqlite::Result<()> {
                      ORDER BY s.line_start DESC LIMIT 1)",
             )
         }
+        // 0004 adds the class of thing each article compares: derive it for the
+        // sources already there.
+        4 => {
+            let sources: Vec<(i64, String, String)> = tx
+                .prepare("SELECT source_id, title, body FROM sources")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (source_id, title, body) in sources {
+                tx.execute(
+                    "UPDATE sources SET subject_class = ?1 WHERE source_id = ?2",
+                    rusqlite::params![crate::text::classes::class_of(&title, &body), source_id],
+                )?;
+            }
+            Ok(())
+        }
         _ => Ok(()),
     }
 }

@@ -6,6 +6,7 @@ pub mod migrations;
 pub mod readonly;
 pub mod schema_check;
 pub mod schema_doc;
+pub mod scope;
 pub mod sections;
 
 use std::fs;

@@ -45,6 +45,11 @@ pub const DOCS: &[(&str, &str, &str)] = &[
     ),
     (
         "sources",
+        "subject_class",
+        "The class of thing the article compares (database, framework, library), from its title or text; NULL when none stands out",
+    ),
+    (
+        "sources",
         "added_at",
         "When the article was added (UTC, ISO 8601); for the shipped article, when the seed it came with was built",
     ),

@@ -163,14 +163,16 @@ impl<'t> BulkLoad<'t> {
     /// outline; returns its id.
     pub fn insert_source(&mut self, source: &NewSource) -> rusqlite::Result<i64> {
         self.tx.execute(
-            "INSERT INTO sources (slug, title, url, sha256, body, is_seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO sources (slug, title, url, sha256, body, is_seed, subject_class)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 source.slug,
                 source.title,
                 source.url,
                 source.sha256,
                 source.body,
-                source.is_seed
+                source.is_seed,
+                crate::text::classes::class_of(source.title, source.body)
             ],
         )?;
         let source_id = self.tx.last_insert_rowid();

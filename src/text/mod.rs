@@ -6,6 +6,7 @@
 //! English word lists readers of text share.
 
 pub mod blocks;
+pub mod classes;
 pub mod english;
 pub mod fold;
 pub mod outline;

@@ -220,7 +220,17 @@ fn a_version_1_database_with_an_import_is_upgraded_in_place() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
+    // The import's class of subjects was derived on upgrade ("a modern Python web
+    // framework" in its opening lines).
+    let class: Option<String> = conn
+        .query_row(
+            "SELECT subject_class FROM sources WHERE source_id = 7",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(class.as_deref(), Some("framework"));
     // The import's outline was derived on upgrade, and its claims filed under it.
     let sections: Vec<(String, i64, i64)> = conn
         .prepare("SELECT heading, line_start, line_end FROM sections WHERE source_id = 7")

@@ -316,3 +316,39 @@ fn dash_o_picks_the_format_from_the_extension_unless_format_is_given() {
     );
     assert!(out("forced.csv", &["--format", "json"]).starts_with("[\n"));
 }
+
+/// A Markdown answer renders as its table and then its closing sentence: with a
+/// GitHub-style (GFM) renderer, a line right under a table would be one more row.
+#[test]
+fn a_markdown_answer_keeps_its_closing_line_out_of_the_table() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let env = crate::support::Env::new();
+    let md = env
+        .run(&["--format", "markdown", "ask", "which lacks built-in orm"])
+        .ok()
+        .to_string();
+    let closing = md.lines().last().unwrap().to_string();
+    assert!(closing.contains("2 of 2 subjects"), "{md}");
+    let mut in_table = false;
+    let mut after_table = String::new();
+    let mut tables = 0;
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                in_table = true;
+                tables += 1;
+            }
+            Event::End(TagEnd::Table) => in_table = false,
+            Event::Text(t) if in_table => {
+                assert!(
+                    !closing.contains(t.as_ref()) || t.len() < 20,
+                    "in the table: {t}"
+                )
+            }
+            Event::Text(t) => after_table.push_str(&t),
+            _ => {}
+        }
+    }
+    assert_eq!(tables, 1, "{md}");
+    assert!(after_table.contains("2 of 2 subjects"), "{md}");
+}

@@ -22,5 +22,7 @@ mod publish;
 mod queries;
 mod readme;
 mod reports;
+mod seed_audit;
+mod sources;
 mod sql;
 mod which;

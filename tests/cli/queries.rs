@@ -490,27 +490,38 @@ fn compare_json_is_long_format_with_the_verdicts() {
 /// Django is optimized for performance in larger ones: `conflicts` shows both.
 #[test]
 fn conflicts_show_opposite_verdicts() {
-    let env = Env::new();
-    let rows = json_rows(&env, &["conflicts"]);
+    // Two verdicts favouring opposite sides on the same topic, for no stated case,
+    // are in tension; the seed's line 295 names a case for each (smaller vs larger
+    // applications), so it is not (seed audit 2, §7 A6).
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "a-vs-b.md",
+        "# Alpha vs Beta\n\nAlpha is faster than Beta.\n\nBeta is faster than Alpha.\n",
+    );
+    let claims = env.write(
+        "a-vs-b.csv",
+        "subject,kind,topic,value,versus,statement,quote\n\
+         alpha,comparison,performance,faster,beta,Alpha is faster than Beta.,Alpha is faster than Beta.\n\
+         beta,comparison,performance,faster,alpha,Beta is faster than Alpha.,Beta is faster than Alpha.\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let rows = env
+        .run(&["--db", &db, "--format", "json", "conflicts"])
+        .json();
+    let rows = rows.as_array().unwrap();
     let pair = rows
         .iter()
-        .find(|r| r["reason"] == "opposite verdicts" && r["topic"] == "performance")
-        .expect("the performance verdicts are in tension");
+        .find(|r| r["reason"] == "opposite verdicts")
+        .expect("the two verdicts are in tension");
     assert_eq!(
         (&pair["a_line_start"], &pair["b_line_start"]),
-        (&295.into(), &295.into())
+        (&3.into(), &5.into())
     );
     assert!(
-        pair["a_quote"]
-            .as_str()
-            .unwrap()
-            .contains("Flask might offer better performance")
-    );
-    assert!(
-        pair["b_quote"]
-            .as_str()
-            .unwrap()
-            .contains("Django is optimized for higher performance")
+        !rows
+            .iter()
+            .any(|r| r["reason"] == "opposite verdicts" && r["a_line_start"] == 295),
+        "{rows:#?}"
     );
 }
 

@@ -201,3 +201,19 @@ fn scaling_advice_is_not_an_answer() {
     let out = env.run(&["which", "lacks", "built-in", "load", "balancing"]);
     assert!(!out.stdout.contains("flask lacks"), "{out:#?}");
 }
+
+#[test]
+fn limited_is_said_as_limited_in_which_and_ask_alike() {
+    // Audit 2 §7 A3: the article says Django's async support is limited and
+    // improving, never that Django lacks it.
+    let env = Env::new();
+    for polarity in ["has", "lacks"] {
+        let out = env.run(&["which", polarity, "async"]);
+        let line = out.ok().lines().last().unwrap_or_default().to_string();
+        assert!(line.contains("django has only limited async"), "{line}");
+        assert!(!line.contains("django and flask"), "{line}");
+    }
+    let out = env.run(&["ask", "does django support async"]);
+    let line = out.ok().lines().last().unwrap_or_default().to_string();
+    assert!(line.starts_with("django: limited"), "{line}");
+}

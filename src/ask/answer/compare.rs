@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::ask::answer::explain::no_claim;
 use crate::ask::answer::rows::{telling_mention, write_found};
 use crate::ask::answer::say::{note, printable, reading_as};
-use crate::ask::answer::select::{Found, Select};
+use crate::ask::answer::select::{Found, Select, the_article};
 use crate::error::Result;
 use crate::model::Kind;
 use crate::rows::Sink;
@@ -49,38 +49,75 @@ pub fn comparisons(
     Ok((select, found))
 }
 
-/// The verdict the article states, if any: "it depends" first, then who it favours.
+/// The verdict the article states, if any: the specific verdicts first, then a
+/// general "it depends" (which alone would hide what the article says for the
+/// case asked about). Verdicts from several articles each name their article.
 pub fn comparison_verdict(found: &[Found]) -> Option<String> {
-    let depends: Vec<&Found> = found
+    verdict_in_order(found, false)
+}
+
+/// [`comparison_verdict`] for a question that names no case ("which should I
+/// choose"): there the general "it depends" is the article's answer, and leads.
+pub fn general_verdict(found: &[Found]) -> Option<String> {
+    verdict_in_order(found, true)
+}
+
+fn verdict_in_order(found: &[Found], general_first: bool) -> Option<String> {
+    let all: Vec<&Found> = found.iter().collect();
+    let (depends, favours): (Vec<&Found>, Vec<&Found>) = found
         .iter()
-        .filter(|f| f.stance.as_deref() == Some("depends"))
-        .collect();
-    if let Some(d) = depends.first() {
-        return Some(format!(
-            "The article says it depends: {} (line {})",
-            d.statement.trim_end_matches('.'),
-            d.line_start
-        ));
-    }
-    if found.is_empty() {
-        return None;
-    }
-    let mut favours: Vec<String> = Vec::new();
-    for f in found {
-        let said = format!(
-            "{} (line {})",
-            f.statement.trim_end_matches('.'),
-            f.line_start
-        );
-        if favours.len() < 3
-            && !favours
-                .iter()
-                .any(|x| x.starts_with(f.statement.trim_end_matches('.')))
-        {
-            favours.push(said);
+        .partition(|f| f.stance.as_deref() == Some("depends"));
+    let mut said: Vec<String> = Vec::new();
+    let mut last_article = String::new();
+    for f in favours {
+        let statement = f.statement.trim_end_matches('.');
+        if said.len() >= 3 || said.iter().any(|x| x.contains(statement)) {
+            continue;
+        }
+        let article = the_article(&all, f);
+        let line = format!("{statement} (line {})", f.line_start);
+        if article == last_article {
+            said.push(line);
+        } else {
+            said.push(format!("{article} says: {line}"));
+            last_article = article;
         }
     }
-    Some(format!("The article says: {}", favours.join("; ")))
+    if let Some(d) = depends.first() {
+        let article = the_article(&all, d);
+        let lead = said.is_empty() || general_first;
+        let it_depends = format!(
+            "{} says it depends: {} (line {})",
+            if lead {
+                article.clone()
+            } else {
+                format!("in general, {}", article.to_lowercase())
+            },
+            d.statement.trim_end_matches('.'),
+            d.line_start
+        );
+        if general_first && !said.is_empty() {
+            let specific = said.join("; ");
+            said = vec![
+                it_depends,
+                format!("for particular cases, {}", lowercase_first(&specific)),
+            ];
+        } else {
+            said.push(it_depends);
+        }
+    }
+    if said.is_empty() {
+        return None;
+    }
+    Some(said.join("; "))
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 pub fn compare_answer(
@@ -91,6 +128,12 @@ pub fn compare_answer(
     asked: Asked,
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
+    if subjects.len() >= 2 && topics.is_empty() && found.is_empty() {
+        // "A vs B" where the article states no comparison between them: what
+        // `compare` shows, each side's stance topic by topic.
+        reading_as(&format!("compare {}", subjects.join(" ")));
+        return crate::answers::compare::compare(conn, out, subjects, None);
+    }
     let mut named: Vec<String> = subjects.to_vec();
     if subjects.is_empty() {
         named.extend(sides_said(&mut found, asked.question));
@@ -115,7 +158,11 @@ pub fn compare_answer(
             "The article states no comparison on this; the claims that say it are above.",
         );
     }
-    let mut verdict = comparison_verdict(&found);
+    let mut verdict = if topics.is_empty() {
+        general_verdict(&found)
+    } else {
+        comparison_verdict(&found)
+    };
     // Then each side's own claims on the topics (not a tally: the claims themselves).
     let mut command = select.command();
     if !topics.is_empty() {
@@ -147,8 +194,17 @@ pub fn compare_answer(
             ));
         }
     }
-    // Comparison claims first (a stable sort keeps the article's order within).
-    found.sort_by_key(|f| f.kind != Kind::Comparison.as_str());
+    // Comparisons on the topics asked first, then the sides' claims on them, then
+    // comparisons on other topics (a stable sort keeps the article's order within):
+    // a long list of other comparisons must not push out what was asked.
+    found.sort_by_key(|f| {
+        let on_topic = topics.is_empty() || topics.contains(&f.topic);
+        match (f.kind == Kind::Comparison.as_str(), on_topic) {
+            (true, true) => 0,
+            (false, true) => 1,
+            _ => 2,
+        }
+    });
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
@@ -234,10 +290,9 @@ pub fn compare_mentioning(
     let (mut found, rest): (Vec<Found>, Vec<Found>) =
         all.into_iter().partition(|f| saying.contains(&f.claim_id));
     if found.is_empty() {
-        // Their other comparisons would not answer it: say so instead.
-        reading_as(&select.command());
-        write_found(conn, out, &[], &select)?;
-        return no_claim(conn, subjects, &[], words);
+        // No comparison says it; their other comparisons would not answer it, but a
+        // claim on either side that says the words may ("used for background jobs").
+        return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, words);
     }
     let verdict = comparison_verdict(&found);
     reading_as(&format!(

@@ -9,6 +9,7 @@
 //! people learn the exact forms; in JSON the rows keep that command's shape.
 
 mod advice;
+mod attribute;
 mod catalogue;
 mod companies;
 mod compare;
@@ -28,6 +29,7 @@ use crate::ask::answer::compare::Asked;
 use crate::ask::answer::say::{printable, say};
 use crate::ask::intent::{Intent, Reading};
 use crate::ask::interpret;
+use crate::ask::scope;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::rows::Sink;
@@ -48,29 +50,56 @@ pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
     ))
 }
 
-pub fn run(db: &Db, out: &mut dyn Sink, question: &str) -> Result<()> {
+/// Answers `question`, from the articles of `sources` when some are given (their
+/// slugs), else from those the question is about (src/ask/scope.rs).
+pub fn run(db: &Db, out: &mut dyn Sink, question: &str, sources: &[String]) -> Result<()> {
     // One read transaction for the whole answer: the catalogue, the claims and the
     // verdict come from the same state of the file, and the WAL read lock is taken
     // once instead of once per statement.
     let snapshot = db.conn.unchecked_transaction()?;
-    answer(db, out, question)?;
+    answer(db, out, question, sources)?;
     snapshot.finish()?;
     Ok(())
 }
 
-fn answer(db: &Db, out: &mut dyn Sink, question: &str) -> Result<()> {
+fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Result<()> {
     let conn = &db.conn;
-    if question.chars().count() > MAX_QUESTION_CHARS {
+    if typed.chars().count() > MAX_QUESTION_CHARS {
         return Err(Error::usage(format!(
             "the question is longer than {MAX_QUESTION_CHARS} characters"
         ))
         .with_hint("ask one thing at a time"));
     }
-    let reading = read(conn, question)?;
+    let chosen = scope::named(conn, typed, sources)?;
+    let question = chosen.question.as_str();
+    let mut slugs = chosen.slugs.clone();
+    if !chosen.ids.is_empty() {
+        crate::db::scope::limit_to(conn, &chosen.ids)?;
+    }
+    let mut reading = read(conn, question)?;
+    if chosen.ids.is_empty()
+        && chosen.several
+        && let Some((ids, from)) = scope::by_subjects(conn, &reading.subjects)?
+    {
+        crate::db::scope::limit_to(conn, &ids)?;
+        slugs = from;
+        reading = read(conn, question)?;
+    }
+    say::answering_from(&slugs);
+    // "how much does X cost": where no claim says it, say so rather than answer with
+    // what is nearby as if it were the price.
+    if reading.topics.is_empty()
+        && reading.list.is_none()
+        && reading.companies.is_empty()
+        && let Some(asked) = attribute::asked(question)
+        && attribute::unsaid(conn, &asked, &reading.subjects)?
+    {
+        return Ok(());
+    }
     let Some(intent) = reading.intent() else {
         return Err(Error::usage(format!(
             "nothing in \"{}\" names a subject, topic or company claimdb knows",
-            printable(question.trim())
+            printable(typed.trim())
         ))
         .with_hint(format!(
             "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",

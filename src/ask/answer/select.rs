@@ -25,6 +25,18 @@ pub struct Found {
     pub versus: Option<String>,
     /// One of the article's own list items.
     pub listed: bool,
+    /// The slug of the article it stands in.
+    pub source: String,
+}
+
+/// "The article" when every claim found stands in one article; otherwise "The
+/// SLUG article", so that a verdict drawn from several articles names each.
+pub fn the_article(found: &[&Found], f: &Found) -> String {
+    if found.iter().all(|g| g.source == f.source) {
+        "The article".to_string()
+    } else {
+        format!("The {} article", f.source)
+    }
 }
 
 /// A claim filter the answers share (subjects, topics, kinds, stances, text, words),
@@ -111,8 +123,9 @@ impl Select {
         // The names a verdict speaks of, joined to the filter's claims.
         let sql = format!(
             "SELECT q.claim_id, s.name, q.kind, t.name, q.stance, q.value, q.line_start,
-                    q.statement, v.name, q.listed
+                    q.statement, v.name, q.listed, src.slug
              FROM ({claims}) q
+             JOIN sources src ON src.source_id = q.source_id
              JOIN subjects s ON s.subject_id = q.subject_id
              JOIN topics t ON t.topic_id = q.topic_id
              LEFT JOIN subjects v ON v.subject_id = q.versus_id"
@@ -131,6 +144,7 @@ impl Select {
                     statement: r.get(7)?,
                     versus: r.get(8)?,
                     listed: r.get(9)?,
+                    source: r.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<Found>>>()?;

@@ -5,7 +5,9 @@ use rusqlite::Connection;
 
 use crate::answers::which::{self, Question, Rule, SubjectAnswer, Verdict};
 use crate::ask::answer::explain::no_claim;
-use crate::ask::answer::say::{note, reading_as};
+use crate::ask::answer::rows::write_found;
+use crate::ask::answer::say::{note, plural, reading_as};
+use crate::ask::answer::select::Select;
 use crate::catalog;
 use crate::error::Result;
 use crate::rows::Sink;
@@ -24,10 +26,34 @@ pub fn which_answer(
         (false, true) => (Rule::HasBuiltin, "has built-in"),
         (false, false) => (Rule::Has, "has"),
     };
-    reading_as(&format!("which {verb} {}", topic.name));
     let name = topic.name.clone();
     let question = Question { rule, topic };
     let answers = which::answer(conn, &question)?;
+    if answers.iter().all(|a| a.verdict == Verdict::Unknown) {
+        // No claim takes a has/lacks stance, but claims on the topic may still say
+        // what each subject is (a pro or a fact on the topic): those, as they are.
+        let select = Select::new(conn, &[], std::slice::from_ref(&name))?;
+        let found = select.fetch(conn)?;
+        if !found.is_empty() {
+            reading_as(&select.command());
+            write_found(conn, out, &found, &select)?;
+            let mut subjects: Vec<&str> = Vec::new();
+            for f in &found {
+                if !subjects.contains(&f.subject.as_str()) {
+                    subjects.push(f.subject.as_str());
+                }
+            }
+            return note(
+                out,
+                &format!(
+                    "No claim says whether a subject has or lacks {name}; {} on {name} about {} are above.",
+                    plural(found.len(), "claim"),
+                    crate::names::some_of(&subjects, 8)
+                ),
+            );
+        }
+    }
+    reading_as(&format!("which {verb} {name}"));
     // The subjects that answer yes (or whose claims conflict) get rows; the others
     // are named in the coverage line, so that with many articles they do not crowd
     // out the answer. When none answers yes, the rows are the claims that say no.

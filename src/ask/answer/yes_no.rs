@@ -130,9 +130,11 @@ fn verdicts(
             silent.push(subject.clone());
             continue;
         }
+        // A stance on any claim but a comparison says how the subject has it: a
+        // limitation "has had limited support" is stance `limited`.
         let stances: BTreeSet<Stance> = mine
             .iter()
-            .filter(|f| f.kind == Kind::Feature.as_str())
+            .filter(|f| f.kind != Kind::Comparison.as_str())
             .filter_map(|f| f.stance.as_deref()?.parse().ok())
             .collect();
         let n = mine.len();
@@ -174,6 +176,8 @@ fn stance_verdict(stances: &BTreeSet<Stance>) -> Option<&'static str> {
         }
     } else if stances.contains(&Extension) {
         "no, not built in; available through extensions"
+    } else if stances.contains(&Limited) && stances.contains(&Lacks) {
+        "no, it lacks it built in (some claims say limited)"
     } else if stances.contains(&Limited) {
         "limited"
     } else {

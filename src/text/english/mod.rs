@@ -185,6 +185,12 @@ lists! {
     CLASS_FOLLOWERS = "class_followers.txt";
     /// ask: words that put two subjects side by side ("or", "vs").
     SIDE_BY_SIDE = "side_by_side.txt";
+    /// ask: words asking for one attribute ("price", "version").
+    ATTRIBUTES = "attributes.txt";
+    /// ask: openers of a question for a quantity ("how much").
+    QUANTITY_OPENERS = "quantity_openers.txt";
+    /// import, ask: the classes of subjects an article compares ("database").
+    SUBJECT_CLASSES = "subject_classes.txt";
 }
 
 #[cfg(test)]

@@ -1,0 +1,291 @@
+//! Which articles a question is answered from. A knowledge base of several articles
+//! answers each question from the articles it is about, so that one article's words
+//! never capture another's and a verdict is never the wrong article's:
+//!
+//! 1. `--source SLUG`, as given;
+//! 2. an article the question names: "according to the X article", "in the X FAQ",
+//!    "the X article says" (X: words of the article's slug or title);
+//! 3. the one article every subject the question names belongs to;
+//! 4. for "which database ...", "these libraries": the articles whose subjects are
+//!    of that class (src/text/classes.rs). The class word is then no topic.
+//!
+//! The limit itself is src/db/scope.rs; this file only chooses it.
+
+use rusqlite::Connection;
+
+use crate::ask::words::tokens;
+use crate::error::Result;
+use crate::text::classes;
+
+/// Words that name an article as a document ("the Kafka article", "the FAQ").
+const DOCUMENT_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "page",
+    "faq",
+    "readme",
+    "docs",
+    "documentation",
+    "post",
+    "guide",
+    "comparison",
+];
+
+/// Words before a class word that make it the class of the subjects asked about
+/// ("which database", "these libraries"), not part of a topic ("database integration").
+const CLASS_OPENERS: &[&str] = &[
+    "which", "what", "these", "those", "the", "a", "an", "any", "all", "both", "each", "every",
+    "other", "of", "best", "two", "three",
+];
+
+/// Words that end an article's name after "according to".
+const NAME_ENDS: &[&str] = &[
+    "is", "are", "does", "do", "did", "can", "which", "what", "who", "how", "when", "should",
+    "has", "have", "says", "say", "article", "page",
+];
+
+/// One article as a question may name it.
+struct Source {
+    id: i64,
+    slug: String,
+    words: Vec<String>,
+    class: Option<String>,
+}
+
+/// The articles chosen, and the question left to read (an article's name and a
+/// class word taken out).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Chosen {
+    pub ids: Vec<i64>,
+    pub slugs: Vec<String>,
+    pub question: String,
+    /// The knowledge base holds more than one article (else there is nothing to
+    /// choose between, and the seed's questions skip the work).
+    pub several: bool,
+}
+
+/// Reads the article a question names and its class words; the subjects are
+/// looked at by [`by_subjects`] once the question has been read.
+pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<Chosen> {
+    let sources = sources(conn)?;
+    let several = sources.len() > 1;
+    let mut words = tokens(question);
+    let mut chosen = Chosen {
+        several,
+        ..Chosen::default()
+    };
+    if !explicit.is_empty() {
+        chosen.ids = crate::db::scope::source_ids(conn, explicit)?;
+    } else if sources.len() > 1
+        && let Some((from, to, ids)) = article_named(&words, &sources)
+    {
+        words.drain(from..to);
+        chosen.ids = ids;
+    }
+    {
+        // A class word is never a topic, one article or many; with many it also
+        // keeps to the articles of that class.
+        let mut class_ids = Vec::new();
+        for (at, n, class) in classes::named(&words).into_iter().rev() {
+            let opens = at > 0 && CLASS_OPENERS.contains(&words[at - 1].as_str());
+            let of_class: Vec<i64> = sources
+                .iter()
+                .filter(|s| s.class.as_deref() == Some(class.as_str()))
+                .map(|s| s.id)
+                .collect();
+            if opens && !of_class.is_empty() {
+                words.drain(at..at + n);
+                class_ids.extend(of_class);
+            }
+        }
+        if chosen.ids.is_empty() && several && class_ids.len() < sources.len() {
+            chosen.ids = class_ids;
+        }
+    }
+    chosen.slugs = sources
+        .iter()
+        .filter(|s| chosen.ids.contains(&s.id))
+        .map(|s| s.slug.clone())
+        .collect();
+    chosen.question = if words.is_empty() {
+        question.to_string()
+    } else {
+        words.join(" ")
+    };
+    Ok(chosen)
+}
+
+/// The one article all of `subjects` belong to (no claim on any of them stands in
+/// another), when the knowledge base holds others.
+pub fn by_subjects(
+    conn: &Connection,
+    subjects: &[String],
+) -> Result<Option<(Vec<i64>, Vec<String>)>> {
+    if subjects.is_empty() {
+        return Ok(None);
+    }
+    let mut common: Vec<i64> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT source_id FROM main.claims
+         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
+         ORDER BY source_id",
+    )?;
+    for subject in subjects {
+        let ids: Vec<i64> = stmt
+            .query_map([subject], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            if !common.contains(&id) {
+                common.push(id);
+            }
+        }
+    }
+    if common.len() != 1 || crate::db::scope::source_count(conn)? < 2 {
+        return Ok(None);
+    }
+    let slugs = common
+        .iter()
+        .map(|id| {
+            conn.query_row(
+                "SELECT slug FROM main.sources WHERE source_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some((common, slugs)))
+}
+
+fn sources(conn: &Connection) -> Result<Vec<Source>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT source_id, slug, title, subject_class FROM main.sources ORDER BY source_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let slug: String = r.get(1)?;
+        let title: String = r.get(2)?;
+        let mut words = tokens(&slug.replace('-', " "));
+        words.extend(tokens(&title));
+        Ok(Source {
+            id: r.get(0)?,
+            slug,
+            words,
+            class: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An article the question names, as (first word, end, the articles it may be).
+fn article_named(words: &[String], sources: &[Source]) -> Option<(usize, usize, Vec<i64>)> {
+    // "according to [the] NAME ...": the name runs to a word that ends it.
+    for at in 0..words.len().saturating_sub(2) {
+        if words[at] == "according" && words[at + 1] == "to" {
+            let mut from = at + 2;
+            if words.get(from).is_some_and(|w| w == "the") {
+                from += 1;
+            }
+            let mut to = from;
+            while to < words.len() && to < from + 4 && !NAME_ENDS.contains(&words[to].as_str()) {
+                to += 1;
+            }
+            let end = if words
+                .get(to)
+                .is_some_and(|w| DOCUMENT_WORDS.contains(&w.as_str()))
+            {
+                to + 1
+            } else {
+                to
+            };
+            if let Some(ids) = best(&words[from..to], sources) {
+                return Some((at, end, ids));
+            }
+        }
+    }
+    // "[in|from] the NAME article|faq|docs ...".
+    for (end, w) in words.iter().enumerate() {
+        if !DOCUMENT_WORDS.contains(&w.as_str()) {
+            continue;
+        }
+        let Some(the) = (end.saturating_sub(5)..end)
+            .rev()
+            .find(|&i| words[i] == "the")
+        else {
+            continue;
+        };
+        let from = if the > 0 && matches!(words[the - 1].as_str(), "in" | "from" | "per" | "by") {
+            the - 1
+        } else {
+            the
+        };
+        if let Some(ids) = best(&words[the + 1..end], sources) {
+            return Some((from, end + 1, ids));
+        }
+    }
+    None
+}
+
+/// The articles whose slug or title holds most of `name`'s words (at least one).
+fn best(name: &[String], sources: &[Source]) -> Option<Vec<i64>> {
+    let name: Vec<&String> = name.iter().filter(|w| w.as_str() != "vs").collect();
+    if name.is_empty() {
+        return None;
+    }
+    let score = |s: &Source| name.iter().filter(|w| s.words.contains(w)).count();
+    let top = sources.iter().map(score).max()?;
+    (top > 0).then(|| {
+        sources
+            .iter()
+            .filter(|s| score(s) == top)
+            .map(|s| s.id)
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources() -> Vec<Source> {
+        let s = |id, slug: &str, title: &str| Source {
+            id,
+            slug: slug.into(),
+            words: tokens(&format!("{} {title}", slug.replace('-', " "))),
+            class: None,
+        };
+        vec![
+            s(1, "django-vs-flask", "Django vs. Flask"),
+            s(2, "pyright-vs-mypy", "Mypy comparison"),
+            s(3, "victoriametrics-faq", "FAQ"),
+        ]
+    }
+
+    fn named(q: &str) -> Option<(usize, usize, Vec<i64>)> {
+        article_named(&tokens(q), &sources())
+    }
+
+    #[test]
+    fn according_to_names_the_article_by_a_word_of_its_slug() {
+        assert_eq!(
+            named("according to pyright is mypy slower"),
+            Some((0, 3, vec![2]))
+        );
+        assert_eq!(
+            named("according to the django article which is faster"),
+            Some((0, 5, vec![1]))
+        );
+    }
+
+    #[test]
+    fn in_the_x_faq_names_the_article() {
+        assert_eq!(
+            named("is thanos slower in the victoriametrics faq"),
+            Some((3, 7, vec![3]))
+        );
+    }
+
+    #[test]
+    fn a_document_word_alone_names_no_article() {
+        assert_eq!(named("which is faster in the article"), None);
+        assert_eq!(named("which is faster"), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! The fixes of the seed's second audit (../shared/reviews/seed-audit-2.md §8),
+//! each as a reader meets it.
+
+use serde_json::Value;
+
+use crate::support::Env;
+
+fn json(env: &Env, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    env.run(&all).json().as_array().unwrap().clone()
+}
+
+fn lines(rows: &[Value]) -> Vec<i64> {
+    rows.iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect()
+}
+
+#[test]
+fn faq_3_positive_half_is_reached_through_large_scale() {
+    // §8.1: #293 was filed under scalability, so large-scale questions missed it.
+    let env = Env::new();
+    let rows = json(&env, &["ask", "can flask handle large-scale applications"]);
+    assert!(
+        rows.iter()
+            .any(|r| r["line_start"] == 287 && r["kind"] == "pro"),
+        "{rows:#?}"
+    );
+    let pro = rows
+        .iter()
+        .find(|r| r["line_start"] == 287 && r["kind"] == "pro")
+        .unwrap();
+    assert_eq!(
+        pro["statement"],
+        "Flask can handle large-scale applications."
+    );
+}
+
+#[test]
+fn each_case_of_lines_252_and_253_has_its_own_verdict() {
+    // §8.2: one comparison per named case.
+    let env = Env::new();
+    for (topic, line) in [
+        ("microservices", 252),
+        ("customizable-apps", 252),
+        ("data-driven-sites", 253),
+        ("scalability", 253),
+    ] {
+        let rows = json(&env, &["claims", "--kind", "comparison", "--topic", topic]);
+        assert!(lines(&rows).contains(&line), "{topic}: {rows:#?}");
+    }
+    let run = env.run(&["ask", "which is better for microservices"]);
+    let verdict = run.stdout.lines().last().unwrap_or_default().to_string();
+    assert!(
+        verdict.contains("Flask is often the better choice than Django for a microservice")
+            && verdict.find("better choice") < verdict.find("it depends"),
+        "the specific verdict leads: {verdict}"
+    );
+}
+
+#[test]
+fn which_is_better_for_beginners_leads_with_the_articles_verdict() {
+    // §8.3 / §7 A1: the general "it depends" (line 248) follows, it does not lead.
+    let env = Env::new();
+    let run = env.run(&["ask", "which is better for beginners"]);
+    let verdict = run.stdout.lines().last().unwrap_or_default();
+    assert!(verdict.starts_with("The article says: "), "{verdict}");
+    assert!(verdict.contains("beginner"), "{verdict}");
+    assert!(
+        verdict.find("beginner") < verdict.find("it depends"),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn development_speed_is_a_comparison_of_lines_257_and_258() {
+    // §3 row 15.
+    let env = Env::new();
+    let rows = json(&env, &["ask", "which allows faster development"]);
+    let compared: Vec<i64> = rows
+        .iter()
+        .filter(|r| r["kind"] == "comparison")
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert!(
+        compared.contains(&257) && compared.contains(&258),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn flask_2010_is_its_creation_as_for_django() {
+    // §8.4: #90 under origin, and "created in" no longer reads as a release.
+    let env = Env::new();
+    let rows = json(&env, &["claims", "--subject", "flask", "--topic", "origin"]);
+    assert!(rows.iter().any(|r| r["value"] == "2010"), "{rows:#?}");
+    let rows = json(
+        &env,
+        &["claims", "--subject", "flask", "--topic", "release"],
+    );
+    assert!(!rows.iter().any(|r| r["value"] == "2010"), "{rows:#?}");
+    let rows = json(&env, &["claims", "--topic", "created in"]);
+    assert!(rows.iter().all(|r| r["topic"] == "origin"), "{rows:#?}");
+}
+
+#[test]
+fn enforced_structure_is_a_con_on_flexibility_not_a_label() {
+    // §8.6: #172.
+    let env = Env::new();
+    let rows = json(
+        &env,
+        &["claims", "--subject", "django", "--topic", "flexibility"],
+    );
+    let l184: Vec<&Value> = rows.iter().filter(|r| r["line_start"] == 184).collect();
+    assert!(
+        !l184.is_empty() && l184.iter().all(|r| r["kind"] == "con"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn the_words_the_audit_found_failing_name_topics() {
+    // §8.7: "structure", "customisable", "complexity", "light", "minimal" exited 2.
+    let env = Env::new();
+    for word in [
+        "structure",
+        "customisable",
+        "complexity",
+        "light",
+        "minimal",
+    ] {
+        let rows = json(&env, &["claims", "--topic", word]);
+        assert!(!rows.is_empty(), "{word}");
+    }
+}
+
+#[test]
+fn a_topic_held_only_by_stanceless_claims_is_shown_not_called_missing() {
+    // §7 A4: "which is minimalist" said "no claim" while five claims exist.
+    let env = Env::new();
+    let run = env.run(&["--format", "json", "ask", "which is minimalist"]);
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().any(|r| r["subject"] == "flask"), "{rows:#?}");
+    assert!(!run.stderr.contains("no claim"), "{}", run.stderr);
+}
+
+#[test]
+fn a_superlative_asks_for_the_comparison() {
+    // Issue 22: "which is easiest to set up" read as `which has integration-effort`
+    // and said "no claim" although a comparison says exactly that (line 257).
+    let env = Env::new();
+    let rows = json(&env, &["ask", "which is easiest to set up"]);
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "comparison" && r["line_start"] == 257),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn conflicts_does_not_pair_complementary_verdicts() {
+    // §7 A6: #316 vs #317 (smaller vs larger applications, line 295) and #293 vs
+    // #287 (the two halves of one FAQ sentence) were listed as in tension.
+    let env = Env::new();
+    let rows = json(&env, &["conflicts"]);
+    let paired = |a: i64, b: i64| {
+        rows.iter().any(|r| {
+            let (x, y) = (r["a_claim_id"].as_i64(), r["b_claim_id"].as_i64());
+            (x, y) == (Some(a), Some(b)) || (x, y) == (Some(b), Some(a))
+        })
+    };
+    assert!(!paired(316, 317), "{rows:#?}");
+    assert!(!paired(293, 287), "{rows:#?}");
+    assert!(
+        !rows.iter().any(|r| r["reason"] == "opposite verdicts"),
+        "{rows:#?}"
+    );
+    // A real tension stays: built in vs only through extensions, pro vs con.
+    assert!(rows.iter().any(|r| r["reason"] == "pro vs con"));
+}
+
+#[test]
+fn which_framework_should_i_choose_answers_with_the_articles_general_verdict_first() {
+    // §7 A2: it answered with one flexibility verdict; "framework" is the class of
+    // what is asked about, not a word a verdict must contain.
+    let env = Env::new();
+    let run = env.run(&["ask", "which framework should I choose"]);
+    let verdict = run.ok().lines().last().unwrap_or_default().to_string();
+    assert!(
+        verdict.starts_with("The article says it depends"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("(line 248)"), "{verdict}");
+    assert!(verdict.contains("for particular cases"), "{verdict}");
+}
