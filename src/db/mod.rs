@@ -7,6 +7,7 @@ pub mod readonly;
 pub mod schema_check;
 pub mod schema_doc;
 pub mod sections;
+pub mod writers;
 
 use std::fs;
 use std::io;
@@ -65,6 +66,8 @@ pub struct Db {
     /// True when the file or its directory cannot be written (read-only media, a
     /// 0444 file): the database is read as it is and write commands are refused.
     pub read_only: bool,
+    /// The writers' lock, held by a command that writes (`writers`).
+    writer: Option<writers::WriterLock>,
 }
 
 /// True for errors that mean the database file itself is at fault (damaged, not a
@@ -100,7 +103,16 @@ impl Db {
     /// Opens the database for a command, bringing it up to date first. The default
     /// database is created on first use; an explicit path must already exist.
     pub fn open(location: &Location, load_seed: LoadSeed) -> Result<Db> {
-        Db::open_existing(&existing_path(location, load_seed)?, load_seed)
+        Db::open_existing(&existing_path(location, load_seed)?, load_seed, None)
+    }
+
+    /// [`Db::open`] for a command that writes: the writers' lock is taken before the
+    /// file is opened and held until the command ends, so no other writer replaces
+    /// or changes the file under it.
+    pub fn open_writing(location: &Location, load_seed: LoadSeed) -> Result<Db> {
+        let path = existing_path(location, load_seed)?;
+        let lock = writers::lock_writers(&path)?;
+        Db::open_existing(&path, load_seed, lock)
     }
 }
 
@@ -145,12 +157,15 @@ impl Db {
             create(path, load_seed)?;
             Initialised::Created
         } else if force || fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            // Not while another command writes the file it replaces.
+            let lock = writers::lock_writers(path)?;
             replace(path, load_seed)?;
+            drop(lock);
             Initialised::Rebuilt
         } else {
             Initialised::AlreadyThere
         };
-        Ok((Db::open_existing(path, load_seed)?, outcome))
+        Ok((Db::open_existing(path, load_seed, None)?, outcome))
     }
 
     /// Refuses to go on when the database cannot be written, saying why.
@@ -165,7 +180,11 @@ impl Db {
         Ok(())
     }
 
-    fn open_existing(path: &Path, load_seed: LoadSeed) -> Result<Db> {
+    fn open_existing(
+        path: &Path,
+        load_seed: LoadSeed,
+        writer: Option<writers::WriterLock>,
+    ) -> Result<Db> {
         let read_only = !file_writable(path)?;
         let opened = if read_only {
             None
@@ -198,6 +217,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             read_only,
+            writer,
         };
         db.check_and_upgrade(header, load_seed)?;
         Ok(db)
@@ -244,8 +264,12 @@ impl Db {
             ))
             .with_hint("copy it somewhere writable and run any claimdb command on the copy once"));
         }
-        // Another process may be upgrading at the same moment: take the write lock,
-        // then look again.
+        // Another process may be upgrading at the same moment: take the writers'
+        // lock (unless this command holds it) and SQLite's, then look again.
+        let _upgrading = match self.writer {
+            Some(_) => None,
+            None => writers::lock_writers(&path)?,
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

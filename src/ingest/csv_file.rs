@@ -75,11 +75,35 @@ pub fn csv_rows_from<'t, T: DeserializeOwned + 't, R: std::io::Read + 't>(
             }
         };
         let row = result
-            .and_then(|raw| raw.deserialize::<T>(Some(&headers)))
+            .and_then(|raw| unneutralised(raw).deserialize::<T>(Some(&headers)))
             .map(|record| Located { line, record })
             .map_err(|e| Problem::new(line, describe_csv_error(&e)));
         Some((at, row))
     }))
+}
+
+/// A record with the cells a spreadsheet-safe CSV writer neutralised (claimdb's
+/// own, `output::neutralise_formula`: a `'` before a cell a spreadsheet would run
+/// as a formula) given back as they were, so `draft`'s CSV imports unchanged. A
+/// spreadsheet reads such a cell the same way: the `'` is not part of its text.
+fn unneutralised(raw: csv::StringRecord) -> csv::StringRecord {
+    let neutralised = |cell: &str| {
+        let b = cell.as_bytes();
+        b.first() == Some(&b'\'')
+            && b[1..]
+                .iter()
+                .find(|&&c| c != b'\'')
+                .is_some_and(|&c| matches!(c, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n'))
+    };
+    if !raw.iter().any(neutralised) {
+        return raw;
+    }
+    let mut out = csv::StringRecord::with_capacity(raw.as_slice().len(), raw.len());
+    for cell in &raw {
+        out.push_field(if neutralised(cell) { &cell[1..] } else { cell });
+    }
+    out.set_position(raw.position().cloned());
+    out
 }
 
 /// A reader that refuses a line longer than [`MAX_ROW_BYTES`] (an I/O error naming

@@ -7,9 +7,11 @@ mod support;
 
 mod architecture;
 mod ask;
+mod citations;
 mod database;
 mod draft;
 mod draft_more;
+mod draft_output;
 mod external;
 mod faults;
 mod formats;
@@ -21,3 +23,4 @@ mod queries;
 mod reports;
 mod sql;
 mod which;
+mod writers;
