@@ -115,6 +115,10 @@ struct LineLimit<R> {
     line: u64,
     /// Bytes read so far.
     offset: u64,
+    /// Whether an odd number of `"` has been read: at the end, the file stops
+    /// inside a quoted field (a cut-off `import -`), which CSV readers take as a
+    /// field that ends there.
+    open_quote: bool,
     /// Offsets of the line breaks read but not yet passed by a record.
     newlines: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<u64>>>,
 }
@@ -126,6 +130,7 @@ impl<R> LineLimit<R> {
             run: 0,
             line: 1,
             offset: 0,
+            open_quote: false,
             newlines: Default::default(),
         }
     }
@@ -134,6 +139,13 @@ impl<R> LineLimit<R> {
 impl<R: std::io::Read> std::io::Read for LineLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
+        if n == 0 && self.open_quote && !buf.is_empty() {
+            return Err(std::io::Error::other(format!(
+                "the file ends inside a quoted field (line {}): it was cut off; nothing of it is imported",
+                self.line
+            )));
+        }
+        self.open_quote ^= memchr::memchr_iter(b'"', &buf[..n]).count() % 2 == 1;
         let mut newlines = self.newlines.lock().unwrap_or_else(|e| e.into_inner());
         // Where the current line began in `buf` (its earlier bytes are in `run`).
         let mut line_from = 0;

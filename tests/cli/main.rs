@@ -18,6 +18,7 @@ mod formats;
 mod hostile;
 mod import;
 mod import_help;
+mod promises;
 mod publish;
 mod queries;
 mod reports;
