@@ -389,6 +389,21 @@ fn file_writable(path: &Path) -> Result<bool> {
 /// migrated, refreshed or checkpointed, and a file that cannot be written gets no
 /// -wal or -shm beside it.
 pub fn open_for_reading(path: &Path) -> Result<Connection> {
+    // A file older than this binary may be being upgraded by another command right
+    // now (taking the writers' lock): wait for it, then read the upgraded file.
+    let conn = open_for_reading_once(path)?;
+    if matches!(header(&conn), Ok((_, v)) if v < migrations::latest_version()) {
+        drop(conn);
+        writers::wait_for_writers(path);
+        let conn = open_for_reading_once(path)?;
+        check_header(&conn, path)?;
+        return Ok(conn);
+    }
+    check_header(&conn, path)?;
+    Ok(conn)
+}
+
+fn open_for_reading_once(path: &Path) -> Result<Connection> {
     refuse_hot_journal(path)?;
     if file_writable(path)? {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -396,15 +411,10 @@ pub fn open_for_reading(path: &Path) -> Result<Connection> {
             .map_err(|e| cannot_open(path, &e.to_string()))?;
         match header(&conn) {
             Err(HeaderError::CannotOpen(_)) => {}
-            _ => {
-                check_header(&conn, path)?;
-                return Ok(conn);
-            }
+            _ => return Ok(conn),
         }
     }
-    let conn = open_read_only(path)?;
-    check_header(&conn, path)?;
-    Ok(conn)
+    open_read_only(path)
 }
 
 /// Opens a database that cannot be written without writing anything beside it.
@@ -436,11 +446,15 @@ fn refuse_hot_journal(path: &Path) -> Result<()> {
     let mut journal = path.as_os_str().to_owned();
     journal.push("-journal");
     let journal = std::path::PathBuf::from(journal);
-    let mut head = [0u8; 8];
-    let hot = fs::File::open(&journal)
-        .and_then(|mut f| f.read(&mut head))
-        .is_ok_and(|n| n > 0 && head[..n].iter().any(|&b| b != 0));
-    if !hot {
+    let hot = || {
+        let mut head = [0u8; 8];
+        fs::File::open(&journal)
+            .and_then(|mut f| f.read(&mut head))
+            .is_ok_and(|n| n > 0 && head[..n].iter().any(|&b| b != 0))
+    };
+    // A claimdb writer still running (the upgrade of a version-1 file writes
+    // through a rollback journal) holds the writers' lock: wait for it to end.
+    if !hot() || (writers::wait_for_writers(path), !hot()).1 {
         return Ok(());
     }
     Err(Error::database(format!(

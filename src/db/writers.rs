@@ -57,6 +57,13 @@ pub fn lock_writers(path: &Path) -> Result<Option<WriterLock>> {
     }
 }
 
+/// Waits until no writer holds the lock (at most [`WAIT`]): for a reader that
+/// finds a writer's work in progress (a rollback journal, an older schema being
+/// upgraded) and would rather see the result than fail.
+pub fn wait_for_writers(path: &Path) {
+    let _ = lock_writers(path);
+}
+
 /// Whether `path` still names the file `file` is open on.
 #[cfg(unix)]
 fn same_file(file: &File, path: &Path) -> bool {
