@@ -24,10 +24,10 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 pub fn run(db: &Db, out: &mut Output, slug: Option<&str>) -> Result<()> {
     let mut stmt = db.conn.prepare(
-        "SELECT source_id, slug, body FROM sources WHERE ?1 IS NULL OR slug = ?1 ORDER BY slug",
+        "SELECT source_id, slug FROM sources WHERE ?1 IS NULL OR slug = ?1 ORDER BY slug",
     )?;
-    let sources: Vec<(i64, String, String)> = stmt
-        .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let sources: Vec<(i64, String)> = stmt
+        .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     if let Some(slug) = slug
         && sources.is_empty()
@@ -37,26 +37,43 @@ pub fn run(db: &Db, out: &mut Output, slug: Option<&str>) -> Result<()> {
     }
     let mut writer = out.rows(&COLUMNS)?;
     let (mut total, mut missing) = (0usize, 0usize);
-    for (source_id, slug, body) in &sources {
+    for (source_id, slug) in &sources {
+        // One article in memory at a time.
+        let body: String = db.conn.query_row(
+            "SELECT body FROM sources WHERE source_id = ?1",
+            [source_id],
+            |r| r.get(0),
+        )?;
+        let body = body.as_str();
         let starts = line_starts(body);
-        // Where each claim's quote stands, as a byte range of the body.
+        // Where each claim's quote stands, as a byte range of the body: looked for
+        // only in its own lines, so a quote that is not there costs its lines, not
+        // the rest of the article.
         let mut quoted: Vec<(usize, usize)> = Vec::new();
-        let mut claims = db
-            .conn
-            .prepare_cached("SELECT quote, line_start FROM claims WHERE source_id = ?1")?;
+        let mut claims = db.conn.prepare_cached(
+            "SELECT quote, line_start, line_end FROM claims WHERE source_id = ?1",
+        )?;
         let rows = claims.query_map([source_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
         })?;
         for row in rows {
-            let (quote, line) = row?;
-            let from = starts
-                .get((line as usize).saturating_sub(1))
-                .copied()
-                .unwrap_or(0);
-            if let Some(i) = body[from..].find(&quote) {
+            let (quote, first, last) = row?;
+            let line = |n: i64| starts.get((n as usize).saturating_sub(1)).copied();
+            let from = line(first).unwrap_or(0);
+            let to = line(last + 1).unwrap_or(body.len()).max(from);
+            if let Some(i) = body.get(from..to).and_then(|lines| lines.find(&quote)) {
                 quoted.push((from + i, from + i + quote.len()));
             }
         }
+        // Sentences come in the order of the text: a sentence is quoted when a
+        // quote starting before its end ends after its start, so the quotes are
+        // walked once, in order of their start, keeping the furthest end so far.
+        quoted.sort_unstable();
+        let (mut next, mut furthest) = (0, 0);
         for block in blocks(body) {
             if matches!(block.kind, BlockKind::Heading { .. }) {
                 continue;
@@ -65,7 +82,11 @@ pub fn run(db: &Db, out: &mut Output, slug: Option<&str>) -> Result<()> {
             for (from, to) in sentences(&r.text) {
                 let (s, e) = r.source_range(body, from, to);
                 total += 1;
-                if quoted.iter().any(|&(qs, qe)| qs < e && s < qe) {
+                while next < quoted.len() && quoted[next].0 < e {
+                    furthest = furthest.max(quoted[next].1);
+                    next += 1;
+                }
+                if furthest > s {
                     continue;
                 }
                 missing += 1;

@@ -7,6 +7,8 @@ use crate::cli::DraftArgs;
 use crate::db::Db;
 use crate::draft::{draft, load_catalogue};
 use crate::error::{Error, ErrorKind, Result};
+use crate::ingest::import::{MAX_ARTICLE_BYTES, regular_file};
+use crate::ingest::record::MAX_ROW_BYTES;
 use crate::model::Stance;
 use crate::output::Output;
 use crate::rows::{Cell, Column};
@@ -29,25 +31,45 @@ pub const COLUMNS: [Column; 15] = [
     Column::new("new"),
 ];
 
-/// Reads an article from a file, or stdin for "-".
+/// Reads an article from a file, or stdin for "-": at most the
+/// [`MAX_ARTICLE_BYTES`] an import takes, so a draft's memory is bounded whatever
+/// the input (endless stdin included). A FIFO, socket or device is refused rather
+/// than waited on, as `import` refuses it.
 pub fn read_article(path: &std::path::Path) -> Result<String> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("cannot read the article from stdin: {e}"),
-            )
-        })?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("cannot read the article {}: {e}", path.display()),
-            )
-        })?
+    let too_long = || {
+        Error::data(format!(
+            "the article {} is longer than {} MiB",
+            path.display(),
+            MAX_ARTICLE_BYTES >> 20
+        ))
+        .with_hint("an article that long is not one article; split it")
     };
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(MAX_ARTICLE_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        if regular_file(path, "article")?.len() > MAX_ARTICLE_BYTES {
+            return Err(too_long());
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| {
+        let from = if path.as_os_str() == "-" {
+            "stdin".to_string()
+        } else {
+            path.display().to_string()
+        };
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read the article {from}: {e}"),
+        )
+    })?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_long());
+    }
     String::from_utf8(bytes).map_err(|e| {
         Error::data(format!(
             "the article {} is not UTF-8 text (invalid byte at offset {})",
@@ -60,7 +82,12 @@ pub fn read_article(path: &std::path::Path) -> Result<String> {
 pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
     let text = read_article(&args.article)?;
     let catalogue = load_catalogue(&db.conn)?;
-    let rows = draft(&text, &catalogue, &args.subject);
+    let mut rows = draft(&text, &catalogue, &args.subject);
+    // A row `import` would refuse for its length (one CSV line of at most
+    // MAX_ROW_BYTES, quotes doubled) is no proposal: it is left out, and said.
+    let before = rows.len();
+    rows.retain(|r| 2 * (r.quote.len() + r.statement.len()) < MAX_ROW_BYTES);
+    let too_long = before - rows.len();
     let mut writer = out.rows(&COLUMNS)?;
     for r in &rows {
         writer.row(&[
@@ -87,10 +114,19 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
         ])?;
     }
     writer.finish()?;
-    if rows.is_empty() {
+    if too_long > 0 {
+        crate::stderr_line!(
+            "claimdb: {too_long} claim{} left out: {} sentence is longer than an import takes ({} KiB)",
+            if too_long == 1 { "" } else { "s" },
+            if too_long == 1 { "its" } else { "their" },
+            (MAX_ROW_BYTES / 2) >> 10
+        );
+    }
+    if rows.is_empty() && too_long == 0 {
+        // The file's name is the user's, but may hold control characters.
         crate::stderr_line!(
             "claimdb: the draft found no claims in {}",
-            args.article.display()
+            crate::output::for_terminal(&args.article.display().to_string())
         );
     }
     Ok(())

@@ -33,14 +33,14 @@ pub fn run(cli: Cli) -> Result<()> {
     if !matches!(cli.command, Command::Completions { .. }) {
         crate::output::refuse_unknown_extension(cli.global.format, options.path.as_deref())?;
     }
-    if let Command::Draft(_) = &cli.command {
-        // A draft is an import file: CSV unless JSON is asked for, cells as written
-        // (a quote starting with "-" must stay the article's text).
-        options.format = match options.format {
-            Format::Json | Format::Ndjson => options.format,
-            _ => Format::Csv,
-        };
-        options.csv_raw = true;
+    if let Command::Draft(_) = &cli.command
+        && cli.global.format.is_none()
+        && options.format == Format::Table
+    {
+        // A draft is an import file: CSV unless a format is asked for (by --format
+        // or by -o's extension), formula cells neutralised like every CSV, which
+        // `import` takes back unchanged.
+        options.format = Format::Csv;
     }
     options.database = Some(location.path().to_path_buf());
     // Checked now for the names known before the database is open, and again by
@@ -127,7 +127,7 @@ struct Run<'a> {
 impl Run<'_> {
     /// A command that changes the database and writes no rows.
     fn writing(&self, command: impl FnOnce(&mut Db) -> Result<()>) -> Result<()> {
-        let mut db = Db::open(self.location, crate::ingest::seed::load)?;
+        let mut db = Db::open_writing(self.location, crate::ingest::seed::load)?;
         db.writable()?;
         command(&mut db).map_err(|e| db.name_in(e))
     }

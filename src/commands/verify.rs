@@ -8,6 +8,7 @@ use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
 use crate::rows::{Cell, Column};
+use crate::text::quotes::{names_as_word, unreadable};
 
 const COLUMNS: [Column; 9] = [
     Column::new("claim_id"),
@@ -26,7 +27,7 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
         .conn
         .prepare("SELECT source_id, slug, body, sha256 FROM sources ORDER BY source_id")?;
     let mut claims = db.conn.prepare(
-        "SELECT c.claim_id, s.name, c.kind, t.name, c.quote, c.line_start, c.line_end
+        "SELECT c.claim_id, s.name, c.kind, t.name, c.quote, c.line_start, c.line_end, c.value
          FROM claims c
          JOIN subjects s ON s.subject_id = c.subject_id
          JOIN topics t ON t.topic_id = c.topic_id
@@ -49,15 +50,27 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
             checked += 1;
             let quote: String = c.get(4)?;
             let (start, end): (i64, i64) = (c.get(5)?, c.get(6)?);
+            let (start, end): (usize, usize) = (start as usize, end as usize);
+            let company = (c.get_ref(2)?.as_str() == Ok("company"))
+                .then(|| c.get::<_, Option<String>>(7))
+                .transpose()?
+                .flatten();
             let problem = if body_changed {
-                Some("the article's text no longer matches its sha256")
-            } else if !article.quote_stands_at(&quote, start as usize, end as usize) {
+                Some("the article's text no longer matches its sha256".to_string())
+            } else if !article.quote_stands_at(&quote, start, end) {
                 Some(match article.locate(&quote) {
-                    Some(_) => "the quote stands elsewhere in the article",
-                    None => "the quote is not in the article",
+                    Some(_) => "the quote stands elsewhere in the article".to_string(),
+                    None => "the quote is not in the article".to_string(),
                 })
             } else {
-                None
+                let lines = article.lines(start, end).unwrap_or_default();
+                match (unreadable(lines, &quote), company) {
+                    (Some(fault), _) => Some(fault.message().to_string()),
+                    (None, Some(company)) if !names_as_word(&quote, &company) => Some(format!(
+                        "the company '{company}' is not named as a word in its quote"
+                    )),
+                    _ => None,
+                }
             };
             if let Some(problem) = problem {
                 failed += 1;
@@ -67,8 +80,8 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
                     Cell::from(c.get::<_, String>(2)?),
                     Cell::from(c.get::<_, String>(3)?),
                     Cell::from(slug.as_str()),
-                    Cell::Int(start),
-                    Cell::Int(end),
+                    Cell::Int(start as i64),
+                    Cell::Int(end as i64),
                     Cell::from(problem),
                     Cell::from(quote),
                 ])?;
@@ -78,13 +91,15 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
     rows.finish()?;
     if failed == 0 {
         stderr_line!(
-            "claimdb: verified {checked} claims against {source_count} source{}: every quote stands at its lines",
+            "claimdb: verified {checked} claims against {source_count} source{}: every quote stands at its lines and says something",
             if source_count == 1 { "" } else { "s" }
         );
         return Ok(());
     }
     Err(Error::new(
         ErrorKind::VerifyFailed,
-        format!("{failed} of {checked} claims do not stand at their cited lines"),
+        format!(
+            "{failed} of {checked} claims do not stand at their cited lines, or cite nothing readable"
+        ),
     ))
 }

@@ -8,6 +8,7 @@ pub mod schema_check;
 pub mod schema_doc;
 pub mod scope;
 pub mod sections;
+pub mod writers;
 
 use std::fs;
 use std::io;
@@ -66,6 +67,8 @@ pub struct Db {
     /// True when the file or its directory cannot be written (read-only media, a
     /// 0444 file): the database is read as it is and write commands are refused.
     pub read_only: bool,
+    /// The writers' lock, held by a command that writes (`writers`).
+    writer: Option<writers::WriterLock>,
 }
 
 /// True for errors that mean the database file itself is at fault (damaged, not a
@@ -101,7 +104,16 @@ impl Db {
     /// Opens the database for a command, bringing it up to date first. The default
     /// database is created on first use; an explicit path must already exist.
     pub fn open(location: &Location, load_seed: LoadSeed) -> Result<Db> {
-        Db::open_existing(&existing_path(location, load_seed)?, load_seed)
+        Db::open_existing(&existing_path(location, load_seed)?, load_seed, None)
+    }
+
+    /// [`Db::open`] for a command that writes: the writers' lock is taken before the
+    /// file is opened and held until the command ends, so no other writer replaces
+    /// or changes the file under it.
+    pub fn open_writing(location: &Location, load_seed: LoadSeed) -> Result<Db> {
+        let path = existing_path(location, load_seed)?;
+        let lock = writers::lock_writers(&path)?;
+        Db::open_existing(&path, load_seed, lock)
     }
 }
 
@@ -146,12 +158,15 @@ impl Db {
             create(path, load_seed)?;
             Initialised::Created
         } else if force || fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            // Not while another command writes the file it replaces.
+            let lock = writers::lock_writers(path)?;
             replace(path, load_seed)?;
+            drop(lock);
             Initialised::Rebuilt
         } else {
             Initialised::AlreadyThere
         };
-        Ok((Db::open_existing(path, load_seed)?, outcome))
+        Ok((Db::open_existing(path, load_seed, None)?, outcome))
     }
 
     /// Refuses to go on when the database cannot be written, saying why.
@@ -166,7 +181,11 @@ impl Db {
         Ok(())
     }
 
-    fn open_existing(path: &Path, load_seed: LoadSeed) -> Result<Db> {
+    fn open_existing(
+        path: &Path,
+        load_seed: LoadSeed,
+        writer: Option<writers::WriterLock>,
+    ) -> Result<Db> {
         let read_only = !file_writable(path)?;
         let opened = if read_only {
             None
@@ -199,6 +218,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             read_only,
+            writer,
         };
         db.check_and_upgrade(header, load_seed)?;
         Ok(db)
@@ -245,8 +265,12 @@ impl Db {
             ))
             .with_hint("copy it somewhere writable and run any claimdb command on the copy once"));
         }
-        // Another process may be upgrading at the same moment: take the write lock,
-        // then look again.
+        // Another process may be upgrading at the same moment: take the writers'
+        // lock (unless this command holds it) and SQLite's, then look again.
+        let _upgrading = match self.writer {
+            Some(_) => None,
+            None => writers::lock_writers(&path)?,
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -366,6 +390,21 @@ fn file_writable(path: &Path) -> Result<bool> {
 /// migrated, refreshed or checkpointed, and a file that cannot be written gets no
 /// -wal or -shm beside it.
 pub fn open_for_reading(path: &Path) -> Result<Connection> {
+    // A file older than this binary may be being upgraded by another command right
+    // now (taking the writers' lock): wait for it, then read the upgraded file.
+    let conn = open_for_reading_once(path)?;
+    if matches!(header(&conn), Ok((_, v)) if v < migrations::latest_version()) {
+        drop(conn);
+        writers::wait_for_writers(path);
+        let conn = open_for_reading_once(path)?;
+        check_header(&conn, path)?;
+        return Ok(conn);
+    }
+    check_header(&conn, path)?;
+    Ok(conn)
+}
+
+fn open_for_reading_once(path: &Path) -> Result<Connection> {
     refuse_hot_journal(path)?;
     if file_writable(path)? {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -373,15 +412,10 @@ pub fn open_for_reading(path: &Path) -> Result<Connection> {
             .map_err(|e| cannot_open(path, &e.to_string()))?;
         match header(&conn) {
             Err(HeaderError::CannotOpen(_)) => {}
-            _ => {
-                check_header(&conn, path)?;
-                return Ok(conn);
-            }
+            _ => return Ok(conn),
         }
     }
-    let conn = open_read_only(path)?;
-    check_header(&conn, path)?;
-    Ok(conn)
+    open_read_only(path)
 }
 
 /// Opens a database that cannot be written without writing anything beside it.
@@ -413,11 +447,15 @@ fn refuse_hot_journal(path: &Path) -> Result<()> {
     let mut journal = path.as_os_str().to_owned();
     journal.push("-journal");
     let journal = std::path::PathBuf::from(journal);
-    let mut head = [0u8; 8];
-    let hot = fs::File::open(&journal)
-        .and_then(|mut f| f.read(&mut head))
-        .is_ok_and(|n| n > 0 && head[..n].iter().any(|&b| b != 0));
-    if !hot {
+    let hot = || {
+        let mut head = [0u8; 8];
+        fs::File::open(&journal)
+            .and_then(|mut f| f.read(&mut head))
+            .is_ok_and(|n| n > 0 && head[..n].iter().any(|&b| b != 0))
+    };
+    // A claimdb writer still running (the upgrade of a version-1 file writes
+    // through a rollback journal) holds the writers' lock: wait for it to end.
+    if !hot() || (writers::wait_for_writers(path), !hot()).1 {
         return Ok(());
     }
     Err(Error::database(format!(

@@ -235,7 +235,14 @@ impl GuardedConnection {
             Some(ErrorCode::AuthorizationForStatementDenied) => {
                 refusal("a statement SQLite runs for this query is not allowed".to_string())
             }
-            Some(ErrorCode::Unknown | ErrorCode::ParameterOutOfRange | ErrorCode::ApiMisuse)
+            // A mismatch is a value of the wrong type where SQLite needs another
+            // (`LIMIT 'abc'`): the query's fault, not the file's.
+            Some(
+                ErrorCode::Unknown
+                | ErrorCode::ParameterOutOfRange
+                | ErrorCode::ApiMisuse
+                | ErrorCode::TypeMismatch,
+            )
             | None => Error::usage(message).with_hint(schema_hint),
             // Busy, damaged, unreadable: the database's fault (exit 4).
             Some(_) => Error::from(e),

@@ -9,6 +9,11 @@ use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::quotes::widen;
 use crate::text::sentences::sentences;
 
+/// The longest sentence `draft` reads, in rendered bytes: far longer than any
+/// sentence a claim quotes (import takes lines of up to 1 MiB, but a claim's
+/// sentence is a few hundred bytes).
+pub const MAX_SENTENCE_BYTES: usize = 16 << 10;
+
 /// A heading on the stack: its level (0 for plain text), whether it is a minor
 /// one (numbered, or a question under a FAQ), and what it says.
 struct Open {
@@ -158,6 +163,12 @@ impl<'a, 'c> Walk<'a, 'c> {
         let label = label_len(&rendered.text).unwrap_or(0);
         self.reader.start_block();
         for (n, (from, to)) in sentences(&rendered.text).into_iter().enumerate() {
+            // Reading a sentence costs more than its length (clauses, mentions);
+            // one longer than any claim's is not read, so a draft stays linear in
+            // the article (issue 23: a 1 MB sentence took a minute).
+            if to - from > MAX_SENTENCE_BYTES {
+                continue;
+            }
             let (s, e) = widen(self.text, rendered.source_range(self.text, from, to));
             let sentence = Sentence {
                 text: &rendered.text[from..to],

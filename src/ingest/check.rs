@@ -12,8 +12,8 @@ use crate::article::{Article, Place};
 use crate::ingest::catalogue::{alias_map, find_name, slug};
 use crate::ingest::record::{ClaimRecord, Located, Problem, non_blank};
 use crate::model::{Kind, Stance};
-use crate::names::{fold, near_known};
-use crate::text::quotes::Rendering;
+use crate::names::near_known;
+use crate::text::quotes::{Rendering, Unreadable, has_words, names_as_word, unreadable};
 
 /// A record that passed [`check_claims`], its names resolved to ids and its quote to
 /// lines: ready to insert. It names its record by position, so the records can
@@ -262,6 +262,11 @@ impl<'r> Checker<'r> {
             row.problem("the quote is missing");
             return None;
         }
+        let hint = "quote the words of the sentence that says it, as the article shows them";
+        if !has_words(&r.quote) {
+            row.problem_with_hint(Unreadable::NoWords.message(), hint);
+            return None;
+        }
         let lines = check_quote(
             self.article,
             &self.rendering,
@@ -278,15 +283,20 @@ impl<'r> Checker<'r> {
             })
         })
         .ok();
+        let ((start, end), stored) = lines.as_ref()?;
+        // A citation says something a reader can read, where it stands.
+        let at = self.article.lines(*start, *end).unwrap_or_default();
+        if let Some(fault) = unreadable(at, &r.quote) {
+            row.problem_with_hint(fault.message(), hint);
+            return None;
+        }
         // A company claim cites the sentence that names the company.
-        if let (Some(Kind::Company), Some(company), Some((_, stored))) =
-            (kind, non_blank(&r.value), &lines)
-        {
+        if let (Some(Kind::Company), Some(company)) = (kind, non_blank(&r.value)) {
             let quote = stored.as_deref().unwrap_or(&r.quote);
-            if !fold(quote).contains(&fold(company)) {
+            if !names_as_word(quote, company) {
                 row.problem_with_hint(
                     format!("the company '{company}' is not named in its quote"),
-                    "quote the sentence of the article that names the company",
+                    "quote the sentence of the article that names the company, as a word of its text",
                 );
             }
         }

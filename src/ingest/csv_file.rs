@@ -75,11 +75,35 @@ pub fn csv_rows_from<'t, T: DeserializeOwned + 't, R: std::io::Read + 't>(
             }
         };
         let row = result
-            .and_then(|raw| raw.deserialize::<T>(Some(&headers)))
+            .and_then(|raw| unneutralised(raw).deserialize::<T>(Some(&headers)))
             .map(|record| Located { line, record })
             .map_err(|e| Problem::new(line, describe_csv_error(&e)));
         Some((at, row))
     }))
+}
+
+/// A record with the cells a spreadsheet-safe CSV writer neutralised (claimdb's
+/// own, `output::neutralise_formula`: a `'` before a cell a spreadsheet would run
+/// as a formula) given back as they were, so `draft`'s CSV imports unchanged. A
+/// spreadsheet reads such a cell the same way: the `'` is not part of its text.
+fn unneutralised(raw: csv::StringRecord) -> csv::StringRecord {
+    let neutralised = |cell: &str| {
+        let b = cell.as_bytes();
+        b.first() == Some(&b'\'')
+            && b[1..]
+                .iter()
+                .find(|&&c| c != b'\'')
+                .is_some_and(|&c| matches!(c, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n'))
+    };
+    if !raw.iter().any(neutralised) {
+        return raw;
+    }
+    let mut out = csv::StringRecord::with_capacity(raw.as_slice().len(), raw.len());
+    for cell in &raw {
+        out.push_field(if neutralised(cell) { &cell[1..] } else { cell });
+    }
+    out.set_position(raw.position().cloned());
+    out
 }
 
 /// A reader that refuses a line longer than [`MAX_ROW_BYTES`] (an I/O error naming
@@ -91,6 +115,10 @@ struct LineLimit<R> {
     line: u64,
     /// Bytes read so far.
     offset: u64,
+    /// Whether an odd number of `"` has been read: at the end, the file stops
+    /// inside a quoted field (a cut-off `import -`), which CSV readers take as a
+    /// field that ends there.
+    open_quote: bool,
     /// Offsets of the line breaks read but not yet passed by a record.
     newlines: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<u64>>>,
 }
@@ -102,6 +130,7 @@ impl<R> LineLimit<R> {
             run: 0,
             line: 1,
             offset: 0,
+            open_quote: false,
             newlines: Default::default(),
         }
     }
@@ -110,6 +139,13 @@ impl<R> LineLimit<R> {
 impl<R: std::io::Read> std::io::Read for LineLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
+        if n == 0 && self.open_quote && !buf.is_empty() {
+            return Err(std::io::Error::other(format!(
+                "the file ends inside a quoted field (line {}): it was cut off; nothing of it is imported",
+                self.line
+            )));
+        }
+        self.open_quote ^= memchr::memchr_iter(b'"', &buf[..n]).count() % 2 == 1;
         let mut newlines = self.newlines.lock().unwrap_or_else(|e| e.into_inner());
         // Where the current line began in `buf` (its earlier bytes are in `run`).
         let mut line_from = 0;

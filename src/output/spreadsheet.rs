@@ -9,9 +9,12 @@ use crate::rows::Cell;
 
 /// A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or LF as a
 /// formula; a leading `'` makes it text. Plain numbers ("-3", "+1.5") stay numbers.
+/// A cell that already starts with `'`s before such a character gets one more, as
+/// a spreadsheet would read it, so `import` can take every neutralised cell back
+/// by removing one `'` (`ingest::csv_file`).
 pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
     let risky = matches!(
-        text.as_bytes().first(),
+        text.trim_start_matches('\'').as_bytes().first(),
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
     );
     if risky && !is_plain_number(text) {

@@ -514,16 +514,22 @@ fn mark_plain_headings(blocks: &mut [Block], lines: &[Line]) {
 
 /// Removes inline Markdown (emphasis, code ticks, links, HTML tags, escapes) and
 /// folds runs of white space into one space, keeping each character's source offset.
+///
+/// Linear in the text: where the next `]`, `)` is stands in a cursor that only
+/// moves forward (a line of `[`, or `[a](` repeated, once took a scan to the end
+/// per bracket), a tag is looked for within 200 characters, and characters go
+/// straight to the output, with no copy of the text in between.
 pub fn render(chars: &[(char, usize)]) -> Rendered {
-    let mut kept: Vec<(char, usize)> = Vec::with_capacity(chars.len());
+    let mut out = Folded::with_capacity(chars.len());
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|c| c.0);
+    let mut next = [NextOf::new(']'), NextOf::new(')')];
     let mut i = 0;
     while i < n {
         let (c, off) = chars[i];
         match c {
             '\\' if at(i + 1).is_some_and(|d| d.is_ascii_punctuation()) => {
-                kept.push(chars[i + 1]);
+                out.push(chars[i + 1]);
                 i += 2;
                 continue;
             }
@@ -532,10 +538,14 @@ pub fn render(chars: &[(char, usize)]) -> Rendered {
                 continue;
             }
             '*' | '~' => {
-                // Emphasis unless it stands alone between spaces ("2 * 3").
+                // Emphasis unless it stands alone between spaces ("2 * 3") or
+                // between digits ("10*10" is not "1010").
                 let prev_space = i == 0 || at(i - 1).is_some_and(char::is_whitespace);
                 let next_space = at(i + 1).is_none_or(char::is_whitespace);
-                if !(prev_space && next_space) {
+                let digits = i > 0
+                    && at(i - 1).is_some_and(|d| d.is_ascii_digit())
+                    && at(i + 1).is_some_and(|d| d.is_ascii_digit());
+                if !(digits || prev_space && next_space) {
                     i += 1;
                     continue;
                 }
@@ -553,10 +563,13 @@ pub fn render(chars: &[(char, usize)]) -> Rendered {
                 continue;
             }
             '[' => {
-                if let Some(close) = link_end(chars, i) {
+                if let Some((text_end, after)) = link_end(chars, i, &mut next) {
                     // Keep the link text, drop the target.
-                    let (text_end, after) = close;
-                    kept.extend(render_inner(&chars[i + 1..text_end]));
+                    for &(c, off) in &chars[i + 1..text_end] {
+                        if !matches!(c, '*' | '`') {
+                            out.push((c, off));
+                        }
+                    }
                     i = after;
                     continue;
                 }
@@ -569,52 +582,88 @@ pub fn render(chars: &[(char, usize)]) -> Rendered {
             }
             _ => {}
         }
-        kept.push((c, off));
+        out.push((c, off));
         i += 1;
     }
-    let mut out = Rendered {
-        text: String::with_capacity(kept.len()),
-        src: Vec::with_capacity(kept.len()),
-    };
-    let mut pending_space: Option<usize> = None;
-    for (c, off) in kept {
-        if c.is_whitespace() {
-            if !out.text.is_empty() && pending_space.is_none() {
-                pending_space = Some(off);
-            }
-            continue;
+    out.rendered
+}
+
+/// Rendered text being built: runs of white space become one space, none leads.
+struct Folded {
+    rendered: Rendered,
+    pending_space: Option<usize>,
+}
+
+impl Folded {
+    fn with_capacity(n: usize) -> Folded {
+        Folded {
+            rendered: Rendered {
+                text: String::with_capacity(n),
+                src: Vec::with_capacity(n),
+            },
+            pending_space: None,
         }
-        if let Some(space) = pending_space.take() {
+    }
+
+    fn push(&mut self, (c, off): (char, usize)) {
+        let out = &mut self.rendered;
+        if c.is_whitespace() {
+            if !out.text.is_empty() && self.pending_space.is_none() {
+                self.pending_space = Some(off);
+            }
+            return;
+        }
+        if let Some(space) = self.pending_space.take() {
             out.text.push(' ');
             out.src.push(space);
         }
-        let mut buf = [0u8; 4];
-        for _ in c.encode_utf8(&mut buf).bytes() {
-            out.src.push(off);
-        }
+        out.src.extend(std::iter::repeat_n(off, c.len_utf8()));
         out.text.push(c);
     }
-    out
 }
 
-fn render_inner(chars: &[(char, usize)]) -> Vec<(char, usize)> {
-    chars
-        .iter()
-        .copied()
-        .filter(|(c, _)| !matches!(c, '*' | '`'))
-        .collect()
+/// The first index at or after a point where one character stands, for points
+/// that only move forward: each character is looked at once over all the calls.
+struct NextOf {
+    wanted: char,
+    /// Searched up to here (exclusive)...
+    searched: usize,
+    /// ...finding this (`None`: not before `searched`).
+    found: Option<usize>,
+}
+
+impl NextOf {
+    fn new(wanted: char) -> NextOf {
+        NextOf {
+            wanted,
+            searched: 0,
+            found: None,
+        }
+    }
+
+    fn from(&mut self, chars: &[(char, usize)], from: usize) -> Option<usize> {
+        if let Some(f) = self.found
+            && f >= from
+        {
+            return Some(f);
+        }
+        let start = from.max(self.searched);
+        self.found = (start..chars.len()).find(|&j| chars[j].0 == self.wanted);
+        self.searched = self.found.map_or(chars.len(), |f| f + 1);
+        self.found
+    }
 }
 
 /// `[text](target)` or `[text][ref]` starting at `i`: (index of `]`, index after it all).
-fn link_end(chars: &[(char, usize)], i: usize) -> Option<(usize, usize)> {
-    let close = (i + 1..chars.len()).find(|&j| chars[j].0 == ']')?;
-    let (open, shut) = match chars.get(close + 1)?.0 {
-        '(' => ('(', ')'),
-        '[' => ('[', ']'),
+fn link_end(chars: &[(char, usize)], i: usize, next: &mut [NextOf; 2]) -> Option<(usize, usize)> {
+    let [bracket, paren] = next;
+    let close = bracket.from(chars, i + 1)?;
+    let shut = match chars.get(close + 1)?.0 {
+        '(' => paren,
+        '[' => bracket,
         _ => return None,
     };
-    let _ = open;
-    let end = (close + 2..chars.len()).find(|&j| chars[j].0 == shut)?;
+    let end = shut.from(chars, close + 2)?;
     Some((close, end + 1))
 }
 
@@ -723,6 +772,24 @@ mod tests {
         assert_eq!(label_len("Rapid Development: fast."), Some(17));
         assert_eq!(label_len("X is based on two parts: A and B."), None);
         assert_eq!(label_len("Ease of Learning: simple."), Some(16));
+    }
+
+    /// Links, brackets that open nothing and stars between digits render as
+    /// before the renderer became linear (issue 23), whatever their order.
+    #[test]
+    fn brackets_render_the_same_in_any_order() {
+        let r = |t: &str| {
+            let chars: Vec<(char, usize)> = t.char_indices().map(|(i, c)| (c, i)).collect();
+            render(&chars).text
+        };
+        assert_eq!(r("[a](x) [b][y] [c] d](e)"), "a b [c] d](e)");
+        assert_eq!(r("[[a](x)"), "[a");
+        assert_eq!(r("[a [b](x) c]"), "a [b c]");
+        assert_eq!(r("[a][b [c](d)"), "a(d)");
+        assert_eq!(r("[a](b [c](d)"), "a");
+        assert_eq!(r("10*10 and *b*"), "10*10 and b");
+        assert_eq!(r(&"[".repeat(5)), "[[[[[");
+        assert_eq!(r(&"[a](".repeat(3)), "[a]([a]([a](");
     }
 
     #[test]

@@ -89,15 +89,118 @@ impl Rendering {
     }
 }
 
-/// Takes in inline markup touching a range on either side.
+/// Why a quote found in its article is no citation a person can read, if it is
+/// none: the text a reader sees of it (rendered Markdown) has no word of letters,
+/// or it stands only where a reader sees nothing (a link target, a tag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Only white space, punctuation, digits or markup.
+    NoWords,
+    /// Not in the rendered text of the lines it stands on.
+    Unseen,
+}
+
+impl Unreadable {
+    /// What `import` and `verify` say about such a quote.
+    pub fn message(self) -> &'static str {
+        match self {
+            Unreadable::NoWords => {
+                "the quote has no words (only white space, punctuation or markup)"
+            }
+            Unreadable::Unseen => {
+                "the quote is not in the text a reader sees (it stands in a link target or markup)"
+            }
+        }
+    }
+}
+
+/// Bytes that may change how a text renders; a text without them renders as its
+/// own words with white space folded.
+fn markup_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'*' | b'_' | b'`' | b'~' | b'[' | b']' | b'<' | b'\\' | b'!'
+    )
+}
+
+/// Whether what a reader sees of `quote` has a word of letters.
+pub fn has_words(quote: &str) -> bool {
+    if quote.bytes().any(markup_byte) {
+        seen(quote).chars().any(char::is_alphabetic)
+    } else {
+        quote.chars().any(char::is_alphabetic)
+    }
+}
+
+/// The text a reader sees of `text`: inline Markdown removed, white space folded.
+pub fn seen(text: &str) -> String {
+    let chars: Vec<(char, usize)> = text.char_indices().map(|(i, c)| (c, i)).collect();
+    render(&chars).text
+}
+
+/// Whether `quote`, standing on `lines` of its article (their text), is a citation
+/// a person can read: at least one word of letters in what a reader sees of it, and
+/// what a reader sees of it is in what a reader sees of those lines. Linear in the
+/// quote and its lines; text without markup is not rendered at all.
+pub fn unreadable(lines: &str, quote: &str) -> Option<Unreadable> {
+    if !has_words(quote) {
+        return Some(Unreadable::NoWords);
+    }
+    if !quote.bytes().any(markup_byte) && !lines.bytes().any(markup_byte) {
+        return None;
+    }
+    if seen(lines).contains(&seen(quote)) {
+        None
+    } else {
+        Some(Unreadable::Unseen)
+    }
+}
+
+/// Whether what a reader sees of `quote` names `name` as a whole word (or words):
+/// "Go" is not named by "Google", nor "Netflix" by a link to netflix.com. Case,
+/// hyphens and typographic apostrophes do not count (the folding of names).
+pub fn names_as_word(quote: &str, name: &str) -> bool {
+    let name = crate::text::fold::fold(name);
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    let last = name.chars().next_back().unwrap_or(first);
+    let text = crate::text::fold::fold(&seen(quote));
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(&name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        let joined_before = first.is_alphanumeric() && word(before);
+        let joined_after = last.is_alphanumeric() && word(after);
+        !(joined_before || joined_after)
+    })
+}
+
+/// Takes in inline markup touching a range on either side: emphasis, a link's
+/// opening `[` (or `![`) before it, and a link's `](target)` after it, so the text
+/// stored renders as the reader saw it in place. Never past the range's lines.
 pub fn widen(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
     let markup = |b: u8| matches!(b, b'*' | b'_' | b'`' | b'~');
     let bytes = text.as_bytes();
-    while s > 0 && markup(bytes[s - 1]) {
+    while s > 0 && (markup(bytes[s - 1]) || bytes[s - 1] == b'[') {
         s -= 1;
+        if bytes[s] == b'[' && s > 0 && bytes[s - 1] == b'!' {
+            s -= 1;
+        }
     }
-    while e < bytes.len() && markup(bytes[e]) {
-        e += 1;
+    loop {
+        while e < bytes.len() && markup(bytes[e]) {
+            e += 1;
+        }
+        let shut = match bytes.get(e..e + 2) {
+            Some(b"](") => b')',
+            Some(b"][") => b']',
+            _ => break,
+        };
+        match memchr::memchr2(shut, b'\n', &bytes[e + 2..]) {
+            Some(i) if bytes[e + 2 + i] == shut => e += i + 3,
+            _ => break,
+        }
     }
     (s, e)
 }

@@ -106,7 +106,7 @@ pub fn regular_file(path: &Path, what: &str) -> Result<fs::Metadata> {
 
 /// The longest article an import takes: articles are held whole while their
 /// quotes are checked, so this bounds the memory one takes.
-const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
 
 fn read_text(path: &Path, what: &str) -> Result<String> {
     if regular_file(path, what)?.len() > MAX_ARTICLE_BYTES {

@@ -10,3 +10,5 @@ mod pipeline;
 mod problems;
 pub mod request;
 pub mod run;
+
+pub use jobs::{MAX_ARTICLE_BYTES, regular_file};

@@ -1,0 +1,46 @@
+//! Smaller promises the second hostile pass found broken (issue 23): the user's
+//! SQL is a usage error, a user's broken view is left alone, a cut-off claims
+//! file is refused.
+
+use crate::support::env_with_db;
+
+#[test]
+fn a_wrong_type_in_the_users_sql_is_a_usage_error() {
+    let (env, db) = env_with_db();
+    env.run(&["--db", &db, "sql", "SELECT 1 LIMIT 'abc'"])
+        .fails_saying(2, "datatype mismatch");
+}
+
+#[test]
+fn a_users_view_whose_table_was_dropped_is_left_alone_by_schema() {
+    let (env, db) = env_with_db();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE mine (a); CREATE VIEW my_view AS SELECT a FROM mine; DROP TABLE mine;",
+    )
+    .unwrap();
+    drop(conn);
+    let out = env.run(&["--db", &db, "--format", "csv", "schema"]);
+    assert!(
+        out.ok()
+            .contains("my_view,view,,,your view; it does not work"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("claims_cited"), "{}", out.stdout);
+}
+
+/// `import -` whose input stops inside a quoted field imports nothing: the cut
+/// quote is not taken for the whole one.
+#[test]
+fn a_claims_file_cut_inside_a_quoted_field_is_refused() {
+    let (env, db) = env_with_db();
+    let article = env.write("a.txt", "Flask is small.\nFlask is fast and small.\n");
+    let out = env.run_with_stdin(
+        &["--db", &db, "import", "-", "--source", &article],
+        b"subject,kind,topic,stance,value,statement,quote\nflask,pro,performance,,,Flask is fast.,\"Flask is",
+    );
+    out.fails_saying(3, "ends inside a quoted field");
+    let out = env.run(&["--db", &db, "--format", "csv", "sources"]);
+    assert_eq!(out.ok().lines().count(), 2, "{}", out.stdout);
+}
