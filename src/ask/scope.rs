@@ -5,7 +5,8 @@
 //! 1. `--source SLUG`, as given;
 //! 2. an article the question names: "according to the X article", "in the X FAQ",
 //!    "the X article says" (X: words of the article's slug or title);
-//! 3. the one article every subject the question names belongs to;
+//! 3. the one article every subject the question names belongs to: then only that
+//!    article's topics are names the question may use;
 //! 4. for "which database ...", "these libraries": the articles whose subjects are
 //!    of that class (src/text/classes.rs). The class word is then no topic.
 //!
@@ -115,45 +116,40 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
     Ok(chosen)
 }
 
-/// The one article all of `subjects` belong to (no claim on any of them stands in
-/// another), when the knowledge base holds others.
-pub fn by_subjects(
-    conn: &Connection,
-    subjects: &[String],
-) -> Result<Option<(Vec<i64>, Vec<String>)>> {
+/// The one article every one of `subjects` belongs to (no claim on any of them
+/// stands in another), if there is one.
+pub fn subjects_source(conn: &Connection, subjects: &[String]) -> Result<Option<i64>> {
     if subjects.is_empty() {
         return Ok(None);
     }
-    let mut common: Vec<i64> = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT source_id FROM main.claims
-         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
-         ORDER BY source_id",
+         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)",
     )?;
+    let mut sources: Vec<i64> = Vec::new();
     for subject in subjects {
-        let ids: Vec<i64> = stmt
-            .query_map([subject], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in ids {
-            if !common.contains(&id) {
-                common.push(id);
+        for id in stmt.query_map([subject], |r| r.get::<_, i64>(0))? {
+            let id = id?;
+            if !sources.contains(&id) {
+                sources.push(id);
             }
         }
     }
-    if common.len() != 1 || crate::db::scope::source_count(conn)? < 2 {
-        return Ok(None);
-    }
-    let slugs = common
-        .iter()
-        .map(|id| {
-            conn.query_row(
-                "SELECT slug FROM main.sources WHERE source_id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-        })
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Some((common, slugs)))
+    Ok(match sources.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    })
+}
+
+/// Whether the article `source_id` has a claim on topic `topic` (through the topic
+/// index: a question's few candidate topics are checked, not the article's claims).
+pub fn has_topic(conn: &Connection, source_id: i64, topic: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM main.claims
+                        WHERE topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1)
+                          AND source_id = ?2)",
+    )?;
+    Ok(stmt.query_row(rusqlite::params![topic, source_id], |r| r.get(0))?)
 }
 
 fn sources(conn: &Connection) -> Result<Vec<Source>> {
