@@ -66,11 +66,12 @@ pub struct Chosen {
 }
 
 /// Reads the article a question names and its class words; the subjects are
-/// looked at by [`by_subjects`] once the question has been read.
+/// looked at by [`subjects_source`] once the question has been read.
 pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<Chosen> {
     let sources = sources(conn)?;
     let several = sources.len() > 1;
     let mut words = tokens(question);
+    let typed = words.len();
     let mut chosen = Chosen {
         several,
         ..Chosen::default()
@@ -96,7 +97,11 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
                 .collect();
             if opens && !of_class.is_empty() {
                 words.drain(at..at + n);
-                class_ids.extend(of_class);
+                for id in of_class {
+                    if !class_ids.contains(&id) {
+                        class_ids.push(id);
+                    }
+                }
             }
         }
         if chosen.ids.is_empty() && several && class_ids.len() < sources.len() {
@@ -108,7 +113,8 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         .filter(|s| chosen.ids.contains(&s.id))
         .map(|s| s.slug.clone())
         .collect();
-    chosen.question = if words.is_empty() {
+    // The question as typed unless words were taken out of it.
+    chosen.question = if words.is_empty() || words.len() == typed {
         question.to_string()
     } else {
         words.join(" ")
