@@ -12,7 +12,7 @@
 //!
 //! The limit itself is src/db/scope.rs; this file only chooses it.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::ask::words::tokens;
 use crate::error::Result;
@@ -125,26 +125,33 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
 /// The one article every one of `subjects` belongs to (no claim on any of them
 /// stands in another), if there is one.
 pub fn subjects_source(conn: &Connection, subjects: &[String]) -> Result<Option<i64>> {
-    if subjects.is_empty() {
-        return Ok(None);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT source_id FROM main.claims
-         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)",
+    // One claim's article, then whether any claim stands elsewhere: a subject of
+    // many articles answers after a few rows of the subject index, not all of them.
+    let mut first = conn.prepare_cached(
+        "SELECT source_id FROM main.claims
+         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1) LIMIT 1",
     )?;
-    let mut sources: Vec<i64> = Vec::new();
+    let mut elsewhere = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM main.claims
+                        WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
+                          AND source_id <> ?2)",
+    )?;
+    let mut source: Option<i64> = None;
     for subject in subjects {
-        for id in stmt.query_map([subject], |r| r.get::<_, i64>(0))? {
-            let id = id?;
-            if !sources.contains(&id) {
-                sources.push(id);
-            }
+        let Some(id) = first
+            .query_row([subject], |r| r.get::<_, i64>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        if source.is_some_and(|s| s != id)
+            || elsewhere.query_row(rusqlite::params![subject, id], |r| r.get::<_, bool>(0))?
+        {
+            return Ok(None);
         }
+        source = Some(id);
     }
-    Ok(match sources.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    })
+    Ok(source)
 }
 
 /// Whether the article `source_id` has a claim on topic `topic` (through the topic
