@@ -501,8 +501,8 @@ pub struct ListArgs {
           add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
-    /// Every claim, not one row per item (the article's own list items first, then
-    /// one row per other topic)
+    /// Every claim of the kind, in the article's line order [default: one row per
+    /// item, the article's own list items first, then one row per other topic]
     #[arg(long)]
     pub all: bool,
 

@@ -185,7 +185,7 @@ impl Report {
             }
             Report::Companies => "Every company named as using a subject, with what for",
             Report::Limitations => "Every listed limitation",
-            Report::ProsCons => "Every listed pro and con",
+            Report::ProsCons => "Every pro and con, listed or not",
             Report::UseCases => "What each subject suits",
             Report::Comparisons => {
                 "Verdicts between subjects: which one the articles favour, on what, or that it depends"

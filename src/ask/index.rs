@@ -135,6 +135,17 @@ fn same_form(a: &str, b: &str) -> bool {
     common >= 5 && common + 3 >= a.chars().count() && common + 3 >= b.chars().count()
 }
 
+/// Two forms of one word, more loosely than [`same_form`]: one starts with most of
+/// the other ("automatic" and "automatically", "replace" and "replacing").
+fn related(a: &str, b: &str) -> bool {
+    if same_form(a, b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && common * 10 >= shorter * 8
+}
+
 impl Index {
     /// The keys of the names that could stand in `words` (see `Relevance`).
     pub fn new(catalogue: &Catalogue, words: &[String]) -> Index {
@@ -247,6 +258,31 @@ impl Index {
         }
     }
 
+    /// The topics named in two to four words that all stand in the question, in any
+    /// order and another form ("set up https automatically" for "automatic https",
+    /// "replace prometheus" for "replacing prometheus"): each with the question's
+    /// words it uses, the topics using the most words first.
+    pub fn unordered(&self, words: &[String]) -> Vec<(Target, Vec<usize>)> {
+        let mut found: Vec<(Target, Vec<usize>)> = Vec::new();
+        for (key, target) in &self.keys {
+            if !matches!(target, Target::Topic(_)) || !(2..=4).contains(&key.len()) {
+                continue;
+            }
+            let mut at: Vec<usize> = Vec::new();
+            for k in key {
+                match (0..words.len()).find(|&i| !at.contains(&i) && related(k, &words[i])) {
+                    Some(i) => at.push(i),
+                    None => break,
+                }
+            }
+            if at.len() == key.len() && !found.iter().any(|(t, _)| t == target) {
+                found.push((*target, at));
+            }
+        }
+        found.sort_by_key(|(_, at)| std::cmp::Reverse(at.len()));
+        found
+    }
+
     /// The topics named in several words of which `word` is one.
     pub fn named_by_word(&self, word: &str) -> Vec<Target> {
         self.name_words
@@ -297,5 +333,39 @@ impl Index {
             Some((_, target, k)) if !tie => Some((target, k.to_string())),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ask::intent::Entry;
+
+    #[test]
+    fn a_topic_of_several_words_is_found_in_any_order_and_form() {
+        let e = |name: &str| Entry {
+            name: name.to_string(),
+            aliases: Vec::new(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("caddy")],
+            topics: vec![e("http-versions"), e("automatic-https")],
+            companies: Vec::new(),
+        };
+        let words: Vec<String> = "does caddy set up https automatically"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        let index = Index::new(&catalogue, &words);
+        // The question's keys, as src/ask/names.rs passes them: singular forms.
+        let keys: Vec<String> = words
+            .iter()
+            .map(|w| crate::text::english::inflect::singular(w))
+            .collect();
+        let found = index.unordered(&keys);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(found[0].0, Target::Topic(1)), "{found:?}");
+        assert!(related("replace", "replacing"));
+        assert!(!related("version", "versatile"));
     }
 }

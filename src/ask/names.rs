@@ -22,6 +22,7 @@ pub fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         used: vec![false; words.len()],
     };
     passes.exact(r);
+    passes.unordered(r);
     passes.loose(r);
     passes.leftovers(r);
 }
@@ -179,6 +180,20 @@ impl Passes<'_> {
             && english::CLASS_FOLLOWERS.contains(next)
         {
             push_unique(&mut r.class_topics, &self.catalogue.topics[topic].name);
+        }
+    }
+
+    /// Between the exact and the loose pass: a topic of several words that all stand
+    /// in the question, in any order and form, where one of them is still unused.
+    fn unordered(&mut self, r: &mut Reading) {
+        for (target, at) in self.index.unordered(self.keys) {
+            if at.iter().all(|&i| self.used[i]) || at.iter().any(|&i| is_filler(&self.words[i])) {
+                continue;
+            }
+            self.record(target, r);
+            for i in at {
+                self.used[i] = true;
+            }
         }
     }
 

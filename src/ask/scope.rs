@@ -5,13 +5,14 @@
 //! 1. `--source SLUG`, as given;
 //! 2. an article the question names: "according to the X article", "in the X FAQ",
 //!    "the X article says" (X: words of the article's slug or title);
-//! 3. the one article every subject the question names belongs to;
+//! 3. the one article every subject the question names belongs to: then only that
+//!    article's topics are names the question may use;
 //! 4. for "which database ...", "these libraries": the articles whose subjects are
 //!    of that class (src/text/classes.rs). The class word is then no topic.
 //!
 //! The limit itself is src/db/scope.rs; this file only chooses it.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::ask::words::tokens;
 use crate::error::Result;
@@ -65,11 +66,12 @@ pub struct Chosen {
 }
 
 /// Reads the article a question names and its class words; the subjects are
-/// looked at by [`by_subjects`] once the question has been read.
+/// looked at by [`subjects_source`] once the question has been read.
 pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<Chosen> {
     let sources = sources(conn)?;
     let several = sources.len() > 1;
     let mut words = tokens(question);
+    let typed = words.len();
     let mut chosen = Chosen {
         several,
         ..Chosen::default()
@@ -95,7 +97,11 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
                 .collect();
             if opens && !of_class.is_empty() {
                 words.drain(at..at + n);
-                class_ids.extend(of_class);
+                for id in of_class {
+                    if !class_ids.contains(&id) {
+                        class_ids.push(id);
+                    }
+                }
             }
         }
         if chosen.ids.is_empty() && several && class_ids.len() < sources.len() {
@@ -107,7 +113,8 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         .filter(|s| chosen.ids.contains(&s.id))
         .map(|s| s.slug.clone())
         .collect();
-    chosen.question = if words.is_empty() {
+    // The question as typed unless words were taken out of it.
+    chosen.question = if words.is_empty() || words.len() == typed {
         question.to_string()
     } else {
         words.join(" ")
@@ -115,45 +122,47 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
     Ok(chosen)
 }
 
-/// The one article all of `subjects` belong to (no claim on any of them stands in
-/// another), when the knowledge base holds others.
-pub fn by_subjects(
-    conn: &Connection,
-    subjects: &[String],
-) -> Result<Option<(Vec<i64>, Vec<String>)>> {
-    if subjects.is_empty() {
-        return Ok(None);
-    }
-    let mut common: Vec<i64> = Vec::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT source_id FROM main.claims
-         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
-         ORDER BY source_id",
+/// The one article every one of `subjects` belongs to (no claim on any of them
+/// stands in another), if there is one.
+pub fn subjects_source(conn: &Connection, subjects: &[String]) -> Result<Option<i64>> {
+    // One claim's article, then whether any claim stands elsewhere: a subject of
+    // many articles answers after a few rows of the subject index, not all of them.
+    let mut first = conn.prepare_cached(
+        "SELECT source_id FROM main.claims
+         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1) LIMIT 1",
     )?;
+    let mut elsewhere = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM main.claims
+                        WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
+                          AND source_id <> ?2)",
+    )?;
+    let mut source: Option<i64> = None;
     for subject in subjects {
-        let ids: Vec<i64> = stmt
-            .query_map([subject], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in ids {
-            if !common.contains(&id) {
-                common.push(id);
-            }
+        let Some(id) = first
+            .query_row([subject], |r| r.get::<_, i64>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        if source.is_some_and(|s| s != id)
+            || elsewhere.query_row(rusqlite::params![subject, id], |r| r.get::<_, bool>(0))?
+        {
+            return Ok(None);
         }
+        source = Some(id);
     }
-    if common.len() != 1 || crate::db::scope::source_count(conn)? < 2 {
-        return Ok(None);
-    }
-    let slugs = common
-        .iter()
-        .map(|id| {
-            conn.query_row(
-                "SELECT slug FROM main.sources WHERE source_id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-        })
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Some((common, slugs)))
+    Ok(source)
+}
+
+/// Whether the article `source_id` has a claim on topic `topic` (through the topic
+/// index: a question's few candidate topics are checked, not the article's claims).
+pub fn has_topic(conn: &Connection, source_id: i64, topic: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM main.claims
+                        WHERE topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1)
+                          AND source_id = ?2)",
+    )?;
+    Ok(stmt.query_row(rusqlite::params![topic, source_id], |r| r.get(0))?)
 }
 
 fn sources(conn: &Connection) -> Result<Vec<Source>> {

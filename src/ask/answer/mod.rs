@@ -40,14 +40,30 @@ const MAX_QUESTION_CHARS: usize = 1000;
 /// Reads the question: names first; company names only when some word is left
 /// unexplained (they may be what it is).
 pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
-    let reading = interpret::read(question, &catalogue::catalogue(conn, question, false)?);
+    read_with(conn, question, None)
+}
+
+/// [`read`] with only the topics article `source_id` (when given) has claims on as
+/// names a question may use.
+fn read_with(conn: &Connection, question: &str, source_id: Option<i64>) -> Result<Reading> {
+    let catalogue = |companies: bool| -> Result<crate::ask::intent::Catalogue> {
+        let mut c = catalogue::catalogue(conn, question, companies)?;
+        if let Some(source_id) = source_id {
+            let mut kept = Vec::new();
+            for t in std::mem::take(&mut c.topics) {
+                if scope::has_topic(conn, source_id, &t.name)? {
+                    kept.push(t);
+                }
+            }
+            c.topics = kept;
+        }
+        Ok(c)
+    };
+    let reading = interpret::read(question, &catalogue(false)?);
     if reading.unknown.is_empty() {
         return Ok(reading);
     }
-    Ok(interpret::read(
-        question,
-        &catalogue::catalogue(conn, question, true)?,
-    ))
+    Ok(interpret::read(question, &catalogue(true)?))
 }
 
 /// Answers `question`, from the articles of `sources` when some are given (their
@@ -72,18 +88,19 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     }
     let chosen = scope::named(conn, typed, sources)?;
     let question = chosen.question.as_str();
-    let mut slugs = chosen.slugs.clone();
+    let slugs = chosen.slugs.clone();
     if !chosen.ids.is_empty() {
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
     let mut reading = read(conn, question)?;
+    // Subjects that all belong to one article: the question uses that article's
+    // words, so another article's aliases cannot capture it (the rows are theirs
+    // alone already). Found through the subject index, not a pass over the article.
     if chosen.ids.is_empty()
         && chosen.several
-        && let Some((ids, from)) = scope::by_subjects(conn, &reading.subjects)?
+        && let Some(source_id) = scope::subjects_source(conn, &reading.subjects)?
     {
-        crate::db::scope::limit_to(conn, &ids)?;
-        slugs = from;
-        reading = read(conn, question)?;
+        reading = read_with(conn, question, Some(source_id))?;
     }
     say::answering_from(&slugs);
     // "how much does X cost": where no claim says it, say so rather than answer with
