@@ -3,18 +3,34 @@
 //! the article's own text, so a quote copied from the rendered article can be
 //! stored as the article writes it.
 
-use crate::text::blocks::{Rendered, render};
+use crate::text::blocks::{Folded, Rendered, render, render_into};
 
 /// An article rendered for matching, with the source offset of each rendered byte.
 pub struct Rendering {
     rendered: Rendered,
 }
 
+/// The longest piece of an article rendered at once: pieces end at blank lines
+/// (inline Markdown never crosses one), or past this at a line end (or anywhere,
+/// in a line longer than this), so the (char, offset) copy rendering needs is
+/// never more than 16 times this, whatever the article.
+const PIECE_BYTES: usize = 1 << 20;
+
 impl Rendering {
     pub fn new(text: &str) -> Rendering {
-        let chars: Vec<(char, usize)> = text.char_indices().map(|(i, c)| (c, i)).collect();
+        let mut out = Folded::with_capacity(text.len());
+        let mut from = 0;
+        while from < text.len() {
+            let to = piece_end(text, from);
+            let chars: Vec<(char, usize)> = text[from..to]
+                .char_indices()
+                .map(|(i, c)| (c, from + i))
+                .collect();
+            render_into(&chars, &mut out);
+            from = to;
+        }
         Rendering {
-            rendered: render(&chars),
+            rendered: out.rendered,
         }
     }
 
@@ -87,6 +103,27 @@ impl Rendering {
         }
         None
     }
+}
+
+/// Where the piece of `text` starting at `from` ends: after its first blank line,
+/// or once it is [`PIECE_BYTES`] long, after a line end or a character boundary.
+fn piece_end(text: &str, from: usize) -> usize {
+    let bytes = &text.as_bytes()[from..];
+    let cap = bytes.len().min(PIECE_BYTES);
+    if let Some(i) = memchr::memmem::find(&bytes[..cap], b"\n\n") {
+        return from + i + 2;
+    }
+    if cap == bytes.len() {
+        return text.len();
+    }
+    let mut end = match memchr::memchr(b'\n', &bytes[cap..]) {
+        Some(i) if i < PIECE_BYTES => from + cap + i + 1,
+        _ => from + cap,
+    };
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
 }
 
 /// Why a quote found in its article is no citation a person can read, if it is
@@ -208,6 +245,25 @@ pub fn widen(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article rendered in pieces reads as rendered whole: white space folds
+    /// across the pieces, and a long line is cut at a character boundary.
+    #[test]
+    fn an_article_renders_the_same_in_pieces() {
+        let whole = |t: &str| {
+            let chars: Vec<(char, usize)> = t.char_indices().map(|(i, c)| (c, i)).collect();
+            render(&chars)
+        };
+        let text = format!(
+            "A **b**\n\n\n  c [d](e)\n\n{}é x\n{}\n",
+            "w ".repeat(PIECE_BYTES),
+            "é".repeat(PIECE_BYTES)
+        );
+        let pieces = Rendering::new(&text).rendered;
+        let all = whole(&text);
+        assert_eq!(pieces.text, all.text);
+        assert_eq!(pieces.src, all.src);
+    }
 
     #[test]
     fn quotes_match_across_wraps_and_markup() {
