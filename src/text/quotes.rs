@@ -180,16 +180,37 @@ pub fn seen(text: &str) -> String {
 /// what a reader sees of it is in what a reader sees of those lines. Linear in the
 /// quote and its lines; text without markup is not rendered at all.
 pub fn unreadable(lines: &str, quote: &str) -> Option<Unreadable> {
-    if !has_words(quote) {
-        return Some(Unreadable::NoWords);
-    }
-    if !quote.bytes().any(markup_byte) && !lines.bytes().any(markup_byte) {
-        return None;
-    }
-    if seen(lines).contains(&seen(quote)) {
-        None
-    } else {
-        Some(Unreadable::Unseen)
+    SeenLines::default().unreadable((0, 0), lines, quote)
+}
+
+/// [`unreadable`] for the quotes of one article, keeping what a reader sees of the
+/// last lines rendered: claims usually come in the order of their lines, so a long
+/// line with markup is rendered once for all the claims on it, not once per claim.
+#[derive(Default)]
+pub struct SeenLines {
+    last: std::cell::RefCell<Option<((usize, usize), String)>>,
+}
+
+impl SeenLines {
+    /// Whether `quote`, standing on the lines numbered `at` (whose text is `lines`),
+    /// is a citation a person can read (see [`unreadable`]).
+    pub fn unreadable(&self, at: (usize, usize), lines: &str, quote: &str) -> Option<Unreadable> {
+        if !has_words(quote) {
+            return Some(Unreadable::NoWords);
+        }
+        if !quote.bytes().any(markup_byte) && !lines.bytes().any(markup_byte) {
+            return None;
+        }
+        let mut last = self.last.borrow_mut();
+        if last.as_ref().is_none_or(|(key, _)| *key != at) {
+            *last = Some((at, seen(lines)));
+        }
+        let seen_lines = last.as_ref().map_or("", |(_, text)| text.as_str());
+        if seen_lines.contains(&seen(quote)) {
+            None
+        } else {
+            Some(Unreadable::Unseen)
+        }
     }
 }
 
