@@ -44,7 +44,7 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
         let body: String = src.get(2)?;
         let sha256: String = src.get(3)?;
         let article = Article::new(&body);
-        let seen_lines = SeenLines::default();
+        let seen_lines = SeenLines::new(article.markup_lines());
         let body_changed = sha256_hex(&body) != sha256;
         let mut claim_rows = claims.query([source_id])?;
         while let Some(c) = claim_rows.next()? {

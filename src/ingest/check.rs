@@ -118,7 +118,7 @@ struct Checker<'r> {
     article: &'r Article<'r>,
     rendering: OnceCell<Rendering>,
     /// What a reader sees of the lines quotes stand on.
-    seen_lines: SeenLines,
+    seen_lines: SeenLines<'r>,
 }
 
 /// One record being checked: its line, and the problems found with it so far.
@@ -147,7 +147,7 @@ impl<'r> Checker<'r> {
             topic_ids: HashMap::new(),
             article,
             rendering: OnceCell::new(),
-            seen_lines: SeenLines::default(),
+            seen_lines: SeenLines::new(article.markup_lines()),
         }
     }
 

@@ -162,10 +162,9 @@ fn markup_byte(b: u8) -> bool {
 
 /// Whether what a reader sees of `quote` has a word of letters.
 pub fn has_words(quote: &str) -> bool {
-    if quote.bytes().any(markup_byte) {
-        seen(quote).chars().any(char::is_alphabetic)
-    } else {
-        quote.chars().any(char::is_alphabetic)
+    match scan(quote) {
+        (true, _) => seen(quote).chars().any(char::is_alphabetic),
+        (false, letters) => letters,
     }
 }
 
@@ -175,43 +174,94 @@ pub fn seen(text: &str) -> String {
     render(&chars).text
 }
 
-/// Whether `quote`, standing on `lines` of its article (their text), is a citation
-/// a person can read: at least one word of letters in what a reader sees of it, and
-/// what a reader sees of it is in what a reader sees of those lines. Linear in the
-/// quote and its lines; text without markup is not rendered at all.
-pub fn unreadable(lines: &str, quote: &str) -> Option<Unreadable> {
-    SeenLines::default().unreadable((0, 0), lines, quote)
-}
-
-/// [`unreadable`] for the quotes of one article, keeping what a reader sees of the
-/// last lines rendered: claims usually come in the order of their lines, so a long
-/// line with markup is rendered once for all the claims on it, not once per claim.
-#[derive(Default)]
-pub struct SeenLines {
+/// Whether quotes of one article, each standing on its lines, are citations a
+/// person can read: at least one word of letters in what a reader sees of the
+/// quote, and what a reader sees of it is in what a reader sees of its lines.
+/// Which lines hold markup is learnt in one pass over the article, so a quote on
+/// lines without any (and without any itself) is checked without rendering; of
+/// the rest, the last lines rendered are kept: claims usually come in the order of
+/// their lines, so a long line with markup is rendered once for the claims on it.
+pub struct SeenLines<'a> {
+    /// `markup_lines[n]`: how many of lines 1..=n hold a markup byte.
+    markup_lines: &'a [u32],
     last: std::cell::RefCell<Option<((usize, usize), String)>>,
 }
 
-impl SeenLines {
-    /// Whether `quote`, standing on the lines numbered `at` (whose text is `lines`),
-    /// is a citation a person can read (see [`unreadable`]).
+/// For each line n of `article` (1-based, split on `\n`), how many of lines 1..=n
+/// hold a markup byte; index 0 is 0. One pass over the article.
+pub fn markup_line_counts(article: &str) -> Vec<u32> {
+    let mut counts = vec![0];
+    let (mut count, mut this) = (0u32, false);
+    for b in article.bytes() {
+        if b == b'\n' {
+            count += u32::from(this);
+            counts.push(count);
+            this = false;
+        } else if markup_byte(b) {
+            this = true;
+        }
+    }
+    counts.push(count + u32::from(this));
+    counts
+}
+
+impl<'a> SeenLines<'a> {
+    /// `markup_lines` is [`markup_line_counts`] of the article.
+    pub fn new(markup_lines: &'a [u32]) -> SeenLines<'a> {
+        SeenLines {
+            markup_lines,
+            last: Default::default(),
+        }
+    }
+
+    /// Whether `quote`, standing on lines `at` (1-based, inclusive) whose text is
+    /// `lines`, is a citation a person can read; why not, if it is not.
     pub fn unreadable(&self, at: (usize, usize), lines: &str, quote: &str) -> Option<Unreadable> {
-        if !has_words(quote) {
+        let (quote_markup, letters) = scan(quote);
+        if !quote_markup && !letters {
             return Some(Unreadable::NoWords);
         }
-        if !quote.bytes().any(markup_byte) && !lines.bytes().any(markup_byte) {
+        let marked = |n: usize| self.markup_lines.get(n).copied();
+        let lines_markup = match (at.0.checked_sub(1).and_then(marked), marked(at.1)) {
+            (Some(before), Some(through)) => through > before,
+            _ => lines.bytes().any(markup_byte),
+        };
+        if !quote_markup && !lines_markup {
             return None;
+        }
+        let wanted = seen(quote);
+        if !wanted.chars().any(char::is_alphabetic) {
+            return Some(Unreadable::NoWords);
         }
         let mut last = self.last.borrow_mut();
         if last.as_ref().is_none_or(|(key, _)| *key != at) {
             *last = Some((at, seen(lines)));
         }
         let seen_lines = last.as_ref().map_or("", |(_, text)| text.as_str());
-        if seen_lines.contains(&seen(quote)) {
+        if seen_lines.contains(&wanted) {
             None
         } else {
             Some(Unreadable::Unseen)
         }
     }
+}
+
+/// (whether `text` holds a markup byte, whether it holds a letter), in one pass.
+fn scan(text: &str) -> (bool, bool) {
+    let (mut markup, mut letters) = (false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if b.is_ascii_alphabetic() {
+            letters = true;
+        } else if markup_byte(b) {
+            markup = true;
+        } else if !b.is_ascii() && !letters {
+            letters = text[i..].chars().any(char::is_alphabetic);
+        }
+        if markup && letters {
+            break;
+        }
+    }
+    (markup, letters)
 }
 
 /// Whether what a reader sees of `quote` names `name` as a whole word (or words):
@@ -223,7 +273,11 @@ pub fn names_as_word(quote: &str, name: &str) -> bool {
         return false;
     };
     let last = name.chars().next_back().unwrap_or(first);
-    let text = crate::text::fold::fold(&seen(quote));
+    let text = if quote.bytes().any(markup_byte) {
+        crate::text::fold::fold(&seen(quote))
+    } else {
+        crate::text::fold::fold(quote)
+    };
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(&name).any(|(at, _)| {
         let before = text[..at].chars().next_back();
