@@ -19,6 +19,9 @@ pub struct Article<'a> {
     text: &'a str,
     /// Byte offset of the start of each line.
     line_starts: Vec<usize>,
+    /// Which lines hold Markdown markup (`text::quotes::markup_line_counts`),
+    /// counted on first need and shared by every check of the article's quotes.
+    markup_lines: std::sync::OnceLock<Vec<u32>>,
     /// `locate`'s answers so far, by quote.
     located: std::sync::Mutex<std::collections::HashMap<String, Option<(usize, usize)>>>,
 }
@@ -30,6 +33,7 @@ impl<'a> Article<'a> {
         Article {
             text,
             line_starts,
+            markup_lines: Default::default(),
             located: Default::default(),
         }
     }
@@ -55,6 +59,12 @@ impl<'a> Article<'a> {
     /// The 1-based line holding byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// For each line n, how many of lines 1..=n hold a markup byte.
+    pub fn markup_lines(&self) -> &[u32] {
+        self.markup_lines
+            .get_or_init(|| crate::text::quotes::markup_line_counts(self.text))
     }
 
     /// The article's text.

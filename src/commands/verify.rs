@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
 use crate::rows::{Cell, Column};
-use crate::text::quotes::{names_as_word, unreadable};
+use crate::text::quotes::{SeenLines, names_as_word};
 
 const COLUMNS: [Column; 9] = [
     Column::new("claim_id"),
@@ -44,6 +44,7 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
         let body: String = src.get(2)?;
         let sha256: String = src.get(3)?;
         let article = Article::new(&body);
+        let seen_lines = SeenLines::new(article.markup_lines());
         let body_changed = sha256_hex(&body) != sha256;
         let mut claim_rows = claims.query([source_id])?;
         while let Some(c) = claim_rows.next()? {
@@ -64,7 +65,7 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
                 })
             } else {
                 let lines = article.lines(start, end).unwrap_or_default();
-                match (unreadable(lines, &quote), company) {
+                match (seen_lines.unreadable((start, end), lines, &quote), company) {
                     (Some(fault), _) => Some(fault.message().to_string()),
                     (None, Some(company)) if !names_as_word(&quote, &company) => Some(format!(
                         "the company '{company}' is not named as a word in its quote"

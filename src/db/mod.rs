@@ -158,6 +158,15 @@ impl Db {
             create(path, load_seed)?;
             Initialised::Created
         } else if force || fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            // A file its owner made read-only is not replaced, as `-o` does not
+            // replace one (root could; the mode says the owner wants it kept).
+            if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+                return Err(Error::database(format!(
+                    "{} is read-only; init --force does not replace it",
+                    path.display()
+                ))
+                .with_hint("make it writable first (chmod u+w) if it is to be rebuilt"));
+            }
             // Not while another command writes the file it replaces.
             let lock = writers::lock_writers(path)?;
             replace(path, load_seed)?;

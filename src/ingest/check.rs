@@ -13,7 +13,7 @@ use crate::ingest::catalogue::{alias_map, find_name, slug};
 use crate::ingest::record::{ClaimRecord, Located, Problem, non_blank};
 use crate::model::{Kind, Stance};
 use crate::names::near_known;
-use crate::text::quotes::{Rendering, Unreadable, has_words, names_as_word, unreadable};
+use crate::text::quotes::{Rendering, SeenLines, Unreadable, has_words, names_as_word};
 
 /// A record that passed [`check_claims`], its names resolved to ids and its quote to
 /// lines: ready to insert. It names its record by position, so the records can
@@ -117,6 +117,8 @@ struct Checker<'r> {
     topic_ids: HashMap<&'r str, Option<i64>>,
     article: &'r Article<'r>,
     rendering: OnceCell<Rendering>,
+    /// What a reader sees of the lines quotes stand on.
+    seen_lines: SeenLines<'r>,
 }
 
 /// One record being checked: its line, and the problems found with it so far.
@@ -145,6 +147,7 @@ impl<'r> Checker<'r> {
             topic_ids: HashMap::new(),
             article,
             rendering: OnceCell::new(),
+            seen_lines: SeenLines::new(article.markup_lines()),
         }
     }
 
@@ -286,7 +289,7 @@ impl<'r> Checker<'r> {
         let ((start, end), stored) = lines.as_ref()?;
         // A citation says something a reader can read, where it stands.
         let at = self.article.lines(*start, *end).unwrap_or_default();
-        if let Some(fault) = unreadable(at, &r.quote) {
+        if let Some(fault) = self.seen_lines.unreadable((*start, *end), at, &r.quote) {
             row.problem_with_hint(fault.message(), hint);
             return None;
         }

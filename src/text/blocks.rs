@@ -521,6 +521,14 @@ fn mark_plain_headings(blocks: &mut [Block], lines: &[Line]) {
 /// straight to the output, with no copy of the text in between.
 pub fn render(chars: &[(char, usize)]) -> Rendered {
     let mut out = Folded::with_capacity(chars.len());
+    render_into(chars, &mut out);
+    out.rendered
+}
+
+/// [`render`] of one piece of a longer text, appended to what `out` holds (its
+/// white space folded across the pieces), so a long text can be rendered a piece
+/// at a time without a (char, offset) copy of all of it.
+pub fn render_into(chars: &[(char, usize)], out: &mut Folded) {
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|c| c.0);
     let mut next = [NextOf::new(']'), NextOf::new(')')];
@@ -585,17 +593,16 @@ pub fn render(chars: &[(char, usize)]) -> Rendered {
         out.push((c, off));
         i += 1;
     }
-    out.rendered
 }
 
 /// Rendered text being built: runs of white space become one space, none leads.
-struct Folded {
-    rendered: Rendered,
+pub struct Folded {
+    pub rendered: Rendered,
     pending_space: Option<usize>,
 }
 
 impl Folded {
-    fn with_capacity(n: usize) -> Folded {
+    pub fn with_capacity(n: usize) -> Folded {
         Folded {
             rendered: Rendered {
                 text: String::with_capacity(n),

@@ -3,18 +3,34 @@
 //! the article's own text, so a quote copied from the rendered article can be
 //! stored as the article writes it.
 
-use crate::text::blocks::{Rendered, render};
+use crate::text::blocks::{Folded, Rendered, render, render_into};
 
 /// An article rendered for matching, with the source offset of each rendered byte.
 pub struct Rendering {
     rendered: Rendered,
 }
 
+/// The longest piece of an article rendered at once: pieces end at blank lines
+/// (inline Markdown never crosses one), or past this at a line end (or anywhere,
+/// in a line longer than this), so the (char, offset) copy rendering needs is
+/// never more than 16 times this, whatever the article.
+const PIECE_BYTES: usize = 1 << 20;
+
 impl Rendering {
     pub fn new(text: &str) -> Rendering {
-        let chars: Vec<(char, usize)> = text.char_indices().map(|(i, c)| (c, i)).collect();
+        let mut out = Folded::with_capacity(text.len());
+        let mut from = 0;
+        while from < text.len() {
+            let to = piece_end(text, from);
+            let chars: Vec<(char, usize)> = text[from..to]
+                .char_indices()
+                .map(|(i, c)| (c, from + i))
+                .collect();
+            render_into(&chars, &mut out);
+            from = to;
+        }
         Rendering {
-            rendered: render(&chars),
+            rendered: out.rendered,
         }
     }
 
@@ -89,6 +105,27 @@ impl Rendering {
     }
 }
 
+/// Where the piece of `text` starting at `from` ends: after its first blank line,
+/// or once it is [`PIECE_BYTES`] long, after a line end or a character boundary.
+fn piece_end(text: &str, from: usize) -> usize {
+    let bytes = &text.as_bytes()[from..];
+    let cap = bytes.len().min(PIECE_BYTES);
+    if let Some(i) = memchr::memmem::find(&bytes[..cap], b"\n\n") {
+        return from + i + 2;
+    }
+    if cap == bytes.len() {
+        return text.len();
+    }
+    let mut end = match memchr::memchr(b'\n', &bytes[cap..]) {
+        Some(i) if i < PIECE_BYTES => from + cap + i + 1,
+        _ => from + cap,
+    };
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
 /// Why a quote found in its article is no citation a person can read, if it is
 /// none: the text a reader sees of it (rendered Markdown) has no word of letters,
 /// or it stands only where a reader sees nothing (a link target, a tag).
@@ -125,10 +162,9 @@ fn markup_byte(b: u8) -> bool {
 
 /// Whether what a reader sees of `quote` has a word of letters.
 pub fn has_words(quote: &str) -> bool {
-    if quote.bytes().any(markup_byte) {
-        seen(quote).chars().any(char::is_alphabetic)
-    } else {
-        quote.chars().any(char::is_alphabetic)
+    match scan(quote) {
+        (true, _) => seen(quote).chars().any(char::is_alphabetic),
+        (false, letters) => letters,
     }
 }
 
@@ -138,22 +174,94 @@ pub fn seen(text: &str) -> String {
     render(&chars).text
 }
 
-/// Whether `quote`, standing on `lines` of its article (their text), is a citation
-/// a person can read: at least one word of letters in what a reader sees of it, and
-/// what a reader sees of it is in what a reader sees of those lines. Linear in the
-/// quote and its lines; text without markup is not rendered at all.
-pub fn unreadable(lines: &str, quote: &str) -> Option<Unreadable> {
-    if !has_words(quote) {
-        return Some(Unreadable::NoWords);
+/// Whether quotes of one article, each standing on its lines, are citations a
+/// person can read: at least one word of letters in what a reader sees of the
+/// quote, and what a reader sees of it is in what a reader sees of its lines.
+/// Which lines hold markup is learnt in one pass over the article, so a quote on
+/// lines without any (and without any itself) is checked without rendering; of
+/// the rest, the last lines rendered are kept: claims usually come in the order of
+/// their lines, so a long line with markup is rendered once for the claims on it.
+pub struct SeenLines<'a> {
+    /// `markup_lines[n]`: how many of lines 1..=n hold a markup byte.
+    markup_lines: &'a [u32],
+    last: std::cell::RefCell<Option<((usize, usize), String)>>,
+}
+
+/// For each line n of `article` (1-based, split on `\n`), how many of lines 1..=n
+/// hold a markup byte; index 0 is 0. One pass over the article.
+pub fn markup_line_counts(article: &str) -> Vec<u32> {
+    let mut counts = vec![0];
+    let (mut count, mut this) = (0u32, false);
+    for b in article.bytes() {
+        if b == b'\n' {
+            count += u32::from(this);
+            counts.push(count);
+            this = false;
+        } else if markup_byte(b) {
+            this = true;
+        }
     }
-    if !quote.bytes().any(markup_byte) && !lines.bytes().any(markup_byte) {
-        return None;
+    counts.push(count + u32::from(this));
+    counts
+}
+
+impl<'a> SeenLines<'a> {
+    /// `markup_lines` is [`markup_line_counts`] of the article.
+    pub fn new(markup_lines: &'a [u32]) -> SeenLines<'a> {
+        SeenLines {
+            markup_lines,
+            last: Default::default(),
+        }
     }
-    if seen(lines).contains(&seen(quote)) {
-        None
-    } else {
-        Some(Unreadable::Unseen)
+
+    /// Whether `quote`, standing on lines `at` (1-based, inclusive) whose text is
+    /// `lines`, is a citation a person can read; why not, if it is not.
+    pub fn unreadable(&self, at: (usize, usize), lines: &str, quote: &str) -> Option<Unreadable> {
+        let (quote_markup, letters) = scan(quote);
+        if !quote_markup && !letters {
+            return Some(Unreadable::NoWords);
+        }
+        let marked = |n: usize| self.markup_lines.get(n).copied();
+        let lines_markup = match (at.0.checked_sub(1).and_then(marked), marked(at.1)) {
+            (Some(before), Some(through)) => through > before,
+            _ => lines.bytes().any(markup_byte),
+        };
+        if !quote_markup && !lines_markup {
+            return None;
+        }
+        let wanted = seen(quote);
+        if !wanted.chars().any(char::is_alphabetic) {
+            return Some(Unreadable::NoWords);
+        }
+        let mut last = self.last.borrow_mut();
+        if last.as_ref().is_none_or(|(key, _)| *key != at) {
+            *last = Some((at, seen(lines)));
+        }
+        let seen_lines = last.as_ref().map_or("", |(_, text)| text.as_str());
+        if seen_lines.contains(&wanted) {
+            None
+        } else {
+            Some(Unreadable::Unseen)
+        }
     }
+}
+
+/// (whether `text` holds a markup byte, whether it holds a letter), in one pass.
+fn scan(text: &str) -> (bool, bool) {
+    let (mut markup, mut letters) = (false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if b.is_ascii_alphabetic() {
+            letters = true;
+        } else if markup_byte(b) {
+            markup = true;
+        } else if !b.is_ascii() && !letters {
+            letters = text[i..].chars().any(char::is_alphabetic);
+        }
+        if markup && letters {
+            break;
+        }
+    }
+    (markup, letters)
 }
 
 /// Whether what a reader sees of `quote` names `name` as a whole word (or words):
@@ -165,7 +273,11 @@ pub fn names_as_word(quote: &str, name: &str) -> bool {
         return false;
     };
     let last = name.chars().next_back().unwrap_or(first);
-    let text = crate::text::fold::fold(&seen(quote));
+    let text = if quote.bytes().any(markup_byte) {
+        crate::text::fold::fold(&seen(quote))
+    } else {
+        crate::text::fold::fold(quote)
+    };
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(&name).any(|(at, _)| {
         let before = text[..at].chars().next_back();
@@ -208,6 +320,25 @@ pub fn widen(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article rendered in pieces reads as rendered whole: white space folds
+    /// across the pieces, and a long line is cut at a character boundary.
+    #[test]
+    fn an_article_renders_the_same_in_pieces() {
+        let whole = |t: &str| {
+            let chars: Vec<(char, usize)> = t.char_indices().map(|(i, c)| (c, i)).collect();
+            render(&chars)
+        };
+        let text = format!(
+            "A **b**\n\n\n  c [d](e)\n\n{}é x\n{}\n",
+            "w ".repeat(PIECE_BYTES),
+            "é".repeat(PIECE_BYTES)
+        );
+        let pieces = Rendering::new(&text).rendered;
+        let all = whole(&text);
+        assert_eq!(pieces.text, all.text);
+        assert_eq!(pieces.src, all.src);
+    }
 
     #[test]
     fn quotes_match_across_wraps_and_markup() {

@@ -109,3 +109,24 @@ fn readers_during_an_upgrade_never_fail() {
     assert!(upgrade.wait().unwrap().success());
     assert!(failures.is_empty(), "{failures:?}");
 }
+
+/// `init --force` leaves a database its owner made read-only (0444) as it is,
+/// whoever runs it, as `-o` leaves a read-only file.
+#[cfg(unix)]
+#[test]
+fn init_force_leaves_a_read_only_database_alone() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = Env::new();
+    let db = env.path("kb.sqlite3");
+    let db_arg = db.to_str().unwrap();
+    env.run(&["--db", db_arg, "init"]).ok();
+    let before = std::fs::read(&db).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    env.run(&["--db", db_arg, "init", "--force"])
+        .fails_saying(4, "is read-only; init --force does not replace it");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
