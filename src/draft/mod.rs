@@ -15,6 +15,7 @@
 mod catalogue;
 mod context;
 mod cues;
+mod discover;
 mod extract;
 mod folded;
 mod lookup;
@@ -44,7 +45,15 @@ pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
         .map(|b| b.rendered.text.clone())
         .unwrap_or_default();
     // The title's sides are those the catalogue (without `extra`) does not know.
-    let proposed = title::title_subjects(&title, catalogue);
+    let mut proposed = title::title_subjects(&title, catalogue);
+    for name in discover::page_subjects(text, &blocks) {
+        if !proposed
+            .iter()
+            .any(|p| crate::names::fold(p) == crate::names::fold(&name))
+        {
+            proposed.push(name);
+        }
+    }
     let mut catalogue = catalogue.clone();
     for name in extra.iter().chain(&proposed) {
         catalogue.propose_subject(name);

@@ -50,6 +50,8 @@ pub struct Reader<'c> {
     pub focus: Vec<usize>,
     /// Subjects in the order the article first names them.
     seen: Vec<usize>,
+    /// The table marks the page explains, and the stance each stands for.
+    pub legend: Vec<(String, Stance)>,
     rows: Vec<Row>,
     /// Pro (1) or con (-1) of the item being read, and of the one before.
     item_polarity: i32,
@@ -62,6 +64,7 @@ impl<'c> Reader<'c> {
             lookup: Lookup::new(cat, matcher),
             focus: Vec::new(),
             seen: Vec::new(),
+            legend: Vec::new(),
             rows: Vec::new(),
             item_polarity: 0,
             last_polarity: 0,
@@ -127,7 +130,7 @@ impl<'c> Reader<'c> {
             self.focus = subjects.clone();
         }
         if s.cell.is_some() {
-            let rows = cell_rows(&self.lookup, &r, ctx, &subjects);
+            let rows = cell_rows(&self.lookup, &r, ctx, &subjects, &self.legend);
             self.push_all(&r, ctx, rows);
             return;
         }
