@@ -129,7 +129,7 @@ fn nothing_is_invented() {
 #[test]
 fn a_sentence_naming_three_subjects_gives_a_row_each_and_comparisons_have_sides() {
     let text = "Alpha vs Beta DB vs Gamma\n\nAlpha, Beta DB and Gamma all ship with built-in replication.\n\nGamma is easier to learn than Alpha.\n\nThere is no one-size-fits-all answer between Alpha and Gamma.\n";
-    let rows = draft(text, &catalogue(), &["Gamma".to_string()]);
+    let rows = draft(text, &catalogue(), &[]);
     for subject in ["alpha", "beta", "gamma"] {
         assert!(
             rows.iter().any(|r| r.subject == subject
@@ -245,7 +245,7 @@ mod properties {
         #[test]
         fn every_row_quotes_the_article_at_its_lines(pieces in prop::collection::vec(piece(), 0..60)) {
             let text: String = pieces.concat();
-            let rows = draft(&text, &catalogue(), &["Gamma".to_string()]);
+            let rows = draft(&text, &catalogue(), &[]);
             let article = crate::article::Article::new(&text);
             for r in &rows {
                 prop_assert!(!r.quote.is_empty());

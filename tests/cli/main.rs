@@ -10,6 +10,7 @@ mod ask;
 mod database;
 mod draft;
 mod draft_more;
+mod draft_real;
 mod external;
 mod faults;
 mod formats;
