@@ -8,7 +8,9 @@
 
 use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
-use crate::text::english::{HEADING_OPENERS, HEADING_SIDES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS};
+use crate::text::english::{
+    HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+};
 
 /// How often the prose must use a name found nowhere else.
 const KEPT_USING: usize = 3;
@@ -49,6 +51,20 @@ pub fn page_subjects(source: &str, blocks: &[Block]) -> Vec<String> {
     out
 }
 
+/// The page's own subject, when one name outweighs the others: the one of `names`
+/// the prose names most, at least twice as often as the next. A sentence that
+/// names no subject and follows none is about it ("Runs anywhere").
+pub fn main_subject(blocks: &[Block], names: &[String]) -> Option<String> {
+    let page = Page::new(blocks);
+    let mut counted: Vec<(usize, &String)> = names.iter().map(|n| (page.mentions(n), n)).collect();
+    counted.sort_by_key(|c| std::cmp::Reverse(c.0));
+    match counted.as_slice() {
+        [(n, name)] if *n >= 2 => Some((*name).clone()),
+        [(n, name), (m, _), ..] if *n >= 2 && *n >= 2 * m => Some((*name).clone()),
+        _ => None,
+    }
+}
+
 /// True when a table row's first header cell says its first column names the
 /// subjects ("Project", "Product", "Tool").
 pub fn subject_column(header: &str) -> bool {
@@ -61,8 +77,9 @@ struct Page {
     lower: std::collections::HashMap<String, usize>,
     /// Every word the prose writes capitalised, and how often.
     upper: std::collections::HashMap<String, usize>,
-    /// Capitalised runs of the prose and how often each stands mid-sentence.
-    runs: Vec<(String, usize)>,
+    /// Capitalised runs of the prose: how often each stands mid-sentence, and how
+    /// often at all.
+    runs: Vec<(String, usize, usize)>,
     /// The prose, folded, for counting mentions.
     folded: String,
 }
@@ -71,7 +88,7 @@ impl Page {
     fn new(blocks: &[Block]) -> Page {
         let mut lower = std::collections::HashMap::new();
         let mut upper = std::collections::HashMap::new();
-        let mut runs: Vec<(String, usize)> = Vec::new();
+        let mut runs: Vec<(String, usize, usize)> = Vec::new();
         let mut folded = String::new();
         for block in blocks {
             let texts: Vec<&str> = match block.kind {
@@ -95,12 +112,16 @@ impl Page {
                 for (run, initial) in name_runs(text) {
                     // Table cells are counted for their words only; a name that
                     // starts in lower case ("fooBar") is an identifier.
-                    if initial || table || run.starts_with(char::is_lowercase) {
+                    if table || run.starts_with(char::is_lowercase) {
                         continue;
                     }
-                    match runs.iter_mut().find(|(r, _)| *r == run) {
-                        Some((_, n)) => *n += 1,
-                        None => runs.push((run, 1)),
+                    let mid = usize::from(!initial);
+                    match runs.iter_mut().find(|(r, _, _)| *r == run) {
+                        Some((_, n, all)) => {
+                            *n += mid;
+                            *all += 1;
+                        }
+                        None => runs.push((run, mid, 1)),
                     }
                 }
             }
@@ -115,7 +136,8 @@ impl Page {
 
     /// True when the page writes `word` in lower case: an English word.
     fn common(&self, word: &str) -> bool {
-        self.lower.contains_key(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        self.lower.contains_key(&lower) || NOT_NAMES.contains(&lower)
     }
 
     /// True when the page writes `word` capitalised more often than not: a name
@@ -214,8 +236,12 @@ impl Page {
     /// The names the prose keeps using mid-sentence.
     fn kept_using(&self, source: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for (run, n) in &self.runs {
-            if *n < KEPT_USING {
+        for (run, mid, all) in &self.runs {
+            // A word the page never writes in lower case counts wherever it
+            // stands; one it also writes in lower case only mid-sentence.
+            let never_lower = run.split(' ').all(|w| !self.common(w));
+            let n = if never_lower { *all } else { *mid };
+            if n < KEPT_USING {
                 continue;
             }
             if run.split(' ').any(|w| in_code(source, w)) {
@@ -299,7 +325,11 @@ fn name_runs(text: &str) -> Vec<(String, bool)> {
         }
         let breaks = raw.ends_with([',', '.', ';', ':', '?', '!', ')', '|']) || raw != word;
         if breaks && !current.is_empty() {
-            out.push((current.join(" "), run_initial));
+            // "However," opening a sentence is no name.
+            let opener = run_initial && current.len() == 1 && raw.ends_with(',');
+            if !opener {
+                out.push((current.join(" "), run_initial));
+            }
             current.clear();
         }
         initial = raw.ends_with(['.', '?', '!', ':']) || raw == "|" || raw == "-";
@@ -373,5 +403,7 @@ mod tests {
         let page = "# Features\n\nHowever, the features are many. However it goes.\n\n\
                     However, features.\n";
         assert!(found(page).is_empty(), "{:?}", found(page));
+        let page = "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n";
+        assert_eq!(found(page), vec!["Quillo"]);
     }
 }

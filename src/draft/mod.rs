@@ -76,7 +76,9 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
     }
     let matcher = matcher::Matcher::new(&catalogue);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
-    walk::Walk::new(&mut reader, text).blocks(&blocks);
+    let main = discover::main_subject(&blocks, &proposed);
+    let main = main.and_then(|name| reader.subject_named(&name));
+    walk::Walk::new(&mut reader, text, main).blocks(&blocks);
     let mut rows = reader.finish();
     row::dedup(&mut rows);
     if !only.is_empty() {

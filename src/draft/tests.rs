@@ -258,3 +258,25 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_one_product_page_files_its_feature_list_under_its_product() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Features\n\n- **Automatic HTTPS** by default\n- **Hot reload** via a plugin\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let feature = |line: usize| {
+        rows.iter()
+            .find(|r| r.kind == Kind::Feature && r.line_start == line)
+            .map(|r| (r.subject.as_str(), r.topic.as_str(), r.stance))
+    };
+    assert_eq!(
+        feature(7),
+        Some(("quillo", "automatic-https", Some(Stance::Builtin))),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        feature(8),
+        Some(("quillo", "hot-reload", Some(Stance::Extension))),
+        "{rows:#?}"
+    );
+}

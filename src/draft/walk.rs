@@ -28,10 +28,12 @@ pub struct Walk<'a, 'c> {
     ctx: Context,
     previous: Option<BlockKind>,
     table_header: Vec<String>,
+    /// The page's own subject, for what names none (a one-product page).
+    main: Option<usize>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
-    pub fn new(reader: &'a mut Reader<'c>, text: &'a str) -> Walk<'a, 'c> {
+    pub fn new(reader: &'a mut Reader<'c>, text: &'a str, main: Option<usize>) -> Walk<'a, 'c> {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Walk {
@@ -39,9 +41,13 @@ impl<'a, 'c> Walk<'a, 'c> {
             text,
             line_starts,
             stack: Vec::new(),
-            ctx: Context::default(),
+            ctx: Context {
+                subject: main,
+                ..Context::default()
+            },
             previous: None,
             table_header: Vec::new(),
+            main,
         }
     }
 
@@ -89,7 +95,7 @@ impl<'a, 'c> Walk<'a, 'c> {
         self.ctx = Context {
             section: heading.to_string(),
             kind: innermost().find_map(|c| c.kind),
-            subject: innermost().find_map(|c| c.subject),
+            subject: innermost().find_map(|c| c.subject).or(self.main),
             category: innermost().find_map(|c| c.category.clone()),
             ..Context::default()
         };

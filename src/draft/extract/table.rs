@@ -26,10 +26,7 @@ pub fn cell_rows(
     let Some((_, row_label)) = &r.s.cell else {
         return Vec::new();
     };
-    let topic = lookup.topic_named(row_label).map(Topic::Known).or_else(|| {
-        new_topic_name(row_label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
-    });
-    let Some(topic) = topic else {
+    let Some(topic) = label_topic(lookup, row_label, ctx) else {
         return Vec::new();
     };
     let cell = r.folded.trim();
@@ -57,6 +54,14 @@ pub fn cell_rows(
         }
     }
     out
+}
+
+/// The topic a label names (a table row's, a feature item's bold words): the
+/// catalogue's where the words match, else a new one of the section's category.
+pub fn label_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
+    lookup.topic_named(label).map(Topic::Known).or_else(|| {
+        new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
+    })
 }
 
 /// The stance a cell gives its row's feature. A cell that starts with a mark is
