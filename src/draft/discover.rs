@@ -9,7 +9,7 @@
 use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
-    HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
 };
 
 /// How often the prose must use a name found nowhere else.
@@ -137,7 +137,8 @@ impl Page {
     /// True when the page writes `word` in lower case: an English word.
     fn common(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.lower.contains_key(&lower) || NOT_NAMES.contains(&lower)
+        // Pronouns and the like ("It", "They") start sentences and are no names.
+        self.lower.contains_key(&lower) || NOT_NAMES.contains(&lower) || FILLER.contains(&lower)
     }
 
     /// True when the page writes `word` capitalised more often than not: a name
