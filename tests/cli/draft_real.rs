@@ -82,3 +82,26 @@ fn min_confidence_keeps_the_rows_at_or_above_it() {
     assert!(!sure.is_empty() && sure.len() < all.len());
     assert!(sure.iter().all(|r| r.4 >= 0.75), "{sure:?}");
 }
+
+/// Front matter, a four-backtick fence holding a three-backtick one, an HTML
+/// comment and a script block are not prose: nothing in them is drafted, and what
+/// follows them is.
+#[test]
+fn markup_that_is_not_prose_is_skipped_and_what_follows_is_read() {
+    let env = Env::new();
+    let article = env.write(
+        "page.md",
+        "---\ntitle: Alpha vs Beta\n---\n\n# Alpha vs Beta\n\n````md\n```\nBeta lacks replication.\n```\n````\n\n\
+         <!--\nBeta has built-in sharding.\n-->\n\n<script setup>\nAlpha lacks sharding.\n</script>\n\n\
+         Alpha has built-in replication.\n",
+    );
+    let found = rows(&env, &[&article]);
+    let lines: Vec<u64> = found.iter().map(|r| r.3).collect();
+    assert!(
+        found
+            .iter()
+            .any(|r| r.0 == "alpha" && r.2 == "builtin" && r.3 == 21),
+        "{found:?}"
+    );
+    assert!(lines.iter().all(|l| *l == 21), "{found:?}");
+}
