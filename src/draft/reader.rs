@@ -24,6 +24,7 @@ use crate::draft::row::{Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
+use crate::text::english::NEITHER;
 use crate::text::english::{CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
 use crate::text::fold::fold_mapped;
 
@@ -152,7 +153,19 @@ impl<'c> Reader<'c> {
         self.push_all(&r, ctx, compared);
         let facts = facts(&self.lookup, &r, &subjects);
         self.push_all(&r, ctx, facts);
-        let features = features(&self.lookup, &r, ctx);
+        let mut features = features(&self.lookup, &r, ctx);
+        // "Neither A nor B includes X": the negation's scope is the whole
+        // sentence, so what it says they have, they lack.
+        let body = r.body_folded();
+        if NEITHER
+            .all()
+            .iter()
+            .any(|w| body.starts_with(&format!("{w} ")))
+        {
+            for f in &mut features {
+                f.stance = Stance::Lacks;
+            }
+        }
         match kind {
             Some(SectionKind::Limitation) => self.read_limitation(&r, ctx, &subjects, &features),
             Some(k @ (SectionKind::ProCon | SectionKind::Pro | SectionKind::Con)) => {

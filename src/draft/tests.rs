@@ -280,3 +280,24 @@ fn a_one_product_page_files_its_feature_list_under_its_product() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn negation_scope_sets_the_stance_and_never_flips_it() {
+    let text = "# Alpha vs Beta\n\nNeither Alpha nor Beta includes built-in replication.\n\n\
+                Alpha is not designed for sharding.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    for subject in ["alpha", "beta"] {
+        assert!(
+            rows.iter().any(|r| r.subject == subject
+                && r.kind == Kind::Feature
+                && r.stance == Some(Stance::Lacks)
+                && r.line_start == 3),
+            "{subject}: {rows:#?}"
+        );
+    }
+    assert!(
+        rows.iter()
+            .all(|r| r.stance != Some(Stance::Builtin) && r.kind != Kind::UseCase),
+        "{rows:#?}"
+    );
+}

@@ -128,6 +128,8 @@ lists! {
     SUBJECT_COLUMNS = "subject_columns.txt";
     /// How a heading asking why one product (or why not another) begins.
     WHY_HEADINGS = "why_headings.txt";
+    /// A sentence opening that denies what follows of every subject it names.
+    NEITHER = "neither.txt";
     /// Words of a heading between the sides it compares.
     HEADING_SIDES = "heading_sides.txt";
     /// Words of a comparing heading after which its first side begins.
