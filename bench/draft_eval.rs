@@ -35,6 +35,69 @@ fn key(subject: &str, kind: &str, stance: &str, lines: (usize, usize)) -> Key {
     )
 }
 
+/// A careful reader's key claims (`id,subject,kind,topic,stance,versus,line,claim`,
+/// as in `../shared/eval/real-dev/`): strict when some row has the claim's subject,
+/// kind, stance (features) and covers its line; loose when some row has its subject
+/// and covers its line. Prints the article, key claims, rows, strict, loose.
+fn key_claims(
+    path: &str,
+    text: &str,
+    catalogue: &claimdb::draft::Catalogue,
+    reader: &mut csv::Reader<std::fs::File>,
+    verbose: bool,
+) {
+    let headers = reader.headers().expect("header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows = draft(text, catalogue, &[]);
+    let (mut n, mut strict, mut loose) = (0usize, 0usize, 0usize);
+    for record in reader.records() {
+        let r = record.expect("row");
+        let (subject, kind, stance) =
+            (fold(&r[col("subject")]), &r[col("kind")], &r[col("stance")]);
+        let line: usize = r[col("line")].parse().expect("line");
+        n += 1;
+        let covers = |row: &&claimdb::draft::Row| {
+            fold(&row.subject) == subject && row.line_start <= line && line <= row.line_end
+        };
+        let is_loose = rows.iter().any(|row| covers(&row));
+        let is_strict = rows.iter().filter(covers).any(|row| {
+            row.kind.as_str() == kind
+                && (kind != "feature" || row.stance.map_or("", |s| s.as_str()) == stance)
+        });
+        strict += usize::from(is_strict);
+        loose += usize::from(is_loose);
+        if verbose && !is_strict {
+            eprintln!(
+                "  {} {} {subject} {kind} {stance} {line}: {}",
+                &r[0],
+                if is_loose { "loose" } else { "missed" },
+                &r[col("claim")]
+            );
+        }
+    }
+    if verbose {
+        for row in &rows {
+            eprintln!(
+                "  row {}-{} {} {} {} {:?} {:.2}",
+                row.line_start,
+                row.line_end,
+                row.subject,
+                row.kind.as_str(),
+                row.topic,
+                row.stance.map(|s| s.as_str()),
+                row.confidence
+            );
+        }
+    }
+    let ratio = |a: usize| if n == 0 { 0.0 } else { a as f64 / n as f64 };
+    println!(
+        "{path}\tkey {n}\trows {}\tstrict {:.3}\tloose {:.3}",
+        rows.len(),
+        ratio(strict),
+        ratio(loose)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 || !args.len().is_multiple_of(2) {
@@ -52,6 +115,10 @@ fn main() {
         let article = Article::new(&text);
         let mut reader = csv::Reader::from_path(PathBuf::from(&pair[1])).expect("claims");
         let headers = reader.headers().expect("header").clone();
+        if headers.iter().any(|h| h == "line") && !headers.iter().any(|h| h == "line_start") {
+            key_claims(&pair[0], &text, &catalogue, &mut reader, verbose);
+            continue;
+        }
         let col = |name: &str| headers.iter().position(|h| h == name);
         let mut hand: Vec<(Key, String)> = Vec::new();
         for record in reader.records() {

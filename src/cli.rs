@@ -628,10 +628,21 @@ pub struct DraftArgs {
     #[arg(value_name = "ARTICLE")]
     pub article: PathBuf,
 
-    /// A subject to look for besides the known ones and those in the title ("X vs
-    /// Y"); repeat for several
+    /// Draft only the claims about this subject (found on the page or not);
+    /// repeat for several
     #[arg(long, value_name = "NAME")]
     pub subject: Vec<String>,
+
+    /// Keep only the rows at least this sure (0 to 1; the `confidence` column)
+    #[arg(long, value_name = "N", value_parser = confidence)]
+    pub min_confidence: Option<f32>,
+}
+
+fn confidence(text: &str) -> std::result::Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(n) if (0.0..=1.0).contains(&n) => Ok(n),
+        _ => Err(format!("{text} is not a confidence between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Args)]

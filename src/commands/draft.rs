@@ -4,7 +4,7 @@
 use std::io::Read as _;
 
 use crate::cli::DraftArgs;
-use crate::db::Db;
+use crate::db::{Db, Location};
 use crate::draft::{draft, load_catalogue};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ingest::import::{MAX_ARTICLE_BYTES, regular_file};
@@ -79,10 +79,32 @@ pub fn read_article(path: &std::path::Path) -> Result<String> {
     })
 }
 
+/// Where `draft` reads the catalogue when the default database does not exist
+/// yet: a copy of the shipped one in a temporary directory (kept alive by the
+/// second half), so that a command that writes nothing creates nothing.
+pub fn scratch(location: &Location) -> Result<Option<(Location, tempfile::TempDir)>> {
+    if !matches!(location, Location::Default(_)) || location.path().exists() {
+        return Ok(None);
+    }
+    let dir = tempfile::tempdir().map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot make a scratch directory: {e}"),
+        )
+    })?;
+    let scratch = Location::from_flag(Some(dir.path().join("catalogue.sqlite3")))?;
+    Db::init(&scratch, false, crate::ingest::seed::load)?;
+    Ok(Some((scratch, dir)))
+}
+
 pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
     let text = read_article(&args.article)?;
     let catalogue = load_catalogue(&db.conn)?;
     let mut rows = draft(&text, &catalogue, &args.subject);
+    let drafted = rows.len();
+    if let Some(min) = args.min_confidence {
+        rows.retain(|r| r.confidence + f32::EPSILON >= min);
+    }
     // A row `import` would refuse for its length (one CSV line of at most
     // MAX_ROW_BYTES, quotes doubled) is no proposal: it is left out, and said.
     let before = rows.len();
@@ -123,9 +145,24 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
         );
     }
     if rows.is_empty() && too_long == 0 {
-        // The file's name is the user's, but may hold control characters.
+        let why = if drafted > 0 {
+            format!("its {drafted} rows are all below --min-confidence; try a lower one")
+        } else {
+            match crate::draft::subjects_found(&text, &catalogue, &args.subject).as_slice() {
+                [] => "it found no subject (no title \"X vs Y\", no table of products, no \
+                       name the text keeps using); name one with --subject NAME"
+                    .to_string(),
+                found => format!(
+                    "it found {} but no sentence saying what they have, lack or do better \
+                     (\"includes\", \"does not support\", \"faster than\", a table of ✓/✗); \
+                     try --subject NAME for another subject",
+                    found.join(", ")
+                ),
+            }
+        };
         crate::stderr_line!(
-            "claimdb: the draft found no claims in {}",
+            "claimdb: the draft found no claims in {}: {why}",
+            // The file's name is the user's, but may hold control characters.
             crate::output::for_terminal(&args.article.display().to_string())
         );
     }

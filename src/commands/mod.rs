@@ -113,7 +113,17 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search { words, scope } => run.within(scope, |db, out| {
             answers::search::search(&db.conn, out, words)
         }),
-        Command::Draft(args) => run.answer(|db, out| draft::run(db, out, args)),
+        Command::Draft(args) => {
+            // `draft` writes nothing: with no database yet it reads the shipped
+            // catalogue from a scratch copy rather than create the default one.
+            let scratch = draft::scratch(&location)?;
+            let location = scratch.as_ref().map_or(&location, |(l, _)| l);
+            let run = Run {
+                location,
+                options: &options,
+            };
+            run.answer(|db, out| draft::run(db, out, args))
+        }
         Command::Coverage { slug } => run.answer(|db, out| coverage::run(db, out, slug.as_deref())),
     }
 }

@@ -15,6 +15,7 @@
 mod catalogue;
 mod context;
 mod cues;
+mod discover;
 mod extract;
 mod folded;
 mod lookup;
@@ -32,28 +33,63 @@ mod walk;
 pub use catalogue::{Catalogue, Entry, load_catalogue};
 pub use row::Row;
 
+use crate::names::fold;
 use crate::text::blocks::blocks;
 
-/// Drafts the claims of `text`. `extra` names subjects to look for besides the
-/// catalogue's (from `--subject`).
-pub fn draft(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<Row> {
+/// The subjects a draft of `text` looks for beyond the catalogue's: the page's own
+/// (title, headings, tables, names it keeps using) and `extra`.
+pub fn subjects_found(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<String> {
     let blocks = blocks(text);
+    let mut names = proposed_subjects(text, &blocks, catalogue);
+    names.extend(extra.iter().cloned());
+    names
+}
+
+/// The subjects the page proposes that the catalogue does not know.
+fn proposed_subjects(
+    text: &str,
+    blocks: &[crate::text::blocks::Block],
+    catalogue: &Catalogue,
+) -> Vec<String> {
     let title = blocks
         .iter()
         .find(|b| !b.rendered.text.trim().is_empty())
         .map(|b| b.rendered.text.clone())
         .unwrap_or_default();
-    // The title's sides are those the catalogue (without `extra`) does not know.
-    let proposed = title::title_subjects(&title, catalogue);
+    let mut proposed = title::title_subjects(&title, catalogue);
+    for name in discover::page_subjects(text, blocks) {
+        if !proposed.iter().any(|p| fold(p) == fold(&name)) {
+            proposed.push(name);
+        }
+    }
+    proposed
+}
+
+/// Drafts the claims of `text`. `only` (from `--subject`) narrows the draft to
+/// those subjects, named on the page or not.
+pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
+    let blocks = blocks(text);
+    let proposed = proposed_subjects(text, &blocks, catalogue);
     let mut catalogue = catalogue.clone();
-    for name in extra.iter().chain(&proposed) {
+    for name in only.iter().chain(&proposed) {
         catalogue.propose_subject(name);
     }
     let matcher = matcher::Matcher::new(&catalogue);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
-    walk::Walk::new(&mut reader, text).blocks(&blocks);
+    let main = discover::main_subject(&blocks, &proposed);
+    let main = main.and_then(|name| reader.subject_named(&name));
+    walk::Walk::new(&mut reader, text, main).blocks(&blocks);
     let mut rows = reader.finish();
     row::dedup(&mut rows);
+    if !only.is_empty() {
+        let wanted: Vec<String> = only.iter().map(|n| fold(n)).collect();
+        rows.retain(|r| {
+            catalogue
+                .subjects
+                .iter()
+                .any(|s| s.name == r.subject && s.aliases.iter().any(|a| wanted.contains(&fold(a))))
+        });
+    }
     // The section a row is filed under is the one import will store for its line.
     let sections = crate::text::outline(text);
     for row in &mut rows {

@@ -8,13 +8,13 @@
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
-    BUILTIN, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED, SECTION_CUES,
+    BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED, SECTION_CUES,
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
 use crate::draft::extract::facts::{facts, is_a};
 use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
-use crate::draft::extract::table::cell_rows;
+use crate::draft::extract::table::{cell_rows, label_topic};
 use crate::draft::extract::use_cases::use_case_rows;
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
@@ -24,6 +24,7 @@ use crate::draft::row::{Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
+use crate::text::english::NEITHER;
 use crate::text::english::{CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
 use crate::text::fold::fold_mapped;
 
@@ -50,6 +51,8 @@ pub struct Reader<'c> {
     pub focus: Vec<usize>,
     /// Subjects in the order the article first names them.
     seen: Vec<usize>,
+    /// The table marks the page explains, and the stance each stands for.
+    pub legend: Vec<(String, Stance)>,
     rows: Vec<Row>,
     /// Pro (1) or con (-1) of the item being read, and of the one before.
     item_polarity: i32,
@@ -62,6 +65,7 @@ impl<'c> Reader<'c> {
             lookup: Lookup::new(cat, matcher),
             focus: Vec::new(),
             seen: Vec::new(),
+            legend: Vec::new(),
             rows: Vec::new(),
             item_polarity: 0,
             last_polarity: 0,
@@ -70,6 +74,14 @@ impl<'c> Reader<'c> {
 
     pub fn finish(self) -> Vec<Row> {
         self.rows
+    }
+
+    /// The one subject `name` names, if it names exactly one.
+    pub fn subject_named(&self, name: &str) -> Option<usize> {
+        match self.lookup.subjects_named(name).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// What a heading says about the section under it.
@@ -127,7 +139,7 @@ impl<'c> Reader<'c> {
             self.focus = subjects.clone();
         }
         if s.cell.is_some() {
-            let rows = cell_rows(&self.lookup, &r, ctx, &subjects);
+            let rows = cell_rows(&self.lookup, &r, ctx, &subjects, &self.legend);
             self.push_all(&r, ctx, rows);
             return;
         }
@@ -141,7 +153,19 @@ impl<'c> Reader<'c> {
         self.push_all(&r, ctx, compared);
         let facts = facts(&self.lookup, &r, &subjects);
         self.push_all(&r, ctx, facts);
-        let features = features(&self.lookup, &r, ctx);
+        let mut features = features(&self.lookup, &r, ctx);
+        // "Neither A nor B includes X": the negation's scope is the whole
+        // sentence, so what it says they have, they lack.
+        let body = r.body_folded();
+        if NEITHER
+            .all()
+            .iter()
+            .any(|w| body.starts_with(&format!("{w} ")))
+        {
+            for f in &mut features {
+                f.stance = Stance::Lacks;
+            }
+        }
         match kind {
             Some(SectionKind::Limitation) => self.read_limitation(&r, ctx, &subjects, &features),
             Some(k @ (SectionKind::ProCon | SectionKind::Pro | SectionKind::Con)) => {
@@ -356,6 +380,10 @@ impl<'c> Reader<'c> {
         features: &[Feature],
     ) {
         let strong = features.iter().any(|f| f.strong);
+        if !explicit && let Some(rows) = self.feature_item(kind, r, ctx, subjects, features) {
+            self.push_all(r, ctx, rows);
+            return;
+        }
         if let Some(stance) = self.listed_feature_stance(kind, r, ctx, features) {
             if let Some(topic) = main_topic(&self.lookup, r, ctx, Kind::Feature) {
                 let rows: Vec<RowDraft> = subjects
@@ -400,6 +428,51 @@ impl<'c> Reader<'c> {
                 self.push_each(r, ctx, subjects, pro_or_con(p), Topic::Known(topic), 0.4);
             }
         }
+    }
+
+    /// An item of a "Features" list that names no subject ("- **Automatic HTTPS**
+    /// by default"): a feature of the section's subject, its topic the item's bold
+    /// lead, built in unless the item says it lacks, limits or extends it.
+    fn feature_item(
+        &self,
+        kind: Option<SectionKind>,
+        r: &Folded,
+        ctx: &Context,
+        subjects: &[usize],
+        features: &[Feature],
+    ) -> Option<Vec<RowDraft>> {
+        let under_features = kind == Some(SectionKind::Feature)
+            && HEADING_FEATURE_LIST.any_in(&fold_mapped(&ctx.section).0);
+        if !under_features || !r.s.listed || !r.s.first || r.s.label_len > 0 {
+            return None;
+        }
+        let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);
+        let bold = lead.strip_prefix("**")?;
+        let label = &bold[..bold.find("**")?];
+        let topic = label_topic(&self.lookup, label, ctx)?;
+        let body = r.body_folded();
+        let stance = features
+            .iter()
+            .find(|f| {
+                matches!(
+                    f.stance,
+                    Stance::Lacks | Stance::Limited | Stance::Extension
+                )
+            })
+            .map(|f| f.stance)
+            .or_else(|| {
+                CELL_STANCES
+                    .iter()
+                    .find(|(s, cues)| *s != Stance::Builtin && cues.any_in(body))
+                    .map(|(s, _)| *s)
+            })
+            .unwrap_or(Stance::Builtin);
+        Some(
+            subjects
+                .iter()
+                .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, 0.6))
+                .collect(),
+        )
     }
 
     /// The stance of a labelled list item that its list intro says is a feature

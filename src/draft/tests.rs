@@ -129,7 +129,7 @@ fn nothing_is_invented() {
 #[test]
 fn a_sentence_naming_three_subjects_gives_a_row_each_and_comparisons_have_sides() {
     let text = "Alpha vs Beta DB vs Gamma\n\nAlpha, Beta DB and Gamma all ship with built-in replication.\n\nGamma is easier to learn than Alpha.\n\nThere is no one-size-fits-all answer between Alpha and Gamma.\n";
-    let rows = draft(text, &catalogue(), &["Gamma".to_string()]);
+    let rows = draft(text, &catalogue(), &[]);
     for subject in ["alpha", "beta", "gamma"] {
         assert!(
             rows.iter().any(|r| r.subject == subject
@@ -245,7 +245,7 @@ mod properties {
         #[test]
         fn every_row_quotes_the_article_at_its_lines(pieces in prop::collection::vec(piece(), 0..60)) {
             let text: String = pieces.concat();
-            let rows = draft(&text, &catalogue(), &["Gamma".to_string()]);
+            let rows = draft(&text, &catalogue(), &[]);
             let article = crate::article::Article::new(&text);
             for r in &rows {
                 prop_assert!(!r.quote.is_empty());
@@ -257,4 +257,47 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn a_one_product_page_files_its_feature_list_under_its_product() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Features\n\n- **Automatic HTTPS** by default\n- **Hot reload** via a plugin\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let feature = |line: usize| {
+        rows.iter()
+            .find(|r| r.kind == Kind::Feature && r.line_start == line)
+            .map(|r| (r.subject.as_str(), r.topic.as_str(), r.stance))
+    };
+    assert_eq!(
+        feature(7),
+        Some(("quillo", "automatic-https", Some(Stance::Builtin))),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        feature(8),
+        Some(("quillo", "hot-reload", Some(Stance::Extension))),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn negation_scope_sets_the_stance_and_never_flips_it() {
+    let text = "# Alpha vs Beta\n\nNeither Alpha nor Beta includes built-in replication.\n\n\
+                Alpha is not designed for sharding.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    for subject in ["alpha", "beta"] {
+        assert!(
+            rows.iter().any(|r| r.subject == subject
+                && r.kind == Kind::Feature
+                && r.stance == Some(Stance::Lacks)
+                && r.line_start == 3),
+            "{subject}: {rows:#?}"
+        );
+    }
+    assert!(
+        rows.iter()
+            .all(|r| r.stance != Some(Stance::Builtin) && r.kind != Kind::UseCase),
+        "{rows:#?}"
+    );
 }

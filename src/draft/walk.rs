@@ -4,6 +4,8 @@
 //! item.
 
 use crate::draft::context::{Context, SectionKind, Sentence};
+use crate::draft::discover::{column_name, subject_column};
+use crate::draft::extract::table::legend_entry;
 use crate::draft::reader::Reader;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::quotes::widen;
@@ -31,10 +33,12 @@ pub struct Walk<'a, 'c> {
     ctx: Context,
     previous: Option<BlockKind>,
     table_header: Vec<String>,
+    /// The page's own subject, for what names none (a one-product page).
+    main: Option<usize>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
-    pub fn new(reader: &'a mut Reader<'c>, text: &'a str) -> Walk<'a, 'c> {
+    pub fn new(reader: &'a mut Reader<'c>, text: &'a str, main: Option<usize>) -> Walk<'a, 'c> {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Walk {
@@ -42,9 +46,13 @@ impl<'a, 'c> Walk<'a, 'c> {
             text,
             line_starts,
             stack: Vec::new(),
-            ctx: Context::default(),
+            ctx: Context {
+                subject: main,
+                ..Context::default()
+            },
             previous: None,
             table_header: Vec::new(),
+            main,
         }
     }
 
@@ -92,7 +100,7 @@ impl<'a, 'c> Walk<'a, 'c> {
         self.ctx = Context {
             section: heading.to_string(),
             kind: innermost().find_map(|c| c.kind),
-            subject: innermost().find_map(|c| c.subject),
+            subject: innermost().find_map(|c| c.subject).or(self.main),
             category: innermost().find_map(|c| c.category.clone()),
             ..Context::default()
         };
@@ -117,8 +125,16 @@ impl<'a, 'c> Walk<'a, 'c> {
             .first()
             .map(|c| c.text.clone())
             .unwrap_or_default();
+        // A table whose first column is headed "Project" (or the like) has a
+        // subject a row and a topic a column; otherwise a subject a column.
+        let by_rows = self.table_header.first().is_some_and(|h| subject_column(h));
         for (i, cell) in block.cells.iter().enumerate().skip(1) {
-            let column = self.table_header.get(i).cloned().unwrap_or_default();
+            let heading = self.table_header.get(i).cloned().unwrap_or_default();
+            let (column, row_label) = if by_rows {
+                (row_label.clone(), heading)
+            } else {
+                (column_name(&heading), row_label.clone())
+            };
             let s = Sentence {
                 text: &cell.text,
                 label_len: 0,
@@ -137,6 +153,11 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// introduces the list after it; the list ends at the next paragraph.
     fn text_block(&mut self, block: &Block) {
         let item = matches!(block.kind, BlockKind::ListItem { .. });
+        // "- ✅ Built in and ready to use": a legend of the table's marks.
+        if item && let Some(entry) = legend_entry(&block.rendered.text) {
+            self.reader.legend.push(entry);
+            return;
+        }
         // A labelled one-line paragraph under a pros, cons, limitations, companies
         // or use-cases heading is an item of that list.
         let listed = item

@@ -175,15 +175,51 @@ fn is_table_row(text: &str) -> bool {
     t.starts_with('|') && t.len() > 1
 }
 
+/// The opening run of a code fence (three or more backticks or tildes, of any
+/// length: "````" is closed only by a run at least as long).
 fn fence(text: &str) -> Option<&str> {
     let t = text.trim_start();
-    if t.starts_with("```") {
-        Some("```")
-    } else if t.starts_with("~~~") {
-        Some("~~~")
+    let c = t.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let run = t.len() - t.trim_start_matches(c).len();
+    (run >= 3).then(|| &t[..run])
+}
+
+/// True when `text` closes the fence opened by `open`: a run of its character at
+/// least as long, and nothing after it.
+fn closes_fence(text: &str, open: &str) -> bool {
+    let t = text.trim();
+    let c = open.chars().next().unwrap_or('`');
+    t.len() >= open.len() && t.chars().all(|x| x == c)
+}
+
+/// What is not prose in Markdown and ends at a known line: an HTML comment, a
+/// `<script>`, `<style>` or `<pre>` block. Returns what ends it.
+fn raw_block(text: &str) -> Option<&'static str> {
+    let t = text.trim_start().to_ascii_lowercase();
+    if t.starts_with("<!--") {
+        Some("-->")
+    } else if t.starts_with("<script") {
+        Some("</script>")
+    } else if t.starts_with("<style") {
+        Some("</style>")
+    } else if t.starts_with("<pre") {
+        Some("</pre>")
     } else {
         None
     }
+}
+
+/// The number of lines a front matter block (`---` ... `---` at the very start)
+/// takes, or 0.
+fn front_matter_lines(lines: &[Line]) -> usize {
+    if lines.first().is_none_or(|l| l.text.trim_end() != "---") {
+        return 0;
+    }
+    lines
+        .iter()
+        .skip(1)
+        .position(|l| matches!(l.text.trim_end(), "---" | "..."))
+        .map_or(0, |i| i + 2)
 }
 
 /// A block being built: the source byte ranges of its lines' text so far (its
@@ -266,11 +302,28 @@ fn parse(source: &str, detail: Detail) -> Vec<Block> {
             out.push(finish(o, source, detail, first));
         }
     };
-    for line in &lines {
+    let mut in_raw: Option<&str> = None;
+    for line in &lines[front_matter_lines(&lines)..] {
         let text = line.text;
         if let Some(f) = in_fence {
-            if text.trim_start().starts_with(f) {
+            if closes_fence(text, f) {
                 in_fence = None;
+            }
+            continue;
+        }
+        if in_raw.is_none()
+            && let Some(end) = raw_block(text)
+        {
+            close(&mut open, &mut out);
+            let after_open = text.trim_start().get(4..).unwrap_or("");
+            if !after_open.to_ascii_lowercase().contains(end) {
+                in_raw = Some(end);
+            }
+            continue;
+        }
+        if let Some(end) = in_raw {
+            if text.to_ascii_lowercase().contains(end) {
+                in_raw = None;
             }
             continue;
         }

@@ -14,6 +14,7 @@ mod datasette;
 mod draft;
 mod draft_more;
 mod draft_output;
+mod draft_real;
 mod external;
 mod faults;
 mod formats;

@@ -11,21 +11,29 @@ use crate::draft::row::{RowDraft, Topic};
 use crate::draft::slug::new_topic_name;
 use crate::draft::topics::FEATURES;
 use crate::model::{Kind, Stance};
-use crate::text::english::{TABLE_CELL_NO, TABLE_CELL_YES};
+use crate::names::fold;
+use crate::text::english::{TABLE_CELL_NO, TABLE_CELL_NONE, TABLE_CELL_PARTIAL, TABLE_CELL_YES};
 
-/// The rows a table cell gives each of `subjects`.
-pub fn cell_rows(lookup: &Lookup, r: &Folded, ctx: &Context, subjects: &[usize]) -> Vec<RowDraft> {
+/// The rows a table cell gives each of `subjects`; `legend` holds the marks the
+/// page explains ("🟡 Supported through a community library").
+pub fn cell_rows(
+    lookup: &Lookup,
+    r: &Folded,
+    ctx: &Context,
+    subjects: &[usize],
+    legend: &[(String, Stance)],
+) -> Vec<RowDraft> {
     let Some((_, row_label)) = &r.s.cell else {
         return Vec::new();
     };
-    let topic = lookup.topic_named(row_label).map(Topic::Known).or_else(|| {
-        new_topic_name(row_label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
-    });
-    let Some(topic) = topic else {
+    let Some(topic) = label_topic(lookup, row_label, ctx) else {
         return Vec::new();
     };
     let cell = r.folded.trim();
-    let stance = cell_stance(cell);
+    if TABLE_CELL_NONE.contains(cell) {
+        return Vec::new();
+    }
+    let stance = cell_stance(r.s.text, legend);
     let mut out = Vec::new();
     for &subject in subjects {
         match stance {
@@ -48,18 +56,129 @@ pub fn cell_rows(lookup: &Lookup, r: &Folded, ctx: &Context, subjects: &[usize])
     out
 }
 
-/// The stance a folded cell gives its row's feature: the first of [`CELL_STANCES`]
-/// whose cue stands in the cell, or that the whole cell says ("no", "partial...",
-/// "✓").
-fn cell_stance(cell: &str) -> Option<Stance> {
+/// The topic a label names (a table row's, a feature item's bold words): the
+/// catalogue's where the words match, else a new one of the section's category.
+pub fn label_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
+    lookup.topic_named(label).map(Topic::Known).or_else(|| {
+        new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
+    })
+}
+
+/// The stance a cell gives its row's feature. A cell that starts with a mark is
+/// read by the mark (the page's legend first, then ✓/✗ and the partial marks),
+/// the words after it only refining a yes ("✓ via a plugin" is an extension, a
+/// footnote number makes it limited); a cell of words alone by its cues or as a
+/// whole ("no", "partial").
+pub fn cell_stance(cell: &str, legend: &[(String, Stance)]) -> Option<Stance> {
+    // "✔️" is "✔" and an emoji variation selector.
+    let cell = cell.replace('\u{fe0f}', "");
+    let cell = cell.trim();
+    let (mark, rest) = match cell.split_once(char::is_whitespace) {
+        Some((mark, rest)) => (mark, rest.trim()),
+        None => (cell, ""),
+    };
+    let folded_rest = fold(rest);
+    let by_cues = |text: &str| {
+        CELL_STANCES
+            .iter()
+            .find(|(_, cues)| cues.any_in(text))
+            .map(|(stance, _)| *stance)
+    };
+    let mark_stance = legend
+        .iter()
+        .find(|(m, _)| m == mark)
+        .map(|(_, s)| *s)
+        .or_else(|| {
+            let m = fold(mark);
+            if TABLE_CELL_YES.contains(&m) {
+                Some(Stance::Builtin)
+            } else if TABLE_CELL_NO.contains(&m) {
+                Some(Stance::Lacks)
+            } else if TABLE_CELL_PARTIAL.contains(mark) {
+                Some(Stance::Limited)
+            } else {
+                None
+            }
+        });
+    if let Some(stance) = mark_stance {
+        let footnote = !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '*');
+        return Some(match (stance, by_cues(&folded_rest)) {
+            (Stance::Builtin, _) if footnote => Stance::Limited,
+            (Stance::Builtin, Some(refined @ (Stance::Extension | Stance::Limited))) => refined,
+            (stance, _) => stance,
+        });
+    }
+    let folded = fold(cell);
     let whole_cell = |stance: Stance| match stance {
-        Stance::Lacks => TABLE_CELL_NO.contains(cell),
-        Stance::Limited => cell.starts_with("partial"),
-        Stance::Builtin => TABLE_CELL_YES.contains(cell),
+        Stance::Lacks => TABLE_CELL_NO.contains(&folded),
+        Stance::Limited => folded.starts_with("partial"),
+        Stance::Builtin => TABLE_CELL_YES.contains(&folded),
         Stance::Extension | Stance::Depends => false,
     };
     CELL_STANCES
         .iter()
-        .find(|(stance, cues)| cues.any_in(cell) || whole_cell(*stance))
+        .find(|(stance, cues)| cues.any_in(&folded) || whole_cell(*stance))
         .map(|(stance, _)| *stance)
+}
+
+/// The stance a legend item gives its mark ("🛑 Not officially supported"): the
+/// mark and the stance its words say, when the item starts with a mark.
+pub fn legend_entry(item: &str) -> Option<(String, Stance)> {
+    let (mark, rest) = item.trim().split_once(char::is_whitespace)?;
+    let mark = mark.replace('\u{fe0f}', "");
+    if mark.chars().any(char::is_alphanumeric) || mark.is_empty() {
+        return None;
+    }
+    let rest = fold(rest);
+    let stance = CELL_STANCES
+        .iter()
+        .find(|(_, cues)| cues.any_in(&rest))
+        .map(|(stance, _)| *stance)?;
+    Some((mark, stance))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_read_by_its_mark_first() {
+        let none: &[(String, Stance)] = &[];
+        assert_eq!(cell_stance("✔\u{fe0f}", none), Some(Stance::Builtin));
+        assert_eq!(cell_stance("✅ 1", none), Some(Stance::Limited));
+        assert_eq!(
+            cell_stance("✔ - Via a plugin", none),
+            Some(Stance::Extension)
+        );
+        assert_eq!(
+            cell_stance("❌ Available as a standalone module", none),
+            Some(Stance::Lacks)
+        );
+        assert_eq!(cell_stance("🔶 WIP", none), Some(Stance::Limited));
+        assert_eq!(cell_stance(":x:", none), Some(Stance::Lacks));
+        assert_eq!(cell_stance("not supported", none), Some(Stance::Lacks));
+        let legend: Vec<(String, Stance)> = [
+            "✅ 1st-class, built-in, and ready to use with no added configuration or code",
+            "🟡 Supported, but as an unofficial 3rd party or community library/contribution",
+            "🔶 Supported and documented, but requires extra user-code to implement",
+            "🛑 Not officially supported or documented.",
+        ]
+        .iter()
+        .filter_map(|item| legend_entry(item))
+        .collect();
+        let stances: Vec<Stance> = legend.iter().map(|(_, s)| *s).collect();
+        assert_eq!(
+            stances,
+            [
+                Stance::Builtin,
+                Stance::Extension,
+                Stance::Limited,
+                Stance::Lacks
+            ]
+        );
+        assert_eq!(
+            cell_stance("🛑 Active Routes Only", &legend),
+            Some(Stance::Lacks)
+        );
+    }
 }

@@ -8,6 +8,7 @@ use crate::draft::lookup::Lookup;
 use crate::draft::row::{RowDraft, Topic};
 use crate::draft::topics::{USE_CASES, listed_phrases, main_topic};
 use crate::model::Kind;
+use crate::text::english::NEGATION;
 
 /// Use-case rows for `subjects`: the topics after a "suited for" cue, or (in a
 /// use-case section, `section`) the label's topic, or the things listed after the
@@ -49,12 +50,26 @@ pub fn use_case_rows(
         topics.extend(names.into_iter().map(|n| Topic::New(n, category.clone())));
     }
     let confidence = if cue.is_some() { 0.7 } else { 0.6 };
+    // "Not designed for X": a negation just before the cue says what the subject
+    // does not suit, a limitation.
+    let negated = cue.is_some_and(|(s, _)| {
+        r.folded[..s]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| NEGATION.contains(w))
+    });
+    let kind = if negated {
+        Kind::Limitation
+    } else {
+        Kind::UseCase
+    };
     let mut out = Vec::new();
     for topic in topics {
         for &subject in subjects {
             out.push(RowDraft::new(
                 subject,
-                Kind::UseCase,
+                kind,
                 topic.clone(),
                 r.body_text(),
                 confidence,

@@ -112,6 +112,10 @@ lists! {
     TOPIC_BASED_ON = "topic_based_on.txt";
     TABLE_CELL_NO = "table_cell_no.txt";
     TABLE_CELL_YES = "table_cell_yes.txt";
+    /// A table cell mark that says the subject has the row's feature in part.
+    TABLE_CELL_PARTIAL = "table_cell_partial.txt";
+    /// A table cell that says the row does not apply to the subject: no claim.
+    TABLE_CELL_NONE = "table_cell_none.txt";
     LIST_FILLERS = "list_fillers.txt";
     LIST_STOPS = "list_stops.txt";
     LIST_JOINERS = "list_joiners.txt";
@@ -120,6 +124,16 @@ lists! {
     NOT_NAMES = "not_names.txt";
     NAME_JOINERS = "name_joiners.txt";
     VERSUS = "versus.txt";
+    /// The first header cell of a table whose first column names the subjects.
+    SUBJECT_COLUMNS = "subject_columns.txt";
+    /// How a heading asking why one product (or why not another) begins.
+    WHY_HEADINGS = "why_headings.txt";
+    /// A sentence opening that denies what follows of every subject it names.
+    NEITHER = "neither.txt";
+    /// Words of a heading between the sides it compares.
+    HEADING_SIDES = "heading_sides.txt";
+    /// Words of a comparing heading after which its first side begins.
+    HEADING_OPENERS = "heading_openers.txt";
 
     /// ask: words that carry no name (articles, pronouns, generic question words).
     FILLER = "filler.txt";

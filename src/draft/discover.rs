@@ -1,0 +1,410 @@
+//! The subjects a page is about, found without being told: the names of its
+//! title and headings ("X vs Y vs Z", "Why X", "Why not X?", "What is X?"), the
+//! subjects of its tables (a header row of names, or a first column headed
+//! "Project"), and the names its prose keeps using. A name is a run of
+//! capitalised words that the page never writes in lower case (so "However" and
+//! "Features" are no names), or a word the page sets as code in a "Why not X?"
+//! heading. Nothing here knows any product: only where pages put their names.
+
+use crate::names::fold;
+use crate::text::blocks::{Block, BlockKind};
+use crate::text::english::{
+    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+};
+
+/// How often the prose must use a name found nowhere else.
+const KEPT_USING: usize = 3;
+
+/// The names the page proposes as subjects, in the order it first gives them.
+pub fn page_subjects(source: &str, blocks: &[Block]) -> Vec<String> {
+    let page = Page::new(blocks);
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |name: &str| {
+        let name = name.trim();
+        if !name.is_empty() && !out.iter().any(|n| fold(n) == fold(name)) {
+            out.push(name.to_string());
+        }
+    };
+    if let Some(title) = front_matter_title(source) {
+        for name in page.heading_names(&title, source) {
+            push(&name);
+        }
+    }
+    for block in blocks {
+        match block.kind {
+            BlockKind::Heading { .. } => {
+                for name in page.heading_names(&block.rendered.text, source) {
+                    push(&name);
+                }
+            }
+            BlockKind::TableRow { header: true } => {
+                for name in table_names(block) {
+                    push(&name);
+                }
+            }
+            _ => {}
+        }
+    }
+    for name in page.kept_using(source) {
+        push(&name);
+    }
+    out
+}
+
+/// The page's own subject, when one name outweighs the others: the one of `names`
+/// the prose names most, at least twice as often as the next. A sentence that
+/// names no subject and follows none is about it ("Runs anywhere").
+pub fn main_subject(blocks: &[Block], names: &[String]) -> Option<String> {
+    let page = Page::new(blocks);
+    let mut counted: Vec<(usize, &String)> = names.iter().map(|n| (page.mentions(n), n)).collect();
+    counted.sort_by_key(|c| std::cmp::Reverse(c.0));
+    match counted.as_slice() {
+        [(n, name)] if *n >= 2 => Some((*name).clone()),
+        [(n, name), (m, _), ..] if *n >= 2 && *n >= 2 * m => Some((*name).clone()),
+        _ => None,
+    }
+}
+
+/// True when a table row's first header cell says its first column names the
+/// subjects ("Project", "Product", "Tool").
+pub fn subject_column(header: &str) -> bool {
+    SUBJECT_COLUMNS.contains(fold(header).trim())
+}
+
+/// The page's prose, as the tests of a name need it.
+struct Page {
+    /// Every word the prose writes in lower case, and how often.
+    lower: std::collections::HashMap<String, usize>,
+    /// Every word the prose writes capitalised, and how often.
+    upper: std::collections::HashMap<String, usize>,
+    /// Capitalised runs of the prose: how often each stands mid-sentence, and how
+    /// often at all.
+    runs: Vec<(String, usize, usize)>,
+    /// The prose, folded, for counting mentions.
+    folded: String,
+}
+
+impl Page {
+    fn new(blocks: &[Block]) -> Page {
+        let mut lower = std::collections::HashMap::new();
+        let mut upper = std::collections::HashMap::new();
+        let mut runs: Vec<(String, usize, usize)> = Vec::new();
+        let mut folded = String::new();
+        for block in blocks {
+            let texts: Vec<&str> = match block.kind {
+                BlockKind::Paragraph | BlockKind::ListItem { .. } => vec![&block.rendered.text],
+                BlockKind::TableRow { .. } => block.cells.iter().map(|c| c.text.as_str()).collect(),
+                BlockKind::Heading { .. } => continue,
+            };
+            for text in texts {
+                folded.push(' ');
+                folded.push_str(&fold(text));
+                folded.push(' ');
+                for word in text.split_whitespace() {
+                    let w = clean(word);
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        *lower.entry(w.to_string()).or_insert(0) += 1;
+                    } else {
+                        *upper.entry(w.to_lowercase()).or_insert(0) += 1;
+                    }
+                }
+                let table = matches!(block.kind, BlockKind::TableRow { .. });
+                for (run, initial) in name_runs(text) {
+                    // Table cells are counted for their words only; a name that
+                    // starts in lower case ("fooBar") is an identifier.
+                    if table || run.starts_with(char::is_lowercase) {
+                        continue;
+                    }
+                    let mid = usize::from(!initial);
+                    match runs.iter_mut().find(|(r, _, _)| *r == run) {
+                        Some((_, n, all)) => {
+                            *n += mid;
+                            *all += 1;
+                        }
+                        None => runs.push((run, mid, 1)),
+                    }
+                }
+            }
+        }
+        Page {
+            lower,
+            upper,
+            runs,
+            folded,
+        }
+    }
+
+    /// True when the page writes `word` in lower case: an English word.
+    fn common(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        // Pronouns and the like ("It", "They") start sentences and are no names.
+        self.lower.contains_key(&lower) || NOT_NAMES.contains(&lower) || FILLER.contains(&lower)
+    }
+
+    /// True when the page writes `word` capitalised more often than not: a name
+    /// even where code or commands write it in lower case.
+    fn mostly_capitalised(&self, word: &str) -> bool {
+        let key = word.to_lowercase();
+        let lower = self.lower.get(&key).copied().unwrap_or(0);
+        self.upper.get(&key).copied().unwrap_or(0) > lower
+    }
+
+    /// How often the prose names `name` (whole words, any case).
+    fn mentions(&self, name: &str) -> usize {
+        let key = format!(" {} ", fold(name));
+        let spaced = self
+            .folded
+            .replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
+        spaced.matches(&key).count()
+    }
+
+    /// A run of capitalised words without the common words at its ends.
+    fn trimmed(&self, run: &str) -> Option<String> {
+        let words: Vec<&str> = run.split(' ').collect();
+        let first = words.iter().position(|w| !self.common(w))?;
+        let last = words.iter().rposition(|w| !self.common(w))?;
+        let name = words[first..=last].join(" ");
+        (!acronym(&name)).then_some(name)
+    }
+
+    /// The names a heading (or the title) gives: the X of "Why X", "Why not X?"
+    /// or "What is X?", and the sides of a comparing heading ("X vs Y",
+    /// "Differences between X and Y", "How does X compare to Y?").
+    fn heading_names(&self, heading: &str, source: &str) -> Vec<String> {
+        let heading = heading.split(" {#").next().unwrap_or(heading);
+        let mut out = Vec::new();
+        let folded = fold(heading);
+        let why = WHY_HEADINGS
+            .all()
+            .iter()
+            .any(|w| folded.starts_with(&format!("{w} ")));
+        if why
+            && let Some(last) = heading.split_whitespace().last().map(clean)
+            && (in_code(source, last) || (capital(last) && !self.common(last) && !acronym(last)))
+        {
+            out.push(last.to_string());
+        }
+        let comparing = heading.split_whitespace().any(|w| {
+            let w = clean(w).to_lowercase();
+            HEADING_SIDES.contains(&w) || VERSUS.contains(&w)
+        });
+        if !comparing {
+            return out;
+        }
+        // The heading cut at its comparing words; what stands before the first
+        // of them is the heading's own ("Differences between").
+        let mut sides: Vec<Vec<&str>> = vec![Vec::new()];
+        let mut opener = false;
+        for raw in heading.split_whitespace() {
+            let word = clean(raw);
+            let lower = word.to_lowercase();
+            // "and" parts sides only after "between" ("Pros and Cons" is one).
+            let and = lower == "and" && opener;
+            if HEADING_SIDES.contains(&lower) || VERSUS.contains(&lower) || and {
+                if HEADING_OPENERS.contains(&lower) && sides.len() == 1 {
+                    opener = true;
+                    sides[0].clear();
+                }
+                sides.push(Vec::new());
+                continue;
+            }
+            if let Some(side) = sides.last_mut() {
+                side.push(word);
+            }
+        }
+        if opener {
+            sides.remove(0);
+        }
+        for side in sides {
+            // A side is its last few capitalised words ("How does X" gives X), or
+            // one word the prose uses ("vmagent").
+            let name = match side.last() {
+                Some(last) if !capital(last) && in_code(source, last) => (*last).to_string(),
+                Some(last) if !capital(last) => continue,
+                _ => {
+                    let start = side.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
+                    side[start..].join(" ")
+                }
+            };
+            let words = name.split_whitespace().count();
+            if (1..=3).contains(&words) && !acronym(&name) && self.mentions(&name) >= 2 {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// The names the prose keeps using mid-sentence.
+    fn kept_using(&self, source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (run, mid, all) in &self.runs {
+            // A word the page never writes in lower case counts wherever it
+            // stands; one it also writes in lower case only mid-sentence.
+            let never_lower = run.split(' ').all(|w| !self.common(w));
+            let n = if never_lower { *all } else { *mid };
+            if n < KEPT_USING {
+                continue;
+            }
+            if run.split(' ').any(|w| in_code(source, w)) {
+                continue;
+            }
+            let name_words = run.split(' ').all(|w| self.mostly_capitalised(w));
+            if let Some(name) = self.trimmed(run)
+                && name == *run
+            {
+                out.push(name);
+            } else if name_words && !acronym(run) {
+                out.push(run.clone());
+            }
+        }
+        out
+    }
+}
+
+/// The subjects a table's header row names: its cells after the first when they
+/// read as names, and there are at least two of them.
+fn table_names(header: &Block) -> Vec<String> {
+    let first = header.cells.first().map_or("", |c| c.text.as_str());
+    if subject_column(first) {
+        return Vec::new();
+    }
+    let names: Vec<String> = header
+        .cells
+        .iter()
+        .skip(1)
+        .map(|c| column_name(&c.text))
+        .collect();
+    let all_names = names.len() >= 2
+        && names.iter().all(|n| {
+            let words = n.split_whitespace().count();
+            (1..=3).contains(&words)
+        });
+    if all_names { names } else { Vec::new() }
+}
+
+/// A header cell's name without what follows it in brackets ("SWR (Website)").
+pub fn column_name(cell: &str) -> String {
+    let end = cell.find(['(', '[', '<']).unwrap_or(cell.len());
+    cell[..end]
+        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '+' | '#'))
+        .to_string()
+}
+
+/// True when the page sets `word` as code or as a link's text: "`zapper`",
+/// "[zapper]".
+fn in_code(source: &str, word: &str) -> bool {
+    source.contains(&format!("`{word}`")) || source.contains(&format!("[{word}]"))
+}
+
+/// The title a page's front matter gives ("title: X vs Y").
+fn front_matter_title(source: &str) -> Option<String> {
+    let rest = source.strip_prefix("---\n")?;
+    let end = rest.find("\n---")?;
+    rest[..end].lines().find_map(|l| {
+        l.strip_prefix("title:")
+            .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// The runs of capitalised words of `text` (at most three words, broken at
+/// punctuation), each with whether it starts a sentence.
+fn name_runs(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut initial = true;
+    let mut run_initial = true;
+    for raw in text.split_whitespace() {
+        let word = clean(raw);
+        if capital(word) && current.len() < 3 {
+            if current.is_empty() {
+                run_initial = initial;
+            }
+            current.push(word);
+        } else if !current.is_empty() {
+            out.push((current.join(" "), run_initial));
+            current.clear();
+        }
+        let breaks = raw.ends_with([',', '.', ';', ':', '?', '!', ')', '|']) || raw != word;
+        if breaks && !current.is_empty() {
+            // "However," opening a sentence is no name.
+            let opener = run_initial && current.len() == 1 && raw.ends_with(',');
+            if !opener {
+                out.push((current.join(" "), run_initial));
+            }
+            current.clear();
+        }
+        initial = raw.ends_with(['.', '?', '!', ':']) || raw == "|" || raw == "-";
+    }
+    if !current.is_empty() {
+        out.push((current.join(" "), run_initial));
+    }
+    out
+}
+
+/// The word without the punctuation around it ("C++", "C#" and ".NET" keep theirs).
+fn clean(word: &str) -> &str {
+    let word = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '+' | '#'));
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// A word that reads as (part of) a name: it starts with a capital, or has one
+/// inside ("gRPC").
+fn capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) || chars.any(char::is_uppercase)
+}
+
+/// A short all-capitals word ("TLS", "API"): a term, not a product.
+fn acronym(name: &str) -> bool {
+    !name.contains(' ') && name.chars().all(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::blocks::blocks;
+
+    fn found(page: &str) -> Vec<String> {
+        page_subjects(page, &blocks(page))
+    }
+
+    #[test]
+    fn a_one_product_page_names_its_product() {
+        let page = "# Why Quillo\n\nQuillo starts fast. Unlike other servers, Quillo \
+                    reloads its configuration.\n\nSome servers restart. Quillo does not.\n";
+        assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    #[test]
+    fn a_table_header_row_names_the_subjects() {
+        let page = "| Feature | Alpha DB | Betabase |\n|---|---|---|\n| Replication | ✅ | ❌ |\n";
+        assert_eq!(found(page), vec!["Alpha DB", "Betabase"]);
+    }
+
+    #[test]
+    fn a_why_not_heading_names_a_code_word() {
+        let page = "# Why Quillo\n\nQuillo is fast.\n\n## Why Not Use zapper?\n\n\
+                    While `zapper` is fast, zapper lacks plugins.\n";
+        assert_eq!(found(page), vec!["Quillo", "zapper"]);
+    }
+
+    #[test]
+    fn a_comparing_heading_names_both_sides() {
+        let page = "## Differences Between Quillo and zapper\n\nQuillo is fast and `zapper` \
+                    is slow. zapper is old. Quillo is new.\n";
+        assert_eq!(found(page), vec!["Quillo", "zapper"]);
+    }
+
+    #[test]
+    fn common_words_in_capitals_are_no_names() {
+        let page = "# Features\n\nHowever, the features are many. However it goes.\n\n\
+                    However, features.\n";
+        assert!(found(page).is_empty(), "{:?}", found(page));
+        let page = "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n";
+        assert_eq!(found(page), vec!["Quillo"]);
+    }
+}
