@@ -83,4 +83,3 @@ fn same_file(file: &File, path: &Path) -> bool {
         _ => false,
     }
 }
-
