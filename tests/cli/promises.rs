@@ -30,6 +30,23 @@ fn a_users_view_whose_table_was_dropped_is_left_alone_by_schema() {
     assert!(out.stdout.contains("claims_cited"), "{}", out.stdout);
 }
 
+/// `publish` leaves the same broken view alone too: the snapshot is written, and its
+/// metadata describes claimdb's own tables as ever.
+#[test]
+fn a_users_view_whose_table_was_dropped_is_left_alone_by_publish() {
+    let (env, db) = env_with_db();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE mine (a); CREATE VIEW my_view AS SELECT a FROM mine; DROP TABLE mine;",
+    )
+    .unwrap();
+    drop(conn);
+    let site = env.path("site").display().to_string();
+    env.run(&["--db", &db, "publish", &site]).ok();
+    let metadata = std::fs::read_to_string(format!("{site}/metadata.json")).unwrap();
+    assert!(metadata.contains("claims_cited"), "{metadata}");
+}
+
 /// `import -` whose input stops inside a quoted field imports nothing: the cut
 /// quote is not taken for the whole one.
 #[test]
