@@ -75,9 +75,9 @@ pub struct Page {
     lower: std::collections::HashMap<String, usize>,
     /// Every word the prose writes capitalised, and how often.
     upper: std::collections::HashMap<String, usize>,
-    /// Capitalised runs of the prose: how often each stands mid-sentence, and how
-    /// often at all.
-    runs: Vec<(String, usize, usize)>,
+    /// Capitalised runs of the prose: how often each stands mid-sentence, how
+    /// often at all, and how often it starts a sentence.
+    runs: Vec<(String, usize, usize, usize)>,
     /// The prose, folded, for counting mentions.
     folded: String,
     /// Mentions counted so far: a long page repeats its headings.
@@ -88,7 +88,7 @@ impl Page {
     pub fn new(blocks: &[Block]) -> Page {
         let mut lower = std::collections::HashMap::new();
         let mut upper = std::collections::HashMap::new();
-        // Each run: (mid-sentence, all, first seen), kept in the order first seen.
+        // Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
         let mut runs: indexmap_free::Ordered = indexmap_free::Ordered::default();
         let mut folded = String::new();
         for block in blocks {
@@ -124,7 +124,7 @@ impl Page {
         let folded = folded.replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
         let runs = runs
             .into_iter()
-            .map(|(run, (mid, all, _))| (run, mid, all))
+            .map(|(run, (mid, all, initial))| (run, mid, all, initial))
             .collect();
         Page {
             lower,
@@ -238,7 +238,12 @@ impl Page {
     /// The names the prose keeps using mid-sentence.
     fn kept_using(&self, source: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for (run, mid, all) in &self.runs {
+        for (run, mid, all, initial) in &self.runs {
+            // A subject is what sentences are about: one the page never makes
+            // the subject of a sentence ("using Python code") is only mentioned.
+            if *initial == 0 {
+                continue;
+            }
             // A word the page never writes in lower case counts wherever it
             // stands; one it also writes in lower case only mid-sentence.
             let never_lower = run.split(' ').all(|w| !self.common(w));
@@ -278,11 +283,12 @@ mod indexmap_free {
             let next = self.runs.len();
             let i = *self.index.entry(run.clone()).or_insert(next);
             if i == next {
-                self.runs.push((run, (0, 0, next)));
+                self.runs.push((run, (0, 0, 0)));
             }
             let counts = &mut self.runs[i].1;
             counts.0 += usize::from(mid);
             counts.1 += 1;
+            counts.2 += usize::from(!mid);
         }
 
         pub fn into_iter(self) -> impl Iterator<Item = (String, (usize, usize, usize))> {
@@ -343,8 +349,22 @@ fn name_runs(text: &str) -> Vec<(String, bool)> {
     let mut current: Vec<&str> = Vec::new();
     let mut initial = true;
     let mut run_initial = true;
+    let mut gloss = false;
     for raw in text.split_whitespace() {
         let word = clean(raw);
+        // "(Object-Relational Mapping)" glosses a term: no names inside.
+        if raw.starts_with('(') {
+            gloss = true;
+        }
+        if gloss {
+            if !current.is_empty() {
+                out.push((current.join(" "), run_initial));
+                current.clear();
+            }
+            gloss = !raw.contains(')');
+            initial = false;
+            continue;
+        }
         if capital(word) && current.len() < 3 {
             if current.is_empty() {
                 run_initial = initial;
