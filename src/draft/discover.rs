@@ -16,8 +16,7 @@ use crate::text::english::{
 const KEPT_USING: usize = 3;
 
 /// The names the page proposes as subjects, in the order it first gives them.
-pub fn page_subjects(source: &str, blocks: &[Block]) -> Vec<String> {
-    let page = Page::new(blocks);
+pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |name: &str| {
         let name = name.trim();
@@ -54,8 +53,7 @@ pub fn page_subjects(source: &str, blocks: &[Block]) -> Vec<String> {
 /// The page's own subject, when one name outweighs the others: the one of `names`
 /// the prose names most, at least twice as often as the next. A sentence that
 /// names no subject and follows none is about it ("Runs anywhere").
-pub fn main_subject(blocks: &[Block], names: &[String]) -> Option<String> {
-    let page = Page::new(blocks);
+pub fn main_subject(page: &Page, names: &[String]) -> Option<String> {
     let mut counted: Vec<(usize, &String)> = names.iter().map(|n| (page.mentions(n), n)).collect();
     counted.sort_by_key(|c| std::cmp::Reverse(c.0));
     match counted.as_slice() {
@@ -72,23 +70,26 @@ pub fn subject_column(header: &str) -> bool {
 }
 
 /// The page's prose, as the tests of a name need it.
-struct Page {
+pub struct Page {
     /// Every word the prose writes in lower case, and how often.
     lower: std::collections::HashMap<String, usize>,
     /// Every word the prose writes capitalised, and how often.
     upper: std::collections::HashMap<String, usize>,
-    /// Capitalised runs of the prose: how often each stands mid-sentence, and how
-    /// often at all.
-    runs: Vec<(String, usize, usize)>,
+    /// Capitalised runs of the prose: how often each stands mid-sentence, how
+    /// often at all, and how often it starts a sentence.
+    runs: Vec<(String, usize, usize, usize)>,
     /// The prose, folded, for counting mentions.
     folded: String,
+    /// Mentions counted so far: a long page repeats its headings.
+    mentioned: std::cell::RefCell<std::collections::HashMap<String, usize>>,
 }
 
 impl Page {
-    fn new(blocks: &[Block]) -> Page {
+    pub fn new(blocks: &[Block]) -> Page {
         let mut lower = std::collections::HashMap::new();
         let mut upper = std::collections::HashMap::new();
-        let mut runs: Vec<(String, usize, usize)> = Vec::new();
+        // Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
+        let mut runs: indexmap_free::Ordered = indexmap_free::Ordered::default();
         let mut folded = String::new();
         for block in blocks {
             let texts: Vec<&str> = match block.kind {
@@ -115,22 +116,22 @@ impl Page {
                     if table || run.starts_with(char::is_lowercase) {
                         continue;
                     }
-                    let mid = usize::from(!initial);
-                    match runs.iter_mut().find(|(r, _, _)| *r == run) {
-                        Some((_, n, all)) => {
-                            *n += mid;
-                            *all += 1;
-                        }
-                        None => runs.push((run, mid, 1)),
-                    }
+                    runs.count(run, !initial);
                 }
             }
         }
+        // Punctuation as spaces, so that a mention is a word between spaces.
+        let folded = folded.replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
+        let runs = runs
+            .into_iter()
+            .map(|(run, (mid, all, initial))| (run, mid, all, initial))
+            .collect();
         Page {
             lower,
             upper,
             runs,
             folded,
+            mentioned: Default::default(),
         }
     }
 
@@ -152,10 +153,10 @@ impl Page {
     /// How often the prose names `name` (whole words, any case).
     fn mentions(&self, name: &str) -> usize {
         let key = format!(" {} ", fold(name));
-        let spaced = self
-            .folded
-            .replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
-        spaced.matches(&key).count()
+        let mut cache = self.mentioned.borrow_mut();
+        *cache
+            .entry(key)
+            .or_insert_with_key(|key| self.folded.matches(key.as_str()).count())
     }
 
     /// A run of capitalised words without the common words at its ends.
@@ -237,7 +238,12 @@ impl Page {
     /// The names the prose keeps using mid-sentence.
     fn kept_using(&self, source: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for (run, mid, all) in &self.runs {
+        for (run, mid, all, initial) in &self.runs {
+            // A subject is what sentences are about: one the page never makes
+            // the subject of a sentence ("using Python code") is only mentioned.
+            if *initial == 0 {
+                continue;
+            }
             // A word the page never writes in lower case counts wherever it
             // stands; one it also writes in lower case only mid-sentence.
             let never_lower = run.split(' ').all(|w| !self.common(w));
@@ -258,6 +264,36 @@ impl Page {
             }
         }
         out
+    }
+}
+
+/// Counting runs by name while keeping the order they were first seen, without a
+/// linear search per word (a 1 MB page has tens of thousands of runs).
+mod indexmap_free {
+    use std::collections::HashMap;
+
+    #[derive(Default)]
+    pub struct Ordered {
+        index: HashMap<String, usize>,
+        runs: Vec<(String, (usize, usize, usize))>,
+    }
+
+    impl Ordered {
+        pub fn count(&mut self, run: String, mid: bool) {
+            let next = self.runs.len();
+            let i = *self.index.entry(run.clone()).or_insert(next);
+            if i == next {
+                self.runs.push((run, (0, 0, 0)));
+            }
+            let counts = &mut self.runs[i].1;
+            counts.0 += usize::from(mid);
+            counts.1 += 1;
+            counts.2 += usize::from(!mid);
+        }
+
+        pub fn into_iter(self) -> impl Iterator<Item = (String, (usize, usize, usize))> {
+            self.runs.into_iter()
+        }
     }
 }
 
@@ -313,8 +349,22 @@ fn name_runs(text: &str) -> Vec<(String, bool)> {
     let mut current: Vec<&str> = Vec::new();
     let mut initial = true;
     let mut run_initial = true;
+    let mut gloss = false;
     for raw in text.split_whitespace() {
         let word = clean(raw);
+        // "(Object-Relational Mapping)" glosses a term: no names inside.
+        if raw.starts_with('(') {
+            gloss = true;
+        }
+        if gloss {
+            if !current.is_empty() {
+                out.push((current.join(" "), run_initial));
+                current.clear();
+            }
+            gloss = !raw.contains(')');
+            initial = false;
+            continue;
+        }
         if capital(word) && current.len() < 3 {
             if current.is_empty() {
                 run_initial = initial;
@@ -369,7 +419,8 @@ mod tests {
     use crate::text::blocks::blocks;
 
     fn found(page: &str) -> Vec<String> {
-        page_subjects(page, &blocks(page))
+        let blocks = blocks(page);
+        page_subjects(page, &blocks, &Page::new(&blocks))
     }
 
     #[test]

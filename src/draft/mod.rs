@@ -40,7 +40,8 @@ use crate::text::blocks::blocks;
 /// (title, headings, tables, names it keeps using) and `extra`.
 pub fn subjects_found(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<String> {
     let blocks = blocks(text);
-    let mut names = proposed_subjects(text, &blocks, catalogue);
+    let page = discover::Page::new(&blocks);
+    let mut names = proposed_subjects(text, &blocks, &page, catalogue);
     names.extend(extra.iter().cloned());
     names
 }
@@ -49,6 +50,7 @@ pub fn subjects_found(text: &str, catalogue: &Catalogue, extra: &[String]) -> Ve
 fn proposed_subjects(
     text: &str,
     blocks: &[crate::text::blocks::Block],
+    page: &discover::Page,
     catalogue: &Catalogue,
 ) -> Vec<String> {
     let title = blocks
@@ -57,7 +59,7 @@ fn proposed_subjects(
         .map(|b| b.rendered.text.clone())
         .unwrap_or_default();
     let mut proposed = title::title_subjects(&title, catalogue);
-    for name in discover::page_subjects(text, blocks) {
+    for name in discover::page_subjects(text, blocks, page) {
         if !proposed.iter().any(|p| fold(p) == fold(&name)) {
             proposed.push(name);
         }
@@ -69,14 +71,15 @@ fn proposed_subjects(
 /// those subjects, named on the page or not.
 pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
     let blocks = blocks(text);
-    let proposed = proposed_subjects(text, &blocks, catalogue);
+    let page = discover::Page::new(&blocks);
+    let proposed = proposed_subjects(text, &blocks, &page, catalogue);
     let mut catalogue = catalogue.clone();
     for name in only.iter().chain(&proposed) {
         catalogue.propose_subject(name);
     }
     let matcher = matcher::Matcher::new(&catalogue);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
-    let main = discover::main_subject(&blocks, &proposed);
+    let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));
     walk::Walk::new(&mut reader, text, main).blocks(&blocks);
     let mut rows = reader.finish();

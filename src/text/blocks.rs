@@ -209,6 +209,41 @@ fn raw_block(text: &str) -> Option<&'static str> {
     }
 }
 
+/// The code fence or raw HTML block a line stands in, if any.
+#[derive(Default)]
+struct NotProse<'s> {
+    fence: Option<&'s str>,
+    raw: Option<&'static str>,
+}
+
+impl<'s> NotProse<'s> {
+    /// None when `text` is read as Markdown; Some(true) when it opens a fence or
+    /// a raw block (what is open before it ends), Some(false) inside one.
+    fn line(&mut self, text: &'s str) -> Option<bool> {
+        if let Some(f) = self.fence {
+            if closes_fence(text, f) {
+                self.fence = None;
+            }
+            return Some(false);
+        }
+        if let Some(end) = self.raw {
+            if text.to_ascii_lowercase().contains(end) {
+                self.raw = None;
+            }
+            return Some(false);
+        }
+        if let Some(end) = raw_block(text) {
+            let after_open = text.trim_start().get(4..).unwrap_or("");
+            if !after_open.to_ascii_lowercase().contains(end) {
+                self.raw = Some(end);
+            }
+            return Some(true);
+        }
+        self.fence = Some(fence(text)?);
+        Some(true)
+    }
+}
+
 /// The number of lines a front matter block (`---` ... `---` at the very start)
 /// takes, or 0.
 fn front_matter_lines(lines: &[Line]) -> usize {
@@ -295,42 +330,22 @@ fn parse(source: &str, detail: Detail) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open: Option<Open> = None;
     let mut blank_run = 0;
-    let mut in_fence: Option<&str> = None;
+    let mut skip = NotProse::default();
     let close = |open: &mut Option<Open>, out: &mut Vec<Block>| {
         if let Some(o) = open.take() {
             let first = out.is_empty();
             out.push(finish(o, source, detail, first));
         }
     };
-    let mut in_raw: Option<&str> = None;
     for line in &lines[front_matter_lines(&lines)..] {
         let text = line.text;
-        if let Some(f) = in_fence {
-            if closes_fence(text, f) {
-                in_fence = None;
+        match skip.line(text) {
+            Some(true) => {
+                close(&mut open, &mut out);
+                continue;
             }
-            continue;
-        }
-        if in_raw.is_none()
-            && let Some(end) = raw_block(text)
-        {
-            close(&mut open, &mut out);
-            let after_open = text.trim_start().get(4..).unwrap_or("");
-            if !after_open.to_ascii_lowercase().contains(end) {
-                in_raw = Some(end);
-            }
-            continue;
-        }
-        if let Some(end) = in_raw {
-            if text.to_ascii_lowercase().contains(end) {
-                in_raw = None;
-            }
-            continue;
-        }
-        if let Some(f) = fence(text) {
-            close(&mut open, &mut out);
-            in_fence = Some(f);
-            continue;
+            Some(false) => continue,
+            None => {}
         }
         if is_blank(text) {
             close(&mut open, &mut out);
