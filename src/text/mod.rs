@@ -11,6 +11,7 @@ pub mod english;
 pub mod fold;
 pub mod outline;
 pub mod quotes;
+pub mod render;
 pub mod sentences;
 
 pub use outline::{Section, outline, section_at};

@@ -10,7 +10,8 @@
 //! "Verdict"), or, in an article with no Markdown headings, at level 1, a numbered
 //! one ("1. Design Philosophy") and a subtitle one level deeper.
 
-use crate::text::blocks::{BlockKind, heading_blocks, heading_text, render};
+use crate::text::blocks::{BlockKind, heading_blocks, heading_text};
+use crate::text::render::render;
 
 /// One heading of a text and the lines it covers (numbered from 1, split on `\n`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! the article's own text, so a quote copied from the rendered article can be
 //! stored as the article writes it.
 
-use crate::text::blocks::{Folded, Rendered, render, render_into};
+use crate::text::render::{Folded, Rendered, render, render_into};
 
 /// An article rendered for matching, with the source offset of each rendered byte.
 pub struct Rendering {
