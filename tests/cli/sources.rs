@@ -187,3 +187,14 @@ fn a_price_no_claim_states_is_said_to_be_unsaid() {
     );
     assert!(!run.stdout.contains("line_start"), "{}", run.stdout);
 }
+
+#[test]
+fn topics_of_one_article_keep_a_subjectless_question_to_it() {
+    // "which is better for a data-driven website": only the shipped article has
+    // claims on data-driven sites; the other articles' general "it depends"
+    // verdicts do not answer it.
+    let (env, db) = several_articles();
+    let (rows, err) = ask(&env, &db, "which is better for a data-driven website");
+    assert_eq!(sources_of(&rows), ["django-vs-flask"], "{rows:#}");
+    assert!(err.contains("--source django-vs-flask"), "{err}");
+}
