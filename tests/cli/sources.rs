@@ -198,3 +198,14 @@ fn topics_of_one_article_keep_a_subjectless_question_to_it() {
     assert_eq!(sources_of(&rows), ["django-vs-flask"], "{rows:#}");
     assert!(err.contains("--source django-vs-flask"), "{err}");
 }
+
+#[test]
+fn a_vs_b_of_two_articles_answers_with_what_one_says_of_the_other() {
+    // No article speaks of both FastAPI and Django: side by side, each article's
+    // stances would read as a comparison nobody made. The FastAPI article's own
+    // words about Django answer instead.
+    let (env, db) = several_articles();
+    let (rows, err) = ask(&env, &db, "fastapi vs django");
+    assert!(!err.contains("claimdb compare"), "{err}");
+    assert_eq!(sources_of(&rows), ["fastapi-vs-flask"], "{rows:#}");
+}
