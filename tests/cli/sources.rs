@@ -209,3 +209,39 @@ fn a_vs_b_of_two_articles_answers_with_what_one_says_of_the_other() {
     assert!(!err.contains("claimdb compare"), "{err}");
     assert_eq!(sources_of(&rows), ["fastapi-vs-flask"], "{rows:#}");
 }
+
+#[test]
+fn a_yes_no_answer_adds_the_claims_that_say_a_word_no_name_explained() {
+    let (env, db) = env_with_db();
+    let article = env.write(
+        "alpha.md",
+        "# Alpha\n\nAlpha has built-in caching.\n\nAlpha keeps its cache in zorbfiles on disk.\n",
+    );
+    let claims = env.write(
+        "alpha.csv",
+        "subject,kind,topic,stance,value,statement,quote,category\n\
+         alpha,feature,caching,builtin,,Alpha has built-in caching.,Alpha has built-in caching.,components\n\
+         alpha,fact,storage,,zorbfiles,Alpha keeps its cache in zorbfiles.,Alpha keeps its cache in zorbfiles on disk.,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let run = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "json",
+        "ask",
+        "does alpha cache things in zorbfiles",
+    ]);
+    let rows = run.json();
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert!(
+        lines.contains(&3) && lines.contains(&5),
+        "{rows:#}\n{}",
+        run.stderr
+    );
+}

@@ -159,7 +159,13 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         }
         Intent::YesNo {
             subjects, topics, ..
-        } => yes_no::yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
+        } => yes_no::yes_no_answer(
+            conn,
+            out,
+            (&subjects, &topics),
+            &reading.topic_phrases,
+            &reading.unknown,
+        ),
         Intent::Compare { subjects, topics } => {
             let asked = Asked {
                 phrases: &reading.topic_phrases,
