@@ -154,6 +154,38 @@ pub fn subjects_source(conn: &Connection, subjects: &[String]) -> Result<Option<
     Ok(source)
 }
 
+/// The one article the question's topics point to: of the topics only one article
+/// has claims on, all in the same article (a topic many articles use, such as a
+/// general verdict's, says nothing about which article is meant).
+pub fn topics_source(conn: &Connection, topics: &[String]) -> Result<Option<i64>> {
+    let mut first = conn.prepare_cached(
+        "SELECT source_id FROM main.claims
+         WHERE topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1) LIMIT 1",
+    )?;
+    let mut elsewhere = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM main.claims
+                        WHERE topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1)
+                          AND source_id <> ?2)",
+    )?;
+    let mut source: Option<i64> = None;
+    for topic in topics {
+        let Some(id) = first
+            .query_row([topic], |r| r.get::<_, i64>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        if elsewhere.query_row(rusqlite::params![topic, id], |r| r.get::<_, bool>(0))? {
+            continue;
+        }
+        if source.is_some_and(|s| s != id) {
+            return Ok(None);
+        }
+        source = Some(id);
+    }
+    Ok(source)
+}
+
 /// Whether the article `source_id` has a claim on topic `topic` (through the topic
 /// index: a question's few candidate topics are checked, not the article's claims).
 pub fn has_topic(conn: &Connection, source_id: i64, topic: &str) -> Result<bool> {

@@ -49,6 +49,16 @@ pub fn source_ids(conn: &Connection, slugs: &[String]) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
+/// The slugs of these source ids, in id order.
+pub fn slugs(conn: &Connection, source_ids: &[i64]) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT slug FROM main.sources WHERE source_id = ?1")?;
+    let mut out = Vec::new();
+    for id in source_ids {
+        out.push(stmt.query_row([id], |r| r.get(0))?);
+    }
+    Ok(out)
+}
+
 /// How many articles the knowledge base holds.
 pub fn source_count(conn: &Connection) -> Result<usize> {
     let n: i64 = conn.query_row("SELECT count(*) FROM main.sources", [], |r| r.get(0))?;

@@ -187,3 +187,61 @@ fn a_price_no_claim_states_is_said_to_be_unsaid() {
     );
     assert!(!run.stdout.contains("line_start"), "{}", run.stdout);
 }
+
+#[test]
+fn topics_of_one_article_keep_a_subjectless_question_to_it() {
+    // "which is better for a data-driven website": only the shipped article has
+    // claims on data-driven sites; the other articles' general "it depends"
+    // verdicts do not answer it.
+    let (env, db) = several_articles();
+    let (rows, err) = ask(&env, &db, "which is better for a data-driven website");
+    assert_eq!(sources_of(&rows), ["django-vs-flask"], "{rows:#}");
+    assert!(err.contains("--source django-vs-flask"), "{err}");
+}
+
+#[test]
+fn a_vs_b_of_two_articles_answers_with_what_one_says_of_the_other() {
+    // No article speaks of both FastAPI and Django: side by side, each article's
+    // stances would read as a comparison nobody made. The FastAPI article's own
+    // words about Django answer instead.
+    let (env, db) = several_articles();
+    let (rows, err) = ask(&env, &db, "fastapi vs django");
+    assert!(!err.contains("claimdb compare"), "{err}");
+    assert_eq!(sources_of(&rows), ["fastapi-vs-flask"], "{rows:#}");
+}
+
+#[test]
+fn a_yes_no_answer_adds_the_claims_that_say_a_word_no_name_explained() {
+    let (env, db) = env_with_db();
+    let article = env.write(
+        "alpha.md",
+        "# Alpha\n\nAlpha has built-in caching.\n\nAlpha keeps its cache in zorbfiles on disk.\n",
+    );
+    let claims = env.write(
+        "alpha.csv",
+        "subject,kind,topic,stance,value,statement,quote,category\n\
+         alpha,feature,caching,builtin,,Alpha has built-in caching.,Alpha has built-in caching.,components\n\
+         alpha,fact,storage,,zorbfiles,Alpha keeps its cache in zorbfiles.,Alpha keeps its cache in zorbfiles on disk.,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let run = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "json",
+        "ask",
+        "does alpha cache things in zorbfiles",
+    ]);
+    let rows = run.json();
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert!(
+        lines.contains(&3) && lines.contains(&5),
+        "{rows:#}\n{}",
+        run.stderr
+    );
+}

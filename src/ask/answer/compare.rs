@@ -112,6 +112,18 @@ fn verdict_in_order(found: &[Found], general_first: bool) -> Option<String> {
     Some(said.join("; "))
 }
 
+/// Whether one article has claims on every one of `subjects`.
+fn share_an_article(conn: &Connection, subjects: &[String]) -> Result<bool> {
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+                        WHERE s.name IN ({placeholders})
+                        GROUP BY c.source_id HAVING count(DISTINCT c.subject_id) = {})",
+        subjects.len()
+    );
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(subjects), |r| r.get(0))?)
+}
+
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -129,6 +141,11 @@ pub fn compare_answer(
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
     if subjects.len() >= 2 && topics.is_empty() && found.is_empty() {
+        if !share_an_article(conn, subjects)? {
+            // No article speaks of both: what one side's claims say of the other
+            // ("use Ruff in conjunction with a type checker, like Mypy").
+            return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, subjects);
+        }
         // "A vs B" where the article states no comparison between them: what
         // `compare` shows, each side's stance topic by topic.
         reading_as(&format!("compare {}", subjects.join(" ")));

@@ -102,6 +102,18 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     {
         reading = read_with(conn, question, Some(source_id))?;
     }
+    // No subject named, and the topics asked about are one article's own: the
+    // answer keeps to that article (another's general verdicts do not answer it).
+    let mut slugs = slugs;
+    if chosen.ids.is_empty()
+        && chosen.several
+        && reading.subjects.is_empty()
+        && let Some(source_id) = scope::topics_source(conn, &reading.topics)?
+    {
+        crate::db::scope::limit_to(conn, &[source_id])?;
+        slugs = crate::db::scope::slugs(conn, &[source_id])?;
+        reading = read(conn, question)?;
+    }
     say::answering_from(&slugs);
     // "how much does X cost": where no claim says it, say so rather than answer with
     // what is nearby as if it were the price.
@@ -147,7 +159,13 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         }
         Intent::YesNo {
             subjects, topics, ..
-        } => yes_no::yes_no_answer(conn, out, &subjects, &topics, &reading.topic_phrases),
+        } => yes_no::yes_no_answer(
+            conn,
+            out,
+            (&subjects, &topics),
+            &reading.topic_phrases,
+            &reading.unknown,
+        ),
         Intent::Compare { subjects, topics } => {
             let asked = Asked {
                 phrases: &reading.topic_phrases,

@@ -16,13 +16,14 @@ use crate::error::Result;
 use crate::model::{Kind, Stance};
 use crate::rows::Sink;
 
-/// `phrases`: the phrases of several words that named a topic, as typed.
+/// `phrases`: the phrases of several words that named a topic, as typed;
+/// `unknown`: the question's words that named nothing ("OCSP").
 pub fn yes_no_answer(
     conn: &Connection,
     out: &mut dyn Sink,
-    subjects: &[String],
-    topics: &[String],
+    (subjects, topics): (&[String], &[String]),
     phrases: &[String],
+    unknown: &[String],
 ) -> Result<()> {
     let select = Select::new(conn, subjects, topics)?;
     if !select.filter.subjects.is_empty()
@@ -50,6 +51,7 @@ pub fn yes_no_answer(
         Kind::Company,
     ]);
     let mut found = select.fetch(conn)?;
+    found.extend(saying(conn, subjects, unknown, &found)?);
     let compared_against = compared_against(conn, &select, topics, &mut found)?;
     let shown = select.of_kinds(Vec::new());
     reading_as(&shown.command());
@@ -157,6 +159,35 @@ fn verdicts(
         });
     }
     (verdicts, silent)
+}
+
+/// The subjects' claims, on any topic, that say a word of the question no name
+/// explained ("does caddy stay up when there are OCSP problems": the claim that says
+/// OCSP), when few do (a word many claims use tells nothing), and not found yet.
+fn saying(
+    conn: &Connection,
+    subjects: &[String],
+    unknown: &[String],
+    found: &[Found],
+) -> Result<Vec<Found>> {
+    let mut more: Vec<Found> = Vec::new();
+    if subjects.is_empty() {
+        return Ok(more);
+    }
+    for word in unknown.iter().filter(|w| w.chars().count() >= 3) {
+        let mut said = Select::new(conn, subjects, &[])?;
+        said.filter.fts_words = vec![word.clone()];
+        let hits = said.fetch(conn)?;
+        if hits.len() > crate::ask::answer::rows::MAX_MENTIONS {
+            continue;
+        }
+        for f in hits {
+            if !found.iter().chain(&more).any(|g| g.claim_id == f.claim_id) {
+                more.push(f);
+            }
+        }
+    }
+    Ok(more)
 }
 
 /// How a subject stands on a topic, from its feature claims' stances.
