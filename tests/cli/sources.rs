@@ -245,3 +245,32 @@ fn a_yes_no_answer_adds_the_claims_that_say_a_word_no_name_explained() {
         run.stderr
     );
 }
+
+#[test]
+fn every_command_of_a_reading_line_runs() {
+    // Issue 22: "the reading-as line is a command that runs"; a question naming two
+    // topics was read as "claims --topic a (and the same with --topic b)".
+    let env = Env::new();
+    for question in [
+        "is flask fast and scalable",
+        "which is better for beginners",
+    ] {
+        let run = env.run(&["ask", question]);
+        let line = run
+            .stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("reading this as: "))
+            .expect("a reading line")
+            .to_string();
+        let commands: Vec<&str> = line.split(" ; ").collect();
+        assert!(commands.len() >= 2, "{line}");
+        for command in commands {
+            let words: Vec<&str> = command
+                .strip_prefix("claimdb ")
+                .expect("a claimdb command")
+                .split(' ')
+                .collect();
+            env.run(&words).ok();
+        }
+    }
+}

@@ -79,42 +79,49 @@ impl Select {
         self
     }
 
-    /// The `claims` command that lists the same claims.
+    /// The `claims` command that lists the same claims: one command per topic and
+    /// stance beyond the first (`claims` takes one of each), joined by " ; ", so
+    /// the line runs as it is.
     pub fn command(&self) -> String {
         let f = &self.filter;
-        let mut c = String::from("claims");
+        let mut head = String::from("claims");
         for s in &self.subject_names {
-            c.push_str(&format!(" --subject {s}"));
+            head.push_str(&format!(" --subject {s}"));
         }
         for k in &f.kinds {
-            c.push_str(&format!(" --kind {k}"));
+            head.push_str(&format!(" --kind {k}"));
         }
-        // `claims` takes one topic and one stance: the others are said in words.
-        let mut also: Vec<String> = Vec::new();
-        for (i, t) in self.topic_names.iter().enumerate() {
-            if i == 0 {
-                c.push_str(&format!(" --topic {t}"));
-            } else {
-                also.push(format!("--topic {t}"));
-            }
-        }
-        for (i, s) in f.stances.iter().enumerate() {
-            if i == 0 {
-                c.push_str(&format!(" --stance {s}"));
-            } else {
-                also.push(format!("--stance {s}"));
-            }
-        }
+        let mut tail = String::new();
         if let Some(text) = &f.anywhere {
-            c.push_str(&format!(" --text {}", shell_word(text)));
+            tail.push_str(&format!(" --text {}", shell_word(text)));
         }
         if !f.fts_words.is_empty() {
-            c.push_str(&format!(" --text {}", shell_word(&f.fts_words.join(" "))));
+            tail.push_str(&format!(" --text {}", shell_word(&f.fts_words.join(" "))));
         }
-        if !also.is_empty() {
-            c.push_str(&format!(" (and the same with {})", also.join(", ")));
+        let topic = |t: Option<&String>| t.map(|t| format!(" --topic {t}")).unwrap_or_default();
+        let stance = |s: Option<String>| s.map(|s| format!(" --stance {s}")).unwrap_or_default();
+        let first_topic = self.topic_names.first();
+        let first_stance = f.stances.first().map(|s| s.to_string());
+        let mut commands = vec![format!(
+            "{head}{}{}{tail}",
+            topic(first_topic),
+            stance(first_stance.clone())
+        )];
+        for t in self.topic_names.iter().skip(1) {
+            commands.push(format!(
+                "{head}{}{}{tail}",
+                topic(Some(t)),
+                stance(first_stance.clone())
+            ));
         }
-        c
+        for s in f.stances.iter().skip(1) {
+            commands.push(format!(
+                "{head}{}{}{tail}",
+                topic(first_topic),
+                stance(Some(s.to_string()))
+            ));
+        }
+        commands.join(" ; claimdb ")
     }
 
     /// The matching claims, in the order `rank` gives (then subject, then id).
