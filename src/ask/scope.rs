@@ -125,28 +125,12 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
 /// The one article every one of `subjects` belongs to (no claim on any of them
 /// stands in another), if there is one.
 pub fn subjects_source(conn: &Connection, subjects: &[String]) -> Result<Option<i64>> {
-    // One claim's article, then whether any claim stands elsewhere: a subject of
-    // many articles answers after a few rows of the subject index, not all of them.
-    let mut first = conn.prepare_cached(
-        "SELECT source_id FROM main.claims
-         WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1) LIMIT 1",
-    )?;
-    let mut elsewhere = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM main.claims
-                        WHERE subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)
-                          AND source_id <> ?2)",
-    )?;
     let mut source: Option<i64> = None;
     for subject in subjects {
-        let Some(id) = first
-            .query_row([subject], |r| r.get::<_, i64>(0))
-            .optional()?
-        else {
+        let Some((id, elsewhere)) = first_source(conn, Named::Subject, subject)? else {
             continue;
         };
-        if source.is_some_and(|s| s != id)
-            || elsewhere.query_row(rusqlite::params![subject, id], |r| r.get::<_, bool>(0))?
-        {
+        if elsewhere || source.is_some_and(|s| s != id) {
             return Ok(None);
         }
         source = Some(id);
@@ -158,24 +142,12 @@ pub fn subjects_source(conn: &Connection, subjects: &[String]) -> Result<Option<
 /// has claims on, all in the same article (a topic many articles use, such as a
 /// general verdict's, says nothing about which article is meant).
 pub fn topics_source(conn: &Connection, topics: &[String]) -> Result<Option<i64>> {
-    let mut first = conn.prepare_cached(
-        "SELECT source_id FROM main.claims
-         WHERE topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1) LIMIT 1",
-    )?;
-    let mut elsewhere = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM main.claims
-                        WHERE topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1)
-                          AND source_id <> ?2)",
-    )?;
     let mut source: Option<i64> = None;
     for topic in topics {
-        let Some(id) = first
-            .query_row([topic], |r| r.get::<_, i64>(0))
-            .optional()?
-        else {
+        let Some((id, elsewhere)) = first_source(conn, Named::Topic, topic)? else {
             continue;
         };
-        if elsewhere.query_row(rusqlite::params![topic, id], |r| r.get::<_, bool>(0))? {
+        if elsewhere {
             continue;
         }
         if source.is_some_and(|s| s != id) {
@@ -184,6 +156,34 @@ pub fn topics_source(conn: &Connection, topics: &[String]) -> Result<Option<i64>
         source = Some(id);
     }
     Ok(source)
+}
+
+#[derive(Clone, Copy)]
+enum Named {
+    Subject,
+    Topic,
+}
+
+/// The article of one claim on the subject or topic `name`, and whether any claim
+/// on it stands in another article; None when no claim names it. One claim's
+/// article, then whether any stands elsewhere: a name of many articles answers
+/// after a few rows of its index, not all of them.
+fn first_source(conn: &Connection, named: Named, name: &str) -> Result<Option<(i64, bool)>> {
+    let id = match named {
+        Named::Subject => "subject_id = (SELECT subject_id FROM main.subjects WHERE name = ?1)",
+        Named::Topic => "topic_id = (SELECT topic_id FROM main.topics WHERE name = ?1)",
+    };
+    let mut first = conn.prepare_cached(&format!(
+        "SELECT source_id FROM main.claims WHERE {id} LIMIT 1"
+    ))?;
+    let Some(source) = first.query_row([name], |r| r.get::<_, i64>(0)).optional()? else {
+        return Ok(None);
+    };
+    let mut elsewhere = conn.prepare_cached(&format!(
+        "SELECT EXISTS (SELECT 1 FROM main.claims WHERE {id} AND source_id <> ?2)"
+    ))?;
+    let elsewhere = elsewhere.query_row(rusqlite::params![name, source], |r| r.get(0))?;
+    Ok(Some((source, elsewhere)))
 }
 
 /// Whether the article `source_id` has a claim on topic `topic` (through the topic

@@ -11,8 +11,8 @@ fn a_wrong_type_in_the_users_sql_is_a_usage_error() {
         .fails_saying(2, "datatype mismatch");
 }
 
-#[test]
-fn a_users_view_whose_table_was_dropped_is_left_alone_by_schema() {
+/// A knowledge base holding a user's view `my_view` whose table was dropped.
+fn with_a_broken_view() -> (crate::support::Env, String) {
     let (env, db) = env_with_db();
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
@@ -20,6 +20,12 @@ fn a_users_view_whose_table_was_dropped_is_left_alone_by_schema() {
     )
     .unwrap();
     drop(conn);
+    (env, db)
+}
+
+#[test]
+fn a_users_view_whose_table_was_dropped_is_left_alone_by_schema() {
+    let (env, db) = with_a_broken_view();
     let out = env.run(&["--db", &db, "--format", "csv", "schema"]);
     assert!(
         out.ok()
@@ -34,13 +40,7 @@ fn a_users_view_whose_table_was_dropped_is_left_alone_by_schema() {
 /// metadata describes claimdb's own tables as ever.
 #[test]
 fn a_users_view_whose_table_was_dropped_is_left_alone_by_publish() {
-    let (env, db) = env_with_db();
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE mine (a); CREATE VIEW my_view AS SELECT a FROM mine; DROP TABLE mine;",
-    )
-    .unwrap();
-    drop(conn);
+    let (env, db) = with_a_broken_view();
     let site = env.path("site").display().to_string();
     env.run(&["--db", &db, "publish", &site]).ok();
     let metadata = std::fs::read_to_string(format!("{site}/metadata.json")).unwrap();
