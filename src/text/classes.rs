@@ -58,17 +58,9 @@ pub fn named(words: &[String]) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     let mut taken = vec![false; words.len()];
     for class in SUBJECT_CLASSES.all() {
-        let parts: Vec<&str> = class.split(' ').collect();
-        for at in 0..words.len() {
-            if at + parts.len() <= words.len()
-                && !taken[at..at + parts.len()].iter().any(|t| *t)
-                && matches(&words[at..at + parts.len()], &parts)
-            {
-                taken[at..at + parts.len()]
-                    .iter_mut()
-                    .for_each(|t| *t = true);
-                found.push((at, parts.len(), noun(class)));
-            }
+        let n = class.split(' ').count();
+        for at in take(words, &mut taken, class) {
+            found.push((at, n, noun(class)));
         }
     }
     found.sort();
@@ -96,8 +88,14 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn mentions(words: &[String], taken: &mut [bool], class: &str) -> usize {
+    take(words, taken, class).len()
+}
+
+/// Where `class` (one or more words) stands in `words`, left to right, at words
+/// not `taken` yet; marks them taken.
+fn take(words: &[String], taken: &mut [bool], class: &str) -> Vec<usize> {
     let parts: Vec<&str> = class.split(' ').collect();
-    let mut n = 0;
+    let mut at_words = Vec::new();
     for at in 0..words.len() {
         if at + parts.len() <= words.len()
             && !taken[at..at + parts.len()].iter().any(|t| *t)
@@ -106,10 +104,10 @@ fn mentions(words: &[String], taken: &mut [bool], class: &str) -> usize {
             taken[at..at + parts.len()]
                 .iter_mut()
                 .for_each(|t| *t = true);
-            n += 1;
+            at_words.push(at);
         }
     }
-    n
+    at_words
 }
 
 /// The words spell the class, its last word singular or plural.
