@@ -17,33 +17,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::ask::words::tokens;
 use crate::error::Result;
 use crate::text::classes;
-
-/// Words that name an article as a document ("the Kafka article", "the FAQ").
-const DOCUMENT_WORDS: &[&str] = &[
-    "article",
-    "articles",
-    "page",
-    "faq",
-    "readme",
-    "docs",
-    "documentation",
-    "post",
-    "guide",
-    "comparison",
-];
-
-/// Words before a class word that make it the class of the subjects asked about
-/// ("which database", "these libraries"), not part of a topic ("database integration").
-const CLASS_OPENERS: &[&str] = &[
-    "which", "what", "these", "those", "the", "a", "an", "any", "all", "both", "each", "every",
-    "other", "of", "best", "two", "three",
-];
-
-/// Words that end an article's name after "according to".
-const NAME_ENDS: &[&str] = &[
-    "is", "are", "does", "do", "did", "can", "which", "what", "who", "how", "when", "should",
-    "has", "have", "says", "say", "article", "page",
-];
+use crate::text::english::{ARTICLE_NAME_ENDS, CLASS_OPENERS, DOCUMENT_WORDS};
 
 /// One article as a question may name it.
 struct Source {
@@ -89,7 +63,7 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         // keeps to the articles of that class.
         let mut class_ids = Vec::new();
         for (at, n, class) in classes::named(&words).into_iter().rev() {
-            let opens = at > 0 && CLASS_OPENERS.contains(&words[at - 1].as_str());
+            let opens = at > 0 && CLASS_OPENERS.contains(&words[at - 1]);
             let of_class: Vec<i64> = sources
                 .iter()
                 .filter(|s| s.class.as_deref() == Some(class.as_str()))
@@ -226,13 +200,10 @@ fn article_named(words: &[String], sources: &[Source]) -> Option<(usize, usize, 
                 from += 1;
             }
             let mut to = from;
-            while to < words.len() && to < from + 4 && !NAME_ENDS.contains(&words[to].as_str()) {
+            while to < words.len() && to < from + 4 && !ARTICLE_NAME_ENDS.contains(&words[to]) {
                 to += 1;
             }
-            let end = if words
-                .get(to)
-                .is_some_and(|w| DOCUMENT_WORDS.contains(&w.as_str()))
-            {
+            let end = if words.get(to).is_some_and(|w| DOCUMENT_WORDS.contains(w)) {
                 to + 1
             } else {
                 to
@@ -244,7 +215,7 @@ fn article_named(words: &[String], sources: &[Source]) -> Option<(usize, usize, 
     }
     // "[in|from] the NAME article|faq|docs ...".
     for (end, w) in words.iter().enumerate() {
-        if !DOCUMENT_WORDS.contains(&w.as_str()) {
+        if !DOCUMENT_WORDS.contains(w) {
             continue;
         }
         let Some(the) = (end.saturating_sub(5)..end)

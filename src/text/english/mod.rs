@@ -205,6 +205,12 @@ lists! {
     QUANTITY_OPENERS = "quantity_openers.txt";
     /// import, ask: the classes of subjects an article compares ("database").
     SUBJECT_CLASSES = "subject_classes.txt";
+    /// ask: words that name an article as a document ("the X article").
+    DOCUMENT_WORDS = "document_words.txt";
+    /// ask: words before a class word that make it the class asked about.
+    CLASS_OPENERS = "class_openers.txt";
+    /// ask: words that end an article's name after "according to".
+    ARTICLE_NAME_ENDS = "article_name_ends.txt";
 }
 
 #[cfg(test)]
