@@ -65,6 +65,18 @@ pub fn source_count(conn: &Connection) -> Result<usize> {
     Ok(n as usize)
 }
 
+/// Each table the limit covers: its name, the column that ties a row to the chosen
+/// articles, and the temp table holding the chosen values of that column.
+const LIMITED: [(&str, &str, &str); 7] = [
+    ("claims", "source_id", "scope_sources"),
+    ("sources", "source_id", "scope_sources"),
+    ("sections", "source_id", "scope_sources"),
+    ("subjects", "subject_id", "scope_subjects"),
+    ("subject_aliases", "subject_id", "scope_subjects"),
+    ("topics", "topic_id", "scope_topics"),
+    ("topic_aliases", "topic_id", "scope_topics"),
+];
+
 /// Limits every later query on `conn` to the claims of these sources (see the
 /// module's comment). Calling it again replaces the limit.
 pub fn limit_to(conn: &Connection, source_ids: &[i64]) -> Result<()> {
@@ -90,22 +102,15 @@ pub fn limit_to(conn: &Connection, source_ids: &[i64]) -> Result<()> {
                AND source_id IN (SELECT source_id FROM temp.scope_sources);
          INSERT OR IGNORE INTO temp.scope_topics
              SELECT DISTINCT topic_id FROM main.claims
-             WHERE source_id IN (SELECT source_id FROM temp.scope_sources);
-         CREATE TEMP VIEW claims AS SELECT * FROM main.claims
-             WHERE source_id IN (SELECT source_id FROM temp.scope_sources);
-         CREATE TEMP VIEW sources AS SELECT * FROM main.sources
-             WHERE source_id IN (SELECT source_id FROM temp.scope_sources);
-         CREATE TEMP VIEW sections AS SELECT * FROM main.sections
-             WHERE source_id IN (SELECT source_id FROM temp.scope_sources);
-         CREATE TEMP VIEW subjects AS SELECT * FROM main.subjects
-             WHERE subject_id IN (SELECT subject_id FROM temp.scope_subjects);
-         CREATE TEMP VIEW subject_aliases AS SELECT * FROM main.subject_aliases
-             WHERE subject_id IN (SELECT subject_id FROM temp.scope_subjects);
-         CREATE TEMP VIEW topics AS SELECT * FROM main.topics
-             WHERE topic_id IN (SELECT topic_id FROM temp.scope_topics);
-         CREATE TEMP VIEW topic_aliases AS SELECT * FROM main.topic_aliases
-             WHERE topic_id IN (SELECT topic_id FROM temp.scope_topics);",
+             WHERE source_id IN (SELECT source_id FROM temp.scope_sources);",
     )?;
+    // claimdb's tables, each seen through a view that keeps the chosen articles' rows.
+    for (table, key, scope) in LIMITED {
+        conn.execute_batch(&format!(
+            "CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}
+                 WHERE {key} IN (SELECT {key} FROM temp.{scope})"
+        ))?;
+    }
     let views: Vec<(String, String)> = conn
         .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'view'")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
