@@ -119,8 +119,19 @@ fn every_held_out_draft_imports_unreviewed_and_verifies() {
     ] {
         let draft = env.run(&["draft", &page(name)]);
         let csv = draft.ok().to_string();
+        let drafted = csv::Reader::from_reader(csv.as_bytes()).records().count();
+        assert!(drafted > 0, "{name}: the draft has no rows");
         let args = ["import", "-", "--source", &page(name), "--slug", name];
         env.run_with_stdin(&args, csv.as_bytes()).ok();
+        // Every drafted row became a claim of that article.
+        let sources = env.run(&["--format", "json", "sources"]).json();
+        let imported = sources
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["source"] == name)
+            .map(|s| s["claims"].as_u64().unwrap());
+        assert_eq!(imported, Some(drafted as u64), "{name}");
     }
     env.run(&["verify"]).ok();
 }
