@@ -179,11 +179,6 @@ impl Output {
             // line ends the table first.
             writeln!(self.target, "\n{}", for_terminal(text))?;
         } else if self.is_human() {
-            // In Markdown a line right under a table is read as one more row (GFM):
-            // a blank line ends the table first.
-            if self.style.format == Format::Markdown {
-                writeln!(self.target)?;
-            }
             writeln!(self.target, "{}", for_terminal(text))?;
         } else {
             stderr_line!("{}", for_terminal(text));
