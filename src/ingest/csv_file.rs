@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::ingest::record::{Located, MAX_ROW_BYTES, Problem};
+use crate::output::starts_formula;
 
 /// Reads a CSV file with a header row into records, reporting every bad row.
 pub fn read_csv<T: DeserializeOwned>(text: &str) -> Result<Vec<Located<T>>, Vec<Problem>> {
@@ -93,7 +94,7 @@ fn unneutralised(raw: csv::StringRecord) -> csv::StringRecord {
             && b[1..]
                 .iter()
                 .find(|&&c| c != b'\'')
-                .is_some_and(|&c| matches!(c, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n'))
+                .is_some_and(|&c| starts_formula(c))
     };
     if !raw.iter().any(neutralised) {
         return raw;

@@ -34,6 +34,7 @@ mod writer;
 pub use file::{refuse_database, same_file, write_atomically};
 pub use format::{ColorChoice, Format, OutputOptions, refuse_unknown_extension};
 pub use html::escape as html_escape;
+pub use spreadsheet::starts_formula;
 pub use terminal::for_terminal;
 pub use writer::RowWriter;
 

@@ -13,15 +13,22 @@ use crate::rows::Cell;
 /// a spreadsheet would read it, so `import` can take every neutralised cell back
 /// by removing one `'` (`ingest::csv_file`).
 pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
-    let risky = matches!(
-        text.trim_start_matches('\'').as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
-    );
+    let risky = text
+        .trim_start_matches('\'')
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| starts_formula(b));
     if risky && !is_plain_number(text) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether a cell whose first byte is `b` is run by a spreadsheet as a formula (the
+/// one set both the writer and `import`'s reading of neutralised cells use).
+pub fn starts_formula(b: u8) -> bool {
+    matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
 }
 
 /// "-3", "+1.5", "2e10": what a spreadsheet reads as a number, not a formula.
