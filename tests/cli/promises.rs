@@ -65,3 +65,26 @@ fn a_claims_file_cut_inside_a_quoted_field_is_refused() {
     let out = env.run(&["--db", &db, "--format", "csv", "sources"]);
     assert_eq!(out.ok().lines().count(), 2, "{}", out.stdout);
 }
+
+/// A question limited to one article reads claimdb's views through that limit; the
+/// user's broken view is none of its business.
+#[test]
+fn a_users_view_whose_table_was_dropped_is_left_alone_by_a_limited_question() {
+    let (env, db) = with_a_broken_view();
+    let out = env.run(&[
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "ask",
+        "--source",
+        "django-vs-flask",
+        "which lacks built-in auth",
+    ]);
+    assert!(
+        out.ok()
+            .contains("flask,yes,lacks,117,limitation,authentication,django-vs-flask,132,132"),
+        "{}",
+        out.stdout
+    );
+}
