@@ -260,7 +260,7 @@ impl Index {
 
     /// The topics named in two to four words that all stand in the question, in any
     /// order and another form ("set up https automatically" for "automatic https",
-    /// "replace prometheus" for "replacing prometheus"): each with the question's
+    /// "replace a tool" for "replacing a tool"): each with the question's
     /// words it uses, the topics using the most words first.
     pub fn unordered(&self, words: &[String]) -> Vec<(Target, Vec<usize>)> {
         let mut found: Vec<(Target, Vec<usize>)> = Vec::new();

@@ -218,7 +218,7 @@ impl Page {
         }
         for side in sides {
             // A side is its last few capitalised words ("How does X" gives X), or
-            // one word the prose uses ("vmagent").
+            // one word the prose uses ("zapctl").
             let name = match side.last() {
                 Some(last) if !capital(last) && in_code(source, last) => (*last).to_string(),
                 Some(last) if !capital(last) => continue,
@@ -240,7 +240,7 @@ impl Page {
         let mut out = Vec::new();
         for (run, mid, all, initial) in &self.runs {
             // A subject is what sentences are about: one the page never makes
-            // the subject of a sentence ("using Python code") is only mentioned.
+            // the subject of a sentence ("using Zap code") is only mentioned.
             if *initial == 0 {
                 continue;
             }
@@ -318,7 +318,7 @@ fn table_names(header: &Block) -> Vec<String> {
     if all_names { names } else { Vec::new() }
 }
 
-/// A header cell's name without what follows it in brackets ("SWR (Website)").
+/// A header cell's name without what follows it in brackets ("Zapper (Website)").
 pub fn column_name(cell: &str) -> String {
     let end = cell.find(['(', '[', '<']).unwrap_or(cell.len());
     cell[..end]

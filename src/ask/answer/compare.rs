@@ -143,7 +143,7 @@ pub fn compare_answer(
     if subjects.len() >= 2 && topics.is_empty() && found.is_empty() {
         if !share_an_article(conn, subjects)? {
             // No article speaks of both: what one side's claims say of the other
-            // ("use Ruff in conjunction with a type checker, like Mypy").
+            // ("use A in conjunction with a checker, like B").
             return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, subjects);
         }
         // "A vs B" where the article states no comparison between them: what

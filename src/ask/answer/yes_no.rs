@@ -17,7 +17,7 @@ use crate::model::{Kind, Stance};
 use crate::rows::Sink;
 
 /// `phrases`: the phrases of several words that named a topic, as typed;
-/// `unknown`: the question's words that named nothing ("OCSP").
+/// `unknown`: the question's words that named nothing ("XYZ").
 pub fn yes_no_answer(
     conn: &Connection,
     out: &mut dyn Sink,
@@ -162,8 +162,8 @@ fn verdicts(
 }
 
 /// The subjects' claims, on any topic, that say a word of the question no name
-/// explained ("does caddy stay up when there are OCSP problems": the claim that says
-/// OCSP), when few do (a word many claims use tells nothing), and not found yet.
+/// explained ("does A stay up when there are XYZ problems": the claim that says
+/// XYZ), when few do (a word many claims use tells nothing), and not found yet.
 fn saying(
     conn: &Connection,
     subjects: &[String],
