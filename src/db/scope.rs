@@ -59,12 +59,6 @@ pub fn slugs(conn: &Connection, source_ids: &[i64]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// How many articles the knowledge base holds.
-pub fn source_count(conn: &Connection) -> Result<usize> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM main.sources", [], |r| r.get(0))?;
-    Ok(n as usize)
-}
-
 /// Each table the limit covers: its name, the column that ties a row to the chosen
 /// articles, and the temp table holding the chosen values of that column.
 const LIMITED: [(&str, &str, &str); 7] = [

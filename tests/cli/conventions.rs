@@ -183,6 +183,11 @@ fn the_bash_completion_script_names_no_path_of_the_binary_that_wrote_it() {
     }
     // Written to a file whose name is no output format: a script is a script.
     env.run(&["completions", "bash", "-o", "claimdb.bash"]).ok();
+    let written = std::fs::read_to_string(env.path("claimdb.bash")).unwrap();
+    assert!(
+        written.contains("complete") && written.contains("claimdb"),
+        "{written}"
+    );
 }
 
 /// `sqlite-utils create-index` and `add-column` on the live file: every command

@@ -101,6 +101,7 @@ fn flask_2010_is_its_creation_as_for_django() {
     );
     assert!(!rows.iter().any(|r| r["value"] == "2010"), "{rows:#?}");
     let rows = json(&env, &["claims", "--topic", "created in"]);
+    assert!(!rows.is_empty(), "no claim on 'created in'");
     assert!(rows.iter().all(|r| r["topic"] == "origin"), "{rows:#?}");
 }
 
