@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
 use crate::rows::{Cell, Column};
-use crate::text::quotes::{SeenLines, names_as_word};
+use crate::text::quotes::SeenLines;
 
 const COLUMNS: [Column; 9] = [
     Column::new("claim_id"),
@@ -65,13 +65,9 @@ pub fn run(db: &Db, out: &mut Output) -> Result<()> {
                 })
             } else {
                 let lines = article.lines(start, end).unwrap_or_default();
-                match (seen_lines.unreadable((start, end), lines, &quote), company) {
-                    (Some(fault), _) => Some(fault.message().to_string()),
-                    (None, Some(company)) if !names_as_word(&quote, &company) => Some(format!(
-                        "the company '{company}' is not named as a word in its quote"
-                    )),
-                    _ => None,
-                }
+                seen_lines
+                    .citation_fault((start, end), lines, &quote, company.as_deref())
+                    .map(|fault| fault.message())
             };
             if let Some(problem) = problem {
                 failed += 1;

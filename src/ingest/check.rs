@@ -13,7 +13,7 @@ use crate::ingest::catalogue::{alias_map, find_name, slug};
 use crate::ingest::record::{ClaimRecord, Located, Problem, non_blank};
 use crate::model::{Kind, Stance};
 use crate::names::near_known;
-use crate::text::quotes::{Rendering, SeenLines, Unreadable, has_words, names_as_word};
+use crate::text::quotes::{CitationFault, Rendering, SeenLines, Unreadable, has_words};
 
 /// A record that passed [`check_claims`], its names resolved to ids and its quote to
 /// lines: ready to insert. It names its record by position, so the records can
@@ -265,9 +265,9 @@ impl<'r> Checker<'r> {
             row.problem("the quote is missing");
             return None;
         }
-        let hint = "quote the words of the sentence that says it, as the article shows them";
         if !has_words(&r.quote) {
-            row.problem_with_hint(Unreadable::NoWords.message(), hint);
+            let fault = CitationFault::Unreadable(Unreadable::NoWords);
+            row.problem_with_hint(fault.message(), fault.hint());
             return None;
         }
         let lines = check_quote(
@@ -287,20 +287,20 @@ impl<'r> Checker<'r> {
         })
         .ok();
         let ((start, end), stored) = lines.as_ref()?;
-        // A citation says something a reader can read, where it stands.
+        // A citation says something a reader can read, where it stands, and a
+        // company claim cites the sentence that names the company.
         let at = self.article.lines(*start, *end).unwrap_or_default();
-        if let Some(fault) = self.seen_lines.unreadable((*start, *end), at, &r.quote) {
-            row.problem_with_hint(fault.message(), hint);
-            return None;
-        }
-        // A company claim cites the sentence that names the company.
-        if let (Some(Kind::Company), Some(company)) = (kind, non_blank(&r.value)) {
-            let quote = stored.as_deref().unwrap_or(&r.quote);
-            if !names_as_word(quote, company) {
-                row.problem_with_hint(
-                    format!("the company '{company}' is not named in its quote"),
-                    "quote the sentence of the article that names the company, as a word of its text",
-                );
+        let quote = stored.as_deref().unwrap_or(&r.quote);
+        let company = (kind == Some(Kind::Company))
+            .then(|| non_blank(&r.value))
+            .flatten();
+        if let Some(fault) = self
+            .seen_lines
+            .citation_fault((*start, *end), at, quote, company)
+        {
+            row.problem_with_hint(fault.message(), fault.hint());
+            if matches!(fault, CitationFault::Unreadable(_)) {
+                return None;
             }
         }
         lines

@@ -151,6 +151,39 @@ impl Unreadable {
     }
 }
 
+/// Why a quote standing at its lines is no citation of its claim: what a reader
+/// sees of it says nothing ([`Unreadable`]), or a company claim's quote does not
+/// name its company as a word. `import` and `verify` decide and say it alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationFault<'a> {
+    Unreadable(Unreadable),
+    CompanyNotNamed(&'a str),
+}
+
+impl CitationFault<'_> {
+    /// What `import` and `verify` say about the claim.
+    pub fn message(&self) -> String {
+        match self {
+            CitationFault::Unreadable(fault) => fault.message().to_string(),
+            CitationFault::CompanyNotNamed(company) => {
+                format!("the company '{company}' is not named as a word in its quote")
+            }
+        }
+    }
+
+    /// What `import` suggests doing about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            CitationFault::Unreadable(_) => {
+                "quote the words of the sentence that says it, as the article shows them"
+            }
+            CitationFault::CompanyNotNamed(_) => {
+                "quote the sentence of the article that names the company, as a word of its text"
+            }
+        }
+    }
+}
+
 /// Bytes that may change how a text renders; a text without them renders as its
 /// own words with white space folded.
 fn markup_byte(b: u8) -> bool {
@@ -243,6 +276,25 @@ impl<'a> SeenLines<'a> {
         } else {
             Some(Unreadable::Unseen)
         }
+    }
+}
+
+impl SeenLines<'_> {
+    /// Why `quote`, standing on lines `at` whose text is `lines`, is no citation
+    /// of its claim ([`CitationFault`]); `company` is a company claim's company.
+    pub fn citation_fault<'c>(
+        &self,
+        at: (usize, usize),
+        lines: &str,
+        quote: &str,
+        company: Option<&'c str>,
+    ) -> Option<CitationFault<'c>> {
+        if let Some(fault) = self.unreadable(at, lines, quote) {
+            return Some(CitationFault::Unreadable(fault));
+        }
+        company
+            .filter(|company| !names_as_word(quote, company))
+            .map(CitationFault::CompanyNotNamed)
     }
 }
 

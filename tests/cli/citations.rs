@@ -71,7 +71,7 @@ fn a_company_is_named_as_a_whole_word() {
         } else {
             out.fails_saying(
                 3,
-                &format!("the company '{company}' is not named in its quote"),
+                &format!("the company '{company}' is not named as a word in its quote"),
             );
         }
     }

@@ -88,7 +88,10 @@ fn a_company_not_named_in_its_quote_is_refused() {
         "fastapi,company,adoption,,Spotify,Spotify uses FastAPI.,\"Companies such as Microsoft, Uber and Netflix use FastAPI\",,\n",
     );
     env.import(&db, &file, &fixture("fastapi-vs-flask.txt"))
-        .fails_saying(3, "the company 'Spotify' is not named in its quote");
+        .fails_saying(
+            3,
+            "the company 'Spotify' is not named as a word in its quote",
+        );
 }
 
 /// "A misspelt topic with a category, or "Express.js" for express, silently became
