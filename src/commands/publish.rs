@@ -8,7 +8,8 @@ use crate::cli::PublishArgs;
 use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::for_terminal;
-use crate::publish::{Request, publish, serve_command, shell_word};
+use crate::publish::{Request, publish, serve_command};
+use crate::text::shell::shell_word;
 
 pub fn run(db: &Db, args: &PublishArgs) -> Result<()> {
     // The snapshot's path is the one line of output: with nobody to read it, write

@@ -85,19 +85,22 @@ impl Target {
     }
 }
 
+/// Whether `target` is the database `db` or a file SQLite keeps beside it (its
+/// `-wal`, `-shm` or `-journal`), compared by identity: device and inode, every
+/// link followed.
+pub fn is_database_file(target: &Path, db: &Path) -> bool {
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        same_file(target, Path::new(&side))
+    })
+}
+
 /// `-o TARGET` must not be the database in use nor a file SQLite keeps beside it,
 /// compared by identity (device and inode, every link followed), so that no name
 /// for it, `/dev/fd/3` or `/proc/self/fd/3` included, gets it replaced: exit 2.
 pub fn refuse_database(target: &Path, database: Option<&Path>) -> Result<()> {
-    let Some(db) = database else {
-        return Ok(());
-    };
-    let hit = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut side = db.as_os_str().to_owned();
-        side.push(suffix);
-        same_file(target, Path::new(&side))
-    });
-    if hit {
+    if database.is_some_and(|db| is_database_file(target, db)) {
         return Err(Error::usage(format!(
             "-o {} names the database in use; it would be replaced by the output",
             target.display()
@@ -239,6 +242,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn io_error(path: &Path, what: &str, err: io::Error) -> Error {
+/// An I/O error on `path` as the user reads it: "cannot write out.csv: ...".
+pub fn io_error(path: &Path, what: &str, err: io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what} {}: {err}", path.display()))
 }

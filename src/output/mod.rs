@@ -31,7 +31,7 @@ mod table;
 mod terminal;
 mod writer;
 
-pub use file::{refuse_database, same_file, write_atomically};
+pub use file::{io_error, is_database_file, refuse_database, same_file, write_atomically};
 pub use format::{ColorChoice, Format, OutputOptions, refuse_unknown_extension};
 pub use html::escape as html_escape;
 pub use spreadsheet::starts_formula;

@@ -22,7 +22,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::output::write_atomically;
 
-pub use readme::{serve_command, shell_word};
+pub use readme::serve_command;
 use request::is_web_url;
 pub use request::{Request, SNAPSHOT};
 
@@ -58,7 +58,7 @@ pub fn publish(db: &Db, request: &Request) -> Result<Published> {
         .with_hint("give a directory (created if missing): claimdb publish site/"));
     }
     refuse_database_in(dir, &db.path)?;
-    std::fs::create_dir_all(dir).map_err(|e| snapshot::io_error(dir, "cannot create", e))?;
+    std::fs::create_dir_all(dir).map_err(|e| crate::output::io_error(dir, "cannot create", e))?;
     snapshot::remove_stale(dir);
     let (path, sha256) = snapshot::write(db, dir)?;
     let metadata = metadata::metadata(db, &sha256, request)?;
@@ -85,12 +85,7 @@ pub fn publish(db: &Db, request: &Request) -> Result<Published> {
 fn refuse_database_in(dir: &Path, database: &Path) -> Result<()> {
     for name in WRITTEN {
         let target = dir.join(name);
-        let hit = ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
-            let mut side = database.as_os_str().to_owned();
-            side.push(suffix);
-            crate::output::same_file(&target, Path::new(&side))
-        });
-        if hit {
+        if crate::output::is_database_file(&target, database) {
             return Err(Error::usage(format!(
                 "cannot publish to {}: {} is the database in use, and publish would replace it",
                 dir.display(),

@@ -8,18 +8,6 @@ pub fn serve_command() -> String {
     format!("datasette serve -i {} --metadata metadata.json", SNAPSHOT)
 }
 
-/// `word` as one shell word: as it is when that is safe, otherwise single-quoted.
-pub fn shell_word(word: &str) -> String {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"/._-+".contains(&b))
-    {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
-}
-
 pub fn readme(sha256: &str) -> String {
     let file = SNAPSHOT;
     format!(

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
+use crate::output::io_error;
 use crate::publish::request::SNAPSHOT;
 
 /// How a publish names its temporary files: `.claimdb-publish-<pid>-<nanos>.sqlite3`.
@@ -195,10 +196,6 @@ fn file_sha256(path: &Path) -> Result<String> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
-}
-
-pub fn io_error(path: &Path, what: &str, err: std::io::Error) -> Error {
-    Error::new(ErrorKind::Io, format!("{what} {}: {err}", path.display()))
 }
 
 #[cfg(test)]

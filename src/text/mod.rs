@@ -13,5 +13,6 @@ pub mod outline;
 pub mod quotes;
 pub mod render;
 pub mod sentences;
+pub mod shell;
 
 pub use outline::{Section, outline, section_at};

@@ -8,6 +8,7 @@ use crate::catalog::{self, Named};
 use crate::error::Result;
 use crate::model::Kind;
 use crate::query::{self, ClaimFilter};
+use crate::text::shell::shell_word;
 
 /// One claim found for an answer: what the verdict needs, the rest is written from
 /// the claims table itself.
@@ -193,16 +194,5 @@ impl Select {
             )
         });
         found
-    }
-}
-
-/// A value as one shell word.
-fn shell_word(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
