@@ -21,6 +21,11 @@ fn init_force_never_replaces_the_file_under_an_import() {
     {
         std::thread::sleep(Duration::from_millis(2));
     }
+    // The import must still be writing when init starts, or this checks nothing.
+    assert!(
+        import.try_wait().unwrap().is_none(),
+        "the import ended before init --force ran"
+    );
     let init = env.run(&["--db", &db, "init", "--force"]);
     let import_ended_first = import.try_wait().unwrap().is_some();
     let out = import.wait_with_output().unwrap();
