@@ -196,3 +196,133 @@ fn which_framework_should_i_choose_answers_with_the_articles_general_verdict_fir
     assert!(verdict.contains("(line 248)"), "{verdict}");
     assert!(verdict.contains("for particular cases"), "{verdict}");
 }
+
+fn lines_on(env: &Env, topic: &str) -> Vec<i64> {
+    lines(&json(env, &["claims", "--topic", topic]))
+}
+
+#[test]
+fn monolithic_and_batteries_included_are_one_idea_reached_by_every_word() {
+    // §8.7 / §6.1: Django's all-inclusiveness was split by valence, so "monolithic"
+    // missed the batteries-included claims and "all-in-one" missed the overkill cons
+    // (lines 54, 78, 142).
+    let env = Env::new();
+    for word in [
+        "monolithic",
+        "overkill",
+        "all-inclusive",
+        "batteries-included",
+        "all-in-one",
+        "full-featured",
+    ] {
+        let got = lines_on(&env, word);
+        for line in [8, 54, 78, 142, 183, 279] {
+            assert!(
+                got.contains(&line),
+                "{word}: line {line} missing from {got:?}"
+            );
+        }
+    }
+    // compare shows the praise and the criticism on one row.
+    let rows = json(&env, &["compare", "django", "flask", "--on", "monolithic"]);
+    assert!(
+        rows.iter().all(|r| r["topic"] == "batteries-included"),
+        "{rows:#?}"
+    );
+    let django = |kind: &str| {
+        rows.iter()
+            .any(|r| r["subject"] == "django" && r["kind"] == kind)
+    };
+    assert!(
+        django("fact") && django("con") && django("limitation"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn minimalist_words_reach_every_claim_on_flasks_minimalism() {
+    // §8.7 / §6.2: "minimalist", "no-frills", "bare-bones" resolved to a topic of five
+    // stanceless facts and missed the claims that use those very words: lines 11
+    // ("minimalistic approach"), 106 ("minimalist and flexible nature"), 140
+    // ("minimalistic ... no-frills") and 235 ("inherently lightweight").
+    let env = Env::new();
+    for word in [
+        "minimalist",
+        "minimalistic",
+        "no-frills",
+        "bare-bones",
+        "micro-framework",
+        "lightweight",
+        "simplicity",
+    ] {
+        let got = lines_on(&env, word);
+        for line in [11, 98, 106, 109, 140, 144, 176, 235, 279] {
+            assert!(
+                got.contains(&line),
+                "{word}: line {line} missing from {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn listed_means_one_thing_on_every_line() {
+    // §8.8 / §2.2: features named by a list item were listed in some sections
+    // (Flask's key features, line 110) and not in others (Django's pros, line 63;
+    // the use cases, line 211). Now every claim about an item's subject carries the
+    // item's flag, and a claim about the other subject in passing does not.
+    let env = Env::new();
+    let rows = json(&env, &["claims"]);
+    let mut seen: std::collections::BTreeMap<(i64, String), bool> = Default::default();
+    for r in &rows {
+        let key = (
+            r["line_start"].as_i64().unwrap(),
+            r["subject"].as_str().unwrap().to_string(),
+        );
+        let listed = r["listed"] == 1 || r["listed"] == true;
+        if let Some(before) = seen.insert(key.clone(), listed) {
+            assert_eq!(
+                before, listed,
+                "line {} {}: mixed listed flags",
+                key.0, key.1
+            );
+        }
+    }
+    for (line, subject, listed) in [
+        (63, "django", true),
+        (110, "flask", true),
+        (211, "django", true),
+        (163, "flask", true),
+        (163, "django", false),
+        (17, "django", false),
+    ] {
+        assert_eq!(
+            seen.get(&(line, subject.to_string())),
+            Some(&listed),
+            "line {line} {subject}"
+        );
+    }
+}
+
+#[test]
+fn pros_all_and_report_pros_cons_do_what_their_help_says() {
+    // §4: `pros --all` said "the article's own list items first" but printed line
+    // order; `report pros-cons` said "Every listed pro and con" but printed them all.
+    let env = Env::new();
+    let help = env.run(&["pros", "--help"]).ok().to_string();
+    assert!(help.contains("in the article's line order"), "{help}");
+    let rows = json(&env, &["pros", "--subject", "django", "--all"]);
+    let got = lines(&rows);
+    assert!(got.len() > 7 && got.is_sorted(), "{got:?}");
+    let reports = env.run(&["report"]).ok().to_string();
+    let line = reports
+        .lines()
+        .find(|l| l.contains("pros-cons"))
+        .unwrap_or_default();
+    assert!(line.contains("Every pro and con, listed or not"), "{line}");
+    let all = json(&env, &["report", "pros-cons"]);
+    let pros = json(&env, &["claims", "--kind", "pro"]);
+    let cons = json(&env, &["claims", "--kind", "con"]);
+    assert_eq!(all.len(), pros.len() + cons.len());
+    assert!(all.iter().any(|r| r["listed"] == 0 || r["listed"] == false));
+}
