@@ -326,3 +326,50 @@ fn pros_all_and_report_pros_cons_do_what_their_help_says() {
     assert_eq!(all.len(), pros.len() + cons.len());
     assert!(all.iter().any(|r| r["listed"] == 0 || r["listed"] == false));
 }
+
+#[test]
+fn redundant_claims_are_gone_and_every_other_claim_keeps_its_id() {
+    // §8.5: #34 (line 17) and #108 (line 111) restated another claim on the same
+    // words; what they said is still held once. #218 (line 226 under performance as
+    // well as scalability) stays: it is what lets `conflicts` set the article's praise
+    // of Django under high traffic against its performance limitation (line 57),
+    // pinned by reports::conflicts_find_the_articles_own_tension_on_django_performance.
+    let env = Env::new();
+    for (subject, topic, line, kept_on) in [
+        ("django", "data-driven-sites", 17, "purpose"),
+        ("flask", "education", 111, "learning-curve"),
+    ] {
+        let got = lines(&json(
+            &env,
+            &["claims", "--subject", subject, "--topic", topic],
+        ));
+        assert!(
+            !got.is_empty() && !got.contains(&line),
+            "{subject} {topic}: {got:?}"
+        );
+        let kept = lines(&json(
+            &env,
+            &["claims", "--subject", subject, "--topic", kept_on],
+        ));
+        assert_eq!(
+            kept.iter().filter(|&&l| l == line).count(),
+            1,
+            "{subject} {kept_on}: {kept:?}"
+        );
+    }
+    // Their ids are not given to other claims, so an id a reader noted still
+    // shows the claim it showed.
+    for id in ["34", "108"] {
+        env.run(&["show", id])
+            .fails_saying(2, &format!("no claim {id}"));
+    }
+    for (id, line, kind) in [
+        ("117", 132, "limitation"),
+        ("218", 226, "pro"),
+        ("324", 258, "comparison"),
+    ] {
+        let shown = env.run(&["--format", "json", "show", id]).json();
+        assert_eq!(shown[0]["line_start"], line, "{shown:#?}");
+        assert_eq!(shown[0]["kind"], kind, "{shown:#?}");
+    }
+}
