@@ -373,3 +373,24 @@ fn redundant_claims_are_gone_and_every_other_claim_keeps_its_id() {
         assert_eq!(shown[0]["kind"], kind, "{shown:#?}");
     }
 }
+
+#[test]
+fn opinionated_names_the_topic_of_the_articles_only_opinionated_verdict() {
+    // §8.7: "opinionated" named no topic (`claims --topic opinionated` exited 2). The
+    // article uses the word once, in its team-fit verdict (line 263); as an alias of
+    // flexibility it would bury that line under thirty flexibility rows.
+    let env = Env::new();
+    let rows = json(&env, &["claims", "--topic", "opinionated"]);
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "comparison" && r["line_start"] == 263),
+        "{rows:#?}"
+    );
+    let run = env.run(&["ask", "which one is more opinionated?"]);
+    let verdict = run.ok().lines().last().unwrap_or_default().to_string();
+    assert!(
+        verdict.starts_with("The article says: ")
+            && verdict.contains("more opinionated approach (line 263)"),
+        "{verdict}"
+    );
+}
