@@ -252,6 +252,12 @@ impl<'t> BulkLoad<'t> {
         Ok(claims.len())
     }
 
+    /// Leaves the next `n` claim ids unused, so the claims after them keep the ids
+    /// they had when a claim before them was dropped (the seed's retired ids).
+    pub fn skip_ids(&mut self, n: usize) {
+        self.next_claim += n as i64;
+    }
+
     /// Indexes the new claims for full-text search and restores what `begin` lifted.
     /// Returns the side index, if one was built: it stays attached to the connection
     /// until the transaction ends, and is then to be detached.

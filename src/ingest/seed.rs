@@ -20,6 +20,15 @@ pub const SUBJECTS: &str = include_str!("../../seed/subjects.csv");
 pub const CATEGORIES: &str = include_str!("../../seed/categories.csv");
 pub const TOPICS: &str = include_str!("../../seed/topics.csv");
 pub const CLAIMS: &str = include_str!("../../seed/claims.csv");
+pub const RETIRED: &str = include_str!("../../seed/retired.csv");
+
+/// A claim an earlier seed had and this one dropped: its id stays unused, so every
+/// other claim keeps the id it had (`claimdb show 117` shows the same claim).
+#[derive(Debug, serde::Deserialize)]
+struct RetiredRecord {
+    /// The id the claim had, counting from the seed's first claim as 1.
+    claim_id: usize,
+}
 
 #[derive(Debug, serde::Deserialize)]
 struct SourceRecord {
@@ -77,7 +86,27 @@ pub fn load(tx: &Transaction) -> Result<usize> {
         body: ARTICLE,
         is_seed: true,
     })?;
-    let count = load.insert_claims(source_id, &records, &claims)?;
+    let mut retired: Vec<usize> = read_csv::<RetiredRecord>(RETIRED)
+        .map_err(|p| seed_error("retired.csv", p))?
+        .into_iter()
+        .map(|r| r.record.claim_id)
+        .collect();
+    retired.sort_unstable();
+    let mut count = 0;
+    for (before, id) in retired.iter().enumerate() {
+        // The claims numbered below `id`, less the retired ids among them.
+        let end = id
+            .checked_sub(1 + before)
+            .filter(|&end| end >= count && end <= claims.len())
+            .ok_or_else(|| {
+                Error::database(format!(
+                    "the built-in seed is invalid: seed/retired.csv: claim {id} is not between the seed's claims"
+                ))
+            })?;
+        count += load.insert_claims(source_id, &records, &claims[count..end])?;
+        load.skip_ids(1);
+    }
+    count += load.insert_claims(source_id, &records, &claims[count..])?;
     load.finish()?;
     // Topics an older seed had and this one merged into another (their own name is
     // now an alias of that one): users' claims on them move to it, and they go.
@@ -704,5 +733,59 @@ mod tests {
             SUBJECTS.contains("flask,Flash|"),
             "the article's 'Flash' must resolve to flask"
         );
+    }
+
+    #[test]
+    fn a_retired_claim_is_not_back_and_its_id_is_not_reused() {
+        #[derive(serde::Deserialize)]
+        struct Retired {
+            claim_id: usize,
+            subject: String,
+            kind: String,
+            topic: String,
+            line: usize,
+            statement: String,
+        }
+        let retired: Vec<Retired> = read_csv(RETIRED)
+            .expect("retired.csv parses")
+            .into_iter()
+            .map(|l| l.record)
+            .collect();
+        assert!(!retired.is_empty());
+        let claims = claims();
+        let mut ids = BTreeSet::new();
+        for r in &retired {
+            assert!(ids.insert(r.claim_id), "claim {} retired twice", r.claim_id);
+            assert!(
+                (1..=claims.len() + retired.len()).contains(&r.claim_id),
+                "claim {}",
+                r.claim_id
+            );
+            assert!(
+                !claims.iter().any(|c| c.subject == r.subject
+                    && c.kind == r.kind
+                    && c.topic == r.topic
+                    && c.line_start == Some(r.line)
+                    && c.statement == r.statement),
+                "retired claim {} is back in claims.csv",
+                r.claim_id
+            );
+        }
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        crate::db::migrations::apply(&tx, 0).unwrap();
+        let count = load(&tx).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(count, claims.len());
+        let (max, taken): (i64, i64) = tx
+            .query_row(
+                "SELECT max(claim_id), (SELECT count(*) FROM claims WHERE claim_id IN
+                    (SELECT value FROM json_each(?1)))
+                 FROM claims",
+                [serde_json::to_string(&ids).unwrap()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(max as usize, claims.len() + retired.len());
+        assert_eq!(taken, 0);
     }
 }
