@@ -14,6 +14,7 @@ use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
 use crate::draft::extract::facts::{facts, is_a};
 use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
+use crate::draft::extract::predicate::{Said, predicates};
 use crate::draft::extract::table::{cell_rows, label_topic};
 use crate::draft::extract::use_cases::use_case_rows;
 use crate::draft::folded::Folded;
@@ -57,6 +58,8 @@ pub struct Reader<'c> {
     /// Pro (1) or con (-1) of the item being read, and of the one before.
     item_polarity: i32,
     last_polarity: i32,
+    /// What the last verb of having named, for "…, whereas B does not".
+    said: Said,
 }
 
 impl<'c> Reader<'c> {
@@ -69,6 +72,7 @@ impl<'c> Reader<'c> {
             rows: Vec::new(),
             item_polarity: 0,
             last_polarity: 0,
+            said: Said::default(),
         }
     }
 
@@ -124,6 +128,7 @@ impl<'c> Reader<'c> {
     /// A new block (paragraph, list item) starts: its polarity is not known yet.
     pub fn start_block(&mut self) {
         self.item_polarity = 0;
+        self.said = Said::default();
     }
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
@@ -132,6 +137,13 @@ impl<'c> Reader<'c> {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
+        // Who "it" and a thing-subject clause stand for: the subjects in focus
+        // before this sentence, else the section's.
+        let in_focus: Vec<usize> = if self.focus.is_empty() {
+            ctx.subject.into_iter().collect()
+        } else {
+            self.focus.clone()
+        };
         let Some((subjects, explicit)) = self.subjects_of(&r, ctx) else {
             return;
         };
@@ -149,11 +161,28 @@ impl<'c> Reader<'c> {
             self.push_all(&r, ctx, companies);
             return;
         }
+        let mut said = std::mem::take(&mut self.said);
+        let predicated = predicates(&self.lookup, &r, ctx, &in_focus, &mut said);
+        self.said = said;
+        let by_predicate = !predicated.is_empty();
+        self.push_all(&r, ctx, predicated);
         let compared = comparison(&self.lookup, &r, &subjects, ctx, &self.seen);
         self.push_all(&r, ctx, compared);
         let facts = facts(&self.lookup, &r, &subjects);
         self.push_all(&r, ctx, facts);
-        let mut features = features(&self.lookup, &r, ctx);
+        // The verbs of its clauses said what the sentence has and lacks; the
+        // catalogue's topics near a cue would only repeat it, or contradict it.
+        // In prose, a stance cue is a feature of a subject only where the clause
+        // holding it is about that subject (issue 21: "If a function lacks X, A
+        // infers Y" is no lack of A's); list items and labels stand under their
+        // subject.
+        let prose = !(r.s.listed || r.s.label_len > 0 || ctx.intro_stance.is_some());
+        let gated = prose && !(explicit && subject_before_cue(&r, &subjects));
+        let mut features = if by_predicate || gated {
+            Vec::new()
+        } else {
+            features(&self.lookup, &r, ctx)
+        };
         // "Neither A nor B includes X": the negation's scope is the whole
         // sentence, so what it says they have, they lack.
         let body = r.body_folded();
@@ -531,4 +560,21 @@ impl<'c> Reader<'c> {
                 .push(d.into_row(self.lookup.cat, r.s, &ctx.section));
         }
     }
+}
+
+/// True when one of `subjects` is named before the sentence's first stance cue, in
+/// the same clause: the cue is the verb of a clause about it.
+fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
+    let Some(cue) = crate::draft::cues::FEATURE_STANCES
+        .iter()
+        .filter(|c| c.strong)
+        .filter_map(|c| c.cues.first_in(r.body_folded()))
+        .map(|f| f.start + r.body)
+        .min()
+    else {
+        return false;
+    };
+    let (clause_start, _) = r.clause(cue);
+    r.subjects()
+        .any(|(i, m)| subjects.contains(&i) && m.start >= clause_start && m.end <= cue)
 }

@@ -301,3 +301,79 @@ fn negation_scope_sets_the_stance_and_never_flips_it() {
         "{rows:#?}"
     );
 }
+
+/// (subject, topic, stance) of each feature row on `line`.
+fn features_on(rows: &[Row], line: usize) -> Vec<(&str, &str, Option<Stance>)> {
+    rows.iter()
+        .filter(|r| r.kind == Kind::Feature && r.line_start == line)
+        .map(|r| (r.subject.as_str(), r.topic.as_str(), r.stance))
+        .collect()
+}
+
+#[test]
+fn a_clause_is_about_its_grammatical_subject_and_its_negation_stays_in_it() {
+    let text = "# Alpha vs Zeta\n\n\
+                Zeta supports a plug-in mechanism, whereas Alpha does not.\n\n\
+                Unlike Zeta, Alpha does not include any message queue.\n\n\
+                If a function lacks a return annotation, Zeta infers the return type.\n\n\
+                Zeta ships with hot reload and a query builder, which Alpha does not.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 3),
+        [
+            ("zeta", "plug-in-mechanism", Some(Stance::Builtin)),
+            ("alpha", "plug-in-mechanism", Some(Stance::Lacks)),
+        ],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 5),
+        [("alpha", "message-queue", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    // The lack belongs to "a function", not to the subject named after it.
+    assert!(features_on(&rows, 7).is_empty(), "{rows:#?}");
+    assert_eq!(
+        features_on(&rows, 9),
+        [
+            ("zeta", "hot-reload", Some(Stance::Builtin)),
+            ("zeta", "query-builder", Some(Stance::Builtin)),
+            ("alpha", "hot-reload", Some(Stance::Lacks)),
+            ("alpha", "query-builder", Some(Stance::Lacks)),
+        ],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_or_a_thing_as_subject_stands_for_the_subject_in_focus() {
+    let text = "# Zeta\n\n## What is Zeta?\n\n\
+                Zeta is a queue. It has built-in support for retries and rate limiting.\n\n\
+                Unlike Alpha, routing is not provided. Zeta cannot resume a paused upload.\n\n\
+                Zeta supports priorities only for local workers.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [
+            ("zeta", "retries", Some(Stance::Builtin)),
+            ("zeta", "rate-limiting", Some(Stance::Builtin)),
+        ],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 7),
+        [("zeta", "routing", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.subject == "zeta"
+            && r.kind == Kind::Limitation
+            && r.topic == "resume-paused-upload"),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 9),
+        [("zeta", "priorities", Some(Stance::Limited))],
+        "{rows:#?}"
+    );
+}

@@ -8,5 +8,6 @@ pub mod companies;
 pub mod comparison;
 pub mod facts;
 pub mod features;
+pub mod predicate;
 pub mod table;
 pub mod use_cases;
