@@ -9,7 +9,8 @@
 use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
-    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS, SUBJECT_COLUMNS, VERSUS,
+    WHY_HEADINGS,
 };
 
 /// How often the prose must use a name found nowhere else.
@@ -309,6 +310,7 @@ fn table_names(header: &Block) -> Vec<String> {
         .iter()
         .skip(1)
         .map(|c| column_name(&c.text))
+        .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
         .collect();
     let all_names = names.len() >= 2
         && names.iter().all(|n| {

@@ -267,7 +267,13 @@ impl<'c> Reader<'c> {
         }
         let mut subjects = primary_subjects(r, &self.seen);
         if let Some((column, _)) = &r.s.cell {
-            subjects = self.lookup.subjects_named(column);
+            let named = self.lookup.subjects_named(column);
+            // A column no subject heads (notes, comments): its text is about the
+            // subjects it names, and about none when it names none.
+            if named.is_empty() {
+                return (!subjects.is_empty()).then_some((subjects, true));
+            }
+            subjects = named;
         }
         let explicit = !subjects.is_empty();
         if subjects.is_empty() {

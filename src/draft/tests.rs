@@ -377,3 +377,48 @@ fn a_pronoun_or_a_thing_as_subject_stands_for_the_subject_in_focus() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_comparative_favours_the_side_it_speaks_for() {
+    let text = "# Alpha vs Zeta\n\n\
+                Zeta needs up to 10x less memory than Alpha.\n\n\
+                Zeta is slower and needs more CPU than Alpha.\n\n\
+                Zeta keeps more than 1000 connections open.\n\n\
+                Zeta is faster than competing solutions.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let compared = |line: usize| {
+        rows.iter()
+            .filter(|r| r.kind == Kind::Comparison && r.line_start == line)
+            .map(|r| (r.subject.as_str(), r.versus.as_deref()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(compared(3), [("zeta", Some("alpha"))], "{rows:#?}");
+    assert_eq!(compared(5), [("alpha", Some("zeta"))], "{rows:#?}");
+    assert_eq!(compared(7), [], "{rows:#?}");
+    assert_eq!(compared(9), [("zeta", None)], "{rows:#?}");
+}
+
+#[test]
+fn a_notes_column_goes_to_the_subjects_its_text_names() {
+    let text = "# Alpha vs Zeta\n\n\
+                | Feature | Alpha | Zeta | Notes |\n\
+                | --- | --- | --- | --- |\n\
+                | Replication | ✅ | ❌ | Zeta gets it through a plugin |\n\
+                | Sharding | ✅ | ✅ | Both since 2020, more or less |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [
+            ("alpha", "replication", Some(Stance::Builtin)),
+            ("zeta", "replication", Some(Stance::Lacks)),
+            ("zeta", "replication", Some(Stance::Extension)),
+        ],
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r.line_start == 6)
+            .all(|r| r.stance == Some(Stance::Builtin)),
+        "{rows:#?}"
+    );
+}

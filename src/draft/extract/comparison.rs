@@ -11,7 +11,10 @@ use crate::draft::row::{RowDraft, Topic};
 use crate::draft::subjects::verdict_sides;
 use crate::draft::topics::comparison_topic;
 use crate::model::{Kind, Stance};
-use crate::text::english::{COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE};
+use crate::text::english::{
+    COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE, COMPARISON_CONSUMING, COMPARISON_COSTS,
+    COMPARISON_FILLERS, COMPARISON_OTHERS, NEGATIVE,
+};
 
 /// The comparison a sentence makes between `subjects[0]` and another subject, if
 /// any; `seen` holds the subjects of the article so far.
@@ -44,8 +47,21 @@ pub fn comparison(
         );
     }
     let subject = subjects[0];
-    let other = named.iter().copied().find(|s| !subjects.contains(s));
+    let mut other = named.iter().copied().find(|s| !subjects.contains(s));
+    // "faster than B", "faster than the others": what stands after "than" is the
+    // other side; "more than 1000 targets" compares no subjects.
+    if let Some(than) = THAN.first_in(&r.folded) {
+        match than_object(r, than.end) {
+            Some(Some(o)) if o != subject => other = Some(o),
+            Some(None) => other = None,
+            _ => return None,
+        }
+    }
     let (value, negative) = comparison_value(r, subject, other).filter(|v| !v.0.is_empty())?;
+    // "slower than the others": no one side to favour.
+    if negative && other.is_none() {
+        return None;
+    }
     let (favoured, versus) = match (negative, other) {
         (true, Some(o)) => (o, Some(subject)),
         (_, o) => (subject, o),
@@ -119,9 +135,68 @@ fn comparative_before(r: &Folded, than: usize) -> Option<(String, bool)> {
         let word = r.folded[c..].split(' ').next().unwrap_or("");
         (
             r.original(c, than).trim().to_string(),
-            COMPARATIVES_AGAINST.contains(word),
+            disfavours(r, c, word),
         )
     })
+}
+
+/// What stands after "than" (or "compared to") at folded byte `at`: `Some(Some(s))`
+/// a subject, `Some(None)` every other ("than competing solutions"), `None` no
+/// subject at all ("more than 1000 targets").
+fn than_object(r: &Folded, at: usize) -> Option<Option<usize>> {
+    let rest = r.folded[at..].trim_start();
+    let start = r.folded.len() - rest.len();
+    let mut words = rest.split(' ').peekable();
+    let mut skipped = 0;
+    while let Some(w) = words.peek() {
+        if COMPARISON_FILLERS.contains(w) {
+            skipped += w.len() + 1;
+            words.next();
+        } else {
+            break;
+        }
+    }
+    let from = start + skipped;
+    if let Some((s, _)) = r
+        .subjects()
+        .find(|(_, m)| m.start >= start && m.start <= from + 1)
+    {
+        return Some(Some(s));
+    }
+    let next: Vec<&str> = r.folded[from..].split(' ').take(2).collect();
+    let one = next.first().copied().unwrap_or("");
+    let two = next.join(" ");
+    (COMPARISON_OTHERS.contains(one) || COMPARISON_OTHERS.contains(&two)).then_some(None)
+}
+
+/// Whether the comparative `word` at folded byte `at` speaks against the
+/// sentence's subject: "slower", "harder"; "needs more CPU", "higher costs"; but
+/// "requires less RAM", "fewer bugs" are for it.
+fn disfavours(r: &Folded, at: usize, word: &str) -> bool {
+    let after: Vec<&str> = r.folded[at + word.len()..]
+        .split(|c: char| c == ' ' || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let cost_after = after.first().is_some_and(|w| COMPARISON_COSTS.contains(w))
+        || COMPARISON_COSTS.contains(&after.join(" "));
+    let mut before = r.folded[..at]
+        .split(' ')
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| COMPARISON_FILLERS.contains(w) || w.ends_with('x'));
+    let consuming = before
+        .next()
+        .is_some_and(|w| COMPARISON_CONSUMING.contains(w));
+    let less = matches!(word, "less" | "fewer" | "lower" | "smaller");
+    let more = matches!(word, "more" | "higher" | "greater" | "larger" | "bigger");
+    if (less || more) && (consuming || cost_after) {
+        return more;
+    }
+    if word == "more" {
+        return after.first().is_some_and(|w| NEGATIVE.contains(w));
+    }
+    COMPARATIVES_AGAINST.contains(word)
 }
 
 /// In a pros-and-cons item, a subject named only to be compared against gets the

@@ -162,6 +162,16 @@ lists! {
     PREDICATE_OBJECT_PRONOUNS = "predicate_object_pronouns.txt";
     /// Words opening a clause before the main one ("if", "because").
     SUBORDINATORS = "subordinators.txt";
+    /// What a subject is better off having less of ("RAM", "bugs").
+    COMPARISON_COSTS = "comparison_costs.txt";
+    /// Verbs of consuming before "less"/"more" ("requires").
+    COMPARISON_CONSUMING = "comparison_consuming.txt";
+    /// What stands after "than" for every other subject ("competing solutions").
+    COMPARISON_OTHERS = "comparison_others.txt";
+    /// Words that say nothing of a comparison's side ("up to", "much").
+    COMPARISON_FILLERS = "comparison_fillers.txt";
+    /// Headings of a table's remarks column ("Notes").
+    NOTES_COLUMNS = "notes_columns.txt";
     /// Words of a heading between the sides it compares.
     HEADING_SIDES = "heading_sides.txt";
     /// Words of a comparing heading after which its first side begins.
