@@ -151,6 +151,20 @@ impl Page {
         self.upper.get(&key).copied().unwrap_or(0) > lower
     }
 
+    /// True when the page writes `name` with a capital mid-sentence, and more
+    /// often than in lower case as a word ("written in Go", "Go programs",
+    /// "servers go down"): a name only where capitalised.
+    pub fn cased(&self, name: &str) -> bool {
+        let lower = self.lower.get(&name.to_lowercase()).copied().unwrap_or(0);
+        // A name the page writes in lower case as often ("mypy") is lower case.
+        name.starts_with(char::is_uppercase)
+            && lower > 0
+            && self
+                .runs
+                .iter()
+                .any(|(run, mid, _, _)| run == name && *mid > lower)
+    }
+
     /// How often the prose names `name` (whole words, any case).
     fn mentions(&self, name: &str) -> usize {
         let key = format!(" {} ", fold(name));
@@ -229,7 +243,20 @@ impl Page {
                 }
             };
             let words = name.split_whitespace().count();
-            if (1..=3).contains(&words) && !acronym(&name) && self.mentions(&name) >= 2 {
+            // "Unions vs Joins", "State Model (vs B)": words the prose writes in
+            // lower case, and never makes a sentence's subject, are things
+            // compared, not subjects.
+            let all_common = name.starts_with(char::is_uppercase)
+                && name.split_whitespace().all(|w| self.common(clean(w)))
+                && !self
+                    .runs
+                    .iter()
+                    .any(|(run, _, _, initial)| *run == name && *initial > 0);
+            if (1..=3).contains(&words)
+                && !acronym(&name)
+                && !all_common
+                && self.mentions(&name) >= 2
+            {
                 out.push(name);
             }
         }

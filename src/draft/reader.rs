@@ -581,6 +581,14 @@ fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
         return false;
     };
     let (clause_start, _) = r.clause(cue);
-    r.subjects()
-        .any(|(i, m)| subjects.contains(&i) && m.start >= clause_start && m.end <= cue)
+    // The cue is the subject's verb, a few words after its name ("A natively
+    // supports"), not a word of a longer phrase about it ("A's maintainers have
+    // made the decision not to ship X").
+    r.subjects().any(|(i, m)| {
+        subjects.contains(&i)
+            && m.start >= clause_start
+            && m.end <= cue
+            && r.folded[m.end..cue].split_whitespace().count() <= 4
+            && !r.folded[m.end..cue].starts_with("'s")
+    })
 }

@@ -422,3 +422,29 @@ fn a_notes_column_goes_to_the_subjects_its_text_names() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_name_the_page_also_writes_as_a_lower_case_word_counts_only_capitalised() {
+    let text = "# Quillo\n\nQuillo is a server written in Go. Quillo embeds Go modules. \
+                Quillo runs Go programs. Go is a language.\n\n## Features\n\n\
+                - **Stays up** when other servers go down\n\
+                - **Hot reload** by default\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.subject == "quillo"), "{rows:#?}");
+    assert_eq!(
+        features_on(&rows, 8),
+        [("quillo", "hot-reload", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn things_compared_in_a_heading_are_no_subjects() {
+    let text = "# Alpha vs Zeta\n\nAlpha uses unions. Zeta uses joins. Alpha prefers unions to joins.\n\n\
+                ## Unions vs Joins\n\nAlpha always merges types with unions.\n";
+    let subjects = subjects_found(text, &catalogue(), &[]);
+    assert!(
+        !subjects.iter().any(|s| s == "Unions" || s == "Joins"),
+        "{subjects:?}"
+    );
+}
