@@ -26,7 +26,7 @@ use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
 use crate::text::english::NEITHER;
-use crate::text::english::{CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::english::{CLAUSE_CONTRASTS, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
 use crate::text::fold::fold_mapped;
 
 /// How a sentence splits into a clause per subject, tried in this order: the
@@ -36,6 +36,9 @@ static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
     (&CLAUSE_SPLITS, 4, false),
     (&CLAUSE_SPLITS_LIST_END, 1, true),
 ];
+
+/// Confidence of a comparison read from two clauses set against each other.
+const CONTRAST: f32 = 0.5;
 
 /// What a list intro ("X offers numerous built-in features:") says about the
 /// items after it.
@@ -250,11 +253,55 @@ impl<'c> Reader<'c> {
                     one.label_len = 0;
                     one.first = false;
                     self.read(&one, ctx);
+                    if CLAUSE_CONTRASTS.contains(separator) {
+                        self.contrast(s, ctx, head, &first_words);
+                    }
                     return true;
                 }
             }
         }
         false
+    }
+
+    /// "A uses X, whereas B uses Y": a comparison of A with B, on what the first
+    /// clause says of A; it favours no side by its words, so it is told apart
+    /// only by its lower confidence.
+    fn contrast(&mut self, s: &Sentence, ctx: &Context, head: &str, tail_start: &str) {
+        let r = Folded::new(s, self.lookup.matcher);
+        let head_len = fold_mapped(head).0.len().min(r.folded.len());
+        // The first clause's grammatical subject: named at its start, or after a
+        // lead phrase ("Thanks to X support, A ...").
+        let lead_end = r.folded[..head_len].find(", ").map_or(0, |i| i + 2);
+        let starts = |m: &&crate::draft::matcher::Mention| {
+            r.folded[r.body..m.start].trim().is_empty()
+                || (m.start >= lead_end && r.folded[lead_end..m.start].trim().is_empty())
+        };
+        let Some((a, m)) = r
+            .subjects()
+            .find(|(_, m)| m.end <= head_len && m.start >= r.body && starts(m))
+        else {
+            return;
+        };
+        let Some(b) = self.lookup.subjects_named(tail_start).first().copied() else {
+            return;
+        };
+        if a == b {
+            return;
+        }
+        let said: Vec<&str> = r
+            .original(m.end, head_len)
+            .trim_start_matches(['\'', '’', 's'])
+            .split_whitespace()
+            .take(10)
+            .collect();
+        if said.is_empty() {
+            return;
+        }
+        let topic = crate::draft::topics::comparison_topic(&self.lookup, &r, ctx);
+        let row = RowDraft::new(a, Kind::Comparison, topic, r.body_text(), CONTRAST)
+            .with_value(said.join(" ").trim_end_matches([',', '.']).to_string())
+            .with_versus(Some(self.lookup.subject_name(b).to_string()));
+        self.push_all(&r, ctx, [row]);
     }
 
     /// The subjects the sentence is about, and whether it names them itself (not

@@ -384,7 +384,8 @@ fn a_comparative_favours_the_side_it_speaks_for() {
                 Zeta needs up to 10x less memory than Alpha.\n\n\
                 Zeta is slower and needs more CPU than Alpha.\n\n\
                 Zeta keeps more than 1000 connections open.\n\n\
-                Zeta is faster than competing solutions.\n";
+                Zeta is faster than competing solutions.\n\n\
+                Thanks to its log, Zeta stores data in object storage, while Alpha keeps it on disk.\n";
     let rows = draft(text, &catalogue(), &[]);
     let compared = |line: usize| {
         rows.iter()
@@ -396,6 +397,16 @@ fn a_comparative_favours_the_side_it_speaks_for() {
     assert_eq!(compared(5), [("alpha", Some("zeta"))], "{rows:#?}");
     assert_eq!(compared(7), [], "{rows:#?}");
     assert_eq!(compared(9), [("zeta", None)], "{rows:#?}");
+    let contrast: Vec<_> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Comparison && r.line_start == 11)
+        .map(|r| (r.subject.as_str(), r.versus.as_deref(), r.value.as_deref()))
+        .collect();
+    assert_eq!(
+        contrast,
+        [("zeta", Some("alpha"), Some("stores data in object storage"))],
+        "{rows:#?}"
+    );
 }
 
 #[test]

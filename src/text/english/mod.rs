@@ -100,6 +100,8 @@ lists! {
     CLAUSE_MARKS = "clause_marks.txt";
     CLAUSE_SPLITS = "clause_splits.txt";
     CLAUSE_SPLITS_LIST_END = "clause_splits_list_end.txt";
+    /// Clause separators that set two subjects against each other ("whereas").
+    CLAUSE_CONTRASTS = "clause_contrasts.txt";
     IS_A = "is_a.txt";
     IS_A_PLURAL = "is_a_plural.txt";
     IS_A_VALUE_ENDS = "is_a_value_ends.txt";
