@@ -8,7 +8,8 @@
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
-    BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED, SECTION_CUES,
+    AGAINST, BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED,
+    SECTION_CUES,
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
@@ -99,10 +100,16 @@ impl<'c> Reader<'c> {
             .find(|(_, cues)| cues.any_in(&folded))
             .map(|(k, _)| *k);
         let subjects = self.lookup.subjects_named(heading);
+        // "Advantages of A over B": the heading is about A, compared with B.
+        let about = match subjects.as_slice() {
+            [one] => Some(*one),
+            [first, _] if AGAINST.any_in(&folded) => Some(*first),
+            _ => None,
+        };
         Context {
             section: heading.to_string(),
             kind,
-            subject: (subjects.len() == 1).then(|| subjects[0]),
+            subject: about,
             category: self.lookup.category_named(&folded),
             ..Context::default()
         }

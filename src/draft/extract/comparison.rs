@@ -12,8 +12,9 @@ use crate::draft::subjects::verdict_sides;
 use crate::draft::topics::comparison_topic;
 use crate::model::{Kind, Stance};
 use crate::text::english::{
-    COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE, COMPARISON_CONSUMING, COMPARISON_COSTS,
-    COMPARISON_FILLERS, COMPARISON_OTHERS, NEGATIVE,
+    ADVANTAGE, COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE, COMPARISON_CONSUMING,
+    COMPARISON_COSTS, COMPARISON_FILLERS, COMPARISON_OTHERS, COMPARISON_PREFER, DISADVANTAGE,
+    NEGATIVE,
 };
 
 /// The comparison a sentence makes between `subjects[0]` and another subject, if
@@ -101,6 +102,9 @@ fn comparison_value(r: &Folded, subject: usize, other: Option<usize>) -> Option<
             (words_prefix(rest.trim_end_matches('.'), 12), false)
         });
     }
+    if let Some(found) = chosen_over(r, subject, other) {
+        return Some(found);
+    }
     COMPARATIVES_WITHOUT_THAN
         .first_in(r.body_folded())
         .map(|f| {
@@ -112,6 +116,44 @@ fn comparison_value(r: &Folded, subject: usize, other: Option<usize>) -> Option<
                 COMPARATIVES_AGAINST.contains(f.phrase),
             )
         })
+}
+
+/// "The advantages of A over B", "prefer A over B": A is favoured ("the
+/// drawbacks of A over B": B is); the value is the words from the cue to B.
+fn chosen_over(r: &Folded, subject: usize, other: Option<usize>) -> Option<(String, bool)> {
+    let other = other?;
+    let (_, a) = r.subjects().find(|(i, _)| *i == subject)?;
+    let (_, b) = r.subjects().find(|(i, m)| *i == other && m.start > a.end)?;
+    let between = r.folded[a.end..b.start].trim();
+    let between = between.trim_start_matches("'s").trim();
+    if !(between == "over" || between == "over the") {
+        return None;
+    }
+    let mut from = a.start.saturating_sub(40);
+    while !r.folded.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &r.folded[from..a.start];
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(from, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w.trim_end_matches(',')))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let stem = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+    let (start, against) = words.iter().rev().find_map(|(at, w)| {
+        if ADVANTAGE.contains(&stem(w)) || COMPARISON_PREFER.contains(w) {
+            Some((*at, false))
+        } else if DISADVANTAGE.contains(&stem(w)) {
+            Some((*at, true))
+        } else {
+            None
+        }
+    })?;
+    Some((r.original(start, b.end).trim().to_string(), against))
 }
 
 /// The comparative before "than" at folded byte `than` ("much faster than"), from
