@@ -30,6 +30,25 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             push(&name);
         }
     }
+    // A title's word that is a name and that the prose keeps using ("Quillo
+    // Frequently Asked Questions"): the page's product, even where no sentence
+    // starts with it.
+    if let Some(title) = blocks
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+    {
+        for word in title.rendered.text.split_whitespace().map(clean) {
+            if capital(word)
+                && (!page.common(word) || page.mostly_capitalised(word))
+                && !NOT_NAMES.contains(&word.to_lowercase())
+                && !FILLER.contains(&word.to_lowercase())
+                && !acronym(word)
+                && page.mentions(word) >= KEPT_USING
+            {
+                push(word);
+            }
+        }
+    }
     for block in blocks {
         match block.kind {
             BlockKind::Heading { .. } => {
@@ -339,10 +358,12 @@ fn table_names(header: &Block) -> Vec<String> {
         .map(|c| column_name(&c.text))
         .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
         .collect();
+    // "text_column | bool_column": identifiers head a table of data, not of
+    // subjects.
     let all_names = names.len() >= 2
         && names.iter().all(|n| {
             let words = n.split_whitespace().count();
-            (1..=3).contains(&words)
+            (1..=3).contains(&words) && !n.contains('_')
         });
     if all_names { names } else { Vec::new() }
 }
@@ -456,6 +477,14 @@ mod tests {
     fn a_one_product_page_names_its_product() {
         let page = "# Why Quillo\n\nQuillo starts fast. Unlike other servers, Quillo \
                     reloads its configuration.\n\nSome servers restart. Quillo does not.\n";
+        assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    #[test]
+    fn a_title_names_the_product_the_prose_keeps_using() {
+        let page = "Quillo Frequently Asked Questions\n=================\n\n\
+                    ### What does Quillo support?\n\nWe test Quillo often. It is likely that \
+                    Quillo works. You can run Quillo anywhere.\n";
         assert_eq!(found(page), vec!["Quillo"]);
     }
 
