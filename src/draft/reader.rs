@@ -22,7 +22,7 @@ use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{Row, RowDraft, Topic};
+use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
@@ -39,7 +39,7 @@ static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
 ];
 
 /// Confidence of a comparison read from two clauses set against each other.
-const CONTRAST: f32 = 0.5;
+const CONTRAST: f32 = INFERRED;
 
 /// What a list intro ("X offers numerous built-in features:") says about the
 /// items after it.

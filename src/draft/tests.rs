@@ -461,3 +461,31 @@ fn things_compared_in_a_heading_are_no_subjects() {
         "{subjects:?}"
     );
 }
+
+#[test]
+fn confidence_follows_the_evidence() {
+    let text = "# Alpha vs Zeta\n\n\
+                | Feature | Alpha | Zeta |\n\
+                | --- | --- | --- |\n\
+                | Replication | ✅ | not supported |\n\n\
+                Zeta ships with hot reload. It also supports retries.\n\n\
+                Zeta stores data in files, while Alpha keeps it in memory.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let confidence = |subject: &str, topic: &str| {
+        rows.iter()
+            .find(|r| r.subject == subject && r.topic == topic)
+            .map(|r| r.confidence)
+            .unwrap_or_else(|| panic!("{subject} {topic}: {rows:#?}"))
+    };
+    let marked = confidence("alpha", "replication");
+    let worded = confidence("zeta", "replication");
+    let stated = confidence("zeta", "hot-reload");
+    let through_it = confidence("zeta", "retries");
+    let contrast = rows
+        .iter()
+        .find(|r| r.kind == Kind::Comparison)
+        .map(|r| r.confidence)
+        .expect("a contrast");
+    assert!(marked > worded, "{rows:#?}");
+    assert!(worded >= stated && stated > through_it && through_it > contrast);
+}

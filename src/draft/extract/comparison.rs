@@ -7,7 +7,7 @@ use crate::draft::cues::{COMPARATIVES, COMPARATIVES_WITHOUT_THAN, CONTRASTS, DEP
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::find_phrase;
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{CUED, IN_FOCUS, INFERRED, RowDraft, Topic};
 use crate::draft::subjects::verdict_sides;
 use crate::draft::topics::comparison_topic;
 use crate::model::{Kind, Stance};
@@ -69,8 +69,10 @@ pub fn comparison(
     };
     let versus = versus.map(|v| lookup.subject_name(v).to_string());
     let topic = comparison_topic(lookup, r, ctx);
+    // Against a named subject the comparative's sides are both on the page.
+    let confidence = if versus.is_some() { CUED } else { IN_FOCUS };
     Some(
-        RowDraft::new(favoured, Kind::Comparison, topic, r.body_text(), 0.6)
+        RowDraft::new(favoured, Kind::Comparison, topic, r.body_text(), confidence)
             .with_value(value)
             .with_versus(versus),
     )
@@ -274,7 +276,7 @@ pub fn compared_sides(
             kind,
             topic.clone(),
             r.body_text(),
-            0.5,
+            INFERRED,
         ));
     }
     out

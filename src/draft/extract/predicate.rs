@@ -19,7 +19,7 @@ use crate::draft::cues::{EXTENSION, LIMITED};
 use crate::draft::extract::features::feature_row;
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{IN_FOCUS, RowDraft, STATED, Topic};
 use crate::draft::slug::new_topic_name;
 use crate::draft::topics::{DESIGN, FEATURES};
 use crate::model::{Kind, Stance};
@@ -31,12 +31,9 @@ use crate::text::english::{
     PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, Words,
 };
 
-/// Confidence of a feature a verb of having states outright.
-const STATED: f32 = 0.8;
-/// Confidence of a limitation read from a negated verb.
-const NEGATED_VERB: f32 = 0.6;
-/// Confidence of a claim about the subject in focus, through a pronoun or a passive.
-const IN_FOCUS: f32 = 0.6;
+/// Confidence of a limitation read from a negated verb: what a subject cannot do
+/// is often a design choice, not a limitation.
+const NEGATED_VERB: f32 = IN_FOCUS;
 
 /// A word (or a punctuation mark) of the folded sentence, by its folded bytes.
 #[derive(Debug, Clone, Copy)]
