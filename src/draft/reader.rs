@@ -64,6 +64,9 @@ pub struct Reader<'c> {
     last_polarity: i32,
     /// What the last verb of having named, for "…, whereas B does not".
     said: Said,
+    /// The sentence being read stated its claims through its verbs: its tone
+    /// adds no pro or con.
+    predicated: bool,
 }
 
 impl<'c> Reader<'c> {
@@ -77,6 +80,7 @@ impl<'c> Reader<'c> {
             item_polarity: 0,
             last_polarity: 0,
             said: Said::default(),
+            predicated: false,
         }
     }
 
@@ -175,6 +179,7 @@ impl<'c> Reader<'c> {
         let predicated = predicates(&self.lookup, &r, ctx, &in_focus, &mut said);
         self.said = said;
         let by_predicate = !predicated.is_empty();
+        self.predicated = by_predicate;
         self.push_all(&r, ctx, predicated);
         let compared = comparison(&self.lookup, &r, &subjects, ctx, &self.seen);
         self.push_all(&r, ctx, compared);
@@ -508,7 +513,7 @@ impl<'c> Reader<'c> {
             if let Some(topic) = main_topic(&self.lookup, r, ctx, pro_or_con(p)) {
                 self.push_each(r, ctx, subjects, pro_or_con(p), topic, 0.5);
             }
-        } else if !strong && explicit {
+        } else if !strong && explicit && !self.predicated {
             let p = polarity(r.body_folded());
             if p.abs() >= 1
                 && !r.s.text.ends_with('?')

@@ -14,7 +14,7 @@ use crate::model::{Kind, Stance};
 use crate::text::english::{
     ADVANTAGE, COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE, COMPARISON_CONSUMING,
     COMPARISON_COSTS, COMPARISON_FILLERS, COMPARISON_OTHERS, COMPARISON_PREFER, DISADVANTAGE,
-    NEGATIVE,
+    NEGATIVE, PREDICATE_LACKING, PREDICATE_NEGATIONS,
 };
 
 /// The comparison a sentence makes between `subjects[0]` and another subject, if
@@ -97,6 +97,18 @@ fn comparison_value(r: &Folded, subject: usize, other: Option<usize>) -> Option<
             .subjects()
             .find(|(i, m)| *i == subject && m.start > contrast.end)
             .map(|(_, m)| m.end);
+        // "Unlike B, A does not ship X": A's lack, which favours no one.
+        let denies = main.is_some_and(|m| {
+            let rest = r.folded[m..].trim_start();
+            PREDICATE_NEGATIONS
+                .all()
+                .iter()
+                .chain(PREDICATE_LACKING.all())
+                .any(|n| rest.starts_with(&format!("{n} ")))
+        });
+        if denies {
+            return None;
+        }
         return main.map(|m| {
             let rest = r.original(m, r.folded.len()).trim();
             let rest = rest.trim_start_matches(['’', '\'', 's']).trim();

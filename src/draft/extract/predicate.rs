@@ -354,11 +354,13 @@ impl Clause<'_, '_> {
             j = self.skip(k, &PREDICATE_ADVERBS);
         }
         let mut rows = self.verb(ctx, j, &subjects, neither, confidence, said);
-        if rows.is_empty() {
-            // "A augments X and includes Y": a second verb of the same subject.
-            if let Some(k) = (j..self.toks.len()).find(|&k| self.w(k) == "and" && k > j) {
+        // "A augments X and Y and includes Z": a later verb of the same subject.
+        let mut k = j + 1;
+        while rows.is_empty() && k < self.toks.len() {
+            if self.w(k) == "and" {
                 rows = self.verb(ctx, k + 1, &subjects, neither, confidence, said);
             }
+            k += 1;
         }
         rows
     }
