@@ -27,7 +27,15 @@ pub fn primary_subjects(r: &Folded, seen: &[usize]) -> Vec<usize> {
         }
     });
     let against_before = every.is_some_and(|at| AGAINST.any_in(&head[..at]));
-    if every.is_some() && !against_before && seen.len() >= 2 {
+    // "Both A and B ...": the sentence names them itself. "Both systems ..." on a
+    // page of many subjects says which two only through its context.
+    let names_two = r
+        .subjects()
+        .map(|(i, _)| i)
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+        >= 2;
+    if every.is_some() && !against_before && !names_two && seen.len() == 2 {
         return seen.to_vec();
     }
     let named: Vec<(usize, &Mention)> = r.subjects().collect();

@@ -489,3 +489,16 @@ fn confidence_follows_the_evidence() {
     assert!(marked > worded, "{rows:#?}");
     assert!(worded >= stated && stated > through_it && through_it > contrast);
 }
+
+#[test]
+fn both_is_two_subjects_only_where_the_page_has_two() {
+    let text = "# Alpha vs Zeta vs Gamma\n\nAlpha, Zeta and Gamma are queues.\n\n\
+                Both systems ship with built-in replication.\n\n\
+                Both Alpha and Zeta include a query planner.\n\n\
+                Zeta has no limitations on backfilling.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(features_on(&rows, 5).len() < 3, "{rows:#?}");
+    let planner: Vec<&str> = features_on(&rows, 7).iter().map(|f| f.0).collect();
+    assert_eq!(planner, ["alpha", "zeta"], "{rows:#?}");
+    assert!(features_on(&rows, 9).is_empty(), "{rows:#?}");
+}

@@ -6,7 +6,7 @@ use crate::draft::cues::{COMPANY_CONTEXT, COMPANY_LIST, USE_VERBS};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{is_name, names_at};
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{CUED, RowDraft, Topic};
 use crate::draft::topics::{COMPANIES, USE_CASES};
 use crate::model::Kind;
 use crate::text::english::{LIST_JOINERS, TOPIC_COMPANIES};
@@ -33,7 +33,7 @@ pub fn company_rows(
         for &subject in subjects {
             let statement = format!("{company} uses {}.", lookup.display(subject));
             out.push(
-                RowDraft::new(subject, Kind::Company, topic.clone(), statement, 0.9)
+                RowDraft::new(subject, Kind::Company, topic.clone(), statement, CUED)
                     .with_value(company.clone()),
             );
         }

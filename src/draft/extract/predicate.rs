@@ -24,11 +24,12 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::{DESIGN, FEATURES};
 use crate::model::{Kind, Stance};
 use crate::text::english::{
-    CONTRAST_OPENERS, GENERIC_THINGS, LIST_JOINERS, LIST_STOPS, NEITHER, PREDICATE_ADVERBS,
-    PREDICATE_BUILTIN, PREDICATE_DETERMINERS, PREDICATE_HAVING, PREDICATE_LACKING,
-    PREDICATE_NEGATIONS, PREDICATE_OBJECT_PRONOUNS, PREDICATE_ONLY, PREDICATE_OPENERS,
-    PREDICATE_PASSIVE_BUILTIN, PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_SPLITS,
-    PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, Words,
+    COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS, LIMITATION, LIST_JOINERS,
+    LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
+    PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS, PREDICATE_OBJECT_PRONOUNS,
+    PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN, PREDICATE_PASSIVE_LACKS,
+    PREDICATE_PRONOUNS, PREDICATE_SPLITS, PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING,
+    SUBORDINATORS, Words,
 };
 
 /// Confidence of a limitation read from a negated verb: what a subject cannot do
@@ -61,7 +62,24 @@ pub fn predicates(
     said: &mut Said,
 ) -> Vec<RowDraft> {
     let text = &r.folded;
-    let toks = tokens(text, r.body);
+    let mut toks = tokens(text, r.body);
+    // "X – it ...": a dash between words (folded to a space) ends a phrase.
+    let mut k = 1;
+    while k < toks.len() {
+        let (prev, cur) = (toks[k - 1], toks[k]);
+        if r.original(prev.end, cur.start).contains(['–', '—']) {
+            toks.insert(
+                k,
+                Tok {
+                    start: prev.end,
+                    end: prev.end + 1,
+                    punct: true,
+                },
+            );
+            k += 1;
+        }
+        k += 1;
+    }
     let mut out = Vec::new();
     let mut named: Vec<usize> = Vec::new();
     for (from, to) in clauses(text, &toks) {
@@ -643,7 +661,13 @@ impl Clause<'_, '_> {
         if !current.is_empty() {
             out.push(current.join(" "));
         }
-        out.retain(|p| !p.is_empty());
+        // "supports a smaller range of X" compares; "has no limitations on X" has X.
+        out.retain(|p| {
+            let first = p.split(' ').next().unwrap_or("");
+            !p.is_empty()
+                && !COMPARATIVES_BEFORE_THAN.contains(first)
+                && !LIMITATION.contains(first.trim_end_matches('s'))
+        });
         (out, k)
     }
 
