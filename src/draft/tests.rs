@@ -502,3 +502,16 @@ fn both_is_two_subjects_only_where_the_page_has_two() {
     assert_eq!(planner, ["alpha", "zeta"], "{rows:#?}");
     assert!(features_on(&rows, 9).is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn it_stands_for_the_subject_named_before_it_in_its_sentence() {
+    let text = "# Alpha vs Zeta vs Gamma\n\n\
+                Alpha, Zeta and Gamma do not ship with built-in replication.\n\n\
+                **Note 7** - Zeta's sync mode is handy, but it still does not have conflict resolution.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [("zeta", "conflict-resolution", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}

@@ -345,10 +345,19 @@ impl Clause<'_, '_> {
             Some((subjects, next)) => (subjects, next, STATED),
             None => match self.at(i, &PREDICATE_PRONOUNS) {
                 Some(n) => {
-                    let resolved = if named.is_empty() {
-                        focus.to_vec()
-                    } else {
-                        named.clone()
+                    // "it": the subject of a clause before it in the sentence,
+                    // else the subject named last before it, else the one in focus.
+                    let before = self.toks[i].start;
+                    let last = self
+                        .r
+                        .subjects()
+                        .filter(|(_, m)| m.end <= before && m.start >= self.r.body)
+                        .last()
+                        .map(|(s, _)| s);
+                    let resolved = match last {
+                        _ if !named.is_empty() => named.clone(),
+                        Some(s) => vec![s],
+                        None => focus.to_vec(),
                     };
                     (resolved, i + n, IN_FOCUS)
                 }
