@@ -22,12 +22,12 @@ use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
+use crate::draft::row::{IN_FOCUS, INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
-use crate::text::english::NEITHER;
 use crate::text::english::{CLAUSE_CONTRASTS, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::english::{LIST_STOPS, NEITHER};
 use crate::text::fold::fold_mapped;
 
 /// How a sentence splits into a clause per subject, tried in this order: the
@@ -540,10 +540,18 @@ impl<'c> Reader<'c> {
         if !under_features || !r.s.listed || !r.s.first || r.s.label_len > 0 {
             return None;
         }
+        // The list is the heading's (or the page's) subject's, whatever an item
+        // before it named in passing ("Written in Go, ...").
+        let own: Vec<usize> = ctx.subject.into_iter().collect();
+        let subjects = if own.is_empty() { subjects } else { &own[..] };
         let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);
-        let bold = lead.strip_prefix("**")?;
-        let label = &bold[..bold.find("**")?];
-        let topic = label_topic(&self.lookup, label, ctx)?;
+        // The item's bold lead names the feature; an item without one ("Multi-
+        // issuer fallback") by its words up to what qualifies them, less surely.
+        let (label, confidence) = match lead.strip_prefix("**") {
+            Some(bold) => (bold[..bold.find("**")?].to_string(), IN_FOCUS),
+            None => (item_name(r.s.text)?, INFERRED),
+        };
+        let topic = label_topic(&self.lookup, &label, ctx)?;
         let body = r.body_folded();
         let stance = features
             .iter()
@@ -564,7 +572,7 @@ impl<'c> Reader<'c> {
         Some(
             subjects
                 .iter()
-                .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, 0.6))
+                .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, confidence))
                 .collect(),
         )
     }
@@ -650,4 +658,21 @@ fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
             && r.folded[m.end..cue].split_whitespace().count() <= 4
             && !r.folded[m.end..cue].starts_with("'s")
     })
+}
+
+/// The name a feature list's item gives its feature: its words up to the first
+/// that qualifies them ("Encrypted ClientHello (ECH) support" gives "Encrypted
+/// ClientHello"); none for an item that reads as a sentence.
+fn item_name(text: &str) -> Option<String> {
+    let end = text
+        .find(['(', ',', ';', ':', '.', '–', '—'])
+        .unwrap_or(text.len());
+    let mut words = Vec::new();
+    for w in text[..end].split_whitespace() {
+        if LIST_STOPS.contains(&w.to_lowercase()) {
+            break;
+        }
+        words.push(w);
+    }
+    (1..=4).contains(&words.len()).then(|| words.join(" "))
 }

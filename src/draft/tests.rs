@@ -515,3 +515,22 @@ fn it_stands_for_the_subject_named_before_it_in_its_sentence() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_feature_list_item_without_a_bold_lead_is_named_by_its_words() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Features\n\n- **Automatic HTTPS** by default\n\t- Multi-issuer fallback\n\
+                - Written in Zig, a language with fewer crashes than others\n\
+                \t- Encrypted ClientHello (ECH) support\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 8),
+        [("quillo", "multi-issuer-fallback", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 10),
+        [("quillo", "encrypted-clienthello", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+}
