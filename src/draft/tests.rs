@@ -386,7 +386,8 @@ fn a_comparative_favours_the_side_it_speaks_for() {
                 Zeta keeps more than 1000 connections open.\n\n\
                 Zeta is faster than competing solutions.\n\n\
                 Thanks to its log, Zeta stores data in object storage, while Alpha keeps it on disk.\n\n\
-                The main advantages of Alpha over Zeta are its size and its speed.\n";
+                The main advantages of Alpha over Zeta are its size and its speed.\n\n\
+                Zeta is faster than script-based queues. Zeta uses unions rather than joins.\n";
     let rows = draft(text, &catalogue(), &[]);
     let compared = |line: usize| {
         rows.iter()
@@ -399,6 +400,7 @@ fn a_comparative_favours_the_side_it_speaks_for() {
     assert_eq!(compared(7), [], "{rows:#?}");
     assert_eq!(compared(9), [("zeta", None)], "{rows:#?}");
     assert_eq!(compared(13), [("alpha", Some("zeta"))], "{rows:#?}");
+    assert_eq!(compared(15), [("zeta", None)], "{rows:#?}");
     let contrast: Vec<_> = rows
         .iter()
         .filter(|r| r.kind == Kind::Comparison && r.line_start == 11)

@@ -14,7 +14,7 @@ use crate::model::{Kind, Stance};
 use crate::text::english::{
     ADVANTAGE, COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE, COMPARISON_CONSUMING,
     COMPARISON_COSTS, COMPARISON_FILLERS, COMPARISON_OTHERS, COMPARISON_PREFER, DISADVANTAGE,
-    NEGATIVE, PREDICATE_LACKING, PREDICATE_NEGATIONS,
+    NEGATIVE, NOT_COMPARATIVES, PREDICATE_LACKING, PREDICATE_NEGATIONS,
 };
 
 /// The comparison a sentence makes between `subjects[0]` and another subject, if
@@ -185,7 +185,8 @@ fn comparative_before(r: &Folded, than: usize) -> Option<(String, bool)> {
             // "-er than": the word just before.
             let before = r.folded[..than].trim_end();
             let start = before.rfind(' ').map_or(0, |i| i + 1);
-            before[start..].ends_with("er").then_some(start)
+            let word = &before[start..];
+            (word.ends_with("er") && !NOT_COMPARATIVES.contains(word)).then_some(start)
         });
     comparative.map(|c| {
         let word = r.folded[c..].split(' ').next().unwrap_or("");
@@ -222,7 +223,23 @@ fn than_object(r: &Folded, at: usize) -> Option<Option<usize>> {
     let next: Vec<&str> = r.folded[from..].split(' ').take(2).collect();
     let one = next.first().copied().unwrap_or("");
     let two = next.join(" ");
-    (COMPARISON_OTHERS.contains(one) || COMPARISON_OTHERS.contains(&two)).then_some(None)
+    if COMPARISON_OTHERS.contains(one) || COMPARISON_OTHERS.contains(&two) {
+        return Some(None);
+    }
+    // "faster than script-based bundlers": a kind of thing, every other of it;
+    // "more than 1000 targets" counts, and compares nothing.
+    let phrase_end = r.folded[from..]
+        .find([',', '.', ';', ':', '(', ')'])
+        .map_or(r.folded.len(), |i| from + i);
+    let words: Vec<&str> = r.folded[from..phrase_end].split_whitespace().collect();
+    let plural = words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        && !words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    plural.then_some(None)
 }
 
 /// Whether the comparative `word` at folded byte `at` speaks against the

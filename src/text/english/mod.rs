@@ -170,6 +170,8 @@ lists! {
     COMPARISON_CONSUMING = "comparison_consuming.txt";
     /// What stands after "than" for every other subject ("competing solutions").
     COMPARISON_OTHERS = "comparison_others.txt";
+    /// "-er" words before "than" that compare nothing ("rather than").
+    NOT_COMPARATIVES = "not_comparatives.txt";
     /// Verbs that choose their object over what follows "over" ("prefer").
     COMPARISON_PREFER = "comparison_prefer.txt";
     /// Words that say nothing of a comparison's side ("up to", "much").
