@@ -247,7 +247,7 @@ fn than_object(r: &Folded, at: usize) -> Option<Option<usize>> {
 /// "requires less RAM", "fewer bugs" are for it.
 fn disfavours(r: &Folded, at: usize, word: &str) -> bool {
     let after: Vec<&str> = r.folded[at + word.len()..]
-        .split(|c: char| c == ' ' || c == ',')
+        .split([' ', ','])
         .filter(|w| !w.is_empty())
         .take(2)
         .collect();
