@@ -17,6 +17,7 @@
 use crate::draft::context::Context;
 use crate::draft::cues::{EXTENSION, LIMITED};
 use crate::draft::extract::features::feature_row;
+use crate::draft::extract::tokens::{Tok, phrase_at, tokens, word};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::row::{IN_FOCUS, RowDraft, STATED, Topic};
@@ -35,14 +36,6 @@ use crate::text::english::{
 /// Confidence of a limitation read from a negated verb: what a subject cannot do
 /// is often a design choice, not a limitation.
 const NEGATED_VERB: f32 = IN_FOCUS;
-
-/// A word (or a punctuation mark) of the folded sentence, by its folded bytes.
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    punct: bool,
-}
 
 /// What the predicates of one sentence said, for the clause after it ("…, whereas B
 /// does not"): the topics of the last verb of having.
@@ -94,57 +87,6 @@ pub fn predicates(
     out
 }
 
-/// The tokens of `text` from byte `from`: runs of letters, digits and the marks a
-/// name may hold ("http/2", "node.js", "doesn't"); other marks one token each.
-fn tokens(text: &str, from: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let wordish = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '.' | '/' | '+' | '#');
-    for (i, c) in text[from..].char_indices() {
-        let at = from + i;
-        if wordish(c) {
-            start.get_or_insert(at);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            push_word(text, s, at, &mut out);
-        }
-        if !c.is_whitespace() && c != '"' && c != '*' {
-            out.push(Tok {
-                start: at,
-                end: at + c.len_utf8(),
-                punct: true,
-            });
-        }
-    }
-    if let Some(s) = start {
-        push_word(text, s, text.len(), &mut out);
-    }
-    out
-}
-
-/// A word, its trailing dots and quotes split off ("end." is "end" and ".").
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let word = &text[start..end];
-    let trimmed = word.trim_end_matches(['.', '\'']);
-    if trimmed.is_empty() {
-        return;
-    }
-    let cut = start + trimmed.len();
-    out.push(Tok {
-        start,
-        end: cut,
-        punct: false,
-    });
-    if cut < end && text[cut..end].starts_with('.') {
-        out.push(Tok {
-            start: cut,
-            end: cut + 1,
-            punct: true,
-        });
-    }
-}
-
 /// Token ranges of the clauses: split where a clause mark stands.
 fn clauses(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -166,46 +108,6 @@ fn clauses(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         out.push((from, toks.len()));
     }
     out
-}
-
-/// The text of token `t`.
-fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
-    &text[t.start..t.end]
-}
-
-/// How many tokens from `i` one of `list`'s phrases takes, the longest.
-fn phrase_at(text: &str, toks: &[Tok], i: usize, list: &Words) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for phrase in list.all() {
-        let mut n = 0;
-        let mut ok = true;
-        for part in phrase_parts(phrase) {
-            match toks.get(i + n) {
-                Some(t) if word(text, t) == part => n += 1,
-                _ => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if ok && n > 0 && best.is_none_or(|b| n > b) {
-            best = Some(n);
-        }
-    }
-    best
-}
-
-/// The tokens a list's phrase is made of: words, and "," or ";" apart.
-fn phrase_parts(phrase: &str) -> impl Iterator<Item = &str> {
-    phrase.split(' ').flat_map(|w| {
-        let (mark, rest) = match w.strip_prefix([',', ';']) {
-            Some(rest) => (Some(&w[..1]), rest),
-            None => (None, w),
-        };
-        mark.into_iter()
-            .chain((!rest.is_empty()).then_some(rest))
-            .collect::<Vec<_>>()
-    })
 }
 
 struct Clause<'a, 'r> {
