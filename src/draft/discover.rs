@@ -171,11 +171,11 @@ impl Page {
     }
 
     /// True when the page writes `name` with a capital mid-sentence, and more
-    /// often than in lower case as a word ("written in Go", "Go programs",
-    /// "servers go down"): a name only where capitalised.
+    /// often than in lower case as a word ("written in Tide", "Tide programs",
+    /// "as the tide turns"): a name only where capitalised.
     pub fn cased(&self, name: &str) -> bool {
         let lower = self.lower.get(&name.to_lowercase()).copied().unwrap_or(0);
-        // A name the page writes in lower case as often ("mypy") is lower case.
+        // A name the page writes in lower case as often ("zapctl") is lower case.
         name.starts_with(char::is_uppercase)
             && lower > 0
             && self

@@ -24,7 +24,7 @@ pub struct Matcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
     /// Subjects named only where written with a capital: the page also writes
-    /// the name in lower case as a word of English ("Go" and "go down").
+    /// the name in lower case as a word of English ("Tide" and "the tide turns").
     cased: Vec<usize>,
 }
 

@@ -541,7 +541,7 @@ impl<'c> Reader<'c> {
             return None;
         }
         // The list is the heading's (or the page's) subject's, whatever an item
-        // before it named in passing ("Written in Go, ...").
+        // before it named in passing ("Written in Tide, ...").
         let own: Vec<usize> = ctx.subject.into_iter().collect();
         let subjects = if own.is_empty() { subjects } else { &own[..] };
         let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);

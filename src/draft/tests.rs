@@ -440,9 +440,10 @@ fn a_notes_column_goes_to_the_subjects_its_text_names() {
 
 #[test]
 fn a_name_the_page_also_writes_as_a_lower_case_word_counts_only_capitalised() {
-    let text = "# Quillo\n\nQuillo is a server written in Go. Quillo embeds Go modules. \
-                Quillo runs Go programs. Go is a language.\n\n## Features\n\n\
-                - **Stays up** when other servers go down\n\
+    let text = "# Quillo\n\nQuillo is a server written in Tide. Quillo embeds Tide modules. \
+                Quillo runs Tide programs. Tide is a language. The tide supports \
+                small boats.\n\n## Features\n\n\
+                - **Stays up** as the tide turns\n\
                 - **Hot reload** by default\n";
     let rows = draft(text, &catalogue(), &[]);
     assert!(rows.iter().all(|r| r.subject == "quillo"), "{rows:#?}");
@@ -522,7 +523,7 @@ fn it_stands_for_the_subject_named_before_it_in_its_sentence() {
 fn a_feature_list_item_without_a_bold_lead_is_named_by_its_words() {
     let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
                 ## Features\n\n- **Automatic HTTPS** by default\n\t- Multi-issuer fallback\n\
-                - Written in Zig, a language with fewer crashes than others\n\
+                - Written in Tide, a language with fewer crashes than others\n\
                 \t- Encrypted ClientHello (ECH) support\n";
     let rows = draft(text, &catalogue(), &[]);
     assert_eq!(
