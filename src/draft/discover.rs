@@ -9,7 +9,8 @@
 use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
-    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS, SUBJECT_COLUMNS, VERSUS,
+    WHY_HEADINGS,
 };
 
 /// How often the prose must use a name found nowhere else.
@@ -27,6 +28,25 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     if let Some(title) = front_matter_title(source) {
         for name in page.heading_names(&title, source) {
             push(&name);
+        }
+    }
+    // A title's word that is a name and that the prose keeps using ("Quillo
+    // Frequently Asked Questions"): the page's product, even where no sentence
+    // starts with it.
+    if let Some(title) = blocks
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+    {
+        for word in title.rendered.text.split_whitespace().map(clean) {
+            if capital(word)
+                && (!page.common(word) || page.mostly_capitalised(word))
+                && !NOT_NAMES.contains(&word.to_lowercase())
+                && !FILLER.contains(&word.to_lowercase())
+                && !acronym(word)
+                && page.mentions(word) >= KEPT_USING
+            {
+                push(word);
+            }
         }
     }
     for block in blocks {
@@ -150,6 +170,20 @@ impl Page {
         self.upper.get(&key).copied().unwrap_or(0) > lower
     }
 
+    /// True when the page writes `name` with a capital mid-sentence, and more
+    /// often than in lower case as a word ("written in Tide", "Tide programs",
+    /// "as the tide turns"): a name only where capitalised.
+    pub fn cased(&self, name: &str) -> bool {
+        let lower = self.lower.get(&name.to_lowercase()).copied().unwrap_or(0);
+        // A name the page writes in lower case as often ("zapctl") is lower case.
+        name.starts_with(char::is_uppercase)
+            && lower > 0
+            && self
+                .runs
+                .iter()
+                .any(|(run, mid, _, _)| run == name && *mid > lower)
+    }
+
     /// How often the prose names `name` (whole words, any case).
     fn mentions(&self, name: &str) -> usize {
         let key = format!(" {} ", fold(name));
@@ -228,7 +262,20 @@ impl Page {
                 }
             };
             let words = name.split_whitespace().count();
-            if (1..=3).contains(&words) && !acronym(&name) && self.mentions(&name) >= 2 {
+            // "Unions vs Joins", "State Model (vs B)": words the prose writes in
+            // lower case, and never makes a sentence's subject, are things
+            // compared, not subjects.
+            let all_common = name.starts_with(char::is_uppercase)
+                && name.split_whitespace().all(|w| self.common(clean(w)))
+                && !self
+                    .runs
+                    .iter()
+                    .any(|(run, _, _, initial)| *run == name && *initial > 0);
+            if (1..=3).contains(&words)
+                && !acronym(&name)
+                && !all_common
+                && self.mentions(&name) >= 2
+            {
                 out.push(name);
             }
         }
@@ -309,11 +356,14 @@ fn table_names(header: &Block) -> Vec<String> {
         .iter()
         .skip(1)
         .map(|c| column_name(&c.text))
+        .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
         .collect();
+    // "text_column | bool_column": identifiers head a table of data, not of
+    // subjects.
     let all_names = names.len() >= 2
         && names.iter().all(|n| {
             let words = n.split_whitespace().count();
-            (1..=3).contains(&words)
+            (1..=3).contains(&words) && !n.contains('_')
         });
     if all_names { names } else { Vec::new() }
 }
@@ -427,6 +477,14 @@ mod tests {
     fn a_one_product_page_names_its_product() {
         let page = "# Why Quillo\n\nQuillo starts fast. Unlike other servers, Quillo \
                     reloads its configuration.\n\nSome servers restart. Quillo does not.\n";
+        assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    #[test]
+    fn a_title_names_the_product_the_prose_keeps_using() {
+        let page = "Quillo Frequently Asked Questions\n=================\n\n\
+                    ### What does Quillo support?\n\nWe test Quillo often. It is likely that \
+                    Quillo works. You can run Quillo anywhere.\n";
         assert_eq!(found(page), vec!["Quillo"]);
     }
 

@@ -24,7 +24,14 @@ impl<'s> Folded<'s> {
     pub fn new(s: &'s Sentence<'s>, matcher: &Matcher) -> Folded<'s> {
         let (folded, map) = fold_mapped(s.text);
         let body = map.partition_point(|&o| o < s.label_len);
-        let mentions = matcher.mentions(&folded);
+        let mut mentions = matcher.mentions(&folded);
+        mentions.retain(|m| match m.target {
+            Target::Subject(i) if matcher.cased(i) => s.text[map[m.start]..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+            _ => true,
+        });
         let marks = CLAUSE_MARKS
             .all_in(&folded)
             .into_iter()

@@ -23,6 +23,9 @@ pub struct Mention {
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
+    /// Subjects named only where written with a capital: the page also writes
+    /// the name in lower case as a word of English ("Tide" and "the tide turns").
+    cased: Vec<usize>,
 }
 
 /// True when `c` is a letter or digit (so a phrase next to it is no whole word).
@@ -97,7 +100,21 @@ impl Matcher {
             }
         }
         let automaton = AhoCorasick::new(&patterns).ok();
-        Matcher { automaton, targets }
+        Matcher {
+            automaton,
+            targets,
+            cased: Vec::new(),
+        }
+    }
+
+    /// Names `subjects` only where a sentence writes them with a capital.
+    pub fn with_cased(self, cased: Vec<usize>) -> Matcher {
+        Matcher { cased, ..self }
+    }
+
+    /// True when subject `i` counts only where written with a capital.
+    pub fn cased(&self, i: usize) -> bool {
+        self.cased.contains(&i)
     }
 
     /// The subjects and topics named in `folded`, in order; where names overlap the

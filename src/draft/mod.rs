@@ -77,7 +77,14 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
     for name in only.iter().chain(&proposed) {
         catalogue.propose_subject(name);
     }
-    let matcher = matcher::Matcher::new(&catalogue);
+    let cased = catalogue
+        .subjects
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.proposed && e.aliases.first().is_some_and(|a| page.cased(a)))
+        .map(|(i, _)| i)
+        .collect();
+    let matcher = matcher::Matcher::new(&catalogue).with_cased(cased);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
     let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));

@@ -8,24 +8,26 @@
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
-    BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED, SECTION_CUES,
+    AGAINST, BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED,
+    SECTION_CUES,
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
 use crate::draft::extract::facts::{facts, is_a};
 use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
+use crate::draft::extract::predicate::{Said, predicates};
 use crate::draft::extract::table::{cell_rows, label_topic};
 use crate::draft::extract::use_cases::use_case_rows;
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{Row, RowDraft, Topic};
+use crate::draft::row::{IN_FOCUS, INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
-use crate::text::english::NEITHER;
-use crate::text::english::{CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::english::{CLAUSE_CONTRASTS, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::english::{LIST_STOPS, NEITHER};
 use crate::text::fold::fold_mapped;
 
 /// How a sentence splits into a clause per subject, tried in this order: the
@@ -35,6 +37,9 @@ static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
     (&CLAUSE_SPLITS, 4, false),
     (&CLAUSE_SPLITS_LIST_END, 1, true),
 ];
+
+/// Confidence of a comparison read from two clauses set against each other.
+const CONTRAST: f32 = INFERRED;
 
 /// What a list intro ("X offers numerous built-in features:") says about the
 /// items after it.
@@ -57,6 +62,11 @@ pub struct Reader<'c> {
     /// Pro (1) or con (-1) of the item being read, and of the one before.
     item_polarity: i32,
     last_polarity: i32,
+    /// What the last verb of having named, for "…, whereas B does not".
+    said: Said,
+    /// The sentence being read stated its claims through its verbs: its tone
+    /// adds no pro or con.
+    predicated: bool,
 }
 
 impl<'c> Reader<'c> {
@@ -69,6 +79,8 @@ impl<'c> Reader<'c> {
             rows: Vec::new(),
             item_polarity: 0,
             last_polarity: 0,
+            said: Said::default(),
+            predicated: false,
         }
     }
 
@@ -92,10 +104,16 @@ impl<'c> Reader<'c> {
             .find(|(_, cues)| cues.any_in(&folded))
             .map(|(k, _)| *k);
         let subjects = self.lookup.subjects_named(heading);
+        // "Advantages of A over B": the heading is about A, compared with B.
+        let about = match subjects.as_slice() {
+            [one] => Some(*one),
+            [first, _] if AGAINST.any_in(&folded) => Some(*first),
+            _ => None,
+        };
         Context {
             section: heading.to_string(),
             kind,
-            subject: (subjects.len() == 1).then(|| subjects[0]),
+            subject: about,
             category: self.lookup.category_named(&folded),
             ..Context::default()
         }
@@ -124,6 +142,7 @@ impl<'c> Reader<'c> {
     /// A new block (paragraph, list item) starts: its polarity is not known yet.
     pub fn start_block(&mut self) {
         self.item_polarity = 0;
+        self.said = Said::default();
     }
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
@@ -132,6 +151,13 @@ impl<'c> Reader<'c> {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
+        // Who "it" and a thing-subject clause stand for: the subjects in focus
+        // before this sentence, else the section's.
+        let in_focus: Vec<usize> = if self.focus.is_empty() {
+            ctx.subject.into_iter().collect()
+        } else {
+            self.focus.clone()
+        };
         let Some((subjects, explicit)) = self.subjects_of(&r, ctx) else {
             return;
         };
@@ -149,11 +175,29 @@ impl<'c> Reader<'c> {
             self.push_all(&r, ctx, companies);
             return;
         }
+        let mut said = std::mem::take(&mut self.said);
+        let predicated = predicates(&self.lookup, &r, ctx, &in_focus, &mut said);
+        self.said = said;
+        let by_predicate = !predicated.is_empty();
+        self.predicated = by_predicate;
+        self.push_all(&r, ctx, predicated);
         let compared = comparison(&self.lookup, &r, &subjects, ctx, &self.seen);
         self.push_all(&r, ctx, compared);
         let facts = facts(&self.lookup, &r, &subjects);
         self.push_all(&r, ctx, facts);
-        let mut features = features(&self.lookup, &r, ctx);
+        // The verbs of its clauses said what the sentence has and lacks; the
+        // catalogue's topics near a cue would only repeat it, or contradict it.
+        // In prose, a stance cue is a feature of a subject only where the clause
+        // holding it is about that subject (issue 21: "If a function lacks X, A
+        // infers Y" is no lack of A's); list items and labels stand under their
+        // subject.
+        let prose = !(r.s.listed || r.s.label_len > 0 || ctx.intro_stance.is_some());
+        let gated = prose && !(explicit && subject_before_cue(&r, &subjects));
+        let mut features = if by_predicate || gated {
+            Vec::new()
+        } else {
+            features(&self.lookup, &r, ctx)
+        };
         // "Neither A nor B includes X": the negation's scope is the whole
         // sentence, so what it says they have, they lack.
         let body = r.body_folded();
@@ -221,11 +265,55 @@ impl<'c> Reader<'c> {
                     one.label_len = 0;
                     one.first = false;
                     self.read(&one, ctx);
+                    if CLAUSE_CONTRASTS.contains(separator) {
+                        self.contrast(s, ctx, head, &first_words);
+                    }
                     return true;
                 }
             }
         }
         false
+    }
+
+    /// "A uses X, whereas B uses Y": a comparison of A with B, on what the first
+    /// clause says of A; it favours no side by its words, so it is told apart
+    /// only by its lower confidence.
+    fn contrast(&mut self, s: &Sentence, ctx: &Context, head: &str, tail_start: &str) {
+        let r = Folded::new(s, self.lookup.matcher);
+        let head_len = fold_mapped(head).0.len().min(r.folded.len());
+        // The first clause's grammatical subject: named at its start, or after a
+        // lead phrase ("Thanks to X support, A ...").
+        let lead_end = r.folded[..head_len].find(", ").map_or(0, |i| i + 2);
+        let starts = |m: &&crate::draft::matcher::Mention| {
+            r.folded[r.body..m.start].trim().is_empty()
+                || (m.start >= lead_end && r.folded[lead_end..m.start].trim().is_empty())
+        };
+        let Some((a, m)) = r
+            .subjects()
+            .find(|(_, m)| m.end <= head_len && m.start >= r.body && starts(m))
+        else {
+            return;
+        };
+        let Some(b) = self.lookup.subjects_named(tail_start).first().copied() else {
+            return;
+        };
+        if a == b {
+            return;
+        }
+        let said: Vec<&str> = r
+            .original(m.end, head_len)
+            .trim_start_matches(['\'', '’', 's'])
+            .split_whitespace()
+            .take(10)
+            .collect();
+        if said.is_empty() {
+            return;
+        }
+        let topic = crate::draft::topics::comparison_topic(&self.lookup, &r, ctx);
+        let row = RowDraft::new(a, Kind::Comparison, topic, r.body_text(), CONTRAST)
+            .with_value(said.join(" ").trim_end_matches([',', '.']).to_string())
+            .with_versus(Some(self.lookup.subject_name(b).to_string()));
+        self.push_all(&r, ctx, [row]);
     }
 
     /// The subjects the sentence is about, and whether it names them itself (not
@@ -238,7 +326,13 @@ impl<'c> Reader<'c> {
         }
         let mut subjects = primary_subjects(r, &self.seen);
         if let Some((column, _)) = &r.s.cell {
-            subjects = self.lookup.subjects_named(column);
+            let named = self.lookup.subjects_named(column);
+            // A column no subject heads (notes, comments): its text is about the
+            // subjects it names, and about none when it names none.
+            if named.is_empty() {
+                return (!subjects.is_empty()).then_some((subjects, true));
+            }
+            subjects = named;
         }
         let explicit = !subjects.is_empty();
         if subjects.is_empty() {
@@ -419,7 +513,7 @@ impl<'c> Reader<'c> {
             if let Some(topic) = main_topic(&self.lookup, r, ctx, pro_or_con(p)) {
                 self.push_each(r, ctx, subjects, pro_or_con(p), topic, 0.5);
             }
-        } else if !strong && explicit {
+        } else if !strong && explicit && !self.predicated {
             let p = polarity(r.body_folded());
             if p.abs() >= 1
                 && !r.s.text.ends_with('?')
@@ -446,10 +540,18 @@ impl<'c> Reader<'c> {
         if !under_features || !r.s.listed || !r.s.first || r.s.label_len > 0 {
             return None;
         }
+        // The list is the heading's (or the page's) subject's, whatever an item
+        // before it named in passing ("Written in Tide, ...").
+        let own: Vec<usize> = ctx.subject.into_iter().collect();
+        let subjects = if own.is_empty() { subjects } else { &own[..] };
         let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);
-        let bold = lead.strip_prefix("**")?;
-        let label = &bold[..bold.find("**")?];
-        let topic = label_topic(&self.lookup, label, ctx)?;
+        // The item's bold lead names the feature; an item without one ("Multi-
+        // issuer fallback") by its words up to what qualifies them, less surely.
+        let (label, confidence) = match lead.strip_prefix("**") {
+            Some(bold) => (bold[..bold.find("**")?].to_string(), IN_FOCUS),
+            None => (item_name(r.s.text)?, INFERRED),
+        };
+        let topic = label_topic(&self.lookup, &label, ctx)?;
         let body = r.body_folded();
         let stance = features
             .iter()
@@ -470,7 +572,7 @@ impl<'c> Reader<'c> {
         Some(
             subjects
                 .iter()
-                .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, 0.6))
+                .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, confidence))
                 .collect(),
         )
     }
@@ -531,4 +633,46 @@ impl<'c> Reader<'c> {
                 .push(d.into_row(self.lookup.cat, r.s, &ctx.section));
         }
     }
+}
+
+/// True when one of `subjects` is named before the sentence's first stance cue, in
+/// the same clause: the cue is the verb of a clause about it.
+fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
+    let Some(cue) = crate::draft::cues::FEATURE_STANCES
+        .iter()
+        .filter(|c| c.strong)
+        .filter_map(|c| c.cues.first_in(r.body_folded()))
+        .map(|f| f.start + r.body)
+        .min()
+    else {
+        return false;
+    };
+    let (clause_start, _) = r.clause(cue);
+    // The cue is the subject's verb, a few words after its name ("A natively
+    // supports"), not a word of a longer phrase about it ("A's maintainers have
+    // made the decision not to ship X").
+    r.subjects().any(|(i, m)| {
+        subjects.contains(&i)
+            && m.start >= clause_start
+            && m.end <= cue
+            && r.folded[m.end..cue].split_whitespace().count() <= 4
+            && !r.folded[m.end..cue].starts_with("'s")
+    })
+}
+
+/// The name a feature list's item gives its feature: its words up to the first
+/// that qualifies them ("Encrypted ClientHello (ECH) support" gives "Encrypted
+/// ClientHello"); none for an item that reads as a sentence.
+fn item_name(text: &str) -> Option<String> {
+    let end = text
+        .find(['(', ',', ';', ':', '.', '–', '—'])
+        .unwrap_or(text.len());
+    let mut words = Vec::new();
+    for w in text[..end].split_whitespace() {
+        if LIST_STOPS.contains(&w.to_lowercase()) {
+            break;
+        }
+        words.push(w);
+    }
+    (1..=4).contains(&words.len()).then(|| words.join(" "))
 }

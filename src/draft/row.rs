@@ -6,6 +6,18 @@ use crate::draft::catalogue::Catalogue;
 use crate::draft::context::Sentence;
 use crate::model::{Kind, Stance};
 
+/// How sure a row is, by its evidence (issue 21: precision should rise with
+/// confidence): a table cell's stance mark, then a cell's words or a sentence
+/// whose subject's own verb states it, then a cue beside a catalogue topic, then
+/// what is read through "it", a passive or a list's heading, then what is
+/// inferred (a pro or con from the sentence's tone, a contrast of two clauses).
+pub const MARKED_CELL: f32 = 0.9;
+pub const WORDED_CELL: f32 = 0.8;
+pub const STATED: f32 = 0.8;
+pub const CUED: f32 = 0.7;
+pub const IN_FOCUS: f32 = 0.6;
+pub const INFERRED: f32 = 0.5;
+
 /// A topic for a row: known (an index into the catalogue's topics), or proposed
 /// with a name and a category.
 #[derive(Debug, Clone, PartialEq)]

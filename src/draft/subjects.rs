@@ -18,12 +18,24 @@ pub fn primary_subjects(r: &Folded, seen: &[usize]) -> Vec<usize> {
         end -= 1;
     }
     let head = &head[..end];
-    if EVERY_SUBJECT
-        .all()
-        .iter()
-        .any(|b| head.starts_with(b) || head.contains(&format!(" {b} ")))
-        && seen.len() >= 2
-    {
+    // "Both are ...": every subject; but "Unlike both A and B, C ..." is about C.
+    let every = EVERY_SUBJECT.all().iter().find_map(|b| {
+        if head.starts_with(b) {
+            Some(0)
+        } else {
+            head.find(&format!(" {b} "))
+        }
+    });
+    let against_before = every.is_some_and(|at| AGAINST.any_in(&head[..at]));
+    // "Both A and B ...": the sentence names them itself. "Both systems ..." on a
+    // page of many subjects says which two only through its context.
+    let names_two = r
+        .subjects()
+        .map(|(i, _)| i)
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+        >= 2;
+    if every.is_some() && !against_before && !names_two && seen.len() == 2 {
         return seen.to_vec();
     }
     let named: Vec<(usize, &Mention)> = r.subjects().collect();

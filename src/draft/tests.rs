@@ -301,3 +301,239 @@ fn negation_scope_sets_the_stance_and_never_flips_it() {
         "{rows:#?}"
     );
 }
+
+/// (subject, topic, stance) of each feature row on `line`.
+fn features_on(rows: &[Row], line: usize) -> Vec<(&str, &str, Option<Stance>)> {
+    rows.iter()
+        .filter(|r| r.kind == Kind::Feature && r.line_start == line)
+        .map(|r| (r.subject.as_str(), r.topic.as_str(), r.stance))
+        .collect()
+}
+
+#[test]
+fn a_clause_is_about_its_grammatical_subject_and_its_negation_stays_in_it() {
+    let text = "# Alpha vs Zeta\n\n\
+                Zeta supports a plug-in mechanism, whereas Alpha does not.\n\n\
+                Unlike Zeta, Alpha does not include any message queue.\n\n\
+                If a function lacks a return annotation, Zeta infers the return type.\n\n\
+                Zeta ships with hot reload and a query builder, which Alpha does not.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 3),
+        [
+            ("zeta", "plug-in-mechanism", Some(Stance::Builtin)),
+            ("alpha", "plug-in-mechanism", Some(Stance::Lacks)),
+        ],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 5),
+        [("alpha", "message-queue", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    // The lack belongs to "a function", not to the subject named after it.
+    assert!(features_on(&rows, 7).is_empty(), "{rows:#?}");
+    assert_eq!(
+        features_on(&rows, 9),
+        [
+            ("zeta", "hot-reload", Some(Stance::Builtin)),
+            ("zeta", "query-builder", Some(Stance::Builtin)),
+            ("alpha", "hot-reload", Some(Stance::Lacks)),
+            ("alpha", "query-builder", Some(Stance::Lacks)),
+        ],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_or_a_thing_as_subject_stands_for_the_subject_in_focus() {
+    let text = "# Zeta\n\n## What is Zeta?\n\n\
+                Zeta is a queue. It has built-in support for retries and rate limiting.\n\n\
+                Unlike Alpha, routing is not provided. Zeta cannot resume a paused upload.\n\n\
+                Zeta supports priorities only for local workers.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [
+            ("zeta", "retries", Some(Stance::Builtin)),
+            ("zeta", "rate-limiting", Some(Stance::Builtin)),
+        ],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 7),
+        [("zeta", "routing", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.subject == "zeta"
+            && r.kind == Kind::Limitation
+            && r.topic == "resume-paused-upload"),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 9),
+        [("zeta", "priorities", Some(Stance::Limited))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_comparative_favours_the_side_it_speaks_for() {
+    let text = "# Alpha vs Zeta\n\n\
+                Zeta needs up to 10x less memory than Alpha.\n\n\
+                Zeta is slower and needs more CPU than Alpha.\n\n\
+                Zeta keeps more than 1000 connections open.\n\n\
+                Zeta is faster than competing solutions.\n\n\
+                Thanks to its log, Zeta stores data in object storage, while Alpha keeps it on disk.\n\n\
+                The main advantages of Alpha over Zeta are its size and its speed.\n\n\
+                Zeta is faster than script-based queues. Zeta uses unions rather than joins.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let compared = |line: usize| {
+        rows.iter()
+            .filter(|r| r.kind == Kind::Comparison && r.line_start == line)
+            .map(|r| (r.subject.as_str(), r.versus.as_deref()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(compared(3), [("zeta", Some("alpha"))], "{rows:#?}");
+    assert_eq!(compared(5), [("alpha", Some("zeta"))], "{rows:#?}");
+    assert_eq!(compared(7), [], "{rows:#?}");
+    assert_eq!(compared(9), [("zeta", None)], "{rows:#?}");
+    assert_eq!(compared(13), [("alpha", Some("zeta"))], "{rows:#?}");
+    assert_eq!(compared(15), [("zeta", None)], "{rows:#?}");
+    let contrast: Vec<_> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Comparison && r.line_start == 11)
+        .map(|r| (r.subject.as_str(), r.versus.as_deref(), r.value.as_deref()))
+        .collect();
+    assert_eq!(
+        contrast,
+        [("zeta", Some("alpha"), Some("stores data in object storage"))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_notes_column_goes_to_the_subjects_its_text_names() {
+    let text = "# Alpha vs Zeta\n\n\
+                | Feature | Alpha | Zeta | Notes |\n\
+                | --- | --- | --- | --- |\n\
+                | Replication | ✅ | ❌ | Zeta gets it through a plugin |\n\
+                | Sharding | ✅ | ✅ | Both since 2020, more or less |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [
+            ("alpha", "replication", Some(Stance::Builtin)),
+            ("zeta", "replication", Some(Stance::Lacks)),
+            ("zeta", "replication", Some(Stance::Extension)),
+        ],
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r.line_start == 6)
+            .all(|r| r.stance == Some(Stance::Builtin)),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_name_the_page_also_writes_as_a_lower_case_word_counts_only_capitalised() {
+    let text = "# Quillo\n\nQuillo is a server written in Tide. Quillo embeds Tide modules. \
+                Quillo runs Tide programs. Tide is a language. The tide supports \
+                small boats.\n\n## Features\n\n\
+                - **Stays up** as the tide turns\n\
+                - **Hot reload** by default\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.subject == "quillo"), "{rows:#?}");
+    assert_eq!(
+        features_on(&rows, 8),
+        [("quillo", "hot-reload", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn things_compared_in_a_heading_are_no_subjects() {
+    let text = "# Alpha vs Zeta\n\nAlpha uses unions. Zeta uses joins. Alpha prefers unions to joins.\n\n\
+                ## Unions vs Joins\n\nAlpha always merges types with unions.\n";
+    let subjects = subjects_found(text, &catalogue(), &[]);
+    assert!(
+        !subjects.iter().any(|s| s == "Unions" || s == "Joins"),
+        "{subjects:?}"
+    );
+}
+
+#[test]
+fn confidence_follows_the_evidence() {
+    let text = "# Alpha vs Zeta\n\n\
+                | Feature | Alpha | Zeta |\n\
+                | --- | --- | --- |\n\
+                | Replication | ✅ | not supported |\n\n\
+                Zeta ships with hot reload. It also supports retries.\n\n\
+                Zeta stores data in files, while Alpha keeps it in memory.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let confidence = |subject: &str, topic: &str| {
+        rows.iter()
+            .find(|r| r.subject == subject && r.topic == topic)
+            .map(|r| r.confidence)
+            .unwrap_or_else(|| panic!("{subject} {topic}: {rows:#?}"))
+    };
+    let marked = confidence("alpha", "replication");
+    let worded = confidence("zeta", "replication");
+    let stated = confidence("zeta", "hot-reload");
+    let through_it = confidence("zeta", "retries");
+    let contrast = rows
+        .iter()
+        .find(|r| r.kind == Kind::Comparison)
+        .map(|r| r.confidence)
+        .expect("a contrast");
+    assert!(marked > worded, "{rows:#?}");
+    assert!(worded >= stated && stated > through_it && through_it > contrast);
+}
+
+#[test]
+fn both_is_two_subjects_only_where_the_page_has_two() {
+    let text = "# Alpha vs Zeta vs Gamma\n\nAlpha, Zeta and Gamma are queues.\n\n\
+                Both systems ship with built-in replication.\n\n\
+                Both Alpha and Zeta include a query planner.\n\n\
+                Zeta has no limitations on backfilling.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(features_on(&rows, 5).len() < 3, "{rows:#?}");
+    let planner: Vec<&str> = features_on(&rows, 7).iter().map(|f| f.0).collect();
+    assert_eq!(planner, ["alpha", "zeta"], "{rows:#?}");
+    assert!(features_on(&rows, 9).is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn it_stands_for_the_subject_named_before_it_in_its_sentence() {
+    let text = "# Alpha vs Zeta vs Gamma\n\n\
+                Alpha, Zeta and Gamma do not ship with built-in replication.\n\n\
+                **Note 7** - Zeta's sync mode is handy, but it still does not have conflict resolution.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [("zeta", "conflict-resolution", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_feature_list_item_without_a_bold_lead_is_named_by_its_words() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Features\n\n- **Automatic HTTPS** by default\n\t- Multi-issuer fallback\n\
+                - Written in Tide, a language with fewer crashes than others\n\
+                \t- Encrypted ClientHello (ECH) support\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 8),
+        [("quillo", "multi-issuer-fallback", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 10),
+        [("quillo", "encrypted-clienthello", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+}

@@ -6,7 +6,7 @@ use crate::draft::cues::{COMPANY_CONTEXT, COMPANY_LIST, USE_VERBS};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{is_name, names_at};
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{IN_FOCUS, RowDraft, STATED, Topic};
 use crate::draft::topics::{COMPANIES, USE_CASES};
 use crate::model::Kind;
 use crate::text::english::{LIST_JOINERS, TOPIC_COMPANIES};
@@ -28,12 +28,20 @@ pub fn company_rows(
         || Topic::New(COMPANIES.to_string(), lookup.category_for(USE_CASES, ctx)),
         Topic::Known,
     );
+    // A "Companies using X" section's items are the page's own list of them;
+    // names after "such as" in a sentence may be anything named (services,
+    // formats), so they are less sure.
+    let confidence = if kind == Some(SectionKind::Company) {
+        STATED
+    } else {
+        IN_FOCUS
+    };
     let mut out = Vec::new();
     for company in &companies {
         for &subject in subjects {
             let statement = format!("{company} uses {}.", lookup.display(subject));
             out.push(
-                RowDraft::new(subject, Kind::Company, topic.clone(), statement, 0.9)
+                RowDraft::new(subject, Kind::Company, topic.clone(), statement, confidence)
                     .with_value(company.clone()),
             );
         }

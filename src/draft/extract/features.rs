@@ -7,7 +7,7 @@ use crate::draft::context::Context;
 use crate::draft::cues::{FEATURE_STANCES, NEW_FEATURE_STANCES};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{CUED, IN_FOCUS, RowDraft, Topic};
 use crate::draft::topics::{FEATURES, listed_phrases};
 use crate::model::{Kind, Stance};
 use crate::text::english::STANCE_AFTER_TOPIC;
@@ -197,7 +197,7 @@ pub fn feature_row(
 pub fn feature_rows(lookup: &Lookup, subjects: &[usize], features: &[Feature]) -> Vec<RowDraft> {
     let mut out = Vec::new();
     for f in features {
-        let confidence = if f.strong { 0.8 } else { 0.6 };
+        let confidence = if f.strong { CUED } else { IN_FOCUS };
         for &subject in subjects {
             out.push(feature_row(lookup, subject, &f.topic, f.stance, confidence));
         }

@@ -7,7 +7,7 @@ use crate::draft::cues::CELL_STANCES;
 use crate::draft::extract::features::feature_row;
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{INFERRED, MARKED_CELL, RowDraft, Topic, WORDED_CELL};
 use crate::draft::slug::new_topic_name;
 use crate::draft::topics::FEATURES;
 use crate::model::{Kind, Stance};
@@ -33,11 +33,16 @@ pub fn cell_rows(
     if TABLE_CELL_NONE.contains(cell) {
         return Vec::new();
     }
-    let stance = cell_stance(r.s.text, legend);
+    let stance = cell_stance_read(r.s.text, legend);
     let mut out = Vec::new();
     for &subject in subjects {
         match stance {
-            Some(stance) => out.push(feature_row(lookup, subject, &topic, stance, 0.7)),
+            Some((stance, marked)) => {
+                // A mark (✓, ❌, the legend's) is the table's own word for the
+                // stance: the surest evidence a page gives.
+                let confidence = if marked { MARKED_CELL } else { WORDED_CELL };
+                out.push(feature_row(lookup, subject, &topic, stance, confidence));
+            }
             None if !cell.is_empty() => {
                 let value = r.s.text.trim();
                 let statement = format!(
@@ -46,7 +51,7 @@ pub fn cell_rows(
                     row_label.trim()
                 );
                 out.push(
-                    RowDraft::new(subject, Kind::Fact, topic.clone(), statement, 0.5)
+                    RowDraft::new(subject, Kind::Fact, topic.clone(), statement, INFERRED)
                         .with_value(value.to_string()),
                 );
             }
@@ -68,8 +73,9 @@ pub fn label_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic>
 /// read by the mark (the page's legend first, then ✓/✗ and the partial marks),
 /// the words after it only refining a yes ("✓ via a plugin" is an extension, a
 /// footnote number makes it limited); a cell of words alone by its cues or as a
-/// whole ("no", "partial").
-pub fn cell_stance(cell: &str, legend: &[(String, Stance)]) -> Option<Stance> {
+/// whole ("no", "partial"). The stance comes with whether a mark said it (rather
+/// than the cell's words).
+fn cell_stance_read(cell: &str, legend: &[(String, Stance)]) -> Option<(Stance, bool)> {
     // "✔️" is "✔" and an emoji variation selector.
     let cell = cell.replace('\u{fe0f}', "");
     let cell = cell.trim();
@@ -102,11 +108,14 @@ pub fn cell_stance(cell: &str, legend: &[(String, Stance)]) -> Option<Stance> {
         });
     if let Some(stance) = mark_stance {
         let footnote = !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '*');
-        return Some(match (stance, by_cues(&folded_rest)) {
-            (Stance::Builtin, _) if footnote => Stance::Limited,
-            (Stance::Builtin, Some(refined @ (Stance::Extension | Stance::Limited))) => refined,
-            (stance, _) => stance,
-        });
+        return Some((
+            match (stance, by_cues(&folded_rest)) {
+                (Stance::Builtin, _) if footnote => Stance::Limited,
+                (Stance::Builtin, Some(refined @ (Stance::Extension | Stance::Limited))) => refined,
+                (stance, _) => stance,
+            },
+            true,
+        ));
     }
     let folded = fold(cell);
     let whole_cell = |stance: Stance| match stance {
@@ -118,7 +127,7 @@ pub fn cell_stance(cell: &str, legend: &[(String, Stance)]) -> Option<Stance> {
     CELL_STANCES
         .iter()
         .find(|(stance, cues)| cues.any_in(&folded) || whole_cell(*stance))
-        .map(|(stance, _)| *stance)
+        .map(|(stance, _)| (*stance, false))
 }
 
 /// The stance a legend item gives its mark ("🛑 Not officially supported"): the
@@ -140,6 +149,10 @@ pub fn legend_entry(item: &str) -> Option<(String, Stance)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cell_stance(cell: &str, legend: &[(String, Stance)]) -> Option<Stance> {
+        cell_stance_read(cell, legend).map(|(stance, _)| stance)
+    }
 
     #[test]
     fn a_cell_is_read_by_its_mark_first() {

@@ -100,6 +100,8 @@ lists! {
     CLAUSE_MARKS = "clause_marks.txt";
     CLAUSE_SPLITS = "clause_splits.txt";
     CLAUSE_SPLITS_LIST_END = "clause_splits_list_end.txt";
+    /// Clause separators that set two subjects against each other ("whereas").
+    CLAUSE_CONTRASTS = "clause_contrasts.txt";
     IS_A = "is_a.txt";
     IS_A_PLURAL = "is_a_plural.txt";
     IS_A_VALUE_ENDS = "is_a_value_ends.txt";
@@ -130,6 +132,52 @@ lists! {
     WHY_HEADINGS = "why_headings.txt";
     /// A sentence opening that denies what follows of every subject it names.
     NEITHER = "neither.txt";
+    /// Openers before a clause's grammatical subject ("By comparison, A ...").
+    PREDICATE_OPENERS = "predicate_openers.txt";
+    /// Adverbs between a subject and its verb.
+    PREDICATE_ADVERBS = "predicate_adverbs.txt";
+    /// Negated auxiliaries ("does not", "cannot").
+    PREDICATE_NEGATIONS = "predicate_negations.txt";
+    /// Verbs of having, negated a lack.
+    PREDICATE_HAVING = "predicate_having.txt";
+    /// Verb phrases of lacking ("lacks", "has no").
+    PREDICATE_LACKING = "predicate_lacking.txt";
+    /// Verb phrases of having built in ("supports", "ships with").
+    PREDICATE_BUILTIN = "predicate_builtin.txt";
+    /// Verbs of having that need a shipping word ("provides X out of the box").
+    PREDICATE_WEAK_HAVING = "predicate_weak_having.txt";
+    /// Words that limit what a verb of having gives ("only").
+    PREDICATE_ONLY = "predicate_only.txt";
+    /// Passive phrases of lacking ("routing is not provided").
+    PREDICATE_PASSIVE_LACKS = "predicate_passive_lacks.txt";
+    /// Passive phrases of having built in ("two apps ship standard").
+    PREDICATE_PASSIVE_BUILTIN = "predicate_passive_builtin.txt";
+    /// Where a sentence splits into clauses read one by one.
+    PREDICATE_SPLITS = "predicate_splits.txt";
+    /// Pronouns for the subject in focus ("it", "they").
+    PREDICATE_PRONOUNS = "predicate_pronouns.txt";
+    /// Words before a thing's name that are no part of it ("any", "built-in").
+    PREDICATE_DETERMINERS = "predicate_determiners.txt";
+    /// Words that end a thing's name after a verb of having ("after", "unless").
+    PREDICATE_THING_STOPS = "predicate_thing_stops.txt";
+    /// Pronouns for a thing named before ("does not support this").
+    PREDICATE_OBJECT_PRONOUNS = "predicate_object_pronouns.txt";
+    /// Words opening a clause before the main one ("if", "because").
+    SUBORDINATORS = "subordinators.txt";
+    /// What a subject is better off having less of ("RAM", "bugs").
+    COMPARISON_COSTS = "comparison_costs.txt";
+    /// Verbs of consuming before "less"/"more" ("requires").
+    COMPARISON_CONSUMING = "comparison_consuming.txt";
+    /// What stands after "than" for every other subject ("competing solutions").
+    COMPARISON_OTHERS = "comparison_others.txt";
+    /// "-er" words before "than" that compare nothing ("rather than").
+    NOT_COMPARATIVES = "not_comparatives.txt";
+    /// Verbs that choose their object over what follows "over" ("prefer").
+    COMPARISON_PREFER = "comparison_prefer.txt";
+    /// Words that say nothing of a comparison's side ("up to", "much").
+    COMPARISON_FILLERS = "comparison_fillers.txt";
+    /// Headings of a table's remarks column ("Notes").
+    NOTES_COLUMNS = "notes_columns.txt";
     /// Words of a heading between the sides it compares.
     HEADING_SIDES = "heading_sides.txt";
     /// Words of a comparing heading after which its first side begins.

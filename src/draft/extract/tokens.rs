@@ -1,0 +1,103 @@
+//! A folded sentence as words and marks, and the phrases of a word list found
+//! among them: what `predicate` reads clauses by.
+
+use crate::text::english::Words;
+
+/// A word (or a punctuation mark) of the folded sentence, by its folded bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub punct: bool,
+}
+
+/// The tokens of `text` from byte `from`: runs of letters, digits and the marks a
+/// name may hold ("http/2", "node.js", "doesn't"); other marks one token each.
+pub fn tokens(text: &str, from: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let wordish = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '.' | '/' | '+' | '#');
+    for (i, c) in text[from..].char_indices() {
+        let at = from + i;
+        if wordish(c) {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push_word(text, s, at, &mut out);
+        }
+        if !c.is_whitespace() && c != '"' && c != '*' {
+            out.push(Tok {
+                start: at,
+                end: at + c.len_utf8(),
+                punct: true,
+            });
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+/// A word, its trailing dots and quotes split off ("end." is "end" and ".").
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let word = &text[start..end];
+    let trimmed = word.trim_end_matches(['.', '\'']);
+    if trimmed.is_empty() {
+        return;
+    }
+    let cut = start + trimmed.len();
+    out.push(Tok {
+        start,
+        end: cut,
+        punct: false,
+    });
+    if cut < end && text[cut..end].starts_with('.') {
+        out.push(Tok {
+            start: cut,
+            end: cut + 1,
+            punct: true,
+        });
+    }
+}
+
+/// The text of token `t`.
+pub fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
+    &text[t.start..t.end]
+}
+
+/// How many tokens from `i` one of `list`'s phrases takes, the longest.
+pub fn phrase_at(text: &str, toks: &[Tok], i: usize, list: &Words) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for phrase in list.all() {
+        let mut n = 0;
+        let mut ok = true;
+        for part in phrase_parts(phrase) {
+            match toks.get(i + n) {
+                Some(t) if word(text, t) == part => n += 1,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && n > 0 && best.is_none_or(|b| n > b) {
+            best = Some(n);
+        }
+    }
+    best
+}
+
+/// The tokens a list's phrase is made of: words, and "," or ";" apart.
+fn phrase_parts(phrase: &str) -> impl Iterator<Item = &str> {
+    phrase.split(' ').flat_map(|w| {
+        let (mark, rest) = match w.strip_prefix([',', ';']) {
+            Some(rest) => (Some(&w[..1]), rest),
+            None => (None, w),
+        };
+        mark.into_iter()
+            .chain((!rest.is_empty()).then_some(rest))
+            .collect::<Vec<_>>()
+    })
+}
