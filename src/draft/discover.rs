@@ -416,10 +416,10 @@ fn acronym(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::blocks::blocks;
+    use crate::text::blocks::{Format, blocks};
 
     fn found(page: &str) -> Vec<String> {
-        let blocks = blocks(page);
+        let blocks = blocks(page, Format::sniff(page));
         page_subjects(page, &blocks, &Page::new(&blocks))
     }
 

@@ -76,6 +76,7 @@ pub fn load(tx: &Transaction) -> Result<usize> {
         url: source.url.as_deref().filter(|u| !u.is_empty()),
         body: ARTICLE,
         is_seed: true,
+        format: crate::text::blocks::Format::Plain,
     })?;
     let count = load.insert_claims(source_id, &records, &claims)?;
     load.finish()?;

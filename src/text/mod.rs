@@ -9,6 +9,7 @@ pub mod blocks;
 pub mod classes;
 pub mod english;
 pub mod fold;
+pub mod markdown;
 pub mod outline;
 pub mod quotes;
 pub mod render;

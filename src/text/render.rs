@@ -122,7 +122,7 @@ impl Folded {
         }
     }
 
-    fn push(&mut self, (c, off): (char, usize)) {
+    pub(crate) fn push(&mut self, (c, off): (char, usize)) {
         let out = &mut self.rendered;
         if c.is_whitespace() {
             if !out.text.is_empty() && self.pending_space.is_none() {
