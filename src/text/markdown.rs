@@ -56,7 +56,13 @@ impl Open {
 }
 
 struct Reader<'s> {
+    /// The text parsed: the source, or its copy with admonitions' markers blanked
+    /// and their bodies moved out of their indent (`Admonitions`).
     source: &'s str,
+    /// The article as written: what table rows quote.
+    original: &'s str,
+    /// Where the parsed text stands elsewhere in the source.
+    moved: Vec<Moved>,
     detail: Detail,
     line_starts: Vec<usize>,
     out: Vec<Block>,
@@ -79,8 +85,15 @@ pub(crate) fn markdown_blocks(source: &str, detail: Detail) -> Vec<Block> {
     } else {
         0
     };
+    let prepared = admonitions(source);
+    let (parsed, moved) = match &prepared {
+        Some((text, moved)) => (text.as_str(), moved.clone()),
+        None => (source, Vec::new()),
+    };
     let mut r = Reader {
-        source,
+        source: parsed,
+        original: source,
+        moved,
         detail,
         line_starts,
         out: Vec::new(),
@@ -89,7 +102,7 @@ pub(crate) fn markdown_blocks(source: &str, detail: Detail) -> Vec<Block> {
         lists: Vec::new(),
         hidden: 0,
     };
-    for (event, range) in Parser::new_ext(&source[bom..], options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&parsed[bom..], options()).into_offset_iter() {
         r.event(event, range.start + bom..range.end + bom);
     }
     r.close();
@@ -220,6 +233,7 @@ impl Reader<'_> {
     }
 
     fn push_char(&mut self, c: char, at: usize) {
+        let at = source_offset(&self.moved, at);
         self.target().push((c, at));
     }
 
@@ -235,12 +249,15 @@ impl Reader<'_> {
             o.plain = true;
         }
         let source = self.source;
+        let moved = std::mem::take(&mut self.moved);
+        let at = |o: usize| source_offset(&moved, o);
         let out = self.target();
         let src = source.get(range.clone()).unwrap_or("");
         if src == text {
             for (i, c) in text.char_indices() {
-                out.push((c, range.start + i));
+                out.push((c, at(range.start + i)));
             }
+            self.moved = moved;
             return;
         }
         // What the parser left out is short (a backslash, "&amp;", ticks): each
@@ -255,19 +272,20 @@ impl Reader<'_> {
                 .find(|(_, d)| *d == c || (c.is_whitespace() && d.is_whitespace()));
             match found {
                 Some((i, d)) => {
-                    out.push((c, range.start + pos + i));
+                    out.push((c, at(range.start + pos + i)));
                     pos += i + d.len_utf8();
                 }
                 None => {
-                    let at = if pos < src.len() {
+                    let here = if pos < src.len() {
                         pos
                     } else {
                         src.char_indices().last().map_or(0, |(i, _)| i)
                     };
-                    out.push((c, range.start + at));
+                    out.push((c, at(range.start + here)));
                 }
             }
         }
+        self.moved = moved;
     }
 
     /// Ends the open block, keeping it if it shows any text.
@@ -281,13 +299,13 @@ impl Reader<'_> {
             Some(range) => {
                 // A row is one line; its text is the line as written (the quote of
                 // the row's cells).
-                let line = self.line_of(range.start);
+                let line = self.line_of(source_offset(&self.moved, range.start));
                 let from = self.line_starts[line - 1];
                 let to = self
                     .line_starts
                     .get(line)
-                    .map_or(self.source.len(), |&s| s - 1);
-                let chars: Vec<(char, usize)> = self.source[from..to]
+                    .map_or(self.original.len(), |&s| s - 1);
+                let chars: Vec<(char, usize)> = self.original[from..to]
                     .char_indices()
                     .map(|(i, c)| (c, from + i))
                     .collect();
@@ -500,5 +518,124 @@ mod tests {
         assert_eq!(Format::sniff("#hashtag and 5 # 3\n"), Format::Plain);
         let seed = include_str!("../../seed/django-vs-flask.txt");
         assert_eq!(Format::sniff(seed), Format::Plain);
+    }
+}
+
+/// A line of an admonition's body, moved out of its indent: the parsed text's bytes
+/// `from..to` stand `by` bytes further on in the source.
+#[derive(Clone, Copy)]
+struct Moved {
+    from: usize,
+    to: usize,
+    by: usize,
+}
+
+/// The source offset of byte `offset` of the parsed text.
+fn source_offset(moved: &[Moved], offset: usize) -> usize {
+    if moved.is_empty() {
+        return offset;
+    }
+    let i = moved.partition_point(|m| m.from <= offset);
+    match i.checked_sub(1).map(|i| moved[i]) {
+        Some(m) if offset < m.to => offset + m.by,
+        _ => offset,
+    }
+}
+
+/// Admonitions read as the text a browser shows in their box: the marker lines of a
+/// `:::tip Title` ... `:::` block and of a `!!! note "Title"` block become blank
+/// (a title bar is no sentence of the text under it), and the indented body under
+/// a `!!!` line moves out of its indent (the indent goes to the end of the line),
+/// so it reads as paragraphs and not as code. Every line keeps its length, so
+/// lines stay; the moved parts are listed. None when the text has no admonition.
+fn admonitions(source: &str) -> Option<(String, Vec<Moved>)> {
+    let marker = |line: &str| {
+        let t = line.trim_start_matches(' ');
+        line.len() - t.len() <= 3
+            && (t.starts_with(":::")
+                || t.starts_with("!!! ")
+                || t.starts_with("??? ")
+                || t.starts_with("???+ "))
+    };
+    if !source.split('\n').any(marker) {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut moved = Vec::new();
+    let mut body = false;
+    let mut start = 0;
+    for raw in source.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let ending = &raw[line.len()..];
+        let at = start;
+        start += raw.len();
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        if body {
+            let (by, rest) = if let Some(rest) = line.strip_prefix("    ") {
+                (4, rest)
+            } else if let Some(rest) = line.strip_prefix('\t') {
+                (1, rest)
+            } else {
+                (0, line)
+            };
+            if by > 0 {
+                out.push_str(rest);
+                out.push_str(&line[..by]);
+                out.push_str(ending);
+                moved.push(Moved {
+                    from: at,
+                    to: at + rest.len(),
+                    by,
+                });
+                continue;
+            }
+            if !line.trim().is_empty() {
+                body = false;
+            } else {
+                out.push_str(raw);
+                continue;
+            }
+        }
+        let open = ["!!! ", "??? ", "???+ "].iter().any(|m| t.starts_with(m));
+        if indent <= 3 && (t.starts_with(":::") || open) {
+            // The line a browser draws as the box's title bar: blank, so the text
+            // under it is not read as one sentence with it.
+            out.push_str(&" ".repeat(line.len()));
+            out.push_str(ending);
+            body = open;
+            continue;
+        }
+        out.push_str(raw);
+    }
+    Some((out, moved))
+}
+
+#[cfg(test)]
+mod admonition_tests {
+    use crate::text::blocks::{Format, blocks};
+
+    #[test]
+    fn admonitions_read_as_their_text() {
+        let text = "Intro.\n\n:::tip Handy\nA tip **here**.\n:::\n\n!!! note \"Title\"\n    Indented body\n    wraps here.\n\n    Second para.\n\nAfter.\n";
+        let b = blocks(text, Format::Markdown);
+        let got: Vec<(usize, usize, &str)> = b
+            .iter()
+            .map(|b| (b.first_line, b.last_line, b.rendered.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, 1, "Intro."),
+                (4, 4, "A tip here."),
+                (8, 9, "Indented body wraps here."),
+                (11, 11, "Second para."),
+                (13, 13, "After."),
+            ]
+        );
+        // The moved body still maps to its own words in the source.
+        let body = &b[2].rendered;
+        let (s, e) = body.source_range(text, 0, body.text.len());
+        assert_eq!(&text[s..e], "Indented body\n    wraps here.");
     }
 }
