@@ -82,6 +82,9 @@ pub struct Page {
     folded: String,
     /// Mentions counted so far: a long page repeats its headings.
     mentioned: std::cell::RefCell<std::collections::HashMap<String, usize>>,
+    /// Words found set as code or link text so far: each is looked for in the
+    /// whole source once, however often the page repeats its headings.
+    coded: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 impl Page {
@@ -103,8 +106,14 @@ impl Page {
                 folded.push(' ');
                 for word in text.split_whitespace() {
                     let w = clean(word);
+                    // A word seen before is counted without a copy of it.
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        *lower.entry(w.to_string()).or_insert(0) += 1;
+                        match lower.get_mut(w) {
+                            Some(n) => *n += 1,
+                            None => {
+                                lower.insert(w.to_string(), 1);
+                            }
+                        }
                     } else {
                         *upper.entry(w.to_lowercase()).or_insert(0) += 1;
                     }
@@ -132,6 +141,7 @@ impl Page {
             runs,
             folded,
             mentioned: Default::default(),
+            coded: Default::default(),
         }
     }
 
@@ -154,9 +164,19 @@ impl Page {
     fn mentions(&self, name: &str) -> usize {
         let key = format!(" {} ", fold(name));
         let mut cache = self.mentioned.borrow_mut();
-        *cache
-            .entry(key)
-            .or_insert_with_key(|key| self.folded.matches(key.as_str()).count())
+        *cache.entry(key).or_insert_with_key(|key| {
+            memchr::memmem::find_iter(self.folded.as_bytes(), key.as_bytes()).count()
+        })
+    }
+
+    /// [`in_code`], remembered.
+    fn in_code(&self, source: &str, word: &str) -> bool {
+        if let Some(&known) = self.coded.borrow().get(word) {
+            return known;
+        }
+        let found = in_code(source, word);
+        self.coded.borrow_mut().insert(word.to_string(), found);
+        found
     }
 
     /// A run of capitalised words without the common words at its ends.
@@ -181,7 +201,8 @@ impl Page {
             .any(|w| folded.starts_with(&format!("{w} ")));
         if why
             && let Some(last) = heading.split_whitespace().last().map(clean)
-            && (in_code(source, last) || (capital(last) && !self.common(last) && !acronym(last)))
+            && (self.in_code(source, last)
+                || (capital(last) && !self.common(last) && !acronym(last)))
         {
             out.push(last.to_string());
         }
@@ -220,7 +241,7 @@ impl Page {
             // A side is its last few capitalised words ("How does X" gives X), or
             // one word the prose uses ("zapctl").
             let name = match side.last() {
-                Some(last) if !capital(last) && in_code(source, last) => (*last).to_string(),
+                Some(last) if !capital(last) && self.in_code(source, last) => (*last).to_string(),
                 Some(last) if !capital(last) => continue,
                 _ => {
                     let start = side.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
@@ -251,7 +272,7 @@ impl Page {
             if n < KEPT_USING {
                 continue;
             }
-            if run.split(' ').any(|w| in_code(source, w)) {
+            if run.split(' ').any(|w| self.in_code(source, w)) {
                 continue;
             }
             let name_words = run.split(' ').all(|w| self.mostly_capitalised(w));
@@ -329,7 +350,9 @@ pub fn column_name(cell: &str) -> String {
 /// True when the page sets `word` as code or as a link's text: "`zapper`",
 /// "[zapper]".
 fn in_code(source: &str, word: &str) -> bool {
-    source.contains(&format!("`{word}`")) || source.contains(&format!("[{word}]"))
+    let found =
+        |needle: String| memchr::memmem::find(source.as_bytes(), needle.as_bytes()).is_some();
+    found(format!("`{word}`")) || found(format!("[{word}]"))
 }
 
 /// The title a page's front matter gives ("title: X vs Y").

@@ -105,8 +105,9 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
                 .any(|s| s.name == r.subject && s.aliases.iter().any(|a| wanted.contains(&fold(a))))
         });
     }
-    // The section a row is filed under is the one import will store for its line.
-    let sections = crate::text::outline(text, format);
+    // The section a row is filed under is the one import will store for its line
+    // (the same blocks' headings, not read a second time).
+    let sections = crate::text::outline::outline_of(text, &blocks);
     for row in &mut rows {
         if let Some(section) = crate::text::section_at(&sections, row.line_start) {
             row.section = section.heading.clone();

@@ -32,7 +32,11 @@ pub fn fold(name: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(ch.to_lowercase());
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
     }
     out
 }
@@ -44,6 +48,12 @@ pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     for (at, ch) in text.char_indices() {
+        // Most text is ASCII: one byte in, one byte out.
+        if ch.is_ascii() {
+            out.push(plain(ch).to_ascii_lowercase());
+            map.push(at);
+            continue;
+        }
         for lower in plain(ch).to_lowercase() {
             map.extend(std::iter::repeat_n(at, lower.len_utf8()));
             out.push(lower);

@@ -144,6 +144,8 @@ impl Reader<'_> {
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
+        // A block's text is at most its source's length: room for it at once.
+        let room = range.len();
         match tag {
             Tag::Paragraph => {
                 // An item's first paragraph is the item's text.
@@ -154,10 +156,15 @@ impl Reader<'_> {
                     self.close();
                     self.open = Some(Open::new(BlockKind::Paragraph));
                 }
+                if let Some(o) = self.open.as_mut() {
+                    o.text.reserve(room);
+                }
             }
             Tag::Heading { level, .. } => {
                 self.close();
-                self.open = Some(Open::new(BlockKind::Heading { level: level as u8 }));
+                let mut open = Open::new(BlockKind::Heading { level: level as u8 });
+                open.text.reserve(room);
+                self.open = Some(open);
             }
             Tag::List(first) => {
                 self.close();

@@ -10,7 +10,7 @@
 //! "Verdict"), or, in an article with no Markdown headings, at level 1, a numbered
 //! one ("1. Design Philosophy") and a subtitle one level deeper.
 
-use crate::text::blocks::{BlockKind, Format, heading_blocks, heading_text};
+use crate::text::blocks::{Block, BlockKind, Format, heading_blocks, heading_text};
 use crate::text::render::render;
 
 /// One heading of a text and the lines it covers (numbered from 1, split on `\n`).
@@ -29,12 +29,20 @@ pub struct Section {
 /// The sections of `text`, written in `format`, in order. Sections nest: a level-2
 /// section lies inside the level-1 section before it.
 pub fn outline(text: &str, format: Format) -> Vec<Section> {
+    outline_of(text, &heading_blocks(text, format))
+}
+
+/// The sections of `text` from its blocks (those of [`blocks`] or
+/// [`heading_blocks`]), for a reader that has them already.
+///
+/// [`blocks`]: crate::text::blocks::blocks
+pub fn outline_of(text: &str, blocks: &[Block]) -> Vec<Section> {
     let mut lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     // A byte order mark is no text (as in `blocks`).
     if let Some(first) = lines.first_mut() {
         *first = first.trim_start_matches('\u{FEFF}');
     }
-    let headings = headings(text, format, &lines);
+    let headings = headings(blocks, &lines);
     let mut sections = Vec::with_capacity(headings.len());
     for (i, (line, level, heading)) in headings.iter().enumerate() {
         let next = headings[i + 1..]
@@ -63,8 +71,7 @@ pub fn section_at(sections: &[Section], line: usize) -> Option<&Section> {
 
 /// (line, level, heading) for every heading block of `text`, with its level in the
 /// outline.
-fn headings(text: &str, format: Format, lines: &[&str]) -> Vec<(usize, u32, String)> {
-    let blocks = heading_blocks(text, format);
+fn headings(blocks: &[Block], lines: &[&str]) -> Vec<(usize, u32, String)> {
     let markdown = blocks
         .iter()
         .any(|b| matches!(b.kind, BlockKind::Heading { level } if level > 0));
@@ -73,7 +80,7 @@ fn headings(text: &str, format: Format, lines: &[&str]) -> Vec<(usize, u32, Stri
     // heading (a subtitle, or a heading repeated right under itself).
     let mut markdown_level = 0;
     let mut after_heading = false;
-    for block in &blocks {
+    for block in blocks {
         let BlockKind::Heading { level } = block.kind else {
             after_heading = false;
             continue;

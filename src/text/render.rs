@@ -122,6 +122,12 @@ impl Folded {
         }
     }
 
+    /// Room for `n` more rendered bytes.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.rendered.text.reserve(n);
+        self.rendered.src.reserve(n);
+    }
+
     pub(crate) fn push(&mut self, (c, off): (char, usize)) {
         let out = &mut self.rendered;
         if c.is_whitespace() {
