@@ -82,18 +82,24 @@ pub struct Page {
     folded: String,
     /// Mentions counted so far: a long page repeats its headings.
     mentioned: std::cell::RefCell<std::collections::HashMap<String, usize>>,
-    /// Words found set as code or link text so far: each is looked for in the
-    /// whole source once, however often the page repeats its headings.
-    coded: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// What the source sets as code ("`x`") or link text ("[x]"), short ones
+    /// only, gathered in one pass when first asked.
+    coded: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
-impl Page {
-    pub fn new(blocks: &[Block]) -> Page {
-        let mut lower = std::collections::HashMap::new();
-        let mut upper = std::collections::HashMap::new();
-        // Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
-        let mut runs: indexmap_free::Ordered = indexmap_free::Ordered::default();
-        let mut folded = String::new();
+/// What [`Page`] counts over the page's blocks.
+#[derive(Default)]
+struct Counts {
+    lower: std::collections::HashMap<String, usize>,
+    upper: std::collections::HashMap<String, usize>,
+    /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
+    runs: indexmap_free::Ordered,
+    folded: String,
+}
+
+impl Counts {
+    fn of(blocks: &[Block]) -> Counts {
+        let mut c = Counts::default();
         for block in blocks {
             let texts: Vec<&str> = match block.kind {
                 BlockKind::Paragraph | BlockKind::ListItem { .. } => vec![&block.rendered.text],
@@ -101,21 +107,21 @@ impl Page {
                 BlockKind::Heading { .. } => continue,
             };
             for text in texts {
-                folded.push(' ');
-                folded.push_str(&fold(text));
-                folded.push(' ');
+                c.folded.push(' ');
+                c.folded.push_str(&fold(text));
+                c.folded.push(' ');
                 for word in text.split_whitespace() {
                     let w = clean(word);
                     // A word seen before is counted without a copy of it.
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        match lower.get_mut(w) {
+                        match c.lower.get_mut(w) {
                             Some(n) => *n += 1,
                             None => {
-                                lower.insert(w.to_string(), 1);
+                                c.lower.insert(w.to_string(), 1);
                             }
                         }
                     } else {
-                        *upper.entry(w.to_lowercase()).or_insert(0) += 1;
+                        *c.upper.entry(w.to_lowercase()).or_insert(0) += 1;
                     }
                 }
                 let table = matches!(block.kind, BlockKind::TableRow { .. });
@@ -125,10 +131,51 @@ impl Page {
                     if table || run.starts_with(char::is_lowercase) {
                         continue;
                     }
-                    runs.count(run, !initial);
+                    c.runs.count(run, !initial);
                 }
             }
         }
+        c
+    }
+
+    /// Adds the counts of the blocks after these.
+    fn add(&mut self, later: Counts) {
+        for (word, n) in later.lower {
+            *self.lower.entry(word).or_insert(0) += n;
+        }
+        for (word, n) in later.upper {
+            *self.upper.entry(word).or_insert(0) += n;
+        }
+        for (run, counts) in later.runs.into_iter() {
+            self.runs.add(run, counts);
+        }
+        self.folded.push_str(&later.folded);
+    }
+}
+
+impl Page {
+    pub fn new(blocks: &[Block]) -> Page {
+        // A long page is counted in two halves at once, added up in order (the
+        // counts are sums, the runs keep the order first seen).
+        let Counts {
+            lower,
+            upper,
+            runs,
+            folded,
+        } = if blocks.len() >= 2048 {
+            let (first, second) = blocks.split_at(blocks.len() / 2);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| Counts::of(second));
+                let mut counts = Counts::of(first);
+                match later.join() {
+                    Ok(later) => counts.add(later),
+                    Err(_) => counts = Counts::of(blocks),
+                }
+                counts
+            })
+        } else {
+            Counts::of(blocks)
+        };
         // Punctuation as spaces, so that a mention is a word between spaces.
         let folded = folded.replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
         let runs = runs
@@ -169,14 +216,15 @@ impl Page {
         })
     }
 
-    /// [`in_code`], remembered.
+    /// [`in_code`], from the spans gathered once (a long page repeats its
+    /// headings, and each look was a pass over the whole source).
     fn in_code(&self, source: &str, word: &str) -> bool {
-        if let Some(&known) = self.coded.borrow().get(word) {
-            return known;
+        if word.len() > CODED_LEN || word.contains(['`', '[', ']']) {
+            return in_code(source, word);
         }
-        let found = in_code(source, word);
-        self.coded.borrow_mut().insert(word.to_string(), found);
-        found
+        self.coded
+            .get_or_init(|| coded_spans(source))
+            .contains(word)
     }
 
     /// A run of capitalised words without the common words at its ends.
@@ -301,15 +349,20 @@ mod indexmap_free {
 
     impl Ordered {
         pub fn count(&mut self, run: String, mid: bool) {
+            self.add(run, (usize::from(mid), 1, usize::from(!mid)));
+        }
+
+        /// Adds `counts` to `run`'s, or makes it the last run.
+        pub fn add(&mut self, run: String, (mid, all, initial): (usize, usize, usize)) {
             let next = self.runs.len();
             let i = *self.index.entry(run.clone()).or_insert(next);
             if i == next {
                 self.runs.push((run, (0, 0, 0)));
             }
             let counts = &mut self.runs[i].1;
-            counts.0 += usize::from(mid);
-            counts.1 += 1;
-            counts.2 += usize::from(!mid);
+            counts.0 += mid;
+            counts.1 += all;
+            counts.2 += initial;
         }
 
         pub fn into_iter(self) -> impl Iterator<Item = (String, (usize, usize, usize))> {
@@ -345,6 +398,34 @@ pub fn column_name(cell: &str) -> String {
     cell[..end]
         .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '+' | '#'))
         .to_string()
+}
+
+/// The longest span [`coded_spans`] keeps.
+const CODED_LEN: usize = 64;
+
+/// Every text of at most [`CODED_LEN`] bytes that `source` writes between two
+/// backticks or between `[` and `]` with neither inside: a word without those
+/// marks is one of them exactly when [`in_code`] finds it.
+fn coded_spans(source: &str) -> std::collections::HashSet<String> {
+    let mut spans = std::collections::HashSet::new();
+    let mut keep = |from: usize, to: usize| {
+        if to - from <= CODED_LEN {
+            spans.insert(source[from..to].to_string());
+        }
+    };
+    let ticks: Vec<usize> = memchr::memchr_iter(b'`', source.as_bytes()).collect();
+    for pair in ticks.windows(2) {
+        keep(pair[0] + 1, pair[1]);
+    }
+    let mut open = None;
+    for at in memchr::memchr2_iter(b'[', b']', source.as_bytes()) {
+        if source.as_bytes()[at] == b'[' {
+            open = Some(at);
+        } else if let Some(from) = open.take() {
+            keep(from + 1, at);
+        }
+    }
+    spans
 }
 
 /// True when the page sets `word` as code or as a link's text: "`zapper`",
@@ -480,5 +561,50 @@ mod tests {
         assert!(found(page).is_empty(), "{:?}", found(page));
         let page = "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n";
         assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    proptest::proptest! {
+        /// The spans gathered once answer as a look through the source does.
+        #[test]
+        fn code_words_are_found_as_by_a_search(
+            source in "[a-c `\\[\\]]{0,40}",
+            word in "[a-c ]{1,3}",
+        ) {
+            let blocks = blocks(&source, Format::Plain);
+            let page = Page::new(&blocks);
+            proptest::prop_assert_eq!(page.in_code(&source, &word), in_code(&source, &word));
+        }
+    }
+
+    /// A long page counted in two halves counts what one pass counts, runs in
+    /// the order first seen.
+    #[test]
+    fn a_long_page_counts_the_same_in_halves() {
+        let mut page = String::new();
+        for i in 0..2100 {
+            page.push_str(&format!(
+                "Name{} uses Zapper {}. However, Quillo Db is fast.\n\n",
+                i % 7,
+                i % 3
+            ));
+        }
+        let blocks = blocks(&page, Format::Plain);
+        assert!(blocks.len() >= 2048);
+        let whole = Counts::of(&blocks);
+        let halves = Page::new(&blocks);
+        let runs: Vec<(String, usize, usize, usize)> = whole
+            .runs
+            .into_iter()
+            .map(|(run, (mid, all, initial))| (run, mid, all, initial))
+            .collect();
+        assert_eq!(halves.runs, runs);
+        assert_eq!(halves.lower, whole.lower);
+        assert_eq!(halves.upper, whole.upper);
+        assert_eq!(
+            halves.folded,
+            whole
+                .folded
+                .replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ")
+        );
     }
 }

@@ -261,8 +261,12 @@ impl Reader<'_> {
         let out = self.target();
         let src = source.get(range.clone()).unwrap_or("");
         if src == text {
-            for (i, c) in text.char_indices() {
-                out.push((c, at(range.start + i)));
+            if moved.is_empty() {
+                out.push_str(text, range.start);
+            } else {
+                for (i, c) in text.char_indices() {
+                    out.push((c, at(range.start + i)));
+                }
             }
             self.moved = moved;
             return;
