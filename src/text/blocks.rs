@@ -9,6 +9,8 @@
 //! This is the one heading detector: `draft`, `coverage` and the stored section
 //! outline all take their headings from these blocks.
 
+use crate::text::block::Detail;
+pub use crate::text::block::{Block, BlockKind, reads_as_heading};
 use crate::text::render::Rendered;
 use crate::text::render::render;
 use std::path::Path;
@@ -61,38 +63,6 @@ impl Format {
             Format::Plain
         }
     }
-}
-
-/// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    /// A heading; `level` is 1-6 for Markdown (`#` or underlined), 0 for a plain-text
-    /// line that reads as a heading (short, alone, no closing full stop).
-    Heading {
-        level: u8,
-    },
-    Paragraph,
-    /// A numbered or bulleted item.
-    ListItem {
-        ordered: bool,
-    },
-    /// A row of a Markdown table; `cells` holds its cells.
-    TableRow {
-        header: bool,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub struct Block {
-    pub kind: BlockKind,
-    /// 1-based lines of the source, inclusive.
-    pub first_line: usize,
-    pub last_line: usize,
-    pub rendered: Rendered,
-    /// Table rows only: each cell, rendered.
-    pub cells: Vec<Rendered>,
-    /// Blank lines between this block and the one before it.
-    pub blank_before: usize,
 }
 
 /// One source line: its byte range without the line ending.
@@ -343,16 +313,6 @@ impl Open {
     }
 }
 
-/// How much of each block to render.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Detail {
-    /// Every block's text and every table cell.
-    Full,
-    /// Only what can be a heading (headings and one-line paragraphs and list items);
-    /// other blocks keep their kind and lines but no text.
-    Headings,
-}
-
 /// Splits an article written in `format` into blocks.
 pub fn blocks(source: &str, format: Format) -> Vec<Block> {
     match format {
@@ -570,20 +530,6 @@ fn finish(open: Open, source: &str, detail: Detail, first: bool) -> Block {
         cells: Vec::new(),
         blank_before: open.blank_before,
     }
-}
-
-/// True when `text` reads as a heading: short, one line, no closing full stop.
-pub fn reads_as_heading(text: &str) -> bool {
-    let text = text.trim();
-    let words = text.split_whitespace().count();
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    (1..=12).contains(&words)
-        && text.len() <= 100
-        && !text.ends_with(['.', ',', ';', ':', '!'])
-        && (first.is_uppercase() || first.is_ascii_digit() || text.ends_with('?'))
-        && crate::text::sentences::sentences(text).len() <= 1
 }
 
 /// "Label: text" with a Title-Case label: the label's length in bytes (before ':').

@@ -11,7 +11,7 @@
 //! that is one line of bold text and reads as a heading ("**Verdict**"): many pages
 //! write their sub-headings that way, and a browser shows it as one.
 
-use crate::text::blocks::{Block, BlockKind, Detail, reads_as_heading};
+use crate::text::block::{Block, BlockKind, Detail, reads_as_heading};
 use crate::text::render::{Folded, Rendered, render};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -129,14 +129,13 @@ impl Reader<'_> {
             Event::Text(text) | Event::Code(text) => self.text(&text, range),
             Event::SoftBreak | Event::HardBreak => self.push_char(' ', range.start),
             // A line break shows as one; other tags show nothing.
-            Event::InlineHtml(html) => {
+            Event::InlineHtml(html)
                 if html
                     .trim_start_matches('<')
                     .to_ascii_lowercase()
-                    .starts_with("br")
-                {
-                    self.push_char(' ', range.start);
-                }
+                    .starts_with("br") =>
+            {
+                self.push_char(' ', range.start)
             }
             Event::Rule => self.close(),
             _ => {}

@@ -5,6 +5,7 @@
 //! a view of the blocks' headings; sentences; folding text for matching; and the
 //! English word lists readers of text share.
 
+pub mod block;
 pub mod blocks;
 pub mod classes;
 pub mod english;
