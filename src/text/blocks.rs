@@ -12,7 +12,7 @@
 use crate::text::block::Detail;
 pub use crate::text::block::{Block, BlockKind, reads_as_heading};
 use crate::text::render::Rendered;
-use crate::text::render::render;
+use crate::text::render::{Folded, render};
 use std::path::Path;
 
 /// How an article is written, which decides how it is read.
@@ -300,6 +300,30 @@ impl Open {
 
     /// The (char, source offset) pairs of the block's text; a line break renders as
     /// a space, cited at the break.
+    /// The block's text rendered: [`render`] of [`Open::chars`], or, where the
+    /// block holds no character inline markup is made of, its characters with
+    /// white space folded, copied a run at a time.
+    fn render(&self, source: &str) -> Rendered {
+        const MARKUP: &[u8] = b"\\`*~_![<";
+        let bytes = source.as_bytes();
+        let markup = self
+            .parts
+            .iter()
+            .any(|&(_, from, to)| bytes[from..to].iter().any(|b| MARKUP.contains(b)));
+        if markup {
+            return render(&self.chars(source));
+        }
+        let len: usize = self.parts.iter().map(|(_, a, b)| b - a + 1).sum();
+        let mut out = Folded::with_capacity(len);
+        for (i, &(start, from, to)) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push((' ', start.saturating_sub(1)));
+            }
+            out.push_str(&source[from..to], from);
+        }
+        out.rendered
+    }
+
     fn chars(&self, source: &str) -> Vec<(char, usize)> {
         let len: usize = self.parts.iter().map(|(_, a, b)| b - a + 1).sum();
         let mut chars = Vec::with_capacity(len);
@@ -511,7 +535,7 @@ fn finish(open: Open, source: &str, detail: Detail, first: bool) -> Block {
             .ends_with(['.', ',', ';', ':', '!'])
     });
     let rendered = if detail == Detail::Full || heading || first || (one_line && !stops) {
-        render(&open.chars(source))
+        open.render(source)
     } else {
         Rendered::default()
     };
@@ -581,6 +605,25 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.first_line, b.last_line, b.rendered.text))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// A block without markup renders, copied a run at a time, as the inline
+        /// renderer renders it.
+        #[test]
+        fn plain_blocks_render_as_the_renderer_does(
+            text in "([ a-zA-Z.,é\u{a0}\t*_`\\\\\\[\\]<>!~]{0,16}\n){1,5}"
+        ) {
+            let lines = lines(&text);
+            let mut open = Open::start(BlockKind::Paragraph, &lines[0], 0, 0);
+            for line in &lines[1..] {
+                open.push_line(line, 0);
+            }
+            let fast = open.render(&text);
+            let slow = render(&open.chars(&text));
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            proptest::prop_assert_eq!(&fast.src, &slow.src);
+        }
     }
 
     proptest::proptest! {
