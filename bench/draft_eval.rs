@@ -15,8 +15,9 @@ use std::path::PathBuf;
 
 use claimdb::article::Article;
 use claimdb::db::{Db, Location};
-use claimdb::draft::{draft, load_catalogue};
+use claimdb::draft::{draft_as, load_catalogue};
 use claimdb::names::fold;
+use claimdb::text::blocks::Format;
 
 type Key = (String, String, String, usize, usize);
 
@@ -48,7 +49,7 @@ fn key_claims(
 ) {
     let headers = reader.headers().expect("header").clone();
     let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
-    let rows = draft(text, catalogue, &[]);
+    let rows = draft_as(text, Format::of(path.as_ref(), text), catalogue, &[]);
     let (mut n, mut strict, mut loose) = (0usize, 0usize, 0usize);
     for record in reader.records() {
         let r = record.expect("row");
@@ -141,7 +142,8 @@ fn main() {
             let k = key(&get("subject"), &get("kind"), &get("stance"), lines);
             hand.push((k, format!("{} {}", get("topic"), get("quote"))));
         }
-        let rows = draft(&text, &catalogue, &[]);
+        let format = Format::of(pair[0].as_ref(), &text);
+        let rows = draft_as(&text, format, &catalogue, &[]);
         let drafted: Vec<(Key, String)> = rows
             .iter()
             .map(|r| {

@@ -624,7 +624,8 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct DraftArgs {
-    /// The article: plain text or Markdown (UTF-8); "-" reads stdin
+    /// The article (UTF-8): Markdown when named .md, .markdown or .mdx, plain text
+    /// when .txt, otherwise as its text looks; "-" reads stdin
     #[arg(value_name = "ARTICLE")]
     pub article: PathBuf,
 

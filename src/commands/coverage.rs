@@ -5,7 +5,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::rows::{Cell, Column};
-use crate::text::blocks::{BlockKind, blocks};
+use crate::text::blocks::{BlockKind, Format, blocks};
 use crate::text::sentences::sentences;
 
 const COLUMNS: [Column; 4] = [
@@ -20,6 +20,34 @@ fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
     starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     starts
+}
+
+/// How the stored article `source_id` was read when imported: its file's name is
+/// not kept, so it is the reading (Markdown or plain text) whose headings are the
+/// stored sections, the text's own look deciding when both or neither are.
+fn format_of(db: &Db, source_id: i64, body: &str) -> Result<Format> {
+    let stored: Vec<usize> = db
+        .conn
+        .prepare_cached("SELECT line_start FROM sections WHERE source_id = ?1 ORDER BY line_start")?
+        .query_map([source_id], |r| r.get::<_, i64>(0))?
+        .map(|l| l.map(|l| l as usize))
+        .collect::<rusqlite::Result<_>>()?;
+    let sniffed = Format::sniff(body);
+    let other = match sniffed {
+        Format::Markdown => Format::Plain,
+        Format::Plain => Format::Markdown,
+    };
+    let lines = |format| -> Vec<usize> {
+        crate::text::outline(body, format)
+            .iter()
+            .map(|s| s.line_start)
+            .collect()
+    };
+    Ok(if lines(sniffed) != stored && lines(other) == stored {
+        other
+    } else {
+        sniffed
+    })
 }
 
 pub fn run(db: &Db, out: &mut Output, slug: Option<&str>) -> Result<()> {
@@ -74,7 +102,8 @@ pub fn run(db: &Db, out: &mut Output, slug: Option<&str>) -> Result<()> {
         // walked once, in order of their start, keeping the furthest end so far.
         quoted.sort_unstable();
         let (mut next, mut furthest) = (0, 0);
-        for block in blocks(body) {
+        let format = format_of(db, *source_id, body)?;
+        for block in blocks(body, format) {
             if matches!(block.kind, BlockKind::Heading { .. }) {
                 continue;
             }

@@ -5,13 +5,14 @@ use std::io::Read as _;
 
 use crate::cli::DraftArgs;
 use crate::db::{Db, Location};
-use crate::draft::{draft, load_catalogue};
+use crate::draft::{draft_as, load_catalogue};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ingest::import::{MAX_ARTICLE_BYTES, regular_file};
 use crate::ingest::record::MAX_ROW_BYTES;
 use crate::model::Stance;
 use crate::output::Output;
 use crate::rows::{Cell, Column};
+use crate::text::blocks::Format;
 
 pub const COLUMNS: [Column; 15] = [
     Column::new("subject"),
@@ -100,7 +101,8 @@ pub fn scratch(location: &Location) -> Result<Option<(Location, tempfile::TempDi
 pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
     let text = read_article(&args.article)?;
     let catalogue = load_catalogue(&db.conn)?;
-    let mut rows = draft(&text, &catalogue, &args.subject);
+    let format = Format::of(&args.article, &text);
+    let mut rows = draft_as(&text, format, &catalogue, &args.subject);
     let drafted = rows.len();
     if let Some(min) = args.min_confidence {
         rows.retain(|r| r.confidence + f32::EPSILON >= min);
@@ -148,7 +150,8 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
         let why = if drafted > 0 {
             format!("its {drafted} rows are all below --min-confidence; try a lower one")
         } else {
-            match crate::draft::subjects_found(&text, &catalogue, &args.subject).as_slice() {
+            match crate::draft::subjects_found(&text, format, &catalogue, &args.subject).as_slice()
+            {
                 [] => "it found no subject (no title \"X vs Y\", no table of products, no \
                        name the text keeps using); name one with --subject NAME"
                     .to_string(),

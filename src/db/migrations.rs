@@ -49,7 +49,9 @@ fn after(tx: &Transaction, version: u32) -> rusqlite::Result<()> {
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             for (source_id, body) in sources {
-                crate::db::sections::insert_sections(tx, source_id, &body)?;
+                // No file name is stored: the text decides how it is read.
+                let format = crate::text::blocks::Format::sniff(&body);
+                crate::db::sections::insert_sections(tx, source_id, &body, format)?;
             }
             tx.execute_batch(
                 "UPDATE claims SET section_id = (

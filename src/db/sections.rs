@@ -9,13 +9,14 @@ pub fn insert_sections(
     tx: &Transaction,
     source_id: i64,
     body: &str,
+    format: crate::text::blocks::Format,
 ) -> rusqlite::Result<Vec<(usize, i64)>> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO sections (source_id, heading, level, line_start, line_end)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut ids = Vec::new();
-    for s in crate::text::outline::outline(body) {
+    for s in crate::text::outline::outline(body, format) {
         insert.execute(params![
             source_id,
             s.heading,

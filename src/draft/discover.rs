@@ -102,15 +102,24 @@ pub struct Page {
     folded: String,
     /// Mentions counted so far: a long page repeats its headings.
     mentioned: std::cell::RefCell<std::collections::HashMap<String, usize>>,
+    /// What the source sets as code ("`x`") or link text ("[x]"), short ones
+    /// only, gathered in one pass when first asked.
+    coded: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
-impl Page {
-    pub fn new(blocks: &[Block]) -> Page {
-        let mut lower = std::collections::HashMap::new();
-        let mut upper = std::collections::HashMap::new();
-        // Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
-        let mut runs: indexmap_free::Ordered = indexmap_free::Ordered::default();
-        let mut folded = String::new();
+/// What [`Page`] counts over the page's blocks.
+#[derive(Default)]
+struct Counts {
+    lower: std::collections::HashMap<String, usize>,
+    upper: std::collections::HashMap<String, usize>,
+    /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
+    runs: indexmap_free::Ordered,
+    folded: String,
+}
+
+impl Counts {
+    fn of(blocks: &[Block]) -> Counts {
+        let mut c = Counts::default();
         for block in blocks {
             let texts: Vec<&str> = match block.kind {
                 BlockKind::Paragraph | BlockKind::ListItem { .. } => vec![&block.rendered.text],
@@ -118,15 +127,21 @@ impl Page {
                 BlockKind::Heading { .. } => continue,
             };
             for text in texts {
-                folded.push(' ');
-                folded.push_str(&fold(text));
-                folded.push(' ');
+                c.folded.push(' ');
+                c.folded.push_str(&fold(text));
+                c.folded.push(' ');
                 for word in text.split_whitespace() {
                     let w = clean(word);
+                    // A word seen before is counted without a copy of it.
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        *lower.entry(w.to_string()).or_insert(0) += 1;
+                        match c.lower.get_mut(w) {
+                            Some(n) => *n += 1,
+                            None => {
+                                c.lower.insert(w.to_string(), 1);
+                            }
+                        }
                     } else {
-                        *upper.entry(w.to_lowercase()).or_insert(0) += 1;
+                        *c.upper.entry(w.to_lowercase()).or_insert(0) += 1;
                     }
                 }
                 let table = matches!(block.kind, BlockKind::TableRow { .. });
@@ -136,10 +151,51 @@ impl Page {
                     if table || run.starts_with(char::is_lowercase) {
                         continue;
                     }
-                    runs.count(run, !initial);
+                    c.runs.count(run, !initial);
                 }
             }
         }
+        c
+    }
+
+    /// Adds the counts of the blocks after these.
+    fn add(&mut self, later: Counts) {
+        for (word, n) in later.lower {
+            *self.lower.entry(word).or_insert(0) += n;
+        }
+        for (word, n) in later.upper {
+            *self.upper.entry(word).or_insert(0) += n;
+        }
+        for (run, counts) in later.runs.into_iter() {
+            self.runs.add(run, counts);
+        }
+        self.folded.push_str(&later.folded);
+    }
+}
+
+impl Page {
+    pub fn new(blocks: &[Block]) -> Page {
+        // A long page is counted in two halves at once, added up in order (the
+        // counts are sums, the runs keep the order first seen).
+        let Counts {
+            lower,
+            upper,
+            runs,
+            folded,
+        } = if blocks.len() >= 2048 {
+            let (first, second) = blocks.split_at(blocks.len() / 2);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| Counts::of(second));
+                let mut counts = Counts::of(first);
+                match later.join() {
+                    Ok(later) => counts.add(later),
+                    Err(_) => counts = Counts::of(blocks),
+                }
+                counts
+            })
+        } else {
+            Counts::of(blocks)
+        };
         // Punctuation as spaces, so that a mention is a word between spaces.
         let folded = folded.replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
         let runs = runs
@@ -152,6 +208,7 @@ impl Page {
             runs,
             folded,
             mentioned: Default::default(),
+            coded: Default::default(),
         }
     }
 
@@ -188,9 +245,20 @@ impl Page {
     fn mentions(&self, name: &str) -> usize {
         let key = format!(" {} ", fold(name));
         let mut cache = self.mentioned.borrow_mut();
-        *cache
-            .entry(key)
-            .or_insert_with_key(|key| self.folded.matches(key.as_str()).count())
+        *cache.entry(key).or_insert_with_key(|key| {
+            memchr::memmem::find_iter(self.folded.as_bytes(), key.as_bytes()).count()
+        })
+    }
+
+    /// [`in_code`], from the spans gathered once (a long page repeats its
+    /// headings, and each look was a pass over the whole source).
+    fn in_code(&self, source: &str, word: &str) -> bool {
+        if word.len() > CODED_LEN || word.contains(['`', '[', ']']) {
+            return in_code(source, word);
+        }
+        self.coded
+            .get_or_init(|| coded_spans(source))
+            .contains(word)
     }
 
     /// A run of capitalised words without the common words at its ends.
@@ -215,7 +283,8 @@ impl Page {
             .any(|w| folded.starts_with(&format!("{w} ")));
         if why
             && let Some(last) = heading.split_whitespace().last().map(clean)
-            && (in_code(source, last) || (capital(last) && !self.common(last) && !acronym(last)))
+            && (self.in_code(source, last)
+                || (capital(last) && !self.common(last) && !acronym(last)))
         {
             out.push(last.to_string());
         }
@@ -254,7 +323,7 @@ impl Page {
             // A side is its last few capitalised words ("How does X" gives X), or
             // one word the prose uses ("zapctl").
             let name = match side.last() {
-                Some(last) if !capital(last) && in_code(source, last) => (*last).to_string(),
+                Some(last) if !capital(last) && self.in_code(source, last) => (*last).to_string(),
                 Some(last) if !capital(last) => continue,
                 _ => {
                     let start = side.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
@@ -298,7 +367,7 @@ impl Page {
             if n < KEPT_USING {
                 continue;
             }
-            if run.split(' ').any(|w| in_code(source, w)) {
+            if run.split(' ').any(|w| self.in_code(source, w)) {
                 continue;
             }
             let name_words = run.split(' ').all(|w| self.mostly_capitalised(w));
@@ -327,15 +396,20 @@ mod indexmap_free {
 
     impl Ordered {
         pub fn count(&mut self, run: String, mid: bool) {
+            self.add(run, (usize::from(mid), 1, usize::from(!mid)));
+        }
+
+        /// Adds `counts` to `run`'s, or makes it the last run.
+        pub fn add(&mut self, run: String, (mid, all, initial): (usize, usize, usize)) {
             let next = self.runs.len();
             let i = *self.index.entry(run.clone()).or_insert(next);
             if i == next {
                 self.runs.push((run, (0, 0, 0)));
             }
             let counts = &mut self.runs[i].1;
-            counts.0 += usize::from(mid);
-            counts.1 += 1;
-            counts.2 += usize::from(!mid);
+            counts.0 += mid;
+            counts.1 += all;
+            counts.2 += initial;
         }
 
         pub fn into_iter(self) -> impl Iterator<Item = (String, (usize, usize, usize))> {
@@ -376,10 +450,40 @@ pub fn column_name(cell: &str) -> String {
         .to_string()
 }
 
+/// The longest span [`coded_spans`] keeps.
+const CODED_LEN: usize = 64;
+
+/// Every text of at most [`CODED_LEN`] bytes that `source` writes between two
+/// backticks or between `[` and `]` with neither inside: a word without those
+/// marks is one of them exactly when [`in_code`] finds it.
+fn coded_spans(source: &str) -> std::collections::HashSet<String> {
+    let mut spans = std::collections::HashSet::new();
+    let mut keep = |from: usize, to: usize| {
+        if to - from <= CODED_LEN {
+            spans.insert(source[from..to].to_string());
+        }
+    };
+    let ticks: Vec<usize> = memchr::memchr_iter(b'`', source.as_bytes()).collect();
+    for pair in ticks.windows(2) {
+        keep(pair[0] + 1, pair[1]);
+    }
+    let mut open = None;
+    for at in memchr::memchr2_iter(b'[', b']', source.as_bytes()) {
+        if source.as_bytes()[at] == b'[' {
+            open = Some(at);
+        } else if let Some(from) = open.take() {
+            keep(from + 1, at);
+        }
+    }
+    spans
+}
+
 /// True when the page sets `word` as code or as a link's text: "`zapper`",
 /// "[zapper]".
 fn in_code(source: &str, word: &str) -> bool {
-    source.contains(&format!("`{word}`")) || source.contains(&format!("[{word}]"))
+    let found =
+        |needle: String| memchr::memmem::find(source.as_bytes(), needle.as_bytes()).is_some();
+    found(format!("`{word}`")) || found(format!("[{word}]"))
 }
 
 /// The title a page's front matter gives ("title: X vs Y").
@@ -466,10 +570,10 @@ fn acronym(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::blocks::blocks;
+    use crate::text::blocks::{Format, blocks};
 
     fn found(page: &str) -> Vec<String> {
-        let blocks = blocks(page);
+        let blocks = blocks(page, Format::sniff(page));
         page_subjects(page, &blocks, &Page::new(&blocks))
     }
 
@@ -515,5 +619,50 @@ mod tests {
         assert!(found(page).is_empty(), "{:?}", found(page));
         let page = "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n";
         assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    proptest::proptest! {
+        /// The spans gathered once answer as a look through the source does.
+        #[test]
+        fn code_words_are_found_as_by_a_search(
+            source in "[a-c `\\[\\]]{0,40}",
+            word in "[a-c ]{1,3}",
+        ) {
+            let blocks = blocks(&source, Format::Plain);
+            let page = Page::new(&blocks);
+            proptest::prop_assert_eq!(page.in_code(&source, &word), in_code(&source, &word));
+        }
+    }
+
+    /// A long page counted in two halves counts what one pass counts, runs in
+    /// the order first seen.
+    #[test]
+    fn a_long_page_counts_the_same_in_halves() {
+        let mut page = String::new();
+        for i in 0..2100 {
+            page.push_str(&format!(
+                "Name{} uses Zapper {}. However, Quillo Db is fast.\n\n",
+                i % 7,
+                i % 3
+            ));
+        }
+        let blocks = blocks(&page, Format::Plain);
+        assert!(blocks.len() >= 2048);
+        let whole = Counts::of(&blocks);
+        let halves = Page::new(&blocks);
+        let runs: Vec<(String, usize, usize, usize)> = whole
+            .runs
+            .into_iter()
+            .map(|(run, (mid, all, initial))| (run, mid, all, initial))
+            .collect();
+        assert_eq!(halves.runs, runs);
+        assert_eq!(halves.lower, whole.lower);
+        assert_eq!(halves.upper, whole.upper);
+        assert_eq!(
+            halves.folded,
+            whole
+                .folded
+                .replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ")
+        );
     }
 }

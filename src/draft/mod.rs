@@ -34,12 +34,18 @@ pub use catalogue::{Catalogue, Entry, load_catalogue};
 pub use row::Row;
 
 use crate::names::fold;
-use crate::text::blocks::blocks;
+use crate::text::blocks::{Format, blocks};
 
-/// The subjects a draft of `text` looks for beyond the catalogue's: the page's own
-/// (title, headings, tables, names it keeps using) and `extra`.
-pub fn subjects_found(text: &str, catalogue: &Catalogue, extra: &[String]) -> Vec<String> {
-    let blocks = blocks(text);
+/// The subjects a draft of `text` (written in `format`) looks for beyond the
+/// catalogue's: the page's own (title, headings, tables, names it keeps using) and
+/// `extra`.
+pub fn subjects_found(
+    text: &str,
+    format: Format,
+    catalogue: &Catalogue,
+    extra: &[String],
+) -> Vec<String> {
+    let blocks = blocks(text, format);
     let page = discover::Page::new(&blocks);
     let mut names = proposed_subjects(text, &blocks, &page, catalogue);
     names.extend(extra.iter().cloned());
@@ -67,10 +73,16 @@ fn proposed_subjects(
     proposed
 }
 
-/// Drafts the claims of `text`. `only` (from `--subject`) narrows the draft to
-/// those subjects, named on the page or not.
+/// Drafts the claims of `text`, read as Markdown or plain text by what it holds
+/// ([`Format::sniff`]).
 pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
-    let blocks = blocks(text);
+    draft_as(text, Format::sniff(text), catalogue, only)
+}
+
+/// Drafts the claims of `text` written in `format`. `only` (from `--subject`)
+/// narrows the draft to those subjects, named on the page or not.
+pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
+    let blocks = blocks(text, format);
     let page = discover::Page::new(&blocks);
     let proposed = proposed_subjects(text, &blocks, &page, catalogue);
     let mut catalogue = catalogue.clone();
@@ -100,8 +112,9 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
                 .any(|s| s.name == r.subject && s.aliases.iter().any(|a| wanted.contains(&fold(a))))
         });
     }
-    // The section a row is filed under is the one import will store for its line.
-    let sections = crate::text::outline(text);
+    // The section a row is filed under is the one import will store for its line
+    // (the same blocks' headings, not read a second time).
+    let sections = crate::text::outline::outline_of(text, &blocks);
     for row in &mut rows {
         if let Some(section) = crate::text::section_at(&sections, row.line_start) {
             row.section = section.heading.clone();

@@ -105,7 +105,7 @@ impl RowDraft {
             Topic::Known(i) => (cat.topics[i].name.clone(), None),
             Topic::New(name, category) => (name, Some(category)),
         };
-        let statement = self.statement.split_whitespace().collect::<Vec<_>>();
+        let statement = one_line(self.statement);
         let subject = &cat.subjects[self.subject];
         let new_versus = self
             .versus
@@ -120,7 +120,7 @@ impl RowDraft {
             value: self.value,
             versus: self.versus,
             listed: s.listed,
-            statement: statement.join(" "),
+            statement,
             quote: s.quote.to_string(),
             line_start: s.line_start,
             line_end: s.line_end,
@@ -128,6 +128,23 @@ impl RowDraft {
             section: section.to_string(),
             confidence: self.confidence,
         }
+    }
+}
+
+/// `text` with its runs of white space as one space and none at either end: most
+/// statements are so already, and are kept without a copy.
+fn one_line(text: String) -> String {
+    let bytes = text.as_bytes();
+    let folded = bytes
+        .iter()
+        .all(|&b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace() && b != 0x0B))
+        && !text.contains("  ")
+        && !text.starts_with(' ')
+        && !text.ends_with(' ');
+    if folded {
+        text
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -145,4 +162,16 @@ pub fn dedup(rows: &mut Vec<Row>) {
             r.quote.clone(),
         ))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// A statement kept as it is reads as one folded word by word.
+        #[test]
+        fn one_line_folds_as_word_by_word(text in "[ a-z.\t\n\u{a0}\u{0b}é]{0,20}") {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(super::one_line(text), words);
+        }
+    }
 }

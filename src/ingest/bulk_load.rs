@@ -21,6 +21,8 @@ pub struct NewSource<'a> {
     pub url: Option<&'a str>,
     pub body: &'a str,
     pub is_seed: bool,
+    /// How the body is read for its outline.
+    pub format: crate::text::blocks::Format,
 }
 
 /// A bulk load of claims inside one transaction: the seed, an import, or a batch of
@@ -176,7 +178,7 @@ impl<'t> BulkLoad<'t> {
             ],
         )?;
         let source_id = self.tx.last_insert_rowid();
-        let sections = insert_sections(self.tx, source_id, source.body)?;
+        let sections = insert_sections(self.tx, source_id, source.body, source.format)?;
         self.sections.insert(source_id, sections);
         Ok(source_id)
     }

@@ -85,6 +85,7 @@ pub fn load(tx: &Transaction) -> Result<usize> {
         url: source.url.as_deref().filter(|u| !u.is_empty()),
         body: ARTICLE,
         is_seed: true,
+        format: crate::text::blocks::Format::Plain,
     })?;
     let mut retired: Vec<usize> = read_csv::<RetiredRecord>(RETIRED)
         .map_err(|p| seed_error("retired.csv", p))?

@@ -1,42 +1,68 @@
-//! An article as blocks: headings, paragraphs, list items and table rows, read from
-//! plain text or Markdown alike. Each block keeps its rendered text (markup removed,
-//! line wraps and runs of white space as one space) with the source byte offset of
-//! every rendered byte, so whatever is found in the rendered text can be cited with
-//! the article's own words and lines.
+//! An article as blocks: headings, paragraphs, list items and table rows. Markdown
+//! is read by `text::markdown` (pulldown-cmark); plain text by the line heuristics
+//! here (a short line standing alone is a heading, "- " and "1. " start items, and
+//! the Markdown a plain-text article may hold is tolerated). Each block keeps its
+//! rendered text (markup removed, line wraps and runs of white space as one space)
+//! with the source byte offset of every rendered byte, so whatever is found in the
+//! rendered text can be cited with the article's own words and lines.
+//!
+//! This is the one heading detector: `draft`, `coverage` and the stored section
+//! outline all take their headings from these blocks.
 
+use crate::text::block::Detail;
+pub use crate::text::block::{Block, BlockKind, reads_as_heading};
 use crate::text::render::Rendered;
-use crate::text::render::render;
+use crate::text::render::{Folded, render};
+use std::path::Path;
 
-/// What a block is.
+/// How an article is written, which decides how it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    /// A heading; `level` is 1-6 for Markdown (`#` or underlined), 0 for a plain-text
-    /// line that reads as a heading (short, alone, no closing full stop).
-    Heading {
-        level: u8,
-    },
-    Paragraph,
-    /// A numbered or bulleted item.
-    ListItem {
-        ordered: bool,
-    },
-    /// A row of a Markdown table; `cells` holds its cells.
-    TableRow {
-        header: bool,
-    },
+pub enum Format {
+    Markdown,
+    Plain,
 }
 
-#[derive(Debug, Clone)]
-pub struct Block {
-    pub kind: BlockKind,
-    /// 1-based lines of the source, inclusive.
-    pub first_line: usize,
-    pub last_line: usize,
-    pub rendered: Rendered,
-    /// Table rows only: each cell, rendered.
-    pub cells: Vec<Rendered>,
-    /// Blank lines between this block and the one before it.
-    pub blank_before: usize,
+impl Format {
+    /// By the file's extension (`.md`, `.markdown`, `.mdx`: Markdown; `.txt`:
+    /// plain text); for standard input and other names, by what the text holds.
+    pub fn of(path: &Path, text: &str) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown" | "mdx") => Format::Markdown,
+            Some("txt") => Format::Plain,
+            _ => Format::sniff(text),
+        }
+    }
+
+    /// Markdown when the text has what only Markdown writes: a `#` heading, a code
+    /// fence, a table's delimiter row, an inline link, an HTML comment or front
+    /// matter; plain text otherwise.
+    pub fn sniff(text: &str) -> Format {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        if text.starts_with("---\n") || text.starts_with("---\r\n") || text.starts_with("+++") {
+            return Format::Markdown;
+        }
+        let markdown_line = |line: &str| {
+            let t = line.trim_start();
+            if line.len() - t.len() > 3 {
+                return false;
+            }
+            atx_heading(line).is_some_and(|(_, from)| from < line.trim_end().len())
+                || t.starts_with("```")
+                || t.starts_with("~~~")
+                || t.starts_with("<!--")
+                || (is_table_separator(t) && t.contains("--"))
+                || t.contains("](") && t.contains(')') && t.contains('[')
+        };
+        if text.lines().any(markdown_line) {
+            Format::Markdown
+        } else {
+            Format::Plain
+        }
+    }
 }
 
 /// One source line: its byte range without the line ending.
@@ -274,6 +300,30 @@ impl Open {
 
     /// The (char, source offset) pairs of the block's text; a line break renders as
     /// a space, cited at the break.
+    /// The block's text rendered: [`render`] of [`Open::chars`], or, where the
+    /// block holds no character inline markup is made of, its characters with
+    /// white space folded, copied a run at a time.
+    fn render(&self, source: &str) -> Rendered {
+        const MARKUP: &[u8] = b"\\`*~_![<";
+        let bytes = source.as_bytes();
+        let markup = self
+            .parts
+            .iter()
+            .any(|&(_, from, to)| bytes[from..to].iter().any(|b| MARKUP.contains(b)));
+        if markup {
+            return render(&self.chars(source));
+        }
+        let len: usize = self.parts.iter().map(|(_, a, b)| b - a + 1).sum();
+        let mut out = Folded::with_capacity(len);
+        for (i, &(start, from, to)) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push((' ', start.saturating_sub(1)));
+            }
+            out.push_str(&source[from..to], from);
+        }
+        out.rendered
+    }
+
     fn chars(&self, source: &str) -> Vec<(char, usize)> {
         let len: usize = self.parts.iter().map(|(_, a, b)| b - a + 1).sum();
         let mut chars = Vec::with_capacity(len);
@@ -287,26 +337,22 @@ impl Open {
     }
 }
 
-/// How much of each block to render.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// Every block's text and every table cell.
-    Full,
-    /// Only what can be a heading (headings and one-line paragraphs and list items);
-    /// other blocks keep their kind and lines but no text.
-    Headings,
-}
-
-/// Splits an article into blocks.
-pub fn blocks(source: &str) -> Vec<Block> {
-    parse(source, Detail::Full)
+/// Splits an article written in `format` into blocks.
+pub fn blocks(source: &str, format: Format) -> Vec<Block> {
+    match format {
+        Format::Markdown => crate::text::markdown::markdown_blocks(source, Detail::Full),
+        Format::Plain => parse(source, Detail::Full),
+    }
 }
 
 /// The same blocks as [`blocks`], with the same kinds (headings included), but only
 /// the blocks that can be headings carry their text: what the outline needs, without
 /// holding a rendered copy of a long article.
-pub fn heading_blocks(source: &str) -> Vec<Block> {
-    parse(source, Detail::Headings)
+pub fn heading_blocks(source: &str, format: Format) -> Vec<Block> {
+    match format {
+        Format::Markdown => crate::text::markdown::markdown_blocks(source, Detail::Headings),
+        Format::Plain => parse(source, Detail::Headings),
+    }
 }
 
 fn parse(source: &str, detail: Detail) -> Vec<Block> {
@@ -489,7 +535,7 @@ fn finish(open: Open, source: &str, detail: Detail, first: bool) -> Block {
             .ends_with(['.', ',', ';', ':', '!'])
     });
     let rendered = if detail == Detail::Full || heading || first || (one_line && !stops) {
-        render(&open.chars(source))
+        open.render(source)
     } else {
         Rendered::default()
     };
@@ -508,20 +554,6 @@ fn finish(open: Open, source: &str, detail: Detail, first: bool) -> Block {
         cells: Vec::new(),
         blank_before: open.blank_before,
     }
-}
-
-/// True when `text` reads as a heading: short, one line, no closing full stop.
-pub fn reads_as_heading(text: &str) -> bool {
-    let text = text.trim();
-    let words = text.split_whitespace().count();
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    (1..=12).contains(&words)
-        && text.len() <= 100
-        && !text.ends_with(['.', ',', ';', ':', '!'])
-        && (first.is_uppercase() || first.is_ascii_digit() || text.ends_with('?'))
-        && crate::text::sentences::sentences(text).len() <= 1
 }
 
 /// "Label: text" with a Title-Case label: the label's length in bytes (before ':').
@@ -569,10 +601,29 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(BlockKind, usize, usize, String)> {
-        blocks(text)
+        blocks(text, Format::Plain)
             .into_iter()
             .map(|b| (b.kind, b.first_line, b.last_line, b.rendered.text))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// A block without markup renders, copied a run at a time, as the inline
+        /// renderer renders it.
+        #[test]
+        fn plain_blocks_render_as_the_renderer_does(
+            text in "([ a-zA-Z.,é\u{a0}\t*_`\\\\\\[\\]<>!~]{0,16}\n){1,5}"
+        ) {
+            let lines = lines(&text);
+            let mut open = Open::start(BlockKind::Paragraph, &lines[0], 0, 0);
+            for line in &lines[1..] {
+                open.push_line(line, 0);
+            }
+            let fast = open.render(&text);
+            let slow = render(&open.chars(&text));
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            proptest::prop_assert_eq!(&fast.src, &slow.src);
+        }
     }
 
     proptest::proptest! {
@@ -580,10 +631,12 @@ mod tests {
         /// the full one, and every text it keeps is the full reading's text.
         #[test]
         fn heading_blocks_are_the_blocks(
-            text in "(( {0,4}|#{1,7} ?|- |1\\. |> |\\| |```)[A-Za-z*_`|•:.?=!;,\\[\\]()<>\\\\&-]{0,10}( [a-z|.!<>\\]]{0,5}){0,4}\r?\n{1,3}){0,40}"
+            text in "(( {0,4}|#{1,7} ?|- |1\\. |> |\\| |```)[A-Za-z*_`|•:.?=!;,\\[\\]()<>\\\\&-]{0,10}( [a-z|.!<>\\]]{0,5}){0,4}\r?\n{1,3}){0,40}",
+            markdown in proptest::bool::ANY,
         ) {
-            let full = blocks(&text);
-            let cheap = heading_blocks(&text);
+            let format = if markdown { Format::Markdown } else { Format::Plain };
+            let full = blocks(&text, format);
+            let cheap = heading_blocks(&text, format);
             proptest::prop_assert_eq!(full.len(), cheap.len());
             for (f, c) in full.iter().zip(&cheap) {
                 proptest::prop_assert_eq!((f.kind, f.first_line, f.last_line), (c.kind, c.first_line, c.last_line));
@@ -624,7 +677,7 @@ mod tests {
         assert_eq!(k[3].0, BlockKind::ListItem { ordered: true });
         assert_eq!(k[4].0, BlockKind::TableRow { header: true });
         assert_eq!(k[5].0, BlockKind::TableRow { header: false });
-        let cells: Vec<String> = blocks(text)[5]
+        let cells: Vec<String> = blocks(text, Format::Plain)[5]
             .cells
             .iter()
             .map(|c| c.text.clone())
@@ -635,7 +688,7 @@ mod tests {
     #[test]
     fn rendered_text_maps_back_to_the_source() {
         let text = "Intro [the *docs*](http://x.y) and\n__more__ here";
-        let b = &blocks(text)[0];
+        let b = &blocks(text, Format::Plain)[0];
         assert_eq!(b.rendered.text, "Intro the docs and more here");
         let at = b.rendered.text.find("and more").unwrap();
         let (s, e) = b.rendered.source_range(text, at, at + "and more".len());

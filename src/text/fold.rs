@@ -32,7 +32,11 @@ pub fn fold(name: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(ch.to_lowercase());
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
     }
     out
 }
@@ -43,11 +47,24 @@ pub fn fold(name: &str) -> String {
 pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
-    for (at, ch) in text.char_indices() {
+    // Most text is ASCII: a run of it is one byte in, one byte out.
+    let mut rest = text;
+    let mut at = 0;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        out.extend(rest[..ascii].chars().map(|c| plain(c).to_ascii_lowercase()));
+        map.extend(at..at + ascii);
+        at += ascii;
+        rest = &rest[ascii..];
+        let Some(ch) = rest.chars().next() else {
+            break;
+        };
         for lower in plain(ch).to_lowercase() {
             map.extend(std::iter::repeat_n(at, lower.len_utf8()));
             out.push(lower);
         }
+        at += ch.len_utf8();
+        rest = &rest[ch.len_utf8()..];
     }
     map.push(text.len());
     (out, map)

@@ -5,10 +5,12 @@
 //! a view of the blocks' headings; sentences; folding text for matching; and the
 //! English word lists readers of text share.
 
+pub mod block;
 pub mod blocks;
 pub mod classes;
 pub mod english;
 pub mod fold;
+pub mod markdown;
 pub mod outline;
 pub mod quotes;
 pub mod render;

@@ -10,7 +10,7 @@
 //! "Verdict"), or, in an article with no Markdown headings, at level 1, a numbered
 //! one ("1. Design Philosophy") and a subtitle one level deeper.
 
-use crate::text::blocks::{BlockKind, heading_blocks, heading_text};
+use crate::text::blocks::{Block, BlockKind, Format, heading_blocks, heading_text};
 use crate::text::render::render;
 
 /// One heading of a text and the lines it covers (numbered from 1, split on `\n`).
@@ -26,15 +26,23 @@ pub struct Section {
     pub line_end: usize,
 }
 
-/// The sections of `text`, in order. Sections nest: a level-2 section lies inside
-/// the level-1 section before it.
-pub fn outline(text: &str) -> Vec<Section> {
+/// The sections of `text`, written in `format`, in order. Sections nest: a level-2
+/// section lies inside the level-1 section before it.
+pub fn outline(text: &str, format: Format) -> Vec<Section> {
+    outline_of(text, &heading_blocks(text, format))
+}
+
+/// The sections of `text` from its blocks (those of [`blocks`] or
+/// [`heading_blocks`]), for a reader that has them already.
+///
+/// [`blocks`]: crate::text::blocks::blocks
+pub fn outline_of(text: &str, blocks: &[Block]) -> Vec<Section> {
     let mut lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     // A byte order mark is no text (as in `blocks`).
     if let Some(first) = lines.first_mut() {
         *first = first.trim_start_matches('\u{FEFF}');
     }
-    let headings = headings(text, &lines);
+    let headings = headings(blocks, &lines);
     let mut sections = Vec::with_capacity(headings.len());
     for (i, (line, level, heading)) in headings.iter().enumerate() {
         let next = headings[i + 1..]
@@ -63,8 +71,7 @@ pub fn section_at(sections: &[Section], line: usize) -> Option<&Section> {
 
 /// (line, level, heading) for every heading block of `text`, with its level in the
 /// outline.
-fn headings(text: &str, lines: &[&str]) -> Vec<(usize, u32, String)> {
-    let blocks = heading_blocks(text);
+fn headings(blocks: &[Block], lines: &[&str]) -> Vec<(usize, u32, String)> {
     let markdown = blocks
         .iter()
         .any(|b| matches!(b.kind, BlockKind::Heading { level } if level > 0));
@@ -73,7 +80,7 @@ fn headings(text: &str, lines: &[&str]) -> Vec<(usize, u32, String)> {
     // heading (a subtitle, or a heading repeated right under itself).
     let mut markdown_level = 0;
     let mut after_heading = false;
-    for block in &blocks {
+    for block in blocks {
         let BlockKind::Heading { level } = block.kind else {
             after_heading = false;
             continue;
@@ -137,7 +144,7 @@ mod tests {
     #[test]
     fn the_seed_article_has_its_headings_and_only_them() {
         let article = include_str!("../../seed/django-vs-flask.txt");
-        let sections = outline(article);
+        let sections = outline(article, Format::Plain);
         let pros = find(&sections, "Django: Pros and Cons");
         assert_eq!((pros.level, pros.line_start, pros.line_end), (1, 60, 90));
         let flask = find(&sections, "Flask: Pros and Cons");
@@ -200,7 +207,7 @@ mod tests {
     #[test]
     fn markdown_headings_nest_by_level_and_code_is_not_a_heading() {
         let text = "# FastAPI vs Flask\n\nIntro line.\n\n## Speed\n\nFastAPI is fast.\n\n```\n# not a heading\n```\n\n### Benchmarks ###\n\nNumbers.\n\n## Ecosystem\nFlask has many extensions.\n\nShort line alone\n\nSetext title\n------------\n\nText.\n";
-        let sections = outline(text);
+        let sections = outline(text, Format::Markdown);
         let got: Vec<(&str, u32, usize, usize)> = sections
             .iter()
             .map(|s| (s.heading.as_str(), s.level, s.line_start, s.line_end))
@@ -211,10 +218,9 @@ mod tests {
                 ("FastAPI vs Flask", 1, 1, 25),
                 ("Speed", 2, 5, 15),
                 ("Benchmarks", 3, 13, 15),
+                // A short line standing alone is a paragraph in Markdown: only
+                // the parser's headings (and a line of bold text) are headings.
                 ("Ecosystem", 2, 17, 20),
-                // A short line standing alone reads as a heading to `blocks`, so
-                // it is one here too, under the Markdown heading above it.
-                ("Short line alone", 3, 20, 20),
                 ("Setext title", 2, 22, 25),
             ]
         );
@@ -226,9 +232,11 @@ mod tests {
         /// Whatever the text, the outline is in order, inside the text, and nested.
         #[test]
         fn any_text_has_a_well_formed_outline(
-            text in "(( {0,4}|#{1,7} ?|- |1\\. |```)[A-Za-z•:.?=-]{0,10}( [a-z]{0,5}){0,4}\r?\n{1,3}){0,40}"
+            text in "(( {0,4}|#{1,7} ?|- |1\\. |```|> |\\*\\*)[A-Za-z•:.?=*-]{0,10}( [a-z*]{0,5}){0,4}\r?\n{1,3}){0,40}",
+            markdown in proptest::bool::ANY,
         ) {
-            let sections = outline(&text);
+            let format = if markdown { Format::Markdown } else { Format::Plain };
+            let sections = outline(&text, format);
             let lines = text.split('\n').count();
             for (i, s) in sections.iter().enumerate() {
                 proptest::prop_assert!(s.line_start <= s.line_end && s.line_end <= lines, "{s:?}");
@@ -247,12 +255,16 @@ mod tests {
     /// The heading lines of the outline, after checking they are the heading lines
     /// of the blocks.
     fn heading_lines(text: &str) -> Vec<usize> {
-        let from_blocks: Vec<usize> = crate::text::blocks::blocks(text)
+        heading_lines_as(text, Format::Plain)
+    }
+
+    fn heading_lines_as(text: &str, format: Format) -> Vec<usize> {
+        let from_blocks: Vec<usize> = crate::text::blocks::blocks(text, format)
             .iter()
             .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
             .map(|b| b.first_line)
             .collect();
-        let from_outline: Vec<usize> = outline(text).iter().map(|s| s.line_start).collect();
+        let from_outline: Vec<usize> = outline(text, format).iter().map(|s| s.line_start).collect();
         assert_eq!(from_outline, from_blocks, "{text:?}");
         from_outline
     }
@@ -284,7 +296,8 @@ mod tests {
         // its markup, a level under the Markdown heading above it.
         let text = "# Alpha vs Beta\n\n## Summary\n\n**Verdict**\n\nAlpha is faster.\n";
         assert_eq!(heading_lines(text), [1, 3, 5]);
-        let verdict = &outline(text)[2];
+        assert_eq!(heading_lines_as(text, Format::Markdown), [1, 3, 5]);
+        let verdict = &outline(text, Format::Markdown)[2];
         assert_eq!(
             (verdict.heading.as_str(), verdict.level, verdict.line_end),
             ("Verdict", 3, 7)
@@ -293,9 +306,11 @@ mod tests {
 
     #[test]
     fn plain_text_without_headings_has_no_sections() {
-        assert!(outline("").is_empty());
-        assert!(outline("One sentence only.\n").is_empty());
-        assert!(outline("- a list item\n\n- another\n").is_empty());
+        for format in [Format::Plain, Format::Markdown] {
+            assert!(outline("", format).is_empty());
+            assert!(outline("One sentence only.\n", format).is_empty());
+            assert!(outline("- a list item\n\n- another\n", format).is_empty());
+        }
         assert_eq!(section_at(&[], 3), None);
     }
 }

@@ -122,7 +122,41 @@ impl Folded {
         }
     }
 
-    fn push(&mut self, (c, off): (char, usize)) {
+    /// Room for `n` more rendered bytes.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.rendered.text.reserve(n);
+        self.rendered.src.reserve(n);
+    }
+
+    /// [`push`](Folded::push) of each character of `text`, which stands at source
+    /// offset `start`: a run of ASCII that is not white space is copied at once.
+    pub(crate) fn push_str(&mut self, text: &str, start: usize) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && !char::from(b).is_whitespace())
+                .count();
+            if run > 0 {
+                if let Some(space) = self.pending_space.take() {
+                    self.rendered.text.push(' ');
+                    self.rendered.src.push(space);
+                }
+                self.rendered.text.push_str(&text[i..i + run]);
+                self.rendered.src.extend(start + i..start + i + run);
+                i += run;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            self.push((c, start + i));
+            i += c.len_utf8();
+        }
+    }
+
+    pub(crate) fn push(&mut self, (c, off): (char, usize)) {
         let out = &mut self.rendered;
         if c.is_whitespace() {
             if !out.text.is_empty() && self.pending_space.is_none() {
@@ -219,5 +253,26 @@ mod tests {
         assert_eq!(r("10*10 and *b*"), "10*10 and b");
         assert_eq!(r(&"[".repeat(5)), "[[[[[");
         assert_eq!(r(&"[a](".repeat(3)), "[a]([a]([a](");
+    }
+
+    proptest::proptest! {
+        /// Text copied a run at a time renders as it does a character at a time.
+        #[test]
+        fn a_run_renders_as_its_characters(
+            pieces in proptest::collection::vec("[ a-zA-Z.\t\n\u{a0}é€\u{2003}]{0,12}", 0..6),
+        ) {
+            let mut by_run = Folded::with_capacity(0);
+            let mut by_char = Folded::with_capacity(0);
+            let mut at = 0;
+            for piece in &pieces {
+                by_run.push_str(piece, at);
+                for (i, c) in piece.char_indices() {
+                    by_char.push((c, at + i));
+                }
+                at += piece.len() + 3;
+            }
+            proptest::prop_assert_eq!(&by_run.rendered.text, &by_char.rendered.text);
+            proptest::prop_assert_eq!(&by_run.rendered.src, &by_char.rendered.src);
+        }
     }
 }

@@ -8,31 +8,28 @@ use crate::text::english::ABBREVIATIONS;
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
-            let ends = match chars.get(j) {
-                None => true,
-                Some(&(_, ' ')) => chars.get(j + 1).is_some_and(|&(_, n)| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
-                }),
-                _ => false,
-            };
-            if ends && (j >= chars.len() || !(c == '.' && is_abbreviation(&text[start..at]))) {
-                push_trimmed(text, start, end, &mut out);
-                start = end;
-            }
-            i = j.max(i + 1);
-            continue;
+    // The marks that can end a sentence are ASCII: found by a byte search, with
+    // no copy of the text's characters.
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
+        let after = &text[at + 1..];
+        let closers = after.len()
+            - after
+                .trim_start_matches(['"', '\'', '”', '’', ')', ']'])
+                .len();
+        let end = at + 1 + closers;
+        let mut next = text[end..].chars();
+        let ends = match next.next() {
+            None => true,
+            Some(' ') => next.next().is_some_and(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
+            }),
+            _ => false,
+        };
+        let dot = text.as_bytes()[at] == b'.';
+        if ends && (end >= text.len() || !(dot && is_abbreviation(&text[start..at]))) {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
         }
-        i += 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
@@ -85,5 +82,49 @@ mod tests {
         );
         assert_eq!(split("no end"), ["no end"]);
         assert_eq!(split("  "), Vec::<&str>::new());
+    }
+
+    /// The splitter as it was, a character at a time: the byte search must agree.
+    fn by_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if matches!(c, '.' | '!' | '?') {
+                let mut j = i + 1;
+                while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']')
+                {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
+                let ends = match chars.get(j) {
+                    None => true,
+                    Some(&(_, ' ')) => chars.get(j + 1).is_some_and(|&(_, n)| {
+                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
+                    }),
+                    _ => false,
+                };
+                if ends && (j >= chars.len() || !(c == '.' && is_abbreviation(&text[start..at]))) {
+                    push_trimmed(text, start, end, &mut out);
+                    start = end;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        push_trimmed(text, start, text.len(), &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_search_splits_as_the_character_walk(
+            text in "[ a-zA-Z0-9.!?\"'”’“‘()\\[\\]é]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(sentences(&text), by_chars(&text));
+        }
     }
 }

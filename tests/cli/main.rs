@@ -12,6 +12,7 @@ mod conventions;
 mod database;
 mod datasette;
 mod draft;
+mod draft_markdown;
 mod draft_more;
 mod draft_output;
 mod draft_real;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::article::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ingest::import::request::{ImportFiles, ImportRequest};
+use crate::text::blocks::Format;
 
 /// One article to import. Its claims are read later, a chunk at a time.
 pub struct Job {
@@ -27,6 +28,9 @@ pub struct Job {
     pub slug: String,
     pub title: String,
     pub url: Option<String>,
+    /// Markdown or plain text, by the article's name (or its text): how its
+    /// outline is read.
+    pub format: Format,
 }
 
 impl Job {
@@ -219,13 +223,14 @@ fn read_job(request: &ImportRequest, claims_path: PathBuf, article: &Path) -> Re
     let body = read_text(article, "article")?;
     let slug = request.slug.clone().unwrap_or_else(|| slug_of(article));
     check_slug(&slug)?;
+    let format = Format::of(article, &body);
     // The first line as it reads: no BOM, no `#`, no markup.
     let title = request.title.clone().unwrap_or_else(|| {
         let mut head = body.len().min(4096);
         while !body.is_char_boundary(head) {
             head -= 1;
         }
-        let blocks = crate::text::blocks::blocks(&body[..head]);
+        let blocks = crate::text::blocks::blocks(&body[..head], format);
         let first = blocks
             .iter()
             .map(|b| b.rendered.text.trim())
@@ -248,6 +253,7 @@ fn read_job(request: &ImportRequest, claims_path: PathBuf, article: &Path) -> Re
         slug,
         title,
         url: request.url.clone(),
+        format,
     })
 }
 

@@ -345,6 +345,7 @@ fn insert_checked(
                         url: job.url.as_deref(),
                         body: &article,
                         is_seed: false,
+                        format: job.format,
                     })?;
                     *source_ids[file].insert(id)
                 }
