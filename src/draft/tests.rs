@@ -458,7 +458,7 @@ fn a_name_the_page_also_writes_as_a_lower_case_word_counts_only_capitalised() {
 fn things_compared_in_a_heading_are_no_subjects() {
     let text = "# Alpha vs Zeta\n\nAlpha uses unions. Zeta uses joins. Alpha prefers unions to joins.\n\n\
                 ## Unions vs Joins\n\nAlpha always merges types with unions.\n";
-    let subjects = subjects_found(text, &catalogue(), &[]);
+    let subjects = subjects_found(text, Format::Markdown, &catalogue(), &[]);
     assert!(
         !subjects.iter().any(|s| s == "Unions" || s == "Joins"),
         "{subjects:?}"
