@@ -437,3 +437,45 @@ fn ask_code_names_no_subject_or_company_of_the_seed() {
         }
     }
 }
+
+/// A made-up README: three claims of one server, each in its own words.
+const QUOKKA_README: &str = "# Quokka\n\n\
+Quokka is a web server that speaks HTTP/1.1, HTTP/2 and HTTP/3 by default.\n\n\
+Building Quokka from source requires the Zig toolchain 0.14 or newer.\n\n\
+Quokka is a project of Numbat Labs, a Kestrel company.\n";
+
+fn quokka_env() -> (crate::support::Env, String) {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write("quokka.md", QUOKKA_README);
+    let claims = env.write(
+        "quokka.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quokka,feature,http-versions,builtin,,\"Quokka speaks HTTP/1.1, HTTP/2 and HTTP/3.\",\"speaks HTTP/1.1, HTTP/2 and HTTP/3 by default\",3,3,features\n\
+         quokka,fact,build-requirement,,Zig 0.14,Building Quokka from source requires the Zig toolchain 0.14 or newer.,Building Quokka from source requires the Zig toolchain 0.14 or newer.,5,5,features\n\
+         quokka,fact,ownership,,Numbat Labs,\"Quokka is a project of Numbat Labs, a Kestrel company.\",\"Quokka is a project of Numbat Labs, a Kestrel company.\",7,7,features\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    (env, db)
+}
+
+/// A topic read from one word of its name ("version" of `http-versions`) does not
+/// beat the claim that says the question's other words ("zig", "build"); and a
+/// company asked about where no company claim exists is answered from the claim
+/// that says "company".
+#[test]
+fn the_claims_own_words_beat_a_topic_read_from_one_word() {
+    let (env, db) = quokka_env();
+    let lines = |q: &str| -> Vec<i64> {
+        let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
+        run.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["line_start"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(lines("what zig version do i need to build quokka"), [5]);
+    assert_eq!(lines("which company is behind quokka"), [7]);
+    // The topic's own words still answer.
+    assert_eq!(lines("does quokka support http/3"), [3]);
+}

@@ -11,6 +11,7 @@
 mod advice;
 mod attribute;
 mod catalogue;
+mod closest;
 mod companies;
 mod compare;
 mod explain;
@@ -115,6 +116,22 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         reading = read(conn, question)?;
     }
     say::answering_from(&slugs);
+    // A topic read from one word of its name, or none where words were left over:
+    // the claims' own words may say better what was asked (src/ask/answer/closest.rs).
+    // Companies asked for where no company claim is about the subjects: the claims
+    // that say the words asked may still answer.
+    let companies_unsaid = reading.list == Some(crate::ask::intent::ListKind::Companies)
+        && !reading.subjects.is_empty()
+        && !companies::any_company_claim(conn, &reading.subjects)?;
+    // A list of one kind on a topic ("problems with X's certificates") is that topic's.
+    let on_topic = reading.list.is_some() && !reading.topics.is_empty();
+    if (reading.list.is_none() || companies_unsaid || on_topic)
+        && let Some(topics) = closest::closer_topics(conn, question, &reading, companies_unsaid)?
+    {
+        reading.topics = topics;
+        reading.unknown.clear();
+        reading.list = None;
+    }
     // "how much does X cost": where no claim says it, say so rather than answer with
     // what is nearby as if it were the price.
     if reading.topics.is_empty()
