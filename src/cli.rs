@@ -172,14 +172,17 @@ Examples:
     },
 
     /// The subjects (frameworks), with their aliases and claim counts
-    #[command(after_help = "Example:\n  claimdb subjects")]
-    Subjects,
+    #[command(
+        after_help = "Examples:\n  claimdb subjects\n  claimdb subjects --source fastapi-vs-flask"
+    )]
+    Subjects(SourceArgs),
 
     /// The topics claims are about, with category, aliases and claim counts
     #[command(after_help = "\
 Examples:
   claimdb topics
-  claimdb topics --category components")]
+  claimdb topics --category components
+  claimdb topics --source fastapi-vs-flask")]
     Topics(TopicsArgs),
 
     /// Companies the articles say use each subject: each company once per subject
@@ -258,11 +261,15 @@ Examples:
 Examples:
   claimdb report
   claimdb report feature-matrix --format csv -o matrix.csv
+  claimdb report feature-matrix --source fastapi-vs-flask
   claimdb report conflicts --format json")]
     Report {
         /// The report to run
         #[arg(value_enum)]
         name: Option<Report>,
+
+        #[command(flatten)]
+        scope: SourceArgs,
     },
 
     /// Pairs of claims in tension: built in vs missing, pro vs con or limitation
@@ -492,6 +499,9 @@ pub struct TopicsArgs {
     /// Only topics of this category
     #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::names::categories))]
     pub category: Option<String>,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]

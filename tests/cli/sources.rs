@@ -284,3 +284,54 @@ fn every_command_of_a_reading_line_runs() {
         }
     }
 }
+
+/// `subjects`, `topics` and `report` take `--source` like every query command: the
+/// subjects, topics and report rows of that article alone.
+#[test]
+fn subjects_topics_and_reports_keep_to_the_source_asked() {
+    let (env, db) = several_articles();
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["--db", db.as_str(), "--format", "json"];
+        all.extend_from_slice(args);
+        env.run(&all).json()
+    };
+    let names = |rows: &Value, field: &str| -> Vec<String> {
+        let mut n: Vec<String> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[field].as_str().unwrap().to_string())
+            .collect();
+        n.sort();
+        n
+    };
+    let subjects = json(&["subjects", "--source", "kafka-vs-rabbitmq"]);
+    assert_eq!(
+        names(&subjects, "subject"),
+        ["kafka", "rabbitmq"],
+        "{subjects:#}"
+    );
+    let topics = json(&["topics", "--source", "postgres-vs-mysql"]);
+    let every = json(&["topics"]);
+    assert!(
+        !names(&topics, "topic").contains(&"orm".to_string()),
+        "{topics:#}"
+    );
+    assert!(names(&every, "topic").contains(&"orm".to_string()));
+    assert!(
+        names(&topics, "topic").contains(&"replication".to_string()),
+        "{topics:#}"
+    );
+    let matrix = json(&["report", "feature-matrix", "--source", "fastapi-vs-flask"]);
+    let rows = matrix.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        for (key, value) in row.as_object().unwrap() {
+            if let Some(cell) = value.as_str().filter(|c| c.contains(':')) {
+                assert!(cell.contains("fastapi-vs-flask:"), "{key}: {cell}");
+            }
+        }
+    }
+    env.run(&["--db", &db, "subjects", "--source", "nope"])
+        .fails_saying(2, "no source 'nope'");
+}
