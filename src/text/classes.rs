@@ -156,6 +156,24 @@ mod tests {
     }
 
     #[test]
+    fn tool_classes_are_classes_and_a_question_names_them() {
+        assert_eq!(
+            class_of("Quokka vs Wombat: two Python linters", "x"),
+            Some("linter".into())
+        );
+        assert_eq!(
+            class_of("Numbat, a JavaScript bundler", "x"),
+            Some("bundler".into())
+        );
+        let words: Vec<String> = "which http clients support http/2 and which formatter is fastest"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        let named: Vec<String> = named(&words).into_iter().map(|(_, _, c)| c).collect();
+        assert_eq!(named, ["http client", "formatter"]);
+    }
+
+    #[test]
     fn one_passing_mention_is_no_class() {
         assert_eq!(class_of("Caddy", "uses a library once"), None);
     }

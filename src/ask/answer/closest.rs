@@ -62,8 +62,10 @@ fn content_keys(question: &str, reading: &Reading, with_named: bool) -> Vec<Stri
         .flat_map(|s| text_words(s))
         .collect();
     let words = tokens(question);
+    // "which linter": the class asked for, not what is asked about it.
     let class_words: Vec<usize> = classes::named(&words)
         .into_iter()
+        .filter(|(at, _, _)| *at > 0 && english::CLASS_OPENERS.contains(&words[at - 1]))
         .flat_map(|(at, n, _)| at..at + n)
         .collect();
     let mut keys: Vec<String> = Vec::new();
