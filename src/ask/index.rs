@@ -35,7 +35,9 @@ pub struct Index {
 /// and the start of a name), or, for a one-word name, when it could be a typo of one
 /// (same first letter, length within two).
 pub struct Relevance {
-    prefixes: Vec<String>,
+    /// The first three letters of each form of the question's words (fewer for a
+    /// shorter word), lowercase, with their length: compared as fixed arrays.
+    prefix_set: Vec<(usize, [u8; 3])>,
     typos: Vec<(char, usize)>,
 }
 
@@ -69,15 +71,38 @@ impl Relevance {
             }
             // A name typed as two words ("fast api"): the joined word's start.
         }
-        Relevance { prefixes, typos }
+        let prefix_set = prefixes
+            .iter()
+            .filter(|p| p.len() <= 3)
+            .map(|p| {
+                let mut a = [0u8; 3];
+                for (to, from) in a.iter_mut().zip(p.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
+                (p.len(), a)
+            })
+            .collect();
+        Relevance { prefix_set, typos }
     }
 
     fn starts_like(&self, word: &str) -> bool {
-        self.prefixes.iter().any(|p| {
-            word.as_bytes()
-                .get(..p.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
-        })
+        let mut start = [0u8; 3];
+        let bytes = word.as_bytes();
+        let n = bytes.len().min(3);
+        for (to, from) in start.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        self.prefix_set
+            .iter()
+            .any(|(len, p)| *len <= n && start[..*len] == p[..*len])
+    }
+
+    /// True when `word` is one of the prefixes itself (a short question word).
+    fn is_prefix(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.prefix_set
+            .iter()
+            .any(|(len, p)| *len == b.len() && p[..*len].eq_ignore_ascii_case(b))
     }
 
     /// True when `name` may stand in the question (false ones are certainly absent).
@@ -99,7 +124,7 @@ impl Relevance {
             let like = self.starts_like(w);
             all &= like;
             // A short word of a name ("ui" in "management ui") typed as it is.
-            some |= like && (w.len() >= 4 || self.prefixes.iter().any(|p| p == w));
+            some |= like && (w.len() >= 4 || self.is_prefix(w));
         }
         if all || some {
             return true;

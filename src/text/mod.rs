@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod classes;
 pub mod english;
+pub mod fnv;
 pub mod fold;
 pub mod outline;
 pub mod quotes;

@@ -62,15 +62,9 @@ fn content_keys(question: &str, reading: &Reading, with_named: bool) -> Vec<Stri
         .flat_map(|s| text_words(s))
         .collect();
     let words = tokens(question);
-    // "which linter": the class asked for, not what is asked about it.
-    let class_words: Vec<usize> = classes::named(&words)
-        .into_iter()
-        .filter(|(at, _, _)| *at > 0 && english::CLASS_OPENERS.contains(&words[at - 1]))
-        .flat_map(|(at, n, _)| at..at + n)
-        .collect();
-    let mut keys: Vec<String> = Vec::new();
+    let mut found: Vec<(usize, String)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if class_words.contains(&i) || !with_named && reading.named_words.contains(w) {
+        if !with_named && reading.named_words.contains(w) {
             continue;
         }
         for part in text_words(w) {
@@ -81,11 +75,25 @@ fn content_keys(question: &str, reading: &Reading, with_named: bool) -> Vec<Stri
                 continue;
             }
             let k = key(&part);
-            if !k.is_empty() && !keys.contains(&k) {
-                keys.push(k);
+            if !k.is_empty() && !found.iter().any(|(_, f)| *f == k) {
+                found.push((i, k));
             }
         }
     }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // "which linter": the class asked for, not what is asked about it.
+    let class_words: Vec<usize> = classes::named(&words)
+        .into_iter()
+        .filter(|(at, _, _)| *at > 0 && english::CLASS_OPENERS.contains(&words[at - 1]))
+        .flat_map(|(at, n, _)| at..at + n)
+        .collect();
+    let keys: Vec<String> = found
+        .into_iter()
+        .filter(|(i, _)| !class_words.contains(i))
+        .map(|(_, k)| k)
+        .collect();
     keys
 }
 
@@ -168,15 +176,15 @@ pub fn closer_topics(
     let left = content_keys(question, reading, false);
     // No topic and no word left unknown: the reading is whole ("who built X"),
     // unless what it asks for has no claim at all (`asked_elsewhere`).
-    let unanswered =
-        !reading.topics.is_empty() && !has_claims_on(conn, &reading.subjects, &reading.topics)?;
-    let weak = !reading.unknown.is_empty()
-        || asked_elsewhere
-        || unanswered
-        || !reading.topics.is_empty() && !left.is_empty();
-    if !weak {
+    // Every word read as a name: nothing to weigh, and no statement run.
+    if reading.unknown.is_empty()
+        && !asked_elsewhere
+        && (reading.topics.is_empty() || left.is_empty())
+    {
         return Ok(None);
     }
+    let unanswered =
+        !reading.topics.is_empty() && !has_claims_on(conn, &reading.subjects, &reading.topics)?;
     // Where the topic read has no claim of the subjects, the words it was read
     // from are words like the others.
     let keys = if unanswered {

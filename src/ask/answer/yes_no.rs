@@ -25,9 +25,21 @@ pub fn yes_no_answer(
     phrases: &[String],
     unknown: &[String],
 ) -> Result<()> {
-    let select = Select::new(conn, subjects, topics)?;
+    // Feature claims (the stance) first, then what else the article says on it:
+    // every kind, ranked, so one fetch gives both the order and whether any is there.
+    let select = Select::new(conn, subjects, topics)?.of_kinds(vec![
+        Kind::Feature,
+        Kind::Comparison,
+        Kind::Limitation,
+        Kind::Con,
+        Kind::Pro,
+        Kind::UseCase,
+        Kind::Fact,
+        Kind::Company,
+    ]);
+    let mut found = select.fetch(conn)?;
     if !select.filter.subjects.is_empty()
-        && select.fetch(conn)?.is_empty()
+        && found.is_empty()
         && telling_mention(
             conn,
             out,
@@ -39,18 +51,6 @@ pub fn yes_no_answer(
     {
         return Ok(());
     }
-    // Feature claims (the stance) first, then what else the article says on it.
-    let select = select.of_kinds(vec![
-        Kind::Feature,
-        Kind::Comparison,
-        Kind::Limitation,
-        Kind::Con,
-        Kind::Pro,
-        Kind::UseCase,
-        Kind::Fact,
-        Kind::Company,
-    ]);
-    let mut found = select.fetch(conn)?;
     found.extend(saying(conn, subjects, unknown, &found)?);
     let compared_against = compared_against(conn, &select, topics, &mut found)?;
     let shown = select.of_kinds(Vec::new());
@@ -77,6 +77,14 @@ fn compared_against(
 ) -> Result<Vec<String>> {
     let mut lines: Vec<String> = Vec::new();
     if select.filter.subjects.is_empty() || select.filter.topics.is_empty() {
+        return Ok(lines);
+    }
+    // Only a subject with nothing of its own found can be answered this way.
+    if select
+        .subject_names
+        .iter()
+        .all(|s| found.iter().any(|f| f.subject == *s))
+    {
         return Ok(lines);
     }
     let others = Select::new(conn, &[], topics)?.of_kinds(vec![Kind::Comparison]);
