@@ -575,12 +575,12 @@ pub fn write_claim_ids(
             " FROM json_each(?1) picked JOIN claims c ON c.claim_id = picked.value",
         )
         .replace(" ORDER BY c.claim_id", " ORDER BY picked.key");
+    let ids_json = serde_json::to_string(ids).expect("ids serialise");
     let names = Names::load(conn)?;
     let mut stmt = conn.prepare(&sql)?;
     let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
     let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
     let mut rows_out = out.rows(&columns)?;
-    let ids_json = serde_json::to_string(ids).expect("ids serialise");
     let mut rows = stmt.query([ids_json])?;
     while let Some(row) = rows.next()? {
         let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());

@@ -36,8 +36,11 @@ pub struct Index {
 /// (same first letter, length within two).
 pub struct Relevance {
     /// The first three letters of each form of the question's words (fewer for a
-    /// shorter word), lowercase, with their length: compared as fixed arrays.
+    /// shorter word), lowercase, with their length.
     prefix_set: Vec<(usize, [u8; 3])>,
+    /// The same prefixes as bits, by length (one, two, three letters): a name word's
+    /// start is looked up in one step (every alias of the catalogue is).
+    bits: [Vec<u64>; 3],
     typos: Vec<(char, usize)>,
 }
 
@@ -71,7 +74,7 @@ impl Relevance {
             }
             // A name typed as two words ("fast api"): the joined word's start.
         }
-        let prefix_set = prefixes
+        let prefix_set: Vec<(usize, [u8; 3])> = prefixes
             .iter()
             .filter(|p| p.len() <= 3)
             .map(|p| {
@@ -82,19 +85,28 @@ impl Relevance {
                 (p.len(), a)
             })
             .collect();
-        Relevance { prefix_set, typos }
+        let mut bits = [
+            vec![0u64; SYMBOLS.div_ceil(64)],
+            vec![0u64; (SYMBOLS * SYMBOLS).div_ceil(64)],
+            vec![0u64; (SYMBOLS * SYMBOLS * SYMBOLS).div_ceil(64)],
+        ];
+        for (len, p) in &prefix_set {
+            let at = slot(&p[..*len]);
+            bits[len - 1][at / 64] |= 1 << (at % 64);
+        }
+        Relevance {
+            prefix_set,
+            bits,
+            typos,
+        }
     }
 
     fn starts_like(&self, word: &str) -> bool {
-        let mut start = [0u8; 3];
         let bytes = word.as_bytes();
-        let n = bytes.len().min(3);
-        for (to, from) in start.iter_mut().zip(bytes) {
-            *to = from.to_ascii_lowercase();
-        }
-        self.prefix_set
-            .iter()
-            .any(|(len, p)| *len <= n && start[..*len] == p[..*len])
+        (1..=bytes.len().min(3)).any(|len| {
+            let at = slot(&bytes[..len]);
+            self.bits[len - 1][at / 64] & (1 << (at % 64)) != 0
+        })
     }
 
     /// True when `word` is one of the prefixes itself (a short question word).
@@ -110,27 +122,43 @@ impl Relevance {
         if !name.is_ascii() {
             return true;
         }
-        let mut words = name
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty());
-        let Some(first) = words.next() else {
-            return false;
-        };
-        // Every word starts like one of the question's, or (a name in several words
-        // may be called by one of them) some longer word does.
-        let mut all = self.starts_like(first);
-        let mut some = all && first.len() >= 4;
-        for w in words.clone() {
+        // The words of the name (runs of letters, digits and apostrophes), looked
+        // at byte by byte: every alias of the catalogue comes through here.
+        let bytes = name.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+        let mut first: Option<&str> = None;
+        let mut count = 0;
+        let (mut all, mut some) = (true, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_word(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            let w = &name[start..i];
             let like = self.starts_like(w);
             all &= like;
-            // A short word of a name ("ui" in "management ui") typed as it is.
-            some |= like && (w.len() >= 4 || self.is_prefix(w));
+            // Every word starts like one of the question's, or (a name in several
+            // words may be called by one of them) some longer word does; a short
+            // word of a name ("ui" in "management ui") typed as it is counts too.
+            some |= like && (w.len() >= 4 || (count > 0 && self.is_prefix(w)));
+            if count == 0 {
+                first = Some(w);
+            }
+            count += 1;
         }
+        let Some(first) = first else {
+            return false;
+        };
         if all || some {
             return true;
         }
         // A one-word name may be a typo of a question word.
-        if words.next().is_none() {
+        if count == 1 {
             let c = first.as_bytes()[0].to_ascii_lowercase() as char;
             let n = first.len();
             return self
@@ -140,6 +168,24 @@ impl Relevance {
         }
         false
     }
+}
+
+/// The symbols a prefix's bytes are folded to: letters, digits, and one for the rest.
+const SYMBOLS: usize = 37;
+
+/// A prefix of one to three bytes as its place among all prefixes of its length.
+/// Every byte that is not a letter or digit shares one symbol: a name word that
+/// starts like a question word is always found (a few others too, which the
+/// index's exact matching then drops).
+fn slot(bytes: &[u8]) -> usize {
+    bytes.iter().fold(0, |at, b| {
+        let symbol = match b.to_ascii_lowercase() {
+            c @ b'a'..=b'z' => (c - b'a') as usize,
+            c @ b'0'..=b'9' => 26 + (c - b'0') as usize,
+            _ => 36,
+        };
+        at * SYMBOLS + symbol
+    })
 }
 
 /// Two forms of one word: "compliant" and "compliance", "secure" and "security".

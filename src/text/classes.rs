@@ -58,6 +58,13 @@ pub fn named(words: &[String]) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     let mut taken = vec![false; words.len()];
     for class in SUBJECT_CLASSES.all() {
+        // Cheaply ruled out first: no word starts like the class's last word (its
+        // plural included, "library" as "librari..."), so it cannot stand there.
+        let last = class.rsplit(' ').next().unwrap_or(class);
+        let stem = &last[..last.len() - 1];
+        if !words.iter().any(|w| w.starts_with(stem)) {
+            continue;
+        }
         let n = class.split(' ').count();
         for at in take(words, &mut taken, class) {
             found.push((at, n, noun(class)));
