@@ -430,6 +430,11 @@ pub struct WhichArgs {
           add = ArgValueCandidates::new(crate::complete::names::which_words))]
     pub words: Vec<String>,
 
+    /// Rows only for the subjects with this verdict (repeat for several); the
+    /// coverage line still counts every subject [default: every verdict]
+    #[arg(long, value_name = "VERDICT")]
+    pub only: Vec<crate::answers::which::Verdict>,
+
     #[command(flatten)]
     pub scope: SourceArgs,
 }
@@ -562,9 +567,9 @@ pub struct ClaimsArgs {
     #[arg(long, value_enum)]
     pub stance: Option<Stance>,
 
-    /// Only claims from this source (its slug)
+    /// Only claims from this source (its slug; repeat for several)
     #[arg(long, value_name = "SLUG")]
-    pub source: Option<String>,
+    pub source: Vec<String>,
 
     /// Only claims whose statement or quote contains each of these words as text
     /// ("orm" also finds "platform"; `search` matches whole words); at most 64 words

@@ -96,18 +96,19 @@ impl Question {
 }
 
 /// How one subject answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Verdict {
     Yes,
     Conflicting,
     /// Claims on the topic say the opposite of what was asked: cited.
     No,
     /// No claim on the topic at all.
+    #[value(name = "no-claim")]
     Unknown,
 }
 
 impl Verdict {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Yes => "yes",
             Verdict::Conflicting => "conflicting",
@@ -369,15 +370,27 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
 
 /// `which has|lacks [built-in] TOPIC...`: reads the words, answers, writes the rows
 /// and the closing coverage line.
+/// `only`: the verdicts whose subjects get rows (all when empty); the coverage
+/// line still counts every subject.
 pub fn which(
     conn: &Connection,
     out: &mut dyn Sink,
     polarity: Polarity,
     words: &[String],
+    only: &[Verdict],
 ) -> Result<()> {
     let question = Question::parse(conn, polarity, words)?;
     let answers = answer(conn, &question)?;
-    write(out, &question, &answers)
+    if only.is_empty() {
+        return write(out, &question, &answers);
+    }
+    let shown: Vec<SubjectAnswer> = answers
+        .iter()
+        .filter(|a| only.contains(&a.verdict))
+        .cloned()
+        .collect();
+    write_rows(out, &question, &shown)?;
+    out.note(&coverage(&question, &answers))
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::RemoveSource(args) => run.writing(|db| remove_source::run(db, args)),
         Command::Publish(args) => run.reading(|db| publish::run(db, args)),
         Command::Which(args) => run.within(&args.scope, |db, out| {
-            answers::which::which(&db.conn, out, args.polarity, &args.words)
+            answers::which::which(&db.conn, out, args.polarity, &args.words, &args.only)
         }),
         Command::Compare(args) => run.within(&args.scope, |db, out| {
             answers::compare::compare(&db.conn, out, &args.subjects, args.on.as_deref())
@@ -102,6 +102,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::UseCases(args) => run.within(&args.scope, |db, out| {
             lists::list(db, out, Kind::UseCase, args)
         }),
+        Command::Claims(args) if args.source.len() > 1 => {
+            let scope = SourceArgs {
+                source: args.source.clone(),
+            };
+            run.within(&scope, |db, out| lists::claims(db, out, args))
+        }
         Command::Claims(args) => run.answer(|db, out| lists::claims(db, out, args)),
         Command::Show { claim_id } => run.answer(|db, out| show::run(db, out, *claim_id)),
         Command::Schema => run.answer(|db, out| answers::schema::schema(&db.conn, out)),

@@ -479,3 +479,35 @@ fn the_claims_own_words_beat_a_topic_read_from_one_word() {
     // The topic's own words still answer.
     assert_eq!(lines("does quokka support http/3"), [3]);
 }
+
+/// An attribute no claim holds (a price, a release date, a licence) is said to be
+/// missing before what is near it is shown, on stderr: no row answers as if it
+/// were the price.
+#[test]
+fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
+    let (env, db) = quokka_env();
+    for (q, says) in [
+        (
+            "how much does quokka cost",
+            "the knowledge base does not say the cost of quokka",
+        ),
+        (
+            "when was quokka released",
+            "the knowledge base does not say the release date of quokka",
+        ),
+        (
+            "what licence does quokka use",
+            "the knowledge base does not say the licence of quokka",
+        ),
+    ] {
+        let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
+        assert_eq!(run.json(), serde_json::json!([]), "{q}: {run:#?}");
+        let said = run.stderr.find(says);
+        let near = run.stderr.find("quokka build-requirement (line 5)");
+        assert!(
+            said.is_some() && near.is_some() && said < near,
+            "{q}: {}",
+            run.stderr
+        );
+    }
+}

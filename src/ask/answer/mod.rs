@@ -140,6 +140,12 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         && let Some(asked) = attribute::asked(question)
         && attribute::unsaid(conn, &asked, &reading.subjects)?
     {
+        // No row answers it: an empty list (`[]` in JSON), not no output at all.
+        let columns: Vec<crate::rows::Column> = crate::query::CLAIM_COLUMNS
+            .iter()
+            .map(|(_, c)| c.clone())
+            .collect();
+        out.rows(&columns)?.finish()?;
         return Ok(());
     }
     let Some(intent) = reading.intent() else {

@@ -53,10 +53,10 @@ pub fn which_answer(
             );
         }
     }
-    reading_as(&format!("which {verb} {name}"));
     // The subjects that answer yes (or whose claims conflict) get rows; the others
     // are named in the coverage line, so that with many articles they do not crowd
     // out the answer. When none answers yes, the rows are the claims that say no.
+    // The reading line says so (`--only`), so that it lists the same rows.
     let pick = |wanted: &[Verdict]| -> Vec<SubjectAnswer> {
         answers
             .iter()
@@ -64,10 +64,17 @@ pub fn which_answer(
             .cloned()
             .collect()
     };
-    let mut shown = pick(&[Verdict::Yes, Verdict::Conflicting]);
+    let mut wanted = [Verdict::Yes, Verdict::Conflicting].as_slice();
+    let mut shown = pick(wanted);
     if shown.is_empty() {
-        shown = pick(&[Verdict::No]);
+        wanted = &[Verdict::No];
+        shown = pick(wanted);
     }
+    let only: Vec<String> = wanted
+        .iter()
+        .map(|v| format!(" --only {}", v.as_str()))
+        .collect();
+    reading_as(&format!("which {verb} {name}{}", only.concat()));
     which::write_rows(out, &question, &shown)?;
     note(out, &which::coverage(&question, &answers))?;
     if answers.iter().all(|a| a.verdict == Verdict::Unknown) {

@@ -51,10 +51,15 @@ pub fn yes_no_answer(
     {
         return Ok(());
     }
-    found.extend(saying(conn, subjects, unknown, &found)?);
+    let (said, said_by) = saying(conn, subjects, unknown, &found)?;
+    found.extend(said);
     let compared_against = compared_against(conn, &select, topics, &mut found)?;
     let shown = select.of_kinds(Vec::new());
-    reading_as(&shown.command());
+    // The claims that say a word of the question join the reading line, so that
+    // it lists every row shown.
+    let mut commands = vec![shown.command()];
+    commands.extend(said_by);
+    reading_as(&commands.join(" ; claimdb "));
     write_found(conn, out, &found, &shown)?;
     let (verdicts, silent) = verdicts(&shown, &found, &compared_against);
     if !verdicts.is_empty() {
@@ -177,10 +182,11 @@ fn saying(
     subjects: &[String],
     unknown: &[String],
     found: &[Found],
-) -> Result<Vec<Found>> {
+) -> Result<(Vec<Found>, Vec<String>)> {
     let mut more: Vec<Found> = Vec::new();
+    let mut commands: Vec<String> = Vec::new();
     if subjects.is_empty() {
-        return Ok(more);
+        return Ok((more, commands));
     }
     for word in unknown.iter().filter(|w| w.chars().count() >= 3) {
         let mut said = Select::new(conn, subjects, &[])?;
@@ -189,13 +195,17 @@ fn saying(
         if hits.len() > crate::ask::answer::rows::MAX_MENTIONS {
             continue;
         }
+        let before = more.len();
         for f in hits {
             if !found.iter().chain(&more).any(|g| g.claim_id == f.claim_id) {
                 more.push(f);
             }
         }
+        if more.len() > before {
+            commands.push(said.command());
+        }
     }
-    Ok(more)
+    Ok((more, commands))
 }
 
 /// How a subject stands on a topic, from its feature claims' stances.
