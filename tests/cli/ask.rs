@@ -511,3 +511,45 @@ fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
         );
     }
 }
+
+/// A claim that names other subjects ("Alpha, Beta and Gamma lack caching", a
+/// claim of Alpha's) answers for them too: the row is shown for the subject asked,
+/// without Alpha's stance, and stderr says whose claim it is.
+#[test]
+fn a_subject_named_only_in_another_subjects_claim_is_shown_with_it() {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "trio.md",
+        "# Alpha, Beta and Gamma\n\nAlpha, Beta and Gamma do not support caching.\n\nBeta has built-in routing.\n",
+    );
+    let claims = env.write(
+        "trio.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         alpha,feature,caching,lacks,,\"Alpha, Beta and Gamma do not support caching.\",\"Alpha, Beta and Gamma do not support caching.\",3,3,features\n\
+         beta,feature,routing,builtin,,Beta has built-in routing.,Beta has built-in routing.,5,5,features\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "does beta support caching",
+        "--format",
+        "json",
+    ]);
+    let rows = run.json();
+    let beta = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["subject"] == "beta")
+        .unwrap_or_else(|| panic!("no row for beta: {rows:#}"));
+    assert_eq!(beta["line_start"], 3);
+    assert_eq!(beta["stance"], serde_json::Value::Null);
+    assert!(
+        run.stderr
+            .contains("beta: no claim of its own; alpha's claim names it (line 3)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -54,6 +54,7 @@ pub fn yes_no_answer(
     let (said, said_by) = saying(conn, subjects, unknown, &found)?;
     found.extend(said);
     let compared_against = compared_against(conn, &select, topics, &mut found)?;
+    named_by_others(conn, &select, topics, &mut found)?;
     let shown = select.of_kinds(Vec::new());
     // The claims that say a word of the question join the reading line, so that
     // it lists every row shown.
@@ -109,6 +110,47 @@ fn compared_against(
         }
     }
     Ok(lines)
+}
+
+/// A subject with nothing of its own on the topic may be named in another
+/// subject's claim on it ("B does not support X, whereas A does", a claim of B's):
+/// that claim joins `found`, and the rows show it for the subject it names too.
+fn named_by_others(
+    conn: &Connection,
+    select: &Select,
+    topics: &[String],
+    found: &mut Vec<Found>,
+) -> Result<()> {
+    if select.filter.subjects.is_empty() || select.filter.topics.is_empty() {
+        return Ok(());
+    }
+    let silent: Vec<&String> = select
+        .subject_names
+        .iter()
+        .filter(|s| {
+            !found
+                .iter()
+                .any(|f| f.subject == **s || f.versus.as_deref() == Some(s.as_str()))
+        })
+        .collect();
+    if silent.is_empty() {
+        return Ok(());
+    }
+    let others = Select::new(conn, &[], topics)?.fetch(conn)?;
+    for f in others {
+        let names = silent.iter().any(|s| {
+            let text = crate::names::fold(&f.statement);
+            let form = crate::names::fold(&s.replace('-', " "));
+            text.split(|c: char| !c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .windows(form.split(' ').count())
+                .any(|w| w.join(" ") == form)
+        });
+        if names && !found.iter().any(|g| g.claim_id == f.claim_id) {
+            found.push(f);
+        }
+    }
+    Ok(())
 }
 
 /// One verdict per subject asked (or found, when none was named), and the subjects
