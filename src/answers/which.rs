@@ -244,6 +244,21 @@ pub fn write_rows(
     question: &Question,
     answers: &[SubjectAnswer],
 ) -> Result<()> {
+    write_rows_naming(out, question, answers, &[])
+}
+
+/// A subject with no claim of its own on the topic whose name another subject's
+/// cited line says: (the subject, the citation, whose claim it is).
+pub type NamedIn<'a> = (String, &'a Citation, String);
+
+/// [`write_rows`], then one row for each subject `named` in another's citation:
+/// its answer says whose claim names it, with no stance (the stance is the other's).
+pub fn write_rows_naming(
+    out: &mut dyn Sink,
+    question: &Question,
+    answers: &[SubjectAnswer],
+    named: &[NamedIn],
+) -> Result<()> {
     let topic = question.topic.name.as_str();
     let mut rows = out.rows(&COLUMNS)?;
     for a in answers {
@@ -277,6 +292,22 @@ pub fn write_rows(
                 Cell::from(c.quote.as_str()),
             ])?;
         }
+    }
+    for (subject, c, whose) in named {
+        let answer = format!("named in {whose}'s claim");
+        rows.row(&[
+            Cell::from(subject.as_str()),
+            Cell::from(answer.as_str()),
+            Cell::Null,
+            Cell::Int(c.claim_id),
+            Cell::from(c.kind.as_str()),
+            Cell::from(topic),
+            Cell::from(c.source.as_str()),
+            Cell::Int(c.line_start),
+            Cell::Int(c.line_end),
+            Cell::from(cite(&c.source, c.line_start, c.line_end)),
+            Cell::from(c.quote.as_str()),
+        ])?;
     }
     rows.finish()?;
     Ok(())

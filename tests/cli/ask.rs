@@ -552,4 +552,23 @@ fn a_subject_named_only_in_another_subjects_claim_is_shown_with_it() {
         "{}",
         run.stderr
     );
+    // The same in a `which` answer: Beta's row is the line that names it.
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "which lacks caching",
+        "--format",
+        "json",
+    ]);
+    let rows = run.json();
+    let beta = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["subject"] == "beta")
+        .unwrap_or_else(|| panic!("no row for beta: {rows:#}"));
+    assert_eq!(beta["line_start"], 3);
+    assert_eq!(beta["answer"], "named in alpha's claim");
+    assert_eq!(beta["stance"], serde_json::Value::Null);
 }

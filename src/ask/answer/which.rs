@@ -75,7 +75,36 @@ pub fn which_answer(
         .map(|v| format!(" --only {}", v.as_str()))
         .collect();
     reading_as(&format!("which {verb} {name}{}", only.concat()));
-    which::write_rows(out, &question, &shown)?;
+    // A subject with no claim on it that a shown claim's line names ("A recovers;
+    // B cannot", a claim of A's) is shown with that line, as named there.
+    let mut named: Vec<which::NamedIn> = Vec::new();
+    for a in answers.iter().filter(|a| a.verdict == Verdict::Unknown) {
+        let form = crate::names::fold(&a.subject.replace('-', " "));
+        let says = |quote: &str| {
+            let text = crate::names::fold(quote);
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words
+                .windows(form.split(' ').count())
+                .any(|w| w.join(" ") == form)
+        };
+        let hit = shown
+            .iter()
+            .flat_map(|s| s.citations.iter().map(move |c| (s, c)))
+            .find(|(_, c)| says(&c.quote));
+        if let Some((s, c)) = hit {
+            named.push((a.subject.clone(), c, s.subject.clone()));
+        }
+    }
+    for (subject, c, whose) in &named {
+        crate::ask::answer::say::say(&format!(
+            "{subject}: no claim of its own; {whose}'s claim names it (line {})",
+            c.line_start
+        ));
+    }
+    which::write_rows_naming(out, &question, &shown, &named)?;
     note(out, &which::coverage(&question, &answers))?;
     if answers.iter().all(|a| a.verdict == Verdict::Unknown) {
         return no_claim(conn, &[], std::slice::from_ref(&name), &[]);
