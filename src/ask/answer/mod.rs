@@ -124,7 +124,11 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         && !reading.subjects.is_empty()
         && !companies::any_company_claim(conn, &reading.subjects)?;
     // A list of one kind on a topic ("problems with X's certificates") is that topic's.
-    let on_topic = reading.list.is_some() && !reading.topics.is_empty();
+    // And a list asked with words no name explains ("features like completion"):
+    // the claims that say those words may be what is asked.
+    let on_topic = reading.list.is_some()
+        && reading.list != Some(crate::ask::intent::ListKind::Companies)
+        && (!reading.topics.is_empty() || !reading.unknown.is_empty());
     if (reading.list.is_none() || companies_unsaid || on_topic)
         && let Some(topics) = closest::closer_topics(conn, question, &reading, companies_unsaid)?
     {
