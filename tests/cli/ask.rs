@@ -572,3 +572,50 @@ fn a_subject_named_only_in_another_subjects_claim_is_shown_with_it() {
     assert_eq!(beta["answer"], "named in alpha's claim");
     assert_eq!(beta["stance"], serde_json::Value::Null);
 }
+
+/// Two topics of two articles read from one shared word ("data"), no subject
+/// named: the topic whose claims say the question's other words answers alone.
+#[test]
+fn a_shared_word_names_the_topic_whose_claims_say_the_rest() {
+    let (env, db) = crate::support::env_with_db();
+    for (slug, subject, topic, line) in [
+        (
+            "alpha-notes",
+            "alpha",
+            "data-loss",
+            "Alpha can lose up to 2 hours of recent data.",
+        ),
+        (
+            "beta-notes",
+            "beta",
+            "data-import",
+            "Beta imports data from CSV files.",
+        ),
+    ] {
+        let article = env.write(&format!("{slug}.md"), format!("# {subject}\n\n{line}\n"));
+        let claims = env.write(
+            &format!("{slug}.csv"),
+            format!(
+                "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+                 {subject},limitation,{topic},,,{line},{line},3,3,features\n"
+            ),
+        );
+        env.import(&db, &claims, &article).ok();
+    }
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "which of these can lose hours of recent data",
+        "--format",
+        "json",
+    ]);
+    let topics: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["topic"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(topics, ["data-loss"], "{}", run.stderr);
+}

@@ -169,7 +169,10 @@ pub fn closer_topics(
 ) -> Result<Option<Vec<String>>> {
     // A comparison is the comparison answer's: "faster than Y", Y unknown, is no
     // claim, not whatever claim says Y.
-    if reading.subjects.is_empty() || !reading.companies.is_empty() || reading.comparative {
+    if reading.subjects.is_empty()
+        || !reading.companies.is_empty()
+        || reading.comparative && !asked_elsewhere
+    {
         return Ok(None);
     }
     // The words no name was read from.
@@ -280,4 +283,72 @@ mod tests {
         assert!(!says(&text_words("a good tool"), &key("go")));
         assert!(says(&text_words("any Go program"), &key("go")));
     }
+}
+
+/// The claims on `topics` (any subject), as words.
+fn on_topics(conn: &Connection, topics: &[String]) -> Result<Vec<Candidate>> {
+    let placeholders = vec!["?"; topics.len()].join(", ");
+    let sql = format!(
+        "SELECT t.name, c.statement, c.quote, c.value
+         FROM claims c JOIN topics t ON t.topic_id = c.topic_id
+         WHERE t.name IN ({placeholders})"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(topics), |r| {
+        let topic: String = r.get(0)?;
+        let mut text = String::new();
+        for i in 1..=3 {
+            if let Some(s) = r.get::<_, Option<String>>(i)? {
+                text.push(' ');
+                text.push_str(&s);
+            }
+        }
+        Ok(Candidate {
+            topic,
+            words: text_words(&text),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Several topics read from one word a question shares with them ("data" names
+/// four topics of four articles), no subject named: the topic whose claims say
+/// the question's other words ("lose hours of recent data") is the one asked.
+/// None: keep the reading.
+pub fn narrower_topics(
+    conn: &Connection,
+    question: &str,
+    reading: &Reading,
+) -> Result<Option<Vec<String>>> {
+    if !reading.subjects.is_empty() || reading.topics.len() < 2 {
+        return Ok(None);
+    }
+    let keys = content_keys(question, reading, false);
+    if keys.len() < 2 {
+        return Ok(None);
+    }
+    let claims = on_topics(conn, &reading.topics)?;
+    let mut best: Vec<(usize, &str)> = Vec::new();
+    for c in &claims {
+        let matched = keys.iter().filter(|k| says(&c.words, k)).count();
+        best.push((matched, c.topic.as_str()));
+    }
+    best.sort_by(|a, b| b.0.cmp(&a.0));
+    let Some(&(top, _)) = best.first() else {
+        return Ok(None);
+    };
+    // Two words of the question said, and more than any other topic says.
+    if top < 2 {
+        return Ok(None);
+    }
+    let mut topics: Vec<String> = Vec::new();
+    for (_, t) in best.iter().take_while(|(m, _)| *m == top) {
+        if !topics.iter().any(|x| x == t) {
+            topics.push(t.to_string());
+        }
+    }
+    if topics.len() == reading.topics.len() {
+        return Ok(None);
+    }
+    Ok(Some(topics))
 }

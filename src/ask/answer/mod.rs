@@ -103,6 +103,11 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     {
         reading = read_with(conn, question, Some(source_id))?;
     }
+    // Several topics read from one shared word, no subject: the one whose claims
+    // say the question's other words.
+    if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
+        reading.topics = topics;
+    }
     // No subject named, and the topics asked about are one article's own: the
     // answer keeps to that article (another's general verdicts do not answer it).
     let mut slugs = slugs;
