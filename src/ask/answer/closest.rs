@@ -333,7 +333,7 @@ pub fn narrower_topics(
         let matched = keys.iter().filter(|k| says(&c.words, k)).count();
         best.push((matched, c.topic.as_str()));
     }
-    best.sort_by(|a, b| b.0.cmp(&a.0));
+    best.sort_by_key(|b| std::cmp::Reverse(b.0));
     let Some(&(top, _)) = best.first() else {
         return Ok(None);
     };
