@@ -268,23 +268,6 @@ pub fn closer_topics(
     Ok(Some(topics))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_word_meets_its_other_forms_and_a_short_one_only_itself() {
-        assert_eq!(key("certificates"), "certifica");
-        assert!(says(
-            &text_words("certificate problems"),
-            &key("certificates")
-        ));
-        assert!(says(&text_words("building it"), &key("build")));
-        assert!(!says(&text_words("a good tool"), &key("go")));
-        assert!(says(&text_words("any Go program"), &key("go")));
-    }
-}
-
 /// The claims on `topics` (any subject), as words.
 fn on_topics(conn: &Connection, topics: &[String]) -> Result<Vec<Candidate>> {
     let placeholders = vec!["?"; topics.len()].join(", ");
@@ -351,4 +334,21 @@ pub fn narrower_topics(
         return Ok(None);
     }
     Ok(Some(topics))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_word_meets_its_other_forms_and_a_short_one_only_itself() {
+        assert_eq!(key("certificates"), "certifica");
+        assert!(says(
+            &text_words("certificate problems"),
+            &key("certificates")
+        ));
+        assert!(says(&text_words("building it"), &key("build")));
+        assert!(!says(&text_words("a good tool"), &key("go")));
+        assert!(says(&text_words("any Go program"), &key("go")));
+    }
 }
