@@ -37,7 +37,31 @@ fn key(word: &str) -> String {
     }
 }
 
+/// A key and the keys of the words of the same meaning (src/text/english/
+/// same_meaning.txt), joined by `|`: a claim saying any of them says it.
+fn with_same_meaning(word: &str) -> String {
+    let Some(line) = english::SAME_MEANING
+        .all()
+        .iter()
+        .find(|line| line.split(',').any(|w| w.trim() == word))
+    else {
+        return key(word);
+    };
+    let mut keys: Vec<String> = Vec::new();
+    for w in line.split(',') {
+        let k = key(w.trim());
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys.join("|")
+}
+
 fn says(words: &[String], key: &str) -> bool {
+    key.split('|').any(|k| says_one(words, k))
+}
+
+fn says_one(words: &[String], key: &str) -> bool {
     // A short key is a word of its own ("go" is not the start of "good").
     if key.chars().count() <= 3 {
         words.iter().any(|w| w == key || singular(w) == key)
@@ -74,7 +98,7 @@ fn content_keys(question: &str, reading: &Reading, with_named: bool) -> Vec<Stri
             {
                 continue;
             }
-            let k = key(&part);
+            let k = with_same_meaning(&part);
             if !k.is_empty() && !found.iter().any(|(_, f)| *f == k) {
                 found.push((i, k));
             }
@@ -350,5 +374,13 @@ mod tests {
         assert!(says(&text_words("building it"), &key("build")));
         assert!(!says(&text_words("a good tool"), &key("go")));
         assert!(says(&text_words("any Go program"), &key("go")));
+    }
+
+    #[test]
+    fn a_word_of_one_meaning_is_said_by_any_of_its_line() {
+        let depend = with_same_meaning("depend");
+        assert!(says(&text_words("Quokka requires Numbat"), &depend));
+        assert!(!says(&text_words("Quokka ships Numbat"), &depend));
+        assert_eq!(with_same_meaning("numbat"), "numbat");
     }
 }

@@ -51,10 +51,12 @@ pub fn yes_no_answer(
     {
         return Ok(());
     }
-    let (said, said_by) = saying(conn, subjects, unknown, &found)?;
-    found.extend(said);
+    // Who has nothing of its own on the topic is found before the claims that say
+    // a word of the question join (those may be on other topics).
     let compared_against = compared_against(conn, &select, topics, &mut found)?;
     named_by_others(conn, &select, topics, &mut found)?;
+    let (said, said_by) = saying(conn, subjects, unknown, &found)?;
+    found.extend(said);
     let shown = select.of_kinds(Vec::new());
     // The claims that say a word of the question join the reading line, so that
     // it lists every row shown.
@@ -100,12 +102,20 @@ fn compared_against(
         };
         let silent = !found.iter().any(|g| g.subject == versus);
         if silent && select.subject_names.contains(&versus) {
-            lines.push(format!(
-                "{versus}: no claim of its own; {} is {} than {versus} (line {})",
-                f.subject,
-                f.value.as_deref().unwrap_or("compared"),
-                f.line_start
-            ));
+            // A comparative ("easier") reads "X is easier than Y"; a value that is
+            // a sentence of its own is quoted as the comparison.
+            let value = f.value.as_deref().unwrap_or("compared");
+            lines.push(if value.split_whitespace().count() <= 3 {
+                format!(
+                    "{versus}: no claim of its own; {} is {value} than {versus} (line {})",
+                    f.subject, f.line_start
+                )
+            } else {
+                format!(
+                    "{versus}: no claim of its own; {}'s comparison says: {value} (line {})",
+                    f.subject, f.line_start
+                )
+            });
             found.push(f);
         }
     }
