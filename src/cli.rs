@@ -172,14 +172,17 @@ Examples:
     },
 
     /// The subjects (frameworks), with their aliases and claim counts
-    #[command(after_help = "Example:\n  claimdb subjects")]
-    Subjects,
+    #[command(
+        after_help = "Examples:\n  claimdb subjects\n  claimdb subjects --source fastapi-vs-flask"
+    )]
+    Subjects(SourceArgs),
 
     /// The topics claims are about, with category, aliases and claim counts
     #[command(after_help = "\
 Examples:
   claimdb topics
-  claimdb topics --category components")]
+  claimdb topics --category components
+  claimdb topics --source fastapi-vs-flask")]
     Topics(TopicsArgs),
 
     /// Companies the articles say use each subject: each company once per subject
@@ -258,11 +261,15 @@ Examples:
 Examples:
   claimdb report
   claimdb report feature-matrix --format csv -o matrix.csv
+  claimdb report feature-matrix --source fastapi-vs-flask
   claimdb report conflicts --format json")]
     Report {
         /// The report to run
         #[arg(value_enum)]
         name: Option<Report>,
+
+        #[command(flatten)]
+        scope: SourceArgs,
     },
 
     /// Pairs of claims in tension: built in vs missing, pro vs con or limitation
@@ -423,6 +430,11 @@ pub struct WhichArgs {
           add = ArgValueCandidates::new(crate::complete::names::which_words))]
     pub words: Vec<String>,
 
+    /// Rows only for the subjects with this verdict (repeat for several); the
+    /// coverage line still counts every subject [default: every verdict]
+    #[arg(long, value_name = "VERDICT")]
+    pub only: Vec<crate::answers::which::Verdict>,
+
     #[command(flatten)]
     pub scope: SourceArgs,
 }
@@ -492,6 +504,9 @@ pub struct TopicsArgs {
     /// Only topics of this category
     #[arg(long, short = 'c', add = ArgValueCandidates::new(crate::complete::names::categories))]
     pub category: Option<String>,
+
+    #[command(flatten)]
+    pub scope: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -552,9 +567,9 @@ pub struct ClaimsArgs {
     #[arg(long, value_enum)]
     pub stance: Option<Stance>,
 
-    /// Only claims from this source (its slug)
+    /// Only claims from this source (its slug; repeat for several)
     #[arg(long, value_name = "SLUG")]
-    pub source: Option<String>,
+    pub source: Vec<String>,
 
     /// Only claims whose statement or quote contains each of these words as text
     /// ("orm" also finds "platform"; `search` matches whole words); at most 64 words

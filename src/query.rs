@@ -567,6 +567,19 @@ pub fn write_claim_ids(
     ids: &[i64],
     layout: &[(Field, Column)],
 ) -> Result<u64> {
+    write_claim_rows(conn, out, ids, &[], layout)
+}
+
+/// [`write_claim_ids`], where `named[i]` (when given) shows the claim `ids[i]` for
+/// another subject its statement names ("A, B and C lack it", a claim of A's, shown
+/// for B): that subject in the subject column, and no stance, which is A's.
+pub fn write_claim_rows(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    ids: &[i64],
+    named: &[Option<String>],
+    layout: &[(Field, Column)],
+) -> Result<u64> {
     let (sql, _) = claim_query(&ClaimFilter::default());
     // The same columns as every listing, restricted to the ids and in their order.
     let sql = sql
@@ -575,20 +588,29 @@ pub fn write_claim_ids(
             " FROM json_each(?1) picked JOIN claims c ON c.claim_id = picked.value",
         )
         .replace(" ORDER BY c.claim_id", " ORDER BY picked.key");
+    let ids_json = serde_json::to_string(ids).expect("ids serialise");
     let names = Names::load(conn)?;
     let mut stmt = conn.prepare(&sql)?;
     let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
     let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
     let mut rows_out = out.rows(&columns)?;
-    let ids_json = serde_json::to_string(ids).expect("ids serialise");
     let mut rows = stmt.query([ids_json])?;
+    let mut at = 0;
     while let Some(row) = rows.next()? {
+        // The rows come in the order of `ids`; one whose claim is gone is skipped.
+        let id: i64 = row.get(0)?;
+        while at < ids.len() && ids[at] != id {
+            at += 1;
+        }
+        let other = named.get(at).and_then(Option::as_deref);
+        at += 1;
         let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
         for ((field, _), shown) in layout.iter().zip(&shown) {
-            cells.push(if *shown {
-                field.cell(row, &names)?
-            } else {
-                Cell::Null
+            cells.push(match (*shown, field, other) {
+                (false, _, _) => Cell::Null,
+                (true, Field::Subject, Some(name)) => Cell::from(name),
+                (true, Field::Stance, Some(_)) => Cell::Null,
+                (true, _, _) => field.cell(row, &names)?,
             });
         }
         rows_out.row(&cells)?;

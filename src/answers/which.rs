@@ -96,18 +96,19 @@ impl Question {
 }
 
 /// How one subject answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Verdict {
     Yes,
     Conflicting,
     /// Claims on the topic say the opposite of what was asked: cited.
     No,
     /// No claim on the topic at all.
+    #[value(name = "no-claim")]
     Unknown,
 }
 
 impl Verdict {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Yes => "yes",
             Verdict::Conflicting => "conflicting",
@@ -243,6 +244,21 @@ pub fn write_rows(
     question: &Question,
     answers: &[SubjectAnswer],
 ) -> Result<()> {
+    write_rows_naming(out, question, answers, &[])
+}
+
+/// A subject with no claim of its own on the topic whose name another subject's
+/// cited line says: (the subject, the citation, whose claim it is).
+pub type NamedIn<'a> = (String, &'a Citation, String);
+
+/// [`write_rows`], then one row for each subject `named` in another's citation:
+/// its answer says whose claim names it, with no stance (the stance is the other's).
+pub fn write_rows_naming(
+    out: &mut dyn Sink,
+    question: &Question,
+    answers: &[SubjectAnswer],
+    named: &[NamedIn],
+) -> Result<()> {
     let topic = question.topic.name.as_str();
     let mut rows = out.rows(&COLUMNS)?;
     for a in answers {
@@ -276,6 +292,22 @@ pub fn write_rows(
                 Cell::from(c.quote.as_str()),
             ])?;
         }
+    }
+    for (subject, c, whose) in named {
+        let answer = format!("named in {whose}'s claim");
+        rows.row(&[
+            Cell::from(subject.as_str()),
+            Cell::from(answer.as_str()),
+            Cell::Null,
+            Cell::Int(c.claim_id),
+            Cell::from(c.kind.as_str()),
+            Cell::from(topic),
+            Cell::from(c.source.as_str()),
+            Cell::Int(c.line_start),
+            Cell::Int(c.line_end),
+            Cell::from(cite(&c.source, c.line_start, c.line_end)),
+            Cell::from(c.quote.as_str()),
+        ])?;
     }
     rows.finish()?;
     Ok(())
@@ -369,15 +401,27 @@ pub fn coverage(question: &Question, answers: &[SubjectAnswer]) -> String {
 
 /// `which has|lacks [built-in] TOPIC...`: reads the words, answers, writes the rows
 /// and the closing coverage line.
+/// `only`: the verdicts whose subjects get rows (all when empty); the coverage
+/// line still counts every subject.
 pub fn which(
     conn: &Connection,
     out: &mut dyn Sink,
     polarity: Polarity,
     words: &[String],
+    only: &[Verdict],
 ) -> Result<()> {
     let question = Question::parse(conn, polarity, words)?;
     let answers = answer(conn, &question)?;
-    write(out, &question, &answers)
+    if only.is_empty() {
+        return write(out, &question, &answers);
+    }
+    let shown: Vec<SubjectAnswer> = answers
+        .iter()
+        .filter(|a| only.contains(&a.verdict))
+        .cloned()
+        .collect();
+    write_rows(out, &question, &shown)?;
+    out.note(&coverage(&question, &answers))
 }
 
 #[cfg(test)]

@@ -35,7 +35,12 @@ pub struct Index {
 /// and the start of a name), or, for a one-word name, when it could be a typo of one
 /// (same first letter, length within two).
 pub struct Relevance {
-    prefixes: Vec<String>,
+    /// The first three letters of each form of the question's words (fewer for a
+    /// shorter word), lowercase, with their length.
+    prefix_set: Vec<(usize, [u8; 3])>,
+    /// The same prefixes as bits, by length (one, two, three letters): a name word's
+    /// start is looked up in one step (every alias of the catalogue is).
+    bits: [Vec<u64>; 3],
     typos: Vec<(char, usize)>,
 }
 
@@ -69,15 +74,47 @@ impl Relevance {
             }
             // A name typed as two words ("fast api"): the joined word's start.
         }
-        Relevance { prefixes, typos }
+        let prefix_set: Vec<(usize, [u8; 3])> = prefixes
+            .iter()
+            .filter(|p| p.len() <= 3)
+            .map(|p| {
+                let mut a = [0u8; 3];
+                for (to, from) in a.iter_mut().zip(p.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
+                (p.len(), a)
+            })
+            .collect();
+        let mut bits = [
+            vec![0u64; SYMBOLS.div_ceil(64)],
+            vec![0u64; (SYMBOLS * SYMBOLS).div_ceil(64)],
+            vec![0u64; (SYMBOLS * SYMBOLS * SYMBOLS).div_ceil(64)],
+        ];
+        for (len, p) in &prefix_set {
+            let at = slot(&p[..*len]);
+            bits[len - 1][at / 64] |= 1 << (at % 64);
+        }
+        Relevance {
+            prefix_set,
+            bits,
+            typos,
+        }
     }
 
     fn starts_like(&self, word: &str) -> bool {
-        self.prefixes.iter().any(|p| {
-            word.as_bytes()
-                .get(..p.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        let bytes = word.as_bytes();
+        (1..=bytes.len().min(3)).any(|len| {
+            let at = slot(&bytes[..len]);
+            self.bits[len - 1][at / 64] & (1 << (at % 64)) != 0
         })
+    }
+
+    /// True when `word` is one of the prefixes itself (a short question word).
+    fn is_prefix(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.prefix_set
+            .iter()
+            .any(|(len, p)| *len == b.len() && p[..*len].eq_ignore_ascii_case(b))
     }
 
     /// True when `name` may stand in the question (false ones are certainly absent).
@@ -85,27 +122,43 @@ impl Relevance {
         if !name.is_ascii() {
             return true;
         }
-        let mut words = name
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty());
-        let Some(first) = words.next() else {
-            return false;
-        };
-        // Every word starts like one of the question's, or (a name in several words
-        // may be called by one of them) some longer word does.
-        let mut all = self.starts_like(first);
-        let mut some = all && first.len() >= 4;
-        for w in words.clone() {
+        // The words of the name (runs of letters, digits and apostrophes), looked
+        // at byte by byte: every alias of the catalogue comes through here.
+        let bytes = name.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+        let mut first: Option<&str> = None;
+        let mut count = 0;
+        let (mut all, mut some) = (true, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_word(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            let w = &name[start..i];
             let like = self.starts_like(w);
             all &= like;
-            // A short word of a name ("ui" in "management ui") typed as it is.
-            some |= like && (w.len() >= 4 || self.prefixes.iter().any(|p| p == w));
+            // Every word starts like one of the question's, or (a name in several
+            // words may be called by one of them) some longer word does; a short
+            // word of a name ("ui" in "management ui") typed as it is counts too.
+            some |= like && (w.len() >= 4 || (count > 0 && self.is_prefix(w)));
+            if count == 0 {
+                first = Some(w);
+            }
+            count += 1;
         }
+        let Some(first) = first else {
+            return false;
+        };
         if all || some {
             return true;
         }
         // A one-word name may be a typo of a question word.
-        if words.next().is_none() {
+        if count == 1 {
             let c = first.as_bytes()[0].to_ascii_lowercase() as char;
             let n = first.len();
             return self
@@ -115,6 +168,24 @@ impl Relevance {
         }
         false
     }
+}
+
+/// The symbols a prefix's bytes are folded to: letters, digits, and one for the rest.
+const SYMBOLS: usize = 37;
+
+/// A prefix of one to three bytes as its place among all prefixes of its length.
+/// Every byte that is not a letter or digit shares one symbol: a name word that
+/// starts like a question word is always found (a few others too, which the
+/// index's exact matching then drops).
+fn slot(bytes: &[u8]) -> usize {
+    bytes.iter().fold(0, |at, b| {
+        let symbol = match b.to_ascii_lowercase() {
+            c @ b'a'..=b'z' => (c - b'a') as usize,
+            c @ b'0'..=b'9' => 26 + (c - b'0') as usize,
+            _ => 36,
+        };
+        at * SYMBOLS + symbol
+    })
 }
 
 /// Two forms of one word: "compliant" and "compliance", "secure" and "security".

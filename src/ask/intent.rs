@@ -75,6 +75,8 @@ pub struct Reading {
     pub shipping_topics: Vec<String>,
     /// The phrases of several words that named a topic ("set up"), as typed.
     pub topic_phrases: Vec<String>,
+    /// The question's words a name (subject, topic, company) was read from.
+    pub named_words: Vec<String>,
 }
 
 /// One of the article's lists, for some subjects (all when empty).

@@ -24,6 +24,11 @@ pub fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
     passes.exact(r);
     passes.unordered(r);
     passes.loose(r);
+    for (w, used) in words.iter().zip(&passes.used) {
+        if *used {
+            push_unique(&mut r.named_words, w);
+        }
+    }
     passes.leftovers(r);
 }
 
@@ -265,10 +270,12 @@ impl Passes<'_> {
             let by_word = self.index.named_by_word(&self.keys[i]);
             if !by_word.is_empty() {
                 by_word.into_iter().for_each(|t| self.record(t, r));
+                push_unique(&mut r.named_words, word);
                 continue;
             }
             if let Some((t, key)) = self.index.typo(&self.keys[i]) {
                 self.record(t, r);
+                push_unique(&mut r.named_words, word);
                 r.corrections.push((word.clone(), key));
                 continue;
             }

@@ -11,7 +11,7 @@ use crate::text::english::{self, Words};
 pub fn is_filler(word: &str) -> bool {
     // Asked for every word of the question and every word of the names indexed: a
     // set, where the list is searched in order.
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static SET: std::sync::LazyLock<crate::text::fnv::FnvSet<&'static str>> =
         std::sync::LazyLock::new(|| {
             std::iter::once(&english::FILLER)
                 .chain(ALSO_FILLER.iter().copied())

@@ -50,70 +50,112 @@ impl Keep for All {
 
 /// The subjects, topics and categories that `keep` keeps.
 pub fn load(conn: &Connection, keep: &dyn Keep) -> Result<Names> {
+    let mut names = load_names(conn, keep)?;
+    names.categories = entries(
+        conn,
+        keep,
+        "SELECT 0, category, category, '' FROM categories",
+        "SELECT 0, category, alias, key FROM category_aliases",
+    )?;
+    Ok(names)
+}
+
+/// The subjects and topics that `keep` keeps, no categories (a question names none).
+pub fn load_names(conn: &Connection, keep: &dyn Keep) -> Result<Names> {
     Ok(Names {
         subjects: entries(
             conn,
             keep,
-            "SELECT CAST(subject_id AS TEXT), name, '' FROM subjects",
-            "SELECT CAST(subject_id AS TEXT), alias, key FROM subject_aliases",
+            "SELECT subject_id, '', name, '' FROM subjects",
+            "SELECT subject_id, '', alias, key FROM subject_aliases",
         )?,
         topics: entries(
             conn,
             keep,
-            "SELECT CAST(topic_id AS TEXT), name, category FROM topics",
-            "SELECT CAST(topic_id AS TEXT), alias, key FROM topic_aliases",
+            "SELECT topic_id, '', name, category FROM topics",
+            "SELECT topic_id, '', alias, key FROM topic_aliases",
         )?,
-        categories: entries(
-            conn,
-            keep,
-            "SELECT category, category, '' FROM categories",
-            "SELECT category, alias, key FROM category_aliases",
-        )?,
+        categories: Vec::new(),
     })
 }
 
 /// A text column, or None where another tool stored bytes that are not UTF-8 (such a
-/// name can match nothing a person types).
-fn text(r: &rusqlite::Row, i: usize) -> Result<Option<String>> {
+/// name can match nothing a person types). Borrowed from the row: most names are
+/// looked at and not kept.
+fn text<'r>(r: &'r rusqlite::Row, i: usize) -> Result<Option<&'r str>> {
     Ok(match r.get_ref(i)? {
-        rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok().map(String::from),
+        rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok(),
         _ => None,
     })
 }
 
+/// An entry's id: its integer id (subjects, topics), or its name where the table
+/// has no integer id (categories; the first column is then 0).
+#[derive(PartialEq, Eq, Hash)]
+enum Id {
+    Number(i64),
+    Name(String),
+}
+
+fn id(r: &rusqlite::Row) -> Result<Option<Id>> {
+    let number: i64 = match r.get_ref(0)? {
+        rusqlite::types::ValueRef::Integer(n) => n,
+        _ => return Ok(None),
+    };
+    if number != 0 {
+        return Ok(Some(Id::Number(number)));
+    }
+    Ok(text(r, 1)?.map(|n| Id::Name(n.to_string())))
+}
+
 /// Two plain scans merged here (a join would scan the aliases once per name). The
-/// first column of both queries is the entry's id as text.
+/// columns of both queries: the entry's integer id (0 where it has none), its name
+/// where the id is 0, then the name or alias, and the category or alias key.
 fn entries(
     conn: &Connection,
     keep: &dyn Keep,
     names_sql: &str,
     aliases_sql: &str,
 ) -> Result<Vec<Entry>> {
-    let mut aliases: HashMap<String, Vec<Alias>> = HashMap::new();
+    let mut aliases: HashMap<Id, Vec<Alias>> = HashMap::new();
     let mut stmt = conn.prepare(aliases_sql)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (Some(id), Some(alias), Some(key)) = (text(r, 0)?, text(r, 1)?, text(r, 2)?) else {
+        let Some(key) = text(r, 3)? else {
             continue;
         };
-        if keep.keeps(&key) {
-            aliases.entry(id).or_default().push(Alias { alias, key });
+        if !keep.keeps(key) {
+            continue;
         }
+        let (Some(id), Some(alias)) = (id(r)?, text(r, 2)?) else {
+            continue;
+        };
+        aliases.entry(id).or_default().push(Alias {
+            alias: alias.to_string(),
+            key: key.to_string(),
+        });
     }
     let mut out: Vec<Entry> = Vec::new();
     let mut stmt = conn.prepare(names_sql)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (Some(id), Some(name)) = (text(r, 0)?, text(r, 1)?) else {
+        let Some(name) = text(r, 2)? else {
             continue;
         };
-        let found = aliases.remove(&id);
-        if found.is_some() || keep.keeps(&name) {
+        let found = if aliases.is_empty() {
+            None
+        } else {
+            match id(r)? {
+                Some(id) => aliases.remove(&id),
+                None => continue,
+            }
+        };
+        if found.is_some() || keep.keeps(name) {
             let mut aliases = found.unwrap_or_default();
             aliases.sort_by(|a, b| a.key.cmp(&b.key));
             out.push(Entry {
-                name,
-                category: text(r, 2)?.unwrap_or_default(),
+                name: name.to_string(),
+                category: text(r, 3)?.unwrap_or_default().to_string(),
                 aliases,
             });
         }

@@ -15,7 +15,12 @@ pub fn claims(db: &Db, out: &mut Output, args: &ClaimsArgs) -> Result<()> {
         topic: args.topic.clone(),
         category: args.category.clone(),
         stance: args.stance,
-        source: args.source.clone(),
+        // One article is a filter; several limit the connection (`within`), as
+        // every query command's `--source` does.
+        source: match args.source.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        },
         text: args.text.clone(),
     };
     lists::claims(&db.conn, out, &request)

@@ -73,7 +73,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::RemoveSource(args) => run.writing(|db| remove_source::run(db, args)),
         Command::Publish(args) => run.reading(|db| publish::run(db, args)),
         Command::Which(args) => run.within(&args.scope, |db, out| {
-            answers::which::which(&db.conn, out, args.polarity, &args.words)
+            answers::which::which(&db.conn, out, args.polarity, &args.words, &args.only)
         }),
         Command::Compare(args) => run.within(&args.scope, |db, out| {
             answers::compare::compare(&db.conn, out, &args.subjects, args.on.as_deref())
@@ -81,9 +81,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Ask { question, scope } => {
             run.answer(|db, out| ask::run(db, out, &question.join(" "), &scope.source))
         }
-        Command::Subjects => run.answer(|db, out| answers::catalogue::subjects(&db.conn, out)),
-        Command::Topics(args) => run
-            .answer(|db, out| answers::catalogue::topics(&db.conn, out, args.category.as_deref())),
+        Command::Subjects(scope) => {
+            run.within(scope, |db, out| answers::catalogue::subjects(&db.conn, out))
+        }
+        Command::Topics(args) => run.within(&args.scope, |db, out| {
+            answers::catalogue::topics(&db.conn, out, args.category.as_deref())
+        }),
         Command::Companies(args) => {
             run.within(&args.scope, |db, out| lists::companies(db, out, args))
         }
@@ -99,12 +102,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::UseCases(args) => run.within(&args.scope, |db, out| {
             lists::list(db, out, Kind::UseCase, args)
         }),
+        Command::Claims(args) if args.source.len() > 1 => {
+            let scope = SourceArgs {
+                source: args.source.clone(),
+            };
+            run.within(&scope, |db, out| lists::claims(db, out, args))
+        }
         Command::Claims(args) => run.answer(|db, out| lists::claims(db, out, args)),
         Command::Show { claim_id } => run.answer(|db, out| show::run(db, out, *claim_id)),
         Command::Schema => run.answer(|db, out| answers::schema::schema(&db.conn, out)),
-        Command::Report { name } => {
-            run.answer(|db, out| answers::reports::report(&db.conn, out, *name))
-        }
+        Command::Report { name, scope } => run.within(scope, |db, out| {
+            answers::reports::report(&db.conn, out, *name)
+        }),
         Command::Conflicts(scope) => run.within(scope, |db, out| {
             answers::conflicts::conflicts(&db.conn, out)
         }),

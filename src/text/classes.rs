@@ -58,6 +58,13 @@ pub fn named(words: &[String]) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     let mut taken = vec![false; words.len()];
     for class in SUBJECT_CLASSES.all() {
+        // Cheaply ruled out first: no word starts like the class's last word (its
+        // plural included, "library" as "librari..."), so it cannot stand there.
+        let last = class.rsplit(' ').next().unwrap_or(class);
+        let stem = &last[..last.len() - 1];
+        if !words.iter().any(|w| w.starts_with(stem)) {
+            continue;
+        }
         let n = class.split(' ').count();
         for at in take(words, &mut taken, class) {
             found.push((at, n, noun(class)));
@@ -153,6 +160,24 @@ mod tests {
         let body = "# A vs B\n\nA and B are the two most popular relational databases.\n\
                     A is a library and B is a library, a library.";
         assert_eq!(class_of("A vs B", body), Some("database".into()));
+    }
+
+    #[test]
+    fn tool_classes_are_classes_and_a_question_names_them() {
+        assert_eq!(
+            class_of("Quokka vs Wombat: two Python linters", "x"),
+            Some("linter".into())
+        );
+        assert_eq!(
+            class_of("Numbat, a JavaScript bundler", "x"),
+            Some("bundler".into())
+        );
+        let words: Vec<String> = "which http clients support http/2 and which formatter is fastest"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        let named: Vec<String> = named(&words).into_iter().map(|(_, _, c)| c).collect();
+        assert_eq!(named, ["http client", "formatter"]);
     }
 
     #[test]

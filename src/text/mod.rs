@@ -9,6 +9,7 @@ pub mod block;
 pub mod blocks;
 pub mod classes;
 pub mod english;
+pub mod fnv;
 pub mod fold;
 pub mod markdown;
 pub mod outline;

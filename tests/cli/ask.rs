@@ -437,3 +437,185 @@ fn ask_code_names_no_subject_or_company_of_the_seed() {
         }
     }
 }
+
+/// A made-up README: three claims of one server, each in its own words.
+const QUOKKA_README: &str = "# Quokka\n\n\
+Quokka is a web server that speaks HTTP/1.1, HTTP/2 and HTTP/3 by default.\n\n\
+Building Quokka from source requires the Zig toolchain 0.14 or newer.\n\n\
+Quokka is a project of Numbat Labs, a Kestrel company.\n";
+
+fn quokka_env() -> (crate::support::Env, String) {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write("quokka.md", QUOKKA_README);
+    let claims = env.write(
+        "quokka.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quokka,feature,http-versions,builtin,,\"Quokka speaks HTTP/1.1, HTTP/2 and HTTP/3.\",\"speaks HTTP/1.1, HTTP/2 and HTTP/3 by default\",3,3,features\n\
+         quokka,fact,build-requirement,,Zig 0.14,Building Quokka from source requires the Zig toolchain 0.14 or newer.,Building Quokka from source requires the Zig toolchain 0.14 or newer.,5,5,features\n\
+         quokka,fact,ownership,,Numbat Labs,\"Quokka is a project of Numbat Labs, a Kestrel company.\",\"Quokka is a project of Numbat Labs, a Kestrel company.\",7,7,features\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    (env, db)
+}
+
+/// A topic read from one word of its name ("version" of `http-versions`) does not
+/// beat the claim that says the question's other words ("zig", "build"); and a
+/// company asked about where no company claim exists is answered from the claim
+/// that says "company".
+#[test]
+fn the_claims_own_words_beat_a_topic_read_from_one_word() {
+    let (env, db) = quokka_env();
+    let lines = |q: &str| -> Vec<i64> {
+        let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
+        run.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["line_start"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(lines("what zig version do i need to build quokka"), [5]);
+    assert_eq!(lines("which company is behind quokka"), [7]);
+    // The topic's own words still answer.
+    assert_eq!(lines("does quokka support http/3"), [3]);
+}
+
+/// An attribute no claim holds (a price, a release date, a licence) is said to be
+/// missing before what is near it is shown, on stderr: no row answers as if it
+/// were the price.
+#[test]
+fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
+    let (env, db) = quokka_env();
+    for (q, says) in [
+        (
+            "how much does quokka cost",
+            "the knowledge base does not say the cost of quokka",
+        ),
+        (
+            "when was quokka released",
+            "the knowledge base does not say the release date of quokka",
+        ),
+        (
+            "what licence does quokka use",
+            "the knowledge base does not say the licence of quokka",
+        ),
+    ] {
+        let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
+        assert_eq!(run.json(), serde_json::json!([]), "{q}: {run:#?}");
+        let said = run.stderr.find(says);
+        let near = run.stderr.find("quokka build-requirement (line 5)");
+        assert!(
+            said.is_some() && near.is_some() && said < near,
+            "{q}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// A claim that names other subjects ("Alpha, Beta and Gamma lack caching", a
+/// claim of Alpha's) answers for them too: the row is shown for the subject asked,
+/// without Alpha's stance, and stderr says whose claim it is.
+#[test]
+fn a_subject_named_only_in_another_subjects_claim_is_shown_with_it() {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "trio.md",
+        "# Alpha, Beta and Gamma\n\nAlpha, Beta and Gamma do not support caching.\n\nBeta has built-in routing.\n",
+    );
+    let claims = env.write(
+        "trio.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         alpha,feature,caching,lacks,,\"Alpha, Beta and Gamma do not support caching.\",\"Alpha, Beta and Gamma do not support caching.\",3,3,features\n\
+         beta,feature,routing,builtin,,Beta has built-in routing.,Beta has built-in routing.,5,5,features\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "does beta support caching",
+        "--format",
+        "json",
+    ]);
+    let rows = run.json();
+    let beta = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["subject"] == "beta")
+        .unwrap_or_else(|| panic!("no row for beta: {rows:#}"));
+    assert_eq!(beta["line_start"], 3);
+    assert_eq!(beta["stance"], serde_json::Value::Null);
+    assert!(
+        run.stderr
+            .contains("beta: no claim of its own; alpha's claim names it (line 3)"),
+        "{}",
+        run.stderr
+    );
+    // The same in a `which` answer: Beta's row is the line that names it.
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "which lacks caching",
+        "--format",
+        "json",
+    ]);
+    let rows = run.json();
+    let beta = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["subject"] == "beta")
+        .unwrap_or_else(|| panic!("no row for beta: {rows:#}"));
+    assert_eq!(beta["line_start"], 3);
+    assert_eq!(beta["answer"], "named in alpha's claim");
+    assert_eq!(beta["stance"], serde_json::Value::Null);
+}
+
+/// Two topics of two articles read from one shared word ("data"), no subject
+/// named: the topic whose claims say the question's other words answers alone.
+#[test]
+fn a_shared_word_names_the_topic_whose_claims_say_the_rest() {
+    let (env, db) = crate::support::env_with_db();
+    for (slug, subject, topic, line) in [
+        (
+            "alpha-notes",
+            "alpha",
+            "data-loss",
+            "Alpha can lose up to 2 hours of recent data.",
+        ),
+        (
+            "beta-notes",
+            "beta",
+            "data-import",
+            "Beta imports data from CSV files.",
+        ),
+    ] {
+        let article = env.write(&format!("{slug}.md"), format!("# {subject}\n\n{line}\n"));
+        let claims = env.write(
+            &format!("{slug}.csv"),
+            format!(
+                "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+                 {subject},limitation,{topic},,,{line},{line},3,3,features\n"
+            ),
+        );
+        env.import(&db, &claims, &article).ok();
+    }
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "which of these can lose hours of recent data",
+        "--format",
+        "json",
+    ]);
+    let topics: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["topic"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(topics, ["data-loss"], "{}", run.stderr);
+}

@@ -284,3 +284,139 @@ fn every_command_of_a_reading_line_runs() {
         }
     }
 }
+
+/// `subjects`, `topics` and `report` take `--source` like every query command: the
+/// subjects, topics and report rows of that article alone.
+#[test]
+fn subjects_topics_and_reports_keep_to_the_source_asked() {
+    let (env, db) = several_articles();
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["--db", db.as_str(), "--format", "json"];
+        all.extend_from_slice(args);
+        env.run(&all).json()
+    };
+    let names = |rows: &Value, field: &str| -> Vec<String> {
+        let mut n: Vec<String> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[field].as_str().unwrap().to_string())
+            .collect();
+        n.sort();
+        n
+    };
+    let subjects = json(&["subjects", "--source", "kafka-vs-rabbitmq"]);
+    assert_eq!(
+        names(&subjects, "subject"),
+        ["kafka", "rabbitmq"],
+        "{subjects:#}"
+    );
+    let topics = json(&["topics", "--source", "postgres-vs-mysql"]);
+    let every = json(&["topics"]);
+    assert!(
+        !names(&topics, "topic").contains(&"orm".to_string()),
+        "{topics:#}"
+    );
+    assert!(names(&every, "topic").contains(&"orm".to_string()));
+    assert!(
+        names(&topics, "topic").contains(&"replication".to_string()),
+        "{topics:#}"
+    );
+    let matrix = json(&["report", "feature-matrix", "--source", "fastapi-vs-flask"]);
+    let rows = matrix.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        for (key, value) in row.as_object().unwrap() {
+            if let Some(cell) = value.as_str().filter(|c| c.contains(':')) {
+                assert!(cell.contains("fastapi-vs-flask:"), "{key}: {cell}");
+            }
+        }
+    }
+    env.run(&["--db", &db, "subjects", "--source", "nope"])
+        .fails_saying(2, "no source 'nope'");
+}
+
+/// Splits a command line as a POSIX shell does for the quoting `ask` prints (single
+/// quotes, with `'\''` for a quote inside).
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any || !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                any = false;
+            }
+            '\\' if !quoted => {}
+            _ => word.push(c),
+        }
+    }
+    if any || !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+fn claim_ids(rows: &Value) -> std::collections::BTreeSet<i64> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["claim_id"].as_i64())
+        .collect()
+}
+
+/// The "reading this as" line is the command (or commands, joined by " ; ") that
+/// gives the rows the answer shows: run as printed, quoting and all, it lists
+/// the same claims.
+#[test]
+fn every_reading_as_line_runs_and_lists_the_answers_claims() {
+    let (env, db) = several_articles();
+    for question in [
+        "does flask have an orm?",
+        "which framework lacks built-in authentication",
+        "which databases support materialized views",
+        "according to the kafka article which is faster",
+        "is django better than flask for large projects",
+        "what are the drawbacks of flask",
+        "who uses django",
+        "does postgres support json",
+        "what is fastapi",
+        "does flask support websockets",
+    ] {
+        let run = env.run(&["--db", &db, "--format", "json", "ask", question]);
+        let Some(line) = run
+            .stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("reading this as: claimdb "))
+        else {
+            continue;
+        };
+        let mut listed = std::collections::BTreeSet::new();
+        for command in line.split(" ; claimdb ") {
+            let mut args: Vec<String> =
+                vec!["--db".into(), db.clone(), "--format".into(), "json".into()];
+            args.extend(shell_words(command));
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let again = env.run(&args);
+            assert_eq!(
+                again.code, 0,
+                "{question}: `{command}` failed: {}",
+                again.stderr
+            );
+            listed.extend(claim_ids(&again.json()));
+        }
+        let shown = claim_ids(&run.json());
+        assert!(
+            shown.is_subset(&listed) && (shown.len() >= 30 || shown == listed),
+            "{question}: `{line}` lists {listed:?}, the answer shows {shown:?}"
+        );
+    }
+}

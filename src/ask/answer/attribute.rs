@@ -96,12 +96,53 @@ pub fn unsaid(conn: &Connection, attribute: &str, subjects: &[String]) -> Result
         } else {
             format!(" of {}", some_of(subjects, 5))
         };
+        // "released" is asked as a verb: the attribute is named by its line's noun.
+        let named = match self::forms(attribute).first() {
+            Some(first) if attribute.ends_with("ed") => first.clone(),
+            _ => attribute.to_string(),
+        };
         say(&format!(
             "the knowledge base does not say the {}{whom}: no claim on it",
-            printable(attribute)
+            printable(&named)
         ));
+        near(conn, subjects)?;
     }
     Ok(!said)
+}
+
+/// At most this many nearby facts follow a "does not say".
+const MAX_NEAR: usize = 3;
+
+/// What the knowledge base does say of `subjects` (their facts, as the article
+/// orders them), on stderr after a "does not say": near the question, not an
+/// answer to it, so no row is written.
+fn near(conn: &Connection, subjects: &[String]) -> Result<()> {
+    if subjects.is_empty() {
+        return Ok(());
+    }
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT s.name, t.name, c.line_start, c.statement FROM claims c
+         JOIN subjects s ON s.subject_id = c.subject_id
+         JOIN topics t ON t.topic_id = c.topic_id
+         WHERE c.kind = 'fact' AND s.name IN ({placeholders})
+         ORDER BY c.source_id, c.line_start, c.claim_id LIMIT {MAX_NEAR}"
+    ))?;
+    let near: Vec<(String, String, i64, String)> = stmt
+        .query_map(rusqlite::params_from_iter(subjects), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if !near.is_empty() {
+        say("  what it does say, near it:");
+    }
+    for (subject, topic, line, statement) in near {
+        say(&format!(
+            "    {subject} {topic} (line {line}): {}",
+            printable(&statement)
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

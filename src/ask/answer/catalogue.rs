@@ -14,7 +14,7 @@ use crate::error::Result;
 /// thousands); company names only when asked (they are read from the claims).
 pub fn catalogue(conn: &Connection, question: &str, with_companies: bool) -> Result<Catalogue> {
     let relevance = Relevance::of(question);
-    let names = load::load(conn, &relevance)?;
+    let names = load::load_names(conn, &relevance)?;
     let entries = |entries: Vec<load::Entry>| -> Vec<Entry> {
         entries
             .into_iter()

@@ -65,3 +65,17 @@ pub fn company_answer(
     }
     Ok(())
 }
+
+/// True when some company claim is about one of `subjects` (any, when none named).
+pub fn any_company_claim(conn: &Connection, subjects: &[String]) -> Result<bool> {
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let sql = if subjects.is_empty() {
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE kind = 'company')".to_string()
+    } else {
+        format!(
+            "SELECT EXISTS (SELECT 1 FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+             WHERE c.kind = 'company' AND s.name IN ({placeholders}))"
+        )
+    };
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(subjects), |r| r.get(0))?)
+}

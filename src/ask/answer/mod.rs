@@ -11,6 +11,7 @@
 mod advice;
 mod attribute;
 mod catalogue;
+mod closest;
 mod companies;
 mod compare;
 mod explain;
@@ -102,6 +103,11 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     {
         reading = read_with(conn, question, Some(source_id))?;
     }
+    // Several topics read from one shared word, no subject: the one whose claims
+    // say the question's other words.
+    if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
+        reading.topics = topics;
+    }
     // No subject named, and the topics asked about are one article's own: the
     // answer keeps to that article (another's general verdicts do not answer it).
     let mut slugs = slugs;
@@ -115,14 +121,10 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         reading = read(conn, question)?;
     }
     say::answering_from(&slugs);
+    closer(conn, question, &mut reading)?;
     // "how much does X cost": where no claim says it, say so rather than answer with
     // what is nearby as if it were the price.
-    if reading.topics.is_empty()
-        && reading.list.is_none()
-        && reading.companies.is_empty()
-        && let Some(asked) = attribute::asked(question)
-        && attribute::unsaid(conn, &asked, &reading.subjects)?
-    {
+    if attribute_unsaid(conn, out, question, &reading)? {
         return Ok(());
     }
     let Some(intent) = reading.intent() else {
@@ -188,4 +190,53 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words),
     }
+}
+
+/// A topic read from one word of its name, or none where words were left over:
+/// the claims' own words may say better what was asked (src/ask/answer/closest.rs).
+fn closer(conn: &Connection, question: &str, reading: &mut Reading) -> Result<()> {
+    // Companies asked for where no company claim is about the subjects: the claims
+    // that say the words asked may still answer.
+    let companies_unsaid = reading.list == Some(crate::ask::intent::ListKind::Companies)
+        && !reading.subjects.is_empty()
+        && !companies::any_company_claim(conn, &reading.subjects)?;
+    // A list of one kind on a topic ("problems with X's certificates") is that topic's.
+    // And a list asked with words no name explains ("features like completion"):
+    // the claims that say those words may be what is asked.
+    let on_topic = reading.list.is_some()
+        && reading.list != Some(crate::ask::intent::ListKind::Companies)
+        && (!reading.topics.is_empty() || !reading.unknown.is_empty());
+    if (reading.list.is_none() || companies_unsaid || on_topic)
+        && let Some(topics) = closest::closer_topics(conn, question, reading, companies_unsaid)?
+    {
+        reading.topics = topics;
+        reading.unknown.clear();
+        reading.list = None;
+    }
+    Ok(())
+}
+
+/// True when the question asks for an attribute no claim holds: said so on
+/// stderr, and an empty list written.
+fn attribute_unsaid(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    question: &str,
+    reading: &Reading,
+) -> Result<bool> {
+    if reading.topics.is_empty()
+        && reading.list.is_none()
+        && reading.companies.is_empty()
+        && let Some(asked) = attribute::asked(question)
+        && attribute::unsaid(conn, &asked, &reading.subjects)?
+    {
+        // No row answers it: an empty list (`[]` in JSON), not no output at all.
+        let columns: Vec<crate::rows::Column> = crate::query::CLAIM_COLUMNS
+            .iter()
+            .map(|(_, c)| c.clone())
+            .collect();
+        out.rows(&columns)?.finish()?;
+        return Ok(true);
+    }
+    Ok(false)
 }

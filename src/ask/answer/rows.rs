@@ -8,7 +8,7 @@ use crate::ask::answer::say::{plural, printable, reading_as, say};
 use crate::ask::answer::select::{Found, Select};
 use crate::error::Result;
 use crate::model::Kind;
-use crate::names::some_of;
+use crate::names::{fold, some_of};
 use crate::query;
 use crate::rows::{Column, Sink};
 
@@ -27,7 +27,103 @@ pub fn write_found(
     found: &[Found],
     select: &Select,
 ) -> Result<()> {
-    write_found_as(conn, out, found, &select.command(), query::CLAIM_COLUMNS)
+    let named = named_in_others(conn, found, &select.subject_names)?;
+    if named.is_empty() {
+        return write_found_as(conn, out, found, &select.command(), query::CLAIM_COLUMNS);
+    }
+    let mut ids: Vec<i64> = found.iter().take(MAX_ROWS).map(|f| f.claim_id).collect();
+    let mut others: Vec<Option<String>> = vec![None; ids.len()];
+    for (subject, f) in &named {
+        ids.push(f.claim_id);
+        others.push(Some(subject.clone()));
+        say(&format!(
+            "{subject}: no claim of its own; {}'s claim names it (line {})",
+            f.subject, f.line_start
+        ));
+    }
+    query::write_claim_rows(conn, out, &ids, &others, query::CLAIM_COLUMNS)?;
+    if found.len() > MAX_ROWS {
+        say(&format!(
+            "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
+            found.len(),
+            printable(&select.command())
+        ));
+    }
+    Ok(())
+}
+
+/// The subjects asked about that have no claim among `found` (not even as the
+/// other side of a comparison) but that a found claim's statement names: each
+/// with the first such claim ("A, B and C do not support it", a claim of A's,
+/// says it of B too). Nothing is looked up when every subject has a claim.
+fn named_in_others<'f>(
+    conn: &Connection,
+    found: &'f [Found],
+    asked: &[String],
+) -> Result<Vec<(String, &'f Found)>> {
+    // No subject asked ("which one handles X better"): the subjects of the
+    // articles the claims stand in.
+    let of_sources;
+    let asked = if asked.is_empty() && !found.is_empty() {
+        let mut slugs: Vec<&str> = found.iter().map(|f| f.source.as_str()).collect();
+        slugs.sort();
+        slugs.dedup();
+        let placeholders = vec!["?"; slugs.len()].join(", ");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT DISTINCT s.name FROM claims c
+             JOIN subjects s ON s.subject_id = c.subject_id
+             JOIN sources src ON src.source_id = c.source_id
+             WHERE src.slug IN ({placeholders})"
+        ))?;
+        of_sources = stmt
+            .query_map(rusqlite::params_from_iter(&slugs), |r| {
+                r.get::<_, String>(0)
+            })?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        of_sources.as_slice()
+    } else {
+        asked
+    };
+    let silent: Vec<&String> = asked
+        .iter()
+        .filter(|s| {
+            !found
+                .iter()
+                .any(|f| f.subject == **s || f.versus.as_deref() == Some(s.as_str()))
+        })
+        .collect();
+    let mut named = Vec::new();
+    if silent.is_empty() || found.is_empty() {
+        return Ok(named);
+    }
+    let mut aliases = conn.prepare_cached(
+        "SELECT a.key FROM subject_aliases a JOIN subjects s ON s.subject_id = a.subject_id
+         WHERE s.name = ?1",
+    )?;
+    for subject in silent {
+        let mut forms: Vec<String> = vec![fold(subject), fold(&subject.replace('-', " "))];
+        forms.extend(
+            aliases
+                .query_map([subject], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        );
+        let says = |statement: &str| {
+            let words: Vec<String> = statement
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .map(fold)
+                .collect();
+            let text = format!(" {} ", words.join(" "));
+            forms
+                .iter()
+                .filter(|f| f.chars().count() >= 2)
+                .any(|f| text.contains(&format!(" {f} ")))
+        };
+        if let Some(f) = found.iter().take(MAX_ROWS).find(|f| says(&f.statement)) {
+            named.push((subject.clone(), f));
+        }
+    }
+    Ok(named)
 }
 
 /// Writes the claims (at most `MAX_ROWS`) with `layout`; when more matched, says

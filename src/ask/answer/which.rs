@@ -53,10 +53,10 @@ pub fn which_answer(
             );
         }
     }
-    reading_as(&format!("which {verb} {name}"));
     // The subjects that answer yes (or whose claims conflict) get rows; the others
     // are named in the coverage line, so that with many articles they do not crowd
     // out the answer. When none answers yes, the rows are the claims that say no.
+    // The reading line says so (`--only`), so that it lists the same rows.
     let pick = |wanted: &[Verdict]| -> Vec<SubjectAnswer> {
         answers
             .iter()
@@ -64,11 +64,47 @@ pub fn which_answer(
             .cloned()
             .collect()
     };
-    let mut shown = pick(&[Verdict::Yes, Verdict::Conflicting]);
+    let mut wanted = [Verdict::Yes, Verdict::Conflicting].as_slice();
+    let mut shown = pick(wanted);
     if shown.is_empty() {
-        shown = pick(&[Verdict::No]);
+        wanted = &[Verdict::No];
+        shown = pick(wanted);
     }
-    which::write_rows(out, &question, &shown)?;
+    let only: Vec<String> = wanted
+        .iter()
+        .map(|v| format!(" --only {}", v.as_str()))
+        .collect();
+    reading_as(&format!("which {verb} {name}{}", only.concat()));
+    // A subject with no claim on it that a shown claim's line names ("A recovers;
+    // B cannot", a claim of A's) is shown with that line, as named there.
+    let mut named: Vec<which::NamedIn> = Vec::new();
+    for a in answers.iter().filter(|a| a.verdict == Verdict::Unknown) {
+        let form = crate::names::fold(&a.subject.replace('-', " "));
+        let says = |quote: &str| {
+            let text = crate::names::fold(quote);
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words
+                .windows(form.split(' ').count())
+                .any(|w| w.join(" ") == form)
+        };
+        let hit = shown
+            .iter()
+            .flat_map(|s| s.citations.iter().map(move |c| (s, c)))
+            .find(|(_, c)| says(&c.quote));
+        if let Some((s, c)) = hit {
+            named.push((a.subject.clone(), c, s.subject.clone()));
+        }
+    }
+    for (subject, c, whose) in &named {
+        crate::ask::answer::say::say(&format!(
+            "{subject}: no claim of its own; {whose}'s claim names it (line {})",
+            c.line_start
+        ));
+    }
+    which::write_rows_naming(out, &question, &shown, &named)?;
     note(out, &which::coverage(&question, &answers))?;
     if answers.iter().all(|a| a.verdict == Verdict::Unknown) {
         return no_claim(conn, &[], std::slice::from_ref(&name), &[]);

@@ -25,9 +25,21 @@ pub fn yes_no_answer(
     phrases: &[String],
     unknown: &[String],
 ) -> Result<()> {
-    let select = Select::new(conn, subjects, topics)?;
+    // Feature claims (the stance) first, then what else the article says on it:
+    // every kind, ranked, so one fetch gives both the order and whether any is there.
+    let select = Select::new(conn, subjects, topics)?.of_kinds(vec![
+        Kind::Feature,
+        Kind::Comparison,
+        Kind::Limitation,
+        Kind::Con,
+        Kind::Pro,
+        Kind::UseCase,
+        Kind::Fact,
+        Kind::Company,
+    ]);
+    let mut found = select.fetch(conn)?;
     if !select.filter.subjects.is_empty()
-        && select.fetch(conn)?.is_empty()
+        && found.is_empty()
         && telling_mention(
             conn,
             out,
@@ -39,22 +51,18 @@ pub fn yes_no_answer(
     {
         return Ok(());
     }
-    // Feature claims (the stance) first, then what else the article says on it.
-    let select = select.of_kinds(vec![
-        Kind::Feature,
-        Kind::Comparison,
-        Kind::Limitation,
-        Kind::Con,
-        Kind::Pro,
-        Kind::UseCase,
-        Kind::Fact,
-        Kind::Company,
-    ]);
-    let mut found = select.fetch(conn)?;
-    found.extend(saying(conn, subjects, unknown, &found)?);
+    // Who has nothing of its own on the topic is found before the claims that say
+    // a word of the question join (those may be on other topics).
     let compared_against = compared_against(conn, &select, topics, &mut found)?;
+    named_by_others(conn, &select, topics, &mut found)?;
+    let (said, said_by) = saying(conn, subjects, unknown, &found)?;
+    found.extend(said);
     let shown = select.of_kinds(Vec::new());
-    reading_as(&shown.command());
+    // The claims that say a word of the question join the reading line, so that
+    // it lists every row shown.
+    let mut commands = vec![shown.command()];
+    commands.extend(said_by);
+    reading_as(&commands.join(" ; claimdb "));
     write_found(conn, out, &found, &shown)?;
     let (verdicts, silent) = verdicts(&shown, &found, &compared_against);
     if !verdicts.is_empty() {
@@ -79,6 +87,14 @@ fn compared_against(
     if select.filter.subjects.is_empty() || select.filter.topics.is_empty() {
         return Ok(lines);
     }
+    // Only a subject with nothing of its own found can be answered this way.
+    if select
+        .subject_names
+        .iter()
+        .all(|s| found.iter().any(|f| f.subject == *s))
+    {
+        return Ok(lines);
+    }
     let others = Select::new(conn, &[], topics)?.of_kinds(vec![Kind::Comparison]);
     for f in others.fetch(conn)? {
         let Some(versus) = f.versus.clone() else {
@@ -86,16 +102,65 @@ fn compared_against(
         };
         let silent = !found.iter().any(|g| g.subject == versus);
         if silent && select.subject_names.contains(&versus) {
-            lines.push(format!(
-                "{versus}: no claim of its own; {} is {} than {versus} (line {})",
-                f.subject,
-                f.value.as_deref().unwrap_or("compared"),
-                f.line_start
-            ));
+            // A comparative ("easier") reads "X is easier than Y"; a value that is
+            // a sentence of its own is quoted as the comparison.
+            let value = f.value.as_deref().unwrap_or("compared");
+            lines.push(if value.split_whitespace().count() <= 3 {
+                format!(
+                    "{versus}: no claim of its own; {} is {value} than {versus} (line {})",
+                    f.subject, f.line_start
+                )
+            } else {
+                format!(
+                    "{versus}: no claim of its own; {}'s comparison says: {value} (line {})",
+                    f.subject, f.line_start
+                )
+            });
             found.push(f);
         }
     }
     Ok(lines)
+}
+
+/// A subject with nothing of its own on the topic may be named in another
+/// subject's claim on it ("B does not support X, whereas A does", a claim of B's):
+/// that claim joins `found`, and the rows show it for the subject it names too.
+fn named_by_others(
+    conn: &Connection,
+    select: &Select,
+    topics: &[String],
+    found: &mut Vec<Found>,
+) -> Result<()> {
+    if select.filter.subjects.is_empty() || select.filter.topics.is_empty() {
+        return Ok(());
+    }
+    let silent: Vec<&String> = select
+        .subject_names
+        .iter()
+        .filter(|s| {
+            !found
+                .iter()
+                .any(|f| f.subject == **s || f.versus.as_deref() == Some(s.as_str()))
+        })
+        .collect();
+    if silent.is_empty() {
+        return Ok(());
+    }
+    let others = Select::new(conn, &[], topics)?.fetch(conn)?;
+    for f in others {
+        let names = silent.iter().any(|s| {
+            let text = crate::names::fold(&f.statement);
+            let form = crate::names::fold(&s.replace('-', " "));
+            text.split(|c: char| !c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .windows(form.split(' ').count())
+                .any(|w| w.join(" ") == form)
+        });
+        if names && !found.iter().any(|g| g.claim_id == f.claim_id) {
+            found.push(f);
+        }
+    }
+    Ok(())
 }
 
 /// One verdict per subject asked (or found, when none was named), and the subjects
@@ -169,10 +234,11 @@ fn saying(
     subjects: &[String],
     unknown: &[String],
     found: &[Found],
-) -> Result<Vec<Found>> {
+) -> Result<(Vec<Found>, Vec<String>)> {
     let mut more: Vec<Found> = Vec::new();
+    let mut commands: Vec<String> = Vec::new();
     if subjects.is_empty() {
-        return Ok(more);
+        return Ok((more, commands));
     }
     for word in unknown.iter().filter(|w| w.chars().count() >= 3) {
         let mut said = Select::new(conn, subjects, &[])?;
@@ -181,13 +247,17 @@ fn saying(
         if hits.len() > crate::ask::answer::rows::MAX_MENTIONS {
             continue;
         }
+        let before = more.len();
         for f in hits {
             if !found.iter().chain(&more).any(|g| g.claim_id == f.claim_id) {
                 more.push(f);
             }
         }
+        if more.len() > before {
+            commands.push(said.command());
+        }
     }
-    Ok(more)
+    Ok((more, commands))
 }
 
 /// How a subject stands on a topic, from its feature claims' stances.

@@ -259,6 +259,10 @@ lists! {
     CLASS_OPENERS = "class_openers.txt";
     /// ask: words that end an article's name after "according to".
     ARTICLE_NAME_ENDS = "article_name_ends.txt";
+    /// ask: words of grammar, left out when a question is matched to claims' text.
+    FUNCTION_WORDS = "function_words.txt";
+    /// ask: words of one meaning, for matching a question to claims' text.
+    SAME_MEANING = "same_meaning.txt";
 }
 
 #[cfg(test)]
