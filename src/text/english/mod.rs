@@ -8,6 +8,7 @@
 
 pub mod inflect;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One word or phrase list, split on first use.
@@ -16,6 +17,11 @@ pub struct Words {
     pub name: &'static str,
     text: &'static str,
     phrases: OnceLock<Vec<&'static str>>,
+    /// The phrases as a set, for `contains` (a clause reader asks it of every
+    /// word of a sentence: a scan of the list per word made `draft` slow).
+    set: OnceLock<HashSet<&'static str>>,
+    /// The phrases split into tokens, by their first token, for `starting`.
+    by_first: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>>,
 }
 
 impl Words {
@@ -24,6 +30,8 @@ impl Words {
             name,
             text,
             phrases: OnceLock::new(),
+            set: OnceLock::new(),
+            by_first: OnceLock::new(),
         }
     }
 
@@ -41,8 +49,44 @@ impl Words {
 
     /// True when `phrase` is one of the list's phrases, exactly.
     pub fn contains(&self, phrase: &str) -> bool {
-        self.all().contains(&phrase)
+        self.set
+            .get_or_init(|| self.all().iter().copied().collect())
+            .contains(phrase)
     }
+
+    /// The phrases whose first token is `first`, each as its tokens (words, and
+    /// a leading "," or ";" of a word apart: ", and" is "," and "and").
+    pub fn starting(&self, first: &str) -> &[Vec<&'static str>] {
+        let index = self.by_first.get_or_init(|| {
+            let mut index: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            for phrase in self.all() {
+                let parts = phrase_parts(phrase);
+                if let Some(&head) = parts.first() {
+                    index.entry(head).or_default().push(parts);
+                }
+            }
+            index
+        });
+        index.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The tokens a list's phrase is made of: words, and "," or ";" apart.
+fn phrase_parts(phrase: &'static str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for w in phrase.split(' ') {
+        let rest = match w.strip_prefix([',', ';']) {
+            Some(rest) => {
+                out.push(&w[..1]);
+                rest
+            }
+            None => w,
+        };
+        if !rest.is_empty() {
+            out.push(rest);
+        }
+    }
+    out
 }
 
 /// Declares a list read from `NAME.txt` beside this file, and records it in
