@@ -22,6 +22,7 @@ mod lookup;
 mod matcher;
 mod polarity;
 mod proper_names;
+mod question;
 mod reader;
 mod row;
 mod slug;

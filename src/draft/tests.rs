@@ -537,3 +537,31 @@ fn a_feature_list_item_without_a_bold_lead_is_named_by_its_words() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_question_heading_and_its_yes_or_no_answer_make_a_statement() {
+    let text = "# Quillo FAQ\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Does Quillo support webhooks?\n\n\
+                No, Quillo polls instead. Polling is simpler.\n\n\
+                ## Does Quillo support replicas?\n\n\
+                Yes.\n\n\
+                ## Why doesn't Quillo support plugins?\n\n\
+                Plugins would slow startup.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    // The answer's sentence is cited; a one-word answer cites its heading.
+    assert_eq!(
+        features_on(&rows, 7),
+        [("quillo", "webhooks", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 9),
+        [("quillo", "replication", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 13),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}

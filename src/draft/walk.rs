@@ -6,6 +6,7 @@
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::discover::{column_name, subject_column};
 use crate::draft::extract::table::legend_entry;
+use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::quotes::widen;
@@ -35,6 +36,8 @@ pub struct Walk<'a, 'c> {
     table_header: Vec<String>,
     /// The page's own subject, for what names none (a one-product page).
     main: Option<usize>,
+    /// A yes/no question heading waiting for its answer, and its source range.
+    question: Option<(Question, (usize, usize))>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -53,6 +56,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             previous: None,
             table_header: Vec::new(),
             main,
+            question: None,
         }
     }
 
@@ -106,11 +110,42 @@ impl<'a, 'c> Walk<'a, 'c> {
         };
         self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();
         self.table_header.clear();
+        self.question = None;
+        let reader = &self.reader;
+        if let Some(q) = question(heading, |name| reader.subject_whole(name).is_some()) {
+            let r = &block.rendered;
+            let range = widen(self.text, r.source_range(self.text, 0, r.text.len()));
+            if q.presupposed {
+                self.read_statement(&q.statement(true), range);
+            } else {
+                self.question = Some((q, range));
+            }
+        }
+    }
+
+    /// A question heading's statement, as the answer under it says (or as the
+    /// question says, for "Why doesn't A ...?"), read as a sentence quoting
+    /// `range` of the article.
+    fn read_statement(&mut self, statement: &str, (s, e): (usize, usize)) {
+        let text = self.text;
+        let sentence = Sentence {
+            text: statement,
+            label_len: 0,
+            quote: &text[s..e],
+            line_start: self.line_of(s),
+            line_end: self.line_of(e - 1),
+            listed: false,
+            first: true,
+            cell: None,
+        };
+        self.reader.start_block();
+        self.reader.read(&sentence, &self.ctx);
     }
 
     /// A table row: each cell after the first is read with its column's heading
     /// (the subject) and the row's label (the topic).
     fn table_row(&mut self, block: &Block, header: bool) {
+        self.question = None;
         if header || self.table_header.is_empty() {
             self.table_header = block.cells.iter().map(|c| c.text.clone()).collect();
             if header {
@@ -153,6 +188,21 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// introduces the list after it; the list ends at the next paragraph.
     fn text_block(&mut self, block: &Block) {
         let item = matches!(block.kind, BlockKind::ListItem { .. });
+        // The first block under a yes/no question heading: "Yes." or "No, ...".
+        if let Some((q, heading)) = self.question.take()
+            && let Some((yes, taken)) = answer(&block.rendered.text)
+        {
+            let r = &block.rendered;
+            // Cite the answer's first sentence, or the heading when the answer
+            // is the one word.
+            let range = match sentences(&r.text).first() {
+                Some(&(from, to)) if r.text[taken.min(to)..to].trim().len() > 1 => {
+                    widen(self.text, r.source_range(self.text, from, to))
+                }
+                _ => heading,
+            };
+            self.read_statement(&q.statement(yes), range);
+        }
         // "- ✅ Built in and ready to use": a legend of the table's marks.
         if item && let Some(entry) = legend_entry(&block.rendered.text) {
             self.reader.legend.push(entry);

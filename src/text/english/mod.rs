@@ -241,6 +241,11 @@ lists! {
     HAVING = "having.txt";
     /// ask: first words of a yes/no question.
     YES_NO_OPENERS = "yes_no_openers.txt";
+    /// draft: first words of an answer that say yes, and no, under a question.
+    ANSWER_YES = "answer_yes.txt";
+    ANSWER_NO = "answer_no.txt";
+    /// draft: first words of a question that takes its statement as given.
+    QUESTION_PRESUPPOSING = "question_presupposing.txt";
     /// ask: words asking which subject.
     WHICH = "which.txt";
     /// ask: "what" phrases that do not ask which ("what about").
