@@ -89,7 +89,17 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
     let mut reader = reader::Reader::new(&catalogue, &matcher);
     let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));
-    walk::Walk::new(&mut reader, text, main).blocks(&blocks);
+    let lower_names = catalogue
+        .subjects
+        .iter()
+        .filter(|e| e.proposed)
+        .filter_map(|e| e.aliases.first())
+        .filter(|a| a.starts_with(|c: char| c.is_lowercase()))
+        .cloned()
+        .collect();
+    walk::Walk::new(&mut reader, text, main)
+        .with_lower_names(lower_names)
+        .blocks(&blocks);
     let mut rows = reader.finish();
     row::dedup(&mut rows);
     if !only.is_empty() {

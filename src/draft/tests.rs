@@ -565,3 +565,20 @@ fn a_question_heading_and_its_yes_or_no_answer_make_a_statement() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_sentence_may_begin_with_a_subject_written_in_lower_case() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is built with zapctl. \
+                zapctl does not support plugins.\n";
+    let rows = draft(text, &catalogue(), &["zapctl".to_string()]);
+    let lacks: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r.stance == Some(Stance::Lacks))
+        .map(|r| (r.subject.as_str(), r.topic.as_str(), r.quote.as_str()))
+        .collect();
+    assert_eq!(
+        lacks,
+        [("zapctl", "plugins", "zapctl does not support plugins.")],
+        "{rows:#?}"
+    );
+}

@@ -10,7 +10,7 @@ use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::quotes::widen;
-use crate::text::sentences::sentences;
+use crate::text::sentences::{sentences, sentences_naming};
 
 /// The longest sentence `draft` reads, in rendered bytes: far longer than any
 /// sentence a claim quotes (import takes lines of up to 1 MiB, but a claim's
@@ -38,6 +38,8 @@ pub struct Walk<'a, 'c> {
     main: Option<usize>,
     /// A yes/no question heading waiting for its answer, and its source range.
     question: Option<(Question, (usize, usize))>,
+    /// Subjects' names written in lower case, which may begin a sentence.
+    lower_names: Vec<String>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -57,7 +59,15 @@ impl<'a, 'c> Walk<'a, 'c> {
             table_header: Vec::new(),
             main,
             question: None,
+            lower_names: Vec::new(),
         }
+    }
+
+    /// The subjects' names the page writes in lower case ("zapctl"): a sentence
+    /// may begin with one ("... built with zapctl. zapctl is ...").
+    pub fn with_lower_names(mut self, names: Vec<String>) -> Walk<'a, 'c> {
+        self.lower_names = names;
+        self
     }
 
     /// Reads every block of the article, in order.
@@ -233,7 +243,10 @@ impl<'a, 'c> Walk<'a, 'c> {
         let rendered = &block.rendered;
         let label = label_len(&rendered.text).unwrap_or(0);
         self.reader.start_block();
-        for (n, (from, to)) in sentences(&rendered.text).into_iter().enumerate() {
+        for (n, (from, to)) in sentences_naming(&rendered.text, &self.lower_names)
+            .into_iter()
+            .enumerate()
+        {
             // Reading a sentence costs more than its length (clauses, mentions);
             // one longer than any claim's is not read, so a draft stays linear in
             // the article (issue 23: a 1 MB sentence took a minute).
