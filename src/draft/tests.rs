@@ -582,3 +582,15 @@ fn a_sentence_may_begin_with_a_subject_written_in_lower_case() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn we_on_a_one_product_page_is_the_product() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Plugins\n\nWe do not support plugins, and we never will.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 7),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}

@@ -53,6 +53,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             stack: Vec::new(),
             ctx: Context {
                 subject: main,
+                main,
                 ..Context::default()
             },
             previous: None,
@@ -105,6 +106,12 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.stack.clear();
         }
         let context = self.reader.heading_context(heading);
+        // A page whose title names one product ("Quillo FAQ") is that product's
+        // page: its "we" is the product's makers, even where the prose names
+        // other products as often.
+        if self.previous.is_none() && self.main.is_none() {
+            self.main = context.subject;
+        }
         self.stack.push(Open {
             level,
             minor,
@@ -116,6 +123,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             kind: innermost().find_map(|c| c.kind),
             subject: innermost().find_map(|c| c.subject).or(self.main),
             category: innermost().find_map(|c| c.category.clone()),
+            main: self.main,
             ..Context::default()
         };
         self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();

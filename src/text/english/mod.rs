@@ -199,6 +199,7 @@ lists! {
     /// Where a sentence splits into clauses read one by one.
     PREDICATE_SPLITS = "predicate_splits.txt";
     /// Pronouns for the subject in focus ("it", "they").
+    PREDICATE_FIRST_PERSON = "predicate_first_person.txt";
     PREDICATE_PRONOUNS = "predicate_pronouns.txt";
     /// Words before a thing's name that are no part of it ("any", "built-in").
     PREDICATE_DETERMINERS = "predicate_determiners.txt";
