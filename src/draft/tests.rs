@@ -594,3 +594,17 @@ fn we_on_a_one_product_page_is_the_product() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn we_is_the_product_a_page_title_names_even_among_others() {
+    let text = "# Quillo Frequently Asked Questions\n\n\
+                Quillo works with Zeta. Zeta is a store. Zeta is fast.\n\n\
+                Quillo is a server. Quillo is small.\n\n\
+                ## Plugins\n\nWe do not support plugins.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 9),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}

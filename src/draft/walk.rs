@@ -36,6 +36,8 @@ pub struct Walk<'a, 'c> {
     table_header: Vec<String>,
     /// The page's own subject, for what names none (a one-product page).
     main: Option<usize>,
+    /// The one product the page's title names, if it names one.
+    title_product: Option<usize>,
     /// A yes/no question heading waiting for its answer, and its source range.
     question: Option<(Question, (usize, usize))>,
     /// Subjects' names written in lower case, which may begin a sentence.
@@ -60,6 +62,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             table_header: Vec::new(),
             main,
             question: None,
+            title_product: None,
             lower_names: Vec::new(),
         }
     }
@@ -109,8 +112,8 @@ impl<'a, 'c> Walk<'a, 'c> {
         // A page whose title names one product ("Quillo FAQ") is that product's
         // page: its "we" is the product's makers, even where the prose names
         // other products as often.
-        if self.previous.is_none() && self.main.is_none() {
-            self.main = context.subject;
+        if self.previous.is_none() {
+            self.title_product = context.subject;
         }
         self.stack.push(Open {
             level,
@@ -123,7 +126,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             kind: innermost().find_map(|c| c.kind),
             subject: innermost().find_map(|c| c.subject).or(self.main),
             category: innermost().find_map(|c| c.category.clone()),
-            main: self.main,
+            main: self.title_product.or(self.main),
             ..Context::default()
         };
         self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();
