@@ -608,3 +608,29 @@ fn we_is_the_product_a_page_title_names_even_among_others() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn an_empty_cell_lacks_only_in_a_table_that_marks_yes_alone() {
+    let text = "# Alpha vs Zeta vs Gamma\n\n\
+                | Feature | Alpha | Zeta | Gamma |\n|---|---|---|---|\n\
+                | Replication | ✓ | | ✓ |\n| Backend | disk | | memory |\n\n\
+                ## More\n\n\
+                | Feature | Alpha | Zeta |\n|---|---|---|\n\
+                | Webhooks | ✓ | ✗ |\n| Plugins | ✓ | |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let zeta: Vec<(&str, Option<Stance>, usize, f32)> = rows
+        .iter()
+        .filter(|r| r.subject == "zeta")
+        .map(|r| (r.topic.as_str(), r.stance, r.line_start, r.confidence))
+        .collect();
+    // A blank among ticks is "no", less surely than a mark; a table with its
+    // own "no" mark leaves a blank unsaid, and so does a row of values.
+    assert_eq!(
+        zeta,
+        [
+            ("replication", Some(Stance::Lacks), 5, 0.5),
+            ("webhooks", Some(Stance::Lacks), 12, 0.9)
+        ],
+        "{rows:#?}"
+    );
+}

@@ -5,7 +5,7 @@
 
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::discover::{column_name, subject_column};
-use crate::draft::extract::table::legend_entry;
+use crate::draft::extract::table::{blanks_lack, legend_entry};
 use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
 use crate::text::blocks::{Block, BlockKind, label_len};
@@ -42,6 +42,9 @@ pub struct Walk<'a, 'c> {
     question: Option<(Question, (usize, usize))>,
     /// Subjects' names written in lower case, which may begin a sentence.
     lower_names: Vec<String>,
+    /// For each row of the table being read, whether its blank cells say "no";
+    /// the rows not read yet, last first.
+    blanks: Vec<bool>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -64,6 +67,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             question: None,
             title_product: None,
             lower_names: Vec::new(),
+            blanks: Vec::new(),
         }
     }
 
@@ -76,7 +80,17 @@ impl<'a, 'c> Walk<'a, 'c> {
 
     /// Reads every block of the article, in order.
     pub fn blocks(mut self, blocks: &[Block]) {
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
+            let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
+            if row(block)
+                && !self
+                    .previous
+                    .is_some_and(|k| matches!(k, BlockKind::TableRow { .. }))
+            {
+                let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
+                self.blanks = blanks_lack(&table, &self.reader.legend);
+                self.blanks.reverse();
+            }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
                 BlockKind::TableRow { header } => self.table_row(block, header),
@@ -167,6 +181,7 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// (the subject) and the row's label (the topic).
     fn table_row(&mut self, block: &Block, header: bool) {
         self.question = None;
+        self.ctx.blank_lacks = self.blanks.pop().unwrap_or(false);
         if header || self.table_header.is_empty() {
             self.table_header = block.cells.iter().map(|c| c.text.clone()).collect();
             if header {

@@ -12,6 +12,7 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::FEATURES;
 use crate::model::{Kind, Stance};
 use crate::names::fold;
+use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{TABLE_CELL_NO, TABLE_CELL_NONE, TABLE_CELL_PARTIAL, TABLE_CELL_YES};
 
 /// The rows a table cell gives each of `subjects`; `legend` holds the marks the
@@ -32,6 +33,13 @@ pub fn cell_rows(
     let cell = r.folded.trim();
     if TABLE_CELL_NONE.contains(cell) {
         return Vec::new();
+    }
+    // A blank in a row of ticks, in a table with no mark of its own for "no".
+    if cell.is_empty() && ctx.blank_lacks {
+        return subjects
+            .iter()
+            .map(|&s| feature_row(lookup, s, &topic, Stance::Lacks, INFERRED))
+            .collect();
     }
     let stance = cell_stance_read(r.s.text, legend);
     let mut out = Vec::new();
@@ -59,6 +67,32 @@ pub fn cell_rows(
         }
     }
     out
+}
+
+/// Whether a blank cell of each of a table's `rows` says "no": a
+/// table whose only mark says yes leaves the others blank, and a row holding a
+/// yes mark is a feature's row (a row of values, "disk", says nothing by a
+/// blank). A table with a "no" mark of its own (or a legend's) says "no" by it.
+pub fn blanks_lack(rows: &[&Block], legend: &[(String, Stance)]) -> Vec<bool> {
+    let all: Vec<Vec<Option<(Stance, bool)>>> = rows
+        .iter()
+        .map(|row| match row.kind {
+            BlockKind::TableRow { header: false } => row
+                .cells
+                .iter()
+                .skip(1)
+                .map(|c| cell_stance_read(&c.text, legend))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let says_no = all
+        .iter()
+        .flatten()
+        .any(|s| s.is_some_and(|(stance, _)| stance != Stance::Builtin));
+    let ticked =
+        |row: &Vec<Option<(Stance, bool)>>| row.iter().any(|s| *s == Some((Stance::Builtin, true)));
+    all.iter().map(|row| !says_no && ticked(row)).collect()
 }
 
 /// The topic a label names (a table row's, a feature item's bold words): the
