@@ -634,3 +634,17 @@ fn an_empty_cell_lacks_only_in_a_table_that_marks_yes_alone() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
+    let text = "# Alpha vs Zeta\n\n\
+                | Feature | Alpha | Zeta |\n|---|---|---|\n\
+                | Fast builds | ✓ | ✗ |\n| Replicas | ✓ | ✗ |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let alpha: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.subject == "alpha")
+        .map(|r| r.topic.as_str())
+        .collect();
+    assert_eq!(alpha, ["fast-builds", "replication"], "{rows:#?}");
+}

@@ -96,9 +96,10 @@ pub fn blanks_lack(rows: &[&Block], legend: &[(String, Stance)]) -> Vec<bool> {
 }
 
 /// The topic a label names (a table row's, a feature item's bold words): the
-/// catalogue's where the words match, else a new one of the section's category.
+/// catalogue's where the label's words are its alias's, else the label itself,
+/// a new topic of the section's category ("Fast builds" is no "fast").
 pub fn label_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
-    lookup.topic_named(label).map(Topic::Known).or_else(|| {
+    lookup.topic_whole(label).map(Topic::Known).or_else(|| {
         new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
     })
 }
