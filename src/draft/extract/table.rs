@@ -90,8 +90,7 @@ pub fn blanks_lack(rows: &[&Block], legend: &[(String, Stance)]) -> Vec<bool> {
         .iter()
         .flatten()
         .any(|s| s.is_some_and(|(stance, _)| stance != Stance::Builtin));
-    let ticked =
-        |row: &Vec<Option<(Stance, bool)>>| row.iter().any(|s| *s == Some((Stance::Builtin, true)));
+    let ticked = |row: &Vec<Option<(Stance, bool)>>| row.contains(&Some((Stance::Builtin, true)));
     all.iter().map(|row| !says_no && ticked(row)).collect()
 }
 
