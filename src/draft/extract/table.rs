@@ -27,7 +27,7 @@ pub fn cell_rows(
     let Some((_, row_label)) = &r.s.cell else {
         return Vec::new();
     };
-    let Some(topic) = label_topic(lookup, row_label, ctx) else {
+    let Some(topic) = row_topic(lookup, row_label, ctx) else {
         return Vec::new();
     };
     let cell = r.folded.trim();
@@ -94,13 +94,27 @@ pub fn blanks_lack(rows: &[&Block], legend: &[(String, Stance)]) -> Vec<bool> {
     all.iter().map(|row| !says_no && ticked(row)).collect()
 }
 
-/// The topic a label names (a table row's, a feature item's bold words): the
-/// catalogue's where the label's words are its alias's, else the label itself,
-/// a new topic of the section's category ("Fast builds" is no "fast").
+/// The topic a table row's label names: the catalogue's where the label's words
+/// are its alias's, else the label itself, a new topic of the section's category
+/// (a row "Fast builds" is no "fast": a table's labels are its own topics).
+fn row_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
+    lookup
+        .topic_whole(label)
+        .map(Topic::Known)
+        .or_else(|| new_topic(label, lookup, ctx))
+}
+
+/// The topic a feature item's bold words name: the catalogue's where they name
+/// one ("Scales to many sites" is scalability), else the words themselves.
 pub fn label_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
-    lookup.topic_whole(label).map(Topic::Known).or_else(|| {
-        new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
-    })
+    lookup
+        .topic_named(label)
+        .map(Topic::Known)
+        .or_else(|| new_topic(label, lookup, ctx))
+}
+
+fn new_topic(label: &str, lookup: &Lookup, ctx: &Context) -> Option<Topic> {
+    new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
 }
 
 /// The stance a cell gives its row's feature. A cell that starts with a mark is
