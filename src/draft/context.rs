@@ -39,6 +39,10 @@ pub struct Context {
     pub kind: Option<SectionKind>,
     /// The subject the section or list is about, when it names one.
     pub subject: Option<usize>,
+    /// The page's own subject, on a page about one product: what "we" stands for.
+    pub main: Option<usize>,
+    /// A blank cell of the table row being read says "no" (see `blanks_lack`).
+    pub blank_lacks: bool,
     /// The category the heading names, if any.
     pub category: Option<String>,
     /// The list intro ("X offers numerous built-in features:") before a list.

@@ -54,6 +54,33 @@ impl<'c> Lookup<'c> {
         out
     }
 
+    /// The subject the whole of `name` names, if it is one subject's name.
+    pub fn subject_whole(&self, name: &str) -> Option<usize> {
+        let (folded, _) = fold_mapped(name);
+        self.matcher
+            .mentions(&folded)
+            .into_iter()
+            .find_map(|m| match m.target {
+                Target::Subject(i) if m.start == 0 && m.end == folded.len() => Some(i),
+                _ => None,
+            })
+    }
+
+    /// The topic the whole of `label` names (its words are the alias's words,
+    /// a last character aside: "Replicas", not "Fast builds" for "fast").
+    pub fn topic_whole(&self, label: &str) -> Option<usize> {
+        let (folded, _) = fold_mapped(label.trim());
+        self.matcher
+            .mentions(&folded)
+            .into_iter()
+            .find_map(|m| match m.target {
+                Target::Topic(i) if m.start == 0 && m.end >= folded.len().saturating_sub(1) => {
+                    Some(i)
+                }
+                _ => None,
+            })
+    }
+
     /// The first topic `text` names.
     pub fn topic_named(&self, text: &str) -> Option<usize> {
         let (folded, _) = fold_mapped(text);

@@ -22,6 +22,7 @@ mod lookup;
 mod matcher;
 mod polarity;
 mod proper_names;
+mod question;
 mod reader;
 mod row;
 mod slug;
@@ -100,7 +101,17 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
     let mut reader = reader::Reader::new(&catalogue, &matcher);
     let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));
-    walk::Walk::new(&mut reader, text, main).blocks(&blocks);
+    let lower_names = catalogue
+        .subjects
+        .iter()
+        .filter(|e| e.proposed)
+        .filter_map(|e| e.aliases.first())
+        .filter(|a| a.starts_with(|c: char| c.is_lowercase()))
+        .cloned()
+        .collect();
+    walk::Walk::new(&mut reader, text, main)
+        .with_lower_names(lower_names)
+        .blocks(&blocks);
     let mut rows = reader.finish();
     row::dedup(&mut rows);
     if !only.is_empty() {

@@ -96,6 +96,11 @@ impl<'c> Reader<'c> {
         }
     }
 
+    /// The subject the whole of `name` names ("Zapper", not "Zapper support").
+    pub fn subject_whole(&self, name: &str) -> Option<usize> {
+        self.lookup.subject_whole(name)
+    }
+
     /// What a heading says about the section under it.
     pub fn heading_context(&self, heading: &str) -> Context {
         let (folded, _) = fold_mapped(heading);

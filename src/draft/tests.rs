@@ -537,3 +537,114 @@ fn a_feature_list_item_without_a_bold_lead_is_named_by_its_words() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_question_heading_and_its_yes_or_no_answer_make_a_statement() {
+    let text = "# Quillo FAQ\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Does Quillo support webhooks?\n\n\
+                No, Quillo polls instead. Polling is simpler.\n\n\
+                ## Does Quillo support replicas?\n\n\
+                Yes.\n\n\
+                ## Why doesn't Quillo support plugins?\n\n\
+                Plugins would slow startup.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    // The answer's sentence is cited; a one-word answer cites its heading.
+    assert_eq!(
+        features_on(&rows, 7),
+        [("quillo", "webhooks", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 9),
+        [("quillo", "replication", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 13),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_sentence_may_begin_with_a_subject_written_in_lower_case() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is built with zapctl. \
+                zapctl does not support plugins.\n";
+    let rows = draft(text, &catalogue(), &["zapctl".to_string()]);
+    let lacks: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r.stance == Some(Stance::Lacks))
+        .map(|r| (r.subject.as_str(), r.topic.as_str(), r.quote.as_str()))
+        .collect();
+    assert_eq!(
+        lacks,
+        [("zapctl", "plugins", "zapctl does not support plugins.")],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn we_on_a_one_product_page_is_the_product() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Plugins\n\nWe do not support plugins, and we never will.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 7),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn we_is_the_product_a_page_title_names_even_among_others() {
+    let text = "# Quillo Frequently Asked Questions\n\n\
+                Quillo works with Zeta. Zeta is a store. Zeta is fast.\n\n\
+                Quillo is a server. Quillo is small.\n\n\
+                ## Plugins\n\nWe do not support plugins.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 9),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn an_empty_cell_lacks_only_in_a_table_that_marks_yes_alone() {
+    let text = "# Alpha vs Zeta vs Gamma\n\n\
+                | Feature | Alpha | Zeta | Gamma |\n|---|---|---|---|\n\
+                | Replication | ✓ | | ✓ |\n| Backend | disk | | memory |\n\n\
+                ## More\n\n\
+                | Feature | Alpha | Zeta |\n|---|---|---|\n\
+                | Webhooks | ✓ | ✗ |\n| Plugins | ✓ | |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let zeta: Vec<(&str, Option<Stance>, usize, f32)> = rows
+        .iter()
+        .filter(|r| r.subject == "zeta")
+        .map(|r| (r.topic.as_str(), r.stance, r.line_start, r.confidence))
+        .collect();
+    // A blank among ticks is "no", less surely than a mark; a table with its
+    // own "no" mark leaves a blank unsaid, and so does a row of values.
+    assert_eq!(
+        zeta,
+        [
+            ("replication", Some(Stance::Lacks), 5, 0.5),
+            ("webhooks", Some(Stance::Lacks), 12, 0.9)
+        ],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
+    let text = "# Alpha vs Zeta\n\n\
+                | Feature | Alpha | Zeta |\n|---|---|---|\n\
+                | Fast builds | ✓ | ✗ |\n| Replicas | ✓ | ✗ |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let alpha: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.subject == "alpha")
+        .map(|r| r.topic.as_str())
+        .collect();
+    assert_eq!(alpha, ["fast-builds", "replication"], "{rows:#?}");
+}

@@ -5,11 +5,12 @@
 
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::discover::{column_name, subject_column};
-use crate::draft::extract::table::legend_entry;
+use crate::draft::extract::table::{blanks_lack, legend_entry};
+use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::quotes::widen;
-use crate::text::sentences::sentences;
+use crate::text::sentences::{sentences, sentences_naming};
 
 /// The longest sentence `draft` reads, in rendered bytes: far longer than any
 /// sentence a claim quotes (import takes lines of up to 1 MiB, but a claim's
@@ -35,6 +36,15 @@ pub struct Walk<'a, 'c> {
     table_header: Vec<String>,
     /// The page's own subject, for what names none (a one-product page).
     main: Option<usize>,
+    /// The one product the page's title names, if it names one.
+    title_product: Option<usize>,
+    /// A yes/no question heading waiting for its answer, and its source range.
+    question: Option<(Question, (usize, usize))>,
+    /// Subjects' names written in lower case, which may begin a sentence.
+    lower_names: Vec<String>,
+    /// For each row of the table being read, whether its blank cells say "no";
+    /// the rows not read yet, last first.
+    blanks: Vec<bool>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -48,17 +58,39 @@ impl<'a, 'c> Walk<'a, 'c> {
             stack: Vec::new(),
             ctx: Context {
                 subject: main,
+                main,
                 ..Context::default()
             },
             previous: None,
             table_header: Vec::new(),
             main,
+            question: None,
+            title_product: None,
+            lower_names: Vec::new(),
+            blanks: Vec::new(),
         }
+    }
+
+    /// The subjects' names the page writes in lower case ("zapctl"): a sentence
+    /// may begin with one ("... built with zapctl. zapctl is ...").
+    pub fn with_lower_names(mut self, names: Vec<String>) -> Walk<'a, 'c> {
+        self.lower_names = names;
+        self
     }
 
     /// Reads every block of the article, in order.
     pub fn blocks(mut self, blocks: &[Block]) {
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
+            let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
+            if row(block)
+                && !self
+                    .previous
+                    .is_some_and(|k| matches!(k, BlockKind::TableRow { .. }))
+            {
+                let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
+                self.blanks = blanks_lack(&table, &self.reader.legend);
+                self.blanks.reverse();
+            }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
                 BlockKind::TableRow { header } => self.table_row(block, header),
@@ -91,6 +123,12 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.stack.clear();
         }
         let context = self.reader.heading_context(heading);
+        // A page whose title names one product ("Quillo FAQ") is that product's
+        // page: its "we" is the product's makers, even where the prose names
+        // other products as often.
+        if self.previous.is_none() {
+            self.title_product = context.subject;
+        }
         self.stack.push(Open {
             level,
             minor,
@@ -102,15 +140,48 @@ impl<'a, 'c> Walk<'a, 'c> {
             kind: innermost().find_map(|c| c.kind),
             subject: innermost().find_map(|c| c.subject).or(self.main),
             category: innermost().find_map(|c| c.category.clone()),
+            main: self.title_product.or(self.main),
             ..Context::default()
         };
         self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();
         self.table_header.clear();
+        self.question = None;
+        let reader = &self.reader;
+        if let Some(q) = question(heading, |name| reader.subject_whole(name).is_some()) {
+            let r = &block.rendered;
+            let range = widen(self.text, r.source_range(self.text, 0, r.text.len()));
+            if q.presupposed {
+                self.read_statement(&q.statement(true), range);
+            } else {
+                self.question = Some((q, range));
+            }
+        }
+    }
+
+    /// A question heading's statement, as the answer under it says (or as the
+    /// question says, for "Why doesn't A ...?"), read as a sentence quoting
+    /// `range` of the article.
+    fn read_statement(&mut self, statement: &str, (s, e): (usize, usize)) {
+        let text = self.text;
+        let sentence = Sentence {
+            text: statement,
+            label_len: 0,
+            quote: &text[s..e],
+            line_start: self.line_of(s),
+            line_end: self.line_of(e - 1),
+            listed: false,
+            first: true,
+            cell: None,
+        };
+        self.reader.start_block();
+        self.reader.read(&sentence, &self.ctx);
     }
 
     /// A table row: each cell after the first is read with its column's heading
     /// (the subject) and the row's label (the topic).
     fn table_row(&mut self, block: &Block, header: bool) {
+        self.question = None;
+        self.ctx.blank_lacks = self.blanks.pop().unwrap_or(false);
         if header || self.table_header.is_empty() {
             self.table_header = block.cells.iter().map(|c| c.text.clone()).collect();
             if header {
@@ -153,6 +224,21 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// introduces the list after it; the list ends at the next paragraph.
     fn text_block(&mut self, block: &Block) {
         let item = matches!(block.kind, BlockKind::ListItem { .. });
+        // The first block under a yes/no question heading: "Yes." or "No, ...".
+        if let Some((q, heading)) = self.question.take()
+            && let Some((yes, taken)) = answer(&block.rendered.text)
+        {
+            let r = &block.rendered;
+            // Cite the answer's first sentence, or the heading when the answer
+            // is the one word.
+            let range = match sentences(&r.text).first() {
+                Some(&(from, to)) if r.text[taken.min(to)..to].trim().len() > 1 => {
+                    widen(self.text, r.source_range(self.text, from, to))
+                }
+                _ => heading,
+            };
+            self.read_statement(&q.statement(yes), range);
+        }
         // "- ✅ Built in and ready to use": a legend of the table's marks.
         if item && let Some(entry) = legend_entry(&block.rendered.text) {
             self.reader.legend.push(entry);
@@ -183,7 +269,10 @@ impl<'a, 'c> Walk<'a, 'c> {
         let rendered = &block.rendered;
         let label = label_len(&rendered.text).unwrap_or(0);
         self.reader.start_block();
-        for (n, (from, to)) in sentences(&rendered.text).into_iter().enumerate() {
+        for (n, (from, to)) in sentences_naming(&rendered.text, &self.lower_names)
+            .into_iter()
+            .enumerate()
+        {
             // Reading a sentence costs more than its length (clauses, mentions);
             // one longer than any claim's is not read, so a draft stays linear in
             // the article (issue 23: a 1 MB sentence took a minute).

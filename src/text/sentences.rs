@@ -6,6 +6,12 @@ use crate::text::english::ABBREVIATIONS;
 /// (and any closing quotes or brackets) followed by a space and a capital, a digit
 /// or an opening quote, or at the end of the text. The ranges are trimmed.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    sentences_naming(text, &[])
+}
+
+/// Like [`sentences`], where a sentence may also begin with one of `names`, names
+/// written in lower case ("... built with zapctl. zapctl is ..."), whole words.
+pub fn sentences_naming(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     // The marks that can end a sentence are ASCII: found by a byte search, with
@@ -20,9 +26,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let mut next = text[end..].chars();
         let ends = match next.next() {
             None => true,
-            Some(' ') => next.next().is_some_and(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
-            }),
+            Some(' ') => {
+                next.next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
+                }) || starts_with_name(&text[end + 1..], names)
+            }
             _ => false,
         };
         let dot = text.as_bytes()[at] == b'.';
@@ -33,6 +41,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Whether `rest` begins with one of `names`, as a whole word.
+fn starts_with_name(rest: &str, names: &[String]) -> bool {
+    names.iter().any(|name| {
+        !name.is_empty()
+            && rest.starts_with(name.as_str())
+            && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+    })
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -81,6 +98,10 @@ mod tests {
             ["Version 2.0 is out.", "3 things"]
         );
         assert_eq!(split("no end"), ["no end"]);
+        assert_eq!(
+            split("Built with zapctl. zapctl is fast."),
+            ["Built with zapctl. zapctl is fast."]
+        );
         assert_eq!(split("  "), Vec::<&str>::new());
     }
 
@@ -126,5 +147,23 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(sentences(&text), by_chars(&text));
         }
+    }
+
+    #[test]
+    fn a_sentence_may_begin_with_a_lower_case_name() {
+        let names = ["zapctl".to_string()];
+        let split = |text| -> Vec<&str> {
+            sentences_naming(text, &names)
+                .into_iter()
+                .map(|(s, e)| &text[s..e])
+                .collect()
+        };
+        assert_eq!(
+            split("Built with zapctl. zapctl is fast. zapctlx is not a name."),
+            [
+                "Built with zapctl.",
+                "zapctl is fast. zapctlx is not a name."
+            ]
+        );
     }
 }

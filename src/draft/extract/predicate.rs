@@ -27,10 +27,10 @@ use crate::model::{Kind, Stance};
 use crate::text::english::{
     COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS, LIMITATION, LIST_JOINERS,
     LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
-    PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS, PREDICATE_OBJECT_PRONOUNS,
-    PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN, PREDICATE_PASSIVE_LACKS,
-    PREDICATE_PRONOUNS, PREDICATE_SPLITS, PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING,
-    SUBORDINATORS, Words,
+    PREDICATE_FIRST_PERSON, PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS,
+    PREDICATE_OBJECT_PRONOUNS, PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN,
+    PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_SPLITS, PREDICATE_THING_STOPS,
+    PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, Words,
 };
 
 /// Confidence of a limitation read from a negated verb: what a subject cannot do
@@ -263,7 +263,11 @@ impl Clause<'_, '_> {
                     };
                     (resolved, i + n, IN_FOCUS)
                 }
-                None => return self.passive(ctx, i, focus, said),
+                // "we" on a one-product page: its makers speak for it.
+                None => match (self.at(i, &PREDICATE_FIRST_PERSON), ctx.main) {
+                    (Some(n), Some(main)) => (vec![main], i + n, IN_FOCUS),
+                    _ => return self.passive(ctx, i, focus, said),
+                },
             },
         };
         for s in &subjects {

@@ -12,6 +12,7 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::FEATURES;
 use crate::model::{Kind, Stance};
 use crate::names::fold;
+use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{TABLE_CELL_NO, TABLE_CELL_NONE, TABLE_CELL_PARTIAL, TABLE_CELL_YES};
 
 /// The rows a table cell gives each of `subjects`; `legend` holds the marks the
@@ -26,12 +27,19 @@ pub fn cell_rows(
     let Some((_, row_label)) = &r.s.cell else {
         return Vec::new();
     };
-    let Some(topic) = label_topic(lookup, row_label, ctx) else {
+    let Some(topic) = row_topic(lookup, row_label, ctx) else {
         return Vec::new();
     };
     let cell = r.folded.trim();
     if TABLE_CELL_NONE.contains(cell) {
         return Vec::new();
+    }
+    // A blank in a row of ticks, in a table with no mark of its own for "no".
+    if cell.is_empty() && ctx.blank_lacks {
+        return subjects
+            .iter()
+            .map(|&s| feature_row(lookup, s, &topic, Stance::Lacks, INFERRED))
+            .collect();
     }
     let stance = cell_stance_read(r.s.text, legend);
     let mut out = Vec::new();
@@ -61,12 +69,52 @@ pub fn cell_rows(
     out
 }
 
-/// The topic a label names (a table row's, a feature item's bold words): the
-/// catalogue's where the words match, else a new one of the section's category.
+/// Whether a blank cell of each of a table's `rows` says "no": a
+/// table whose only mark says yes leaves the others blank, and a row holding a
+/// yes mark is a feature's row (a row of values, "disk", says nothing by a
+/// blank). A table with a "no" mark of its own (or a legend's) says "no" by it.
+pub fn blanks_lack(rows: &[&Block], legend: &[(String, Stance)]) -> Vec<bool> {
+    let all: Vec<Vec<Option<(Stance, bool)>>> = rows
+        .iter()
+        .map(|row| match row.kind {
+            BlockKind::TableRow { header: false } => row
+                .cells
+                .iter()
+                .skip(1)
+                .map(|c| cell_stance_read(&c.text, legend))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let says_no = all
+        .iter()
+        .flatten()
+        .any(|s| s.is_some_and(|(stance, _)| stance != Stance::Builtin));
+    let ticked = |row: &Vec<Option<(Stance, bool)>>| row.contains(&Some((Stance::Builtin, true)));
+    all.iter().map(|row| !says_no && ticked(row)).collect()
+}
+
+/// The topic a table row's label names: the catalogue's where the label's words
+/// are its alias's, else the label itself, a new topic of the section's category
+/// (a row "Fast builds" is no "fast": a table's labels are its own topics).
+fn row_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
+    lookup
+        .topic_whole(label)
+        .map(Topic::Known)
+        .or_else(|| new_topic(label, lookup, ctx))
+}
+
+/// The topic a feature item's bold words name: the catalogue's where they name
+/// one ("Scales to many sites" is scalability), else the words themselves.
 pub fn label_topic(lookup: &Lookup, label: &str, ctx: &Context) -> Option<Topic> {
-    lookup.topic_named(label).map(Topic::Known).or_else(|| {
-        new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
-    })
+    lookup
+        .topic_named(label)
+        .map(Topic::Known)
+        .or_else(|| new_topic(label, lookup, ctx))
+}
+
+fn new_topic(label: &str, lookup: &Lookup, ctx: &Context) -> Option<Topic> {
+    new_topic_name(label).map(|n| Topic::New(n, lookup.category_for(FEATURES, ctx)))
 }
 
 /// The stance a cell gives its row's feature. A cell that starts with a mark is

@@ -69,35 +69,16 @@ pub fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
 
 /// How many tokens from `i` one of `list`'s phrases takes, the longest.
 pub fn phrase_at(text: &str, toks: &[Tok], i: usize, list: &Words) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for phrase in list.all() {
-        let mut n = 0;
-        let mut ok = true;
-        for part in phrase_parts(phrase) {
-            match toks.get(i + n) {
-                Some(t) if word(text, t) == part => n += 1,
-                _ => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if ok && n > 0 && best.is_none_or(|b| n > b) {
-            best = Some(n);
-        }
-    }
-    best
-}
-
-/// The tokens a list's phrase is made of: words, and "," or ";" apart.
-fn phrase_parts(phrase: &str) -> impl Iterator<Item = &str> {
-    phrase.split(' ').flat_map(|w| {
-        let (mark, rest) = match w.strip_prefix([',', ';']) {
-            Some(rest) => (Some(&w[..1]), rest),
-            None => (None, w),
-        };
-        mark.into_iter()
-            .chain((!rest.is_empty()).then_some(rest))
-            .collect::<Vec<_>>()
-    })
+    let first = word(text, toks.get(i)?);
+    list.starting(first)
+        .iter()
+        .filter(|parts| {
+            parts.len() <= toks.len() - i
+                && parts
+                    .iter()
+                    .zip(&toks[i..])
+                    .all(|(part, t)| word(text, t) == *part)
+        })
+        .map(Vec::len)
+        .max()
 }

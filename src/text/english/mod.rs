@@ -8,6 +8,7 @@
 
 pub mod inflect;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One word or phrase list, split on first use.
@@ -16,6 +17,11 @@ pub struct Words {
     pub name: &'static str,
     text: &'static str,
     phrases: OnceLock<Vec<&'static str>>,
+    /// The phrases as a set, for `contains` (a clause reader asks it of every
+    /// word of a sentence: a scan of the list per word made `draft` slow).
+    set: OnceLock<HashSet<&'static str>>,
+    /// The phrases split into tokens, by their first token, for `starting`.
+    by_first: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>>,
 }
 
 impl Words {
@@ -24,6 +30,8 @@ impl Words {
             name,
             text,
             phrases: OnceLock::new(),
+            set: OnceLock::new(),
+            by_first: OnceLock::new(),
         }
     }
 
@@ -41,8 +49,44 @@ impl Words {
 
     /// True when `phrase` is one of the list's phrases, exactly.
     pub fn contains(&self, phrase: &str) -> bool {
-        self.all().contains(&phrase)
+        self.set
+            .get_or_init(|| self.all().iter().copied().collect())
+            .contains(phrase)
     }
+
+    /// The phrases whose first token is `first`, each as its tokens (words, and
+    /// a leading "," or ";" of a word apart: ", and" is "," and "and").
+    pub fn starting(&self, first: &str) -> &[Vec<&'static str>] {
+        let index = self.by_first.get_or_init(|| {
+            let mut index: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            for phrase in self.all() {
+                let parts = phrase_parts(phrase);
+                if let Some(&head) = parts.first() {
+                    index.entry(head).or_default().push(parts);
+                }
+            }
+            index
+        });
+        index.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The tokens a list's phrase is made of: words, and "," or ";" apart.
+fn phrase_parts(phrase: &'static str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for w in phrase.split(' ') {
+        let rest = match w.strip_prefix([',', ';']) {
+            Some(rest) => {
+                out.push(&w[..1]);
+                rest
+            }
+            None => w,
+        };
+        if !rest.is_empty() {
+            out.push(rest);
+        }
+    }
+    out
 }
 
 /// Declares a list read from `NAME.txt` beside this file, and records it in
@@ -155,6 +199,7 @@ lists! {
     /// Where a sentence splits into clauses read one by one.
     PREDICATE_SPLITS = "predicate_splits.txt";
     /// Pronouns for the subject in focus ("it", "they").
+    PREDICATE_FIRST_PERSON = "predicate_first_person.txt";
     PREDICATE_PRONOUNS = "predicate_pronouns.txt";
     /// Words before a thing's name that are no part of it ("any", "built-in").
     PREDICATE_DETERMINERS = "predicate_determiners.txt";
@@ -197,6 +242,11 @@ lists! {
     HAVING = "having.txt";
     /// ask: first words of a yes/no question.
     YES_NO_OPENERS = "yes_no_openers.txt";
+    /// draft: first words of an answer that say yes, and no, under a question.
+    ANSWER_YES = "answer_yes.txt";
+    ANSWER_NO = "answer_no.txt";
+    /// draft: first words of a question that takes its statement as given.
+    QUESTION_PRESUPPOSING = "question_presupposing.txt";
     /// ask: words asking which subject.
     WHICH = "which.txt";
     /// ask: "what" phrases that do not ask which ("what about").
