@@ -420,3 +420,25 @@ fn every_reading_as_line_runs_and_lists_the_answers_claims() {
         );
     }
 }
+
+/// Round 2 of issue 22: "what database does X use" asks which database X uses; the
+/// class word is the thing asked for, not the class of X, so X's article answers
+/// although a database article is in the knowledge base too.
+#[test]
+fn a_class_word_asked_of_a_named_subject_does_not_limit_the_answer() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-vs-zorbaq.md",
+        "# Plimq vs Zorbaq\n\nZorbaq keeps its jobs in Mongo, while Plimq uses Redis.\n",
+    );
+    let claims = env.write(
+        "plimq-vs-zorbaq.csv",
+        "subject,kind,topic,value,versus,statement,quote,category\n\
+         zorbaq,comparison,backend,uses Mongo where Plimq uses Redis,plimq,\
+         Zorbaq keeps its jobs in Mongo while Plimq uses Redis.,\
+         Zorbaq keeps its jobs in Mongo,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "what database does zorbaq use");
+    assert_eq!(sources_of(&rows), ["plimq-vs-zorbaq"], "{rows:#} {err}");
+}
