@@ -65,6 +65,9 @@ pub struct Reading {
     pub good_for: bool,
     /// Words that look like content but name nothing known ("graphql").
     pub unknown: Vec<String>,
+    /// No subject is named and the other side of a "than" is a word that names
+    /// nothing: the things compared are unknown ("is X faster than Y").
+    pub compared_unknown: bool,
     /// Typos corrected: (as typed, as read).
     pub corrections: Vec<(String, String)>,
     /// Topics named right after "which"/"what" ("which database should I use"): in

@@ -25,6 +25,16 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
     let mut r = Reading::default();
     signals(&words, &mut r);
     names(&words, catalogue, &mut r);
+    // "is X faster than Y", no subject named and Y names nothing: no claim compares
+    // the two, whatever claims say the comparative's topic.
+    r.compared_unknown = r.subjects.is_empty()
+        && (0..words.len()).any(|i| {
+            (1..=2).any(|n| {
+                words.len() > i + n
+                    && english::THAN.contains(&words[i..i + n].join(" "))
+                    && r.unknown.contains(&words[i + n])
+            })
+        });
     // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
@@ -66,6 +76,9 @@ impl Reading {
                 compare: self.comparative && self.subjects.len() >= 2,
             })
         };
+        if self.compared_unknown && self.comparative {
+            return unknown();
+        }
         if !self.companies.is_empty() {
             return Some(Intent::Company {
                 companies: self.companies.clone(),
@@ -463,6 +476,25 @@ mod tests {
         for q in ["", "?", "hello there", "what is the weather like", "why"] {
             assert_eq!(intent(q), None, "{q}");
         }
+    }
+
+    /// "is X faster than Y" with X and Y names the knowledge base does not hold: no
+    /// claim compares them, whatever claims say "fast".
+    #[test]
+    fn a_comparison_of_unknown_names_is_no_claim_on_them() {
+        assert_eq!(
+            intent("is zibble faster than wobnik"),
+            Some(Intent::Unknown {
+                subjects: vec![],
+                words: v(&["zibble", "wobnik"]),
+                compare: false
+            })
+        );
+        // A comparison of a known subject keeps its topic.
+        assert!(matches!(
+            intent("is quokka faster than wombat"),
+            Some(Intent::Compare { .. })
+        ));
     }
 
     #[test]
