@@ -80,6 +80,9 @@ pub struct Reading {
     pub topic_phrases: Vec<String>,
     /// The question's words a name (subject, topic, company) was read from.
     pub named_words: Vec<String>,
+    /// Subjects named only inside a topic's words ("X admin"): the topic's, unless
+    /// the subject has no claim on it.
+    pub subjects_in_topics: Vec<String>,
 }
 
 /// One of the article's lists, for some subjects (all when empty).

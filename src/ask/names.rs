@@ -159,8 +159,14 @@ impl Passes<'_> {
             // A subject named inside a topic's alias ("X admin") is named too.
             for word in span {
                 for t in self.index.exact(std::slice::from_ref(word)) {
-                    if matches!(t, Target::Subject(_)) {
+                    if let Target::Subject(k) = t {
                         self.record(t, r);
+                        if names_topic && n >= 2 {
+                            push_unique(
+                                &mut r.subjects_in_topics,
+                                &self.catalogue.subjects[k].name,
+                            );
+                        }
                     }
                 }
             }

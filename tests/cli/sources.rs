@@ -442,3 +442,48 @@ fn a_class_word_asked_of_a_named_subject_does_not_limit_the_answer() {
     let (rows, err) = ask(&env, &db, "what database does zorbaq use");
     assert_eq!(sources_of(&rows), ["plimq-vs-zorbaq"], "{rows:#} {err}");
 }
+
+/// Round 2 of issue 22: a subject's name inside another article's topic
+/// ("widgets per hour", where `widgets` is also a subject) does not pull that
+/// article in: the two subjects the question names belong to one article, which
+/// has no claim on the topic, so the answer is no claim, not the other article's
+/// figures.
+#[test]
+fn a_subject_word_inside_another_articles_topic_names_no_subject() {
+    let (env, db) = env_with_db();
+    for (slug, text, csv) in [
+        (
+            "plimq-vs-zorbaq",
+            "# Plimq vs Zorbaq\n\nZorbaq keeps its jobs in Mongo, while Plimq uses Redis.\n",
+            "subject,kind,topic,value,versus,statement,quote,category\n\
+             zorbaq,comparison,backend,uses Mongo where Plimq uses Redis,plimq,\
+             Zorbaq keeps its jobs in Mongo while Plimq uses Redis.,\
+             Zorbaq keeps its jobs in Mongo,components\n",
+        ),
+        (
+            "gizmo-faq",
+            "# Gizmo FAQ\n\nGizmo handles 900 widgets per hour.\n",
+            "subject,kind,topic,value,statement,quote,category\n\
+             gizmo,fact,widgets-per-hour,900,Gizmo handles 900 widgets per hour.,\
+             Gizmo handles 900 widgets per hour,components\n",
+        ),
+        (
+            "widgets-readme",
+            "# Widgets\n\nWidgets has built-in caching.\n",
+            "subject,kind,topic,stance,statement,quote,category\n\
+             widgets,feature,caching,builtin,Widgets has built-in caching.,\
+             Widgets has built-in caching,components\n",
+        ),
+    ] {
+        let article = env.write(&format!("{slug}.md"), text);
+        let claims = env.write(&format!("{slug}.csv"), csv);
+        env.import(&db, &claims, &article).ok();
+    }
+    let (rows, err) = ask(
+        &env,
+        &db,
+        "how many widgets per hour does plimq handle compared to zorbaq",
+    );
+    assert_eq!(sources_of(&rows), Vec::<String>::new(), "{rows:#} {err}");
+    assert!(err.contains("no claim"), "{err}");
+}

@@ -94,6 +94,16 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
     let mut reading = read(conn, question)?;
+    // A subject named only inside a topic's words ("widgets per hour") that has no
+    // claim on that topic is a word of the topic, not a subject asked about.
+    let mut topic_words = Vec::new();
+    for subject in std::mem::take(&mut reading.subjects_in_topics) {
+        let one = std::slice::from_ref(&subject);
+        if !closest::has_claims_on(conn, one, &reading.topics)? {
+            topic_words.push(subject);
+        }
+    }
+    reading.subjects.retain(|s| !topic_words.contains(s));
     // Subjects that all belong to one article: the question uses that article's
     // words, so another article's aliases cannot capture it (the rows are theirs
     // alone already). Found through the subject index, not a pass over the article.
@@ -102,6 +112,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         && let Some(source_id) = scope::subjects_source(conn, &reading.subjects)?
     {
         reading = read_with(conn, question, Some(source_id))?;
+        reading.subjects.retain(|s| !topic_words.contains(s));
     }
     // Several topics read from one shared word, no subject: the one whose claims
     // say the question's other words.
