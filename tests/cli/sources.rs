@@ -487,3 +487,31 @@ fn a_subject_word_inside_another_articles_topic_names_no_subject() {
     assert_eq!(sources_of(&rows), Vec::<String>::new(), "{rows:#} {err}");
     assert!(err.contains("no claim"), "{err}");
 }
+
+/// Round 2 of issue 22: "who uses X" where no company claim is about X answers with
+/// X's claim that names the organizations using it, not an empty list.
+#[test]
+fn who_uses_x_finds_a_fact_naming_its_users_when_no_company_claim_does() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-readme.md",
+        "# Plimq\n\nPlimq has built-in retries.\nOrganizations using Plimq include Acme and Globex.\n",
+    );
+    let claims = env.write(
+        "plimq-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,feature,retries,builtin,,Plimq has built-in retries.,Plimq has built-in retries,3,3,components\n\
+         plimq,fact,adoption,,Organizations using Plimq include Acme and Globex,\
+         Organizations using Plimq include Acme and Globex.,\
+         Organizations using Plimq include Acme and Globex,4,4,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "who uses plimq");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [4], "{rows:#} {err}");
+}

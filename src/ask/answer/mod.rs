@@ -217,6 +217,15 @@ fn closer(conn: &Connection, question: &str, reading: &mut Reading) -> Result<()
     let on_topic = reading.list.is_some()
         && reading.list != Some(crate::ask::intent::ListKind::Companies)
         && (!reading.topics.is_empty() || !reading.unknown.is_empty());
+    // "who uses X" read as a topic too ("adoption"), where no company claim is on
+    // X: the claims of X on that topic answer.
+    if companies_unsaid
+        && !reading.topics.is_empty()
+        && closest::has_claims_on(conn, &reading.subjects, &reading.topics)?
+    {
+        reading.list = None;
+        return Ok(());
+    }
     if (reading.list.is_none() || companies_unsaid || on_topic)
         && let Some(topics) = closest::closer_topics(conn, question, reading, companies_unsaid)?
     {
