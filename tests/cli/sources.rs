@@ -515,3 +515,36 @@ fn who_uses_x_finds_a_fact_naming_its_users_when_no_company_claim_does() {
         .collect();
     assert_eq!(lines, [4], "{rows:#} {err}");
 }
+
+/// Round 2 of issue 22: "A or B, which one should I pick" with no topic answers
+/// with the article's comparisons and then when it says to use each (its use
+/// cases), which are what decides the pick.
+#[test]
+fn which_should_i_pick_between_two_adds_when_to_use_each() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-vs-zorbaq.md",
+        "# Plimq vs Zorbaq\n\nZorbaq keeps its jobs in Mongo, while Plimq uses Redis.\n\
+         If you want delayed jobs, use Plimq.\nIf you already run Mongo, use Zorbaq.\n",
+    );
+    let claims = env.write(
+        "plimq-vs-zorbaq.csv",
+        "subject,kind,topic,value,versus,statement,quote,line_start,line_end,category\n\
+         zorbaq,comparison,backend,uses Mongo where Plimq uses Redis,plimq,\
+         Zorbaq keeps its jobs in Mongo while Plimq uses Redis.,\
+         Zorbaq keeps its jobs in Mongo,3,3,components\n\
+         plimq,use-case,delayed-jobs,,,If you want delayed jobs use Plimq.,\
+         If you want delayed jobs,4,4,components\n\
+         zorbaq,use-case,existing-mongo,,,If you already run Mongo use Zorbaq.,\
+         If you already run Mongo,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "plimq or zorbaq, which one should I pick");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [3, 4, 5], "{rows:#} {err}");
+}

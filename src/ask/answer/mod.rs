@@ -183,6 +183,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             let asked = Asked {
                 phrases: &reading.topic_phrases,
                 question,
+                advice: reading.advice,
             };
             compare::compare_answer(conn, out, &subjects, &topics, asked)
         }
