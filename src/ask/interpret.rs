@@ -537,6 +537,32 @@ mod tests {
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
     }
 
+    /// "can X link to Y": a subject whose name is also a verb ("link"), right after
+    /// the subject a yes/no question opens with, is that subject's verb.
+    #[test]
+    fn a_subject_named_like_a_verb_after_the_opening_subject_is_its_verb() {
+        let e = |name: &str| Entry {
+            name: name.to_string(),
+            aliases: Vec::new(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka"), e("link"), e("wombat")],
+            topics: vec![e("tls")],
+            companies: Vec::new(),
+        };
+        let subjects = |q: &str| read(q, &catalogue).subjects;
+        assert_eq!(
+            subjects("can quokka link to wombat over tls"),
+            v(&["quokka", "wombat"])
+        );
+        // Where it opens the question or follows no subject, it is the subject.
+        assert_eq!(
+            subjects("is link faster than quokka"),
+            v(&["link", "quokka"])
+        );
+        assert_eq!(subjects("does link have tls"), v(&["link"]));
+    }
+
     /// Topics named by another form or one word of their name, on made-up names.
     #[test]
     fn word_forms_and_words_of_names_find_topics() {

@@ -140,6 +140,9 @@ impl Passes<'_> {
             if found.is_empty() {
                 continue;
             }
+            if n == 1 && self.verb_of_opening_subject(i, &found) {
+                return 1;
+            }
             let names_topic = found.iter().any(|t| matches!(t, Target::Topic(_)));
             if n >= 2 && names_topic {
                 push_unique(&mut r.topic_phrases, &words[i..i + n].join(" "));
@@ -181,6 +184,22 @@ impl Passes<'_> {
             return n;
         }
         0
+    }
+
+    /// "can X link to Y": a one-word subject right after the subject a yes/no
+    /// question opens with is that subject's verb, not a subject (a name that is
+    /// also an English verb: used, named nothing).
+    fn verb_of_opening_subject(&self, i: usize, found: &[Target]) -> bool {
+        i == 2
+            && self.keys.len() > 3
+            && english::YES_NO_OPENERS.contains(&self.words[0])
+            && self.used[1]
+            && found.iter().all(|t| matches!(t, Target::Subject(_)))
+            && self
+                .index
+                .exact(&self.keys[1..2])
+                .iter()
+                .any(|t| matches!(t, Target::Subject(_)))
     }
 
     /// A topic named right after "which"/"what" and before "should", "is", "for"...
