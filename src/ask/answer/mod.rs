@@ -94,16 +94,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
     let mut reading = read(conn, question)?;
-    // A subject named only inside a topic's words ("widgets per hour") that has no
-    // claim on that topic is a word of the topic, not a subject asked about.
-    let mut topic_words = Vec::new();
-    for subject in std::mem::take(&mut reading.subjects_in_topics) {
-        let one = std::slice::from_ref(&subject);
-        if !closest::has_claims_on(conn, one, &reading.topics)? {
-            topic_words.push(subject);
-        }
-    }
-    reading.subjects.retain(|s| !topic_words.contains(s));
+    let topic_words = topic_words(conn, &mut reading)?;
     // Subjects that all belong to one article: the question uses that article's
     // words, so another article's aliases cannot capture it (the rows are theirs
     // alone already). Found through the subject index, not a pass over the article.
@@ -202,6 +193,21 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words),
     }
+}
+
+/// A subject named only inside a topic's words ("widgets per hour") that has no
+/// claim on that topic is a word of the topic, not a subject asked about: taken
+/// out of the reading's subjects, and returned.
+fn topic_words(conn: &Connection, reading: &mut Reading) -> Result<Vec<String>> {
+    let mut words = Vec::new();
+    for subject in std::mem::take(&mut reading.subjects_in_topics) {
+        let one = std::slice::from_ref(&subject);
+        if !closest::has_claims_on(conn, one, &reading.topics)? {
+            words.push(subject);
+        }
+    }
+    reading.subjects.retain(|s| !words.contains(s));
+    Ok(words)
 }
 
 /// A topic read from one word of its name, or none where words were left over:
