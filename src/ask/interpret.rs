@@ -537,6 +537,35 @@ mod tests {
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
     }
 
+    /// "does X support zork database": a class word right after a word that names
+    /// nothing says what kind of thing that unknown name is; it reads no topic
+    /// ("database-versions" by one word of its name).
+    #[test]
+    fn a_class_word_after_an_unknown_name_is_no_topic() {
+        let e = |name: &str| Entry {
+            name: name.to_string(),
+            aliases: Vec::new(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka")],
+            topics: vec![e("database-versions")],
+            companies: Vec::new(),
+        };
+        assert_eq!(
+            read("does quokka support zork database", &catalogue).intent(),
+            Some(Intent::Unknown {
+                subjects: v(&["quokka"]),
+                words: v(&["zork"]),
+                compare: false
+            })
+        );
+        // Without the unknown name the word still reads its topic.
+        assert_eq!(
+            read("which database versions does quokka support", &catalogue).topics,
+            v(&["database-versions"])
+        );
+    }
+
     /// "can X link to Y": a subject whose name is also a verb ("link"), right after
     /// the subject a yes/no question opens with, is that subject's verb.
     #[test]

@@ -6,6 +6,7 @@
 use crate::ask::index::{Index, Target};
 use crate::ask::intent::{Catalogue, Reading};
 use crate::ask::words::{is_filler, push_unique};
+use crate::text::classes;
 use crate::text::english;
 use crate::text::english::inflect::{comparative_bases, opposite, singular};
 
@@ -21,6 +22,7 @@ pub fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         catalogue,
         used: vec![false; words.len()],
     };
+    passes.class_after_unknown();
     passes.exact(r);
     passes.unordered(r);
     passes.loose(r);
@@ -200,6 +202,25 @@ impl Passes<'_> {
                 .exact(&self.keys[1..2])
                 .iter()
                 .any(|t| matches!(t, Target::Subject(_)))
+    }
+
+    /// "support zork database": a class word right after a word that names nothing
+    /// says what kind of thing that unknown name is, and reads no topic; it is
+    /// taken as used before the passes.
+    fn class_after_unknown(&mut self) {
+        for (at, n, _) in classes::named(self.words) {
+            if n != 1 || at == 0 || is_filler(&self.words[at - 1]) {
+                continue;
+            }
+            let before = std::slice::from_ref(&self.keys[at - 1]);
+            let names_nothing = self.index.exact(before).is_empty()
+                && self.index.loosely(before).is_none()
+                && self.index.named_by_word(&before[0]).is_empty()
+                && self.index.typo(&before[0]).is_none();
+            if names_nothing && self.words[at - 1].chars().any(char::is_alphabetic) {
+                self.used[at] = true;
+            }
+        }
     }
 
     /// A topic named right after "which"/"what" and before "should", "is", "for"...
