@@ -16,6 +16,9 @@ pub struct Catalogue {
     pub topics: Vec<Entry>,
     /// Company names as claims give them.
     pub companies: Vec<String>,
+    /// Words the claims of the question's subjects say as typed: no typo of a name
+    /// (src/ask/answer/mod.rs fills it on a second reading).
+    pub as_typed: Vec<String>,
 }
 
 /// Which article list a question asks for.
@@ -83,6 +86,9 @@ pub struct Reading {
     /// Subjects named only inside a topic's words ("X admin"): the topic's, unless
     /// the subject has no claim on it.
     pub subjects_in_topics: Vec<String>,
+    /// (word, subject) where a subject was read from a typo of the word: the word
+    /// may be one the other subjects' claims say as typed.
+    pub subject_forms: Vec<(String, String)>,
 }
 
 /// One of the article's lists, for some subjects (all when empty).

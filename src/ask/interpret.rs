@@ -214,6 +214,7 @@ mod tests {
                 e("creator", &["author", "who developed"]),
             ],
             companies: vec!["Acme".to_string(), "Big Corp".to_string()],
+            as_typed: Vec::new(),
         }
     }
 
@@ -550,6 +551,7 @@ mod tests {
             subjects: vec![e("quokka")],
             topics: vec![e("database-versions")],
             companies: Vec::new(),
+            as_typed: Vec::new(),
         };
         assert_eq!(
             read("does quokka support zork database", &catalogue).intent(),
@@ -578,6 +580,7 @@ mod tests {
             subjects: vec![e("quokka"), e("link"), e("wombat")],
             topics: vec![e("tls")],
             companies: Vec::new(),
+            as_typed: Vec::new(),
         };
         let subjects = |q: &str| read(q, &catalogue).subjects;
         assert_eq!(
@@ -610,6 +613,7 @@ mod tests {
                 e("message-routing", &[]),
             ],
             companies: Vec::new(),
+            as_typed: Vec::new(),
         };
         let topics = |q: &str| read(q, &catalogue).topics;
         // A comparative whose base names a topic by its start; its opposite too.

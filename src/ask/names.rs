@@ -319,8 +319,16 @@ impl Passes<'_> {
                 push_unique(&mut r.named_words, word);
                 continue;
             }
-            if let Some((t, key)) = self.index.typo(&self.keys[i]) {
+            if let Some((t, key)) = self
+                .index
+                .typo(&self.keys[i])
+                .filter(|_| !self.catalogue.as_typed.contains(word))
+            {
                 self.record(t, r);
+                if let Target::Subject(k) = t {
+                    let form = (word.clone(), self.catalogue.subjects[k].name.clone());
+                    r.subject_forms.push(form);
+                }
                 push_unique(&mut r.named_words, word);
                 r.corrections.push((word.clone(), key));
                 continue;

@@ -548,3 +548,34 @@ fn which_should_i_pick_between_two_adds_when_to_use_each() {
         .collect();
     assert_eq!(lines, [3, 4, 5], "{rows:#} {err}");
 }
+
+/// Round 2 of issue 22: a word the question's subject's claims say as typed
+/// ("Zorb" in "the latest Zorb release") is no typo of another subject's name
+/// ("zorbls"), so that subject is not pulled in.
+#[test]
+fn a_word_the_claims_say_is_no_typo_of_another_name() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-faq.md",
+        "# Plimq FAQ\n\nPlimq supports only the latest Zorb release.\nZorbls has built-in retries.\n",
+    );
+    let claims = env.write(
+        "plimq-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,fact,supported-base,,only the latest Zorb release,\
+         Plimq supports only the latest Zorb release.,\
+         Plimq supports only the latest Zorb release,3,3,components\n\
+         zorbls,feature,retries,builtin,,Zorbls has built-in retries.,\
+         Zorbls has built-in retries,4,4,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "what's the minimum zorb release for plimq");
+    assert!(!err.contains("reading 'zorb' as"), "{err}");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [3], "{rows:#} {err}");
+}

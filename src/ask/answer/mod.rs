@@ -41,14 +41,20 @@ const MAX_QUESTION_CHARS: usize = 1000;
 /// Reads the question: names first; company names only when some word is left
 /// unexplained (they may be what it is).
 pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
-    read_with(conn, question, None)
+    read_with(conn, question, None, &[])
 }
 
 /// [`read`] with only the topics article `source_id` (when given) has claims on as
 /// names a question may use.
-fn read_with(conn: &Connection, question: &str, source_id: Option<i64>) -> Result<Reading> {
+fn read_with(
+    conn: &Connection,
+    question: &str,
+    source_id: Option<i64>,
+    as_typed: &[String],
+) -> Result<Reading> {
     let catalogue = |companies: bool| -> Result<crate::ask::intent::Catalogue> {
         let mut c = catalogue::catalogue(conn, question, companies)?;
+        c.as_typed = as_typed.to_vec();
         if let Some(source_id) = source_id {
             let mut kept = Vec::new();
             for t in std::mem::take(&mut c.topics) {
@@ -93,18 +99,8 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if !chosen.ids.is_empty() {
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
-    let mut reading = read(conn, question)?;
-    let topic_words = topic_words(conn, &mut reading)?;
-    // Subjects that all belong to one article: the question uses that article's
-    // words, so another article's aliases cannot capture it (the rows are theirs
-    // alone already). Found through the subject index, not a pass over the article.
-    if chosen.ids.is_empty()
-        && chosen.several
-        && let Some(source_id) = scope::subjects_source(conn, &reading.subjects)?
-    {
-        reading = read_with(conn, question, Some(source_id))?;
-        reading.subjects.retain(|s| !topic_words.contains(s));
-    }
+    let reading = read(conn, question)?;
+    let mut reading = read_by_subjects(conn, question, &chosen, reading)?;
     // Several topics read from one shared word, no subject: the one whose claims
     // say the question's other words.
     if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
@@ -193,6 +189,69 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words),
     }
+}
+
+/// The question read again where its subjects say more: a subject named only
+/// inside a topic's words dropped, the one article all subjects belong to keeping
+/// the topics to its own, and a word the subjects' claims say kept as typed.
+fn read_by_subjects(
+    conn: &Connection,
+    question: &str,
+    chosen: &scope::Chosen,
+    mut reading: Reading,
+) -> Result<Reading> {
+    let topic_words = topic_words(conn, &mut reading)?;
+    let mut one_source = None;
+    // Subjects that all belong to one article: the question uses that article's
+    // words, so another article's aliases cannot capture it (the rows are theirs
+    // alone already). Found through the subject index, not a pass over the article.
+    if chosen.ids.is_empty()
+        && chosen.several
+        && let Some(source_id) = scope::subjects_source(conn, &reading.subjects)?
+    {
+        reading = read_with(conn, question, Some(source_id), &[])?;
+        reading.subjects.retain(|s| !topic_words.contains(s));
+        one_source = Some(source_id);
+    }
+    // A word the other subjects' claims say as typed ("the latest Zorb release"),
+    // read as a typo of another subject's name: read again keeping it as typed.
+    let as_typed = said_as_typed(conn, &reading)?;
+    if !as_typed.is_empty() {
+        reading = read_with(conn, question, one_source, &as_typed)?;
+        reading.subjects.retain(|s| !topic_words.contains(s));
+    }
+    Ok(reading)
+}
+
+/// The words a subject was read from as a typo that the claims of the question's
+/// other subjects say as typed.
+fn said_as_typed(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
+    let mut said = Vec::new();
+    for (word, subject) in &reading.subject_forms {
+        let others: Vec<&String> = reading.subjects.iter().filter(|s| *s != subject).collect();
+        if others.is_empty() {
+            continue;
+        }
+        let placeholders = vec!["?"; others.len()].join(", ");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT c.statement FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+             WHERE s.name IN ({placeholders})"
+        ))?;
+        let statements = stmt.query_map(rusqlite::params_from_iter(&others), |r| {
+            r.get::<_, String>(0)
+        })?;
+        for statement in statements {
+            let statement = statement?.to_lowercase();
+            if statement
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+            {
+                said.push(word.clone());
+                break;
+            }
+        }
+    }
+    Ok(said)
 }
 
 /// A subject named only inside a topic's words ("widgets per hour") that has no
