@@ -422,6 +422,7 @@ mod tests {
             subjects: vec![e("caddy")],
             topics: vec![e("http-versions"), e("automatic-https")],
             companies: Vec::new(),
+            as_typed: Vec::new(),
         };
         let words: Vec<String> = "does caddy set up https automatically"
             .split(' ')

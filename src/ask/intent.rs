@@ -16,6 +16,9 @@ pub struct Catalogue {
     pub topics: Vec<Entry>,
     /// Company names as claims give them.
     pub companies: Vec<String>,
+    /// Words the claims of the question's subjects say as typed: no typo of a name
+    /// (src/ask/answer/mod.rs fills it on a second reading).
+    pub as_typed: Vec<String>,
 }
 
 /// Which article list a question asks for.
@@ -65,6 +68,9 @@ pub struct Reading {
     pub good_for: bool,
     /// Words that look like content but name nothing known ("graphql").
     pub unknown: Vec<String>,
+    /// No subject is named and the other side of a "than" is a word that names
+    /// nothing: the things compared are unknown ("is X faster than Y").
+    pub compared_unknown: bool,
     /// Typos corrected: (as typed, as read).
     pub corrections: Vec<(String, String)>,
     /// Topics named right after "which"/"what" ("which database should I use"): in
@@ -77,6 +83,12 @@ pub struct Reading {
     pub topic_phrases: Vec<String>,
     /// The question's words a name (subject, topic, company) was read from.
     pub named_words: Vec<String>,
+    /// Subjects named only inside a topic's words ("X admin"): the topic's, unless
+    /// the subject has no claim on it.
+    pub subjects_in_topics: Vec<String>,
+    /// (word, subject) where a subject was read from a typo of the word: the word
+    /// may be one the other subjects' claims say as typed.
+    pub subject_forms: Vec<(String, String)>,
 }
 
 /// One of the article's lists, for some subjects (all when empty).

@@ -25,6 +25,16 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
     let mut r = Reading::default();
     signals(&words, &mut r);
     names(&words, catalogue, &mut r);
+    // "is X faster than Y", no subject named and Y names nothing: no claim compares
+    // the two, whatever claims say the comparative's topic.
+    r.compared_unknown = r.subjects.is_empty()
+        && (0..words.len()).any(|i| {
+            (1..=2).any(|n| {
+                words.len() > i + n
+                    && english::THAN.contains(&words[i..i + n].join(" "))
+                    && r.unknown.contains(&words[i + n])
+            })
+        });
     // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
@@ -66,6 +76,9 @@ impl Reading {
                 compare: self.comparative && self.subjects.len() >= 2,
             })
         };
+        if self.compared_unknown && self.comparative {
+            return unknown();
+        }
         if !self.companies.is_empty() {
             return Some(Intent::Company {
                 companies: self.companies.clone(),
@@ -201,6 +214,7 @@ mod tests {
                 e("creator", &["author", "who developed"]),
             ],
             companies: vec!["Acme".to_string(), "Big Corp".to_string()],
+            as_typed: Vec::new(),
         }
     }
 
@@ -465,6 +479,25 @@ mod tests {
         }
     }
 
+    /// "is X faster than Y" with X and Y names the knowledge base does not hold: no
+    /// claim compares them, whatever claims say "fast".
+    #[test]
+    fn a_comparison_of_unknown_names_is_no_claim_on_them() {
+        assert_eq!(
+            intent("is zibble faster than wobnik"),
+            Some(Intent::Unknown {
+                subjects: vec![],
+                words: v(&["zibble", "wobnik"]),
+                compare: false
+            })
+        );
+        // A comparison of a known subject keeps its topic.
+        assert!(matches!(
+            intent("is quokka faster than wombat"),
+            Some(Intent::Compare { .. })
+        ));
+    }
+
     #[test]
     fn companies_and_plurals() {
         assert_eq!(
@@ -505,6 +538,63 @@ mod tests {
         assert_eq!(read_q("QUOKKA admin").topics, v(&["admin-interface"]));
     }
 
+    /// "does X support zork database": a class word right after a word that names
+    /// nothing says what kind of thing that unknown name is; it reads no topic
+    /// ("database-versions" by one word of its name).
+    #[test]
+    fn a_class_word_after_an_unknown_name_is_no_topic() {
+        let e = |name: &str| Entry {
+            name: name.to_string(),
+            aliases: Vec::new(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka")],
+            topics: vec![e("database-versions")],
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        assert_eq!(
+            read("does quokka support zork database", &catalogue).intent(),
+            Some(Intent::Unknown {
+                subjects: v(&["quokka"]),
+                words: v(&["zork"]),
+                compare: false
+            })
+        );
+        // Without the unknown name the word still reads its topic.
+        assert_eq!(
+            read("which database versions does quokka support", &catalogue).topics,
+            v(&["database-versions"])
+        );
+    }
+
+    /// "can X link to Y": a subject whose name is also a verb ("link"), right after
+    /// the subject a yes/no question opens with, is that subject's verb.
+    #[test]
+    fn a_subject_named_like_a_verb_after_the_opening_subject_is_its_verb() {
+        let e = |name: &str| Entry {
+            name: name.to_string(),
+            aliases: Vec::new(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka"), e("link"), e("wombat")],
+            topics: vec![e("tls")],
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        let subjects = |q: &str| read(q, &catalogue).subjects;
+        assert_eq!(
+            subjects("can quokka link to wombat over tls"),
+            v(&["quokka", "wombat"])
+        );
+        // Where it opens the question or follows no subject, it is the subject.
+        assert_eq!(
+            subjects("is link faster than quokka"),
+            v(&["link", "quokka"])
+        );
+        assert_eq!(subjects("does link have tls"), v(&["link"]));
+    }
+
     /// Topics named by another form or one word of their name, on made-up names.
     #[test]
     fn word_forms_and_words_of_names_find_topics() {
@@ -523,6 +613,7 @@ mod tests {
                 e("message-routing", &[]),
             ],
             companies: Vec::new(),
+            as_typed: Vec::new(),
         };
         let topics = |q: &str| read(q, &catalogue).topics;
         // A comparative whose base names a topic by its start; its opposite too.

@@ -6,6 +6,7 @@
 use crate::ask::index::{Index, Target};
 use crate::ask::intent::{Catalogue, Reading};
 use crate::ask::words::{is_filler, push_unique};
+use crate::text::classes;
 use crate::text::english;
 use crate::text::english::inflect::{comparative_bases, opposite, singular};
 
@@ -21,6 +22,7 @@ pub fn names(words: &[String], catalogue: &Catalogue, r: &mut Reading) {
         catalogue,
         used: vec![false; words.len()],
     };
+    passes.class_after_unknown();
     passes.exact(r);
     passes.unordered(r);
     passes.loose(r);
@@ -140,6 +142,9 @@ impl Passes<'_> {
             if found.is_empty() {
                 continue;
             }
+            if n == 1 && self.verb_of_opening_subject(i, &found) {
+                return 1;
+            }
             let names_topic = found.iter().any(|t| matches!(t, Target::Topic(_)));
             if n >= 2 && names_topic {
                 push_unique(&mut r.topic_phrases, &words[i..i + n].join(" "));
@@ -159,8 +164,14 @@ impl Passes<'_> {
             // A subject named inside a topic's alias ("X admin") is named too.
             for word in span {
                 for t in self.index.exact(std::slice::from_ref(word)) {
-                    if matches!(t, Target::Subject(_)) {
+                    if let Target::Subject(k) = t {
                         self.record(t, r);
+                        if names_topic && n >= 2 {
+                            push_unique(
+                                &mut r.subjects_in_topics,
+                                &self.catalogue.subjects[k].name,
+                            );
+                        }
                     }
                 }
             }
@@ -175,6 +186,41 @@ impl Passes<'_> {
             return n;
         }
         0
+    }
+
+    /// "can X link to Y": a one-word subject right after the subject a yes/no
+    /// question opens with is that subject's verb, not a subject (a name that is
+    /// also an English verb: used, named nothing).
+    fn verb_of_opening_subject(&self, i: usize, found: &[Target]) -> bool {
+        i == 2
+            && self.keys.len() > 3
+            && english::YES_NO_OPENERS.contains(&self.words[0])
+            && self.used[1]
+            && found.iter().all(|t| matches!(t, Target::Subject(_)))
+            && self
+                .index
+                .exact(&self.keys[1..2])
+                .iter()
+                .any(|t| matches!(t, Target::Subject(_)))
+    }
+
+    /// "support zork database": a class word right after a word that names nothing
+    /// says what kind of thing that unknown name is, and reads no topic; it is
+    /// taken as used before the passes.
+    fn class_after_unknown(&mut self) {
+        for (at, n, _) in classes::named(self.words) {
+            if n != 1 || at == 0 || is_filler(&self.words[at - 1]) {
+                continue;
+            }
+            let before = std::slice::from_ref(&self.keys[at - 1]);
+            let names_nothing = self.index.exact(before).is_empty()
+                && self.index.loosely(before).is_none()
+                && self.index.named_by_word(&before[0]).is_empty()
+                && self.index.typo(&before[0]).is_none();
+            if names_nothing && self.words[at - 1].chars().any(char::is_alphabetic) {
+                self.used[at] = true;
+            }
+        }
     }
 
     /// A topic named right after "which"/"what" and before "should", "is", "for"...
@@ -273,8 +319,16 @@ impl Passes<'_> {
                 push_unique(&mut r.named_words, word);
                 continue;
             }
-            if let Some((t, key)) = self.index.typo(&self.keys[i]) {
+            if let Some((t, key)) = self
+                .index
+                .typo(&self.keys[i])
+                .filter(|_| !self.catalogue.as_typed.contains(word))
+            {
                 self.record(t, r);
+                if let Target::Subject(k) = t {
+                    let form = (word.clone(), self.catalogue.subjects[k].name.clone());
+                    r.subject_forms.push(form);
+                }
                 push_unique(&mut r.named_words, word);
                 r.corrections.push((word.clone(), key));
                 continue;

@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::ask::words::tokens;
 use crate::error::Result;
 use crate::text::classes;
-use crate::text::english::{ARTICLE_NAME_ENDS, CLASS_OPENERS, DOCUMENT_WORDS};
+use crate::text::english::{ARTICLE_NAME_ENDS, CLASS_ASKED_OF, CLASS_OPENERS, DOCUMENT_WORDS};
 
 /// One article as a question may name it.
 struct Source {
@@ -63,13 +63,20 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         // keeps to the articles of that class.
         let mut class_ids = Vec::new();
         for (at, n, class) in classes::named(&words).into_iter().rev() {
-            let opens = at > 0 && CLASS_OPENERS.contains(&words[at - 1]);
+            // "what database does X use" asks for a thing of X: no class is meant.
+            let asked_of = words
+                .get(at + n)
+                .is_some_and(|w| CLASS_ASKED_OF.contains(w));
+            let opens = at > 0 && CLASS_OPENERS.contains(&words[at - 1]) && !asked_of;
             let of_class: Vec<i64> = sources
                 .iter()
                 .filter(|s| s.class.as_deref() == Some(class.as_str()))
                 .map(|s| s.id)
                 .collect();
-            if opens && !of_class.is_empty() {
+            if asked_of && at > 0 && CLASS_OPENERS.contains(&words[at - 1]) {
+                // The thing asked for is the subject's own: its claims say it.
+                words.drain(at..at + n);
+            } else if opens && !of_class.is_empty() {
                 words.drain(at..at + n);
                 for id in of_class {
                     if !class_ids.contains(&id) {

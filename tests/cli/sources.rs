@@ -420,3 +420,162 @@ fn every_reading_as_line_runs_and_lists_the_answers_claims() {
         );
     }
 }
+
+/// Round 2 of issue 22: "what database does X use" asks which database X uses; the
+/// class word is the thing asked for, not the class of X, so X's article answers
+/// although a database article is in the knowledge base too.
+#[test]
+fn a_class_word_asked_of_a_named_subject_does_not_limit_the_answer() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-vs-zorbaq.md",
+        "# Plimq vs Zorbaq\n\nZorbaq keeps its jobs in Mongo, while Plimq uses Redis.\n",
+    );
+    let claims = env.write(
+        "plimq-vs-zorbaq.csv",
+        "subject,kind,topic,value,versus,statement,quote,category\n\
+         zorbaq,comparison,backend,uses Mongo where Plimq uses Redis,plimq,\
+         Zorbaq keeps its jobs in Mongo while Plimq uses Redis.,\
+         Zorbaq keeps its jobs in Mongo,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "what database does zorbaq use");
+    assert_eq!(sources_of(&rows), ["plimq-vs-zorbaq"], "{rows:#} {err}");
+}
+
+/// Round 2 of issue 22: a subject's name inside another article's topic
+/// ("widgets per hour", where `widgets` is also a subject) does not pull that
+/// article in: the two subjects the question names belong to one article, which
+/// has no claim on the topic, so the answer is no claim, not the other article's
+/// figures.
+#[test]
+fn a_subject_word_inside_another_articles_topic_names_no_subject() {
+    let (env, db) = env_with_db();
+    for (slug, text, csv) in [
+        (
+            "plimq-vs-zorbaq",
+            "# Plimq vs Zorbaq\n\nZorbaq keeps its jobs in Mongo, while Plimq uses Redis.\n",
+            "subject,kind,topic,value,versus,statement,quote,category\n\
+             zorbaq,comparison,backend,uses Mongo where Plimq uses Redis,plimq,\
+             Zorbaq keeps its jobs in Mongo while Plimq uses Redis.,\
+             Zorbaq keeps its jobs in Mongo,components\n",
+        ),
+        (
+            "gizmo-faq",
+            "# Gizmo FAQ\n\nGizmo handles 900 widgets per hour.\n",
+            "subject,kind,topic,value,statement,quote,category\n\
+             gizmo,fact,widgets-per-hour,900,Gizmo handles 900 widgets per hour.,\
+             Gizmo handles 900 widgets per hour,components\n",
+        ),
+        (
+            "widgets-readme",
+            "# Widgets\n\nWidgets has built-in caching.\n",
+            "subject,kind,topic,stance,statement,quote,category\n\
+             widgets,feature,caching,builtin,Widgets has built-in caching.,\
+             Widgets has built-in caching,components\n",
+        ),
+    ] {
+        let article = env.write(&format!("{slug}.md"), text);
+        let claims = env.write(&format!("{slug}.csv"), csv);
+        env.import(&db, &claims, &article).ok();
+    }
+    let (rows, err) = ask(
+        &env,
+        &db,
+        "how many widgets per hour does plimq handle compared to zorbaq",
+    );
+    assert_eq!(sources_of(&rows), Vec::<String>::new(), "{rows:#} {err}");
+    assert!(err.contains("no claim"), "{err}");
+}
+
+/// Round 2 of issue 22: "who uses X" where no company claim is about X answers with
+/// X's claim that names the organizations using it, not an empty list.
+#[test]
+fn who_uses_x_finds_a_fact_naming_its_users_when_no_company_claim_does() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-readme.md",
+        "# Plimq\n\nPlimq has built-in retries.\nOrganizations using Plimq include Acme and Globex.\n",
+    );
+    let claims = env.write(
+        "plimq-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,feature,retries,builtin,,Plimq has built-in retries.,Plimq has built-in retries,3,3,components\n\
+         plimq,fact,adoption,,Organizations using Plimq include Acme and Globex,\
+         Organizations using Plimq include Acme and Globex.,\
+         Organizations using Plimq include Acme and Globex,4,4,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "who uses plimq");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [4], "{rows:#} {err}");
+}
+
+/// Round 2 of issue 22: "A or B, which one should I pick" with no topic answers
+/// with the article's comparisons and then when it says to use each (its use
+/// cases), which are what decides the pick.
+#[test]
+fn which_should_i_pick_between_two_adds_when_to_use_each() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-vs-zorbaq.md",
+        "# Plimq vs Zorbaq\n\nZorbaq keeps its jobs in Mongo, while Plimq uses Redis.\n\
+         If you want delayed jobs, use Plimq.\nIf you already run Mongo, use Zorbaq.\n",
+    );
+    let claims = env.write(
+        "plimq-vs-zorbaq.csv",
+        "subject,kind,topic,value,versus,statement,quote,line_start,line_end,category\n\
+         zorbaq,comparison,backend,uses Mongo where Plimq uses Redis,plimq,\
+         Zorbaq keeps its jobs in Mongo while Plimq uses Redis.,\
+         Zorbaq keeps its jobs in Mongo,3,3,components\n\
+         plimq,use-case,delayed-jobs,,,If you want delayed jobs use Plimq.,\
+         If you want delayed jobs,4,4,components\n\
+         zorbaq,use-case,existing-mongo,,,If you already run Mongo use Zorbaq.,\
+         If you already run Mongo,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "plimq or zorbaq, which one should I pick");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [3, 4, 5], "{rows:#} {err}");
+}
+
+/// Round 2 of issue 22: a word the question's subject's claims say as typed
+/// ("Zorb" in "the latest Zorb release") is no typo of another subject's name
+/// ("zorbls"), so that subject is not pulled in.
+#[test]
+fn a_word_the_claims_say_is_no_typo_of_another_name() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-faq.md",
+        "# Plimq FAQ\n\nPlimq supports only the latest Zorb release.\nZorbls has built-in retries.\n",
+    );
+    let claims = env.write(
+        "plimq-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,fact,supported-base,,only the latest Zorb release,\
+         Plimq supports only the latest Zorb release.,\
+         Plimq supports only the latest Zorb release,3,3,components\n\
+         zorbls,feature,retries,builtin,,Zorbls has built-in retries.,\
+         Zorbls has built-in retries,4,4,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "what's the minimum zorb release for plimq");
+    assert!(!err.contains("reading 'zorb' as"), "{err}");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [3], "{rows:#} {err}");
+}

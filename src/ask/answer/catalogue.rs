@@ -46,6 +46,7 @@ pub fn catalogue(conn: &Connection, question: &str, with_companies: bool) -> Res
         subjects: entries(names.subjects),
         topics: entries(names.topics),
         companies,
+        as_typed: Vec::new(),
     })
 }
 

@@ -168,7 +168,7 @@ fn candidates(conn: &Connection, subjects: &[String]) -> Result<Vec<Candidate>> 
 }
 
 /// True when some claim of `subjects` is on one of `topics`.
-fn has_claims_on(conn: &Connection, subjects: &[String], topics: &[String]) -> Result<bool> {
+pub fn has_claims_on(conn: &Connection, subjects: &[String], topics: &[String]) -> Result<bool> {
     let s = vec!["?"; subjects.len()].join(", ");
     let t = vec!["?"; topics.len()].join(", ");
     let sql = format!(

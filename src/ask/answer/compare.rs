@@ -17,6 +17,8 @@ use crate::rows::Sink;
 pub struct Asked<'a> {
     pub phrases: &'a [String],
     pub question: &'a str,
+    /// "which should I pick": advice between the sides, not only how they differ.
+    pub advice: bool,
 }
 
 /// Comparison claims between the subjects (all when none named), on the topics;
@@ -195,6 +197,17 @@ pub fn compare_answer(
         command.push_str(" ; claimdb ");
         command.push_str(&sides.of_kinds(Vec::new()).command());
         found.extend(rest);
+    }
+    // "A or B, which should I pick", no topic: when the article says to use each
+    // decides the pick, after the comparisons.
+    if asked.advice && topics.is_empty() && subjects.len() >= 2 {
+        let uses = Select::new(conn, subjects, &[])?.of_kinds(vec![Kind::UseCase]);
+        let rest = uses.fetch(conn)?;
+        if !rest.is_empty() {
+            command.push_str(" ; claimdb ");
+            command.push_str(&uses.command());
+            found.extend(rest);
+        }
     }
     // Each named side appears: where one has nothing on the topics, the article's
     // comparisons between them on anything.

@@ -41,14 +41,20 @@ const MAX_QUESTION_CHARS: usize = 1000;
 /// Reads the question: names first; company names only when some word is left
 /// unexplained (they may be what it is).
 pub fn read(conn: &Connection, question: &str) -> Result<Reading> {
-    read_with(conn, question, None)
+    read_with(conn, question, None, &[])
 }
 
 /// [`read`] with only the topics article `source_id` (when given) has claims on as
 /// names a question may use.
-fn read_with(conn: &Connection, question: &str, source_id: Option<i64>) -> Result<Reading> {
+fn read_with(
+    conn: &Connection,
+    question: &str,
+    source_id: Option<i64>,
+    as_typed: &[String],
+) -> Result<Reading> {
     let catalogue = |companies: bool| -> Result<crate::ask::intent::Catalogue> {
         let mut c = catalogue::catalogue(conn, question, companies)?;
+        c.as_typed = as_typed.to_vec();
         if let Some(source_id) = source_id {
             let mut kept = Vec::new();
             for t in std::mem::take(&mut c.topics) {
@@ -93,16 +99,8 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if !chosen.ids.is_empty() {
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
-    let mut reading = read(conn, question)?;
-    // Subjects that all belong to one article: the question uses that article's
-    // words, so another article's aliases cannot capture it (the rows are theirs
-    // alone already). Found through the subject index, not a pass over the article.
-    if chosen.ids.is_empty()
-        && chosen.several
-        && let Some(source_id) = scope::subjects_source(conn, &reading.subjects)?
-    {
-        reading = read_with(conn, question, Some(source_id))?;
-    }
+    let reading = read(conn, question)?;
+    let mut reading = read_by_subjects(conn, question, &chosen, reading)?;
     // Several topics read from one shared word, no subject: the one whose claims
     // say the question's other words.
     if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
@@ -172,6 +170,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             let asked = Asked {
                 phrases: &reading.topic_phrases,
                 question,
+                advice: reading.advice,
             };
             compare::compare_answer(conn, out, &subjects, &topics, asked)
         }
@@ -192,6 +191,84 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     }
 }
 
+/// The question read again where its subjects say more: a subject named only
+/// inside a topic's words dropped, the one article all subjects belong to keeping
+/// the topics to its own, and a word the subjects' claims say kept as typed.
+fn read_by_subjects(
+    conn: &Connection,
+    question: &str,
+    chosen: &scope::Chosen,
+    mut reading: Reading,
+) -> Result<Reading> {
+    let topic_words = topic_words(conn, &mut reading)?;
+    let mut one_source = None;
+    // Subjects that all belong to one article: the question uses that article's
+    // words, so another article's aliases cannot capture it (the rows are theirs
+    // alone already). Found through the subject index, not a pass over the article.
+    if chosen.ids.is_empty()
+        && chosen.several
+        && let Some(source_id) = scope::subjects_source(conn, &reading.subjects)?
+    {
+        reading = read_with(conn, question, Some(source_id), &[])?;
+        reading.subjects.retain(|s| !topic_words.contains(s));
+        one_source = Some(source_id);
+    }
+    // A word the other subjects' claims say as typed ("the latest Zorb release"),
+    // read as a typo of another subject's name: read again keeping it as typed.
+    let as_typed = said_as_typed(conn, &reading)?;
+    if !as_typed.is_empty() {
+        reading = read_with(conn, question, one_source, &as_typed)?;
+        reading.subjects.retain(|s| !topic_words.contains(s));
+    }
+    Ok(reading)
+}
+
+/// The words a subject was read from as a typo that the claims of the question's
+/// other subjects say as typed.
+fn said_as_typed(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
+    let mut said = Vec::new();
+    for (word, subject) in &reading.subject_forms {
+        let others: Vec<&String> = reading.subjects.iter().filter(|s| *s != subject).collect();
+        if others.is_empty() {
+            continue;
+        }
+        let placeholders = vec!["?"; others.len()].join(", ");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT c.statement FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+             WHERE s.name IN ({placeholders})"
+        ))?;
+        let statements = stmt.query_map(rusqlite::params_from_iter(&others), |r| {
+            r.get::<_, String>(0)
+        })?;
+        for statement in statements {
+            let statement = statement?.to_lowercase();
+            if statement
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+            {
+                said.push(word.clone());
+                break;
+            }
+        }
+    }
+    Ok(said)
+}
+
+/// A subject named only inside a topic's words ("widgets per hour") that has no
+/// claim on that topic is a word of the topic, not a subject asked about: taken
+/// out of the reading's subjects, and returned.
+fn topic_words(conn: &Connection, reading: &mut Reading) -> Result<Vec<String>> {
+    let mut words = Vec::new();
+    for subject in std::mem::take(&mut reading.subjects_in_topics) {
+        let one = std::slice::from_ref(&subject);
+        if !closest::has_claims_on(conn, one, &reading.topics)? {
+            words.push(subject);
+        }
+    }
+    reading.subjects.retain(|s| !words.contains(s));
+    Ok(words)
+}
+
 /// A topic read from one word of its name, or none where words were left over:
 /// the claims' own words may say better what was asked (src/ask/answer/closest.rs).
 fn closer(conn: &Connection, question: &str, reading: &mut Reading) -> Result<()> {
@@ -206,6 +283,15 @@ fn closer(conn: &Connection, question: &str, reading: &mut Reading) -> Result<()
     let on_topic = reading.list.is_some()
         && reading.list != Some(crate::ask::intent::ListKind::Companies)
         && (!reading.topics.is_empty() || !reading.unknown.is_empty());
+    // "who uses X" read as a topic too ("adoption"), where no company claim is on
+    // X: the claims of X on that topic answer.
+    if companies_unsaid
+        && !reading.topics.is_empty()
+        && closest::has_claims_on(conn, &reading.subjects, &reading.topics)?
+    {
+        reading.list = None;
+        return Ok(());
+    }
     if (reading.list.is_none() || companies_unsaid || on_topic)
         && let Some(topics) = closest::closer_topics(conn, question, reading, companies_unsaid)?
     {

@@ -307,6 +307,8 @@ lists! {
     DOCUMENT_WORDS = "document_words.txt";
     /// ask: words before a class word that make it the class asked about.
     CLASS_OPENERS = "class_openers.txt";
+    /// ask: words after a class word that make it a thing asked of a subject.
+    CLASS_ASKED_OF = "class_asked_of.txt";
     /// ask: words that end an article's name after "according to".
     ARTICLE_NAME_ENDS = "article_name_ends.txt";
     /// ask: words of grammar, left out when a question is matched to claims' text.
