@@ -8,8 +8,15 @@
 
 pub mod inflect;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use crate::text::fnv::{Fnv, FnvSet};
+
+/// The phrases by first token, hashed with [`Fnv`]: the keys are the list's own
+/// words, looked up for every word of an article.
+type ByFirst = HashMap<&'static str, Vec<Vec<&'static str>>, BuildHasherDefault<Fnv>>;
 
 /// One word or phrase list, split on first use.
 pub struct Words {
@@ -19,9 +26,9 @@ pub struct Words {
     phrases: OnceLock<Vec<&'static str>>,
     /// The phrases as a set, for `contains` (a clause reader asks it of every
     /// word of a sentence: a scan of the list per word made `draft` slow).
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FnvSet<&'static str>>,
     /// The phrases split into tokens, by their first token, for `starting`.
-    by_first: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>>,
+    by_first: OnceLock<ByFirst>,
 }
 
 impl Words {
@@ -58,7 +65,7 @@ impl Words {
     /// a leading "," or ";" of a word apart: ", and" is "," and "and").
     pub fn starting(&self, first: &str) -> &[Vec<&'static str>] {
         let index = self.by_first.get_or_init(|| {
-            let mut index: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            let mut index = ByFirst::default();
             for phrase in self.all() {
                 let parts = phrase_parts(phrase);
                 if let Some(&head) = parts.first() {
