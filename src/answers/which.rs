@@ -278,39 +278,40 @@ pub fn write_rows_naming(
             ])?;
         }
         for c in &a.citations {
-            rows.row(&[
-                Cell::from(a.subject.as_str()),
-                Cell::from(a.verdict.as_str()),
-                Cell::from(c.stance.as_str()),
-                Cell::Int(c.claim_id),
-                Cell::from(c.kind.as_str()),
-                Cell::from(topic),
-                Cell::from(c.source.as_str()),
-                Cell::Int(c.line_start),
-                Cell::Int(c.line_end),
-                Cell::from(cite(&c.source, c.line_start, c.line_end)),
-                Cell::from(c.quote.as_str()),
-            ])?;
+            let stance = Cell::from(c.stance.as_str());
+            rows.row(&cited(&a.subject, a.verdict.as_str(), stance, topic, c))?;
         }
     }
     for (subject, c, whose) in named {
         let answer = format!("named in {whose}'s claim");
-        rows.row(&[
-            Cell::from(subject.as_str()),
-            Cell::from(answer.as_str()),
-            Cell::Null,
-            Cell::Int(c.claim_id),
-            Cell::from(c.kind.as_str()),
-            Cell::from(topic),
-            Cell::from(c.source.as_str()),
-            Cell::Int(c.line_start),
-            Cell::Int(c.line_end),
-            Cell::from(cite(&c.source, c.line_start, c.line_end)),
-            Cell::from(c.quote.as_str()),
-        ])?;
+        rows.row(&cited(subject, &answer, Cell::Null, topic, c))?;
     }
     rows.finish()?;
     Ok(())
+}
+
+/// One cited row of a `which` answer: `subject`'s `answer`, with `stance`, from
+/// claim `c` on `topic`.
+fn cited<'a>(
+    subject: &'a str,
+    answer: &'a str,
+    stance: Cell<'a>,
+    topic: &'a str,
+    c: &'a Citation,
+) -> [Cell<'a>; 11] {
+    [
+        Cell::from(subject),
+        Cell::from(answer),
+        stance,
+        Cell::Int(c.claim_id),
+        Cell::from(c.kind.as_str()),
+        Cell::from(topic),
+        Cell::from(c.source.as_str()),
+        Cell::Int(c.line_start),
+        Cell::Int(c.line_end),
+        Cell::from(cite(&c.source, c.line_start, c.line_end)),
+        Cell::from(c.quote.as_str()),
+    ]
 }
 
 fn name_list(names: &[&str]) -> String {

@@ -150,21 +150,30 @@ fn candidates(conn: &Connection, subjects: &[String]) -> Result<Vec<Candidate>> 
     );
     let mut stmt = conn.prepare(&sql)?;
     let params: Vec<&String> = subjects.iter().chain(subjects.iter()).collect();
-    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        let topic: String = r.get(0)?;
-        let mut text = topic.replace('-', " ");
-        for i in 1..=3 {
-            if let Some(s) = r.get::<_, Option<String>>(i)? {
-                text.push(' ');
-                text.push_str(&s);
-            }
-        }
-        Ok(Candidate {
-            topic,
-            words: text_words(&text),
-        })
-    })?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| candidate(r, true))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A claim as a [`Candidate`] from a row (topic, then three texts: statement, quote,
+/// value): its words are those of the texts, and of the topic's name when
+/// `with_topic`.
+fn candidate(r: &rusqlite::Row, with_topic: bool) -> rusqlite::Result<Candidate> {
+    let topic: String = r.get(0)?;
+    let mut text = if with_topic {
+        topic.replace('-', " ")
+    } else {
+        String::new()
+    };
+    for i in 1..=3 {
+        if let Some(s) = r.get::<_, Option<String>>(i)? {
+            text.push(' ');
+            text.push_str(&s);
+        }
+    }
+    Ok(Candidate {
+        topic,
+        words: text_words(&text),
+    })
 }
 
 /// True when some claim of `subjects` is on one of `topics`.
@@ -301,20 +310,7 @@ fn on_topics(conn: &Connection, topics: &[String]) -> Result<Vec<Candidate>> {
          WHERE t.name IN ({placeholders})"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(topics), |r| {
-        let topic: String = r.get(0)?;
-        let mut text = String::new();
-        for i in 1..=3 {
-            if let Some(s) = r.get::<_, Option<String>>(i)? {
-                text.push(' ');
-                text.push_str(&s);
-            }
-        }
-        Ok(Candidate {
-            topic,
-            words: text_words(&text),
-        })
-    })?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(topics), |r| candidate(r, false))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

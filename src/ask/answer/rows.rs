@@ -84,14 +84,7 @@ fn named_in_others<'f>(
     } else {
         asked
     };
-    let silent: Vec<&String> = asked
-        .iter()
-        .filter(|s| {
-            !found
-                .iter()
-                .any(|f| f.subject == **s || f.versus.as_deref() == Some(s.as_str()))
-        })
-        .collect();
+    let silent = Found::silent(asked, found);
     let mut named = Vec::new();
     if silent.is_empty() || found.is_empty() {
         return Ok(named);

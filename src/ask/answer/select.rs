@@ -30,6 +30,20 @@ pub struct Found {
     pub source: String,
 }
 
+impl Found {
+    /// The subjects of `asked` that no claim of `found` is about or compared with.
+    pub fn silent<'a>(asked: &'a [String], found: &[Found]) -> Vec<&'a String> {
+        asked
+            .iter()
+            .filter(|s| {
+                !found
+                    .iter()
+                    .any(|f| f.subject == **s || f.versus.as_deref() == Some(s.as_str()))
+            })
+            .collect()
+    }
+}
+
 /// "The article" when every claim found stands in one article; otherwise "The
 /// SLUG article", so that a verdict drawn from several articles names each.
 pub fn the_article(found: &[&Found], f: &Found) -> String {

@@ -134,15 +134,7 @@ fn named_by_others(
     if select.filter.subjects.is_empty() || select.filter.topics.is_empty() {
         return Ok(());
     }
-    let silent: Vec<&String> = select
-        .subject_names
-        .iter()
-        .filter(|s| {
-            !found
-                .iter()
-                .any(|f| f.subject == **s || f.versus.as_deref() == Some(s.as_str()))
-        })
-        .collect();
+    let silent = Found::silent(&select.subject_names, found);
     if silent.is_empty() {
         return Ok(());
     }
