@@ -35,7 +35,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // starts with it.
     if let Some(title) = blocks
         .iter()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source))
     {
         for word in title.rendered.text.split_whitespace().map(clean) {
             if capital(word)

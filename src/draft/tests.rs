@@ -648,3 +648,23 @@ fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
         .collect();
     assert_eq!(alpha, ["fast-builds", "replication"], "{rows:#?}");
 }
+
+#[test]
+fn a_line_of_badges_is_no_title() {
+    let text = "[![Build Status](https://ci.example/b.svg)](https://ci.example) \
+                ![Test Count](https://ci.example/t.svg)\n\n\
+                # Quillo Frequently Asked Questions\n\n\
+                Quillo works with Zeta. Zeta is a store. Zeta is fast.\n\n\
+                Quillo is a server. Quillo is small.\n\n\
+                ## Plugins\n\nWe do not support plugins.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 11),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().all(|r| !r.section.contains("Build")),
+        "{rows:#?}"
+    );
+}
