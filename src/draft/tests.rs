@@ -668,3 +668,16 @@ fn a_line_of_badges_is_no_title() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_product_written_in_lower_case_is_a_subject() {
+    let text = "# zapctl\n\nzapctl is a small file mover. zapctl does not support \
+                replication. You can run zapctl anywhere.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let lacks: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.stance == Some(Stance::Lacks))
+        .map(|r| (r.subject.as_str(), r.topic.as_str()))
+        .collect();
+    assert_eq!(lacks, [("zapctl", "replication")], "{rows:#?}");
+}
