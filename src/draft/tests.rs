@@ -681,3 +681,27 @@ fn a_product_written_in_lower_case_is_a_subject() {
         .collect();
     assert_eq!(lacks, [("zapctl", "replication")], "{rows:#?}");
 }
+
+#[test]
+fn a_list_of_those_who_use_the_product_gives_companies_not_pros() {
+    for heading in ["Powering infrastructure near you", "Users", "In the wild"] {
+        let text = format!(
+            "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n\n\
+             ## {heading}\n\n\
+             - Zapper - a reliable, fast and easy way to move files\n\
+             - Acme Cloud: the best hosting with great performance\n\
+             - a tool that makes deploys simple and fast\n"
+        );
+        let rows = draft(&text, &catalogue(), &[]);
+        let under: Vec<(&str, Option<&str>)> = rows
+            .iter()
+            .filter(|r| r.line_start >= 7)
+            .map(|r| (r.kind.as_str(), r.value.as_deref()))
+            .collect();
+        assert_eq!(
+            under,
+            [("company", Some("Zapper")), ("company", Some("Acme Cloud"))],
+            "{heading}: {rows:#?}"
+        );
+    }
+}
