@@ -705,3 +705,17 @@ fn a_list_of_those_who_use_the_product_gives_companies_not_pros() {
         );
     }
 }
+
+#[test]
+fn a_sentence_comparing_with_no_other_side_is_one_row_not_also_a_pro() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small.\n\n\
+                Quillo has better performance, since it requires less memory than \
+                competing servers.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on: Vec<(&str, &str, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.line_start == 5)
+        .map(|r| (r.kind.as_str(), r.topic.as_str(), r.versus.as_deref()))
+        .collect();
+    assert_eq!(on, [("comparison", "speed", None)], "{rows:#?}");
+}
