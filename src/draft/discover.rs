@@ -433,11 +433,16 @@ impl Page {
             }
         }
         // "zapctl is ...", "zapctl supports ...": a word the page never
-        // capitalises that keeps opening its sentences is a name in lower case.
+        // capitalises that keeps opening its sentences is a name in lower case;
+        // one it also sets as code ("`zapctl` is ...") need open only one.
         let mut lower: Vec<&String> = self
             .lower_initial
             .iter()
-            .filter(|(w, n)| **n >= 2 && self.lower_name(w) && self.mentions(w) >= KEPT_USING)
+            .filter(|(w, n)| {
+                (**n >= 2 || self.in_code(source, w))
+                    && self.lower_name(w)
+                    && self.mentions(w) >= KEPT_USING
+            })
             .map(|(w, _)| w)
             .collect();
         lower.sort();
@@ -697,6 +702,10 @@ mod tests {
         // The word the prose keeps opening its sentences with.
         let page = "# Moving files\n\nzapctl is a file mover. zapctl supports plugins. \
                     Many tools exist, but zapctl is fast.\n";
+        assert_eq!(found(page), vec!["zapctl"]);
+        // Code the prose makes a sentence's subject.
+        let page = "# Moving files\n\nMany tools move files. `zapctl` is one. Run \
+                    `zapctl` anywhere: the `zapctl` journal is small.\n";
         assert_eq!(found(page), vec!["zapctl"]);
     }
 
