@@ -9,8 +9,8 @@
 use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
-    FILLER, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS, SUBJECT_COLUMNS, VERSUS,
-    WHY_HEADINGS,
+    FILLER, FUNCTION_WORDS, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS,
+    SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
 };
 
 /// How often the prose must use a name found nowhere else.
@@ -35,8 +35,18 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // starts with it.
     if let Some(title) = blocks
         .iter()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source))
     {
+        // "# zapctl", "# zapctl (zc)", "# zapctl: a file mover": a title that
+        // opens with a word the page never capitalises, and whose prose starts a
+        // sentence with it or sets it as code, names the page's product.
+        if let Some(first) = title.rendered.text.split_whitespace().next().map(clean)
+            && page.lower_name(first)
+            && page.mentions(first) >= KEPT_USING
+            && (page.lower_starts(first) >= 1 || page.in_code(source, first))
+        {
+            push(first);
+        }
         for word in title.rendered.text.split_whitespace().map(clean) {
             if capital(word)
                 && (!page.common(word) || page.mostly_capitalised(word))
@@ -95,6 +105,8 @@ pub struct Page {
     lower: std::collections::HashMap<String, usize>,
     /// Every word the prose writes capitalised, and how often.
     upper: std::collections::HashMap<String, usize>,
+    /// Words a paragraph's sentence opens with in lower case, and how often.
+    lower_initial: std::collections::HashMap<String, usize>,
     /// Capitalised runs of the prose: how often each stands mid-sentence, how
     /// often at all, and how often it starts a sentence.
     runs: Vec<(String, usize, usize, usize)>,
@@ -112,6 +124,7 @@ pub struct Page {
 struct Counts {
     lower: std::collections::HashMap<String, usize>,
     upper: std::collections::HashMap<String, usize>,
+    lower_initial: std::collections::HashMap<String, usize>,
     /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
     runs: indexmap_free::Ordered,
     folded: String,
@@ -126,7 +139,18 @@ impl Counts {
                 BlockKind::TableRow { .. } => block.cells.iter().map(|c| c.text.as_str()).collect(),
                 BlockKind::Heading { .. } => continue,
             };
+            let paragraph = block.kind == BlockKind::Paragraph;
             for text in texts {
+                if paragraph {
+                    let mut initial = true;
+                    for raw in text.split_whitespace() {
+                        let w = clean(raw);
+                        if initial && w.starts_with(char::is_lowercase) && raw.starts_with(w) {
+                            *c.lower_initial.entry(w.to_string()).or_insert(0) += 1;
+                        }
+                        initial = raw.ends_with(['.', '?', '!']);
+                    }
+                }
                 c.folded.push(' ');
                 c.folded.push_str(&fold(text));
                 c.folded.push(' ');
@@ -166,6 +190,9 @@ impl Counts {
         for (word, n) in later.upper {
             *self.upper.entry(word).or_insert(0) += n;
         }
+        for (word, n) in later.lower_initial {
+            *self.lower_initial.entry(word).or_insert(0) += n;
+        }
         for (run, counts) in later.runs.into_iter() {
             self.runs.add(run, counts);
         }
@@ -180,6 +207,7 @@ impl Page {
         let Counts {
             lower,
             upper,
+            lower_initial,
             runs,
             folded,
         } = if blocks.len() >= 2048 {
@@ -205,6 +233,7 @@ impl Page {
         Page {
             lower,
             upper,
+            lower_initial,
             runs,
             folded,
             mentioned: Default::default(),
@@ -323,7 +352,13 @@ impl Page {
             // A side is its last few capitalised words ("How does X" gives X), or
             // one word the prose uses ("zapctl").
             let name = match side.last() {
-                Some(last) if !capital(last) && self.in_code(source, last) => (*last).to_string(),
+                Some(last)
+                    if !capital(last)
+                        && (self.in_code(source, last)
+                            || (self.lower_name(last) && self.lower_starts(last) >= 1)) =>
+                {
+                    (*last).to_string()
+                }
                 Some(last) if !capital(last) => continue,
                 _ => {
                     let start = side.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
@@ -349,6 +384,24 @@ impl Page {
             }
         }
         out
+    }
+
+    /// True when `word` may be a name written in lower case ("zapctl"): the page
+    /// never capitalises it, not even opening a sentence (where an English word
+    /// would be), and it is no word of grammar.
+    fn lower_name(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        word.starts_with(char::is_lowercase)
+            && word.chars().any(char::is_alphabetic)
+            && !self.upper.contains_key(&lower)
+            && !NOT_NAMES.contains(&lower)
+            && !FILLER.contains(&lower)
+            && !FUNCTION_WORDS.contains(&lower)
+    }
+
+    /// How often a sentence of the prose opens with `word` in lower case.
+    fn lower_starts(&self, word: &str) -> usize {
+        self.lower_initial.get(word).copied().unwrap_or(0)
     }
 
     /// The names the prose keeps using mid-sentence.
@@ -379,6 +432,21 @@ impl Page {
                 out.push(run.clone());
             }
         }
+        // "zapctl is ...", "zapctl supports ...": a word the page never
+        // capitalises that keeps opening its sentences is a name in lower case;
+        // one it also sets as code ("`zapctl` is ...") need open only one.
+        let mut lower: Vec<&String> = self
+            .lower_initial
+            .iter()
+            .filter(|(w, n)| {
+                (**n >= 2 || self.in_code(source, w))
+                    && self.lower_name(w)
+                    && self.mentions(w) >= KEPT_USING
+            })
+            .map(|(w, _)| w)
+            .collect();
+        lower.sort();
+        out.extend(lower.into_iter().cloned());
         out
     }
 }
@@ -619,6 +687,37 @@ mod tests {
         assert!(found(page).is_empty(), "{:?}", found(page));
         let page = "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n";
         assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    #[test]
+    fn a_lower_case_product_is_found_where_the_page_makes_it_a_subject() {
+        // The title's word, which sentences open with.
+        let page = "# zapctl (zc)\n\nzapctl is a file mover. It is small, and \
+                    you can run zapctl anywhere. zapctl supports plugins.\n";
+        assert_eq!(found(page), vec!["zapctl"]);
+        // The sides of an "X vs Y" heading.
+        let page = "# zapctl vs quillo\n\nzapctl is small. quillo is large. Both \
+                    move files, and quillo keeps logs that zapctl does not.\n";
+        assert_eq!(found(page), vec!["zapctl", "quillo"]);
+        // The word the prose keeps opening its sentences with.
+        let page = "# Moving files\n\nzapctl is a file mover. zapctl supports plugins. \
+                    Many tools exist, but zapctl is fast.\n";
+        assert_eq!(found(page), vec!["zapctl"]);
+        // Code the prose makes a sentence's subject.
+        let page = "# Moving files\n\nMany tools move files. `zapctl` is one. Run \
+                    `zapctl` anywhere: the `zapctl` journal is small.\n";
+        assert_eq!(found(page), vec!["zapctl"]);
+    }
+
+    #[test]
+    fn a_lower_case_word_the_page_uses_as_a_word_is_no_name() {
+        // An English word opens a sentence with a capital.
+        let page = "# notes on replication\n\nThese notes cover replication. Notes \
+                    are short. Read the notes twice, and keep notes.\n";
+        assert!(found(page).is_empty(), "{:?}", found(page));
+        let page = "# speed vs safety\n\nSpeed matters. Safety matters too, and \
+                    speed without safety is no speed.\n";
+        assert!(found(page).is_empty(), "{:?}", found(page));
     }
 
     proptest::proptest! {

@@ -62,7 +62,7 @@ fn proposed_subjects(
 ) -> Vec<String> {
     let title = blocks
         .iter()
-        .find(|b| !b.rendered.text.trim().is_empty())
+        .find(|b| !b.rendered.text.trim().is_empty() && !b.images_only(text))
         .map(|b| b.rendered.text.clone())
         .unwrap_or_default();
     let mut proposed = title::title_subjects(&title, catalogue);

@@ -104,10 +104,15 @@ impl<'c> Reader<'c> {
     /// What a heading says about the section under it.
     pub fn heading_context(&self, heading: &str) -> Context {
         let (folded, _) = fold_mapped(heading);
-        let kind = SECTION_CUES
-            .iter()
-            .find(|(_, cues)| cues.any_in(&folded))
-            .map(|(k, _)| *k);
+        let whole = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        let kind = if crate::text::english::HEADING_USERS_WHOLE.contains(whole) {
+            Some(SectionKind::Company)
+        } else {
+            SECTION_CUES
+                .iter()
+                .find(|(_, cues)| cues.any_in(&folded))
+                .map(|(k, _)| *k)
+        };
         let subjects = self.lookup.subjects_named(heading);
         // "Advantages of A over B": the heading is about A, compared with B.
         let about = match subjects.as_slice() {
@@ -178,6 +183,11 @@ impl<'c> Reader<'c> {
         let companies = company_rows(&self.lookup, &r, ctx, &subjects, kind);
         if !companies.is_empty() {
             self.push_all(&r, ctx, companies);
+            return;
+        }
+        // An item of a list of who uses the subject that names no company is a
+        // user's own tagline: nothing the page says of the subject.
+        if kind == Some(SectionKind::Company) && r.s.listed {
             return;
         }
         let mut said = std::mem::take(&mut self.said);

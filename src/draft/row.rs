@@ -148,8 +148,29 @@ fn one_line(text: String) -> String {
     }
 }
 
-/// Drops rows that repeat an earlier one (same claim, same quote).
+/// Drops rows that repeat an earlier one (same claim, same quote), and a pro or
+/// con that repeats a comparison with no other side: one sentence ("A is faster,
+/// since it needs less memory") says one thing about the subject's topic, and the
+/// comparison keeps what the sentence compares.
 pub fn dedup(rows: &mut Vec<Row>) {
+    let drop: Vec<bool> = {
+        let compared: std::collections::HashSet<(&str, &str, &str)> = rows
+            .iter()
+            .filter(|r| r.kind == Kind::Comparison && r.versus.is_none())
+            .map(|r| (r.subject.as_str(), r.topic.as_str(), r.quote.as_str()))
+            .collect();
+        rows.iter()
+            .map(|r| {
+                matches!(r.kind, Kind::Pro | Kind::Con)
+                    && compared.contains(&(r.subject.as_str(), r.topic.as_str(), r.quote.as_str()))
+            })
+            .collect()
+    };
+    let mut at = 0;
+    rows.retain(|_| {
+        at += 1;
+        !drop[at - 1]
+    });
     let mut seen = std::collections::HashSet::new();
     rows.retain(|r| {
         seen.insert((

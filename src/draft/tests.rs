@@ -648,3 +648,6 @@ fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
         .collect();
     assert_eq!(alpha, ["fast-builds", "replication"], "{rows:#?}");
 }
+
+/// README-style pages: badges, lower-case names, lists of users.
+mod readme;

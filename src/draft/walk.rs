@@ -81,6 +81,10 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// Reads every block of the article, in order.
     pub fn blocks(mut self, blocks: &[Block]) {
         for (i, block) in blocks.iter().enumerate() {
+            // A line of badges says nothing, and is no title.
+            if !matches!(block.kind, BlockKind::TableRow { .. }) && block.images_only(self.text) {
+                continue;
+            }
             let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
             if row(block)
                 && !self

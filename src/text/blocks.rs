@@ -452,6 +452,7 @@ fn parse(source: &str, detail: Detail) -> Vec<Block> {
         && first.kind == BlockKind::Paragraph
         && first.first_line == first.last_line
         && !first.rendered.text.trim_end().ends_with('.')
+        && !first.images_only(source)
     {
         first.kind = BlockKind::Heading { level: 0 };
     }

@@ -64,6 +64,17 @@ fn companies(lookup: &Lookup, r: &Folded, kind: Option<SectionKind>) -> Vec<Stri
         if r.s.listed && r.s.first && is_name(bare) && !lookup.knows(bare) {
             return vec![bare.to_string()];
         }
+        // "Zapper - a fast file mover": the name before its tagline.
+        if r.s.listed
+            && r.s.first
+            && let Some((name, _)) = [" - ", " – ", " — ", ": "]
+                .iter()
+                .find_map(|sep| r.s.text.split_once(sep))
+            && is_name(name.trim())
+            && !lookup.knows(name.trim())
+        {
+            return vec![name.trim().to_string()];
+        }
     }
     let mut out = Vec::new();
     if !COMPANY_CONTEXT.any_in(&r.folded) {

@@ -231,8 +231,10 @@ fn read_job(request: &ImportRequest, claims_path: PathBuf, article: &Path) -> Re
             head -= 1;
         }
         let blocks = crate::text::blocks::blocks(&body[..head], format);
+        // A README's line of badges is no title: their alt text is not read.
         let first = blocks
             .iter()
+            .filter(|b| !b.images_only(&body[..head]))
             .map(|b| b.rendered.text.trim())
             .find(|t| !t.is_empty());
         first.unwrap_or(&slug).chars().take(200).collect()

@@ -116,6 +116,8 @@ lists! {
     ABBREVIATIONS = "abbreviations.txt";
     HEADING_PROS_AND_CONS = "heading_pros_and_cons.txt";
     HEADING_COMPANIES = "heading_companies.txt";
+    HEADING_USERS = "heading_users.txt";
+    HEADING_USERS_WHOLE = "heading_users_whole.txt";
     HEADING_LIMITATIONS = "heading_limitations.txt";
     HEADING_CONS = "heading_cons.txt";
     HEADING_PROS = "heading_pros.txt";

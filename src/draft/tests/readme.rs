@@ -1,0 +1,77 @@
+//! README-style pages: a line of badges, products written in lower case, lists of
+//! who uses the product, one sentence read twice.
+
+use super::{catalogue, features_on};
+use crate::draft::draft;
+use crate::model::Stance;
+
+#[test]
+fn a_line_of_badges_is_no_title() {
+    let text = "[![Build Status](https://ci.example/b.svg)](https://ci.example) \
+                ![Test Count](https://ci.example/t.svg)\n\n\
+                # Quillo Frequently Asked Questions\n\n\
+                Quillo works with Zeta. Zeta is a store. Zeta is fast.\n\n\
+                Quillo is a server. Quillo is small.\n\n\
+                ## Plugins\n\nWe do not support plugins.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 11),
+        [("quillo", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().all(|r| !r.section.contains("Build")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_product_written_in_lower_case_is_a_subject() {
+    let text = "# zapctl\n\nzapctl is a small file mover. zapctl does not support \
+                replication. You can run zapctl anywhere.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let lacks: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.stance == Some(Stance::Lacks))
+        .map(|r| (r.subject.as_str(), r.topic.as_str()))
+        .collect();
+    assert_eq!(lacks, [("zapctl", "replication")], "{rows:#?}");
+}
+
+#[test]
+fn a_list_of_those_who_use_the_product_gives_companies_not_pros() {
+    for heading in ["Powering infrastructure near you", "Users", "In the wild"] {
+        let text = format!(
+            "# Quillo\n\nQuillo is a server. Quillo is fast. Quillo is small.\n\n\
+             ## {heading}\n\n\
+             - Zapper - a reliable, fast and easy way to move files\n\
+             - Acme Cloud: the best hosting with great performance\n\
+             - a tool that makes deploys simple and fast\n"
+        );
+        let rows = draft(&text, &catalogue(), &[]);
+        let under: Vec<(&str, Option<&str>)> = rows
+            .iter()
+            .filter(|r| r.line_start >= 7)
+            .map(|r| (r.kind.as_str(), r.value.as_deref()))
+            .collect();
+        assert_eq!(
+            under,
+            [("company", Some("Zapper")), ("company", Some("Acme Cloud"))],
+            "{heading}: {rows:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_comparing_with_no_other_side_is_one_row_not_also_a_pro() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small.\n\n\
+                Quillo has better performance, since it requires less memory than \
+                competing servers.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on: Vec<(&str, &str, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.line_start == 5)
+        .map(|r| (r.kind.as_str(), r.topic.as_str(), r.versus.as_deref()))
+        .collect();
+    assert_eq!(on, [("comparison", "speed", None)], "{rows:#?}");
+}
