@@ -14,6 +14,7 @@ fn main() {
     println!("cargo::rerun-if-changed=migrations");
     println!("cargo::rerun-if-changed=seed");
     println!("cargo::rerun-if-changed=src/db/expected_schema.json");
+    println!("cargo::rerun-if-changed=src/text/english");
 
     let mut migrations: Vec<(u32, String)> = Vec::new();
     for entry in fs::read_dir(root.join("migrations")).expect("migrations/ exists") {
@@ -127,6 +128,32 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();
     expected_schema(root);
+    word_lists(root);
+}
+
+/// Every list of src/text/english as a Rust slice of its phrases (trimmed lines,
+/// blank lines and `#` comments dropped), so that no run splits the files.
+fn word_lists(root: &Path) {
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("english");
+    fs::create_dir_all(&out).unwrap();
+    for entry in fs::read_dir(root.join("src/text/english")).expect("src/text/english exists") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let mut code = String::from("&[\n");
+        for phrase in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            writeln!(code, "    {phrase:?},").unwrap();
+        }
+        code.push_str("]\n");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        fs::write(out.join(format!("{name}.rs")), code).unwrap();
+    }
 }
 
 /// src/db/expected_schema.json as Rust: the schema check compares every open's
