@@ -2,8 +2,8 @@
 //!
 //! `main` is thin: parse the command line, run it, exit with its code (src/lib.rs).
 
+use clap::Parser;
 use clap::error::ErrorKind;
-use clap::{CommandFactory, FromArgMatches};
 
 /// A file-size limit (`ulimit -f`) must end in an error, not a signal: with SIGXFSZ
 /// ignored, the write that passes the limit fails (EFBIG), the import rolls back and
@@ -17,27 +17,12 @@ fn ignore_file_size_signal() {
     }
 }
 
-/// The command line, parsed as `Cli::try_parse` does; the parser's description of
-/// every command (the largest part of a short run's allocations) is left to the
-/// process's exit instead of being freed one piece at a time.
-fn parse() -> Result<claimdb::cli::Cli, clap::Error> {
-    let mut command = claimdb::cli::Cli::command();
-    let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|mut matches| {
-            claimdb::cli::Cli::from_arg_matches_mut(&mut matches)
-                .map_err(|err| err.format(&mut claimdb::cli::Cli::command()))
-        });
-    std::mem::forget(command);
-    parsed
-}
-
 fn main() {
     ignore_file_size_signal();
     claimdb::guard_standard_streams();
     // A TAB in a shell that sourced `claimdb completions SHELL` lands here.
     claimdb::complete::answer_if_asked();
-    let cli = match parse() {
+    let cli = match claimdb::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => match err.kind() {
             // Help and version go to stdout with clap's own exit codes.
