@@ -13,6 +13,8 @@ fn main() {
     let root = Path::new(&root);
     println!("cargo::rerun-if-changed=migrations");
     println!("cargo::rerun-if-changed=seed");
+    println!("cargo::rerun-if-changed=src/db/expected_schema.json");
+    println!("cargo::rerun-if-changed=src/text/english");
 
     let mut migrations: Vec<(u32, String)> = Vec::new();
     for entry in fs::read_dir(root.join("migrations")).expect("migrations/ exists") {
@@ -124,5 +126,77 @@ fn main() {
     }
 
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
+    fs::write(out, code).unwrap();
+    expected_schema(root);
+    word_lists(root);
+}
+
+/// Every list of src/text/english as a Rust slice of its phrases (trimmed lines,
+/// blank lines and `#` comments dropped), so that no run splits the files.
+fn word_lists(root: &Path) {
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("english");
+    fs::create_dir_all(&out).unwrap();
+    for entry in fs::read_dir(root.join("src/text/english")).expect("src/text/english exists") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let mut code = String::from("&[\n");
+        for phrase in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            writeln!(code, "    {phrase:?},").unwrap();
+        }
+        code.push_str("]\n");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        fs::write(out.join(format!("{name}.rs")), code).unwrap();
+    }
+}
+
+/// src/db/expected_schema.json as Rust: the schema check compares every open's
+/// `sqlite_schema` with this table, and parsing the JSON on each run cost more than
+/// the comparison. The file stays the reviewed source (a test keeps it current).
+fn expected_schema(root: &Path) {
+    let text = fs::read_to_string(root.join("src/db/expected_schema.json"))
+        .expect("src/db/expected_schema.json exists");
+    let json: serde_json::Value =
+        serde_json::from_str(&text).expect("src/db/expected_schema.json is JSON");
+    let migrations = json["migrations"]
+        .as_str()
+        .expect("expected_schema.json: migrations is a string");
+    let mut code = String::from(
+        "/// The migrations fingerprint that made [`EXPECTED_OBJECTS`] (expected_schema.json).\n",
+    );
+    writeln!(code, "const EXPECTED_MIGRATIONS: &str = {migrations:?};").unwrap();
+    code.push_str("/// (name, type, table, sql) of every object, sorted by name.\n");
+    code.push_str("const EXPECTED_OBJECTS: &[(&str, &str, &str, Option<&str>)] = &[\n");
+    let objects = json["objects"]
+        .as_array()
+        .expect("expected_schema.json: objects is an array");
+    for object in objects {
+        let field = |i: usize| {
+            object[i]
+                .as_str()
+                .expect("expected_schema.json: name, type and table are strings")
+        };
+        let sql = match &object[3] {
+            serde_json::Value::Null => "None".to_string(),
+            serde_json::Value::String(sql) => format!("Some({sql:?})"),
+            other => panic!("expected_schema.json: sql is a string or null, not {other}"),
+        };
+        writeln!(
+            code,
+            "    ({:?}, {:?}, {:?}, {sql}),",
+            field(0),
+            field(1),
+            field(2)
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("expected_schema.rs");
     fs::write(out, code).unwrap();
 }

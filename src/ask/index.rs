@@ -102,11 +102,15 @@ impl Relevance {
     }
 
     fn starts_like(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        (1..=bytes.len().min(3)).any(|len| {
-            let at = slot(&bytes[..len]);
-            self.bits[len - 1][at / 64] & (1 << (at % 64)) != 0
-        })
+        // The slot of each longer prefix extends the shorter one's (see `slot`).
+        let mut at = 0;
+        for (len, &b) in word.as_bytes().iter().take(3).enumerate() {
+            at = at * SYMBOLS + symbol(b);
+            if self.bits[len][at / 64] & (1 << (at % 64)) != 0 {
+                return true;
+            }
+        }
+        false
     }
 
     /// True when `word` is one of the prefixes itself (a short question word).
@@ -178,14 +182,16 @@ const SYMBOLS: usize = 37;
 /// starts like a question word is always found (a few others too, which the
 /// index's exact matching then drops).
 fn slot(bytes: &[u8]) -> usize {
-    bytes.iter().fold(0, |at, b| {
-        let symbol = match b.to_ascii_lowercase() {
-            c @ b'a'..=b'z' => (c - b'a') as usize,
-            c @ b'0'..=b'9' => 26 + (c - b'0') as usize,
-            _ => 36,
-        };
-        at * SYMBOLS + symbol
-    })
+    bytes.iter().fold(0, |at, &b| at * SYMBOLS + symbol(b))
+}
+
+/// One byte's symbol in a [`slot`].
+fn symbol(b: u8) -> usize {
+    match b.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => (c - b'a') as usize,
+        c @ b'0'..=b'9' => 26 + (c - b'0') as usize,
+        _ => 36,
+    }
 }
 
 /// Two forms of one word: "compliant" and "compliance", "secure" and "security".

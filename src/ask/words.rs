@@ -9,16 +9,32 @@ use crate::text::english::{self, Words};
 /// question words that are filler too (each kept once, in the list that says what
 /// it does).
 pub fn is_filler(word: &str) -> bool {
-    // Asked for every word of the question and every word of the names indexed: a
-    // set, where the list is searched in order.
+    // Asked for every word of the question and every word of the names indexed. A
+    // short question asks a dozen times, and building the set of the ~500 phrases
+    // costs more than a dozen scans (comparing lengths first), so the first
+    // SCANS lookups scan and only a process that asks more builds the set.
+    const SCANS: usize = 64;
+    static ASKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     static SET: std::sync::LazyLock<crate::text::fnv::FnvSet<&'static str>> =
         std::sync::LazyLock::new(|| {
-            std::iter::once(&english::FILLER)
-                .chain(ALSO_FILLER.iter().copied())
-                .flat_map(|list| list.all().iter().copied())
+            filler_lists()
+                .flat_map(|l| l.all().iter().copied())
                 .collect()
         });
+    if ASKED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < SCANS {
+        return filler_by_scan(word);
+    }
     SET.contains(word)
+}
+
+/// [`is_filler`] without the set.
+fn filler_by_scan(word: &str) -> bool {
+    filler_lists().any(|l| l.all().iter().any(|p| p.len() == word.len() && *p == word))
+}
+
+/// `english::FILLER` and the lists whose words are filler too.
+fn filler_lists() -> impl Iterator<Item = &'static english::Words> {
+    std::iter::once(&english::FILLER).chain(ALSO_FILLER.iter().copied())
 }
 
 /// The lists whose words are filler too, besides `english::FILLER`.
@@ -98,8 +114,12 @@ pub fn said(words: &[String], list: &Words) -> bool {
     list.all().iter().any(|p| has_phrase(words, p))
 }
 
-/// True when `phrase` (space-separated words) stands in `words`.
+/// True when `phrase` (space-separated words) stands in `words`. Every phrase of a
+/// list is tried, and most are one word: those are compared without splitting.
 fn has_phrase(words: &[String], phrase: &str) -> bool {
+    if !phrase.contains(' ') {
+        return words.iter().any(|w| w == phrase);
+    }
     let p: Vec<&str> = phrase.split(' ').collect();
     words
         .windows(p.len())
@@ -122,5 +142,21 @@ mod tests {
                 assert!(is_filler(word), "{word:?} of {}", list.name);
             }
         }
+    }
+
+    /// The scan of a short question and the set of a long-running reader agree.
+    #[test]
+    fn filler_by_scan_and_by_set_agree() {
+        for _ in 0..100 {
+            is_filler("warm");
+        }
+        let words = ["the", "does", "have", "widget", "zorbo", "lack", "x", ""];
+        for word in words
+            .into_iter()
+            .chain(english::FILLER.all().iter().copied())
+        {
+            assert_eq!(filler_by_scan(word), is_filler(word), "{word:?}");
+        }
+        assert!(filler_by_scan("the") && !filler_by_scan("widget"));
     }
 }

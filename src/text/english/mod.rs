@@ -18,12 +18,12 @@ use crate::text::fnv::{Fnv, FnvSet};
 /// words, looked up for every word of an article.
 type ByFirst = HashMap<&'static str, Vec<Vec<&'static str>>, BuildHasherDefault<Fnv>>;
 
-/// One word or phrase list, split on first use.
+/// One word or phrase list: its phrases as build.rs read them from the file (every
+/// run of `ask` used to split the lists it reads), indexed on first use.
 pub struct Words {
     /// The file's name, for the duplicate test's message.
     pub name: &'static str,
-    text: &'static str,
-    phrases: OnceLock<Vec<&'static str>>,
+    phrases: &'static [&'static str],
     /// The phrases as a set, for `contains` (a clause reader asks it of every
     /// word of a sentence: a scan of the list per word made `draft` slow).
     set: OnceLock<FnvSet<&'static str>>,
@@ -32,11 +32,10 @@ pub struct Words {
 }
 
 impl Words {
-    pub const fn new(name: &'static str, text: &'static str) -> Words {
+    pub const fn new(name: &'static str, phrases: &'static [&'static str]) -> Words {
         Words {
             name,
-            text,
-            phrases: OnceLock::new(),
+            phrases,
             set: OnceLock::new(),
             by_first: OnceLock::new(),
         }
@@ -45,13 +44,7 @@ impl Words {
     /// The phrases in the file's order (the order matters where a list is a cue
     /// table read first match first).
     pub fn all(&self) -> &[&'static str] {
-        self.phrases.get_or_init(|| {
-            self.text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
+        self.phrases
     }
 
     /// True when `phrase` is one of the list's phrases, exactly.
@@ -102,7 +95,10 @@ macro_rules! lists {
     ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
         $(
             $(#[$doc])*
-            pub static $name: Words = Words::new($file, include_str!($file));
+            pub static $name: Words = Words::new(
+                $file,
+                include!(concat!(env!("OUT_DIR"), "/english/", $file, ".rs")),
+            );
         )*
         /// Every list, for the tests.
         pub static ALL: &[&Words] = &[$(&$name),*];
