@@ -5,6 +5,8 @@
 //! the sentences before said: the subjects in focus ("it", "its"), the subjects
 //! of the article so far, and whether the item being read is a pro or a con.
 
+use std::sync::OnceLock;
+
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
@@ -37,6 +39,28 @@ static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
     (&CLAUSE_SPLITS, 4, false),
     (&CLAUSE_SPLITS_LIST_END, 1, true),
 ];
+
+/// Each list of [`CLAUSE_SEPARATORS`] as (separator, a finder of it followed by a
+/// space), built once: every sentence is searched for each of them.
+fn separator_finders() -> &'static [Vec<(&'static str, memchr::memmem::Finder<'static>)>] {
+    static FINDERS: OnceLock<Vec<Vec<(&'static str, memchr::memmem::Finder<'static>)>>> =
+        OnceLock::new();
+    FINDERS.get_or_init(|| {
+        CLAUSE_SEPARATORS
+            .iter()
+            .map(|(list, _, _)| {
+                list.all()
+                    .iter()
+                    .map(|&separator| {
+                        let needle = format!("{separator} ");
+                        let finder = memchr::memmem::Finder::new(needle.as_bytes()).into_owned();
+                        (separator, finder)
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
 
 /// Confidence of a comparison read from two clauses set against each other.
 const CONTRAST: f32 = INFERRED;
@@ -209,7 +233,7 @@ impl<'c> Reader<'c> {
         if NEITHER
             .all()
             .iter()
-            .any(|w| body.starts_with(&format!("{w} ")))
+            .any(|w| body.strip_prefix(*w).is_some_and(|r| r.starts_with(' ')))
         {
             for f in &mut features {
                 f.stance = Stance::Lacks;
@@ -234,16 +258,16 @@ impl<'c> Reader<'c> {
     /// "A is faster for X, while B suits Y": when each clause names its own
     /// subject, each is read as a sentence of its own. True when it split.
     fn read_clauses(&mut self, s: &Sentence, ctx: &Context) -> bool {
-        for (separators, words, ends_lists) in &CLAUSE_SEPARATORS {
-            for separator in separators.all() {
-                let sep = format!("{separator} ");
-                let Some(i) = s.text.find(&sep) else {
+        for (list, (_, words, ends_lists)) in separator_finders().iter().zip(&CLAUSE_SEPARATORS) {
+            for (separator, finder) in list {
+                let Some(i) = finder.find(s.text.as_bytes()) else {
                     continue;
                 };
+                let sep_len = finder.needle().len();
                 if i <= s.label_len {
                     continue;
                 }
-                let (head, tail) = (&s.text[..i], &s.text[i + sep.len()..]);
+                let (head, tail) = (&s.text[..i], &s.text[i + sep_len..]);
                 // A clause of its own only when it starts with a subject and does
                 // not end a list of names ("A, B, and C are").
                 if *ends_lists
