@@ -126,7 +126,12 @@ fn every_held_out_draft_imports_unreviewed_and_verifies() {
     assert!(names.len() >= 12, "{names:?}");
     names.sort();
     names.extend(
-        ["vite-why", "meilisearch-alternatives", "pnpm-feature-comparison"].map(String::from),
+        [
+            "vite-why",
+            "meilisearch-alternatives",
+            "pnpm-feature-comparison",
+        ]
+        .map(String::from),
     );
     let mut imported_pages = 0;
     for name in &names {
@@ -157,7 +162,10 @@ fn every_held_out_draft_imports_unreviewed_and_verifies() {
         assert_eq!(imported, Some(drafted as u64), "{name}");
         imported_pages += 1;
     }
-    assert!(imported_pages >= 12, "only {imported_pages} pages drafted rows");
+    assert!(
+        imported_pages >= 12,
+        "only {imported_pages} pages drafted rows"
+    );
     env.run(&["verify"]).ok();
 }
 
