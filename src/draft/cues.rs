@@ -13,7 +13,7 @@ use crate::draft::context::SectionKind;
 use crate::draft::matcher::is_word;
 use crate::model::Stance;
 use crate::names::fold;
-use crate::text::english::{self, Words};
+use crate::text::english::{self, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
 
 /// One or more phrase lists, matched as one.
 pub struct Cues {
@@ -148,6 +148,36 @@ cues! {
     /// Singular verbs first: a plural one ("are") makes a fact about each subject.
     IS_A = IS_A | IS_A_PLURAL;
     CLAUSE_MARKS = CLAUSE_MARKS;
+}
+
+/// How a sentence splits into a clause per subject, tried in this order: the
+/// separators, how many words of the second clause must name a subject, and
+/// whether the separator may also end a list of names ("A, B, and C are").
+pub static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
+    (&CLAUSE_SPLITS, 4, false),
+    (&CLAUSE_SPLITS_LIST_END, 1, true),
+];
+
+/// Each list of [`CLAUSE_SEPARATORS`] as (separator, a finder of it followed by a
+/// space), built once: every sentence is searched for each of them.
+pub fn separator_finders() -> &'static [Vec<(&'static str, memchr::memmem::Finder<'static>)>] {
+    static FINDERS: OnceLock<Vec<Vec<(&'static str, memchr::memmem::Finder<'static>)>>> =
+        OnceLock::new();
+    FINDERS.get_or_init(|| {
+        CLAUSE_SEPARATORS
+            .iter()
+            .map(|(list, _, _)| {
+                list.all()
+                    .iter()
+                    .map(|&separator| {
+                        let needle = format!("{separator} ");
+                        let finder = memchr::memmem::Finder::new(needle.as_bytes()).into_owned();
+                        (separator, finder)
+                    })
+                    .collect()
+            })
+            .collect()
+    })
 }
 
 /// Heading words that set the kind of what stands under the heading, most specific

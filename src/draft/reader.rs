@@ -5,13 +5,11 @@
 //! the sentences before said: the subjects in focus ("it", "its"), the subjects
 //! of the article so far, and whether the item being read is a pro or a con.
 
-use std::sync::OnceLock;
-
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
-    AGAINST, BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED,
-    SECTION_CUES,
+    AGAINST, BUILTIN, CELL_STANCES, CLAUSE_SEPARATORS, DEPENDS, HEADING_FEATURE_LIST,
+    INTRO_STANCES, LIMITED, SECTION_CUES, separator_finders,
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
@@ -28,39 +26,9 @@ use crate::draft::row::{IN_FOCUS, INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
-use crate::text::english::{CLAUSE_CONTRASTS, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::english::CLAUSE_CONTRASTS;
 use crate::text::english::{LIST_STOPS, NEITHER};
 use crate::text::fold::fold_mapped;
-
-/// How a sentence splits into a clause per subject, tried in this order: the
-/// separators, how many words of the second clause must name a subject, and
-/// whether the separator may also end a list of names ("A, B, and C are").
-static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
-    (&CLAUSE_SPLITS, 4, false),
-    (&CLAUSE_SPLITS_LIST_END, 1, true),
-];
-
-/// Each list of [`CLAUSE_SEPARATORS`] as (separator, a finder of it followed by a
-/// space), built once: every sentence is searched for each of them.
-fn separator_finders() -> &'static [Vec<(&'static str, memchr::memmem::Finder<'static>)>] {
-    static FINDERS: OnceLock<Vec<Vec<(&'static str, memchr::memmem::Finder<'static>)>>> =
-        OnceLock::new();
-    FINDERS.get_or_init(|| {
-        CLAUSE_SEPARATORS
-            .iter()
-            .map(|(list, _, _)| {
-                list.all()
-                    .iter()
-                    .map(|&separator| {
-                        let needle = format!("{separator} ");
-                        let finder = memchr::memmem::Finder::new(needle.as_bytes()).into_owned();
-                        (separator, finder)
-                    })
-                    .collect()
-            })
-            .collect()
-    })
-}
 
 /// Confidence of a comparison read from two clauses set against each other.
 const CONTRAST: f32 = INFERRED;
