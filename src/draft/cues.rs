@@ -13,7 +13,7 @@ use crate::draft::context::SectionKind;
 use crate::draft::matcher::is_word;
 use crate::model::Stance;
 use crate::names::fold;
-use crate::text::english::{self, Words};
+use crate::text::english::{self, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
 
 /// One or more phrase lists, matched as one.
 pub struct Cues {
@@ -60,15 +60,16 @@ impl Cues {
     }
 
     /// Every whole-word occurrence of a phrase in `folded`, in order of where they
-    /// start.
-    fn occurrences(&self, folded: &str) -> Vec<Found> {
+    /// start. The automaton's matches never overlap and come leftmost first,
+    /// longest where two start together, so callers that want the first need not
+    /// look past it, nor sort.
+    fn occurrences<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Found> + 'a {
         let compiled = self.compiled();
-        let Some(automaton) = &compiled.automaton else {
-            return Vec::new();
-        };
-        automaton
-            .find_iter(folded)
-            .filter(|m| {
+        compiled
+            .automaton
+            .iter()
+            .flat_map(move |automaton| automaton.find_iter(folded))
+            .filter(move |m| {
                 // Punctuation marks (";") need no word boundary.
                 let phrase = &folded[m.start()..m.end()];
                 let word_start = phrase.starts_with(char::is_alphanumeric);
@@ -77,20 +78,17 @@ impl Cues {
                 let joined_after = word_end && is_word(folded[m.end()..].chars().next());
                 !joined_before && !joined_after
             })
-            .map(|m| Found {
+            .map(move |m| Found {
                 phrase: compiled.phrases[m.pattern().as_usize()],
                 start: m.start(),
                 end: m.end(),
             })
-            .collect()
     }
 
     /// The first phrase found in `folded`, earliest first, longest where two start
     /// together.
     pub fn first_in(&self, folded: &str) -> Option<Found> {
-        self.occurrences(folded)
-            .into_iter()
-            .min_by_key(|f| (f.start, usize::MAX - f.end))
+        self.occurrences(folded).next()
     }
 
     /// True when some phrase stands in `folded`.
@@ -100,16 +98,7 @@ impl Cues {
 
     /// Every occurrence, in order, longest first where they overlap.
     pub fn all_in(&self, folded: &str) -> Vec<Found> {
-        let mut found = self.occurrences(folded);
-        found.sort_by_key(|f| (f.start, usize::MAX - f.end));
-        let mut out: Vec<Found> = Vec::new();
-        for f in found {
-            if out.iter().all(|o| f.start >= o.end || f.end <= o.start) {
-                out.push(f);
-            }
-        }
-        out.sort_by_key(|f| f.start);
-        out
+        self.occurrences(folded).collect()
     }
 }
 
@@ -160,6 +149,36 @@ cues! {
     /// Singular verbs first: a plural one ("are") makes a fact about each subject.
     IS_A = IS_A | IS_A_PLURAL;
     CLAUSE_MARKS = CLAUSE_MARKS;
+}
+
+/// How a sentence splits into a clause per subject, tried in this order: the
+/// separators, how many words of the second clause must name a subject, and
+/// whether the separator may also end a list of names ("A, B, and C are").
+pub static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
+    (&CLAUSE_SPLITS, 4, false),
+    (&CLAUSE_SPLITS_LIST_END, 1, true),
+];
+
+/// Each list of [`CLAUSE_SEPARATORS`] as (separator, a finder of it followed by a
+/// space), built once: every sentence is searched for each of them.
+pub fn separator_finders() -> &'static [Vec<(&'static str, memchr::memmem::Finder<'static>)>] {
+    static FINDERS: OnceLock<Vec<Vec<(&'static str, memchr::memmem::Finder<'static>)>>> =
+        OnceLock::new();
+    FINDERS.get_or_init(|| {
+        CLAUSE_SEPARATORS
+            .iter()
+            .map(|(list, _, _)| {
+                list.all()
+                    .iter()
+                    .map(|&separator| {
+                        let needle = format!("{separator} ");
+                        let finder = memchr::memmem::Finder::new(needle.as_bytes()).into_owned();
+                        (separator, finder)
+                    })
+                    .collect()
+            })
+            .collect()
+    })
 }
 
 /// Heading words that set the kind of what stands under the heading, most specific

@@ -133,6 +133,7 @@ struct Counts {
 impl Counts {
     fn of(blocks: &[Block]) -> Counts {
         let mut c = Counts::default();
+        let mut key = String::new();
         for block in blocks {
             let texts: Vec<&str> = match block.kind {
                 BlockKind::Paragraph | BlockKind::ListItem { .. } => vec![&block.rendered.text],
@@ -165,7 +166,21 @@ impl Counts {
                             }
                         }
                     } else {
-                        *c.upper.entry(w.to_lowercase()).or_insert(0) += 1;
+                        // Likewise, lowered into one buffer ("é" and "Σ" the
+                        // long way, as `to_lowercase` reads a word's end).
+                        if w.is_ascii() {
+                            key.clear();
+                            key.push_str(w);
+                            key.make_ascii_lowercase();
+                        } else {
+                            key = w.to_lowercase();
+                        }
+                        match c.upper.get_mut(key.as_str()) {
+                            Some(n) => *n += 1,
+                            None => {
+                                c.upper.insert(key.clone(), 1);
+                            }
+                        }
                     }
                 }
                 let table = matches!(block.kind, BlockKind::TableRow { .. });
@@ -469,11 +484,16 @@ mod indexmap_free {
 
         /// Adds `counts` to `run`'s, or makes it the last run.
         pub fn add(&mut self, run: String, (mid, all, initial): (usize, usize, usize)) {
-            let next = self.runs.len();
-            let i = *self.index.entry(run.clone()).or_insert(next);
-            if i == next {
-                self.runs.push((run, (0, 0, 0)));
-            }
+            // A run seen before is counted without a copy of it.
+            let i = match self.index.get(&run) {
+                Some(&i) => i,
+                None => {
+                    let next = self.runs.len();
+                    self.index.insert(run.clone(), next);
+                    self.runs.push((run, (0, 0, 0)));
+                    next
+                }
+            };
             let counts = &mut self.runs[i].1;
             counts.0 += mid;
             counts.1 += all;

@@ -8,8 +8,8 @@
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
-    AGAINST, BUILTIN, CELL_STANCES, DEPENDS, HEADING_FEATURE_LIST, INTRO_STANCES, LIMITED,
-    SECTION_CUES,
+    AGAINST, BUILTIN, CELL_STANCES, CLAUSE_SEPARATORS, DEPENDS, HEADING_FEATURE_LIST,
+    INTRO_STANCES, LIMITED, SECTION_CUES, separator_finders,
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
@@ -26,17 +26,9 @@ use crate::draft::row::{IN_FOCUS, INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
-use crate::text::english::{CLAUSE_CONTRASTS, CLAUSE_SPLITS, CLAUSE_SPLITS_LIST_END, Words};
+use crate::text::english::CLAUSE_CONTRASTS;
 use crate::text::english::{LIST_STOPS, NEITHER};
 use crate::text::fold::fold_mapped;
-
-/// How a sentence splits into a clause per subject, tried in this order: the
-/// separators, how many words of the second clause must name a subject, and
-/// whether the separator may also end a list of names ("A, B, and C are").
-static CLAUSE_SEPARATORS: [(&Words, usize, bool); 2] = [
-    (&CLAUSE_SPLITS, 4, false),
-    (&CLAUSE_SPLITS_LIST_END, 1, true),
-];
 
 /// Confidence of a comparison read from two clauses set against each other.
 const CONTRAST: f32 = INFERRED;
@@ -219,7 +211,7 @@ impl<'c> Reader<'c> {
         if NEITHER
             .all()
             .iter()
-            .any(|w| body.starts_with(&format!("{w} ")))
+            .any(|w| body.strip_prefix(*w).is_some_and(|r| r.starts_with(' ')))
         {
             for f in &mut features {
                 f.stance = Stance::Lacks;
@@ -244,16 +236,16 @@ impl<'c> Reader<'c> {
     /// "A is faster for X, while B suits Y": when each clause names its own
     /// subject, each is read as a sentence of its own. True when it split.
     fn read_clauses(&mut self, s: &Sentence, ctx: &Context) -> bool {
-        for (separators, words, ends_lists) in &CLAUSE_SEPARATORS {
-            for separator in separators.all() {
-                let sep = format!("{separator} ");
-                let Some(i) = s.text.find(&sep) else {
+        for (list, (_, words, ends_lists)) in separator_finders().iter().zip(&CLAUSE_SEPARATORS) {
+            for (separator, finder) in list {
+                let Some(i) = finder.find(s.text.as_bytes()) else {
                     continue;
                 };
+                let sep_len = finder.needle().len();
                 if i <= s.label_len {
                     continue;
                 }
-                let (head, tail) = (&s.text[..i], &s.text[i + sep.len()..]);
+                let (head, tail) = (&s.text[..i], &s.text[i + sep_len..]);
                 // A clause of its own only when it starts with a subject and does
                 // not end a list of names ("A, B, and C are").
                 if *ends_lists

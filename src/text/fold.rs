@@ -18,9 +18,26 @@ fn plain(c: char) -> char {
     }
 }
 
+/// Each ASCII byte as [`plain`] and lower case make it, computed from them once:
+/// folding is most of the work of reading an article, and most of it is ASCII.
+fn ascii_table() -> &'static [u8; 128] {
+    static TABLE: std::sync::OnceLock<[u8; 128]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u8; 128];
+        for (b, slot) in (0u8..128).zip(table.iter_mut()) {
+            // ASCII in, ASCII out: `plain` maps ASCII only to ASCII.
+            *slot = plain(char::from(b)).to_ascii_lowercase() as u8;
+        }
+        table
+    })
+}
+
 /// Folds a name: lower case, [`plain`] characters, runs of white space as one
 /// space, no space at either end.
 pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return fold_ascii(name);
+    }
     let mut out = String::with_capacity(name.len());
     let mut pending_space = false;
     for ch in name.chars().map(plain) {
@@ -41,18 +58,43 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// [`fold`] of ASCII text, byte by byte through [`ascii_table`].
+fn fold_ascii(name: &str) -> String {
+    let table = ascii_table();
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    let mut pending_space = false;
+    for b in name.bytes() {
+        let b = table[usize::from(b)];
+        if b == b' ' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        out.push(b);
+    }
+    String::from_utf8(out).expect("ASCII folds to ASCII")
+}
+
 /// Folds a sentence character by character (lower case, [`plain`] characters;
 /// white space is not collapsed, so positions stay close to the source), with the
 /// byte offset in `text` of each folded byte, and `text.len()` last for the end.
 pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
+    let table = ascii_table();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     // Most text is ASCII: a run of it is one byte in, one byte out.
     let mut rest = text;
     let mut at = 0;
     while !rest.is_empty() {
         let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        out.extend(rest[..ascii].chars().map(|c| plain(c).to_ascii_lowercase()));
+        out.extend(
+            rest.as_bytes()[..ascii]
+                .iter()
+                .map(|&b| table[usize::from(b)]),
+        );
         map.extend(at..at + ascii);
         at += ascii;
         rest = &rest[ascii..];
@@ -61,13 +103,13 @@ pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
         };
         for lower in plain(ch).to_lowercase() {
             map.extend(std::iter::repeat_n(at, lower.len_utf8()));
-            out.push(lower);
+            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
         }
         at += ch.len_utf8();
         rest = &rest[ch.len_utf8()..];
     }
     map.push(text.len());
-    (out, map)
+    (String::from_utf8(out).expect("folding keeps UTF-8"), map)
 }
 
 #[cfg(test)]
@@ -89,5 +131,30 @@ mod tests {
         assert_eq!(mapped, "i\u{307}x");
         assert_eq!(map, [0, 0, 0, 2, 3]);
         assert_eq!(fold("  a \t b  "), "a b");
+    }
+
+    #[test]
+    fn ascii_folds_as_the_table_of_characters_says() {
+        // Every ASCII character, alone and between letters, with and without a
+        // character outside ASCII to take the other path.
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = plain(c).to_ascii_lowercase();
+            let text = format!("a{c}b");
+            let (mapped, map) = fold_mapped(&text);
+            assert_eq!(mapped, format!("a{want}b"), "{b}");
+            assert_eq!(map, [0, 1, 2, 3]);
+            let folded = if want == ' ' {
+                "a b".to_string()
+            } else {
+                format!("a{want}b")
+            };
+            assert_eq!(fold(&text), folded, "{b}");
+            assert_eq!(
+                fold(&format!("{text}\u{e9}")),
+                format!("{folded}\u{e9}"),
+                "{b}"
+            );
+        }
     }
 }

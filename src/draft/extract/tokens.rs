@@ -14,7 +14,8 @@ pub struct Tok {
 /// The tokens of `text` from byte `from`: runs of letters, digits and the marks a
 /// name may hold ("http/2", "node.js", "doesn't"); other marks one token each.
 pub fn tokens(text: &str, from: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
+    // About one token in five bytes of prose: room for most sentences at once.
+    let mut out = Vec::with_capacity(text.len().saturating_sub(from) / 4);
     let mut start: Option<usize> = None;
     let wordish = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '.' | '/' | '+' | '#');
     for (i, c) in text[from..].char_indices() {
