@@ -127,3 +127,28 @@ pub fn listed_phrases(text: &str) -> (Vec<String>, usize) {
     });
     (names, used)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::listed_phrases;
+
+    /// A list ends where a new clause begins: "supports caching and does not
+    /// support clustering" lists caching only, never "does-not-support-clustering".
+    #[test]
+    fn a_list_ends_where_a_clause_with_its_own_verb_begins() {
+        for (text, listed) in [
+            (
+                "resumable transfers and does not support Windows.",
+                vec!["resumable-transfers"],
+            ),
+            ("caching, but doesn't include a scheduler.", vec!["caching"]),
+            ("arrays and maps and has no sets.", vec!["arrays", "maps"]),
+            (
+                "arrays, full-text search and window functions.",
+                vec!["arrays", "full-text-search", "window-functions"],
+            ),
+        ] {
+            assert_eq!(listed_phrases(text).0, listed, "{text}");
+        }
+    }
+}
