@@ -261,6 +261,32 @@ fn titles_are_the_first_line_as_it_reads() {
     assert!(titles.contains(&"FastAPI notes"), "{titles:?}");
 }
 
+/// A README's opening line of badges is no title: the title is the first heading a
+/// reader sees as words, not the badges' alt text.
+#[test]
+fn a_line_of_badges_is_no_title() {
+    let (env, db) = env_with_db();
+    let path = env.write(
+        "readme.md",
+        format!(
+            "[![Build Status](https://ci.example/b.svg)](https://ci.example) \
+             ![Coverage](https://ci.example/c.svg)\n\n# FastAPI notes\n\n{ASYNC_SENTENCE}\n"
+        ),
+    );
+    let claims = env.write("c.csv", ASYNC_CLAIM);
+    env.import(&db, &claims, &path).ok();
+    let sources = env
+        .run(&["--db", &db, "--format", "json", "sources"])
+        .json();
+    let title = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "readme")
+        .map(|s| s["title"].as_str().unwrap().to_string());
+    assert_eq!(title.as_deref(), Some("FastAPI notes"));
+}
+
 /// `--replace` keeps the title and URL unless new ones are given; a slug taken by
 /// another article suggests `--slug`.
 #[test]
