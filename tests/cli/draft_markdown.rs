@@ -165,3 +165,20 @@ fn draft_coverage_and_stored_sections_agree_on_headings() {
         assert_eq!(lines.contains(&3), markdown, "{name}: {coverage}");
     }
 }
+
+/// A table row a reader sees nothing of ("**" after a table takes its place as a
+/// row) drafts nothing from that row; `draft` once panicked on it (exit 101).
+#[test]
+fn a_table_row_with_nothing_to_see_is_skipped() {
+    let env = Env::new();
+    let text = "| Feature | Alpha | Beta |\n|---|---|---|\n| Caching | ✅ | ❌ |\n**\n";
+    let article = env.write("table.md", text);
+    let rows = draft(&env, &article);
+    let stances: Vec<(&str, &str)> = rows.iter().map(|r| (r.0.as_str(), r.2.as_str())).collect();
+    assert_eq!(
+        stances,
+        [("alpha", "builtin"), ("beta", "lacks")],
+        "{rows:?}"
+    );
+    quotes_stand_at_their_lines(text, &rows);
+}
