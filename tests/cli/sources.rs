@@ -392,13 +392,13 @@ fn every_reading_as_line_runs_and_lists_the_answers_claims() {
         "does flask support websockets",
     ] {
         let run = env.run(&["--db", &db, "--format", "json", "ask", question]);
-        let Some(line) = run
+        // Every question here prints its reading line: a missing one fails
+        // instead of leaving the question unchecked.
+        let line = run
             .stderr
             .lines()
             .find_map(|l| l.strip_prefix("reading this as: claimdb "))
-        else {
-            continue;
-        };
+            .unwrap_or_else(|| panic!("{question}: no reading line in {}", run.stderr));
         let mut listed = std::collections::BTreeSet::new();
         for command in line.split(" ; claimdb ") {
             let mut args: Vec<String> =
