@@ -438,6 +438,21 @@ mod tests {
 
     /// The lines of the article's own lists, by subject and kind: each item has its
     /// claims marked `listed`, and nothing outside the lists is.
+    /// seed/README.md: "the claims about one subject quoting one line all carry
+    /// the same `listed`".
+    #[test]
+    fn claims_of_one_subject_on_one_line_agree_on_listed() {
+        let mut seen: std::collections::BTreeMap<(String, usize), Option<String>> =
+            Default::default();
+        for c in claims() {
+            let key = (c.subject.clone(), c.line_start.unwrap());
+            let listed = c.listed.clone().filter(|l| l == "1");
+            if let Some(before) = seen.insert(key.clone(), listed.clone()) {
+                assert_eq!(before, listed, "{key:?}: two claims disagree on listed");
+            }
+        }
+    }
+
     #[test]
     fn every_item_of_the_article_lists_is_marked_listed() {
         let claims = claims();
