@@ -325,9 +325,9 @@ fn processes_opening_an_old_database_together_all_answer_while_one_upgrades_it()
     }
 }
 
-fn sha256(text: &str) -> String {
+fn sha256(bytes: impl AsRef<[u8]>) -> String {
     use sha2::Digest as _;
-    sha2::Sha256::digest(text.as_bytes())
+    sha2::Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -364,21 +364,14 @@ fn publish_writes_a_read_only_snapshot_under_a_stable_name_and_leaves_the_databa
     );
     // The content's hash is in the metadata and the README: the same knowledge base
     // publishes the same bytes, under the same name.
-    let sha256 = |path: &std::path::Path| -> String {
-        use sha2::Digest as _;
-        sha2::Sha256::digest(std::fs::read(path).unwrap())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
-    let hash = sha256(&snapshot);
+    let hash = sha256(std::fs::read(&snapshot).unwrap());
     let again = env
         .run(&["--db", &db, "publish", env.path("again").to_str().unwrap()])
         .ok()
         .trim()
         .to_string();
     assert!(again.ends_with(&name), "{again} vs {name}");
-    assert_eq!(sha256(std::path::Path::new(&again)), hash);
+    assert_eq!(sha256(std::fs::read(&again).unwrap()), hash);
     let mut files: Vec<String> = std::fs::read_dir(&site)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
