@@ -58,7 +58,12 @@ fn an_empty_draft_says_why_and_what_to_try() {
     let article = env.write("note.md", "# Notes\n\nthe weather was fine all week.\n");
     let out = env.run(&["draft", &article]);
     out.ok();
-    assert!(out.stdout.lines().count() <= 1, "{}", out.stdout);
+    assert_eq!(
+        out.stdout.lines().count(),
+        1,
+        "only the header: {}",
+        out.stdout
+    );
     assert!(out.stderr.contains("no subject"), "{}", out.stderr);
     assert!(out.stderr.contains("--subject"), "{}", out.stderr);
 }
