@@ -193,10 +193,6 @@ impl<'a, 'c> Walk<'a, 'c> {
             }
         }
         let r = &block.rendered;
-        // A row a reader sees nothing of ("| ** |") has nothing to quote.
-        if r.text.is_empty() {
-            return;
-        }
         let (start, end) = r.source_range(self.text, 0, r.text.len());
         let quote = &self.text[start..end];
         let row_label = block

@@ -319,10 +319,13 @@ impl Reader<'_> {
                     .char_indices()
                     .map(|(i, c)| (c, from + i))
                     .collect();
-                if open.cells.iter().all(|c| c.text.is_empty()) {
+                // A row keeps the promise every block keeps: some text to quote
+                // (a row of "**" has cells to pulldown-cmark but renders to nothing).
+                let rendered = render(&chars);
+                if rendered.text.is_empty() || open.cells.iter().all(|c| c.text.is_empty()) {
                     return;
                 }
-                (line, line, render(&chars), open.cells)
+                (line, line, rendered, open.cells)
             }
             None => {
                 let rendered = open.text.rendered;
