@@ -500,7 +500,7 @@ fn both_is_two_subjects_only_where_the_page_has_two() {
                 Both Alpha and Zeta include a query planner.\n\n\
                 Zeta has no limitations on backfilling.\n";
     let rows = draft(text, &catalogue(), &[]);
-    assert!(features_on(&rows, 5).len() < 3, "{rows:#?}");
+    assert!(features_on(&rows, 5).is_empty(), "{rows:#?}");
     let planner: Vec<&str> = features_on(&rows, 7).iter().map(|f| f.0).collect();
     assert_eq!(planner, ["alpha", "zeta"], "{rows:#?}");
     assert!(features_on(&rows, 9).is_empty(), "{rows:#?}");
