@@ -1,6 +1,6 @@
 #!/bin/sh
 # draft against a careful reader's key claims on the real pages of one half
-# (tests/fixtures/real/*/SOURCE says `half: dev` or `half: test`): strict and loose
+# (tests/fixtures/real/*/SOURCE says `half: dev` or `half: test`; a spent held-out page says `half: dev (held out ...)`): strict and loose
 # per page. Usage: bench/real_draft.sh HALF [OUTDIR]  (OUTDIR: keep each draft as CSV)
 # Builds the release binary and draft-eval first.
 set -eu
