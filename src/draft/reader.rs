@@ -13,7 +13,7 @@ use crate::draft::cues::{
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
-use crate::draft::extract::facts::{facts, is_a};
+use crate::draft::extract::facts::{facts, is_a, stated};
 use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
 use crate::draft::extract::predicate::{Said, predicates};
 use crate::draft::extract::table::{cell_rows, label_topic};
@@ -153,6 +153,19 @@ impl<'c> Reader<'c> {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
+        let before = self.rows.len();
+        self.read_folded(&r, ctx);
+        // What no reading took of a sentence about a subject is a fact of it.
+        let taken: Vec<&str> = self.rows[before..]
+            .iter()
+            .map(|row| row.subject.as_str())
+            .collect();
+        let stated = stated(&self.lookup, &r, ctx, &taken);
+        self.push_all(&r, ctx, stated);
+    }
+
+    fn read_folded(&mut self, r: &Folded, ctx: &Context) {
+        let s = r.s;
         // Who "it" and a thing-subject clause stand for: the subjects in focus
         // before this sentence, else the section's.
         let in_focus: Vec<usize> = if self.focus.is_empty() {

@@ -2,15 +2,20 @@
 //! is built on, and what the article calls it ("X is a lightweight framework").
 //! Each needs a catalogue topic answering to its cue words.
 
+use crate::draft::context::Context;
 use crate::draft::cues::{BASED_ON, IS_A, MADE_BY, RELEASE_VERBS};
+use crate::draft::extract::tokens::{tokens, word};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{capitalised, names_at};
-use crate::draft::row::{RowDraft, Topic};
+use crate::draft::row::{INFERRED, RowDraft, Topic};
+use crate::draft::slug::new_topic_name;
+use crate::draft::topics::DESIGN;
 use crate::model::Kind;
 use crate::text::english::{
-    IS_A_PLURAL, IS_A_VALUE_ENDS, MONTHS, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE,
-    TOPIC_RELEASE,
+    COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, IS_A_PLURAL,
+    IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, PREDICATE_DETERMINERS, STATED_SKIPS, THAN,
+    TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
 };
 
 /// The facts a sentence states about `subjects[0]`: (topic, value) rows.
@@ -150,4 +155,76 @@ fn dates(text: &str) -> Vec<String> {
 /// "July", as a month's name is written.
 fn is_month(word: &str) -> bool {
     MONTHS.all().iter().any(|m| capitalised(m) == word)
+}
+
+/// "Alpha stores every record in a journal": a sentence whose grammatical subject
+/// is a subject (named at its start, not "Alpha's maintainers") states a fact of
+/// it, though it says nothing the other readings know. Its topic is named after
+/// the words after the subject. None for a question, a list's lead-in ("Alpha
+/// runs in these modes:"), or where `taken` (the subjects the sentence's other
+/// rows are about) holds the subject already.
+pub fn stated(lookup: &Lookup, r: &Folded, ctx: &Context, taken: &[&str]) -> Vec<RowDraft> {
+    if r.s.cell.is_some() || r.s.text.trim_end().ends_with(['?', ':']) {
+        return Vec::new();
+    }
+    let Some((subject, m)) = r.subjects().find(|(_, m)| m.start >= r.body) else {
+        return Vec::new();
+    };
+    let lead = r.folded[r.body..m.start].trim();
+    if !(lead.is_empty() || lead == "the") || taken.contains(&lookup.subject_name(subject)) {
+        return Vec::new();
+    }
+    let toks = tokens(&r.folded, m.end);
+    // The subject's verb comes right after its name: "Alpha and Beta ...", "Alpha,
+    // a store, ..." and "Alpha's X" are no clause of Alpha's own.
+    let Some(first) = toks.first() else {
+        return Vec::new();
+    };
+    let verb = word(&r.folded, first);
+    // "Note that ...": a verb of the reader's, not a clause of a subject's.
+    if first.punct
+        || verb.starts_with('\'')
+        || LIST_JOINERS.contains(verb)
+        || matches!(verb, "and" | "that")
+    {
+        return Vec::new();
+    }
+    let words: Vec<&str> = toks
+        .iter()
+        .take_while(|t| !t.punct)
+        .map(|t| word(&r.folded, t))
+        .filter(|w| !STATED_SKIPS.contains(w) && !PREDICATE_DETERMINERS.contains(w))
+        .take(3)
+        .collect();
+    // A sentence of a word or two after the name ("Alpha rocks") says too little.
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let Some(name) = new_topic_name(&words.join(" ")) else {
+        return Vec::new();
+    };
+    let topic = Topic::New(name, lookup.category_for(DESIGN, ctx));
+    // Its value: what the sentence says after the name, to the clause's end.
+    let rest = r.original_from(m.end);
+    let rest = rest[..rest.find([',', ';', ':']).unwrap_or(rest.len())]
+        .trim()
+        .trim_end_matches('.');
+    let value: Vec<&str> = rest.split_whitespace().take(12).collect();
+    // "Alpha is cheaper for X", "Alpha offers more X": a comparison the sentence
+    // leaves unfinished, no fact.
+    let compares = |w: &&str| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        COMPARATIVES.contains(w)
+            || COMPARATIVES_WITHOUT_THAN.contains(w)
+            || COMPARATIVES_BEFORE_THAN.contains(w)
+            || THAN.contains(w)
+    };
+    if value.iter().any(compares) {
+        return Vec::new();
+    }
+    vec![
+        RowDraft::new(subject, Kind::Fact, topic, r.body_text(), INFERRED)
+            .with_value(value.join(" ")),
+    ]
 }

@@ -185,6 +185,8 @@ lists! {
     PREDICATE_OPENERS = "predicate_openers.txt";
     /// Adverbs between a subject and its verb.
     PREDICATE_ADVERBS = "predicate_adverbs.txt";
+    /// Auxiliaries left out of the topic of a fact a sentence states of its subject.
+    STATED_SKIPS = "stated_skips.txt";
     /// Negated auxiliaries ("does not", "cannot").
     PREDICATE_NEGATIONS = "predicate_negations.txt";
     /// Verbs of having, negated a lack.

@@ -1,0 +1,27 @@
+//! Prose that states what a subject is or does with no cue of having or lacking:
+//! "Alpha stores every record in a journal" is a fact of Alpha's, read from the
+//! sentence's grammatical subject.
+
+use super::catalogue;
+use crate::draft::draft;
+use crate::model::Kind;
+
+#[test]
+fn a_sentence_whose_subject_is_a_product_states_a_fact_of_it() {
+    let text = "# Alpha notes\n\n\
+                Alpha stores every record in an append-only journal.\n\n\
+                Alpha's maintainers meet every week.\n\n\
+                Does Alpha run on phones?\n\n\
+                The weather was nice that day, said Alpha.\n\n\
+                Alpha can be run in the following modes:\n\n\
+                Alpha is usually cheaper for small teams.\n\n\
+                Alpha offers more knobs for tuning.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let facts: Vec<(&str, usize)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Fact)
+        .map(|r| (r.subject.as_str(), r.line_start))
+        .collect();
+    assert_eq!(facts, [("alpha", 3)], "{rows:#?}");
+    assert!(rows.iter().all(|r| r.line_start == 3), "{rows:#?}");
+}
