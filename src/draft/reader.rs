@@ -27,7 +27,9 @@ use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
 use crate::text::english::CLAUSE_CONTRASTS;
-use crate::text::english::{LIST_STOPS, NEITHER};
+use crate::text::english::{
+    LIST_STOPS, NEITHER, PREDICATE_DETERMINERS, PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS,
+};
 use crate::text::fold::fold_mapped;
 
 /// Confidence of a comparison read from two clauses set against each other.
@@ -682,17 +684,29 @@ fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
 
 /// The name a feature list's item gives its feature: its words up to the first
 /// that qualifies them ("Encrypted ClientHello (ECH) support" gives "Encrypted
-/// ClientHello"); none for an item that reads as a sentence.
+/// ClientHello"), the first four of a longer phrase ("automatic loading of
+/// entries into the cache"); none for an item that reads as a sentence ("It
+/// ...", "We ...").
 fn item_name(text: &str) -> Option<String> {
     let end = text
         .find(['(', ',', ';', ':', '.', '–', '—'])
         .unwrap_or(text.len());
     let mut words = Vec::new();
     for w in text[..end].split_whitespace() {
-        if LIST_STOPS.contains(&w.to_lowercase()) {
+        let lower = w.to_lowercase();
+        if LIST_STOPS.contains(&lower) {
             break;
+        }
+        if words.is_empty() && PREDICATE_DETERMINERS.contains(&lower) {
+            continue;
+        }
+        if words.is_empty()
+            && (PREDICATE_PRONOUNS.contains(&lower) || PREDICATE_FIRST_PERSON.contains(&lower))
+        {
+            return None;
         }
         words.push(w);
     }
-    (1..=4).contains(&words.len()).then(|| words.join(" "))
+    words.truncate(4);
+    (!words.is_empty()).then(|| words.join(" "))
 }

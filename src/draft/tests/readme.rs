@@ -75,3 +75,24 @@ fn a_sentence_comparing_with_no_other_side_is_one_row_not_also_a_pro() {
         .collect();
     assert_eq!(on, [("comparison", "speed", None)], "{rows:#?}");
 }
+
+#[test]
+fn a_long_item_of_a_feature_list_is_a_feature_named_by_its_first_words() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## Features\n\n\
+                - automatic loading of entries into the cache, optionally asynchronously\n\
+                - a crash-safe monotonic ID generator capable of generating many IDs a second\n\
+                - accumulation of cache access statistics\n";
+    let rows = draft(text, &catalogue(), &[]);
+    for (line, topic) in [
+        (7, "automatic-loading-of-entries"),
+        (8, "crash-safe-monotonic-id"),
+        (9, "accumulation-of-cache-access"),
+    ] {
+        assert_eq!(
+            features_on(&rows, line),
+            [("quillo", topic, Some(Stance::Builtin))],
+            "{rows:#?}"
+        );
+    }
+}
