@@ -48,6 +48,9 @@ pub struct Context {
     /// The list intro ("X offers numerous built-in features:") before a list.
     pub intro_stance: Option<Stance>,
     pub intro_kind: Option<SectionKind>,
+    /// A list intro of advantages (or drawbacks) of one subject over another ("A
+    /// provides these advantages over B:"): (A, B).
+    pub intro_versus: Option<(usize, usize)>,
 }
 
 /// A sentence to classify.

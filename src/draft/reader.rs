@@ -22,7 +22,7 @@ use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{IN_FOCUS, INFERRED, Row, RowDraft, Topic};
+use crate::draft::row::{CUED, IN_FOCUS, INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
@@ -42,6 +42,8 @@ pub struct Intro {
     pub kind: Option<SectionKind>,
     /// The subject it names, when it names one only.
     pub subject: Option<usize>,
+    /// "A provides these advantages over B:" (a list of pros or cons): (A, B).
+    pub versus: Option<(usize, usize)>,
 }
 
 pub struct Reader<'c> {
@@ -136,10 +138,32 @@ impl<'c> Reader<'c> {
             .find(|(_, cues)| cues.any_in(&folded))
             .map(|(k, _)| *k);
         let subjects = self.lookup.subjects_named(text);
+        // "A provides the following advantages over B:": the items are A's, each
+        // an advantage over B (a drawback, for a list of cons), as the
+        // paragraph's last sentence says.
+        let last = crate::text::sentences::sentences(text)
+            .last()
+            .map_or(0, |&(from, _)| from);
+        let (last_folded, map) = fold_mapped(&text[last..]);
+        let versus = matches!(kind, Some(SectionKind::Pro | SectionKind::Con))
+            .then(|| AGAINST.first_in(&last_folded))
+            .flatten()
+            .and_then(|cue| {
+                let at = last + map[cue.start];
+                let before = self.lookup.subjects_named(&text[last..at]);
+                let after = self.lookup.subjects_named(&text[at..]);
+                match (before.as_slice(), after.first()) {
+                    ([a], Some(&b)) if *a != b => Some((*a, b)),
+                    _ => None,
+                }
+            });
         Intro {
             stance,
             kind,
-            subject: (subjects.len() == 1).then(|| subjects[0]),
+            subject: versus
+                .map(|(a, _)| a)
+                .or_else(|| (subjects.len() == 1).then(|| subjects[0])),
+            versus,
         }
     }
 
@@ -231,6 +255,17 @@ impl<'c> Reader<'c> {
             for f in &mut features {
                 f.stance = Stance::Lacks;
             }
+        }
+        // An item under "A provides these advantages over B:" compares A with B;
+        // what its later sentences say, their verbs said.
+        if let Some((a, b)) = ctx.intro_versus
+            && r.s.listed
+            && let Some(k @ (SectionKind::Pro | SectionKind::Con)) = kind
+        {
+            if r.s.first {
+                self.advantage(&r, ctx, (a, b), k == SectionKind::Pro);
+            }
+            return;
         }
         match kind {
             Some(SectionKind::Limitation) => self.read_limitation(&r, ctx, &subjects, &features),
@@ -369,6 +404,19 @@ impl<'c> Reader<'c> {
             subjects.extend(verdict_sides(&self.lookup, ctx, &self.seen).first());
         }
         (!subjects.is_empty()).then_some((subjects, explicit))
+    }
+
+    /// The first sentence of an item of A's advantages over B (`better`) or its
+    /// drawbacks: a comparison of A with B, on the thing the item names.
+    fn advantage(&mut self, r: &Folded, ctx: &Context, (a, b): (usize, usize), better: bool) {
+        let topic = item_name(r.body_text())
+            .and_then(|name| label_topic(&self.lookup, &name, ctx))
+            .unwrap_or_else(|| crate::draft::topics::comparison_topic(&self.lookup, r, ctx));
+        let value = if better { "better" } else { "worse" };
+        let row = RowDraft::new(a, Kind::Comparison, topic, r.body_text(), CUED)
+            .with_value(value.to_string())
+            .with_versus(Some(self.lookup.subject_name(b).to_string()));
+        self.push_all(r, ctx, [row]);
     }
 
     /// A sentence under a "Limitations" heading: one limitation per feature it

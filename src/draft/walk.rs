@@ -257,12 +257,14 @@ impl<'a, 'c> Walk<'a, 'c> {
         if !item && matches!(self.previous, Some(BlockKind::ListItem { .. })) {
             self.ctx.intro_stance = None;
             self.ctx.intro_kind = None;
+            self.ctx.intro_versus = None;
         }
         self.read_sentences(block, listed);
         if block.rendered.text.trim_end().ends_with(':') {
             let intro = self.reader.intro(&block.rendered.text);
             self.ctx.intro_stance = intro.stance;
             self.ctx.intro_kind = intro.kind;
+            self.ctx.intro_versus = intro.versus;
             if let Some(s) = intro.subject {
                 self.reader.focus = vec![s];
             }

@@ -25,3 +25,29 @@ fn a_sentence_whose_subject_is_a_product_states_a_fact_of_it() {
     assert_eq!(facts, [("alpha", 3)], "{rows:#?}");
     assert!(rows.iter().all(|r| r.line_start == 3), "{rows:#?}");
 }
+
+#[test]
+fn items_under_a_lead_in_naming_advantages_over_another_compare_the_two() {
+    let text = "# Alpha and Zeta\n\n\
+                Zeta is old. Zeta is everywhere.\n\n\
+                Zeta is the canonical queue. Alpha provides the following main \
+                advantages over Zeta as a queue:\n\n\
+                * Full replication of every topic.\n\
+                * Substantially more detailed statistics.\n\n\
+                Alpha is new.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    for line in [7, 8] {
+        let compared: Vec<(&str, Option<&str>)> = rows
+            .iter()
+            .filter(|r| r.line_start == line && r.kind == Kind::Comparison)
+            .map(|r| (r.subject.as_str(), r.versus.as_deref()))
+            .collect();
+        assert_eq!(compared, [("alpha", Some("zeta"))], "{line}: {rows:#?}");
+        // Its advantage over Zeta, not a pro of its own as well.
+        assert!(
+            rows.iter()
+                .all(|r| r.line_start != line || r.kind != Kind::Pro),
+            "{rows:#?}"
+        );
+    }
+}
