@@ -585,14 +585,20 @@ fn front_matter_title(source: &str) -> Option<String> {
 }
 
 /// The runs of capitalised words of `text` (at most three words, broken at
-/// punctuation), each with whether it starts a sentence.
+/// punctuation), each with whether it starts a sentence: stands first, or first
+/// after a short lead phrase ("Every day, Zapr gets ..."), where a sentence's
+/// grammatical subject stands.
 fn name_runs(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut initial = true;
     let mut run_initial = true;
     let mut gloss = false;
+    // Words since the sentence began, and whether a run was seen in them.
+    let mut words = 0usize;
+    let mut named = false;
     for raw in text.split_whitespace() {
+        words += 1;
         let word = clean(raw);
         // "(Object-Relational Mapping)" glosses a term: no names inside.
         if raw.starts_with('(') {
@@ -614,6 +620,7 @@ fn name_runs(text: &str) -> Vec<(String, bool)> {
             current.push(word);
         } else if !current.is_empty() {
             out.push((current.join(" "), run_initial));
+            named |= !run_initial || words > 2;
             current.clear();
         }
         let breaks = raw.ends_with([',', '.', ';', ':', '?', '!', ')', '|']) || raw != word;
@@ -622,10 +629,19 @@ fn name_runs(text: &str) -> Vec<(String, bool)> {
             let opener = run_initial && current.len() == 1 && raw.ends_with(',');
             if !opener {
                 out.push((current.join(" "), run_initial));
+                named = true;
             }
             current.clear();
         }
-        initial = raw.ends_with(['.', '?', '!', ':']) || raw == "|" || raw == "-";
+        let ends = raw.ends_with(['.', '?', '!', ':']) || raw == "|" || raw == "-";
+        // "Every day, Zapr ...": a lead of a few words that names nothing, and its
+        // comma, come before the subject.
+        let lead = raw.ends_with(',') && words <= 4 && !named && current.is_empty();
+        initial = ends || lead;
+        if ends {
+            words = 0;
+            named = false;
+        }
     }
     if !current.is_empty() {
         out.push((current.join(" "), run_initial));

@@ -63,6 +63,9 @@ pub struct Reader<'c> {
     /// The sentence being read stated its claims through its verbs: its tone
     /// adds no pro or con.
     predicated: bool,
+    /// The subject of the first sentence that has one as its grammatical
+    /// subject ("Every day, Zapr gets ..."): what a page without a title is about.
+    pub opening: Option<usize>,
 }
 
 impl<'c> Reader<'c> {
@@ -77,6 +80,7 @@ impl<'c> Reader<'c> {
             last_polarity: 0,
             said: Said::default(),
             predicated: false,
+            opening: None,
         }
     }
 
@@ -179,6 +183,9 @@ impl<'c> Reader<'c> {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
+        if self.opening.is_none() {
+            self.opening = grammatical_subject(&r);
+        }
         let before = self.rows.len();
         self.read_folded(&r, ctx);
         // What no reading took of a sentence about a subject is a fact of it.
@@ -404,6 +411,24 @@ impl<'c> Reader<'c> {
             subjects.extend(verdict_sides(&self.lookup, ctx, &self.seen).first());
         }
         (!subjects.is_empty()).then_some((subjects, explicit))
+    }
+
+    /// A status mark's row: `subject` has the thing `label` names as `stance`
+    /// says, citing sentence `s`.
+    pub fn status(
+        &mut self,
+        s: &Sentence,
+        ctx: &Context,
+        subject: usize,
+        label: &str,
+        stance: Stance,
+    ) {
+        let r = Folded::new(s, self.lookup.matcher);
+        let Some(topic) = label_topic(&self.lookup, label, ctx) else {
+            return;
+        };
+        let row = feature_row(&self.lookup, subject, &topic, stance, CUED);
+        self.push_all(&r, ctx, [row]);
     }
 
     /// The first sentence of an item of A's advantages over B (`better`) or its
@@ -703,6 +728,15 @@ impl<'c> Reader<'c> {
                 .push(d.into_row(self.lookup.cat, r.s, &ctx.section));
         }
     }
+}
+
+/// The subject a sentence names as its grammatical subject: first, or after a
+/// lead of a few words and a comma ("Every day, Zapr ...").
+fn grammatical_subject(r: &Folded) -> Option<usize> {
+    let (subject, m) = r.subjects().find(|(_, m)| m.start >= r.body)?;
+    let lead = r.folded[r.body..m.start].trim();
+    let led = lead.ends_with(',') && lead.split_whitespace().count() <= 4;
+    (lead.is_empty() || led).then_some(subject)
 }
 
 /// True when one of `subjects` is named before the sentence's first stance cue, in

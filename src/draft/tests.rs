@@ -652,3 +652,4 @@ fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
 /// README-style pages: badges, lower-case names, lists of users.
 mod prose;
 mod readme;
+mod status;

@@ -8,7 +8,9 @@ use crate::draft::discover::{column_name, subject_column};
 use crate::draft::extract::table::{blanks_lack, legend_entry};
 use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
+use crate::model::Stance;
 use crate::text::blocks::{Block, BlockKind, label_len};
+use crate::text::english::{STATUS_BUILTIN, STATUS_LACKS, STATUS_LIMITED};
 use crate::text::quotes::widen;
 use crate::text::sentences::{sentences, sentences_naming};
 
@@ -259,6 +261,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_kind = None;
             self.ctx.intro_versus = None;
         }
+        self.status(block, item);
         self.read_sentences(block, listed);
         if block.rendered.text.trim_end().ends_with(':') {
             let intro = self.reader.intro(&block.rendered.text);
@@ -269,6 +272,58 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.reader.focus = vec![s];
             }
         }
+    }
+
+    /// "🟢 Fully implemented" right under a heading naming a thing, or an item
+    /// "`thing` - 🔴 Not implemented": how far the page's product (its title's,
+    /// else the one its first sentence is about) implements the thing.
+    fn status(&mut self, block: &Block, item: bool) {
+        let text = block.rendered.text.trim_start();
+        let under_heading = matches!(self.previous, Some(BlockKind::Heading { .. }));
+        let (label, rest) = if under_heading && !item {
+            (self.ctx.section.clone(), text)
+        } else if item
+            && let Some((name, rest)) = text.split_once(" - ").or_else(|| text.split_once(": "))
+            && (1..=4).contains(&name.split_whitespace().count())
+        {
+            (name.trim().to_string(), rest.trim_start())
+        } else {
+            return;
+        };
+        let mark = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('\u{fe0f}');
+        let stance = if STATUS_BUILTIN.contains(mark) {
+            Stance::Builtin
+        } else if STATUS_LIMITED.contains(mark) {
+            Stance::Limited
+        } else if STATUS_LACKS.contains(mark) {
+            Stance::Lacks
+        } else {
+            return;
+        };
+        let Some(subject) = self.title_product.or(self.reader.opening).or(self.main) else {
+            return;
+        };
+        let rendered = &block.rendered;
+        let Some(&(from, to)) = sentences(&rendered.text).first() else {
+            return;
+        };
+        let (s, e) = widen(self.text, rendered.source_range(self.text, from, to));
+        let sentence = Sentence {
+            text: &rendered.text[from..to],
+            label_len: 0,
+            quote: &self.text[s..e],
+            line_start: self.line_of(s),
+            line_end: self.line_of(e - 1),
+            listed: item,
+            first: true,
+            cell: None,
+        };
+        self.reader
+            .status(&sentence, &self.ctx, subject, &label, stance);
     }
 
     fn read_sentences(&mut self, block: &Block, listed: bool) {

@@ -170,8 +170,10 @@ pub fn stated(lookup: &Lookup, r: &Folded, ctx: &Context, taken: &[&str]) -> Vec
     let Some((subject, m)) = r.subjects().find(|(_, m)| m.start >= r.body) else {
         return Vec::new();
     };
+    // Named first, or after a lead of a few words ("Every day, Alpha ...").
     let lead = r.folded[r.body..m.start].trim();
-    if !(lead.is_empty() || lead == "the") || taken.contains(&lookup.subject_name(subject)) {
+    let led = lead.ends_with(',') && lead.split_whitespace().count() <= 4;
+    if !(lead.is_empty() || lead == "the" || led) || taken.contains(&lookup.subject_name(subject)) {
         return Vec::new();
     }
     let toks = tokens(&r.folded, m.end);

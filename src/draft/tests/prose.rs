@@ -15,15 +15,19 @@ fn a_sentence_whose_subject_is_a_product_states_a_fact_of_it() {
                 The weather was nice that day, said Alpha.\n\n\
                 Alpha can be run in the following modes:\n\n\
                 Alpha is usually cheaper for small teams.\n\n\
-                Alpha offers more knobs for tuning.\n";
+                Alpha offers more knobs for tuning.\n\n\
+                Every day, Alpha gets closer to a stable release.\n";
     let rows = draft(text, &catalogue(), &[]);
     let facts: Vec<(&str, usize)> = rows
         .iter()
         .filter(|r| r.kind == Kind::Fact)
         .map(|r| (r.subject.as_str(), r.line_start))
         .collect();
-    assert_eq!(facts, [("alpha", 3)], "{rows:#?}");
-    assert!(rows.iter().all(|r| r.line_start == 3), "{rows:#?}");
+    assert_eq!(facts, [("alpha", 3), ("alpha", 17)], "{rows:#?}");
+    assert!(
+        rows.iter().all(|r| [3, 17].contains(&r.line_start)),
+        "{rows:#?}"
+    );
 }
 
 #[test]

@@ -187,6 +187,10 @@ lists! {
     PREDICATE_ADVERBS = "predicate_adverbs.txt";
     /// Auxiliaries left out of the topic of a fact a sentence states of its subject.
     STATED_SKIPS = "stated_skips.txt";
+    /// Marks opening a status paragraph or item, by the stance they give.
+    STATUS_BUILTIN = "status_builtin.txt";
+    STATUS_LIMITED = "status_limited.txt";
+    STATUS_LACKS = "status_lacks.txt";
     /// Negated auxiliaries ("does not", "cannot").
     PREDICATE_NEGATIONS = "predicate_negations.txt";
     /// Verbs of having, negated a lack.
