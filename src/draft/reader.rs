@@ -17,7 +17,7 @@ use crate::draft::extract::facts::{facts, is_a, stated};
 use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
 use crate::draft::extract::predicate::{Said, predicates};
 use crate::draft::extract::table::{cell_rows, label_topic};
-use crate::draft::extract::use_cases::use_case_rows;
+use crate::draft::extract::use_cases::{advised, use_case_rows};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
@@ -188,6 +188,10 @@ impl<'c> Reader<'c> {
         }
         let before = self.rows.len();
         self.read_folded(&r, ctx);
+        if s.cell.is_none() {
+            let advised = advised(&self.lookup, &r, ctx);
+            self.push_all(&r, ctx, advised);
+        }
         // What no reading took of a sentence about a subject is a fact of it.
         let taken: Vec<&str> = self.rows[before..]
             .iter()

@@ -55,3 +55,30 @@ fn items_under_a_lead_in_naming_advantages_over_another_compare_the_two() {
         );
     }
 }
+
+#[test]
+fn advice_to_use_a_product_under_a_condition_is_its_use_case() {
+    let text = "# Alpha and Beta DB\n\n\
+                If you want to get rid of callbacks, use Alpha.\n\n\
+                * if reliability is your primary constraint, use Beta DB. Beta DB is old.\n\n\
+                In short, choose Alpha for storing metadata.\n\n\
+                You can use Alpha anywhere.\n\n\
+                Thus, if you'd like plain callbacks, you probably want to stick to Alpha/Beta DB.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let used: Vec<(&str, usize)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::UseCase)
+        .map(|r| (r.subject.as_str(), r.line_start))
+        .collect();
+    assert_eq!(
+        used,
+        [
+            ("alpha", 3),
+            ("beta", 5),
+            ("alpha", 7),
+            ("alpha", 11),
+            ("beta", 11)
+        ],
+        "{rows:#?}"
+    );
+}

@@ -191,6 +191,12 @@ lists! {
     STATUS_BUILTIN = "status_builtin.txt";
     STATUS_LIMITED = "status_limited.txt";
     STATUS_LACKS = "status_lacks.txt";
+    /// Advice to use a product ("If X, use A"): the imperatives, what may stand
+    /// before them, and the words opening what the advice is for.
+    ADVICE_VERBS = "advice_verbs.txt";
+    ADVICE_LEADS = "advice_leads.txt";
+    ADVICE_CONDITIONS = "advice_conditions.txt";
+    ADVICE_TOPIC_SKIPS = "advice_topic_skips.txt";
     /// Negated auxiliaries ("does not", "cannot").
     PREDICATE_NEGATIONS = "predicate_negations.txt";
     /// Verbs of having, negated a lack.
