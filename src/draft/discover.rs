@@ -29,6 +29,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
         for name in page.heading_names(&title, source) {
             push(&name);
         }
+        for name in page.listed_names(&title) {
+            push(&name);
+        }
     }
     // A title's word that is a name and that the prose keeps using ("Quillo
     // Frequently Asked Questions"): the page's product, even where no sentence
@@ -46,6 +49,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             && (page.lower_starts(first) >= 1 || page.in_code(source, first))
         {
             push(first);
+        }
+        for name in page.listed_names(&title.rendered.text) {
+            push(&name);
         }
         for word in title.rendered.text.split_whitespace().map(clean) {
             if capital(word)
@@ -399,6 +405,34 @@ impl Page {
             }
         }
         out
+    }
+
+    /// The names of a title that is only a list of them ("Alpha, Beta, and ZQ"),
+    /// each a run of at most three capitalised words, not all of them words the
+    /// page writes in lower case ("Pros and Cons" is no list of names): those the
+    /// prose uses.
+    fn listed_names(&self, title: &str) -> Vec<String> {
+        let parts: Vec<&str> = title
+            .split(", ")
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split(" & "))
+            .map(|p| p.trim().trim_start_matches("and ").trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let name = |part: &&str| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| capital(w) && clean(w) == *w)
+                && !words.iter().all(|w| self.common(w))
+        };
+        if parts.len() < 2 || !parts.iter().all(name) {
+            return Vec::new();
+        }
+        parts
+            .into_iter()
+            .filter(|p| self.mentions(p) >= 2)
+            .map(str::to_string)
+            .collect()
     }
 
     /// True when `word` may be a name written in lower case ("zapctl"): the page

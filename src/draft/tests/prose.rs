@@ -2,9 +2,9 @@
 //! "Alpha stores every record in a journal" is a fact of Alpha's, read from the
 //! sentence's grammatical subject.
 
-use super::catalogue;
+use super::{catalogue, features_on};
 use crate::draft::draft;
-use crate::model::Kind;
+use crate::model::{Kind, Stance};
 
 #[test]
 fn a_sentence_whose_subject_is_a_product_states_a_fact_of_it() {
@@ -79,6 +79,56 @@ fn advice_to_use_a_product_under_a_condition_is_its_use_case() {
             ("alpha", 11),
             ("beta", 11)
         ],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn permitting_and_qualified_support_are_verbs_of_having() {
+    let text = "# Alpha and Beta DB\n\n\
+                Alpha permits random access via pointers.\n\n\
+                Beta DB does not allow random access.\n\n\
+                Alpha has rudimentary support for replacements.\n\n\
+                Alpha has optional support for snapshots.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 3),
+        [("alpha", "random-access", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 5),
+        [("beta", "random-access", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 7),
+        [("alpha", "replacements", Some(Stance::Limited))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 9),
+        [("alpha", "snapshots", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_title_listing_names_proposes_each_as_a_subject() {
+    let text = "---\nlayout: post\ntitle: Alpha, Quuxer, and ZQ\n---\n\n\
+                Yesterday, engineers released [Quuxer](http://q.example/quuxer-fast.html), \
+                a library.\n\n\
+                [Quuxer](http://q.example) permits random access by offsets.\n\n\
+                ZQ does not allow random access. ZQ is old.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 8),
+        [("quuxer", "random-access", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 10),
+        [("zq", "random-access", Some(Stance::Lacks))],
         "{rows:#?}"
     );
 }
