@@ -29,8 +29,9 @@ use crate::text::english::{
     LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
     PREDICATE_FIRST_PERSON, PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS,
     PREDICATE_OBJECT_PRONOUNS, PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN,
-    PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_SPLITS, PREDICATE_THING_STOPS,
-    PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, Words,
+    PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_REQUIRING, PREDICATE_REQUIRING_SKIPS,
+    PREDICATE_SPLITS, PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, THAN,
+    Words,
 };
 
 /// Confidence of a limitation read from a negated verb: what a subject cannot do
@@ -365,6 +366,38 @@ impl Clause<'_, '_> {
         {
             let stance = negated_by_neither(self.qualified(j, j + n));
             return self.features(ctx, j + n, subjects, stance, confidence, said);
+        }
+        // "A requires your app to be wrapped": what A asks of its user limits it.
+        // Only of a subject the clause names ("it" and "they" are too often
+        // another thing's), and not "requires less memory than B", a comparison.
+        if let Some(n) = self.at(j, &PREDICATE_REQUIRING)
+            && confidence == STATED
+        {
+            let k = self.skip(j + n, &PREDICATE_REQUIRING_SKIPS);
+            let k = self.skip(k, &PREDICATE_DETERMINERS);
+            let phrase = self.phrase(k, 4);
+            let compares = (k..(k + 4).min(end)).any(|i| {
+                COMPARATIVES_BEFORE_THAN.contains(self.w(i)) || self.at(i, &THAN).is_some()
+            });
+            if phrase.is_empty() || compares || self.names_a_subject(k) {
+                return Vec::new();
+            }
+            let Some(name) = new_topic_name(&phrase) else {
+                return Vec::new();
+            };
+            let topic = Topic::New(name, self.lookup.category_for(DESIGN, ctx));
+            return subjects
+                .iter()
+                .map(|&s| {
+                    RowDraft::new(
+                        s,
+                        Kind::Limitation,
+                        topic.clone(),
+                        self.r.body_text(),
+                        NEGATED_VERB,
+                    )
+                })
+                .collect();
         }
         // "…, but B does": the clause before's verb, granted.
         if matches!(self.w(j), "does" | "do" | "can") && clause_end(j + 1) && !neither {

@@ -132,3 +132,19 @@ fn a_title_listing_names_proposes_each_as_a_subject() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn what_a_product_requires_of_its_user_is_a_limitation() {
+    let text = "# Alpha and Beta DB\n\n\
+                However, Beta DB requires your app to be wrapped in providers.\n\n\
+                Additionally, Alpha needs to wrap your app in a provider.\n\n\
+                Alpha requires 10x less memory than Beta DB.\n\n\
+                It needs a rewrite.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let limits: Vec<(&str, usize)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Limitation)
+        .map(|r| (r.subject.as_str(), r.line_start))
+        .collect();
+    assert_eq!(limits, [("beta", 3), ("alpha", 5)], "{rows:#?}");
+}

@@ -203,6 +203,10 @@ lists! {
     PREDICATE_HAVING = "predicate_having.txt";
     /// Verb phrases of lacking ("lacks", "has no").
     PREDICATE_LACKING = "predicate_lacking.txt";
+    /// Verbs of asking something of the user ("requires", "needs"), and the words
+    /// after them no part of the limitation's topic.
+    PREDICATE_REQUIRING = "predicate_requiring.txt";
+    PREDICATE_REQUIRING_SKIPS = "predicate_requiring_skips.txt";
     /// Verb phrases of having built in ("supports", "ships with").
     PREDICATE_BUILTIN = "predicate_builtin.txt";
     /// Verbs of having that need a shipping word ("provides X out of the box").
