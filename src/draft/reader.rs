@@ -187,6 +187,11 @@ impl<'c> Reader<'c> {
             self.opening = grammatical_subject(&r);
         }
         let before = self.rows.len();
+        let focus: Vec<usize> = if self.focus.is_empty() {
+            ctx.subject.into_iter().collect()
+        } else {
+            self.focus.clone()
+        };
         self.read_folded(&r, ctx);
         if s.cell.is_none() {
             let advised = advised(&self.lookup, &r, ctx);
@@ -197,7 +202,7 @@ impl<'c> Reader<'c> {
             .iter()
             .map(|row| row.subject.as_str())
             .collect();
-        let stated = stated(&self.lookup, &r, ctx, &taken);
+        let stated = stated(&self.lookup, &r, ctx, &taken, &focus);
         self.push_all(&r, ctx, stated);
     }
 

@@ -14,8 +14,9 @@ use crate::draft::topics::DESIGN;
 use crate::model::Kind;
 use crate::text::english::{
     COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, IS_A_PLURAL,
-    IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, PREDICATE_DETERMINERS, STATED_SKIPS, THAN,
-    TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
+    IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, PREDICATE_DETERMINERS, PREDICATE_FIRST_PERSON,
+    PREDICATE_PRONOUNS, STATED_SKIPS, THAN, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE,
+    TOPIC_RELEASE,
 };
 
 /// The facts a sentence states about `subjects[0]`: (topic, value) rows.
@@ -163,20 +164,24 @@ fn is_month(word: &str) -> bool {
 /// the words after the subject. None for a question, a list's lead-in ("Alpha
 /// runs in these modes:"), or where `taken` (the subjects the sentence's other
 /// rows are about) holds the subject already.
-pub fn stated(lookup: &Lookup, r: &Folded, ctx: &Context, taken: &[&str]) -> Vec<RowDraft> {
+pub fn stated(
+    lookup: &Lookup,
+    r: &Folded,
+    ctx: &Context,
+    taken: &[&str],
+    focus: &[usize],
+) -> Vec<RowDraft> {
     if r.s.cell.is_some() || r.s.text.trim_end().ends_with(['?', ':']) {
         return Vec::new();
     }
-    let Some((subject, m)) = r.subjects().find(|(_, m)| m.start >= r.body) else {
+    let Some((subject, after, confidence)) = stated_subject(r, ctx, focus) else {
         return Vec::new();
     };
-    // Named first, or after a lead of a few words ("Every day, Alpha ...").
-    let lead = r.folded[r.body..m.start].trim();
-    let led = lead.ends_with(',') && lead.split_whitespace().count() <= 4;
-    if !(lead.is_empty() || lead == "the" || led) || taken.contains(&lookup.subject_name(subject)) {
+    if taken.contains(&lookup.subject_name(subject)) {
         return Vec::new();
     }
-    let toks = tokens(&r.folded, m.end);
+    let m_end = after;
+    let toks = tokens(&r.folded, m_end);
     // The subject's verb comes right after its name: "Alpha and Beta ...", "Alpha,
     // a store, ..." and "Alpha's X" are no clause of Alpha's own.
     let Some(first) = toks.first() else {
@@ -207,7 +212,7 @@ pub fn stated(lookup: &Lookup, r: &Folded, ctx: &Context, taken: &[&str]) -> Vec
     };
     let topic = Topic::New(name, lookup.category_for(DESIGN, ctx));
     // Its value: what the sentence says after the name, to the clause's end.
-    let rest = r.original_from(m.end);
+    let rest = r.original_from(m_end);
     let rest = rest[..rest.find([',', ';', ':']).unwrap_or(rest.len())]
         .trim()
         .trim_end_matches('.');
@@ -226,7 +231,41 @@ pub fn stated(lookup: &Lookup, r: &Folded, ctx: &Context, taken: &[&str]) -> Vec
         return Vec::new();
     }
     vec![
-        RowDraft::new(subject, Kind::Fact, topic, r.body_text(), INFERRED)
+        RowDraft::new(subject, Kind::Fact, topic, r.body_text(), confidence)
             .with_value(value.join(" ")),
     ]
+}
+
+/// Whom a sentence stating a fact is about, where its verb's words start, and how
+/// sure that is: a subject named first, or after a lead of a few words ("Every
+/// day, Alpha ..."); "it" for the one subject in focus, "we" for the page's own
+/// product, less surely.
+fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, usize, f32)> {
+    let lead_ok = |lead: &str| {
+        let lead = lead.trim();
+        lead.is_empty()
+            || lead == "the"
+            || (lead.ends_with(',') && lead.split_whitespace().count() <= 4)
+    };
+    if let Some((subject, m)) = r.subjects().find(|(_, m)| m.start >= r.body) {
+        if lead_ok(&r.folded[r.body..m.start]) {
+            return Some((subject, m.end, INFERRED));
+        }
+        return None;
+    }
+    let first = *tokens(&r.folded, r.body).first()?;
+    let w = word(&r.folded, &first);
+    let pronoun = w.strip_suffix("'s").unwrap_or(w);
+    let subject = if PREDICATE_PRONOUNS.contains(pronoun) {
+        match focus {
+            [one] => *one,
+            _ => return None,
+        }
+    } else if PREDICATE_FIRST_PERSON.contains(pronoun) {
+        ctx.main?
+    } else {
+        return None;
+    };
+    // "It's a ...": what is said starts after the "'s".
+    Some((subject, first.end, INFERRED - 0.1))
 }

@@ -379,7 +379,10 @@ impl Clause<'_, '_> {
             let compares = (k..(k + 4).min(end)).any(|i| {
                 COMPARATIVES_BEFORE_THAN.contains(self.w(i)) || self.at(i, &THAN).is_some()
             });
-            if phrase.is_empty() || compares || self.names_a_subject(k) {
+            // "requires X through plugins": an extension, read by its cue.
+            let extended =
+                EXTENSION.any_in(&self.r.folded[self.toks[j].start..self.clause_end_byte()]);
+            if phrase.is_empty() || compares || extended || self.names_a_subject(k) {
                 return Vec::new();
             }
             let Some(name) = new_topic_name(&phrase) else {

@@ -139,7 +139,8 @@ fn what_a_product_requires_of_its_user_is_a_limitation() {
                 However, Beta DB requires your app to be wrapped in providers.\n\n\
                 Additionally, Alpha needs to wrap your app in a provider.\n\n\
                 Alpha requires 10x less memory than Beta DB.\n\n\
-                It needs a rewrite.\n";
+                It needs a rewrite.\n\n\
+                Beta DB requires manual addition of replicas through plugins.\n";
     let rows = draft(text, &catalogue(), &[]);
     let limits: Vec<(&str, usize)> = rows
         .iter()
@@ -147,4 +148,34 @@ fn what_a_product_requires_of_its_user_is_a_limitation() {
         .map(|r| (r.subject.as_str(), r.line_start))
         .collect();
     assert_eq!(limits, [("beta", 3), ("alpha", 5)], "{rows:#?}");
+    // What comes through plugins is an extension, whatever it asks of the user.
+    assert_eq!(
+        features_on(&rows, 11),
+        [("beta", "replication", Some(Stance::Extension))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_sentence_about_it_states_a_fact_of_the_subject_in_focus() {
+    let text = "# Alpha\n\n\
+                Alpha is a queue for small teams. It is inspired by classic brokers.\n\n\
+                It's a combination of the things we learned.\n\n\
+                Alpha and Beta DB are stores. It keeps every record.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let facts: Vec<(&str, usize, &str)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Fact)
+        .map(|r| (r.subject.as_str(), r.line_start, r.statement.as_str()))
+        .collect();
+    assert!(
+        facts.contains(&("alpha", 3, "It is inspired by classic brokers."))
+            && facts.contains(&("alpha", 5, "It's a combination of the things we learned.")),
+        "{rows:#?}"
+    );
+    // "It" after a sentence about two subjects stands for neither surely.
+    assert!(
+        facts.iter().all(|f| f.2 != "It keeps every record."),
+        "{rows:#?}"
+    );
 }
