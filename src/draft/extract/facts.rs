@@ -4,7 +4,7 @@
 
 use crate::draft::context::Context;
 use crate::draft::cues::{BASED_ON, IS_A, MADE_BY, RELEASE_VERBS};
-use crate::draft::extract::tokens::{tokens, word};
+use crate::draft::extract::tokens::{Tok, tokens, word};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{capitalised, names_at};
@@ -14,9 +14,9 @@ use crate::draft::topics::DESIGN;
 use crate::model::Kind;
 use crate::text::english::{
     COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, IS_A_PLURAL,
-    IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, PREDICATE_DETERMINERS, PREDICATE_FIRST_PERSON,
-    PREDICATE_PRONOUNS, STATED_SKIPS, THAN, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE,
-    TOPIC_RELEASE,
+    IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, NEGATION, PREDICATE_ADVERBS, PREDICATE_DETERMINERS,
+    PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS, STATED_IRREGULAR, STATED_SKIPS, THAN,
+    TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
 };
 
 /// The facts a sentence states about `subjects[0]`: (topic, value) rows.
@@ -174,7 +174,7 @@ pub fn stated(
     if r.s.cell.is_some() || r.s.text.trim_end().ends_with(['?', ':']) {
         return Vec::new();
     }
-    let Some((subject, after, confidence)) = stated_subject(r, ctx, focus) else {
+    let Some((subject, after, confidence, pronoun)) = stated_subject(r, ctx, focus) else {
         return Vec::new();
     };
     if taken.contains(&lookup.subject_name(subject)) {
@@ -189,11 +189,43 @@ pub fn stated(
     };
     let verb = word(&r.folded, first);
     // "Note that ...": a verb of the reader's, not a clause of a subject's.
-    if first.punct
-        || verb.starts_with('\'')
-        || LIST_JOINERS.contains(verb)
-        || matches!(verb, "and" | "that")
+    if !pronoun
+        && (first.punct
+            || verb.starts_with('\'')
+            || LIST_JOINERS.contains(verb)
+            || matches!(verb, "and" | "that")
+            || r.folded[m_end..].starts_with(['\'', '’']))
     {
+        return Vec::new();
+    }
+    // The verb stands right after the name, or after one word more ("the Alpha
+    // core is ...", a part of Alpha's); where neither reads as a verb (no "-s",
+    // no "-ed", no auxiliary, adverb or past form) the sentence says nothing of
+    // Alpha's ("Alpha-style brokers keep ...").
+    let verb_like = |w: &str| {
+        w.ends_with('s')
+            || w.ends_with("ed")
+            || STATED_SKIPS.contains(w)
+            || STATED_IRREGULAR.contains(w)
+            || NEGATION.contains(w)
+    };
+    let verbal = |t: &Tok| {
+        // "pre-bundles": the word with its hyphenated parts.
+        let w = r.folded[t.start..]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+            .next()
+            .unwrap_or("");
+        !t.punct && verb_like(w)
+    };
+    let mut v = 0;
+    while toks
+        .get(v)
+        .is_some_and(|t| PREDICATE_ADVERBS.contains(word(&r.folded, t)))
+    {
+        v += 1;
+    }
+    let at = |i: usize| toks.get(i).is_some_and(|t| verbal(t));
+    if !pronoun && !at(v) && !(toks.get(v).is_some_and(|t| !t.punct) && at(v + 1)) {
         return Vec::new();
     }
     let words: Vec<&str> = toks
@@ -236,11 +268,11 @@ pub fn stated(
     ]
 }
 
-/// Whom a sentence stating a fact is about, where its verb's words start, and how
-/// sure that is: a subject named first, or after a lead of a few words ("Every
-/// day, Alpha ..."); "it" for the one subject in focus, "we" for the page's own
-/// product, less surely.
-fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, usize, f32)> {
+/// Whom a sentence stating a fact is about, where its verb's words start, how
+/// sure that is, and whether it is a pronoun (whose verb needs no test): a subject
+/// named first, or after a lead of a few words ("Every day, Alpha ..."); "it"
+/// for the one subject in focus, "we" for the page's own product, less surely.
+fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, usize, f32, bool)> {
     let lead_ok = |lead: &str| {
         let lead = lead.trim();
         lead.is_empty()
@@ -249,7 +281,7 @@ fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, 
     };
     if let Some((subject, m)) = r.subjects().find(|(_, m)| m.start >= r.body) {
         if lead_ok(&r.folded[r.body..m.start]) {
-            return Some((subject, m.end, INFERRED));
+            return Some((subject, m.end, INFERRED, false));
         }
         return None;
     }
@@ -267,5 +299,6 @@ fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, 
         return None;
     };
     // "It's a ...": what is said starts after the "'s".
-    Some((subject, first.end, INFERRED - 0.1))
+    // A pronoun is a subject, whatever the verb's form ("we provide").
+    Some((subject, first.end, INFERRED - 0.1, true))
 }

@@ -16,7 +16,9 @@ fn a_sentence_whose_subject_is_a_product_states_a_fact_of_it() {
                 Alpha can be run in the following modes:\n\n\
                 Alpha is usually cheaper for small teams.\n\n\
                 Alpha offers more knobs for tuning.\n\n\
-                Every day, Alpha gets closer to a stable release.\n";
+                Every day, Alpha gets closer to a stable release.\n\n\
+                Alpha' remote read API is slow to answer.\n\n\
+                Alpha logo design looks warm to most.\n";
     let rows = draft(text, &catalogue(), &[]);
     let facts: Vec<(&str, usize)> = rows
         .iter()
@@ -160,7 +162,7 @@ fn what_a_product_requires_of_its_user_is_a_limitation() {
 fn a_sentence_about_it_states_a_fact_of_the_subject_in_focus() {
     let text = "# Alpha\n\n\
                 Alpha is a queue for small teams. It is inspired by classic brokers.\n\n\
-                It's a combination of the things we learned.\n\n\
+                It's a combination of the things we learned. We provide commercial support.\n\n\
                 Alpha and Beta DB are stores. It keeps every record.\n";
     let rows = draft(text, &catalogue(), &[]);
     let facts: Vec<(&str, usize, &str)> = rows
@@ -170,7 +172,8 @@ fn a_sentence_about_it_states_a_fact_of_the_subject_in_focus() {
         .collect();
     assert!(
         facts.contains(&("alpha", 3, "It is inspired by classic brokers."))
-            && facts.contains(&("alpha", 5, "It's a combination of the things we learned.")),
+            && facts.contains(&("alpha", 5, "It's a combination of the things we learned."))
+            && facts.contains(&("alpha", 5, "We provide commercial support.")),
         "{rows:#?}"
     );
     // "It" after a sentence about two subjects stands for neither surely.
