@@ -578,7 +578,9 @@ impl<'c> Reader<'c> {
         features: &[Feature],
     ) {
         let strong = features.iter().any(|f| f.strong);
-        if !explicit && let Some(rows) = self.feature_item(kind, r, ctx, subjects, features) {
+        if (!explicit || r.s.label_len > 0)
+            && let Some(rows) = self.feature_item(kind, r, ctx, subjects, features)
+        {
             self.push_all(r, ctx, rows);
             return;
         }
@@ -629,8 +631,9 @@ impl<'c> Reader<'c> {
     }
 
     /// An item of a "Features" list that names no subject ("- **Automatic HTTPS**
-    /// by default"): a feature of the section's subject, its topic the item's bold
-    /// lead, built in unless the item says it lacks, limits or extends it.
+    /// by default"), or a labelled one ("- **Logging:** ..."): a feature of the
+    /// section's subject, its topic the item's label or bold lead, built in unless
+    /// the item says it lacks, limits or extends it.
     fn feature_item(
         &self,
         kind: Option<SectionKind>,
@@ -641,7 +644,7 @@ impl<'c> Reader<'c> {
     ) -> Option<Vec<RowDraft>> {
         let under_features = kind == Some(SectionKind::Feature)
             && HEADING_FEATURE_LIST.any_in(&fold_mapped(&ctx.section).0);
-        if !under_features || !r.s.listed || !r.s.first || r.s.label_len > 0 {
+        if !under_features || !r.s.listed || !r.s.first {
             return None;
         }
         // The list is the heading's (or the page's) subject's, whatever an item
@@ -651,9 +654,11 @@ impl<'c> Reader<'c> {
         let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);
         // The item's bold lead names the feature; an item without one ("Multi-
         // issuer fallback") by its words up to what qualifies them, less surely.
-        let (label, confidence) = match lead.strip_prefix("**") {
-            Some(bold) => (bold[..bold.find("**")?].to_string(), IN_FOCUS),
-            None => (item_name(r.s.text)?, INFERRED),
+        // A labelled item ("**Logging:** ...") by its label.
+        let (label, confidence) = match (r.label(), lead.strip_prefix("**")) {
+            (Some(label), _) => (label.to_string(), IN_FOCUS),
+            (None, Some(bold)) => (bold[..bold.find("**")?].to_string(), IN_FOCUS),
+            (None, None) => (item_name(r.s.text)?, INFERRED),
         };
         let topic = label_topic(&self.lookup, &label, ctx)?;
         let body = r.body_folded();

@@ -96,3 +96,22 @@ fn a_long_item_of_a_feature_list_is_a_feature_named_by_its_first_words() {
         );
     }
 }
+
+#[test]
+fn a_labelled_item_of_a_feature_list_is_the_feature_its_label_names() {
+    let text = "# Quillo\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ### Core features\n\n\
+                - **Extensible:** Quillo is fully extensible via its hooks and decorators.\n\
+                - **Logging:** logs are costly; we chose the best logger to remove the cost.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 7),
+        [("quillo", "extensible", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 8),
+        [("quillo", "logging", Some(Stance::Builtin))],
+        "{rows:#?}"
+    );
+}
