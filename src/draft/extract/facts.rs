@@ -285,7 +285,15 @@ fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, 
         }
         return None;
     }
-    let first = *tokens(&r.folded, r.body).first()?;
+    // After a lead of a few words and its comma ("As a rule, however, we ...").
+    let toks = tokens(&r.folded, r.body);
+    let comma = toks
+        .iter()
+        .take(9)
+        .rposition(|t| t.punct && word(&r.folded, t) == ",")
+        .filter(|&c| toks[..c].iter().filter(|t| !t.punct).count() <= 6)
+        .map_or(0, |c| c + 1);
+    let first = *toks.get(comma)?;
     let w = word(&r.folded, &first);
     let pronoun = w.strip_suffix("'s").unwrap_or(w);
     let subject = if PREDICATE_PRONOUNS.contains(pronoun) {
