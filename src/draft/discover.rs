@@ -10,7 +10,7 @@ use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
     FILLER, FUNCTION_WORDS, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS,
-    SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+    SENTENCE_OPENERS, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
 };
 
 /// How often the prose must use a name found nowhere else.
@@ -266,7 +266,10 @@ impl Page {
     fn common(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         // Pronouns and the like ("It", "They") start sentences and are no names.
-        self.lower.contains_key(&lower) || NOT_NAMES.contains(&lower) || FILLER.contains(&lower)
+        self.lower.contains_key(&lower)
+            || NOT_NAMES.contains(&lower)
+            || FILLER.contains(&lower)
+            || SENTENCE_OPENERS.contains(&lower)
     }
 
     /// True when the page writes `word` capitalised more often than not: a name

@@ -115,3 +115,13 @@ fn a_labelled_item_of_a_feature_list_is_the_feature_its_label_names() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn words_that_open_sentences_are_no_subjects() {
+    let text = "# Quillo\n\nQuillo is a linter. Quillo is small. Quillo starts fast.\n\n\
+                - **No configuration.** No decisions to make. No files to manage.\n\n\
+                Note that Quillo reads every file. Note this well. Note the rules.\n\n\
+                No one wants to keep long configuration files.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.subject == "quillo"), "{rows:#?}");
+}

@@ -187,6 +187,8 @@ lists! {
     PREDICATE_ADVERBS = "predicate_adverbs.txt";
     /// Auxiliaries left out of the topic of a fact a sentence states of its subject.
     STATED_SKIPS = "stated_skips.txt";
+    /// Words opening sentences that are no names ("No ...", "Note that ...").
+    SENTENCE_OPENERS = "sentence_openers.txt";
     /// Verbs in the past with no "-ed", after a subject stating a fact of it.
     STATED_IRREGULAR = "stated_irregular.txt";
     /// Marks opening a status paragraph or item, by the stance they give.
