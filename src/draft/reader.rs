@@ -8,29 +8,28 @@
 use crate::draft::catalogue::Catalogue;
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::cues::{
-    AGAINST, BUILTIN, CELL_STANCES, CLAUSE_SEPARATORS, DEPENDS, HEADING_FEATURE_LIST,
-    INTRO_STANCES, LIMITED, SECTION_CUES, separator_finders,
+    AGAINST, CLAUSE_SEPARATORS, DEPENDS, INTRO_STANCES, LIMITED, SECTION_CUES, separator_finders,
 };
 use crate::draft::extract::companies::company_rows;
 use crate::draft::extract::comparison::{compared_sides, comparison};
 use crate::draft::extract::facts::{facts, is_a, stated};
 use crate::draft::extract::features::{Feature, feature_row, feature_rows, features};
 use crate::draft::extract::predicate::{Said, predicates};
-use crate::draft::extract::table::{cell_rows, label_topic};
+use crate::draft::extract::table::cell_rows;
 use crate::draft::extract::use_cases::{advised, use_case_rows};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{CUED, IN_FOCUS, INFERRED, Row, RowDraft, Topic};
+use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
 use crate::text::english::CLAUSE_CONTRASTS;
-use crate::text::english::{
-    LIST_STOPS, NEITHER, PREDICATE_DETERMINERS, PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS,
-};
+use crate::text::english::NEITHER;
 use crate::text::fold::fold_mapped;
+
+mod items;
 
 /// Confidence of a comparison read from two clauses set against each other.
 const CONTRAST: f32 = INFERRED;
@@ -422,37 +421,6 @@ impl<'c> Reader<'c> {
         (!subjects.is_empty()).then_some((subjects, explicit))
     }
 
-    /// A status mark's row: `subject` has the thing `label` names as `stance`
-    /// says, citing sentence `s`.
-    pub fn status(
-        &mut self,
-        s: &Sentence,
-        ctx: &Context,
-        subject: usize,
-        label: &str,
-        stance: Stance,
-    ) {
-        let r = Folded::new(s, self.lookup.matcher);
-        let Some(topic) = label_topic(&self.lookup, label, ctx) else {
-            return;
-        };
-        let row = feature_row(&self.lookup, subject, &topic, stance, CUED);
-        self.push_all(&r, ctx, [row]);
-    }
-
-    /// The first sentence of an item of A's advantages over B (`better`) or its
-    /// drawbacks: a comparison of A with B, on the thing the item names.
-    fn advantage(&mut self, r: &Folded, ctx: &Context, (a, b): (usize, usize), better: bool) {
-        let topic = item_name(r.body_text())
-            .and_then(|name| label_topic(&self.lookup, &name, ctx))
-            .unwrap_or_else(|| crate::draft::topics::comparison_topic(&self.lookup, r, ctx));
-        let value = if better { "better" } else { "worse" };
-        let row = RowDraft::new(a, Kind::Comparison, topic, r.body_text(), CUED)
-            .with_value(value.to_string())
-            .with_versus(Some(self.lookup.subject_name(b).to_string()));
-        self.push_all(r, ctx, [row]);
-    }
-
     /// A sentence under a "Limitations" heading: one limitation per feature it
     /// says is lacking, or one for its topic.
     fn read_limitation(
@@ -630,93 +598,6 @@ impl<'c> Reader<'c> {
         }
     }
 
-    /// An item of a "Features" list that names no subject ("- **Automatic HTTPS**
-    /// by default"), or a labelled one ("- **Logging:** ..."): a feature of the
-    /// section's subject, its topic the item's label or bold lead, built in unless
-    /// the item says it lacks, limits or extends it.
-    fn feature_item(
-        &self,
-        kind: Option<SectionKind>,
-        r: &Folded,
-        ctx: &Context,
-        subjects: &[usize],
-        features: &[Feature],
-    ) -> Option<Vec<RowDraft>> {
-        let under_features = kind == Some(SectionKind::Feature)
-            && HEADING_FEATURE_LIST.any_in(&fold_mapped(&ctx.section).0);
-        if !under_features || !r.s.listed || !r.s.first {
-            return None;
-        }
-        // The list is the heading's (or the page's) subject's, whatever an item
-        // before it named in passing ("Written in Tide, ...").
-        let own: Vec<usize> = ctx.subject.into_iter().collect();
-        let subjects = if own.is_empty() { subjects } else { &own[..] };
-        let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);
-        // The item's bold lead names the feature; an item without one ("Multi-
-        // issuer fallback") by its words up to what qualifies them, less surely.
-        // A labelled item ("**Logging:** ...") by its label.
-        let (label, confidence) = match (r.label(), lead.strip_prefix("**")) {
-            (Some(label), _) => (label.to_string(), IN_FOCUS),
-            (None, Some(bold)) => (bold[..bold.find("**")?].to_string(), IN_FOCUS),
-            (None, None) => (item_name(r.s.text)?, INFERRED),
-        };
-        let topic = label_topic(&self.lookup, &label, ctx)?;
-        let body = r.body_folded();
-        let stance = features
-            .iter()
-            .find(|f| {
-                matches!(
-                    f.stance,
-                    Stance::Lacks | Stance::Limited | Stance::Extension
-                )
-            })
-            .map(|f| f.stance)
-            .or_else(|| {
-                CELL_STANCES
-                    .iter()
-                    .find(|(s, cues)| *s != Stance::Builtin && cues.any_in(body))
-                    .map(|(s, _)| *s)
-            })
-            .unwrap_or(Stance::Builtin);
-        Some(
-            subjects
-                .iter()
-                .map(|&subject| feature_row(&self.lookup, subject, &topic, stance, confidence))
-                .collect(),
-        )
-    }
-
-    /// The stance of a labelled list item that its list intro says is a feature
-    /// ("X offers:"), or that stands under a "Key Features" heading and says
-    /// "built-in"; the item's own lacking, limited or extension cue wins.
-    fn listed_feature_stance(
-        &self,
-        kind: Option<SectionKind>,
-        r: &Folded,
-        ctx: &Context,
-        features: &[Feature],
-    ) -> Option<Stance> {
-        let body_stance = features
-            .iter()
-            .find(|f| {
-                f.strong
-                    && matches!(
-                        f.stance,
-                        Stance::Lacks | Stance::Limited | Stance::Extension
-                    )
-            })
-            .map(|f| f.stance)
-            .or_else(|| LIMITED.any_in(r.body_folded()).then_some(Stance::Limited));
-        let section_stance = (kind == Some(SectionKind::Feature)
-            && HEADING_FEATURE_LIST.any_in(&fold_mapped(&ctx.section).0)
-            && BUILTIN.any_in(r.body_folded()))
-        .then_some(Stance::Builtin);
-        ctx.intro_stance
-            .or(section_stance)
-            .filter(|_| r.s.listed && r.s.label_len > 0)
-            .map(|intro| body_stance.unwrap_or(intro))
-    }
-
     /// One row of `kind` on `topic` for each subject, stating the sentence's body:
     /// the shape of most pros, cons and use cases.
     fn push_each(
@@ -776,33 +657,4 @@ fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
             && r.folded[m.end..cue].split_whitespace().count() <= 4
             && !r.folded[m.end..cue].starts_with("'s")
     })
-}
-
-/// The name a feature list's item gives its feature: its words up to the first
-/// that qualifies them ("Encrypted ClientHello (ECH) support" gives "Encrypted
-/// ClientHello"), the first four of a longer phrase ("automatic loading of
-/// entries into the cache"); none for an item that reads as a sentence ("It
-/// ...", "We ...").
-fn item_name(text: &str) -> Option<String> {
-    let end = text
-        .find(['(', ',', ';', ':', '.', '–', '—'])
-        .unwrap_or(text.len());
-    let mut words = Vec::new();
-    for w in text[..end].split_whitespace() {
-        let lower = w.to_lowercase();
-        if LIST_STOPS.contains(&lower) {
-            break;
-        }
-        if words.is_empty() && PREDICATE_DETERMINERS.contains(&lower) {
-            continue;
-        }
-        if words.is_empty()
-            && (PREDICATE_PRONOUNS.contains(&lower) || PREDICATE_FIRST_PERSON.contains(&lower))
-        {
-            return None;
-        }
-        words.push(w);
-    }
-    words.truncate(4);
-    (!words.is_empty()).then(|| words.join(" "))
 }

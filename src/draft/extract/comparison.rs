@@ -47,8 +47,22 @@ pub fn comparison(
                 .with_versus(Some(versus)),
         );
     }
-    let subject = subjects[0];
+    let mut subject = subjects[0];
     let mut other = named.iter().copied().find(|s| !subjects.contains(s));
+    // "Users of B found A to be faster": a comparative with no "than" is said of
+    // the subject named last before it.
+    if THAN.first_in(&r.folded).is_none()
+        && let Some(cue) = COMPARATIVES_WITHOUT_THAN.first_in(r.body_folded())
+        && let Some(o) = other
+        && r
+            .subjects()
+            .filter(|(_, m)| m.start >= r.body && m.end <= cue.start + r.body)
+            .last()
+            .is_some_and(|(i, _)| i == o)
+    {
+        other = Some(subject);
+        subject = o;
+    }
     // "faster than B", "faster than the others": what stands after "than" is the
     // other side; "more than 1000 targets" compares no subjects.
     if let Some(than) = THAN.first_in(&r.folded) {

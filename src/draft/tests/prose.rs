@@ -184,3 +184,17 @@ fn a_sentence_about_it_states_a_fact_of_the_subject_in_focus() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_comparative_is_said_of_the_subject_named_last_before_it() {
+    let text = "# Alpha and Beta DB\n\n\
+                Casual users coming from Beta DB have generally found Alpha to be a faster, \
+                easier-to-use tool.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let compared: Vec<(&str, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Comparison)
+        .map(|r| (r.subject.as_str(), r.versus.as_deref()))
+        .collect();
+    assert_eq!(compared, [("alpha", Some("beta"))], "{rows:#?}");
+}
