@@ -214,21 +214,21 @@ impl<'c> Reader<'c> {
         } else {
             self.focus.clone()
         };
-        let Some((subjects, explicit)) = self.subjects_of(&r, ctx) else {
+        let Some((subjects, explicit)) = self.subjects_of(r, ctx) else {
             return;
         };
         if explicit {
             self.focus = subjects.clone();
         }
         if s.cell.is_some() {
-            let rows = cell_rows(&self.lookup, &r, ctx, &subjects, &self.legend);
-            self.push_all(&r, ctx, rows);
+            let rows = cell_rows(&self.lookup, r, ctx, &subjects, &self.legend);
+            self.push_all(r, ctx, rows);
             return;
         }
         let kind = ctx.intro_kind.or(ctx.kind);
-        let companies = company_rows(&self.lookup, &r, ctx, &subjects, kind);
+        let companies = company_rows(&self.lookup, r, ctx, &subjects, kind);
         if !companies.is_empty() {
-            self.push_all(&r, ctx, companies);
+            self.push_all(r, ctx, companies);
             return;
         }
         // An item of a list of who uses the subject that names no company is a
@@ -237,15 +237,15 @@ impl<'c> Reader<'c> {
             return;
         }
         let mut said = std::mem::take(&mut self.said);
-        let predicated = predicates(&self.lookup, &r, ctx, &in_focus, &mut said);
+        let predicated = predicates(&self.lookup, r, ctx, &in_focus, &mut said);
         self.said = said;
         let by_predicate = !predicated.is_empty();
         self.predicated = by_predicate;
-        self.push_all(&r, ctx, predicated);
-        let compared = comparison(&self.lookup, &r, &subjects, ctx, &self.seen);
-        self.push_all(&r, ctx, compared);
-        let facts = facts(&self.lookup, &r, &subjects);
-        self.push_all(&r, ctx, facts);
+        self.push_all(r, ctx, predicated);
+        let compared = comparison(&self.lookup, r, &subjects, ctx, &self.seen);
+        self.push_all(r, ctx, compared);
+        let facts = facts(&self.lookup, r, &subjects);
+        self.push_all(r, ctx, facts);
         // The verbs of its clauses said what the sentence has and lacks; the
         // catalogue's topics near a cue would only repeat it, or contradict it.
         // In prose, a stance cue is a feature of a subject only where the clause
@@ -253,11 +253,11 @@ impl<'c> Reader<'c> {
         // infers Y" is no lack of A's); list items and labels stand under their
         // subject.
         let prose = !(r.s.listed || r.s.label_len > 0 || ctx.intro_stance.is_some());
-        let gated = prose && !(explicit && subject_before_cue(&r, &subjects));
+        let gated = prose && !(explicit && subject_before_cue(r, &subjects));
         let mut features = if by_predicate || gated {
             Vec::new()
         } else {
-            features(&self.lookup, &r, ctx)
+            features(&self.lookup, r, ctx)
         };
         // "Neither A nor B includes X": the negation's scope is the whole
         // sentence, so what it says they have, they lack.
@@ -278,23 +278,23 @@ impl<'c> Reader<'c> {
             && let Some(k @ (SectionKind::Pro | SectionKind::Con)) = kind
         {
             if r.s.first {
-                self.advantage(&r, ctx, (a, b), k == SectionKind::Pro);
+                self.advantage(r, ctx, (a, b), k == SectionKind::Pro);
             }
             return;
         }
         match kind {
-            Some(SectionKind::Limitation) => self.read_limitation(&r, ctx, &subjects, &features),
+            Some(SectionKind::Limitation) => self.read_limitation(r, ctx, &subjects, &features),
             Some(k @ (SectionKind::ProCon | SectionKind::Pro | SectionKind::Con)) => {
-                self.read_pro_con(k, &r, ctx, &subjects, &features);
+                self.read_pro_con(k, r, ctx, &subjects, &features);
             }
             Some(SectionKind::UseCase) => {
                 if features.iter().any(|f| f.strong) {
-                    self.push_all(&r, ctx, feature_rows(&self.lookup, &subjects, &features));
+                    self.push_all(r, ctx, feature_rows(&self.lookup, &subjects, &features));
                 }
-                let rows = use_case_rows(&self.lookup, &r, ctx, &subjects, true);
-                self.push_all(&r, ctx, rows);
+                let rows = use_case_rows(&self.lookup, r, ctx, &subjects, true);
+                self.push_all(r, ctx, rows);
             }
-            _ => self.read_plain(kind, &r, ctx, (&subjects, explicit), &features),
+            _ => self.read_plain(kind, r, ctx, (&subjects, explicit), &features),
         }
     }
 

@@ -54,8 +54,7 @@ pub fn comparison(
     if THAN.first_in(&r.folded).is_none()
         && let Some(cue) = COMPARATIVES_WITHOUT_THAN.first_in(r.body_folded())
         && let Some(o) = other
-        && r
-            .subjects()
+        && r.subjects()
             .filter(|(_, m)| m.start >= r.body && m.end <= cue.start + r.body)
             .last()
             .is_some_and(|(i, _)| i == o)

@@ -224,8 +224,9 @@ pub fn stated(
     {
         v += 1;
     }
-    let at = |i: usize| toks.get(i).is_some_and(|t| verbal(t));
-    if !pronoun && !at(v) && !(toks.get(v).is_some_and(|t| !t.punct) && at(v + 1)) {
+    let at = |i: usize| toks.get(i).is_some_and(&verbal);
+    let verb_after_one = toks.get(v).is_some_and(|t| !t.punct) && at(v + 1);
+    if !(pronoun || at(v) || verb_after_one) {
         return Vec::new();
     }
     let words: Vec<&str> = toks
