@@ -100,7 +100,9 @@ impl Reader<'_> {
                     .find(|(s, cues)| *s != Stance::Builtin && cues.any_in(body))
                     .map(|(s, _)| *s)
             })
-            .unwrap_or(Stance::Builtin);
+            // "Alpha offers the following extensions:": the intro's stance, else
+            // built in.
+            .unwrap_or(ctx.intro_stance.unwrap_or(Stance::Builtin));
         Some(
             subjects
                 .iter()

@@ -125,3 +125,25 @@ fn words_that_open_sentences_are_no_subjects() {
     let rows = draft(text, &catalogue(), &[]);
     assert!(rows.iter().all(|r| r.subject == "quillo"), "{rows:#?}");
 }
+
+#[test]
+fn items_of_a_feature_list_take_the_stance_their_intro_gives() {
+    let text = "# Quillo\n\nQuillo is a cache. Quillo is small. Quillo starts fast.\n\n\
+                ## Features at a Glance\n\n\
+                In addition, Quillo offers the following extensions:\n\n\
+                * [Cache API][api]\n\n\
+                Use Quillo in a community provided integration:\n\n\
+                * [Play Kit][play]: High velocity web framework\n\n\
+                [api]: https://api.example\n[play]: https://play.example\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 9),
+        [("quillo", "cache-api", Some(Stance::Extension))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 13),
+        [("quillo", "play-kit", Some(Stance::Extension))],
+        "{rows:#?}"
+    );
+}
