@@ -15,8 +15,8 @@ use crate::model::Kind;
 use crate::text::english::{
     COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, IS_A_PLURAL,
     IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, NEGATION, PREDICATE_ADVERBS, PREDICATE_DETERMINERS,
-    PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS, STATED_IRREGULAR, STATED_SKIPS, THAN,
-    TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
+    PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS, STATED_IMPROVING, STATED_IRREGULAR, STATED_SKIPS,
+    THAN, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
 };
 
 /// The facts a sentence states about `subjects[0]`: (topic, value) rows.
@@ -262,6 +262,16 @@ pub fn stated(
     };
     if value.iter().any(compares) {
         return Vec::new();
+    }
+    // "Alpha improves the start time": a pro, named after what it improves.
+    if STATED_IMPROVING.contains(verb) {
+        return vec![RowDraft::new(
+            subject,
+            Kind::Pro,
+            topic,
+            r.body_text(),
+            confidence,
+        )];
     }
     vec![
         RowDraft::new(subject, Kind::Fact, topic, r.body_text(), confidence)

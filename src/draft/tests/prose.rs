@@ -198,3 +198,12 @@ fn a_comparative_is_said_of_the_subject_named_last_before_it() {
         .collect();
     assert_eq!(compared, [("alpha", Some("beta"))], "{rows:#?}");
 }
+
+#[test]
+fn a_product_that_improves_something_has_a_pro() {
+    let text = "# Alpha\n\n\
+                Alpha improves the dev server start time by splitting modules in two.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let kinds: Vec<(&str, Kind)> = rows.iter().map(|r| (r.subject.as_str(), r.kind)).collect();
+    assert_eq!(kinds, [("alpha", Kind::Pro)], "{rows:#?}");
+}

@@ -191,6 +191,8 @@ lists! {
     SENTENCE_OPENERS = "sentence_openers.txt";
     /// Verbs in the past with no "-ed", after a subject stating a fact of it.
     STATED_IRREGULAR = "stated_irregular.txt";
+    /// Verbs of making something better: what a subject states so is a pro.
+    STATED_IMPROVING = "stated_improving.txt";
     /// Marks opening a status paragraph or item, by the stance they give.
     STATUS_BUILTIN = "status_builtin.txt";
     STATUS_LIMITED = "status_limited.txt";
