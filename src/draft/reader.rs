@@ -209,13 +209,23 @@ impl<'c> Reader<'c> {
         let s = r.s;
         // Who "it" and a thing-subject clause stand for: the subjects in focus
         // before this sentence, else the section's.
-        let in_focus: Vec<usize> = if self.focus.is_empty() {
-            ctx.subject.into_iter().collect()
-        } else {
-            self.focus.clone()
+        // "* Alpha: TLS is not supported yet": an item labelled with a subject's
+        // name is about it, where its text names none.
+        let labelled = r
+            .label()
+            .and_then(|l| self.lookup.subject_whole(l))
+            .filter(|_| r.subjects().all(|(_, m)| m.start < r.body));
+        let in_focus: Vec<usize> = match labelled {
+            Some(l) => vec![l],
+            None if self.focus.is_empty() => ctx.subject.into_iter().collect(),
+            None => self.focus.clone(),
         };
         let Some((subjects, explicit)) = self.subjects_of(r, ctx) else {
             return;
+        };
+        let (subjects, explicit) = match labelled {
+            Some(l) => (vec![l], true),
+            None => (subjects, explicit),
         };
         if explicit {
             self.focus = subjects.clone();

@@ -207,3 +207,22 @@ fn a_product_that_improves_something_has_a_pro() {
     let kinds: Vec<(&str, Kind)> = rows.iter().map(|r| (r.subject.as_str(), r.kind)).collect();
     assert_eq!(kinds, [("alpha", Kind::Pro)], "{rows:#?}");
 }
+
+#[test]
+fn an_item_labelled_with_a_products_name_is_about_that_product() {
+    let text = "# Zapx FAQ\n\n\
+                Zapx is a driver. Zapx is small. Zapx is fast.\n\n\
+                * Alpha: TLS is not supported yet.\n\
+                * Beta DB: replication is not supported either.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [("alpha", "tls", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 6),
+        [("beta", "replication", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
