@@ -619,3 +619,98 @@ fn a_shared_word_names_the_topic_whose_claims_say_the_rest() {
         .collect();
     assert_eq!(topics, ["data-loss"], "{}", run.stderr);
 }
+
+/// A made-up article: one line a claim, `(subject, kind, topic, stance, statement)`,
+/// imported as `slug`; the claim of line i (from 0) stands at line 3 + 2i.
+fn made_up(env: &Env, db: &str, slug: &str, claims: &[(&str, &str, &str, &str, &str)]) {
+    let mut article = format!("# {slug}\n");
+    let mut csv = String::from(
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n",
+    );
+    for (i, (subject, kind, topic, stance, statement)) in claims.iter().enumerate() {
+        article.push('\n');
+        article.push_str(statement);
+        article.push('\n');
+        let line = 3 + 2 * i;
+        let value = if matches!(*kind, "fact" | "company") {
+            "x"
+        } else {
+            ""
+        };
+        csv.push_str(&format!(
+            "{subject},{kind},{topic},{stance},{value},\"{statement}\",\"{statement}\",{line},{line},features\n"
+        ));
+    }
+    let article = env.write(&format!("{slug}.md"), article);
+    let claims = env.write(&format!("{slug}.csv"), csv);
+    let run = env.import(db, &claims, &article);
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+/// The lines of `ask`'s rows, and its stderr.
+fn ask_lines(env: &Env, db: &str, q: &str) -> (Vec<i64>, String) {
+    let run = env.run(&["--db", db, "ask", q, "--format", "json"]);
+    assert_eq!(run.code, 0, "{q}: {run:#?}");
+    let lines = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    (lines, run.stderr)
+}
+
+/// A question whose free words no claim says all of ("what happens to X in a
+/// network partition") is answered by the subject's claim that says the weightier
+/// of them ("partitioned"), not by a text search needing every word; a claim
+/// saying only a word most claims say ("needs") answers nothing; words of grammar
+/// ("still") ask nothing.
+#[test]
+fn a_subjects_claim_saying_the_telling_words_answers_free_words() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorbdb-faq",
+        &[
+            (
+                "zorbdb",
+                "fact",
+                "cap-stance",
+                "",
+                "Zorbdb is CP: when the cluster is partitioned, only the majority side stays available.",
+            ),
+            (
+                "zorbdb",
+                "fact",
+                "write-path",
+                "",
+                "Every Zorbdb write needs two round trips to a quorum.",
+            ),
+            (
+                "zorbdb",
+                "fact",
+                "read-path",
+                "",
+                "A Zorbdb read needs one round trip to the leader.",
+            ),
+            (
+                "zorbdb",
+                "fact",
+                "upkeep",
+                "",
+                "Zorbdb's maintenance is done by its author, who plans to support it indefinitely.",
+            ),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "what happens to zorbdb in a network partition");
+    assert_eq!(lines, [3], "{err}");
+    let (lines, err) = ask_lines(&env, &db, "is zorbdb still maintained");
+    assert_eq!(lines, [9], "{err}");
+    let (lines, err) = ask_lines(&env, &db, "what hardware does zorbdb need");
+    assert!(
+        lines.is_empty() && err.contains("no claim"),
+        "{lines:?} {err}"
+    );
+}
