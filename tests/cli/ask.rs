@@ -714,3 +714,48 @@ fn a_subjects_claim_saying_the_telling_words_answers_free_words() {
         "{lines:?} {err}"
     );
 }
+
+/// A subject asked under the other name its article gives it ("Zorbgrep (zg)" in
+/// the text, or "zorbgrepjs") is that subject, from that article only: another
+/// article's subject is never reached through it.
+#[test]
+fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "zorbgrep.md",
+        "# Zorbgrep (zg)\n\nZorbgrep skips hidden files by default.\n",
+    );
+    let claims = env.write(
+        "zorbgrep.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbgrep,feature,hidden-files,lacks,,Zorbgrep skips hidden files by default.,Zorbgrep skips hidden files by default.,3,3,features\n",
+    );
+    assert_eq!(env.import(&db, &claims, &article).code, 0);
+    made_up(
+        &env,
+        &db,
+        "other-tools",
+        &[(
+            "quibble",
+            "feature",
+            "hidden-files",
+            "builtin",
+            "Quibble searches hidden files.",
+        )],
+    );
+    for q in [
+        "does zg search hidden files",
+        "does zorbgrepjs search hidden files",
+    ] {
+        let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
+        assert_eq!(run.code, 0, "{q}: {run:#?}");
+        let subjects: Vec<String> = run
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["subject"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(subjects, ["zorbgrep"], "{q}: {}", run.stderr);
+    }
+}

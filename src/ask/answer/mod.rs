@@ -18,6 +18,7 @@ mod explain;
 mod facts;
 mod keywords;
 mod lists;
+mod other_names;
 mod rows;
 mod say;
 mod select;
@@ -52,25 +53,45 @@ fn read_with(
     source_id: Option<i64>,
     as_typed: &[String],
 ) -> Result<Reading> {
-    let catalogue = |companies: bool| -> Result<crate::ask::intent::Catalogue> {
-        let mut c = catalogue::catalogue(conn, question, companies)?;
-        c.as_typed = as_typed.to_vec();
-        if let Some(source_id) = source_id {
-            let mut kept = Vec::new();
-            for t in std::mem::take(&mut c.topics) {
-                if scope::has_topic(conn, source_id, &t.name)? {
-                    kept.push(t);
+    let mut learned: Vec<(String, String)> = Vec::new();
+    let catalogue =
+        |companies: bool, learned: &[(String, String)]| -> Result<crate::ask::intent::Catalogue> {
+            let mut c = catalogue::catalogue(conn, question, companies)?;
+            c.as_typed = as_typed.to_vec();
+            // Other names the articles give their subjects, for words nothing else named.
+            for (word, subject) in learned {
+                let alias = crate::names::fold(word);
+                match c.subjects.iter_mut().find(|e| e.name == *subject) {
+                    Some(entry) => entry.aliases.push(alias),
+                    None => c.subjects.push(crate::ask::intent::Entry {
+                        name: subject.clone(),
+                        aliases: vec![alias],
+                    }),
                 }
             }
-            c.topics = kept;
-        }
-        Ok(c)
-    };
-    let reading = interpret::read(question, &catalogue(false)?);
+            if let Some(source_id) = source_id {
+                let mut kept = Vec::new();
+                for t in std::mem::take(&mut c.topics) {
+                    if scope::has_topic(conn, source_id, &t.name)? {
+                        kept.push(t);
+                    }
+                }
+                c.topics = kept;
+            }
+            Ok(c)
+        };
+    let reading = interpret::read(question, &catalogue(false, &learned)?);
     if reading.unknown.is_empty() {
         return Ok(reading);
     }
-    Ok(interpret::read(question, &catalogue(true)?))
+    learned = other_names::learned(conn, &reading.unknown)?;
+    if !learned.is_empty() {
+        let reading = interpret::read(question, &catalogue(false, &learned)?);
+        if reading.unknown.is_empty() {
+            return Ok(reading);
+        }
+    }
+    Ok(interpret::read(question, &catalogue(true, &learned)?))
 }
 
 /// Answers `question`, from the articles of `sources` when some are given (their
