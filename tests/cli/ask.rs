@@ -759,3 +759,38 @@ fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
         assert_eq!(subjects, ["zorbgrep"], "{q}: {}", run.stderr);
     }
 }
+
+/// A class word ("a linter", "the browser") keeps an answer to the articles of
+/// that class, unless the question names a subject of another article: then that
+/// subject is what is asked about, and its article answers.
+#[test]
+fn a_class_word_does_not_limit_away_the_subject_named() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorbdb-database",
+        &[(
+            "zorbdb",
+            "fact",
+            "what-it-is",
+            "",
+            "Zorbdb is an embedded key-value store, not a linter.",
+        )],
+    );
+    made_up(
+        &env,
+        &db,
+        "quibble-linter",
+        &[(
+            "quibble",
+            "fact",
+            "what-it-is",
+            "",
+            "Quibble is a linter for style.",
+        )],
+    );
+    let (lines, err) = ask_lines(&env, &db, "is zorbdb a linter");
+    assert_eq!(lines, [3], "{err}");
+    assert!(!err.contains("quibble"), "{err}");
+}
