@@ -595,6 +595,28 @@ mod tests {
         assert_eq!(subjects("does link have tls"), v(&["link"]));
     }
 
+    /// A subject named inside another subject's name ("quokka pro") is not asked
+    /// about: the longer name is.
+    #[test]
+    fn a_subject_inside_another_subjects_name_is_not_named() {
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[]), e("quokka-pro", &["quokka pro"])],
+            topics: vec![e("admin-interface", &["quokka admin"])],
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        assert_eq!(
+            read("how much does quokka pro cost", &catalogue).subjects,
+            v(&["quokka-pro"])
+        );
+        // Inside a topic's alias it still is.
+        assert_eq!(read("quokka admin", &catalogue).subjects, v(&["quokka"]));
+    }
+
     /// Topics named by another form or one word of their name, on made-up names.
     #[test]
     fn word_forms_and_words_of_names_find_topics() {

@@ -161,8 +161,9 @@ impl Passes<'_> {
                     self.class_topic(i, *k, r);
                 }
             }
-            // A subject named inside a topic's alias ("X admin") is named too.
-            for word in span {
+            // A subject named inside a topic's alias ("X admin") is named too; one
+            // inside another subject's name ("X pro") is not.
+            for word in span.iter().filter(|_| names_topic) {
                 for t in self.index.exact(std::slice::from_ref(word)) {
                     if let Target::Subject(k) = t {
                         self.record(t, r);

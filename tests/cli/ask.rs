@@ -499,6 +499,10 @@ fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
             "what licence does quokka use",
             "the knowledge base does not say the licence of quokka",
         ),
+        (
+            "what is the bundle size of quokka",
+            "the knowledge base does not say the bundle of quokka",
+        ),
     ] {
         let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
         assert_eq!(run.json(), serde_json::json!([]), "{q}: {run:#?}");
@@ -632,7 +636,7 @@ fn made_up(env: &Env, db: &str, slug: &str, claims: &[(&str, &str, &str, &str, &
         article.push_str(statement);
         article.push('\n');
         let line = 3 + 2 * i;
-        let value = if matches!(*kind, "fact" | "company") {
+        let value = if matches!(*kind, "fact" | "company" | "comparison") {
             "x"
         } else {
             ""
@@ -793,4 +797,43 @@ fn a_class_word_does_not_limit_away_the_subject_named() {
     let (lines, err) = ask_lines(&env, &db, "is zorbdb a linter");
     assert_eq!(lines, [3], "{err}");
     assert!(!err.contains("quibble"), "{err}");
+}
+
+/// Two subjects asked about with words no claim says ("should I wait for A or
+/// switch to B", "is A heavier than B" where no topic says weight): the claims
+/// comparing them, and each one's claims naming the other, answer; not "no claim".
+#[test]
+fn two_subjects_asked_in_words_no_claim_says_get_what_is_said_of_both() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-vs-quib",
+        &[
+            (
+                "zorb",
+                "comparison",
+                "api-style",
+                "",
+                "Zorb breaks Quib's API conventions.",
+            ),
+            (
+                "zorb",
+                "fact",
+                "origin",
+                "",
+                "Zorb was written from scratch as a modernized Quib.",
+            ),
+            ("zorb", "fact", "license", "", "Zorb is MIT licensed."),
+            ("quib", "fact", "license", "", "Quib is Apache licensed."),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "should i wait for quib 3 or switch to zorb");
+    assert!(lines.contains(&3) && lines.contains(&5), "{lines:?} {err}");
+    assert!(
+        !lines.contains(&7) && !lines.contains(&9),
+        "{lines:?} {err}"
+    );
+    assert!(err.contains("reading this as: claimdb claims"), "{err}");
+    assert!(!err.contains("; claims"), "{err}");
 }
