@@ -277,6 +277,12 @@ impl Passes<'_> {
             }
             if let Some(t) = self.index.loosely(&self.keys[i..i + n]) {
                 self.record(t, r);
+                if let (Target::Subject(k), 1) = (t, n) {
+                    let name = &self.catalogue.subjects[k].name;
+                    if name.contains(['-', ' ']) && !name.starts_with(&self.keys[i]) {
+                        push_unique(&mut r.partial_subjects, name);
+                    }
+                }
                 return n;
             }
             // One word: its comparative's other bases and their opposites too

@@ -837,3 +837,53 @@ fn two_subjects_asked_in_words_no_claim_says_get_what_is_said_of_both() {
     assert!(err.contains("reading this as: claimdb claims"), "{err}");
     assert!(!err.contains("; claims"), "{err}");
 }
+
+/// A word that is one word of another article's subject name ("node" of
+/// "single-node-quux"), beside a subject named whole, is the question's own word:
+/// the answer keeps to the subject named, and to its article.
+#[test]
+fn one_word_of_another_articles_longer_name_is_no_subject_beside_a_named_one() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorbgrep-readme",
+        &[(
+            "zorbgrep",
+            "feature",
+            "hidden-files",
+            "lacks",
+            "Zorbgrep skips hidden files and node folders by default.",
+        )],
+    );
+    made_up(
+        &env,
+        &db,
+        "quux-faq",
+        &[(
+            "single-node-quux",
+            "fact",
+            "what-it-is",
+            "",
+            "Single node Quux is one process.",
+        )],
+    );
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "why does zorbgrep skip my node folders",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let sources: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources, ["zorbgrep-readme"], "{}", run.stderr);
+    assert!(!run.stderr.contains("single-node-quux"), "{}", run.stderr);
+}

@@ -221,7 +221,12 @@ fn read_by_subjects(
     chosen: &scope::Chosen,
     mut reading: Reading,
 ) -> Result<Reading> {
-    let topic_words = topic_words(conn, &mut reading)?;
+    let mut topic_words = topic_words(conn, &mut reading)?;
+    // A subject read from one word of its longer name, beside a subject named
+    // whole in another article ("zg ... node_modules" and "single node zorb"): the
+    // word is the question's own, not that subject.
+    topic_words.extend(partial_apart(conn, &reading)?);
+    reading.subjects.retain(|s| !topic_words.contains(s));
     let mut one_source = None;
     // Subjects that all belong to one article: the question uses that article's
     // words, so another article's aliases cannot capture it (the rows are theirs
@@ -232,6 +237,8 @@ fn read_by_subjects(
     {
         reading = read_with(conn, question, Some(source_id), &[])?;
         reading.subjects.retain(|s| !topic_words.contains(s));
+        let apart = partial_apart(conn, &reading)?;
+        reading.subjects.retain(|s| !apart.contains(s));
         one_source = Some(source_id);
     }
     // A word the other subjects' claims say as typed ("the latest Zorb release"),
@@ -240,8 +247,40 @@ fn read_by_subjects(
     if !as_typed.is_empty() {
         reading = read_with(conn, question, one_source, &as_typed)?;
         reading.subjects.retain(|s| !topic_words.contains(s));
+        let apart = partial_apart(conn, &reading)?;
+        reading.subjects.retain(|s| !apart.contains(s));
     }
     Ok(reading)
+}
+
+/// The subjects read from one word of a longer name that share no article with
+/// the subjects named whole.
+fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
+    let whole: Vec<String> = reading
+        .subjects
+        .iter()
+        .filter(|s| !reading.partial_subjects.contains(s))
+        .cloned()
+        .collect();
+    if whole.is_empty() || reading.partial_subjects.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM claims a JOIN claims b ON a.source_id = b.source_id
+                        WHERE a.subject_id = (SELECT subject_id FROM subjects WHERE name = ?1)
+                          AND b.subject_id = (SELECT subject_id FROM subjects WHERE name = ?2))",
+    )?;
+    let mut apart = Vec::new();
+    for partial in &reading.partial_subjects {
+        let mut shares = false;
+        for w in &whole {
+            shares |= stmt.query_row(rusqlite::params![partial, w], |r| r.get::<_, bool>(0))?;
+        }
+        if !shares {
+            apart.push(partial.clone());
+        }
+    }
+    Ok(apart)
 }
 
 /// The words a subject was read from as a typo that the claims of the question's
