@@ -12,8 +12,9 @@
 use crate::ask::intent::{Intent, ListKind, ListQuestion, Reading};
 use crate::ask::names::names;
 use crate::ask::signals::signals;
-use crate::ask::words::{said, tokens};
+use crate::ask::words::{is_filler, push_unique, said, tokens};
 use crate::text::english;
+use crate::text::english::inflect::singular;
 
 /// The catalogue types, where the fuzz target (fuzz/fuzz_targets/ask.rs) and older
 /// callers find them beside [`read`].
@@ -35,11 +36,58 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
                     && r.unknown.contains(&words[i + n])
             })
         });
+    // "is X smaller than zorb-kit": a subject compared with a word that names no
+    // subject (an unknown name, or a word of some topic's name) is compared with
+    // something the knowledge base does not hold.
+    if !r.subjects.is_empty() {
+        let subject_words = subject_words(&r, catalogue);
+        for i in 0..words.len() {
+            for n in 1..=2 {
+                if words.len() <= i + n || !english::THAN.contains(&words[i..i + n].join(" ")) {
+                    continue;
+                }
+                let other = &words[i + n];
+                if !is_filler(other)
+                    && !english::FUNCTION_WORDS.contains(other)
+                    && other.chars().any(char::is_alphabetic)
+                    && !subject_words.contains(other)
+                    && !subject_words.contains(&singular(other))
+                {
+                    r.compared_unknown = true;
+                    push_unique(&mut r.unknown, other);
+                }
+            }
+        }
+    }
     // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
     }
     r
+}
+
+/// The words of the names and aliases of the subjects read, and the words read as
+/// typos of them.
+fn subject_words(r: &Reading, catalogue: &Catalogue) -> Vec<String> {
+    let mut words: Vec<String> = r.subject_forms.iter().map(|(w, _)| w.clone()).collect();
+    for entry in catalogue
+        .subjects
+        .iter()
+        .filter(|e| r.subjects.contains(&e.name))
+    {
+        for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+            words.extend(tokens(&name.replace('-', " ")));
+        }
+    }
+    // The start of a one-word name names it too ("zorb" for "zorbql").
+    let starts: Vec<String> = r
+        .named_words
+        .iter()
+        .filter(|w| w.chars().count() >= 4 && r.subjects.iter().any(|s| s.starts_with(w.as_str())))
+        .cloned()
+        .collect();
+    words.extend(starts);
+    words
 }
 
 impl Reading {
@@ -73,7 +121,9 @@ impl Reading {
             Some(Intent::Unknown {
                 subjects: self.subjects.clone(),
                 words: self.unknown.clone(),
-                compare: self.comparative && self.subjects.len() >= 2,
+                compare: self.comparative
+                    && (self.subjects.len() >= 2
+                        || self.compared_unknown && !self.subjects.is_empty()),
             })
         };
         if self.compared_unknown && self.comparative {

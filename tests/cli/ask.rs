@@ -887,3 +887,48 @@ fn one_word_of_another_articles_longer_name_is_no_subject_beside_a_named_one() {
     assert_eq!(sources, ["zorbgrep-readme"], "{}", run.stderr);
     assert!(!run.stderr.contains("single-node-quux"), "{}", run.stderr);
 }
+
+/// "is X smaller than Y" where Y names no subject (an unknown name, or a word of
+/// some topic's name): no claim compares X with it, and X's other claims on the
+/// topic do not answer; a comparison of X with "the others" on the topic does.
+#[test]
+fn a_subject_compared_with_what_names_no_subject_is_no_claim_unless_against_all() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-readme",
+        &[
+            (
+                "zorb",
+                "pro",
+                "small-footprint",
+                "",
+                "Zorb has a small footprint.",
+            ),
+            (
+                "zorb",
+                "comparison",
+                "memory-safety",
+                "",
+                "Zorb gives higher memory safety than other servers.",
+            ),
+            (
+                "zorb",
+                "feature",
+                "node-bindings",
+                "builtin",
+                "Zorb ships node bindings.",
+            ),
+        ],
+    );
+    for q in ["is zorb smaller than quuxkit", "is zorb smaller than node"] {
+        let (lines, err) = ask_lines(&env, &db, q);
+        assert!(
+            lines.is_empty() && err.contains("no claim"),
+            "{q}: {lines:?} {err}"
+        );
+    }
+    let (lines, err) = ask_lines(&env, &db, "is zorb more memory safe than blipd");
+    assert_eq!(lines, [5], "{err}");
+}

@@ -319,6 +319,13 @@ pub fn compare_mentioning(
     let saying: Vec<i64> = select.fetch(conn)?.iter().map(|f| f.claim_id).collect();
     let (mut found, rest): (Vec<Found>, Vec<Found>) =
         all.into_iter().partition(|f| saying.contains(&f.claim_id));
+    if found.is_empty() && subjects.len() < 2 {
+        // One subject compared with what no name holds ("is X smaller than zorb"):
+        // no comparison with it, and the subject's other claims do not answer.
+        reading_as(&select.command());
+        write_found(conn, out, &[], &select)?;
+        return no_claim(conn, subjects, &[], words);
+    }
     if found.is_empty() {
         // No comparison says it; their other comparisons would not answer it, but a
         // claim on either side that says the words may ("used for background jobs").

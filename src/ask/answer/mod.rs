@@ -203,7 +203,25 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             subjects,
             words,
             compare: true,
-        } => compare::compare_mentioning(conn, out, &subjects, &words),
+        } => {
+            // One subject compared with what no name holds: its comparisons with
+            // "the others" on the topic asked answer ("more memory safe than
+            // other servers"); nothing else of it does.
+            if subjects.len() == 1
+                && !reading.topics.is_empty()
+                && !compare::comparisons(conn, &subjects, &reading.topics)?
+                    .1
+                    .is_empty()
+            {
+                let asked = Asked {
+                    phrases: &reading.topic_phrases,
+                    question,
+                    advice: reading.advice,
+                };
+                return compare::compare_answer(conn, out, &subjects, &reading.topics, asked);
+            }
+            compare::compare_mentioning(conn, out, &subjects, &words)
+        }
         Intent::Unknown {
             subjects,
             words,
