@@ -932,3 +932,39 @@ fn a_subject_compared_with_what_names_no_subject_is_no_claim_unless_against_all(
     let (lines, err) = ask_lines(&env, &db, "is zorb more memory safe than blipd");
     assert_eq!(lines, [5], "{err}");
 }
+
+/// A subject with no claim of its own on the topic asked, where another subject's
+/// claim on it names the subject ("Numbat Labs sells support for Zorb"): that claim
+/// answers, and the command shown lists it.
+#[test]
+fn another_subjects_claim_naming_the_subject_answers_for_it() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-readme",
+        &[
+            ("zorb", "fact", "maturity", "", "Zorb is beta software."),
+            (
+                "numbat-labs",
+                "fact",
+                "commercial-support",
+                "",
+                "Numbat Labs sells commercial support for Zorb.",
+            ),
+            (
+                "wombat-co",
+                "fact",
+                "commercial-support",
+                "",
+                "Wombat Co sells commercial support for Quux.",
+            ),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "who sells commercial support for zorb");
+    assert!(lines.contains(&5) && !lines.contains(&7), "{lines:?} {err}");
+    assert!(
+        err.contains("claimdb claims --topic commercial-support --text zorb"),
+        "{err}"
+    );
+}

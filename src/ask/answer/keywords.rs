@@ -19,8 +19,17 @@ pub fn keywords_answer(
     topics: &[String],
 ) -> Result<()> {
     let select = Select::new(conn, subjects, topics)?;
-    let found = select.fetch(conn)?;
-    reading_as(&select.command());
+    let mut found = select.fetch(conn)?;
+    let mut command = select.command();
+    if found.is_empty() {
+        let (naming, commands) =
+            crate::ask::answer::select::naming(conn, &select.subject_names, topics)?;
+        found = naming;
+        for c in commands {
+            command = format!("{command} ; claimdb {c}");
+        }
+    }
+    reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &select.topic_names, &[]);

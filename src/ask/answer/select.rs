@@ -210,3 +210,34 @@ impl Select {
         found
     }
 }
+
+/// The claims on `topics` of other subjects whose text names one of `subjects`
+/// ("Numbat Labs sells support for Quokka", asked "who supports quokka"): where the
+/// subjects have no claim of their own on the topics, these say it of them.
+/// Returns them with the commands that list them (`claims --topic T --text X`).
+pub fn naming(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<(Vec<Found>, Vec<String>)> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut commands = Vec::new();
+    if topics.is_empty() {
+        return Ok((found, commands));
+    }
+    for subject in subjects {
+        let mut select = Select::new(conn, &[], topics)?;
+        select.filter.fts_words = vec![subject.clone()];
+        let mut any = false;
+        for f in select.fetch(conn)? {
+            if !subjects.contains(&f.subject) && !found.iter().any(|g| g.claim_id == f.claim_id) {
+                found.push(f);
+                any = true;
+            }
+        }
+        if any {
+            commands.push(select.command());
+        }
+    }
+    Ok((found, commands))
+}
