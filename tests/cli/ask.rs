@@ -968,3 +968,41 @@ fn another_subjects_claim_naming_the_subject_answers_for_it() {
         "{err}"
     );
 }
+
+/// One word that reads several topics ("version" of `http-versions` and
+/// `db-versions`) does not choose between them: the subject's claim that says
+/// the question's words with it ("zig" and "version") is the one asked about.
+#[test]
+fn a_word_of_several_topics_lets_the_claims_words_choose() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "quokka-faq",
+        &[
+            (
+                "quokka",
+                "fact",
+                "http-versions",
+                "",
+                "Quokka speaks HTTP versions 1.1 and 2.",
+            ),
+            (
+                "quokka",
+                "fact",
+                "db-versions",
+                "",
+                "Quokka supports the database versions still maintained.",
+            ),
+            (
+                "quokka",
+                "fact",
+                "toolchain-policy",
+                "",
+                "Quokka supports only the latest stable version of Zig.",
+            ),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "what's the minimum zig version for quokka");
+    assert_eq!(lines, [7], "{err}");
+}

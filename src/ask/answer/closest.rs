@@ -260,7 +260,10 @@ pub fn closer_topics(
         !reading.topics.is_empty() && !has_claims_on(conn, &reading.subjects, &reading.topics)?;
     // Where the topic read has no claim of the subjects, the words it was read
     // from are words like the others.
-    let keys = if unanswered {
+    // So too where one word read several topics ("version" of three): which of
+    // them is meant is for the claims' words to say.
+    let shared_word = reading.topics.len() >= 2;
+    let keys = if unanswered || shared_word {
         content_keys(question, reading, true)
     } else {
         left
