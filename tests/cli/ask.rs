@@ -1006,3 +1006,52 @@ fn a_word_of_several_topics_lets_the_claims_words_choose() {
     let (lines, err) = ask_lines(&env, &db, "what's the minimum zig version for quokka");
     assert_eq!(lines, [7], "{err}");
 }
+
+/// "is A faster than B" where B has no claim on the topic and no comparison with A
+/// exists: A's claims that name B ("versus 14,200 for Quib") show what the article
+/// says of B, so both sides appear.
+#[test]
+fn a_silent_side_of_a_comparison_appears_through_the_other_sides_claims_naming_it() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-readme",
+        &[
+            (
+                "zorb",
+                "pro",
+                "performance",
+                "",
+                "Zorb is one of the fastest servers.",
+            ),
+            (
+                "zorb",
+                "fact",
+                "requests-per-second",
+                "",
+                "Zorb served 77,193 requests/sec, versus 14,200 for Quib.",
+            ),
+            ("quib", "fact", "license", "", "Quib is MIT licensed."),
+        ],
+    );
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "is zorb faster than quib",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().any(|r| r["line_start"] == 5), "{}", run.stderr);
+    assert!(
+        rows.iter()
+            .any(|r| r["subject"] == "quib" && r["line_start"] == 5),
+        "{}",
+        run.stderr
+    );
+    assert!(!rows.iter().any(|r| r["line_start"] == 7), "{}", run.stderr);
+}

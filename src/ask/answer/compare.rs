@@ -224,6 +224,11 @@ pub fn compare_answer(
             ));
         }
     }
+    // A side still silent: the other side's claims that name it ("served 77,193
+    // requests/sec, versus 14,200 for B"), a few, those on the topics first.
+    if subjects.len() >= 2 {
+        named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
+    }
     // Comparisons on the topics asked first, then the sides' claims on them, then
     // comparisons on other topics (a stable sort keeps the article's order within):
     // a long list of other comparisons must not push out what was asked.
@@ -246,6 +251,42 @@ pub fn compare_answer(
             "The article states no comparison on this; each side's claims are above.".to_string()
         }),
     )
+}
+
+/// At most this many claims of one side naming a silent other side are added.
+const MAX_NAMING: usize = 3;
+
+/// For each of `subjects` no claim of `found` is about, the other sides' claims
+/// whose text names it, added to `found` and to `command`.
+fn named_by_the_other(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<()> {
+    let silent: Vec<String> = Found::silent(subjects, found)
+        .into_iter()
+        .cloned()
+        .collect();
+    for missing in &silent {
+        for other in subjects.iter().filter(|o| *o != missing) {
+            let mut naming = Select::new(conn, std::slice::from_ref(other), &[])?;
+            naming.filter.fts_words = vec![missing.clone()];
+            let mut more: Vec<Found> = naming
+                .fetch(conn)?
+                .into_iter()
+                .filter(|f| !found.iter().any(|g| g.claim_id == f.claim_id))
+                .collect();
+            more.sort_by_key(|f| !topics.contains(&f.topic));
+            more.truncate(MAX_NAMING);
+            if !more.is_empty() {
+                command.push_str(&format!(" ; claimdb {}", naming.command()));
+                found.extend(more);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// No side named ("which has lower latency"): with several articles, the
