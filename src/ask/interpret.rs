@@ -59,6 +59,29 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
             }
         }
     }
+    // "Zorb Pro": a list word ("pro") that is a word of a subject's name of several
+    // words asks for no list.
+    if r.list.is_some() {
+        let in_names: Vec<String> = catalogue
+            .subjects
+            .iter()
+            .filter(|e| r.subjects.contains(&e.name))
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .map(|n| tokens(&n.replace('-', " ")))
+            .filter(|n| n.len() >= 2)
+            .flatten()
+            .collect();
+        let rest: Vec<String> = words
+            .iter()
+            .filter(|w| !in_names.contains(w))
+            .cloned()
+            .collect();
+        if rest.len() < words.len() {
+            let mut again = Reading::default();
+            signals(&rest, &mut again);
+            r.list = again.list;
+        }
+    }
     // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
@@ -665,6 +688,39 @@ mod tests {
         );
         // Inside a topic's alias it still is.
         assert_eq!(read("quokka admin", &catalogue).subjects, v(&["quokka"]));
+    }
+
+    /// "what do I get with X Pro over X": a list word inside a subject's name ("pro")
+    /// asks for no list, and "over" between two subjects compares them.
+    #[test]
+    fn a_list_word_inside_a_name_is_no_list_and_over_compares() {
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[]), e("quokka-pro", &["quokka pro"])],
+            topics: Vec::new(),
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        let r = read(
+            "what do i get with quokka pro over plain quokka",
+            &catalogue,
+        );
+        assert_eq!(r.list, None);
+        assert_eq!(
+            r.intent(),
+            Some(Intent::Compare {
+                subjects: v(&["quokka-pro", "quokka"]),
+                topics: vec![]
+            })
+        );
+        // A list word outside the name still asks for the list.
+        assert_eq!(
+            read("pros of quokka pro", &catalogue).list,
+            Some(ListKind::Pros)
+        );
     }
 
     /// Topics named by another form or one word of their name, on made-up names.
