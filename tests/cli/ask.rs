@@ -747,6 +747,21 @@ fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
             "Quibble searches hidden files.",
         )],
     );
+    made_up(
+        &env,
+        &db,
+        "zorb-kit-readme",
+        &[(
+            "zorb-kit",
+            "feature",
+            "hidden-files",
+            "builtin",
+            "Zorb-kit searches hidden files.",
+        )],
+    );
+    let (lines, err) = ask_lines(&env, &db, "does zorbkit search hidden files");
+    assert_eq!(lines, [3], "{err}");
+    assert!(err.contains("--subject zorb-kit"), "{err}");
     for q in [
         "does zg search hidden files",
         "does zorbgrepjs search hidden files",

@@ -1,7 +1,8 @@
 //! Other names an article gives its subjects, learned from its own text when a
 //! question uses a word no name explains: "Quokka (qk)" or "qk (Quokka)" in the
-//! stored article, "Quokka, a.k.a. qk", and the "-js" spelling of a name ("quokkajs",
-//! "quokka.js"). A name learned from an article stands only for a subject that
+//! stored article, "Quokka, a.k.a. qk", the "-js" spelling of a name ("quokkajs",
+//! "quokka.js"), and a name typed without its punctuation ("quokkakit" for
+//! `quokka-kit`). A name learned from an article stands only for a subject that
 //! article has claims on, so one article's abbreviation never captures another's.
 
 use rusqlite::{Connection, OptionalExtension};
@@ -24,7 +25,14 @@ pub fn learned(conn: &Connection, words: &[String]) -> Result<Vec<(String, Strin
         {
             continue;
         }
-        if let Some(subject) = js_spelling(conn, word)?.or(in_text(conn, word)?) {
+        let named = match js_spelling(conn, word)? {
+            Some(s) => Some(s),
+            None => match unpunctuated(conn, word)? {
+                Some(s) => Some(s),
+                None => in_text(conn, word)?,
+            },
+        };
+        if let Some(subject) = named {
             found.push((word.clone(), subject));
         }
     }
@@ -41,6 +49,21 @@ fn js_spelling(conn: &Connection, word: &str) -> Result<Option<String>> {
         return Ok(None);
     }
     subject_with_claims(conn, stem, None)
+}
+
+/// "zorbkit" for `zorb-kit`, "zorbjs" for `zorb.js`: a name typed without its
+/// punctuation.
+fn unpunctuated(conn: &Connection, word: &str) -> Result<Option<String>> {
+    if word.chars().count() < 4 || !word.chars().all(char::is_alphanumeric) {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.name FROM subjects s
+         WHERE replace(replace(s.name, '-', ''), '.', '') = ?1 AND s.name <> ?1
+           AND EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = s.subject_id)
+         LIMIT 1",
+    )?;
+    Ok(stmt.query_row([word], |r| r.get(0)).optional()?)
 }
 
 /// The subject an article's text gives `word` as its other name.
