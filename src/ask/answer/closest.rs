@@ -500,6 +500,21 @@ mod tests {
         assert!(says(&text_words("any Go program"), &key("go")));
     }
 
+    /// A compound ("exactly-once") is one key: its words must stand together.
+    #[test]
+    fn a_compound_is_one_key() {
+        let reading = Reading::default();
+        assert_eq!(
+            content_keys("exactly-once delivery", &reading, true),
+            ["exact once", "delive"]
+        );
+        assert!(says(
+            &text_words("runs exactly once per message"),
+            "exact once"
+        ));
+        assert!(!says(&text_words("once acked, exactly"), "exact once"));
+    }
+
     #[test]
     fn a_word_of_one_meaning_is_said_by_any_of_its_line() {
         let depend = with_same_meaning("depend");
