@@ -125,6 +125,13 @@ impl Reading {
             && !self.good_for
     }
 
+    /// A comparison that names nothing the knowledge base holds on one side: two
+    /// subjects compared in words no topic names, or one compared with an unknown.
+    fn compares_unknown(&self) -> bool {
+        self.comparative
+            && (self.subjects.len() >= 2 || self.compared_unknown && !self.subjects.is_empty())
+    }
+
     /// The intent these signals add up to; None when nothing was recognised.
     pub fn intent(&self) -> Option<Intent> {
         if self.is_empty() {
@@ -144,9 +151,7 @@ impl Reading {
             Some(Intent::Unknown {
                 subjects: self.subjects.clone(),
                 words: self.unknown.clone(),
-                compare: self.comparative
-                    && (self.subjects.len() >= 2
-                        || self.compared_unknown && !self.subjects.is_empty()),
+                compare: self.compares_unknown(),
             })
         };
         if self.compared_unknown && self.comparative {

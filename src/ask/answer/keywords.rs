@@ -105,7 +105,7 @@ pub fn mentions_answer(
 /// The comparison claims between `subjects`, then each one's claims that name
 /// another of them; with the commands that list them.
 fn between(conn: &Connection, subjects: &[String]) -> Result<(Vec<Found>, String)> {
-    let (select, mut found) = crate::ask::answer::compare::comparisons(conn, subjects, &[])?;
+    let (select, mut found) = crate::ask::answer::select::comparisons(conn, subjects, &[])?;
     let mut commands = vec![select.command()];
     for subject in subjects {
         for other in subjects.iter().filter(|o| *o != subject) {

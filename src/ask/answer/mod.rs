@@ -203,31 +203,40 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             subjects,
             words,
             compare: true,
-        } => {
-            // One subject compared with what no name holds: its comparisons with
-            // "the others" on the topic asked answer ("more memory safe than
-            // other servers"); nothing else of it does.
-            if subjects.len() == 1
-                && !reading.topics.is_empty()
-                && !compare::comparisons(conn, &subjects, &reading.topics)?
-                    .1
-                    .is_empty()
-            {
-                let asked = Asked {
-                    phrases: &reading.topic_phrases,
-                    question,
-                    advice: reading.advice,
-                };
-                return compare::compare_answer(conn, out, &subjects, &reading.topics, asked);
-            }
-            compare::compare_mentioning(conn, out, &subjects, &words)
-        }
+        } => compared_with_unknown(conn, out, question, &reading, &subjects, &words),
         Intent::Unknown {
             subjects,
             words,
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words),
     }
+}
+
+/// A comparison with something no name holds. One subject compared with it: its
+/// comparisons with "the others" on the topic asked answer ("more memory safe than
+/// other servers"), and nothing else of it does.
+fn compared_with_unknown(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    question: &str,
+    reading: &Reading,
+    subjects: &[String],
+    words: &[String],
+) -> Result<()> {
+    if subjects.len() == 1
+        && !reading.topics.is_empty()
+        && !select::comparisons(conn, subjects, &reading.topics)?
+            .1
+            .is_empty()
+    {
+        let asked = Asked {
+            phrases: &reading.topic_phrases,
+            question,
+            advice: reading.advice,
+        };
+        return compare::compare_answer(conn, out, subjects, &reading.topics, asked);
+    }
+    compare::compare_mentioning(conn, out, subjects, words)
 }
 
 /// The question read again where its subjects say more: a subject named only
@@ -391,7 +400,7 @@ fn attribute_unsaid(
     if reading.topics.is_empty()
         && reading.list.is_none()
         && reading.companies.is_empty()
-        && let Some(asked) = attribute::asked(question)
+        && let Some(asked) = attribute::asked_of(question, !reading.subjects.is_empty())
         && attribute::unsaid(conn, &asked, &reading.subjects)?
     {
         // No row answers it: an empty list (`[]` in JSON), not no output at all.

@@ -241,3 +241,33 @@ pub fn naming(
     }
     Ok((found, commands))
 }
+
+/// Comparison claims between the subjects (all when none named), on the topics;
+/// with the select that lists them.
+pub fn comparisons(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<(Select, Vec<Found>)> {
+    let all = Select::new(conn, &[], topics)?
+        .of_kinds(vec![Kind::Comparison])
+        .fetch(conn)?;
+    // Between the named subjects: either side may be the favoured one; "than the
+    // others" (no versus) counts for any.
+    let found: Vec<Found> = all
+        .into_iter()
+        .filter(|f| {
+            subjects.is_empty()
+                || subjects.contains(&f.subject)
+                    && f.versus
+                        .as_ref()
+                        .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
+                || f.versus
+                    .as_ref()
+                    .is_some_and(|v| subjects.iter().any(|s| s == v))
+                    && subjects.len() < 2
+        })
+        .collect();
+    let select = Select::new(conn, subjects, topics)?.of_kinds(vec![Kind::Comparison]);
+    Ok((select, found))
+}
