@@ -71,6 +71,8 @@ pub struct Reading {
     /// No subject is named and the other side of a "than" is a word that names
     /// nothing: the things compared are unknown ("is X faster than Y").
     pub compared_unknown: bool,
+    /// "who uses zorbql": the thing used is a word that names nothing known.
+    pub uses_unknown: bool,
     /// Typos corrected: (as typed, as read).
     pub corrections: Vec<(String, String)>,
     /// Topics named right after "which"/"what" ("which database should I use"): in

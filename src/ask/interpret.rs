@@ -59,6 +59,10 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
             }
         }
     }
+    r.uses_unknown = r.subjects.is_empty()
+        && words
+            .windows(2)
+            .any(|w| english::USE_VERBS.contains(&w[0]) && r.unknown.contains(&w[1]));
     // "Zorb Pro": a list word ("pro") that is a word of a subject's name of several
     // words asks for no list.
     if r.list.is_some() {
@@ -183,7 +187,10 @@ impl Reading {
             // "what is X good for" is X's use cases; "good for a microservice" is advice.
             let advice = list == ListKind::UseCases && (subjects.is_empty() || !topics.is_empty());
             if !advice {
-                if missing_topic && list != ListKind::Companies {
+                // "who uses zorbql": not every company of every article.
+                if missing_topic && list != ListKind::Companies
+                    || list == ListKind::Companies && self.uses_unknown
+                {
                     return unknown();
                 }
                 let shared = list == ListKind::Companies && (self.both || subjects.len() > 1);
@@ -726,6 +733,37 @@ mod tests {
             read("pros of quokka pro", &catalogue).list,
             Some(ListKind::Pros)
         );
+    }
+
+    /// "who uses zorbql", zorbql unknown: no claim, not every company known.
+    #[test]
+    fn who_uses_an_unknown_name_is_no_list_of_every_company() {
+        assert!(matches!(
+            intent("who uses zorbql"),
+            Some(Intent::Unknown { .. })
+        ));
+        // Where a topic is read too ("who uses" as adoption).
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[])],
+            topics: vec![e("adoption", &["who uses"])],
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        assert!(matches!(
+            read("who uses zorbql", &catalogue).intent(),
+            Some(Intent::Unknown { .. })
+        ));
+        assert!(matches!(
+            intent("who uses quokka"),
+            Some(Intent::List(ListQuestion {
+                list: ListKind::Companies,
+                ..
+            }))
+        ));
     }
 
     /// Topics named by another form or one word of their name, on made-up names.
