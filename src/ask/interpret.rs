@@ -129,6 +129,17 @@ impl Reading {
             && !self.good_for
     }
 
+    /// A list asked of words that name nothing: on a topic no name reads, or the
+    /// users of an unknown name ("who uses zorbql": not every company of every
+    /// article).
+    fn list_of_nothing(&self, list: ListKind, missing_topic: bool) -> bool {
+        if list == ListKind::Companies {
+            self.uses_unknown
+        } else {
+            missing_topic
+        }
+    }
+
     /// A comparison that names nothing the knowledge base holds on one side: two
     /// subjects compared in words no topic names, or one compared with an unknown.
     fn compares_unknown(&self) -> bool {
@@ -187,10 +198,7 @@ impl Reading {
             // "what is X good for" is X's use cases; "good for a microservice" is advice.
             let advice = list == ListKind::UseCases && (subjects.is_empty() || !topics.is_empty());
             if !advice {
-                // "who uses zorbql": not every company of every article.
-                if missing_topic && list != ListKind::Companies
-                    || list == ListKind::Companies && self.uses_unknown
-                {
+                if self.list_of_nothing(list, missing_topic) {
                     return unknown();
                 }
                 let shared = list == ListKind::Companies && (self.both || subjects.len() > 1);
