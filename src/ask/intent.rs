@@ -88,8 +88,8 @@ pub struct Reading {
     /// Subjects named only inside a topic's words ("X admin"): the topic's, unless
     /// the subject has no claim on it.
     pub subjects_in_topics: Vec<String>,
-    /// Subjects read from one word of their name of several ("node" for "single
-    /// node zorb"): weaker than a name read whole.
+    /// Subjects read from one word of their name of several ("quux" for "single
+    /// quux zorb"): weaker than a name read whole.
     pub partial_subjects: Vec<String>,
     /// (word, subject) where a subject was read from a typo of the word: the word
     /// may be one the other subjects' claims say as typed.

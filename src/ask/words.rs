@@ -51,7 +51,7 @@ const ALSO_FILLER: &[&english::Words] = &[
 
 /// The question as folded words, punctuation at word edges dropped.
 pub fn tokens(question: &str) -> Vec<String> {
-    // "node:test", "zorb:fs": a colon between letters joins two words of a name.
+    // "zorb:fs", "quux:test": a colon between letters joins two words of a name.
     let folded = fold(question);
     let chars: Vec<char> = folded.chars().collect();
     let folded: String = chars

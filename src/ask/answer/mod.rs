@@ -250,7 +250,7 @@ fn read_by_subjects(
 ) -> Result<Reading> {
     let mut topic_words = topic_words(conn, &mut reading)?;
     // A subject read from one word of its longer name, beside a subject named
-    // whole in another article ("zg ... node_modules" and "single node zorb"): the
+    // whole in another article ("zg ... quux_folders" and "single quux zorb"): the
     // word is the question's own, not that subject.
     topic_words.extend(partial_apart(conn, &reading)?);
     reading.subjects.retain(|s| !topic_words.contains(s));
