@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 HALF=$1; B=${2:-target/release/claimdb}
 [ -n "${2:-}" ] || cargo build --release --quiet --bin claimdb
 B=$(realpath "$B")
-W=$(mktemp -d)
+W=${KEEP_W:-$(mktemp -d)}
 export CLAIMDB_DB=$W/kb.sqlite3
 $B init 2>/dev/null
 $B import tests/fixtures/postgres-vs-mysql-claims.csv --source tests/fixtures/postgres-vs-mysql.md 2>/dev/null

@@ -71,6 +71,8 @@ pub struct Reading {
     /// No subject is named and the other side of a "than" is a word that names
     /// nothing: the things compared are unknown ("is X faster than Y").
     pub compared_unknown: bool,
+    /// "who uses zorbql": the thing used is a word that names nothing known.
+    pub uses_unknown: bool,
     /// Typos corrected: (as typed, as read).
     pub corrections: Vec<(String, String)>,
     /// Topics named right after "which"/"what" ("which database should I use"): in
@@ -86,6 +88,9 @@ pub struct Reading {
     /// Subjects named only inside a topic's words ("X admin"): the topic's, unless
     /// the subject has no claim on it.
     pub subjects_in_topics: Vec<String>,
+    /// Subjects read from one word of their name of several ("quux" for "single
+    /// quux zorb"): weaker than a name read whole.
+    pub partial_subjects: Vec<String>,
     /// (word, subject) where a subject was read from a typo of the word: the word
     /// may be one the other subjects' claims say as typed.
     pub subject_forms: Vec<(String, String)>,

@@ -12,8 +12,9 @@
 use crate::ask::intent::{Intent, ListKind, ListQuestion, Reading};
 use crate::ask::names::names;
 use crate::ask::signals::signals;
-use crate::ask::words::{said, tokens};
+use crate::ask::words::{is_filler, push_unique, said, tokens};
 use crate::text::english;
+use crate::text::english::inflect::singular;
 
 /// The catalogue types, where the fuzz target (fuzz/fuzz_targets/ask.rs) and older
 /// callers find them beside [`read`].
@@ -35,11 +36,85 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
                     && r.unknown.contains(&words[i + n])
             })
         });
+    // "is X smaller than zorb-kit": a subject compared with a word that names no
+    // subject (an unknown name, or a word of some topic's name) is compared with
+    // something the knowledge base does not hold.
+    if !r.subjects.is_empty() {
+        let subject_words = subject_words(&r, catalogue);
+        for i in 0..words.len() {
+            for n in 1..=2 {
+                if words.len() <= i + n || !english::THAN.contains(&words[i..i + n].join(" ")) {
+                    continue;
+                }
+                let other = &words[i + n];
+                if !is_filler(other)
+                    && !english::FUNCTION_WORDS.contains(other)
+                    && other.chars().any(char::is_alphabetic)
+                    && !subject_words.contains(other)
+                    && !subject_words.contains(&singular(other))
+                {
+                    r.compared_unknown = true;
+                    push_unique(&mut r.unknown, other);
+                }
+            }
+        }
+    }
+    r.uses_unknown = r.subjects.is_empty()
+        && words
+            .windows(2)
+            .any(|w| english::USE_VERBS.contains(&w[0]) && r.unknown.contains(&w[1]));
+    // "Zorb Pro": a list word ("pro") that is a word of a subject's name of several
+    // words asks for no list.
+    if r.list.is_some() {
+        let in_names: Vec<String> = catalogue
+            .subjects
+            .iter()
+            .filter(|e| r.subjects.contains(&e.name))
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .map(|n| tokens(&n.replace('-', " ")))
+            .filter(|n| n.len() >= 2)
+            .flatten()
+            .collect();
+        let rest: Vec<String> = words
+            .iter()
+            .filter(|w| !in_names.contains(w))
+            .cloned()
+            .collect();
+        if rest.len() < words.len() {
+            let mut again = Reading::default();
+            signals(&rest, &mut again);
+            r.list = again.list;
+        }
+    }
     // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
     }
     r
+}
+
+/// The words of the names and aliases of the subjects read, and the words read as
+/// typos of them.
+fn subject_words(r: &Reading, catalogue: &Catalogue) -> Vec<String> {
+    let mut words: Vec<String> = r.subject_forms.iter().map(|(w, _)| w.clone()).collect();
+    for entry in catalogue
+        .subjects
+        .iter()
+        .filter(|e| r.subjects.contains(&e.name))
+    {
+        for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+            words.extend(tokens(&name.replace('-', " ")));
+        }
+    }
+    // The start of a one-word name names it too ("zorb" for "zorbql").
+    let starts: Vec<String> = r
+        .named_words
+        .iter()
+        .filter(|w| w.chars().count() >= 4 && r.subjects.iter().any(|s| s.starts_with(w.as_str())))
+        .cloned()
+        .collect();
+    words.extend(starts);
+    words
 }
 
 impl Reading {
@@ -52,6 +127,24 @@ impl Reading {
             && !(self.comparative && self.which)
             && !self.advice
             && !self.good_for
+    }
+
+    /// A list asked of words that name nothing: on a topic no name reads, or the
+    /// users of an unknown name ("who uses zorbql": not every company of every
+    /// article).
+    fn list_of_nothing(&self, list: ListKind, missing_topic: bool) -> bool {
+        if list == ListKind::Companies {
+            self.uses_unknown
+        } else {
+            missing_topic
+        }
+    }
+
+    /// A comparison that names nothing the knowledge base holds on one side: two
+    /// subjects compared in words no topic names, or one compared with an unknown.
+    fn compares_unknown(&self) -> bool {
+        self.comparative
+            && (self.subjects.len() >= 2 || self.compared_unknown && !self.subjects.is_empty())
     }
 
     /// The intent these signals add up to; None when nothing was recognised.
@@ -73,7 +166,7 @@ impl Reading {
             Some(Intent::Unknown {
                 subjects: self.subjects.clone(),
                 words: self.unknown.clone(),
-                compare: self.comparative && self.subjects.len() >= 2,
+                compare: self.compares_unknown(),
             })
         };
         if self.compared_unknown && self.comparative {
@@ -105,7 +198,7 @@ impl Reading {
             // "what is X good for" is X's use cases; "good for a microservice" is advice.
             let advice = list == ListKind::UseCases && (subjects.is_empty() || !topics.is_empty());
             if !advice {
-                if missing_topic && list != ListKind::Companies {
+                if self.list_of_nothing(list, missing_topic) {
                     return unknown();
                 }
                 let shared = list == ListKind::Companies && (self.both || subjects.len() > 1);
@@ -593,6 +686,92 @@ mod tests {
             v(&["link", "quokka"])
         );
         assert_eq!(subjects("does link have tls"), v(&["link"]));
+    }
+
+    /// A subject named inside another subject's name ("quokka pro") is not asked
+    /// about: the longer name is.
+    #[test]
+    fn a_subject_inside_another_subjects_name_is_not_named() {
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[]), e("quokka-pro", &["quokka pro"])],
+            topics: vec![e("admin-interface", &["quokka admin"])],
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        assert_eq!(
+            read("how much does quokka pro cost", &catalogue).subjects,
+            v(&["quokka-pro"])
+        );
+        // Inside a topic's alias it still is.
+        assert_eq!(read("quokka admin", &catalogue).subjects, v(&["quokka"]));
+    }
+
+    /// "what do I get with X Pro over X": a list word inside a subject's name ("pro")
+    /// asks for no list, and "over" between two subjects compares them.
+    #[test]
+    fn a_list_word_inside_a_name_is_no_list_and_over_compares() {
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[]), e("quokka-pro", &["quokka pro"])],
+            topics: Vec::new(),
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        let r = read(
+            "what do i get with quokka pro over plain quokka",
+            &catalogue,
+        );
+        assert_eq!(r.list, None);
+        assert_eq!(
+            r.intent(),
+            Some(Intent::Compare {
+                subjects: v(&["quokka-pro", "quokka"]),
+                topics: vec![]
+            })
+        );
+        // A list word outside the name still asks for the list.
+        assert_eq!(
+            read("pros of quokka pro", &catalogue).list,
+            Some(ListKind::Pros)
+        );
+    }
+
+    /// "who uses zorbql", zorbql unknown: no claim, not every company known.
+    #[test]
+    fn who_uses_an_unknown_name_is_no_list_of_every_company() {
+        assert!(matches!(
+            intent("who uses zorbql"),
+            Some(Intent::Unknown { .. })
+        ));
+        // Where a topic is read too ("who uses" as adoption).
+        let e = |name: &str, aliases: &[&str]| Entry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let catalogue = Catalogue {
+            subjects: vec![e("quokka", &[])],
+            topics: vec![e("adoption", &["who uses"])],
+            companies: Vec::new(),
+            as_typed: Vec::new(),
+        };
+        assert!(matches!(
+            read("who uses zorbql", &catalogue).intent(),
+            Some(Intent::Unknown { .. })
+        ));
+        assert!(matches!(
+            intent("who uses quokka"),
+            Some(Intent::List(ListQuestion {
+                list: ListKind::Companies,
+                ..
+            }))
+        ));
     }
 
     /// Topics named by another form or one word of their name, on made-up names.

@@ -161,8 +161,9 @@ impl Passes<'_> {
                     self.class_topic(i, *k, r);
                 }
             }
-            // A subject named inside a topic's alias ("X admin") is named too.
-            for word in span {
+            // A subject named inside a topic's alias ("X admin") is named too; one
+            // inside another subject's name ("X pro") is not.
+            for word in span.iter().filter(|_| names_topic) {
                 for t in self.index.exact(std::slice::from_ref(word)) {
                     if let Target::Subject(k) = t {
                         self.record(t, r);
@@ -276,6 +277,12 @@ impl Passes<'_> {
             }
             if let Some(t) = self.index.loosely(&self.keys[i..i + n]) {
                 self.record(t, r);
+                if let (Target::Subject(k), 1) = (t, n) {
+                    let name = &self.catalogue.subjects[k].name;
+                    if name.contains(['-', ' ']) && !name.starts_with(&self.keys[i]) {
+                        push_unique(&mut r.partial_subjects, name);
+                    }
+                }
                 return n;
             }
             // One word: its comparative's other bases and their opposites too
@@ -331,6 +338,10 @@ impl Passes<'_> {
                 }
                 push_unique(&mut r.named_words, word);
                 r.corrections.push((word.clone(), key));
+                continue;
+            }
+            // A word of grammar ("still", "already") names nothing and asks nothing.
+            if english::FUNCTION_WORDS.contains(word) {
                 continue;
             }
             if word.chars().any(char::is_alphanumeric) {

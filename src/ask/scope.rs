@@ -85,7 +85,13 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
                 }
             }
         }
-        if chosen.ids.is_empty() && several && class_ids.len() < sources.len() {
+        // A subject named outside those articles ("is X a linter", "can X run in
+        // the browser") is what is asked about: the class word does not limit it.
+        if chosen.ids.is_empty()
+            && several
+            && class_ids.len() < sources.len()
+            && !names_subject_outside(conn, &words, &class_ids)?
+        {
             chosen.ids = class_ids;
         }
     }
@@ -101,6 +107,42 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         words.join(" ")
     };
     Ok(chosen)
+}
+
+/// True when one of `words` (or two in a row) is the name or an alias of a subject
+/// with a claim in none of the articles `ids`.
+fn names_subject_outside(conn: &Connection, words: &[String], ids: &[i64]) -> Result<bool> {
+    if ids.is_empty() {
+        return Ok(false);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT subject_id FROM main.subjects WHERE name = ?1
+         UNION SELECT subject_id FROM main.subject_aliases WHERE key = ?2",
+    )?;
+    let mut outside = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM main.claims WHERE subject_id = ?1)
+            AND NOT EXISTS (SELECT 1 FROM main.claims WHERE subject_id = ?1
+                            AND source_id IN (SELECT value FROM json_each(?2)))",
+    )?;
+    let ids = serde_json::to_string(ids).unwrap_or_default();
+    for n in 1..=2 {
+        for run in words.windows(n) {
+            if crate::ask::words::is_filler(&run[0]) && n == 1 {
+                continue;
+            }
+            let subjects: Vec<i64> = stmt
+                .query_map(rusqlite::params![run.join("-"), run.join(" ")], |r| {
+                    r.get(0)
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in subjects {
+                if outside.query_row(rusqlite::params![id, ids], |r| r.get::<_, bool>(0))? {
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
 }
 
 /// The one article every one of `subjects` belongs to (no claim on any of them

@@ -51,7 +51,20 @@ const ALSO_FILLER: &[&english::Words] = &[
 
 /// The question as folded words, punctuation at word edges dropped.
 pub fn tokens(question: &str) -> Vec<String> {
-    fold(question)
+    // "zorb:fs", "quux:test": a colon between letters joins two words of a name.
+    let folded = fold(question);
+    let chars: Vec<char> = folded.chars().collect();
+    let folded: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_letters = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if c == ':' && between_letters { ' ' } else { c }
+        })
+        .collect();
+    folded
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '(' | ')' | '|'))
         .map(|w| {
             w.trim_matches(|c: char| {
@@ -129,6 +142,15 @@ fn has_phrase(words: &[String], phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_colon_between_letters_parts_two_words_of_a_name() {
+        assert_eq!(tokens("does zorb:fs work"), ["does", "zorb", "fs", "work"]);
+        assert_eq!(
+            tokens("zorb: fast at 10:30"),
+            ["zorb", "fast", "at", "10:30"]
+        );
+    }
 
     #[test]
     fn filler_repeats_no_word_of_the_lists_it_takes_in() {

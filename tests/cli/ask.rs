@@ -499,6 +499,10 @@ fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
             "what licence does quokka use",
             "the knowledge base does not say the licence of quokka",
         ),
+        (
+            "what is the bundle size of quokka",
+            "the knowledge base does not say the bundle of quokka",
+        ),
     ] {
         let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
         assert_eq!(run.json(), serde_json::json!([]), "{q}: {run:#?}");
@@ -618,4 +622,451 @@ fn a_shared_word_names_the_topic_whose_claims_say_the_rest() {
         .map(|r| r["topic"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(topics, ["data-loss"], "{}", run.stderr);
+}
+
+/// A made-up article: one line a claim, `(subject, kind, topic, stance, statement)`,
+/// imported as `slug`; the claim of line i (from 0) stands at line 3 + 2i.
+fn made_up(env: &Env, db: &str, slug: &str, claims: &[(&str, &str, &str, &str, &str)]) {
+    let mut article = format!("# {slug}\n");
+    let mut csv = String::from(
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n",
+    );
+    for (i, (subject, kind, topic, stance, statement)) in claims.iter().enumerate() {
+        article.push('\n');
+        article.push_str(statement);
+        article.push('\n');
+        let line = 3 + 2 * i;
+        let value = if matches!(*kind, "fact" | "company" | "comparison") {
+            "x"
+        } else {
+            ""
+        };
+        csv.push_str(&format!(
+            "{subject},{kind},{topic},{stance},{value},\"{statement}\",\"{statement}\",{line},{line},features\n"
+        ));
+    }
+    let article = env.write(&format!("{slug}.md"), article);
+    let claims = env.write(&format!("{slug}.csv"), csv);
+    let run = env.import(db, &claims, &article);
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+/// The lines of `ask`'s rows, and its stderr.
+fn ask_lines(env: &Env, db: &str, q: &str) -> (Vec<i64>, String) {
+    let run = env.run(&["--db", db, "ask", q, "--format", "json"]);
+    assert_eq!(run.code, 0, "{q}: {run:#?}");
+    let lines = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    (lines, run.stderr)
+}
+
+/// A question whose free words no claim says all of ("what happens to X in a
+/// network partition") is answered by the subject's claim that says the weightier
+/// of them ("partitioned"), not by a text search needing every word; a claim
+/// saying only a word most claims say ("needs") answers nothing; words of grammar
+/// ("still") ask nothing.
+#[test]
+fn a_subjects_claim_saying_the_telling_words_answers_free_words() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorbdb-faq",
+        &[
+            (
+                "zorbdb",
+                "fact",
+                "cap-stance",
+                "",
+                "Zorbdb is CP: when the cluster is partitioned, only the majority side stays available.",
+            ),
+            (
+                "zorbdb",
+                "fact",
+                "write-path",
+                "",
+                "Every Zorbdb write needs two round trips to a quorum.",
+            ),
+            (
+                "zorbdb",
+                "fact",
+                "read-path",
+                "",
+                "A Zorbdb read needs one round trip to the leader.",
+            ),
+            (
+                "zorbdb",
+                "fact",
+                "upkeep",
+                "",
+                "Zorbdb's maintenance is done by its author, who plans to support it indefinitely.",
+            ),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "what happens to zorbdb in a network partition");
+    assert_eq!(lines, [3], "{err}");
+    let (lines, err) = ask_lines(&env, &db, "is zorbdb still maintained");
+    assert_eq!(lines, [9], "{err}");
+    let (lines, err) = ask_lines(&env, &db, "what hardware does zorbdb need");
+    assert!(
+        lines.is_empty() && err.contains("no claim"),
+        "{lines:?} {err}"
+    );
+}
+
+/// A subject asked under the other name its article gives it ("Zorbgrep (zg)" in
+/// the text, or "zorbgrepjs") is that subject, from that article only: another
+/// article's subject is never reached through it.
+#[test]
+fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "zorbgrep.md",
+        "# Zorbgrep (zg)\n\nZorbgrep skips hidden files by default.\n",
+    );
+    let claims = env.write(
+        "zorbgrep.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbgrep,feature,hidden-files,lacks,,Zorbgrep skips hidden files by default.,Zorbgrep skips hidden files by default.,3,3,features\n",
+    );
+    assert_eq!(env.import(&db, &claims, &article).code, 0);
+    made_up(
+        &env,
+        &db,
+        "other-tools",
+        &[(
+            "quibble",
+            "feature",
+            "hidden-files",
+            "builtin",
+            "Quibble searches hidden files.",
+        )],
+    );
+    made_up(
+        &env,
+        &db,
+        "zorb-kit-readme",
+        &[(
+            "zorb-kit",
+            "feature",
+            "hidden-files",
+            "builtin",
+            "Zorb-kit searches hidden files.",
+        )],
+    );
+    let (lines, err) = ask_lines(&env, &db, "does zorbkit search hidden files");
+    assert_eq!(lines, [3], "{err}");
+    assert!(err.contains("--subject zorb-kit"), "{err}");
+    for q in [
+        "does zg search hidden files",
+        "does zorbgrepjs search hidden files",
+    ] {
+        let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
+        assert_eq!(run.code, 0, "{q}: {run:#?}");
+        let subjects: Vec<String> = run
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["subject"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(subjects, ["zorbgrep"], "{q}: {}", run.stderr);
+    }
+}
+
+/// A class word ("a linter", "the browser") keeps an answer to the articles of
+/// that class, unless the question names a subject of another article: then that
+/// subject is what is asked about, and its article answers.
+#[test]
+fn a_class_word_does_not_limit_away_the_subject_named() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorbdb-database",
+        &[(
+            "zorbdb",
+            "fact",
+            "what-it-is",
+            "",
+            "Zorbdb is an embedded key-value store, not a linter.",
+        )],
+    );
+    made_up(
+        &env,
+        &db,
+        "quibble-linter",
+        &[(
+            "quibble",
+            "fact",
+            "what-it-is",
+            "",
+            "Quibble is a linter for style.",
+        )],
+    );
+    let (lines, err) = ask_lines(&env, &db, "is zorbdb a linter");
+    assert_eq!(lines, [3], "{err}");
+    assert!(!err.contains("quibble"), "{err}");
+}
+
+/// Two subjects asked about with words no claim says ("should I wait for A or
+/// switch to B", "is A heavier than B" where no topic says weight): the claims
+/// comparing them, and each one's claims naming the other, answer; not "no claim".
+#[test]
+fn two_subjects_asked_in_words_no_claim_says_get_what_is_said_of_both() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-vs-quib",
+        &[
+            (
+                "zorb",
+                "comparison",
+                "api-style",
+                "",
+                "Zorb breaks Quib's API conventions.",
+            ),
+            (
+                "zorb",
+                "fact",
+                "origin",
+                "",
+                "Zorb was written from scratch as a modernized Quib.",
+            ),
+            ("zorb", "fact", "license", "", "Zorb is MIT licensed."),
+            ("quib", "fact", "license", "", "Quib is Apache licensed."),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "should i wait for quib 3 or switch to zorb");
+    assert!(lines.contains(&3) && lines.contains(&5), "{lines:?} {err}");
+    assert!(
+        !lines.contains(&7) && !lines.contains(&9),
+        "{lines:?} {err}"
+    );
+    assert!(err.contains("reading this as: claimdb claims"), "{err}");
+    assert!(!err.contains("; claims"), "{err}");
+}
+
+/// A word that is one word of another article's subject name ("node" of
+/// "single-node-quux"), beside a subject named whole, is the question's own word:
+/// the answer keeps to the subject named, and to its article.
+#[test]
+fn one_word_of_another_articles_longer_name_is_no_subject_beside_a_named_one() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorbgrep-readme",
+        &[(
+            "zorbgrep",
+            "feature",
+            "hidden-files",
+            "lacks",
+            "Zorbgrep skips hidden files and node folders by default.",
+        )],
+    );
+    made_up(
+        &env,
+        &db,
+        "quux-faq",
+        &[(
+            "single-node-quux",
+            "fact",
+            "what-it-is",
+            "",
+            "Single node Quux is one process.",
+        )],
+    );
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "why does zorbgrep skip my node folders",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let sources: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources, ["zorbgrep-readme"], "{}", run.stderr);
+    assert!(!run.stderr.contains("single-node-quux"), "{}", run.stderr);
+}
+
+/// "is X smaller than Y" where Y names no subject (an unknown name, or a word of
+/// some topic's name): no claim compares X with it, and X's other claims on the
+/// topic do not answer; a comparison of X with "the others" on the topic does.
+#[test]
+fn a_subject_compared_with_what_names_no_subject_is_no_claim_unless_against_all() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-readme",
+        &[
+            (
+                "zorb",
+                "pro",
+                "small-footprint",
+                "",
+                "Zorb has a small footprint.",
+            ),
+            (
+                "zorb",
+                "comparison",
+                "memory-safety",
+                "",
+                "Zorb gives higher memory safety than other servers.",
+            ),
+            (
+                "zorb",
+                "feature",
+                "node-bindings",
+                "builtin",
+                "Zorb ships node bindings.",
+            ),
+        ],
+    );
+    for q in ["is zorb smaller than quuxkit", "is zorb smaller than node"] {
+        let (lines, err) = ask_lines(&env, &db, q);
+        assert!(
+            lines.is_empty() && err.contains("no claim"),
+            "{q}: {lines:?} {err}"
+        );
+    }
+    let (lines, err) = ask_lines(&env, &db, "is zorb more memory safe than blipd");
+    assert_eq!(lines, [5], "{err}");
+}
+
+/// A subject with no claim of its own on the topic asked, where another subject's
+/// claim on it names the subject ("Numbat Labs sells support for Zorb"): that claim
+/// answers, and the command shown lists it.
+#[test]
+fn another_subjects_claim_naming_the_subject_answers_for_it() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-readme",
+        &[
+            ("zorb", "fact", "maturity", "", "Zorb is beta software."),
+            (
+                "numbat-labs",
+                "fact",
+                "commercial-support",
+                "",
+                "Numbat Labs sells commercial support for Zorb.",
+            ),
+            (
+                "wombat-co",
+                "fact",
+                "commercial-support",
+                "",
+                "Wombat Co sells commercial support for Quux.",
+            ),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "who sells commercial support for zorb");
+    assert!(lines.contains(&5) && !lines.contains(&7), "{lines:?} {err}");
+    assert!(
+        err.contains("claimdb claims --topic commercial-support --text zorb"),
+        "{err}"
+    );
+}
+
+/// One word that reads several topics ("version" of `http-versions` and
+/// `db-versions`) does not choose between them: the subject's claim that says
+/// the question's words with it ("zig" and "version") is the one asked about.
+#[test]
+fn a_word_of_several_topics_lets_the_claims_words_choose() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "quokka-faq",
+        &[
+            (
+                "quokka",
+                "fact",
+                "http-versions",
+                "",
+                "Quokka speaks HTTP versions 1.1 and 2.",
+            ),
+            (
+                "quokka",
+                "fact",
+                "db-versions",
+                "",
+                "Quokka supports the database versions still maintained.",
+            ),
+            (
+                "quokka",
+                "fact",
+                "toolchain-policy",
+                "",
+                "Quokka supports only the latest stable version of Zig.",
+            ),
+        ],
+    );
+    let (lines, err) = ask_lines(&env, &db, "what's the minimum zig version for quokka");
+    assert_eq!(lines, [7], "{err}");
+}
+
+/// "is A faster than B" where B has no claim on the topic and no comparison with A
+/// exists: A's claims that name B ("versus 14,200 for Quib") show what the article
+/// says of B, so both sides appear.
+#[test]
+fn a_silent_side_of_a_comparison_appears_through_the_other_sides_claims_naming_it() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "zorb-readme",
+        &[
+            (
+                "zorb",
+                "pro",
+                "performance",
+                "",
+                "Zorb is one of the fastest servers.",
+            ),
+            (
+                "zorb",
+                "fact",
+                "requests-per-second",
+                "",
+                "Zorb served 77,193 requests/sec, versus 14,200 for Quib.",
+            ),
+            ("quib", "fact", "license", "", "Quib is MIT licensed."),
+        ],
+    );
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "is zorb faster than quib",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().any(|r| r["line_start"] == 5), "{}", run.stderr);
+    assert!(
+        rows.iter()
+            .any(|r| r["subject"] == "quib" && r["line_start"] == 5),
+        "{}",
+        run.stderr
+    );
+    assert!(!rows.iter().any(|r| r["line_start"] == 7), "{}", run.stderr);
 }

@@ -4,11 +4,12 @@
 
 use rusqlite::Connection;
 
-use crate::ask::answer::compare::{comparison_verdict, comparisons};
+use crate::ask::answer::compare::comparison_verdict;
 use crate::ask::answer::explain::no_claim;
 use crate::ask::answer::rows::write_found;
 use crate::ask::answer::say::{note, reading_as};
 use crate::ask::answer::select::Select;
+use crate::ask::answer::select::comparisons;
 use crate::error::Result;
 use crate::model::Kind;
 use crate::rows::Sink;

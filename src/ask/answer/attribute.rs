@@ -27,12 +27,24 @@ fn forms(word: &str) -> Vec<String> {
 
 /// The attribute the question asks for, if it asks for one.
 pub fn asked(question: &str) -> Option<String> {
+    asked_of(question, false)
+}
+
+/// [`asked`], and where `of_subject` (the question names a subject) also "what is
+/// the N of X".
+pub fn asked_of(question: &str, of_subject: bool) -> Option<String> {
     let words = tokens(question);
     let attribute = |w: &String| forms(w).len() > 1;
     if let Some(w) = words.iter().find(|w| attribute(w)) {
         return Some(w.clone());
     }
-    english::QUANTITY_OPENERS.all().iter().find_map(|opener| {
+    let openers = english::QUANTITY_OPENERS.all().iter().chain(
+        english::ATTRIBUTE_OF_OPENERS
+            .all()
+            .iter()
+            .filter(|_| of_subject),
+    );
+    openers.into_iter().find_map(|opener| {
         let parts: Vec<&str> = opener.split(' ').collect();
         let at = words
             .windows(parts.len())

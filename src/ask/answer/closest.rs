@@ -48,8 +48,9 @@ fn with_same_meaning(word: &str) -> String {
         return key(word);
     };
     let mut keys: Vec<String> = Vec::new();
+    // The line spells its forms out: each is kept whole ("startup" is not "start").
     for w in line.split(',') {
-        let k = key(w.trim());
+        let k = singular(w.trim());
         if !keys.contains(&k) {
             keys.push(k);
         }
@@ -62,11 +63,23 @@ fn says(words: &[String], key: &str) -> bool {
 }
 
 fn says_one(words: &[String], key: &str) -> bool {
-    // A short key is a word of its own ("go" is not the start of "good").
+    // A compound ("exactly once", from "exactly-once") is said by its words in a row.
+    if key.contains(' ') {
+        let parts: Vec<&str> = key.split(' ').collect();
+        return words
+            .windows(parts.len())
+            .any(|run| run.iter().zip(&parts).all(|(w, k)| says_word(w, k)));
+    }
+    words.iter().any(|w| says_word(w, key))
+}
+
+/// One claim word says one key's word. A short key is a word of its own ("go" is
+/// not the start of "good").
+fn says_word(word: &str, key: &str) -> bool {
     if key.chars().count() <= 3 {
-        words.iter().any(|w| w == key || singular(w) == key)
+        word == key || singular(word) == key
     } else {
-        words.iter().any(|w| w.starts_with(key))
+        word.starts_with(key)
     }
 }
 
@@ -87,11 +100,35 @@ fn content_keys(question: &str, reading: &Reading, with_named: bool) -> Vec<Stri
         .collect();
     let words = tokens(question);
     let mut found: Vec<(usize, String)> = Vec::new();
+    // A compound of content words ("exactly-once") is one idea: its words must stand
+    // together in a claim, not each anywhere.
+    let mut in_compounds: Vec<String> = Vec::new();
+    for raw in question.split_whitespace() {
+        let raw = raw.to_lowercase();
+        let parts = text_words(&raw);
+        if parts.len() >= 2
+            && raw.contains('-')
+            && parts
+                .iter()
+                .all(|p| !FUNCTION_WORDS.contains(p) && !signal(p) && !named.contains(p))
+            && (with_named || !parts.iter().any(|p| reading.named_words.contains(p)))
+        {
+            let k = parts.iter().map(|p| key(p)).collect::<Vec<_>>().join(" ");
+            if !found.iter().any(|(_, f)| *f == k) {
+                let at = words.iter().position(|w| *w == parts[0]).unwrap_or(0);
+                found.push((at, k));
+            }
+            in_compounds.extend(parts);
+        }
+    }
     for (i, w) in words.iter().enumerate() {
         if !with_named && reading.named_words.contains(w) {
             continue;
         }
         for part in text_words(w) {
+            if in_compounds.contains(&part) {
+                continue;
+            }
             if FUNCTION_WORDS.contains(&part)
                 || signal(&part)
                 || named.iter().any(|n| *n == part || singular(&part) == *n)
@@ -223,7 +260,10 @@ pub fn closer_topics(
         !reading.topics.is_empty() && !has_claims_on(conn, &reading.subjects, &reading.topics)?;
     // Where the topic read has no claim of the subjects, the words it was read
     // from are words like the others.
-    let keys = if unanswered {
+    // So too where one word read several topics ("version" of three): which of
+    // them is meant is for the claims' words to say.
+    let shared_word = reading.topics.len() >= 2;
+    let keys = if unanswered || shared_word {
         content_keys(question, reading, true)
     } else {
         left
@@ -281,6 +321,12 @@ pub fn closer_topics(
         .filter(|(s, m, _)| *m >= need && *s > read_best + 1e-9)
         .collect();
     if scored.is_empty() {
+        // No claim says two of the words. Where nothing else would answer (no topic
+        // read, or none the subjects have a claim on), the claims saying the
+        // weightier part of the words do, if what they say is telling.
+        if reading.topics.is_empty() || unanswered {
+            return by_overlap(conn, &keys, &weight, &claims);
+        }
         return Ok(None);
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -299,6 +345,88 @@ pub fn closer_topics(
         }
     }
     Ok(Some(topics))
+}
+
+/// A word said by at least this share of the knowledge base's claims is common: a
+/// claim saying only common words of a question ("what does X need") does not
+/// answer it.
+const COMMON_SHARE: f64 = 0.03;
+
+/// The topics of the claims that say at least half the weight of the question's
+/// words the subjects' claims say at all, one of them not common in the knowledge
+/// base ("what happens to X in a partition": the claim saying "partitioned").
+fn by_overlap(
+    conn: &Connection,
+    keys: &[String],
+    weight: &[f64],
+    claims: &[Candidate],
+) -> Result<Option<Vec<String>>> {
+    let total: f64 = weight.iter().sum();
+    if total <= 0.0 {
+        return Ok(None);
+    }
+    let all: f64 = conn.query_row("SELECT count(*) FROM main.claims", [], |r| {
+        r.get::<_, i64>(0)
+    })? as f64;
+    let mut rare = Vec::with_capacity(keys.len());
+    for (k, w) in keys.iter().zip(weight) {
+        rare.push(*w > 0.0 && said_by(conn, k)? < all * COMMON_SHARE);
+    }
+    let mut scored: Vec<(f64, &Candidate)> = claims
+        .iter()
+        .filter_map(|c| {
+            let mut s = 0.0;
+            let mut telling = false;
+            for ((k, w), rare) in keys.iter().zip(weight).zip(&rare) {
+                if says(&c.words, k) {
+                    s += w;
+                    telling |= *rare;
+                }
+            }
+            (telling && s * 2.0 + 1e-9 >= total).then_some((s, c))
+        })
+        .collect();
+    if scored.is_empty() {
+        return Ok(None);
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = scored[0].0;
+    let mut topics: Vec<String> = Vec::new();
+    for (s, c) in &scored {
+        if *s + 1e-9 < best || topics.len() >= MAX_TOPICS {
+            break;
+        }
+        if !topics.contains(&c.topic) {
+            topics.push(c.topic.clone());
+        }
+    }
+    Ok(Some(topics))
+}
+
+/// How many claims of the whole knowledge base say the key (or a word of the same
+/// meaning), through the full-text index.
+fn said_by(conn: &Connection, key: &str) -> Result<f64> {
+    let query = key
+        .split('|')
+        .filter(|k| k.chars().all(char::is_alphanumeric) && !k.is_empty())
+        .map(|k| {
+            if k.chars().count() <= 3 {
+                format!("\"{k}\"")
+            } else {
+                format!("\"{k}\"*")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    if query.is_empty() {
+        return Ok(0.0);
+    }
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM main.claims_fts WHERE claims_fts MATCH ?1",
+        [query],
+        |r| r.get(0),
+    )?;
+    Ok(n as f64)
 }
 
 /// The claims on `topics` (any subject), as words.
@@ -370,6 +498,21 @@ mod tests {
         assert!(says(&text_words("building it"), &key("build")));
         assert!(!says(&text_words("a good tool"), &key("go")));
         assert!(says(&text_words("any Go program"), &key("go")));
+    }
+
+    /// A compound ("exactly-once") is one key: its words must stand together.
+    #[test]
+    fn a_compound_is_one_key() {
+        let reading = Reading::default();
+        assert_eq!(
+            content_keys("exactly-once delivery", &reading, true),
+            ["exact once", "delive"]
+        );
+        assert!(says(
+            &text_words("runs exactly once per message"),
+            "exact once"
+        ));
+        assert!(!says(&text_words("once acked, exactly"), "exact once"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::ask::answer::explain::no_claim;
 use crate::ask::answer::rows::{telling_mention, write_found};
 use crate::ask::answer::say::{note, printable, reading_as};
-use crate::ask::answer::select::{Found, Select, the_article};
+use crate::ask::answer::select::{Found, Select, comparisons, the_article};
 use crate::error::Result;
 use crate::model::Kind;
 use crate::rows::Sink;
@@ -19,36 +19,6 @@ pub struct Asked<'a> {
     pub question: &'a str,
     /// "which should I pick": advice between the sides, not only how they differ.
     pub advice: bool,
-}
-
-/// Comparison claims between the subjects (all when none named), on the topics;
-/// with the select that lists them.
-pub fn comparisons(
-    conn: &Connection,
-    subjects: &[String],
-    topics: &[String],
-) -> Result<(Select, Vec<Found>)> {
-    let all = Select::new(conn, &[], topics)?
-        .of_kinds(vec![Kind::Comparison])
-        .fetch(conn)?;
-    // Between the named subjects: either side may be the favoured one; "than the
-    // others" (no versus) counts for any.
-    let found: Vec<Found> = all
-        .into_iter()
-        .filter(|f| {
-            subjects.is_empty()
-                || subjects.contains(&f.subject)
-                    && f.versus
-                        .as_ref()
-                        .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
-                || f.versus
-                    .as_ref()
-                    .is_some_and(|v| subjects.iter().any(|s| s == v))
-                    && subjects.len() < 2
-        })
-        .collect();
-    let select = Select::new(conn, subjects, topics)?.of_kinds(vec![Kind::Comparison]);
-    Ok((select, found))
 }
 
 /// The verdict the article states, if any: the specific verdicts first, then a
@@ -224,6 +194,11 @@ pub fn compare_answer(
             ));
         }
     }
+    // A side still silent: the other side's claims that name it ("served 77,193
+    // requests/sec, versus 14,200 for B"), a few, those on the topics first.
+    if subjects.len() >= 2 {
+        named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
+    }
     // Comparisons on the topics asked first, then the sides' claims on them, then
     // comparisons on other topics (a stable sort keeps the article's order within):
     // a long list of other comparisons must not push out what was asked.
@@ -246,6 +221,42 @@ pub fn compare_answer(
             "The article states no comparison on this; each side's claims are above.".to_string()
         }),
     )
+}
+
+/// At most this many claims of one side naming a silent other side are added.
+const MAX_NAMING: usize = 3;
+
+/// For each of `subjects` no claim of `found` is about, the other sides' claims
+/// whose text names it, added to `found` and to `command`.
+fn named_by_the_other(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<()> {
+    let silent: Vec<String> = Found::silent(subjects, found)
+        .into_iter()
+        .cloned()
+        .collect();
+    for missing in &silent {
+        for other in subjects.iter().filter(|o| *o != missing) {
+            let mut naming = Select::new(conn, std::slice::from_ref(other), &[])?;
+            naming.filter.fts_words = vec![missing.clone()];
+            let mut more: Vec<Found> = naming
+                .fetch(conn)?
+                .into_iter()
+                .filter(|f| !found.iter().any(|g| g.claim_id == f.claim_id))
+                .collect();
+            more.sort_by_key(|f| !topics.contains(&f.topic));
+            more.truncate(MAX_NAMING);
+            if !more.is_empty() {
+                command.push_str(&format!(" ; claimdb {}", naming.command()));
+                found.extend(more);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// No side named ("which has lower latency"): with several articles, the
@@ -319,6 +330,13 @@ pub fn compare_mentioning(
     let saying: Vec<i64> = select.fetch(conn)?.iter().map(|f| f.claim_id).collect();
     let (mut found, rest): (Vec<Found>, Vec<Found>) =
         all.into_iter().partition(|f| saying.contains(&f.claim_id));
+    if found.is_empty() && subjects.len() < 2 {
+        // One subject compared with what no name holds ("is X smaller than zorb"):
+        // no comparison with it, and the subject's other claims do not answer.
+        reading_as(&select.command());
+        write_found(conn, out, &[], &select)?;
+        return no_claim(conn, subjects, &[], words);
+    }
     if found.is_empty() {
         // No comparison says it; their other comparisons would not answer it, but a
         // claim on either side that says the words may ("used for background jobs").

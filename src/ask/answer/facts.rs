@@ -50,7 +50,16 @@ pub fn facts_answer(
         select.filter.kinds = Vec::new();
         found = select.fetch(conn)?;
     }
-    reading_as(&select.command());
+    let mut command = select.command();
+    if found.is_empty() {
+        let (naming, commands) =
+            crate::ask::answer::select::naming(conn, &select.subject_names, topics)?;
+        found = naming;
+        for c in commands {
+            command = format!("{command} ; claimdb {c}");
+        }
+    }
+    reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &select.topic_names, &[]);

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::ask::answer::explain::no_claim;
 use crate::ask::answer::rows::{MAX_MENTIONS, write_found};
 use crate::ask::answer::say::{plural, printable, reading_as, say};
-use crate::ask::answer::select::Select;
+use crate::ask::answer::select::{Found, Select};
 use crate::error::Result;
 use crate::rows::Sink;
 use crate::text::english::inflect;
@@ -19,8 +19,17 @@ pub fn keywords_answer(
     topics: &[String],
 ) -> Result<()> {
     let select = Select::new(conn, subjects, topics)?;
-    let found = select.fetch(conn)?;
-    reading_as(&select.command());
+    let mut found = select.fetch(conn)?;
+    let mut command = select.command();
+    if found.is_empty() {
+        let (naming, commands) =
+            crate::ask::answer::select::naming(conn, &select.subject_names, topics)?;
+        found = naming;
+        for c in commands {
+            command = format!("{command} ; claimdb {c}");
+        }
+    }
+    reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &select.topic_names, &[]);
@@ -60,6 +69,26 @@ pub fn mentions_answer(
     if found.len() > MAX_MENTIONS {
         found.clear();
     }
+    // Two subjects asked about with words no claim says ("should I wait for A or
+    // switch to B"): what the articles say of the two together answers.
+    // Not where the words ask for an attribute ("cost"): that is unsaid, not
+    // answered by how the two compare.
+    if found.is_empty()
+        && select.subject_names.len() >= 2
+        && crate::ask::answer::attribute::asked(&words.join(" ")).is_none()
+    {
+        let (between, command) = between(conn, &select.subject_names)?;
+        if !between.is_empty() {
+            reading_as(&command);
+            write_found(conn, out, &between, &select)?;
+            say(&format!(
+                "no claim says '{}'; the claims comparing {} or naming one in the other's are above",
+                printable(&words.join(" ")),
+                select.subject_names.join(" and ")
+            ));
+            return Ok(());
+        }
+    }
     reading_as(&select.command());
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
@@ -71,4 +100,27 @@ pub fn mentions_answer(
         plural(found.len(), "claim")
     ));
     Ok(())
+}
+
+/// The comparison claims between `subjects`, then each one's claims that name
+/// another of them; with the commands that list them.
+fn between(conn: &Connection, subjects: &[String]) -> Result<(Vec<Found>, String)> {
+    let (select, mut found) = crate::ask::answer::select::comparisons(conn, subjects, &[])?;
+    let mut commands = vec![select.command()];
+    for subject in subjects {
+        for other in subjects.iter().filter(|o| *o != subject) {
+            let mut naming = Select::new(conn, std::slice::from_ref(subject), &[])?;
+            naming.filter.fts_words = vec![other.clone()];
+            let more = naming.fetch(conn)?;
+            if !more.is_empty() {
+                commands.push(naming.command());
+            }
+            for f in more {
+                if !found.iter().any(|g| g.claim_id == f.claim_id) {
+                    found.push(f);
+                }
+            }
+        }
+    }
+    Ok((found, commands.join(" ; claimdb ")))
 }

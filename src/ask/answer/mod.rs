@@ -18,6 +18,7 @@ mod explain;
 mod facts;
 mod keywords;
 mod lists;
+mod other_names;
 mod rows;
 mod say;
 mod select;
@@ -52,25 +53,45 @@ fn read_with(
     source_id: Option<i64>,
     as_typed: &[String],
 ) -> Result<Reading> {
-    let catalogue = |companies: bool| -> Result<crate::ask::intent::Catalogue> {
-        let mut c = catalogue::catalogue(conn, question, companies)?;
-        c.as_typed = as_typed.to_vec();
-        if let Some(source_id) = source_id {
-            let mut kept = Vec::new();
-            for t in std::mem::take(&mut c.topics) {
-                if scope::has_topic(conn, source_id, &t.name)? {
-                    kept.push(t);
+    let mut learned: Vec<(String, String)> = Vec::new();
+    let catalogue =
+        |companies: bool, learned: &[(String, String)]| -> Result<crate::ask::intent::Catalogue> {
+            let mut c = catalogue::catalogue(conn, question, companies)?;
+            c.as_typed = as_typed.to_vec();
+            // Other names the articles give their subjects, for words nothing else named.
+            for (word, subject) in learned {
+                let alias = crate::names::fold(word);
+                match c.subjects.iter_mut().find(|e| e.name == *subject) {
+                    Some(entry) => entry.aliases.push(alias),
+                    None => c.subjects.push(crate::ask::intent::Entry {
+                        name: subject.clone(),
+                        aliases: vec![alias],
+                    }),
                 }
             }
-            c.topics = kept;
-        }
-        Ok(c)
-    };
-    let reading = interpret::read(question, &catalogue(false)?);
+            if let Some(source_id) = source_id {
+                let mut kept = Vec::new();
+                for t in std::mem::take(&mut c.topics) {
+                    if scope::has_topic(conn, source_id, &t.name)? {
+                        kept.push(t);
+                    }
+                }
+                c.topics = kept;
+            }
+            Ok(c)
+        };
+    let reading = interpret::read(question, &catalogue(false, &learned)?);
     if reading.unknown.is_empty() {
         return Ok(reading);
     }
-    Ok(interpret::read(question, &catalogue(true)?))
+    learned = other_names::learned(conn, &reading.unknown)?;
+    if !learned.is_empty() {
+        let reading = interpret::read(question, &catalogue(false, &learned)?);
+        if reading.unknown.is_empty() {
+            return Ok(reading);
+        }
+    }
+    Ok(interpret::read(question, &catalogue(true, &learned)?))
 }
 
 /// Answers `question`, from the articles of `sources` when some are given (their
@@ -182,13 +203,40 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             subjects,
             words,
             compare: true,
-        } => compare::compare_mentioning(conn, out, &subjects, &words),
+        } => compared_with_unknown(conn, out, question, &reading, &subjects, &words),
         Intent::Unknown {
             subjects,
             words,
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words),
     }
+}
+
+/// A comparison with something no name holds. One subject compared with it: its
+/// comparisons with "the others" on the topic asked answer ("more memory safe than
+/// other servers"), and nothing else of it does.
+fn compared_with_unknown(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    question: &str,
+    reading: &Reading,
+    subjects: &[String],
+    words: &[String],
+) -> Result<()> {
+    if subjects.len() == 1
+        && !reading.topics.is_empty()
+        && !select::comparisons(conn, subjects, &reading.topics)?
+            .1
+            .is_empty()
+    {
+        let asked = Asked {
+            phrases: &reading.topic_phrases,
+            question,
+            advice: reading.advice,
+        };
+        return compare::compare_answer(conn, out, subjects, &reading.topics, asked);
+    }
+    compare::compare_mentioning(conn, out, subjects, words)
 }
 
 /// The question read again where its subjects say more: a subject named only
@@ -200,7 +248,12 @@ fn read_by_subjects(
     chosen: &scope::Chosen,
     mut reading: Reading,
 ) -> Result<Reading> {
-    let topic_words = topic_words(conn, &mut reading)?;
+    let mut topic_words = topic_words(conn, &mut reading)?;
+    // A subject read from one word of its longer name, beside a subject named
+    // whole in another article ("zg ... quux_folders" and "single quux zorb"): the
+    // word is the question's own, not that subject.
+    topic_words.extend(partial_apart(conn, &reading)?);
+    reading.subjects.retain(|s| !topic_words.contains(s));
     let mut one_source = None;
     // Subjects that all belong to one article: the question uses that article's
     // words, so another article's aliases cannot capture it (the rows are theirs
@@ -211,6 +264,8 @@ fn read_by_subjects(
     {
         reading = read_with(conn, question, Some(source_id), &[])?;
         reading.subjects.retain(|s| !topic_words.contains(s));
+        let apart = partial_apart(conn, &reading)?;
+        reading.subjects.retain(|s| !apart.contains(s));
         one_source = Some(source_id);
     }
     // A word the other subjects' claims say as typed ("the latest Zorb release"),
@@ -219,8 +274,40 @@ fn read_by_subjects(
     if !as_typed.is_empty() {
         reading = read_with(conn, question, one_source, &as_typed)?;
         reading.subjects.retain(|s| !topic_words.contains(s));
+        let apart = partial_apart(conn, &reading)?;
+        reading.subjects.retain(|s| !apart.contains(s));
     }
     Ok(reading)
+}
+
+/// The subjects read from one word of a longer name that share no article with
+/// the subjects named whole.
+fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
+    let whole: Vec<String> = reading
+        .subjects
+        .iter()
+        .filter(|s| !reading.partial_subjects.contains(s))
+        .cloned()
+        .collect();
+    if whole.is_empty() || reading.partial_subjects.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM claims a JOIN claims b ON a.source_id = b.source_id
+                        WHERE a.subject_id = (SELECT subject_id FROM subjects WHERE name = ?1)
+                          AND b.subject_id = (SELECT subject_id FROM subjects WHERE name = ?2))",
+    )?;
+    let mut apart = Vec::new();
+    for partial in &reading.partial_subjects {
+        let mut shares = false;
+        for w in &whole {
+            shares |= stmt.query_row(rusqlite::params![partial, w], |r| r.get::<_, bool>(0))?;
+        }
+        if !shares {
+            apart.push(partial.clone());
+        }
+    }
+    Ok(apart)
 }
 
 /// The words a subject was read from as a typo that the claims of the question's
@@ -313,7 +400,7 @@ fn attribute_unsaid(
     if reading.topics.is_empty()
         && reading.list.is_none()
         && reading.companies.is_empty()
-        && let Some(asked) = attribute::asked(question)
+        && let Some(asked) = attribute::asked_of(question, !reading.subjects.is_empty())
         && attribute::unsaid(conn, &asked, &reading.subjects)?
     {
         // No row answers it: an empty list (`[]` in JSON), not no output at all.

@@ -210,3 +210,64 @@ impl Select {
         found
     }
 }
+
+/// The claims on `topics` of other subjects whose text names one of `subjects`
+/// ("Numbat Labs sells support for Quokka", asked "who supports quokka"): where the
+/// subjects have no claim of their own on the topics, these say it of them.
+/// Returns them with the commands that list them (`claims --topic T --text X`).
+pub fn naming(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<(Vec<Found>, Vec<String>)> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut commands = Vec::new();
+    if topics.is_empty() {
+        return Ok((found, commands));
+    }
+    for subject in subjects {
+        let mut select = Select::new(conn, &[], topics)?;
+        select.filter.fts_words = vec![subject.clone()];
+        let mut any = false;
+        for f in select.fetch(conn)? {
+            if !subjects.contains(&f.subject) && !found.iter().any(|g| g.claim_id == f.claim_id) {
+                found.push(f);
+                any = true;
+            }
+        }
+        if any {
+            commands.push(select.command());
+        }
+    }
+    Ok((found, commands))
+}
+
+/// Comparison claims between the subjects (all when none named), on the topics;
+/// with the select that lists them.
+pub fn comparisons(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+) -> Result<(Select, Vec<Found>)> {
+    let all = Select::new(conn, &[], topics)?
+        .of_kinds(vec![Kind::Comparison])
+        .fetch(conn)?;
+    // Between the named subjects: either side may be the favoured one; "than the
+    // others" (no versus) counts for any.
+    let found: Vec<Found> = all
+        .into_iter()
+        .filter(|f| {
+            subjects.is_empty()
+                || subjects.contains(&f.subject)
+                    && f.versus
+                        .as_ref()
+                        .is_none_or(|v| subjects.len() < 2 || subjects.iter().any(|s| s == v))
+                || f.versus
+                    .as_ref()
+                    .is_some_and(|v| subjects.iter().any(|s| s == v))
+                    && subjects.len() < 2
+        })
+        .collect();
+    let select = Select::new(conn, subjects, topics)?.of_kinds(vec![Kind::Comparison]);
+    Ok((select, found))
+}

@@ -328,6 +328,8 @@ lists! {
     ATTRIBUTES = "attributes.txt";
     /// ask: openers of a question for a quantity ("how much").
     QUANTITY_OPENERS = "quantity_openers.txt";
+    /// ask: openers of a question for an attribute of a named subject ("what is the").
+    ATTRIBUTE_OF_OPENERS = "attribute_of_openers.txt";
     /// import, ask: the classes of subjects an article compares ("database").
     SUBJECT_CLASSES = "subject_classes.txt";
     /// ask: words that name an article as a document ("the X article").
