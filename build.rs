@@ -8,6 +8,21 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+/// On x86-64 Linux (glibc) `claimdb` is linked as a position-dependent executable:
+/// a PIE's thousands of relative relocations are applied by the dynamic loader at
+/// every start, dirtying the pages they land on, and a command is a short process.
+/// Only the link changes (the code stays position-independent, as the test and
+/// proc-macro crates need).
+fn link_without_pie() {
+    let target = |key: &str| env::var(key).unwrap_or_default();
+    if target("CARGO_CFG_TARGET_OS") == "linux"
+        && target("CARGO_CFG_TARGET_ARCH") == "x86_64"
+        && target("CARGO_CFG_TARGET_ENV") == "gnu"
+    {
+        println!("cargo::rustc-link-arg-bin=claimdb=-no-pie");
+    }
+}
+
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").unwrap();
     let root = Path::new(&root);
@@ -15,6 +30,7 @@ fn main() {
     println!("cargo::rerun-if-changed=seed");
     println!("cargo::rerun-if-changed=src/db/expected_schema.json");
     println!("cargo::rerun-if-changed=src/text/english");
+    link_without_pie();
 
     let mut migrations: Vec<(u32, String)> = Vec::new();
     for entry in fs::read_dir(root.join("migrations")).expect("migrations/ exists") {

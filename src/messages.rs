@@ -8,7 +8,9 @@
 macro_rules! stderr_text {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stderr(), $($arg)*);
+        // Formatted first, then written at once: standard error is unbuffered, and
+        // `write!` on it makes a system call per piece.
+        let _ = std::io::stderr().write_all(format!($($arg)*).as_bytes());
     }};
 }
 
@@ -17,6 +19,10 @@ macro_rules! stderr_text {
 macro_rules! stderr_line {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        // One write per line (see `stderr_text!`): a reader of a pipe is woken
+        // once, and the line never arrives cut in two.
+        let mut line = format!($($arg)*);
+        line.push('\n');
+        let _ = std::io::stderr().write_all(line.as_bytes());
     }};
 }

@@ -150,6 +150,8 @@ impl GuardedConnection {
             i32::try_from(length).unwrap_or(i32::MAX),
         )?;
         let heap = HEAP_LIMIT.max(length.saturating_mul(4));
+        // Enforced through SQLite's memory accounting, which main.rs leaves on for
+        // `sql` only.
         conn.pragma_update(None, "hard_heap_limit", heap)?;
         conn.pragma_update(None, "query_only", true)?;
         let refused = Arc::new(Mutex::new(None));

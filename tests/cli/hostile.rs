@@ -52,6 +52,33 @@ fn sql_memory_is_bounded() {
     assert!(err.contains("256 MiB of memory"), "{err}");
 }
 
+/// (1) The memory limit is SQLite's own, not the address space: a row of 360 MB,
+/// which fits in 1 GiB, is refused at 256 MiB.
+#[test]
+fn sql_memory_limit_is_enforced_by_sqlite() {
+    let (env, db) = env_with_db();
+    let columns = ["zeroblob(30000000)"; 12].join(", ");
+    let query = format!("SELECT {columns}");
+    let mut sh = std::process::Command::new("sh");
+    sh.args([
+        "-c",
+        "ulimit -v 1048576 && exec \"$@\"",
+        "sh",
+        env!("CARGO_BIN_EXE_claimdb"),
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "sql",
+        &query,
+    ])
+    .env_clear()
+    .current_dir(env.dir.path())
+    .stdin(std::process::Stdio::null());
+    let err = crate::support::run(&mut sh).fails_with(2).to_string();
+    assert!(err.contains("256 MiB of memory"), "{err}");
+}
+
 /// (1) The table format prints long results in blocks instead of collecting every
 /// row: 2,500 rows come out as three tables.
 #[test]

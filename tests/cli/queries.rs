@@ -293,6 +293,27 @@ fn every_command_has_help_with_an_example() {
     );
 }
 
+/// `claimdb CMD --help` opens with the summary `claimdb --help` lists for CMD, not
+/// the text of some argument group the command shares with others.
+#[test]
+fn every_command_help_opens_with_its_own_summary() {
+    let env = Env::new();
+    let overview = env.run(&["--help"]).ok().to_string();
+    for command in crate::support::commands() {
+        let help = env.run(&[&command, "--help"]).ok().to_string();
+        let summary: String = help.lines().next().unwrap_or("").chars().take(30).collect();
+        assert!(
+            overview.lines().any(|l| {
+                let l = l.trim_start();
+                l.strip_prefix(command.as_str()).is_some_and(|rest| {
+                    rest.starts_with(' ') && rest.trim_start().starts_with(&summary)
+                })
+            }),
+            "{command} --help opens with {summary:?}, not its summary in:\n{overview}"
+        );
+    }
+}
+
 #[test]
 fn completions_offer_commands_and_the_knowledge_base_names() {
     let env = Env::new();
