@@ -12,6 +12,7 @@ use crate::text::english::{
     FILLER, FUNCTION_WORDS, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS,
     SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
 };
+use crate::text::fold::fold_into;
 
 /// How often the prose must use a name found nowhere else.
 const KEPT_USING: usize = 3;
@@ -102,32 +103,46 @@ pub fn subject_column(header: &str) -> bool {
 /// The page's prose, as the tests of a name need it.
 pub struct Page {
     /// Every word the prose writes in lower case, and how often.
-    lower: std::collections::HashMap<String, usize>,
+    lower: Counted,
     /// Every word the prose writes capitalised, and how often.
-    upper: std::collections::HashMap<String, usize>,
+    upper: Counted,
     /// Words a paragraph's sentence opens with in lower case, and how often.
-    lower_initial: std::collections::HashMap<String, usize>,
+    lower_initial: Counted,
     /// Capitalised runs of the prose: how often each stands mid-sentence, how
     /// often at all, and how often it starts a sentence.
     runs: Vec<(String, usize, usize, usize)>,
     /// The prose, folded, for counting mentions.
     folded: String,
     /// Mentions counted so far: a long page repeats its headings.
-    mentioned: std::cell::RefCell<std::collections::HashMap<String, usize>>,
+    mentioned: std::cell::RefCell<Counted>,
     /// What the source sets as code ("`x`") or link text ("[x]"), short ones
     /// only, gathered in one pass when first asked.
-    coded: std::cell::OnceCell<std::collections::HashSet<String>>,
+    coded: std::cell::OnceCell<foldhash::HashSet<String>>,
 }
+
+/// Words and how often the page writes them, hashed with foldhash (seeded per
+/// process): a 1 MB page counts some 150 000 words.
+type Counted = foldhash::HashMap<String, usize>;
 
 /// What [`Page`] counts over the page's blocks.
 #[derive(Default)]
 struct Counts {
-    lower: std::collections::HashMap<String, usize>,
-    upper: std::collections::HashMap<String, usize>,
-    lower_initial: std::collections::HashMap<String, usize>,
+    lower: Counted,
+    upper: Counted,
+    lower_initial: Counted,
     /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
     runs: indexmap_free::Ordered,
     folded: String,
+}
+
+/// Counts `word` once more; a word seen before is counted without a copy of it.
+fn count(counted: &mut Counted, word: &str) {
+    match counted.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            counted.insert(word.to_string(), 1);
+        }
+    }
 }
 
 impl Counts {
@@ -142,29 +157,24 @@ impl Counts {
             };
             let paragraph = block.kind == BlockKind::Paragraph;
             for text in texts {
-                if paragraph {
-                    let mut initial = true;
-                    for raw in text.split_whitespace() {
-                        let w = clean(raw);
-                        if initial && w.starts_with(char::is_lowercase) && raw.starts_with(w) {
-                            *c.lower_initial.entry(w.to_string()).or_insert(0) += 1;
-                        }
-                        initial = raw.ends_with(['.', '?', '!']);
+                c.folded.push(' ');
+                fold_into(&mut c.folded, text);
+                c.folded.push(' ');
+                let mut initial = true;
+                for raw in text.split_whitespace() {
+                    let w = clean(raw);
+                    // A paragraph's sentence that opens in lower case.
+                    if paragraph
+                        && initial
+                        && w.starts_with(char::is_lowercase)
+                        && raw.starts_with(w)
+                    {
+                        count(&mut c.lower_initial, w);
                     }
-                }
-                c.folded.push(' ');
-                c.folded.push_str(&fold(text));
-                c.folded.push(' ');
-                for word in text.split_whitespace() {
-                    let w = clean(word);
+                    initial = raw.ends_with(['.', '?', '!']);
                     // A word seen before is counted without a copy of it.
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        match c.lower.get_mut(w) {
-                            Some(n) => *n += 1,
-                            None => {
-                                c.lower.insert(w.to_string(), 1);
-                            }
-                        }
+                        count(&mut c.lower, w);
                     } else {
                         // Likewise, lowered into one buffer ("é" and "Σ" the
                         // long way, as `to_lowercase` reads a word's end).
@@ -175,12 +185,7 @@ impl Counts {
                         } else {
                             key = w.to_lowercase();
                         }
-                        match c.upper.get_mut(key.as_str()) {
-                            Some(n) => *n += 1,
-                            None => {
-                                c.upper.insert(key.clone(), 1);
-                            }
-                        }
+                        count(&mut c.upper, &key);
                     }
                 }
                 let table = matches!(block.kind, BlockKind::TableRow { .. });
@@ -240,7 +245,14 @@ impl Page {
             Counts::of(blocks)
         };
         // Punctuation as spaces, so that a mention is a word between spaces.
-        let folded = folded.replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
+        // (ASCII for ASCII, in place: the prose of a 1 MB page is a 1 MB string.)
+        let mut folded = folded.into_bytes();
+        for b in &mut folded {
+            if matches!(b, b'.' | b',' | b';' | b':' | b'(' | b')' | b'?' | b'!') {
+                *b = b' ';
+            }
+        }
+        let folded = String::from_utf8(folded).expect("ASCII replaced by ASCII");
         let runs = runs
             .into_iter()
             .map(|(run, (mid, all, initial))| (run, mid, all, initial))
@@ -469,7 +481,7 @@ impl Page {
 /// Counting runs by name while keeping the order they were first seen, without a
 /// linear search per word (a 1 MB page has tens of thousands of runs).
 mod indexmap_free {
-    use std::collections::HashMap;
+    use foldhash::HashMap;
 
     #[derive(Default)]
     pub struct Ordered {
@@ -544,8 +556,8 @@ const CODED_LEN: usize = 64;
 /// Every text of at most [`CODED_LEN`] bytes that `source` writes between two
 /// backticks or between `[` and `]` with neither inside: a word without those
 /// marks is one of them exactly when [`in_code`] finds it.
-fn coded_spans(source: &str) -> std::collections::HashSet<String> {
-    let mut spans = std::collections::HashSet::new();
+fn coded_spans(source: &str) -> foldhash::HashSet<String> {
+    let mut spans = foldhash::HashSet::default();
     let mut keep = |from: usize, to: usize| {
         if to - from <= CODED_LEN {
             spans.insert(source[from..to].to_string());
