@@ -132,7 +132,8 @@ struct Counts {
     lower_initial: Counted,
     /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
     runs: indexmap_free::Ordered,
-    folded: String,
+    /// The prose folded, as UTF-8.
+    folded: Vec<u8>,
 }
 
 /// Counts `word` once more; a word seen before is counted without a copy of it.
@@ -157,9 +158,9 @@ impl Counts {
             };
             let paragraph = block.kind == BlockKind::Paragraph;
             for text in texts {
-                c.folded.push(' ');
+                c.folded.push(b' ');
                 fold_into(&mut c.folded, text);
-                c.folded.push(' ');
+                c.folded.push(b' ');
                 let mut initial = true;
                 for raw in text.split_whitespace() {
                     let w = clean(raw);
@@ -216,7 +217,7 @@ impl Counts {
         for (run, counts) in later.runs.into_iter() {
             self.runs.add(run, counts);
         }
-        self.folded.push_str(&later.folded);
+        self.folded.extend_from_slice(&later.folded);
     }
 }
 
@@ -246,13 +247,14 @@ impl Page {
         };
         // Punctuation as spaces, so that a mention is a word between spaces.
         // (ASCII for ASCII, in place: the prose of a 1 MB page is a 1 MB string.)
-        let mut folded = folded.into_bytes();
+        let mut folded = folded;
         for b in &mut folded {
             if matches!(b, b'.' | b',' | b';' | b':' | b'(' | b')' | b'?' | b'!') {
                 *b = b' ';
             }
         }
-        let folded = String::from_utf8(folded).expect("ASCII replaced by ASCII");
+        let folded =
+            String::from_utf8(folded).expect("folded text is UTF-8, ASCII replaced by ASCII");
         let runs = runs
             .into_iter()
             .map(|(run, (mid, all, initial))| (run, mid, all, initial))
@@ -791,8 +793,8 @@ mod tests {
         assert_eq!(halves.upper, whole.upper);
         assert_eq!(
             halves.folded,
-            whole
-                .folded
+            String::from_utf8(whole.folded)
+                .unwrap()
                 .replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ")
         );
     }

@@ -58,29 +58,29 @@ pub fn fold(name: &str) -> String {
     out
 }
 
-/// Appends [`fold`] of `text` to `out`, as `out.push_str(&fold(text))` would,
-/// without a string of its own, and a run of ASCII through [`ascii_table`] even
-/// where the text holds other characters (a page's counts fold all its prose).
-pub fn fold_into(out: &mut String, text: &str) {
+/// Appends [`fold`] of `text` to `out` as UTF-8, as `out.push_str(&fold(text))`
+/// would, without a string of its own, and a run of ASCII through [`ascii_table`]
+/// even where the text holds other characters (a page's counts fold all its
+/// prose).
+pub fn fold_into(out: &mut Vec<u8>, text: &str) {
     let table = ascii_table();
     let start = out.len();
+    out.reserve(text.len());
     let mut pending_space = false;
     let mut rest = text;
     while !rest.is_empty() {
         let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        for b in rest.as_bytes()[..ascii]
-            .iter()
-            .map(|&b| table[usize::from(b)])
-        {
+        for &b in &rest.as_bytes()[..ascii] {
+            let b = table[usize::from(b)];
             if b == b' ' {
                 pending_space = out.len() > start;
                 continue;
             }
             if pending_space {
-                out.push(' ');
+                out.push(b' ');
                 pending_space = false;
             }
-            out.push(char::from(b));
+            out.push(b);
         }
         rest = &rest[ascii..];
         let Some(ch) = rest.chars().next() else {
@@ -93,13 +93,11 @@ pub fn fold_into(out: &mut String, text: &str) {
             continue;
         }
         if pending_space {
-            out.push(' ');
+            out.push(b' ');
             pending_space = false;
         }
-        if ch.is_ascii() {
-            out.push(ch.to_ascii_lowercase());
-        } else {
-            out.extend(ch.to_lowercase());
+        for lower in ch.to_lowercase() {
+            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
 }
@@ -196,9 +194,9 @@ mod tests {
                 format!("a{want}b")
             };
             assert_eq!(fold(&text), folded, "{b}");
-            let mut into = String::from("x");
+            let mut into = b"x".to_vec();
             fold_into(&mut into, &format!(" {text}\u{e9} "));
-            assert_eq!(into, format!("x{folded}\u{e9}"), "{b}");
+            assert_eq!(into, format!("x{folded}\u{e9}").as_bytes(), "{b}");
             assert_eq!(
                 fold(&format!("{text}\u{e9}")),
                 format!("{folded}\u{e9}"),
