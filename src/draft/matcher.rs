@@ -1,7 +1,7 @@
 //! Finding the catalogue's subjects and topics in a folded sentence: case, hyphens
 //! and typographic quotes ignored (`text::fold`), whole words only.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 
 use crate::draft::catalogue::Catalogue;
 use crate::names::fold;
@@ -99,10 +99,7 @@ impl Matcher {
                 targets.push(target);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok();
+        let automaton = AhoCorasick::new(&patterns).ok();
         Matcher {
             automaton,
             targets,

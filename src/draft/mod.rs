@@ -83,6 +83,7 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
 /// Drafts the claims of `text` written in `format`. `only` (from `--subject`)
 /// narrows the draft to those subjects, named on the page or not.
 pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
+    cues::expect_page(text.len());
     let blocks = blocks(text, format);
     let page = discover::Page::new(&blocks);
     let proposed = proposed_subjects(text, &blocks, &page, catalogue);
