@@ -162,8 +162,23 @@ impl Counts {
                 fold_into(&mut c.folded, text);
                 c.folded.push(b' ');
                 let mut initial = true;
-                for raw in text.split_whitespace() {
-                    let w = clean(raw);
+                // ASCII text (most of a page) is split and trimmed by its bytes,
+                // as `split_whitespace` and `clean` would.
+                let ascii = text.is_ascii();
+                let mut words = text.split_whitespace();
+                let mut ascii_words = ascii_words(text);
+                loop {
+                    let (raw, w) = if ascii {
+                        match ascii_words.next() {
+                            Some(raw) => (raw, clean_ascii(raw)),
+                            None => break,
+                        }
+                    } else {
+                        match words.next() {
+                            Some(raw) => (raw, clean(raw)),
+                            None => break,
+                        }
+                    };
                     // A paragraph's sentence that opens in lower case.
                     if paragraph
                         && initial
@@ -657,6 +672,33 @@ fn clean(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// The words of ASCII `text`, as `split_whitespace` gives them.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    let base = text.as_ptr() as usize;
+    text.as_bytes()
+        .split(|&b| b.is_ascii_whitespace() || b == 0x0B)
+        .filter(|w| !w.is_empty())
+        .map(move |w| {
+            let start = w.as_ptr() as usize - base;
+            &text[start..start + w.len()]
+        })
+}
+
+/// [`clean`] of an ASCII word, by its bytes.
+fn clean_ascii(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| b.is_ascii_alphanumeric() || b == b'.')
+        .unwrap_or(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .rposition(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'#'))
+        .map_or(start, |i| start + i + 1);
+    let word = &word[start..end];
+    word.strip_suffix("'s").unwrap_or(word)
+}
+
 /// A word that reads as (part of) a name: it starts with a capital, or has one
 /// inside ("gRPC").
 fn capital(word: &str) -> bool {
@@ -764,6 +806,18 @@ mod tests {
             let blocks = blocks(&source, Format::Plain);
             let page = Page::new(&blocks);
             proptest::prop_assert_eq!(page.in_code(&source, &word), in_code(&source, &word));
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII text is split and trimmed by its bytes as by its characters.
+        #[test]
+        fn ascii_words_split_and_clean_as_words_do(text in "[ \t\n\x0b\x0c\r.,'s+#()aZ9-]{0,24}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(ascii_words(&text).collect::<Vec<_>>(), words.clone());
+            for w in words {
+                proptest::prop_assert_eq!(clean_ascii(w), clean(w));
+            }
         }
     }
 
