@@ -172,6 +172,12 @@ pub fn expect_page(len: usize) {
     PAGE_LEN.fetch_max(len, Ordering::Relaxed);
 }
 
+/// True when the page [`expect_page`] was told of is long enough that a DFA's
+/// build pays for itself in its scans.
+pub fn long_page() -> bool {
+    PAGE_LEN.load(Ordering::Relaxed) >= DFA_PAGE_LEN
+}
+
 /// Every phrase of every static of [`ALL`], found in one pass over a sentence.
 struct Union {
     automaton: Option<AhoCorasick>,
@@ -205,8 +211,7 @@ fn union() -> &'static Union {
         // One pass per sentence. A DFA runs a megabyte's scans some 30 M
         // instructions faster than the compact automaton, but takes some 14 M
         // more to build: from half a megabyte on it pays for itself.
-        let kind =
-            (PAGE_LEN.load(Ordering::Relaxed) >= DFA_PAGE_LEN).then_some(AhoCorasickKind::DFA);
+        let kind = long_page().then_some(AhoCorasickKind::DFA);
         let automaton = AhoCorasick::builder().kind(kind).build(&patterns).ok();
         Union { automaton, owners }
     })
