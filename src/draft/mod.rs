@@ -98,7 +98,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         .filter(|(_, e)| e.proposed && e.aliases.first().is_some_and(|a| page.cased(a)))
         .map(|(i, _)| i)
         .collect();
-    let matcher = matcher::Matcher::new(&catalogue).with_cased(cased);
+    let matcher = matcher::Matcher::new(&catalogue, cues::long_page()).with_cased(cased);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
     let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));
