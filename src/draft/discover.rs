@@ -12,6 +12,7 @@ use crate::text::english::{
     FILLER, FUNCTION_WORDS, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS,
     SENTENCE_OPENERS, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
 };
+use crate::text::fold::fold_into;
 
 mod listed;
 
@@ -110,32 +111,47 @@ pub fn subject_column(header: &str) -> bool {
 /// The page's prose, as the tests of a name need it.
 pub struct Page {
     /// Every word the prose writes in lower case, and how often.
-    lower: std::collections::HashMap<String, usize>,
+    lower: Counted,
     /// Every word the prose writes capitalised, and how often.
-    upper: std::collections::HashMap<String, usize>,
+    upper: Counted,
     /// Words a paragraph's sentence opens with in lower case, and how often.
-    lower_initial: std::collections::HashMap<String, usize>,
+    lower_initial: Counted,
     /// Capitalised runs of the prose: how often each stands mid-sentence, how
     /// often at all, and how often it starts a sentence.
     runs: Vec<(String, usize, usize, usize)>,
     /// The prose, folded, for counting mentions.
     folded: String,
     /// Mentions counted so far: a long page repeats its headings.
-    mentioned: std::cell::RefCell<std::collections::HashMap<String, usize>>,
+    mentioned: std::cell::RefCell<Counted>,
     /// What the source sets as code ("`x`") or link text ("[x]"), short ones
     /// only, gathered in one pass when first asked.
-    coded: std::cell::OnceCell<std::collections::HashSet<String>>,
+    coded: std::cell::OnceCell<foldhash::HashSet<String>>,
 }
+
+/// Words and how often the page writes them, hashed with foldhash (seeded per
+/// process): a 1 MB page counts some 150 000 words.
+type Counted = foldhash::HashMap<String, usize>;
 
 /// What [`Page`] counts over the page's blocks.
 #[derive(Default)]
 struct Counts {
-    lower: std::collections::HashMap<String, usize>,
-    upper: std::collections::HashMap<String, usize>,
-    lower_initial: std::collections::HashMap<String, usize>,
+    lower: Counted,
+    upper: Counted,
+    lower_initial: Counted,
     /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
     runs: indexmap_free::Ordered,
-    folded: String,
+    /// The prose folded, as UTF-8.
+    folded: Vec<u8>,
+}
+
+/// Counts `word` once more; a word seen before is counted without a copy of it.
+fn count(counted: &mut Counted, word: &str) {
+    match counted.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            counted.insert(word.to_string(), 1);
+        }
+    }
 }
 
 impl Counts {
@@ -150,29 +166,39 @@ impl Counts {
             };
             let paragraph = block.kind == BlockKind::Paragraph;
             for text in texts {
-                if paragraph {
-                    let mut initial = true;
-                    for raw in text.split_whitespace() {
-                        let w = clean(raw);
-                        if initial && w.starts_with(char::is_lowercase) && raw.starts_with(w) {
-                            *c.lower_initial.entry(w.to_string()).or_insert(0) += 1;
+                c.folded.push(b' ');
+                fold_into(&mut c.folded, text);
+                c.folded.push(b' ');
+                let mut initial = true;
+                // ASCII text (most of a page) is split and trimmed by its bytes,
+                // as `split_whitespace` and `clean` would.
+                let ascii = text.is_ascii();
+                let mut words = text.split_whitespace();
+                let mut ascii_words = ascii_words(text);
+                loop {
+                    let (raw, w) = if ascii {
+                        match ascii_words.next() {
+                            Some(raw) => (raw, clean_ascii(raw)),
+                            None => break,
                         }
-                        initial = raw.ends_with(['.', '?', '!']);
+                    } else {
+                        match words.next() {
+                            Some(raw) => (raw, clean(raw)),
+                            None => break,
+                        }
+                    };
+                    // A paragraph's sentence that opens in lower case.
+                    if paragraph
+                        && initial
+                        && w.starts_with(char::is_lowercase)
+                        && raw.starts_with(w)
+                    {
+                        count(&mut c.lower_initial, w);
                     }
-                }
-                c.folded.push(' ');
-                c.folded.push_str(&fold(text));
-                c.folded.push(' ');
-                for word in text.split_whitespace() {
-                    let w = clean(word);
+                    initial = raw.ends_with(['.', '?', '!']);
                     // A word seen before is counted without a copy of it.
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        match c.lower.get_mut(w) {
-                            Some(n) => *n += 1,
-                            None => {
-                                c.lower.insert(w.to_string(), 1);
-                            }
-                        }
+                        count(&mut c.lower, w);
                     } else {
                         // Likewise, lowered into one buffer ("é" and "Σ" the
                         // long way, as `to_lowercase` reads a word's end).
@@ -183,12 +209,7 @@ impl Counts {
                         } else {
                             key = w.to_lowercase();
                         }
-                        match c.upper.get_mut(key.as_str()) {
-                            Some(n) => *n += 1,
-                            None => {
-                                c.upper.insert(key.clone(), 1);
-                            }
-                        }
+                        count(&mut c.upper, &key);
                     }
                 }
                 let table = matches!(block.kind, BlockKind::TableRow { .. });
@@ -219,7 +240,7 @@ impl Counts {
         for (run, counts) in later.runs.into_iter() {
             self.runs.add(run, counts);
         }
-        self.folded.push_str(&later.folded);
+        self.folded.extend_from_slice(&later.folded);
     }
 }
 
@@ -248,7 +269,15 @@ impl Page {
             Counts::of(blocks)
         };
         // Punctuation as spaces, so that a mention is a word between spaces.
-        let folded = folded.replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ");
+        // (ASCII for ASCII, in place: the prose of a 1 MB page is a 1 MB string.)
+        let mut folded = folded;
+        for b in &mut folded {
+            if matches!(b, b'.' | b',' | b';' | b':' | b'(' | b')' | b'?' | b'!') {
+                *b = b' ';
+            }
+        }
+        let folded =
+            String::from_utf8(folded).expect("folded text is UTF-8, ASCII replaced by ASCII");
         let runs = runs
             .into_iter()
             .map(|(run, (mid, all, initial))| (run, mid, all, initial))
@@ -477,45 +506,8 @@ impl Page {
     }
 }
 
-/// Counting runs by name while keeping the order they were first seen, without a
-/// linear search per word (a 1 MB page has tens of thousands of runs).
-mod indexmap_free {
-    use std::collections::HashMap;
-
-    #[derive(Default)]
-    pub struct Ordered {
-        index: HashMap<String, usize>,
-        runs: Vec<(String, (usize, usize, usize))>,
-    }
-
-    impl Ordered {
-        pub fn count(&mut self, run: String, mid: bool) {
-            self.add(run, (usize::from(mid), 1, usize::from(!mid)));
-        }
-
-        /// Adds `counts` to `run`'s, or makes it the last run.
-        pub fn add(&mut self, run: String, (mid, all, initial): (usize, usize, usize)) {
-            // A run seen before is counted without a copy of it.
-            let i = match self.index.get(&run) {
-                Some(&i) => i,
-                None => {
-                    let next = self.runs.len();
-                    self.index.insert(run.clone(), next);
-                    self.runs.push((run, (0, 0, 0)));
-                    next
-                }
-            };
-            let counts = &mut self.runs[i].1;
-            counts.0 += mid;
-            counts.1 += all;
-            counts.2 += initial;
-        }
-
-        pub fn into_iter(self) -> impl Iterator<Item = (String, (usize, usize, usize))> {
-            self.runs.into_iter()
-        }
-    }
-}
+/// Counting runs by name in the order first seen (src/draft/discover/).
+mod indexmap_free;
 
 /// The subjects a table's header row names: its cells after the first when they
 /// read as names, and there are at least two of them.
@@ -555,8 +547,8 @@ const CODED_LEN: usize = 64;
 /// Every text of at most [`CODED_LEN`] bytes that `source` writes between two
 /// backticks or between `[` and `]` with neither inside: a word without those
 /// marks is one of them exactly when [`in_code`] finds it.
-fn coded_spans(source: &str) -> std::collections::HashSet<String> {
-    let mut spans = std::collections::HashSet::new();
+fn coded_spans(source: &str) -> foldhash::HashSet<String> {
+    let mut spans = foldhash::HashSet::default();
     let mut keep = |from: usize, to: usize| {
         if to - from <= CODED_LEN {
             spans.insert(source[from..to].to_string());
@@ -670,6 +662,33 @@ fn clean(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// The words of ASCII `text`, as `split_whitespace` gives them.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    let base = text.as_ptr() as usize;
+    text.as_bytes()
+        .split(|&b| b.is_ascii_whitespace() || b == 0x0B)
+        .filter(|w| !w.is_empty())
+        .map(move |w| {
+            let start = w.as_ptr() as usize - base;
+            &text[start..start + w.len()]
+        })
+}
+
+/// [`clean`] of an ASCII word, by its bytes.
+fn clean_ascii(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| b.is_ascii_alphanumeric() || b == b'.')
+        .unwrap_or(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .rposition(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'#'))
+        .map_or(start, |i| start + i + 1);
+    let word = &word[start..end];
+    word.strip_suffix("'s").unwrap_or(word)
+}
+
 /// A word that reads as (part of) a name: it starts with a capital, or has one
 /// inside ("gRPC").
 fn capital(word: &str) -> bool {
@@ -780,6 +799,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// ASCII text is split and trimmed by its bytes as by its characters.
+        #[test]
+        fn ascii_words_split_and_clean_as_words_do(text in "[ \t\n\x0b\x0c\r.,'s+#()aZ9-]{0,24}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(ascii_words(&text).collect::<Vec<_>>(), words.clone());
+            for w in words {
+                proptest::prop_assert_eq!(clean_ascii(w), clean(w));
+            }
+        }
+    }
+
     /// A long page counted in two halves counts what one pass counts, runs in
     /// the order first seen.
     #[test]
@@ -806,8 +837,8 @@ mod tests {
         assert_eq!(halves.upper, whole.upper);
         assert_eq!(
             halves.folded,
-            whole
-                .folded
+            String::from_utf8(whole.folded)
+                .unwrap()
                 .replace(['.', ',', ';', ':', '(', ')', '?', '!'], " ")
         );
     }

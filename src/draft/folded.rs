@@ -3,7 +3,7 @@
 //! back from folded bytes to the sentence as written.
 
 use crate::draft::context::Sentence;
-use crate::draft::cues::CLAUSE_MARKS;
+use crate::draft::cues::{CLAUSE_MARKS, scan_sentence};
 use crate::draft::matcher::{Matcher, Mention, Target};
 use crate::text::fold::fold_mapped;
 
@@ -23,6 +23,8 @@ pub struct Folded<'s> {
 impl<'s> Folded<'s> {
     pub fn new(s: &'s Sentence<'s>, matcher: &Matcher) -> Folded<'s> {
         let (folded, map) = fold_mapped(s.text);
+        // The cue lists' questions about this sentence read one scan of it.
+        scan_sentence(&folded);
         let body = map.partition_point(|&o| o < s.label_len);
         let mut mentions = matcher.mentions(&folded);
         mentions.retain(|m| match m.target {

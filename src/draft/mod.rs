@@ -83,6 +83,7 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
 /// Drafts the claims of `text` written in `format`. `only` (from `--subject`)
 /// narrows the draft to those subjects, named on the page or not.
 pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
+    cues::expect_page(text.len());
     let blocks = blocks(text, format);
     let page = discover::Page::new(&blocks);
     let proposed = proposed_subjects(text, &blocks, &page, catalogue);
@@ -97,7 +98,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         .filter(|(_, e)| e.proposed && e.aliases.first().is_some_and(|a| page.cased(a)))
         .map(|(i, _)| i)
         .collect();
-    let matcher = matcher::Matcher::new(&catalogue).with_cased(cased);
+    let matcher = matcher::Matcher::new(&catalogue, cues::long_page()).with_cased(cased);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
     let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));

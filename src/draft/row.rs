@@ -156,16 +156,29 @@ fn one_line(text: String) -> String {
 /// since it needs less memory") says one thing about the subject's topic, and the
 /// comparison keeps what the sentence compares.
 pub fn dedup(rows: &mut Vec<Row>) {
+    // The keys borrow the rows (no copy of a quote per row), hashed with foldhash.
     let drop: Vec<bool> = {
-        let compared: std::collections::HashSet<(&str, &str, &str)> = rows
+        let compared: foldhash::HashSet<(&str, &str, &str)> = rows
             .iter()
             .filter(|r| r.kind == Kind::Comparison && r.versus.is_none())
             .map(|r| (r.subject.as_str(), r.topic.as_str(), r.quote.as_str()))
             .collect();
+        let mut seen = foldhash::HashSet::default();
         rows.iter()
             .map(|r| {
-                matches!(r.kind, Kind::Pro | Kind::Con)
-                    && compared.contains(&(r.subject.as_str(), r.topic.as_str(), r.quote.as_str()))
+                let repeats_comparison = matches!(r.kind, Kind::Pro | Kind::Con)
+                    && compared.contains(&(r.subject.as_str(), r.topic.as_str(), r.quote.as_str()));
+                // A row dropped for its comparison is no earlier row to repeat.
+                repeats_comparison
+                    || !seen.insert((
+                        r.subject.as_str(),
+                        r.kind.as_str(),
+                        r.topic.as_str(),
+                        r.stance.map(Stance::as_str),
+                        r.value.as_deref(),
+                        r.versus.as_deref(),
+                        r.quote.as_str(),
+                    ))
             })
             .collect()
     };
@@ -173,18 +186,6 @@ pub fn dedup(rows: &mut Vec<Row>) {
     rows.retain(|_| {
         at += 1;
         !drop[at - 1]
-    });
-    let mut seen = std::collections::HashSet::new();
-    rows.retain(|r| {
-        seen.insert((
-            r.subject.clone(),
-            r.kind.as_str(),
-            r.topic.clone(),
-            r.stance.map(Stance::as_str),
-            r.value.clone(),
-            r.versus.clone(),
-            r.quote.clone(),
-        ))
     });
 }
 

@@ -9,6 +9,17 @@ use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Mention;
 use crate::text::english::{COORDINATORS, EVERY_SUBJECT, VERSUS};
 
+/// Where `text` first holds `word` with a space either side, as
+/// `text.find(&format!(" {word} "))` says, without writing that needle (a
+/// sentence is asked this of each word of a list).
+fn find_spaced(text: &str, word: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).find(|&at| {
+        let after = at + 1 + word.len();
+        text[at + 1..].starts_with(word) && bytes.get(after) == Some(&b' ')
+    })
+}
+
 /// The subjects a sentence is about; `seen` holds the subjects of the article in
 /// the order it first names them.
 pub fn primary_subjects(r: &Folded, seen: &[usize]) -> Vec<usize> {
@@ -23,18 +34,14 @@ pub fn primary_subjects(r: &Folded, seen: &[usize]) -> Vec<usize> {
         if head.starts_with(b) {
             Some(0)
         } else {
-            head.find(&format!(" {b} "))
+            find_spaced(head, b)
         }
     });
     let against_before = every.is_some_and(|at| AGAINST.any_in(&head[..at]));
     // "Both A and B ...": the sentence names them itself. "Both systems ..." on a
     // page of many subjects says which two only through its context.
-    let names_two = r
-        .subjects()
-        .map(|(i, _)| i)
-        .collect::<std::collections::HashSet<_>>()
-        .len()
-        >= 2;
+    let mut named = r.subjects().map(|(i, _)| i);
+    let names_two = named.next().is_some_and(|first| named.any(|i| i != first));
     if every.is_some() && !against_before && !names_two && seen.len() == 2 {
         return seen.to_vec();
     }
@@ -90,5 +97,19 @@ pub fn verdict_sides(lookup: &Lookup, ctx: &Context, seen: &[usize]) -> Vec<usiz
         seen.to_vec()
     } else {
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The spaced word is found where the needle written out is.
+        #[test]
+        fn find_spaced_finds_what_the_needle_finds(text in "[ ab]{0,12}", word in "[ab]{0,3}") {
+            proptest::prop_assert_eq!(
+                super::find_spaced(&text, &word),
+                text.find(&format!(" {word} "))
+            );
+        }
     }
 }

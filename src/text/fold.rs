@@ -58,6 +58,50 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// Appends [`fold`] of `text` to `out` as UTF-8, as `out.push_str(&fold(text))`
+/// would, without a string of its own, and a run of ASCII through [`ascii_table`]
+/// even where the text holds other characters (a page's counts fold all its
+/// prose).
+pub fn fold_into(out: &mut Vec<u8>, text: &str) {
+    let table = ascii_table();
+    let start = out.len();
+    out.reserve(text.len());
+    let mut pending_space = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        for &b in &rest.as_bytes()[..ascii] {
+            let b = table[usize::from(b)];
+            if b == b' ' {
+                pending_space = out.len() > start;
+                continue;
+            }
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
+            }
+            out.push(b);
+        }
+        rest = &rest[ascii..];
+        let Some(ch) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[ch.len_utf8()..];
+        let ch = plain(ch);
+        if ch == ' ' {
+            pending_space = out.len() > start;
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        for lower in ch.to_lowercase() {
+            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+}
+
 /// [`fold`] of ASCII text, byte by byte through [`ascii_table`].
 fn fold_ascii(name: &str) -> String {
     let table = ascii_table();
@@ -150,6 +194,9 @@ mod tests {
                 format!("a{want}b")
             };
             assert_eq!(fold(&text), folded, "{b}");
+            let mut into = b"x".to_vec();
+            fold_into(&mut into, &format!(" {text}\u{e9} "));
+            assert_eq!(into, format!("x{folded}\u{e9}").as_bytes(), "{b}");
             assert_eq!(
                 fold(&format!("{text}\u{e9}")),
                 format!("{folded}\u{e9}"),

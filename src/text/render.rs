@@ -148,6 +148,14 @@ impl Folded {
                 i += run;
                 continue;
             }
+            // An ASCII space between words, as `push` takes it.
+            if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B {
+                if !self.rendered.text.is_empty() && self.pending_space.is_none() {
+                    self.pending_space = Some(start + i);
+                }
+                i += 1;
+                continue;
+            }
             let Some(c) = text[i..].chars().next() else {
                 break;
             };

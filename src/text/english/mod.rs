@@ -15,8 +15,19 @@ use std::sync::OnceLock;
 use crate::text::fnv::{Fnv, FnvSet};
 
 /// The phrases by first token, hashed with [`Fnv`]: the keys are the list's own
-/// words, looked up for every word of an article.
-type ByFirst = HashMap<&'static str, Vec<Vec<&'static str>>, BuildHasherDefault<Fnv>>;
+/// words, looked up for every word of an article. Most words of an article start
+/// no phrase of a list: `lengths[b]` has bit `n` set when some first token begins
+/// with byte `b` and is `n` bytes long (bit 0 for 16 and longer), so most are
+/// turned away without hashing them.
+struct ByFirst {
+    index: HashMap<&'static str, Vec<Vec<&'static str>>, BuildHasherDefault<Fnv>>,
+    lengths: [u16; 256],
+}
+
+/// The bit of [`ByFirst::lengths`] for a token of `len` bytes.
+fn length_bit(len: usize) -> u16 {
+    if len < 16 { 1 << len } else { 1 }
+}
 
 /// One word or phrase list: its phrases as build.rs read them from the file (every
 /// run of `ask` used to split the lists it reads), indexed on first use.
@@ -57,17 +68,24 @@ impl Words {
     /// The phrases whose first token is `first`, each as its tokens (words, and
     /// a leading "," or ";" of a word apart: ", and" is "," and "and").
     pub fn starting(&self, first: &str) -> &[Vec<&'static str>] {
-        let index = self.by_first.get_or_init(|| {
-            let mut index = ByFirst::default();
+        let by_first = self.by_first.get_or_init(|| {
+            let mut index = HashMap::default();
+            let mut lengths = [0u16; 256];
             for phrase in self.all() {
                 let parts = phrase_parts(phrase);
                 if let Some(&head) = parts.first() {
-                    index.entry(head).or_default().push(parts);
+                    let byte = head.as_bytes().first().copied().unwrap_or(0);
+                    lengths[usize::from(byte)] |= length_bit(head.len());
+                    index.entry(head).or_insert_with(Vec::new).push(parts);
                 }
             }
-            index
+            ByFirst { index, lengths }
         });
-        index.get(first).map_or(&[], Vec::as_slice)
+        let byte = first.as_bytes().first().copied().unwrap_or(0);
+        if by_first.lengths[usize::from(byte)] & length_bit(first.len()) == 0 {
+            return &[];
+        }
+        by_first.index.get(first).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -358,6 +376,34 @@ mod tests {
                 assert!(seen.insert(*phrase), "{} has {phrase:?} twice", list.name);
             }
         }
+    }
+
+    #[test]
+    fn every_phrase_is_found_by_its_first_token_and_only_by_it() {
+        for list in ALL {
+            for phrase in list.all() {
+                let parts = phrase_parts(phrase);
+                let found = list.starting(parts[0]);
+                assert!(found.contains(&parts), "{}: {phrase:?}", list.name);
+                // The same word one byte longer, or one byte shorter, starts
+                // only the phrases it is the first token of.
+                let shorter = parts[0].char_indices().last().map_or(0, |(i, _)| i);
+                for other in [format!("{}x", parts[0]), parts[0][..shorter].to_string()] {
+                    assert!(
+                        list.starting(&other).iter().all(|p| p[0] == other),
+                        "{}: {other:?}",
+                        list.name
+                    );
+                }
+            }
+        }
+        let long = Words::new("test", &["a-sixteen-byte-w and", "a"]);
+        assert_eq!(
+            long.starting("a-sixteen-byte-w"),
+            [vec!["a-sixteen-byte-w", "and"]]
+        );
+        assert_eq!(long.starting("a"), [vec!["a"]]);
+        assert!(long.starting("a-sixteen-byte-x").is_empty());
     }
 
     #[test]
