@@ -15,6 +15,9 @@ use crate::text::english::{
 use crate::text::fold::fold_into;
 
 mod listed;
+/// A page's words without their punctuation (src/draft/discover/).
+mod words;
+use words::{ascii_words, clean, clean_ascii};
 
 /// How often the prose must use a name found nowhere else.
 const KEPT_USING: usize = 3;
@@ -139,7 +142,7 @@ struct Counts {
     upper: Counted,
     lower_initial: Counted,
     /// Each run: (mid-sentence, all, at a sentence's start), in the order first seen.
-    runs: indexmap_free::Ordered,
+    runs: ordered::Ordered,
     /// The prose folded, as UTF-8.
     folded: Vec<u8>,
 }
@@ -507,7 +510,7 @@ impl Page {
 }
 
 /// Counting runs by name in the order first seen (src/draft/discover/).
-mod indexmap_free;
+mod ordered;
 
 /// The subjects a table's header row names: its cells after the first when they
 /// read as names, and there are at least two of them.
@@ -650,43 +653,6 @@ fn name_runs(text: &str) -> Vec<(String, bool)> {
         out.push((current.join(" "), run_initial));
     }
     out
-}
-
-/// The word without the punctuation around it ("C++", "C#" and ".NET" keep theirs).
-fn clean(word: &str) -> &str {
-    let word = word
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '+' | '#'));
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
-}
-
-/// The words of ASCII `text`, as `split_whitespace` gives them.
-fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
-    let base = text.as_ptr() as usize;
-    text.as_bytes()
-        .split(|&b| b.is_ascii_whitespace() || b == 0x0B)
-        .filter(|w| !w.is_empty())
-        .map(move |w| {
-            let start = w.as_ptr() as usize - base;
-            &text[start..start + w.len()]
-        })
-}
-
-/// [`clean`] of an ASCII word, by its bytes.
-fn clean_ascii(word: &str) -> &str {
-    let bytes = word.as_bytes();
-    let start = bytes
-        .iter()
-        .position(|&b| b.is_ascii_alphanumeric() || b == b'.')
-        .unwrap_or(bytes.len());
-    let end = bytes[start..]
-        .iter()
-        .rposition(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'#'))
-        .map_or(start, |i| start + i + 1);
-    let word = &word[start..end];
-    word.strip_suffix("'s").unwrap_or(word)
 }
 
 /// A word that reads as (part of) a name: it starts with a capital, or has one
