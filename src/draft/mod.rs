@@ -132,7 +132,52 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
             row.section = section.heading.clone();
         }
     }
+    readable_quotes(text, &mut rows);
     rows
+}
+
+/// Every row's quote is one `import` takes: words a reader sees of its lines. A
+/// sentence cut from a link's text ("- [A has X.](#x)") loses the link's brackets
+/// and target at its ends; a row whose quote is still no citation is dropped, for
+/// `import` would refuse it, and the whole draft with it.
+fn readable_quotes(text: &str, rows: &mut Vec<Row>) {
+    let article = crate::article::Article::new(text);
+    let seen = crate::text::quotes::SeenLines::new(article.markup_lines());
+    rows.retain_mut(|row| {
+        let at = (row.line_start, row.line_end);
+        let lines = article.lines(at.0, at.1).unwrap_or_default();
+        let company = (row.kind == crate::model::Kind::Company)
+            .then_some(row.value.as_deref())
+            .flatten();
+        if seen
+            .citation_fault(at, lines, &row.quote, company)
+            .is_none()
+        {
+            return true;
+        }
+        let trimmed = without_link_marks(&row.quote);
+        if trimmed.len() < row.quote.len()
+            && seen.citation_fault(at, lines, trimmed, company).is_none()
+        {
+            row.quote = trimmed.to_string();
+            return true;
+        }
+        false
+    });
+}
+
+/// `quote` without a link's opening bracket before it or `](target)` after it,
+/// nor emphasis marks at its ends.
+fn without_link_marks(quote: &str) -> &str {
+    let mut quote = quote;
+    if let Some(at) = quote.rfind("](")
+        && quote.ends_with(')')
+        && !quote[at..].contains(char::is_whitespace)
+    {
+        quote = &quote[..at];
+    }
+    quote
+        .trim_matches(|c: char| matches!(c, '[' | ']' | '*' | '_' | '`' | '~') || c.is_whitespace())
 }
 
 #[cfg(test)]

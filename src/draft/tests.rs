@@ -653,3 +653,33 @@ fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
 mod prose;
 mod readme;
 mod status;
+
+/// Sentences inside a link's text ("- [Alpha has X. Beta lacks it.](#x)", a page's
+/// table of contents) are quoted as a reader sees them, without the link's
+/// brackets or target: `import` refuses a quote standing in markup, and with it
+/// the whole draft.
+#[test]
+fn a_quote_inside_a_link_is_the_words_a_reader_sees() {
+    let text = "# Alpha vs Beta\n\n- [Speed: \"Why\" is Alpha fast? Alpha is faster than Beta.](#speed)\n\
+                - [Alpha has built-in replication. Beta lacks it.](#repl)\n\nAlpha has built-in sharding.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let article = crate::article::Article::new(text);
+    let seen = crate::text::quotes::SeenLines::new(article.markup_lines());
+    for r in &rows {
+        let lines = article.lines(r.line_start, r.line_end).unwrap();
+        assert!(
+            seen.citation_fault((r.line_start, r.line_end), lines, &r.quote, None)
+                .is_none(),
+            "{:?} on line {}",
+            r.quote,
+            r.line_start
+        );
+    }
+    assert!(
+        rows.iter().any(|r| r.subject == "alpha"
+            && r.stance == Some(Stance::Builtin)
+            && r.topic == "replication"
+            && r.quote == "Alpha has built-in replication."),
+        "{rows:?}"
+    );
+}
