@@ -84,7 +84,16 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
 /// narrows the draft to those subjects, named on the page or not.
 pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
     cues::expect_page(text.len());
-    let blocks = blocks(text, format);
+    // On a long page the sentence scan's automaton is built while the page is
+    // parsed, on another core; what either finds is the same.
+    let blocks = if cues::long_page() {
+        std::thread::scope(|scope| {
+            scope.spawn(cues::prepare_scan);
+            blocks(text, format)
+        })
+    } else {
+        blocks(text, format)
+    };
     let page = discover::Page::new(&blocks);
     let proposed = proposed_subjects(text, &blocks, &page, catalogue);
     let mut catalogue = catalogue.clone();
