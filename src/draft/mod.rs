@@ -84,7 +84,16 @@ pub fn draft(text: &str, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
 /// narrows the draft to those subjects, named on the page or not.
 pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[String]) -> Vec<Row> {
     cues::expect_page(text.len());
-    let blocks = blocks(text, format);
+    // On a long page the sentence scan's automaton is built while the page is
+    // parsed, on another core; what either finds is the same.
+    let blocks = if cues::long_page() {
+        std::thread::scope(|scope| {
+            scope.spawn(cues::prepare_scan);
+            blocks(text, format)
+        })
+    } else {
+        blocks(text, format)
+    };
     let page = discover::Page::new(&blocks);
     let proposed = proposed_subjects(text, &blocks, &page, catalogue);
     let mut catalogue = catalogue.clone();
@@ -110,9 +119,28 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         .filter(|a| a.starts_with(|c: char| c.is_lowercase()))
         .cloned()
         .collect();
-    walk::Walk::new(&mut reader, text, main)
-        .with_lower_names(lower_names)
-        .blocks(&blocks);
+    let walk = || {
+        walk::Walk::new(&mut reader, text, main)
+            .with_lower_names(lower_names)
+            .blocks(&blocks)
+    };
+    // What the rows are filed and checked by depends on the page alone: on a long
+    // page it is found on another core during the walk.
+    let after_walk = || {
+        let article = crate::article::Article::new(text);
+        article.markup_lines();
+        (crate::text::outline::outline_of(text, &blocks), article)
+    };
+    let (sections, article) = if cues::long_page() {
+        std::thread::scope(|scope| {
+            let found = scope.spawn(after_walk);
+            walk();
+            found.join().unwrap_or_else(|_| after_walk())
+        })
+    } else {
+        walk();
+        after_walk()
+    };
     let mut rows = reader.finish();
     row::dedup(&mut rows);
     if !only.is_empty() {
@@ -126,13 +154,12 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
     }
     // The section a row is filed under is the one import will store for its line
     // (the same blocks' headings, not read a second time).
-    let sections = crate::text::outline::outline_of(text, &blocks);
     for row in &mut rows {
         if let Some(section) = crate::text::section_at(&sections, row.line_start) {
             row.section = section.heading.clone();
         }
     }
-    readable_quotes(text, &mut rows);
+    readable_quotes(&article, &mut rows);
     rows
 }
 
@@ -140,8 +167,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
 /// sentence cut from a link's text ("- [A has X.](#x)") loses the link's brackets
 /// and target at its ends; a row whose quote is still no citation is dropped, for
 /// `import` would refuse it, and the whole draft with it.
-fn readable_quotes(text: &str, rows: &mut Vec<Row>) {
-    let article = crate::article::Article::new(text);
+fn readable_quotes(article: &crate::article::Article, rows: &mut Vec<Row>) {
     let seen = crate::text::quotes::SeenLines::new(article.markup_lines());
     rows.retain_mut(|row| {
         let at = (row.line_start, row.line_end);
