@@ -127,6 +127,22 @@ impl<V> ById<V> {
         }
     }
 
+    /// Adds one name (a catalogue filled as rows need it; see `Names::fill_for`).
+    fn insert(&mut self, id: i64, value: V) {
+        match self {
+            ById::Dense(all) => {
+                let at = usize::try_from(id).expect("a dense catalogue's ids are >= 0");
+                if all.len() <= at {
+                    all.resize_with(at + 1, || None);
+                }
+                all[at] = Some(value);
+            }
+            ById::Sparse(map) => {
+                map.insert(id, value);
+            }
+        }
+    }
+
     fn get(&self, id: &i64) -> Option<&V> {
         match self {
             ById::Dense(all) => usize::try_from(*id)
@@ -156,6 +172,65 @@ impl Names {
             topics: ById::new(topics),
             sources: map("SELECT source_id, slug FROM sources")?,
         })
+    }
+}
+
+impl Names {
+    /// No names yet: `fill_for` looks up those a row of `claim_query` uses, for a
+    /// listing of a few claims (an answer), where reading every topic's name cost
+    /// more than the rows written (61 topics of the seed for 9 claims on one).
+    fn none() -> Names {
+        Names {
+            subjects: ById::Sparse(HashMap::new()),
+            topics: ById::Sparse(HashMap::new()),
+            sources: ById::Sparse(HashMap::new()),
+        }
+    }
+
+    /// Looks up the subject, other side, topic and source of `row` (of
+    /// `claim_query`) not looked up yet; one that does not exist stays absent, as
+    /// in `load`.
+    fn fill_for(&mut self, conn: &Connection, row: &rusqlite::Row) -> rusqlite::Result<()> {
+        let one = |sql: &str, id: i64| -> rusqlite::Result<Option<(String, Option<String>)>> {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let mut rows = stmt.query([id])?;
+            rows.next()?.map(|r| Ok((r.get(0)?, r.get(1)?))).transpose()
+        };
+        for id in [Some(row.get::<_, i64>(1)?), row.get::<_, Option<i64>>(11)?]
+            .into_iter()
+            .flatten()
+        {
+            if self.subjects.get(&id).is_none()
+                && let Some((name, _)) =
+                    one("SELECT name, NULL FROM subjects WHERE subject_id = ?1", id)?
+            {
+                self.subjects.insert(id, name);
+            }
+        }
+        let topic: i64 = row.get(3)?;
+        if self.topics.get(&topic).is_none()
+            && let Some((name, category)) = one(
+                "SELECT name, category FROM topics WHERE topic_id = ?1",
+                topic,
+            )?
+        {
+            let category = category.ok_or(rusqlite::Error::InvalidColumnType(
+                1,
+                "category".into(),
+                rusqlite::types::Type::Null,
+            ))?;
+            self.topics.insert(topic, (name, category));
+        }
+        let source: i64 = row.get(8)?;
+        if self.sources.get(&source).is_none()
+            && let Some((slug, _)) = one(
+                "SELECT slug, NULL FROM sources WHERE source_id = ?1",
+                source,
+            )?
+        {
+            self.sources.insert(source, slug);
+        }
+        Ok(())
     }
 }
 
@@ -589,7 +664,7 @@ pub fn write_claim_rows(
         )
         .replace(" ORDER BY c.claim_id", " ORDER BY picked.key");
     let ids_json = serde_json::to_string(ids).expect("ids serialise");
-    let names = Names::load(conn)?;
+    let mut names = Names::none();
     let mut stmt = conn.prepare(&sql)?;
     let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
     let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
@@ -604,6 +679,7 @@ pub fn write_claim_rows(
         }
         let other = named.get(at).and_then(Option::as_deref);
         at += 1;
+        names.fill_for(conn, row)?;
         let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
         for ((field, _), shown) in layout.iter().zip(&shown) {
             cells.push(match (*shown, field, other) {
