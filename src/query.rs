@@ -99,7 +99,7 @@ pub enum Field {
 
 /// Subject, topic and source names by id: the catalogues are small, and looking
 /// names up here is cheaper than joining three tables for every claim.
-struct Names {
+pub(crate) struct Names {
     subjects: ById<String>,
     topics: ById<(String, String)>,
     sources: ById<String>,
@@ -179,7 +179,7 @@ impl Names {
     /// No names yet: `fill_for` looks up those a row of `claim_query` uses, for a
     /// listing of a few claims (an answer), where reading every topic's name cost
     /// more than the rows written (61 topics of the seed for 9 claims on one).
-    fn none() -> Names {
+    pub(crate) fn none() -> Names {
         Names {
             subjects: ById::Sparse(HashMap::new()),
             topics: ById::Sparse(HashMap::new()),
@@ -190,7 +190,11 @@ impl Names {
     /// Looks up the subject, other side, topic and source of `row` (of
     /// `claim_query`) not looked up yet; one that does not exist stays absent, as
     /// in `load`.
-    fn fill_for(&mut self, conn: &Connection, row: &rusqlite::Row) -> rusqlite::Result<()> {
+    pub(crate) fn fill_for(
+        &mut self,
+        conn: &Connection,
+        row: &rusqlite::Row,
+    ) -> rusqlite::Result<()> {
         let one = |sql: &str, id: i64| -> rusqlite::Result<Option<(String, Option<String>)>> {
             let mut stmt = conn.prepare_cached(sql)?;
             let mut rows = stmt.query([id])?;
@@ -231,6 +235,21 @@ impl Names {
             self.sources.insert(source, slug);
         }
         Ok(())
+    }
+
+    /// A subject's name by id, where looked up and found.
+    pub(crate) fn subject(&self, id: i64) -> Option<&str> {
+        self.subjects.get(&id).map(String::as_str)
+    }
+
+    /// A topic's name by id, where looked up and found.
+    pub(crate) fn topic(&self, id: i64) -> Option<&str> {
+        self.topics.get(&id).map(|t| t.0.as_str())
+    }
+
+    /// A source's slug by id, where looked up and found.
+    pub(crate) fn source(&self, id: i64) -> Option<&str> {
+        self.sources.get(&id).map(String::as_str)
     }
 }
 
