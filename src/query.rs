@@ -2,7 +2,7 @@
 //! parameters, never text pasted into SQL. Rows are streamed to the output as they
 //! come from SQLite, so listing a million claims holds one row at a time.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::{Connection, ToSql};
 
@@ -10,6 +10,11 @@ use crate::error::Result;
 use crate::model::{Kind, Stance};
 use crate::rows::{Cell, Column, Sink};
 use crate::text::english;
+
+mod names;
+
+use names::ById;
+pub(crate) use names::Names;
 
 /// Which claims to list. Every field narrows the result; an empty filter lists all.
 #[derive(Debug, Default, Clone)]
@@ -95,68 +100,6 @@ pub enum Field {
     Listed,
     /// The heading of the section the claim stands in.
     Section,
-}
-
-/// Subject, topic and source names by id: the catalogues are small, and looking
-/// names up here is cheaper than joining three tables for every claim.
-struct Names {
-    subjects: ById<String>,
-    topics: ById<(String, String)>,
-    sources: ById<String>,
-}
-
-/// Names by id, looked up once per row of an export. Ids are small and dense, so
-/// they index a vector; a catalogue with ids far beyond its size (ids are whatever
-/// the file holds) goes into a map instead.
-enum ById<V> {
-    Dense(Vec<Option<V>>),
-    Sparse(HashMap<i64, V>),
-}
-
-impl<V> ById<V> {
-    fn new(entries: Vec<(i64, V)>) -> ById<V> {
-        let max = entries.iter().map(|(id, _)| *id).max().unwrap_or(0);
-        if entries.iter().all(|(id, _)| *id >= 0) && max <= 4 * entries.len() as i64 + 1024 {
-            let mut dense: Vec<Option<V>> = (0..=max).map(|_| None).collect();
-            for (id, v) in entries {
-                dense[id as usize] = Some(v);
-            }
-            ById::Dense(dense)
-        } else {
-            ById::Sparse(entries.into_iter().collect())
-        }
-    }
-
-    fn get(&self, id: &i64) -> Option<&V> {
-        match self {
-            ById::Dense(all) => usize::try_from(*id)
-                .ok()
-                .and_then(|i| all.get(i))
-                .and_then(Option::as_ref),
-            ById::Sparse(map) => map.get(id),
-        }
-    }
-}
-
-impl Names {
-    fn load(conn: &Connection) -> rusqlite::Result<Names> {
-        let map = |sql: &str| -> rusqlite::Result<ById<String>> {
-            let mut stmt = conn.prepare(sql)?;
-            let entries = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(ById::new(entries))
-        };
-        let mut stmt = conn.prepare("SELECT topic_id, name, category FROM topics")?;
-        let topics = stmt
-            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Names {
-            subjects: map("SELECT subject_id, name FROM subjects")?,
-            topics: ById::new(topics),
-            sources: map("SELECT source_id, slug FROM sources")?,
-        })
-    }
 }
 
 /// A name that must exist (the schema's foreign keys guarantee it).
@@ -589,7 +532,7 @@ pub fn write_claim_rows(
         )
         .replace(" ORDER BY c.claim_id", " ORDER BY picked.key");
     let ids_json = serde_json::to_string(ids).expect("ids serialise");
-    let names = Names::load(conn)?;
+    let mut names = Names::none();
     let mut stmt = conn.prepare(&sql)?;
     let columns: Vec<Column> = layout.iter().map(|(_, c)| c.clone()).collect();
     let shown: Vec<bool> = columns.iter().map(|c| out.shows(c)).collect();
@@ -604,6 +547,7 @@ pub fn write_claim_rows(
         }
         let other = named.get(at).and_then(Option::as_deref);
         at += 1;
+        names.fill_for(conn, row)?;
         let mut cells: Vec<Cell> = Vec::with_capacity(layout.len());
         for ((field, _), shown) in layout.iter().zip(&shown) {
             cells.push(match (*shown, field, other) {
@@ -616,26 +560,4 @@ pub fn write_claim_rows(
         rows_out.row(&cells)?;
     }
     rows_out.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ById;
-
-    #[test]
-    fn names_by_id_are_found_dense_or_sparse() {
-        let dense = ById::new(vec![(1, "a"), (3, "c")]);
-        assert!(matches!(dense, ById::Dense(_)));
-        let far = ById::new(vec![(1, "a"), (i64::MAX, "far"), (-5, "neg")]);
-        assert!(matches!(far, ById::Sparse(_)));
-        for names in [&dense, &far] {
-            assert_eq!(names.get(&1), Some(&"a"));
-            assert_eq!(names.get(&2), None);
-            assert_eq!(names.get(&-1), None);
-            assert_eq!(names.get(&i64::MIN), None);
-        }
-        assert_eq!(dense.get(&3), Some(&"c"));
-        assert_eq!(far.get(&i64::MAX), Some(&"far"));
-        assert_eq!(far.get(&-5), Some(&"neg"));
-    }
 }

@@ -101,38 +101,25 @@ impl Relevance {
         }
     }
 
-    fn starts_like(&self, word: &str) -> bool {
-        // The slot of each longer prefix extends the shorter one's (see `slot`).
-        let mut at = 0;
-        for (len, &b) in word.as_bytes().iter().take(3).enumerate() {
-            at = at * SYMBOLS + symbol(b);
-            if self.bits[len][at / 64] & (1 << (at % 64)) != 0 {
-                return true;
-            }
-        }
-        false
-    }
-
     /// True when `word` is one of the prefixes itself (a short question word).
-    fn is_prefix(&self, word: &str) -> bool {
-        let b = word.as_bytes();
+    fn is_prefix(&self, word: &[u8]) -> bool {
         self.prefix_set
             .iter()
-            .any(|(len, p)| *len == b.len() && p[..*len].eq_ignore_ascii_case(b))
+            .any(|(len, p)| *len == word.len() && p[..*len].eq_ignore_ascii_case(word))
     }
 
     /// True when `name` may stand in the question (false ones are certainly absent).
     pub fn may_name(&self, name: &str) -> bool {
-        if !name.is_ascii() {
+        let bytes = name.as_bytes();
+        if !bytes.is_ascii() {
             return true;
         }
         // The words of the name (runs of letters, digits and apostrophes), looked
-        // at byte by byte: every alias of the catalogue comes through here.
-        let bytes = name.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
-        let mut first: Option<&str> = None;
+        // at byte by byte in one pass: every alias of the catalogue comes through
+        // here, and most are turned away.
+        let mut first: &[u8] = &[];
         let mut count = 0;
-        let (mut all, mut some) = (true, false);
+        let mut all = true;
         let mut i = 0;
         while i < bytes.len() {
             if !is_word(bytes[i]) {
@@ -140,30 +127,40 @@ impl Relevance {
                 continue;
             }
             let start = i;
+            // Whether the word starts like one of the question's: its first one,
+            // two or three bytes are a prefix (the slot of each longer prefix
+            // extends the shorter one's, see `slot`).
+            let (mut at, mut like) = (0, false);
             while i < bytes.len() && is_word(bytes[i]) {
+                let len = i - start;
+                if len < 3 && !like {
+                    at = at * SYMBOLS + symbol(bytes[i]);
+                    like = self.bits[len][at / 64] & (1 << (at % 64)) != 0;
+                }
                 i += 1;
             }
-            let w = &name[start..i];
-            let like = self.starts_like(w);
-            all &= like;
+            let w = &bytes[start..i];
             // Every word starts like one of the question's, or (a name in several
             // words may be called by one of them) some longer word does; a short
             // word of a name ("ui" in "management ui") typed as it is counts too.
-            some |= like && (w.len() >= 4 || (count > 0 && self.is_prefix(w)));
+            if like && (w.len() >= 4 || (count > 0 && self.is_prefix(w))) {
+                return true;
+            }
+            all &= like;
             if count == 0 {
-                first = Some(w);
+                first = w;
             }
             count += 1;
         }
-        let Some(first) = first else {
+        if count == 0 {
             return false;
-        };
-        if all || some {
+        }
+        if all {
             return true;
         }
         // A one-word name may be a typo of a question word.
         if count == 1 {
-            let c = first.as_bytes()[0].to_ascii_lowercase() as char;
+            let c = first[0].to_ascii_lowercase() as char;
             let n = first.len();
             return self
                 .typos
@@ -172,6 +169,11 @@ impl Relevance {
         }
         false
     }
+}
+
+/// A byte of a name's word: a letter, a digit or an apostrophe.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
 }
 
 /// The symbols a prefix's bytes are folded to: letters, digits, and one for the rest.
@@ -187,12 +189,25 @@ fn slot(bytes: &[u8]) -> usize {
 
 /// One byte's symbol in a [`slot`].
 fn symbol(b: u8) -> usize {
-    match b.to_ascii_lowercase() {
-        c @ b'a'..=b'z' => (c - b'a') as usize,
-        c @ b'0'..=b'9' => 26 + (c - b'0') as usize,
-        _ => 36,
-    }
+    SYMBOL_OF[b as usize] as usize
 }
+
+/// Each byte's symbol, looked up rather than worked out: the catalogue's names are
+/// read byte by byte (see `Relevance::may_name`).
+const SYMBOL_OF: [u8; 256] = {
+    let mut table = [36u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        if c.is_ascii_lowercase() {
+            table[b] = c - b'a';
+        } else if c.is_ascii_digit() {
+            table[b] = 26 + c - b'0';
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Two forms of one word: "compliant" and "compliance", "secure" and "security".
 /// They share a stem of five letters or more and differ in at most three letters.
@@ -417,6 +432,52 @@ impl Index {
 mod tests {
     use super::*;
     use crate::ask::intent::Entry;
+    use proptest::prelude::*;
+
+    /// `Relevance::may_name` as it was written first, word by word: the one-pass
+    /// version must keep exactly the names this keeps.
+    fn may_name_by_words(r: &Relevance, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        let starts_like = |w: &str| {
+            (1..=w.len().min(3)).any(|len| {
+                let at = slot(&w.as_bytes()[..len]);
+                r.bits[len - 1][at / 64] & (1 << (at % 64)) != 0
+            })
+        };
+        let words: Vec<&str> = name
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let all = words.iter().all(|w| starts_like(w));
+        let some = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| starts_like(w) && (w.len() >= 4 || (i > 0 && r.is_prefix(w.as_bytes()))));
+        if all || some {
+            return true;
+        }
+        words.len() == 1
+            && r.typos.iter().any(|(c, n)| {
+                *c == first.as_bytes()[0].to_ascii_lowercase() as char
+                    && first.len().abs_diff(*n) <= 2
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn may_name_keeps_what_a_word_by_word_reading_keeps(
+            question in "[a-zA-Z' ?-]{0,40}",
+            name in "[a-zA-Z0-9' ./-]{0,24}",
+        ) {
+            let r = Relevance::of(&question);
+            prop_assert_eq!(r.may_name(&name), may_name_by_words(&r, &name));
+        }
+    }
 
     #[test]
     fn a_topic_of_several_words_is_found_in_any_order_and_form() {

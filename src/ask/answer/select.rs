@@ -141,35 +141,41 @@ impl Select {
 
     /// The matching claims, in the order `rank` gives (then subject, then id).
     pub fn fetch(&self, conn: &Connection) -> Result<Vec<Found>> {
-        let (claims, params) = query::claim_query(&self.filter);
-        // The names a verdict speaks of, joined to the filter's claims.
-        let sql = format!(
-            "SELECT q.claim_id, s.name, q.kind, t.name, q.stance, q.value, q.line_start,
-                    q.statement, v.name, q.listed, src.slug
-             FROM ({claims}) q
-             JOIN sources src ON src.source_id = q.source_id
-             JOIN subjects s ON s.subject_id = q.subject_id
-             JOIN topics t ON t.topic_id = q.topic_id
-             LEFT JOIN subjects v ON v.subject_id = q.versus_id"
-        );
+        // The claims alone; the names a verdict speaks of are looked up once each
+        // (joining four tables cost more to prepare than the few lookups).
+        let (sql, params) = query::claim_query(&self.filter);
+        let mut names = query::Names::none();
         let mut stmt = conn.prepare(&sql)?;
-        let found = stmt
-            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                Ok(Found {
-                    claim_id: r.get(0)?,
-                    subject: r.get(1)?,
-                    kind: r.get(2)?,
-                    topic: r.get(3)?,
-                    stance: r.get(4)?,
-                    value: r.get(5)?,
-                    line_start: r.get(6)?,
-                    statement: r.get(7)?,
-                    versus: r.get(8)?,
-                    listed: r.get(9)?,
-                    source: r.get(10)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<Found>>>()?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        let mut found = Vec::new();
+        while let Some(r) = rows.next()? {
+            names.fill_for(conn, r)?;
+            // Only claims whose subject, topic and source exist, as a join keeps.
+            let (Some(subject), Some(topic), Some(source)) = (
+                names.subject(r.get(1)?),
+                names.topic(r.get(3)?),
+                names.source(r.get(8)?),
+            ) else {
+                continue;
+            };
+            let versus = match r.get::<_, Option<i64>>(11)? {
+                Some(id) => names.subject(id).map(str::to_string),
+                None => None,
+            };
+            found.push(Found {
+                claim_id: r.get(0)?,
+                subject: subject.to_string(),
+                kind: r.get(2)?,
+                topic: topic.to_string(),
+                stance: r.get(4)?,
+                value: r.get(5)?,
+                line_start: r.get(9)?,
+                statement: r.get(6)?,
+                versus,
+                listed: r.get(12)?,
+                source: source.to_string(),
+            });
+        }
         Ok(self.ranked(found))
     }
 
