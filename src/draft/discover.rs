@@ -15,6 +15,9 @@ use crate::text::english::{
 use crate::text::fold::fold_into;
 
 mod listed;
+/// Tables whose rows name the subjects (src/draft/discover/).
+mod rows;
+pub use rows::tables_by_rows;
 /// A page's words without their punctuation (src/draft/discover/).
 mod words;
 use words::{ascii_words, clean, clean_ascii};
@@ -71,14 +74,16 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             }
         }
     }
-    for block in blocks {
+    let by_rows = tables_by_rows(blocks, page);
+    for (i, block) in blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Heading { .. } => {
                 for name in page.heading_names(&block.rendered.text, source) {
                     push(&name);
                 }
             }
-            BlockKind::TableRow { header: true } => {
+            // A table naming its subjects by row has attributes for a header.
+            BlockKind::TableRow { header: true } if !by_rows.contains(&i) => {
                 for name in table_names(block) {
                     push(&name);
                 }
@@ -696,6 +701,16 @@ mod tests {
     fn a_table_header_row_names_the_subjects() {
         let page = "| Feature | Alpha DB | Betabase |\n|---|---|---|\n| Replication | ✅ | ❌ |\n";
         assert_eq!(found(page), vec!["Alpha DB", "Betabase"]);
+    }
+
+    #[test]
+    fn a_header_of_attributes_over_a_column_of_names_names_no_subject() {
+        let page = "# Zapper vs Quillo\n\n## Zapper\n\nZapper is quick. Zapper runs tests.\n\n\
+                    ## Quillo\n\nQuillo is older. Quillo runs tests.\n\n\
+                    The open issues and the speed of each:\n\n\
+                    |        | Open Issues | Speed |\n|---|---|---|\n\
+                    | Zapper | 12 | 3s |\n| Quillo | 40 | 5s |\n";
+        assert_eq!(found(page), vec!["Zapper", "Quillo"]);
     }
 
     #[test]

@@ -414,6 +414,40 @@ fn a_comparative_favours_the_side_it_speaks_for() {
 }
 
 #[test]
+fn a_table_of_contents_says_nothing_but_its_headings_sections_do() {
+    let text = "# Zapper\n\n\
+                - [Why Zapper is fast](#why-zapper-is-fast)\n\
+                  - [Zapper has built-in caching](#zapper-has-built-in-caching)\n\
+                1. [Zapper lacks plugins](#zapper-lacks-plugins)\n\n\
+                ## Why Zapper is fast\n\n\
+                Zapper has built-in caching. Zapper is fast.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.line_start > 5), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.line_start == 9), "{rows:#?}");
+}
+
+#[test]
+fn a_table_of_attributes_over_a_column_of_names_files_each_value_under_its_row() {
+    let text = "# Zapper vs Quillo\n\n## Zapper\n\nZapper is quick. Zapper runs tests.\n\n\
+                ## Quillo\n\nQuillo is older. Quillo runs tests.\n\n\
+                The open issues and the speed of each:\n\n\
+                |        | Open Issues | Speed |\n|---|---|---|\n\
+                | Zapper | 12 | 3s |\n| Quillo | 40 | 5s |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize| {
+        rows.iter()
+            .filter(|r| r.line_start == line)
+            .map(|r| r.subject.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !on(15).is_empty() && on(15).iter().all(|s| *s == "zapper"),
+        "{rows:#?}"
+    );
+    assert!(on(16).iter().all(|s| *s == "quillo"), "{rows:#?}");
+}
+
+#[test]
 fn a_notes_column_goes_to_the_subjects_its_text_names() {
     let text = "# Alpha vs Zeta\n\n\
                 | Feature | Alpha | Zeta | Notes |\n\
@@ -660,8 +694,8 @@ mod status;
 /// the whole draft.
 #[test]
 fn a_quote_inside_a_link_is_the_words_a_reader_sees() {
-    let text = "# Alpha vs Beta\n\n- [Speed: \"Why\" is Alpha fast? Alpha is faster than Beta.](#speed)\n\
-                - [Alpha has built-in replication. Beta lacks it.](#repl)\n\nAlpha has built-in sharding.\n";
+    let text = "# Alpha vs Beta\n\n- [Speed: \"Why\" is Alpha fast? Alpha is faster than Beta.](speed.md)\n\
+                - [Alpha has built-in replication. Beta lacks it.](/docs/repl)\n\nAlpha has built-in sharding.\n";
     let rows = draft(text, &catalogue(), &[]);
     let article = crate::article::Article::new(text);
     let seen = crate::text::quotes::SeenLines::new(article.markup_lines());
