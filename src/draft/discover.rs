@@ -67,6 +67,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
                 && (!page.common(word) || page.mostly_capitalised(word))
                 && !NOT_NAMES.contains(&word.to_lowercase())
                 && !FILLER.contains(&word.to_lowercase())
+                && !SENTENCE_OPENERS.contains(&word.to_lowercase())
                 && !acronym(word)
                 && page.mentions(word) >= KEPT_USING
             {
@@ -710,6 +711,16 @@ mod tests {
                     The open issues and the speed of each:\n\n\
                     |        | Open Issues | Speed |\n|---|---|---|\n\
                     | Zapper | 12 | 3s |\n| Quillo | 40 | 5s |\n";
+        assert_eq!(found(page), vec!["Zapper", "Quillo"]);
+    }
+
+    #[test]
+    fn a_verb_opening_a_title_or_list_items_is_no_name() {
+        let page = "# Comparing Test Runners\n\nComparing them takes time. Comparing is \
+                    hard. Comparing helps.\n\n## Zapper vs Quillo\n\nZapper is quick. \
+                    Quillo is older. Zapper runs. Quillo stops.\n\n\
+                    - Supports caching\n- Supports retries\n- Missing plugins\n\
+                    - Missing a watch mode\n- Missing reports\n- Supports tags\n";
         assert_eq!(found(page), vec!["Zapper", "Quillo"]);
     }
 
