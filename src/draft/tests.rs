@@ -414,6 +414,21 @@ fn a_comparative_favours_the_side_it_speaks_for() {
 }
 
 #[test]
+fn a_fact_its_subject_states_is_surer_than_a_comparison_with_no_other_side() {
+    let text = "# Alpha\n\nAlpha is written in Zed.\n\nAlpha is much faster.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize| {
+        rows.iter()
+            .find(|r| r.line_start == line)
+            .map(|r| r.confidence)
+    };
+    let (Some(fact), Some(compared)) = (on(3), on(5)) else {
+        panic!("{rows:#?}");
+    };
+    assert!(fact >= 0.7 && compared < 0.5, "{rows:#?}");
+}
+
+#[test]
 fn a_table_of_contents_says_nothing_but_its_headings_sections_do() {
     let text = "# Zapper\n\n\
                 - [Why Zapper is fast](#why-zapper-is-fast)\n\
