@@ -84,7 +84,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
                 }
             }
             // A table naming its subjects by row has attributes for a header.
-            BlockKind::TableRow { header: true } if !by_rows.contains(&i) => {
+            BlockKind::TableRow { header: true }
+                if !by_rows.contains(&i) && !page.attribute_header(block) =>
+            {
                 for name in table_names(block) {
                     push(&name);
                 }
@@ -721,6 +723,15 @@ mod tests {
                     Quillo is older. Zapper runs. Quillo stops.\n\n\
                     - Supports caching\n- Supports retries\n- Missing plugins\n\
                     - Missing a watch mode\n- Missing reports\n- Supports tags\n";
+        assert_eq!(found(page), vec!["Zapper", "Quillo"]);
+    }
+
+    #[test]
+    fn a_header_of_words_the_page_writes_in_lower_case_names_no_subject() {
+        let page = "# Zapper vs Quillo\n\nZapper works alone. Quillo works with plugins. \
+                    Each plugin has a category. Zapper runs. Quillo stops.\n\n\
+                    | Package | Category | Works With | Notes |\n|---|---|---|---|\n\
+                    | [zap-cover](https://example.com) | coverage | Zapper | |\n";
         assert_eq!(found(page), vec!["Zapper", "Quillo"]);
     }
 

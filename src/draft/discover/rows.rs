@@ -4,7 +4,9 @@
 //! subject's value of its column.
 
 use super::{Page, capital, clean, column_name, subject_column};
+use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
+use crate::text::english::NOTES_COLUMNS;
 
 impl Page {
     /// True when a cell reads as a name of the page: its first word is
@@ -16,6 +18,27 @@ impl Page {
             return false;
         };
         capital(first) && (!self.common(first) || self.mostly_capitalised(first))
+    }
+
+    /// True when every header cell after the first (a notes column aside) opens
+    /// with a capitalised word the page also writes in lower case ("| Package |
+    /// Category | Works With |" on a page that says "this category", "it
+    /// works"): attributes, whatever the rows hold.
+    pub fn attribute_header(&self, header: &Block) -> bool {
+        let heads: Vec<String> = header
+            .cells
+            .iter()
+            .skip(1)
+            .map(|c| column_name(&c.text))
+            .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
+            .collect();
+        !heads.is_empty()
+            && heads.iter().all(|h| {
+                h.split_whitespace()
+                    .next()
+                    .map(clean)
+                    .is_some_and(|w| capital(w) && self.common(w))
+            })
     }
 
     /// True when `table` (its header row first) names its subjects by row: its
