@@ -17,7 +17,6 @@ use crate::text::fold::fold_into;
 mod listed;
 /// Tables whose rows name the subjects (src/draft/discover/).
 mod rows;
-pub use rows::tables_by_rows;
 /// A page's words without their punctuation (src/draft/discover/).
 mod words;
 use words::{ascii_words, clean, clean_ascii};
@@ -75,7 +74,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             }
         }
     }
-    let by_rows = tables_by_rows(blocks, page);
+    let by_rows = page.tables_by_rows(blocks);
     for (i, block) in blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Heading { .. } => {

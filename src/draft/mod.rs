@@ -112,7 +112,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         .collect();
     walk::Walk::new(&mut reader, text, main)
         .with_lower_names(lower_names)
-        .with_tables_by_rows(discover::tables_by_rows(&blocks, &page))
+        .with_tables_by_rows(page.tables_by_rows(&blocks))
         .blocks(&blocks);
     let mut rows = reader.finish();
     row::dedup(&mut rows);

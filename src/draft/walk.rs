@@ -79,7 +79,7 @@ impl<'a, 'c> Walk<'a, 'c> {
         }
     }
 
-    /// The tables whose rows name their subjects ([`crate::draft::discover::tables_by_rows`]).
+    /// The tables whose rows name their subjects (`Page::tables_by_rows`).
     pub fn with_tables_by_rows(mut self, tables: Vec<usize>) -> Walk<'a, 'c> {
         self.tables_by_rows = tables;
         self

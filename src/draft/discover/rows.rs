@@ -69,18 +69,20 @@ impl Page {
     }
 }
 
-/// The index in `blocks` of the first row of each table that names its subjects
-/// by row ([`Page::by_rows`]).
-pub fn tables_by_rows(blocks: &[Block], page: &Page) -> Vec<usize> {
-    let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
-    let mut out = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        if row(block) && (i == 0 || !row(&blocks[i - 1])) {
-            let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
-            if page.by_rows(&table) {
-                out.push(i);
+impl Page {
+    /// The index in `blocks` of the first row of each table that names its
+    /// subjects by row ([`Page::by_rows`]).
+    pub fn tables_by_rows(&self, blocks: &[Block]) -> Vec<usize> {
+        let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
+        let mut out = Vec::new();
+        for (i, block) in blocks.iter().enumerate() {
+            if row(block) && (i == 0 || !row(&blocks[i - 1])) {
+                let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
+                if self.by_rows(&table) {
+                    out.push(i);
+                }
             }
         }
+        out
     }
-    out
 }
