@@ -15,6 +15,8 @@ use crate::text::english::{
 use crate::text::fold::fold_into;
 
 mod listed;
+/// Tables whose rows name the subjects (src/draft/discover/).
+mod rows;
 /// A page's words without their punctuation (src/draft/discover/).
 mod words;
 use words::{ascii_words, clean, clean_ascii};
@@ -64,6 +66,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
                 && (!page.common(word) || page.mostly_capitalised(word))
                 && !NOT_NAMES.contains(&word.to_lowercase())
                 && !FILLER.contains(&word.to_lowercase())
+                && !SENTENCE_OPENERS.contains(&word.to_lowercase())
                 && !acronym(word)
                 && page.mentions(word) >= KEPT_USING
             {
@@ -71,14 +74,18 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             }
         }
     }
-    for block in blocks {
+    let by_rows = page.tables_by_rows(blocks);
+    for (i, block) in blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Heading { .. } => {
                 for name in page.heading_names(&block.rendered.text, source) {
                     push(&name);
                 }
             }
-            BlockKind::TableRow { header: true } => {
+            // A table naming its subjects by row has attributes for a header.
+            BlockKind::TableRow { header: true }
+                if !by_rows.contains(&i) && !page.attribute_header(block) =>
+            {
                 for name in table_names(block) {
                     push(&name);
                 }
@@ -696,6 +703,35 @@ mod tests {
     fn a_table_header_row_names_the_subjects() {
         let page = "| Feature | Alpha DB | Betabase |\n|---|---|---|\n| Replication | ✅ | ❌ |\n";
         assert_eq!(found(page), vec!["Alpha DB", "Betabase"]);
+    }
+
+    #[test]
+    fn a_header_of_attributes_over_a_column_of_names_names_no_subject() {
+        let page = "# Zapper vs Quillo\n\n## Zapper\n\nZapper is quick. Zapper runs tests.\n\n\
+                    ## Quillo\n\nQuillo is older. Quillo runs tests.\n\n\
+                    The open issues and the speed of each:\n\n\
+                    |        | Open Issues | Speed |\n|---|---|---|\n\
+                    | Zapper | 12 | 3s |\n| Quillo | 40 | 5s |\n";
+        assert_eq!(found(page), vec!["Zapper", "Quillo"]);
+    }
+
+    #[test]
+    fn a_verb_opening_a_title_or_list_items_is_no_name() {
+        let page = "# Comparing Test Runners\n\nComparing them takes time. Comparing is \
+                    hard. Comparing helps.\n\n## Zapper vs Quillo\n\nZapper is quick. \
+                    Quillo is older. Zapper runs. Quillo stops.\n\n\
+                    - Supports caching\n- Supports retries\n- Missing plugins\n\
+                    - Missing a watch mode\n- Missing reports\n- Supports tags\n";
+        assert_eq!(found(page), vec!["Zapper", "Quillo"]);
+    }
+
+    #[test]
+    fn a_header_of_words_the_page_writes_in_lower_case_names_no_subject() {
+        let page = "# Zapper vs Quillo\n\nZapper works alone. Quillo works with plugins. \
+                    Each plugin has a category. Zapper runs. Quillo stops.\n\n\
+                    | Package | Category | Works With | Notes |\n|---|---|---|---|\n\
+                    | [zap-cover](https://example.com) | coverage | Zapper | |\n";
+        assert_eq!(found(page), vec!["Zapper", "Quillo"]);
     }
 
     #[test]

@@ -122,6 +122,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
     let walk = || {
         walk::Walk::new(&mut reader, text, main)
             .with_lower_names(lower_names)
+            .with_tables_by_rows(page.tables_by_rows(&blocks))
             .blocks(&blocks)
     };
     // What the rows are filed and checked by depends on the page alone: on a long

@@ -649,6 +649,7 @@ fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
     assert_eq!(alpha, ["fast-builds", "replication"], "{rows:#?}");
 }
 
+mod precision;
 /// README-style pages: badges, lower-case names, lists of users.
 mod prose;
 mod readme;
@@ -660,8 +661,8 @@ mod status;
 /// the whole draft.
 #[test]
 fn a_quote_inside_a_link_is_the_words_a_reader_sees() {
-    let text = "# Alpha vs Beta\n\n- [Speed: \"Why\" is Alpha fast? Alpha is faster than Beta.](#speed)\n\
-                - [Alpha has built-in replication. Beta lacks it.](#repl)\n\nAlpha has built-in sharding.\n";
+    let text = "# Alpha vs Beta\n\n- [Speed: \"Why\" is Alpha fast? Alpha is faster than Beta.](speed.md)\n\
+                - [Alpha has built-in replication. Beta lacks it.](/docs/repl)\n\nAlpha has built-in sharding.\n";
     let rows = draft(text, &catalogue(), &[]);
     let article = crate::article::Article::new(text);
     let seen = crate::text::quotes::SeenLines::new(article.markup_lines());

@@ -47,6 +47,10 @@ pub struct Walk<'a, 'c> {
     /// For each row of the table being read, whether its blank cells say "no";
     /// the rows not read yet, last first.
     blanks: Vec<bool>,
+    /// The first row of each table that names its subjects by row.
+    tables_by_rows: Vec<usize>,
+    /// True while reading such a table.
+    by_rows: bool,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -70,7 +74,15 @@ impl<'a, 'c> Walk<'a, 'c> {
             title_product: None,
             lower_names: Vec::new(),
             blanks: Vec::new(),
+            tables_by_rows: Vec::new(),
+            by_rows: false,
         }
+    }
+
+    /// The tables whose rows name their subjects (`Page::tables_by_rows`).
+    pub fn with_tables_by_rows(mut self, tables: Vec<usize>) -> Walk<'a, 'c> {
+        self.tables_by_rows = tables;
+        self
     }
 
     /// The subjects' names the page writes in lower case ("zapctl"): a sentence
@@ -96,6 +108,7 @@ impl<'a, 'c> Walk<'a, 'c> {
                 let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
                 self.blanks = blanks_lack(&table, &self.reader.legend);
                 self.blanks.reverse();
+                self.by_rows = self.tables_by_rows.contains(&i);
             }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
@@ -202,9 +215,10 @@ impl<'a, 'c> Walk<'a, 'c> {
             .first()
             .map(|c| c.text.clone())
             .unwrap_or_default();
-        // A table whose first column is headed "Project" (or the like) has a
-        // subject a row and a topic a column; otherwise a subject a column.
-        let by_rows = self.table_header.first().is_some_and(|h| subject_column(h));
+        // A table whose first column is headed "Project" (or the like), or names
+        // things under an empty heading, has a subject a row and a topic a
+        // column; otherwise a subject a column.
+        let by_rows = self.by_rows || self.table_header.first().is_some_and(|h| subject_column(h));
         for (i, cell) in block.cells.iter().enumerate().skip(1) {
             let heading = self.table_header.get(i).cloned().unwrap_or_default();
             let (column, row_label) = if by_rows {
@@ -245,6 +259,11 @@ impl<'a, 'c> Walk<'a, 'c> {
             };
             self.read_statement(&q.statement(yes), range);
         }
+        // "- [Why Zapper is fast](#why-zapper-is-fast)": an entry of the page's
+        // table of contents, a link to its own heading, says nothing itself.
+        if item && block.first_line == block.last_line && self.contents_entry(block) {
+            return;
+        }
         // "- ✅ Built in and ready to use": a legend of the table's marks.
         if item && let Some(entry) = legend_entry(&block.rendered.text) {
             self.reader.legend.push(entry);
@@ -272,6 +291,31 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.reader.focus = vec![s];
             }
         }
+    }
+
+    /// True when the source line of a one-line list item is only a link to a
+    /// place on the same page ("- [Title](#title)").
+    fn contents_entry(&self, block: &Block) -> bool {
+        let r = &block.rendered;
+        if r.text.is_empty() {
+            return false;
+        }
+        let (start, _) = r.source_range(self.text, 0, r.text.len());
+        let from = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let to = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let line = self.text[from..to].trim();
+        let line = line
+            .trim_start_matches(['-', '*', '+'])
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['.', ')'])
+            .trim();
+        line.starts_with('[')
+            && line.ends_with(')')
+            && line
+                .rfind("](")
+                .is_some_and(|k| line[k..].starts_with("](#") && !line[k..].contains(' '))
     }
 
     /// "🟢 Fully implemented" right under a heading naming a thing, or an item

@@ -6,7 +6,7 @@ use crate::draft::cues::{COMPANY_CONTEXT, COMPANY_LIST, USE_VERBS};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{is_name, names_at};
-use crate::draft::row::{IN_FOCUS, RowDraft, STATED, Topic};
+use crate::draft::row::{ONE_SIDED, RowDraft, STATED, Topic};
 use crate::draft::topics::{COMPANIES, USE_CASES};
 use crate::model::Kind;
 use crate::text::english::{LIST_JOINERS, TOPIC_COMPANIES};
@@ -34,7 +34,7 @@ pub fn company_rows(
     let confidence = if kind == Some(SectionKind::Company) {
         STATED
     } else {
-        IN_FOCUS
+        ONE_SIDED
     };
     let mut out = Vec::new();
     for company in &companies {

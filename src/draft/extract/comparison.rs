@@ -7,7 +7,7 @@ use crate::draft::cues::{COMPARATIVES, COMPARATIVES_WITHOUT_THAN, CONTRASTS, DEP
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::find_phrase;
-use crate::draft::row::{CUED, IN_FOCUS, INFERRED, RowDraft, Topic};
+use crate::draft::row::{CUED, INFERRED, ONE_SIDED, RowDraft, Topic};
 use crate::draft::subjects::verdict_sides;
 use crate::draft::topics::comparison_topic;
 use crate::model::{Kind, Stance};
@@ -83,7 +83,7 @@ pub fn comparison(
     let versus = versus.map(|v| lookup.subject_name(v).to_string());
     let topic = comparison_topic(lookup, r, ctx);
     // Against a named subject the comparative's sides are both on the page.
-    let confidence = if versus.is_some() { CUED } else { IN_FOCUS };
+    let confidence = if versus.is_some() { CUED } else { ONE_SIDED };
     Some(
         RowDraft::new(favoured, Kind::Comparison, topic, r.body_text(), confidence)
             .with_value(value)

@@ -8,7 +8,7 @@ use crate::draft::extract::tokens::{Tok, tokens, word};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{capitalised, names_at};
-use crate::draft::row::{INFERRED, RowDraft, Topic};
+use crate::draft::row::{INFERRED, RowDraft, STATED_FACT, Topic};
 use crate::draft::slug::new_topic_name;
 use crate::draft::topics::DESIGN;
 use crate::model::Kind;
@@ -292,7 +292,7 @@ fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, 
     };
     if let Some((subject, m)) = r.subjects().find(|(_, m)| m.start >= r.body) {
         if lead_ok(&r.folded[r.body..m.start]) {
-            return Some((subject, m.end, INFERRED, false));
+            return Some((subject, m.end, STATED_FACT, false));
         }
         return None;
     }

@@ -7,7 +7,7 @@ use crate::draft::cues::CELL_STANCES;
 use crate::draft::extract::features::feature_row;
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
-use crate::draft::row::{INFERRED, MARKED_CELL, RowDraft, Topic, WORDED_CELL};
+use crate::draft::row::{INFERRED, MARKED_CELL, RowDraft, Topic, VALUE_CELL, WORDED_CELL};
 use crate::draft::slug::new_topic_name;
 use crate::draft::topics::FEATURES;
 use crate::model::{Kind, Stance};
@@ -59,7 +59,7 @@ pub fn cell_rows(
                     row_label.trim()
                 );
                 out.push(
-                    RowDraft::new(subject, Kind::Fact, topic.clone(), statement, INFERRED)
+                    RowDraft::new(subject, Kind::Fact, topic.clone(), statement, VALUE_CELL)
                         .with_value(value.to_string()),
                 );
             }

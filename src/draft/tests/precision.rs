@@ -1,0 +1,55 @@
+//! Rows a reviewer would delete: a table of contents read as claims, a table's
+//! attribute columns taken for subjects, and confidence that must fall with the
+//! evidence (issue 21, judged rows of tests/fixtures/real/scored-2026-12-07-b).
+
+use super::catalogue;
+use crate::draft::draft;
+
+#[test]
+fn a_fact_its_subject_states_is_surer_than_a_comparison_with_no_other_side() {
+    let text = "# Alpha\n\nAlpha is written in Zed.\n\nAlpha is much faster.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize| {
+        rows.iter()
+            .find(|r| r.line_start == line)
+            .map(|r| r.confidence)
+    };
+    let (Some(fact), Some(compared)) = (on(3), on(5)) else {
+        panic!("{rows:#?}");
+    };
+    assert!(fact >= 0.7 && compared < 0.5, "{rows:#?}");
+}
+
+#[test]
+fn a_table_of_contents_says_nothing_but_its_headings_sections_do() {
+    let text = "# Zapper\n\n\
+                - [Why Zapper is fast](#why-zapper-is-fast)\n\
+                  - [Zapper has built-in caching](#zapper-has-built-in-caching)\n\
+                1. [Zapper lacks plugins](#zapper-lacks-plugins)\n\n\
+                ## Why Zapper is fast\n\n\
+                Zapper has built-in caching. Zapper is fast.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.line_start > 5), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.line_start == 9), "{rows:#?}");
+}
+
+#[test]
+fn a_table_of_attributes_over_a_column_of_names_files_each_value_under_its_row() {
+    let text = "# Zapper vs Quillo\n\n## Zapper\n\nZapper is quick. Zapper runs tests.\n\n\
+                ## Quillo\n\nQuillo is older. Quillo runs tests.\n\n\
+                The open issues and the speed of each:\n\n\
+                |        | Open Issues | Speed |\n|---|---|---|\n\
+                | Zapper | 12 | 3s |\n| Quillo | 40 | 5s |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize| {
+        rows.iter()
+            .filter(|r| r.line_start == line)
+            .map(|r| r.subject.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !on(15).is_empty() && on(15).iter().all(|s| *s == "zapper"),
+        "{rows:#?}"
+    );
+    assert!(on(16).iter().all(|s| *s == "quillo"), "{rows:#?}");
+}
