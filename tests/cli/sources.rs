@@ -579,3 +579,32 @@ fn a_word_the_claims_say_is_no_typo_of_another_name() {
         .collect();
     assert_eq!(lines, [3], "{rows:#} {err}");
 }
+
+/// Round 5 of issue 22: a word read as a typo of a subject that shares no article
+/// with the subject the question names ("back" as the other article's "brack") is
+/// kept as typed, and the answer keeps to the named subject's article.
+#[test]
+fn a_typo_is_not_read_as_a_subject_of_another_article() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-faq.md",
+        "# Plimq FAQ\n\nPlimq stores snapshots on Zorbstore over SSH only.\n",
+    );
+    let claims = env.write(
+        "plimq-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,feature,cloud-storage,limited,,Plimq stores snapshots on Zorbstore over SSH only.,\
+         Plimq stores snapshots on Zorbstore over SSH only,3,3,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let other = env.write("brack-readme.md", "# Brack\n\nBrack formats code.\n");
+    let other_claims = env.write(
+        "brack-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         brack,fact,purpose,,formats code,Brack formats code.,Brack formats code,3,3,components\n",
+    );
+    env.import(&db, &other_claims, &other).ok();
+    let (rows, err) = ask(&env, &db, "can plimq back up to zorbstore");
+    assert!(!err.contains("reading 'back' as"), "{err}");
+    assert_eq!(sources_of(&rows), ["plimq-faq"], "{rows:#} {err}");
+}
