@@ -608,3 +608,42 @@ fn a_typo_is_not_read_as_a_subject_of_another_article() {
     assert!(!err.contains("reading 'back' as"), "{err}");
     assert_eq!(sources_of(&rows), ["plimq-faq"], "{rows:#} {err}");
 }
+
+/// Round 5 of issue 22: "should I use A or B for X" where no claim says X and the
+/// two are not compared: what the article says of each answers, not "no claim".
+#[test]
+fn a_or_b_for_words_no_claim_says_shows_what_the_article_says_of_each() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "zorbdoc-intro.md",
+        "# Zorbdoc\n\nZorbdoc builds a single-page site.\nZorbdoc has page versioning.\n\
+         Plimdocs is a good option if you do not need a single-page site.\n",
+    );
+    let claims = env.write(
+        "zorbdoc-intro.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbdoc,fact,architecture,,a single-page site,Zorbdoc builds a single-page site.,\
+         Zorbdoc builds a single-page site,3,3,components\n\
+         zorbdoc,feature,page-versioning,builtin,,Zorbdoc has page versioning.,\
+         Zorbdoc has page versioning,4,4,components\n\
+         plimdocs,use-case,no-single-page-site,,,Plimdocs is a good option if you do not need a single-page site.,\
+         Plimdocs is a good option if you do not need a single-page site,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(
+        &env,
+        &db,
+        "should I use plimdocs or zorbdoc for my team handbook",
+    );
+    let mut subjects: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["subject"].as_str())
+        .collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects, ["plimdocs", "zorbdoc"], "{rows:#} {err}");
+    assert_eq!(sources_of(&rows), ["zorbdoc-intro"], "{rows:#} {err}");
+    assert!(err.contains("handbook"), "{err}");
+}

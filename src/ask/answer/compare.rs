@@ -85,7 +85,7 @@ fn verdict_in_order(found: &[Found], general_first: bool) -> Option<String> {
 }
 
 /// Whether one article has claims on every one of `subjects`.
-fn share_an_article(conn: &Connection, subjects: &[String]) -> Result<bool> {
+pub fn share_an_article(conn: &Connection, subjects: &[String]) -> Result<bool> {
     let placeholders = vec!["?"; subjects.len()].join(", ");
     let sql = format!(
         "SELECT EXISTS (SELECT 1 FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
