@@ -646,4 +646,8 @@ fn a_or_b_for_words_no_claim_says_shows_what_the_article_says_of_each() {
     assert_eq!(subjects, ["plimdocs", "zorbdoc"], "{rows:#} {err}");
     assert_eq!(sources_of(&rows), ["zorbdoc-intro"], "{rows:#} {err}");
     assert!(err.contains("handbook"), "{err}");
+    // A quality no claim states is not answered by everything else said of them.
+    let (rows, err) = ask(&env, &db, "how fast is zorbdoc compared to plimdocs");
+    assert_eq!(rows.as_array().map_or(0, Vec::len), 0, "{rows:#} {err}");
+    assert!(err.contains("no claim"), "{err}");
 }

@@ -10,7 +10,7 @@ use crate::ask::answer::say::{plural, printable, reading_as, say};
 use crate::ask::answer::select::{Found, Select};
 use crate::error::Result;
 use crate::rows::Sink;
-use crate::text::english::inflect;
+use crate::text::english::{self, inflect};
 
 pub fn keywords_answer(
     conn: &Connection,
@@ -90,7 +90,13 @@ pub fn mentions_answer(
         }
         // Neither compared nor named in each other's claims, but of one article
         // ("should I use A or B for my handbook"): what it says of each answers.
-        if crate::ask::answer::compare::share_an_article(conn, &select.subject_names)? {
+        // Not where a word asks for a quality ("how fast"): that is unsaid.
+        let quality = words.iter().any(|w| {
+            english::POSITIVE.contains(w)
+                || english::NEGATIVE.contains(w)
+                || english::POSITIVE.contains(&inflect::stem(w))
+        });
+        if !quality && crate::ask::answer::compare::share_an_article(conn, &select.subject_names)? {
             let whole = Select::new(conn, &select.subject_names, &[])?;
             let each = of_each(whole.fetch(conn)?, &select.subject_names);
             if !each.is_empty() {
