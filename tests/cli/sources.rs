@@ -651,3 +651,33 @@ fn a_or_b_for_words_no_claim_says_shows_what_the_article_says_of_each() {
     assert_eq!(rows.as_array().map_or(0, Vec::len), 0, "{rows:#} {err}");
     assert!(err.contains("no claim"), "{err}");
 }
+
+/// Round 5 of issue 22: "A vs B for X" where B has no claim on X and none naming
+/// it: B's own claims follow A's, so the answer shows both sides it was asked about.
+#[test]
+fn a_vs_b_shows_the_side_with_nothing_on_the_topic() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-why.md",
+        "# Why Plimq\n\nPlimq environments run arbitrary scripts.\n\
+         Zorbtox only reads INI configuration.\n",
+    );
+    let claims = env.write(
+        "plimq-why.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,new\n\
+         plimq,feature,arbitrary-scripts-in-environments,builtin,,Plimq environments run arbitrary scripts.,\
+         Plimq environments run arbitrary scripts,3,3,components,subject topic\n\
+         zorbtox,limitation,configuration-format,,,Zorbtox only reads INI configuration.,\
+         Zorbtox only reads INI configuration,4,4,components,subject topic\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "plimq vs zorbtox for scripts in environments");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [3, 4], "{rows:#} {err}");
+    assert!(!err.contains("each side's claims are above"), "{err}");
+}

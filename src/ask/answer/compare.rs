@@ -199,6 +199,19 @@ pub fn compare_answer(
     if subjects.len() >= 2 {
         named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
     }
+    // A side silent still, that the article speaks of elsewhere: a few of its own
+    // claims, and the note says the topic is not among them.
+    if subjects.len() >= 2 && !topics.is_empty() && !found.is_empty() {
+        let own = own_claims_of_silent(conn, subjects, &mut found, &mut command)?;
+        if verdict.is_none() && !own.is_empty() {
+            verdict = Some(format!(
+                "The article states no comparison on this and nothing of {} on {}; {} other claims are above.",
+                own.join(" or "),
+                topics.join(" or "),
+                if own.len() == 1 { "its" } else { "their" }
+            ));
+        }
+    }
     // Comparisons on the topics asked first, then the sides' claims on them, then
     // comparisons on other topics (a stable sort keeps the article's order within):
     // a long list of other comparisons must not push out what was asked.
@@ -257,6 +270,39 @@ fn named_by_the_other(
         }
     }
     Ok(())
+}
+
+/// For each of `subjects` still silent in `found`, at most [`MAX_NAMING`] of its own
+/// claims (comparisons, use cases, cons and limitations first), added to `found`
+/// and `command`; returns the subjects so shown.
+fn own_claims_of_silent(
+    conn: &Connection,
+    subjects: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<Vec<String>> {
+    let silent: Vec<String> = Found::silent(subjects, found)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut shown = Vec::new();
+    for missing in silent {
+        let own = Select::new(conn, std::slice::from_ref(&missing), &[])?;
+        let mut more = own.fetch(conn)?;
+        more.sort_by_key(|f| match f.kind.as_str() {
+            "comparison" => 0,
+            "use-case" => 1,
+            "con" | "limitation" => 2,
+            _ => 3,
+        });
+        more.truncate(MAX_NAMING);
+        if !more.is_empty() {
+            command.push_str(&format!(" ; claimdb {}", own.command()));
+            found.extend(more);
+            shown.push(missing);
+        }
+    }
+    Ok(shown)
 }
 
 /// No side named ("which has lower latency"): with several articles, the
