@@ -196,12 +196,15 @@ pub fn compare_answer(
     }
     // A side still silent: the other side's claims that name it ("served 77,193
     // requests/sec, versus 14,200 for B"), a few, those on the topics first.
+    let mut named_by_other = false;
     if subjects.len() >= 2 {
+        let before = found.len();
         named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
+        named_by_other = found.len() > before;
     }
-    // A side silent still, that the article speaks of elsewhere: a few of its own
-    // claims, and the note says the topic is not among them.
-    if subjects.len() >= 2 && !topics.is_empty() && !found.is_empty() {
+    // A side silent still, that the same article speaks of elsewhere: a few of its
+    // own claims there, and the note says the topic is not among them.
+    if subjects.len() >= 2 && !topics.is_empty() && !found.is_empty() && !named_by_other {
         let own = own_claims_of_silent(conn, subjects, &mut found, &mut command)?;
         if verdict.is_none() && !own.is_empty() {
             verdict = Some(format!(
@@ -273,8 +276,8 @@ fn named_by_the_other(
 }
 
 /// For each of `subjects` still silent in `found`, at most [`MAX_NAMING`] of its own
-/// claims (comparisons, use cases, cons and limitations first), added to `found`
-/// and `command`; returns the subjects so shown.
+/// claims in the articles `found` cites (comparisons, use cases, cons and
+/// limitations first), added to `found` and `command`; returns the subjects so shown.
 fn own_claims_of_silent(
     conn: &Connection,
     subjects: &[String],
@@ -285,10 +288,12 @@ fn own_claims_of_silent(
         .into_iter()
         .cloned()
         .collect();
+    let sources: Vec<String> = found.iter().map(|f| f.source.clone()).collect();
     let mut shown = Vec::new();
     for missing in silent {
         let own = Select::new(conn, std::slice::from_ref(&missing), &[])?;
         let mut more = own.fetch(conn)?;
+        more.retain(|f| sources.contains(&f.source));
         more.sort_by_key(|f| match f.kind.as_str() {
             "comparison" => 0,
             "use-case" => 1,
