@@ -202,9 +202,9 @@ pub fn compare_answer(
         named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
         named_by_other = found.len() > before;
     }
-    // A side silent still, that the same article speaks of elsewhere: a few of its
+    // "A vs B": a side silent still, that the same article speaks of elsewhere: a few of its
     // own claims there, and the note says the topic is not among them.
-    if subjects.len() >= 2 && !topics.is_empty() && !found.is_empty() && !named_by_other {
+    if subjects.len() == 2 && !topics.is_empty() && !found.is_empty() && !named_by_other {
         let own = own_claims_of_silent(conn, subjects, &mut found, &mut command)?;
         if verdict.is_none() && !own.is_empty() {
             verdict = Some(format!(
