@@ -84,18 +84,6 @@ fn verdict_in_order(found: &[Found], general_first: bool) -> Option<String> {
     Some(said.join("; "))
 }
 
-/// Whether one article has claims on every one of `subjects`.
-pub fn share_an_article(conn: &Connection, subjects: &[String]) -> Result<bool> {
-    let placeholders = vec!["?"; subjects.len()].join(", ");
-    let sql = format!(
-        "SELECT EXISTS (SELECT 1 FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
-                        WHERE s.name IN ({placeholders})
-                        GROUP BY c.source_id HAVING count(DISTINCT c.subject_id) = {})",
-        subjects.len()
-    );
-    Ok(conn.query_row(&sql, rusqlite::params_from_iter(subjects), |r| r.get(0))?)
-}
-
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -113,7 +101,7 @@ pub fn compare_answer(
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
     if subjects.len() >= 2 && topics.is_empty() && found.is_empty() {
-        if !share_an_article(conn, subjects)? {
+        if !crate::ask::answer::select::share_an_article(conn, subjects)? {
             // No article speaks of both: what one side's claims say of the other
             // ("use A in conjunction with a checker, like B").
             return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, subjects);
@@ -196,24 +184,9 @@ pub fn compare_answer(
     }
     // A side still silent: the other side's claims that name it ("served 77,193
     // requests/sec, versus 14,200 for B"), a few, those on the topics first.
-    let mut named_by_other = false;
     if subjects.len() >= 2 {
-        let before = found.len();
-        named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
-        named_by_other = found.len() > before;
-    }
-    // "A vs B": a side silent still, that the same article speaks of elsewhere: a few of its
-    // own claims there, and the note says the topic is not among them.
-    if subjects.len() == 2 && !topics.is_empty() && !found.is_empty() && !named_by_other {
-        let own = own_claims_of_silent(conn, subjects, &mut found, &mut command)?;
-        if verdict.is_none() && !own.is_empty() {
-            verdict = Some(format!(
-                "The article states no comparison on this and nothing of {} on {}; {} other claims are above.",
-                own.join(" or "),
-                topics.join(" or "),
-                if own.len() == 1 { "its" } else { "their" }
-            ));
-        }
+        let said = silent_side(conn, subjects, topics, &mut found, &mut command)?;
+        verdict = verdict.or(said);
     }
     // Comparisons on the topics asked first, then the sides' claims on them, then
     // comparisons on other topics (a stable sort keeps the article's order within):
@@ -273,6 +246,33 @@ fn named_by_the_other(
         }
     }
     Ok(())
+}
+
+/// The other side's claims naming a silent side ([`named_by_the_other`]); where
+/// none does, in "A vs B" on topics, a few of B's own claims in the same article,
+/// and a note saying the topic is not among them.
+fn silent_side(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<Option<String>> {
+    let before = found.len();
+    named_by_the_other(conn, subjects, topics, found, command)?;
+    if found.len() > before || subjects.len() != 2 || topics.is_empty() || found.is_empty() {
+        return Ok(None);
+    }
+    let own = own_claims_of_silent(conn, subjects, found, command)?;
+    if own.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "The article states no comparison on this and nothing of {} on {}; {} other claims are above.",
+        own.join(" or "),
+        topics.join(" or "),
+        if own.len() == 1 { "its" } else { "their" }
+    )))
 }
 
 /// For each of `subjects` still silent in `found`, at most [`MAX_NAMING`] of its own

@@ -96,7 +96,7 @@ pub fn mentions_answer(
                 || english::NEGATIVE.contains(w)
                 || english::POSITIVE.contains(&inflect::stem(w))
         });
-        if !quality && crate::ask::answer::compare::share_an_article(conn, &select.subject_names)? {
+        if !quality && crate::ask::answer::select::share_an_article(conn, &select.subject_names)? {
             let whole = Select::new(conn, &select.subject_names, &[])?;
             let each = of_each(whole.fetch(conn)?, &select.subject_names);
             if !each.is_empty() {
