@@ -579,3 +579,105 @@ fn a_word_the_claims_say_is_no_typo_of_another_name() {
         .collect();
     assert_eq!(lines, [3], "{rows:#} {err}");
 }
+
+/// Round 5 of issue 22: a word read as a typo of a subject that shares no article
+/// with the subject the question names ("back" as the other article's "brack") is
+/// kept as typed, and the answer keeps to the named subject's article.
+#[test]
+fn a_typo_is_not_read_as_a_subject_of_another_article() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-faq.md",
+        "# Plimq FAQ\n\nPlimq stores snapshots on Zorbstore over SSH only.\n",
+    );
+    let claims = env.write(
+        "plimq-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,feature,cloud-storage,limited,,Plimq stores snapshots on Zorbstore over SSH only.,\
+         Plimq stores snapshots on Zorbstore over SSH only,3,3,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let other = env.write("brack-readme.md", "# Brack\n\nBrack formats code.\n");
+    let other_claims = env.write(
+        "brack-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         brack,fact,purpose,,formats code,Brack formats code.,Brack formats code,3,3,components\n",
+    );
+    env.import(&db, &other_claims, &other).ok();
+    let (rows, err) = ask(&env, &db, "can plimq back up to zorbstore");
+    assert!(!err.contains("reading 'back' as"), "{err}");
+    assert_eq!(sources_of(&rows), ["plimq-faq"], "{rows:#} {err}");
+}
+
+/// Round 5 of issue 22: "should I use A or B for X" where no claim says X and the
+/// two are not compared: what the article says of each answers, not "no claim".
+#[test]
+fn a_or_b_for_words_no_claim_says_shows_what_the_article_says_of_each() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "zorbdoc-intro.md",
+        "# Zorbdoc\n\nZorbdoc builds a single-page site.\nZorbdoc has page versioning.\n\
+         Plimdocs is a good option if you do not need a single-page site.\n",
+    );
+    let claims = env.write(
+        "zorbdoc-intro.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbdoc,fact,architecture,,a single-page site,Zorbdoc builds a single-page site.,\
+         Zorbdoc builds a single-page site,3,3,components\n\
+         zorbdoc,feature,page-versioning,builtin,,Zorbdoc has page versioning.,\
+         Zorbdoc has page versioning,4,4,components\n\
+         plimdocs,use-case,no-single-page-site,,,Plimdocs is a good option if you do not need a single-page site.,\
+         Plimdocs is a good option if you do not need a single-page site,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(
+        &env,
+        &db,
+        "should I use plimdocs or zorbdoc for my team handbook",
+    );
+    let mut subjects: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["subject"].as_str())
+        .collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects, ["plimdocs", "zorbdoc"], "{rows:#} {err}");
+    assert_eq!(sources_of(&rows), ["zorbdoc-intro"], "{rows:#} {err}");
+    assert!(err.contains("handbook"), "{err}");
+    // A quality no claim states is not answered by everything else said of them.
+    let (rows, err) = ask(&env, &db, "how fast is zorbdoc compared to plimdocs");
+    assert_eq!(rows.as_array().map_or(0, Vec::len), 0, "{rows:#} {err}");
+    assert!(err.contains("no claim"), "{err}");
+}
+
+/// Round 5 of issue 22: "A vs B for X" where B has no claim on X and none naming
+/// it: B's own claims follow A's, so the answer shows both sides it was asked about.
+#[test]
+fn a_vs_b_shows_the_side_with_nothing_on_the_topic() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-why.md",
+        "# Why Plimq\n\nPlimq environments run arbitrary scripts.\n\
+         Zorbtox only reads INI configuration.\n",
+    );
+    let claims = env.write(
+        "plimq-why.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category,new\n\
+         plimq,feature,arbitrary-scripts-in-environments,builtin,,Plimq environments run arbitrary scripts.,\
+         Plimq environments run arbitrary scripts,3,3,components,subject topic\n\
+         zorbtox,limitation,configuration-format,,,Zorbtox only reads INI configuration.,\
+         Zorbtox only reads INI configuration,4,4,components,subject topic\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "plimq vs zorbtox for scripts in environments");
+    let lines: Vec<i64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect();
+    assert_eq!(lines, [3, 4], "{rows:#} {err}");
+    assert!(!err.contains("each side's claims are above"), "{err}");
+}

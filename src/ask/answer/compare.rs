@@ -84,18 +84,6 @@ fn verdict_in_order(found: &[Found], general_first: bool) -> Option<String> {
     Some(said.join("; "))
 }
 
-/// Whether one article has claims on every one of `subjects`.
-fn share_an_article(conn: &Connection, subjects: &[String]) -> Result<bool> {
-    let placeholders = vec!["?"; subjects.len()].join(", ");
-    let sql = format!(
-        "SELECT EXISTS (SELECT 1 FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
-                        WHERE s.name IN ({placeholders})
-                        GROUP BY c.source_id HAVING count(DISTINCT c.subject_id) = {})",
-        subjects.len()
-    );
-    Ok(conn.query_row(&sql, rusqlite::params_from_iter(subjects), |r| r.get(0))?)
-}
-
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -113,7 +101,7 @@ pub fn compare_answer(
 ) -> Result<()> {
     let (select, mut found) = comparisons(conn, subjects, topics)?;
     if subjects.len() >= 2 && topics.is_empty() && found.is_empty() {
-        if !share_an_article(conn, subjects)? {
+        if !crate::ask::answer::select::share_an_article(conn, subjects)? {
             // No article speaks of both: what one side's claims say of the other
             // ("use A in conjunction with a checker, like B").
             return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, subjects);
@@ -197,7 +185,8 @@ pub fn compare_answer(
     // A side still silent: the other side's claims that name it ("served 77,193
     // requests/sec, versus 14,200 for B"), a few, those on the topics first.
     if subjects.len() >= 2 {
-        named_by_the_other(conn, subjects, topics, &mut found, &mut command)?;
+        let said = silent_side(conn, subjects, topics, &mut found, &mut command)?;
+        verdict = verdict.or(said);
     }
     // Comparisons on the topics asked first, then the sides' claims on them, then
     // comparisons on other topics (a stable sort keeps the article's order within):
@@ -257,6 +246,68 @@ fn named_by_the_other(
         }
     }
     Ok(())
+}
+
+/// The other side's claims naming a silent side ([`named_by_the_other`]); where
+/// none does, in "A vs B" on topics, a few of B's own claims in the same article,
+/// and a note saying the topic is not among them.
+fn silent_side(
+    conn: &Connection,
+    subjects: &[String],
+    topics: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<Option<String>> {
+    let before = found.len();
+    named_by_the_other(conn, subjects, topics, found, command)?;
+    if found.len() > before || subjects.len() != 2 || topics.is_empty() || found.is_empty() {
+        return Ok(None);
+    }
+    let own = own_claims_of_silent(conn, subjects, found, command)?;
+    if own.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "The article states no comparison on this and nothing of {} on {}; {} other claims are above.",
+        own.join(" or "),
+        topics.join(" or "),
+        if own.len() == 1 { "its" } else { "their" }
+    )))
+}
+
+/// For each of `subjects` still silent in `found`, at most [`MAX_NAMING`] of its own
+/// claims in the articles `found` cites (comparisons, use cases, cons and
+/// limitations first), added to `found` and `command`; returns the subjects so shown.
+fn own_claims_of_silent(
+    conn: &Connection,
+    subjects: &[String],
+    found: &mut Vec<Found>,
+    command: &mut String,
+) -> Result<Vec<String>> {
+    let silent: Vec<String> = Found::silent(subjects, found)
+        .into_iter()
+        .cloned()
+        .collect();
+    let sources: Vec<String> = found.iter().map(|f| f.source.clone()).collect();
+    let mut shown = Vec::new();
+    for missing in silent {
+        let own = Select::new(conn, std::slice::from_ref(&missing), &[])?;
+        let mut more = own.fetch(conn)?;
+        more.retain(|f| sources.contains(&f.source));
+        more.sort_by_key(|f| match f.kind.as_str() {
+            "comparison" => 0,
+            "use-case" => 1,
+            "con" | "limitation" => 2,
+            _ => 3,
+        });
+        more.truncate(MAX_NAMING);
+        if !more.is_empty() {
+            command.push_str(&format!(" ; claimdb {}", own.command()));
+            found.extend(more);
+            shown.push(missing);
+        }
+    }
+    Ok(shown)
 }
 
 /// No side named ("which has lower latency"): with several articles, the

@@ -5,12 +5,12 @@
 use rusqlite::Connection;
 
 use crate::ask::answer::explain::no_claim;
-use crate::ask::answer::rows::{MAX_MENTIONS, write_found};
+use crate::ask::answer::rows::{MAX_MENTIONS, MAX_ROWS, write_found};
 use crate::ask::answer::say::{plural, printable, reading_as, say};
 use crate::ask::answer::select::{Found, Select};
 use crate::error::Result;
 use crate::rows::Sink;
-use crate::text::english::inflect;
+use crate::text::english::{self, inflect};
 
 pub fn keywords_answer(
     conn: &Connection,
@@ -88,6 +88,28 @@ pub fn mentions_answer(
             ));
             return Ok(());
         }
+        // Neither compared nor named in each other's claims, but of one article
+        // ("should I use A or B for my handbook"): what it says of each answers.
+        // Not where a word asks for a quality ("how fast"): that is unsaid.
+        let quality = words.iter().any(|w| {
+            english::POSITIVE.contains(w)
+                || english::NEGATIVE.contains(w)
+                || english::POSITIVE.contains(&inflect::stem(w))
+        });
+        if !quality && crate::ask::answer::select::share_an_article(conn, &select.subject_names)? {
+            let whole = Select::new(conn, &select.subject_names, &[])?;
+            let each = of_each(whole.fetch(conn)?, &select.subject_names);
+            if !each.is_empty() {
+                reading_as(&whole.command());
+                write_found(conn, out, &each, &whole)?;
+                say(&format!(
+                    "no claim says '{}'; what the article says of {} is above",
+                    printable(&words.join(" ")),
+                    select.subject_names.join(" and ")
+                ));
+                return Ok(());
+            }
+        }
     }
     reading_as(&select.command());
     write_found(conn, out, &found, &select)?;
@@ -100,6 +122,30 @@ pub fn mentions_answer(
         plural(found.len(), "claim")
     ));
     Ok(())
+}
+
+/// The claims of `subjects` that choose between them first (comparisons, use
+/// cases, pros and cons), at most [`MAX_ROWS`], every subject that has a claim
+/// keeping at least one.
+fn of_each(mut found: Vec<Found>, subjects: &[String]) -> Vec<Found> {
+    let rank = |kind: &str| match kind {
+        "comparison" => 0,
+        "use-case" => 1,
+        "con" | "limitation" => 2,
+        "pro" => 3,
+        _ => 4,
+    };
+    found.sort_by_key(|f| rank(&f.kind));
+    let mut kept: Vec<Found> = Vec::new();
+    for subject in subjects {
+        if let Some(i) = found.iter().position(|f| f.subject == *subject) {
+            kept.push(found.remove(i));
+        }
+    }
+    let room = MAX_ROWS.saturating_sub(kept.len());
+    kept.extend(found.into_iter().take(room));
+    kept.sort_by_key(|f| (f.line_start, f.claim_id));
+    kept
 }
 
 /// The comparison claims between `subjects`, then each one's claims that name

@@ -280,6 +280,22 @@ fn read_by_subjects(
     Ok(reading)
 }
 
+/// Whether `subject` has a claim in an article that also has a claim on one of
+/// `others` (through the subject index, no pass over the claims).
+fn shares_an_article(conn: &Connection, subject: &str, others: &[&String]) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM claims a JOIN claims b ON a.source_id = b.source_id
+                        WHERE a.subject_id = (SELECT subject_id FROM subjects WHERE name = ?1)
+                          AND b.subject_id = (SELECT subject_id FROM subjects WHERE name = ?2))",
+    )?;
+    for other in others {
+        if stmt.query_row(rusqlite::params![subject, other], |r| r.get::<_, bool>(0))? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The subjects read from one word of a longer name that share no article with
 /// the subjects named whole.
 fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
@@ -311,12 +327,17 @@ fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
 }
 
 /// The words a subject was read from as a typo that the claims of the question's
-/// other subjects say as typed.
+/// other subjects say as typed, or whose subject shares no article with them ("can
+/// plimq back up" is not about another article's "brack").
 fn said_as_typed(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
     let mut said = Vec::new();
     for (word, subject) in &reading.subject_forms {
         let others: Vec<&String> = reading.subjects.iter().filter(|s| *s != subject).collect();
         if others.is_empty() {
+            continue;
+        }
+        if !shares_an_article(conn, subject, &others)? {
+            said.push(word.clone());
             continue;
         }
         let placeholders = vec!["?"; others.len()].join(", ");

@@ -277,3 +277,15 @@ pub fn comparisons(
     let select = Select::new(conn, subjects, topics)?.of_kinds(vec![Kind::Comparison]);
     Ok((select, found))
 }
+
+/// Whether one article has claims on every one of `subjects`.
+pub fn share_an_article(conn: &Connection, subjects: &[String]) -> Result<bool> {
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+                        WHERE s.name IN ({placeholders})
+                        GROUP BY c.source_id HAVING count(DISTINCT c.subject_id) = {})",
+        subjects.len()
+    );
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(subjects), |r| r.get(0))?)
+}
