@@ -50,15 +50,7 @@ pub fn facts_answer(
         select.filter.kinds = Vec::new();
         found = select.fetch(conn)?;
     }
-    let mut command = select.command();
-    if found.is_empty() {
-        let (naming, commands) =
-            crate::ask::answer::select::naming(conn, &select.subject_names, topics)?;
-        found = naming;
-        for c in commands {
-            command = format!("{command} ; claimdb {c}");
-        }
-    }
+    let (found, command) = crate::ask::answer::select::or_naming(conn, &select, topics, found)?;
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {

@@ -19,16 +19,8 @@ pub fn keywords_answer(
     topics: &[String],
 ) -> Result<()> {
     let select = Select::new(conn, subjects, topics)?;
-    let mut found = select.fetch(conn)?;
-    let mut command = select.command();
-    if found.is_empty() {
-        let (naming, commands) =
-            crate::ask::answer::select::naming(conn, &select.subject_names, topics)?;
-        found = naming;
-        for c in commands {
-            command = format!("{command} ; claimdb {c}");
-        }
-    }
+    let found = select.fetch(conn)?;
+    let (found, command) = crate::ask::answer::select::or_naming(conn, &select, topics, found)?;
     reading_as(&command);
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {

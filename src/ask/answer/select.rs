@@ -217,6 +217,25 @@ impl Select {
     }
 }
 
+/// `found`, or where it is empty, the claims of other subjects that name the
+/// subjects asked ([`naming`]); with the command a reader runs to see them.
+pub fn or_naming(
+    conn: &Connection,
+    select: &Select,
+    topics: &[String],
+    found: Vec<Found>,
+) -> Result<(Vec<Found>, String)> {
+    let mut command = select.command();
+    if !found.is_empty() {
+        return Ok((found, command));
+    }
+    let (naming, commands) = naming(conn, &select.subject_names, topics)?;
+    for c in commands {
+        command = format!("{command} ; claimdb {c}");
+    }
+    Ok((naming, command))
+}
+
 /// The claims on `topics` of other subjects whose text names one of `subjects`
 /// ("Numbat Labs sells support for Quokka", asked "who supports quokka"): where the
 /// subjects have no claim of their own on the topics, these say it of them.

@@ -331,22 +331,7 @@ impl Clause<'_, '_> {
             if phrase.is_empty() || self.names_a_subject(k) {
                 return Vec::new();
             }
-            let Some(name) = new_topic_name(&phrase) else {
-                return Vec::new();
-            };
-            let topic = Topic::New(name, self.lookup.category_for(DESIGN, ctx));
-            return subjects
-                .iter()
-                .map(|&s| {
-                    RowDraft::new(
-                        s,
-                        Kind::Limitation,
-                        topic.clone(),
-                        self.r.body_text(),
-                        NEGATED_VERB,
-                    )
-                })
-                .collect();
+            return self.limitation_named(ctx, &phrase, subjects);
         }
         let negated_by_neither = |stance: Stance| if neither { Stance::Lacks } else { stance };
         if let Some(n) = self.at(j, &PREDICATE_LACKING) {
@@ -385,22 +370,7 @@ impl Clause<'_, '_> {
             if phrase.is_empty() || compares || extended || self.names_a_subject(k) {
                 return Vec::new();
             }
-            let Some(name) = new_topic_name(&phrase) else {
-                return Vec::new();
-            };
-            let topic = Topic::New(name, self.lookup.category_for(DESIGN, ctx));
-            return subjects
-                .iter()
-                .map(|&s| {
-                    RowDraft::new(
-                        s,
-                        Kind::Limitation,
-                        topic.clone(),
-                        self.r.body_text(),
-                        NEGATED_VERB,
-                    )
-                })
-                .collect();
+            return self.limitation_named(ctx, &phrase, subjects);
         }
         // "…, but B does": the clause before's verb, granted.
         if matches!(self.w(j), "does" | "do" | "can") && clause_end(j + 1) && !neither {
@@ -507,6 +477,27 @@ impl Clause<'_, '_> {
             }
         }
         out
+    }
+
+    /// A limitation of each of `subjects`, named after `phrase` (what they cannot
+    /// do or what they require); none where the phrase names nothing.
+    fn limitation_named(&self, ctx: &Context, phrase: &str, subjects: &[usize]) -> Vec<RowDraft> {
+        let Some(name) = new_topic_name(phrase) else {
+            return Vec::new();
+        };
+        let topic = Topic::New(name, self.lookup.category_for(DESIGN, ctx));
+        subjects
+            .iter()
+            .map(|&s| {
+                RowDraft::new(
+                    s,
+                    Kind::Limitation,
+                    topic.clone(),
+                    self.r.body_text(),
+                    NEGATED_VERB,
+                )
+            })
+            .collect()
     }
 
     /// The topic a phrase of the sentence names: the catalogue's where the phrase
