@@ -300,14 +300,17 @@ impl SeenLines<'_> {
 
 /// (whether `text` holds a markup byte, whether it holds a letter), in one pass.
 fn scan(text: &str) -> (bool, bool) {
-    let (mut markup, mut letters) = (false, false);
+    let (mut markup, mut letters, mut looked) = (false, false, false);
     for (i, b) in text.bytes().enumerate() {
         if b.is_ascii_alphabetic() {
             letters = true;
         } else if markup_byte(b) {
             markup = true;
-        } else if !b.is_ascii() && !letters {
+        } else if !b.is_ascii() && !letters && !looked {
+            // The first byte past ASCII starts a character: whether any letter
+            // stands from here on is looked at once.
             letters = text[i..].chars().any(char::is_alphabetic);
+            looked = true;
         }
         if markup && letters {
             break;
@@ -371,6 +374,17 @@ pub fn widen(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    /// A quote opening with a mark that is no letter ("✅", "→ A has X") is read
+    /// byte by byte past the mark's first byte: the rest is looked at from the
+    /// mark, never from inside it (this panicked on a status mark).
+    #[test]
+    fn a_quote_opening_with_a_mark_has_words_only_if_letters_follow() {
+        assert!(!super::has_words("✅"));
+        assert!(!super::has_words("✅ 🔴 …"));
+        assert!(super::has_words("✅ Alpha has X"));
+        assert!(super::has_words("→ é"));
+    }
+
     use super::*;
 
     /// An article rendered in pieces reads as rendered whole: white space folds
