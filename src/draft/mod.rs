@@ -160,16 +160,20 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
             row.section = section.heading.clone();
         }
     }
-    readable_quotes(&article, &mut rows);
+    importable_rows(&article, &mut rows);
     rows
 }
 
-/// Every row's quote is one `import` takes: words a reader sees of its lines. A
-/// sentence cut from a link's text ("- [A has X.](#x)") loses the link's brackets
-/// and target at its ends; a row whose quote is still no citation is dropped, for
-/// `import` would refuse it, and the whole draft with it.
-fn readable_quotes(article: &crate::article::Article, rows: &mut Vec<Row>) {
+/// Every row is one `import` takes: its subject and other side are names import
+/// takes, and its quote is words a reader sees of its lines. A sentence cut from a
+/// link's text ("- [A has X.](#x)") loses the link's brackets and target at its
+/// ends; a row whose quote is still no citation is dropped, for `import` would
+/// refuse it, and the whole draft with it.
+fn importable_rows(article: &crate::article::Article, rows: &mut Vec<Row>) {
     let seen = crate::text::quotes::SeenLines::new(article.markup_lines());
+    // A subject (or other side) import takes no name for ("日本", "+1").
+    let importable = |name: &str| crate::ingest::catalogue::slug(name, &['.', '+', '#']).is_some();
+    rows.retain(|row| importable(&row.subject) && row.versus.as_deref().is_none_or(importable));
     rows.retain_mut(|row| {
         let at = (row.line_start, row.line_end);
         let lines = article.lines(at.0, at.1).unwrap_or_default();

@@ -684,3 +684,22 @@ fn a_quote_inside_a_link_is_the_words_a_reader_sees() {
         "{rows:?}"
     );
 }
+
+/// A name that is no subject name import takes (no letter or digit of a-z/0-9,
+/// "日本"; or opening with a sign, "+1") gives no row: a draft imports unreviewed,
+/// and import would refuse it, and the whole draft with it.
+#[test]
+fn a_name_import_cannot_take_gives_no_row() {
+    let table = "# Uni vs Abc\n\n| Feature | Abc | 日本 | +1 |\n|---|---|---|---|\n| Clustering | ✅ | ❌ | ❌ |\n";
+    let rows = draft(table, &catalogue(), &[]);
+    assert!(
+        rows.iter()
+            .any(|r| r.subject == "abc" && r.stance == Some(Stance::Builtin)),
+        "{rows:?}"
+    );
+    for r in &rows {
+        let name_ok = |n: &str| crate::ingest::catalogue::slug(n, &['.', '+', '#']).is_some();
+        assert!(name_ok(&r.subject), "{r:?}");
+        assert!(r.versus.as_deref().is_none_or(name_ok), "{r:?}");
+    }
+}
