@@ -42,14 +42,17 @@ pub fn outline_of(text: &str, blocks: &[Block]) -> Vec<Section> {
     if let Some(first) = lines.first_mut() {
         *first = first.trim_start_matches('\u{FEFF}');
     }
-    let headings = headings(blocks, &lines);
+    let mut headings = headings(blocks, &lines);
+    // A lone carriage return ends a Markdown line but not a numbered one: of the
+    // headings it puts on one numbered line, the first names the section.
+    headings.dedup_by_key(|(line, _, _)| *line);
     let mut sections = Vec::with_capacity(headings.len());
     for (i, (line, level, heading)) in headings.iter().enumerate() {
         let next = headings[i + 1..]
             .iter()
             .find(|(_, l, _)| l <= level)
             .map_or(lines.len() + 1, |(n, _, _)| *n);
-        let mut end = next - 1;
+        let mut end = (next - 1).max(*line);
         while end > *line && lines[end - 1].trim().is_empty() {
             end -= 1;
         }

@@ -182,3 +182,22 @@ fn a_table_row_with_nothing_to_see_is_skipped() {
     );
     quotes_stand_at_their_lines(text, &rows);
 }
+
+/// A lone carriage return ends a Markdown line, so two headings may stand on what
+/// line numbers (counted by line feeds) call one line: the draft still imports,
+/// with the article's sections, instead of failing on the database's checks.
+#[test]
+fn headings_parted_by_a_lone_carriage_return_import() {
+    let env = Env::new();
+    env.run(&["init"]).ok();
+    let article = env.write(
+        "page.md",
+        "# Alpha vs Beta\n## One\r## Two\nAlpha is faster than Beta.\n\n# Three\rAlpha has built-in sharding.\r## Four\r",
+    );
+    let draft = env.run(&["draft", &article]);
+    let csv = draft.ok().to_string();
+    assert!(csv.contains("faster"), "{csv}");
+    env.run_with_stdin(&["import", "-", "--source", &article], csv.as_bytes())
+        .ok();
+    env.run(&["verify"]).ok();
+}
