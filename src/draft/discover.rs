@@ -519,6 +519,17 @@ impl Page {
 /// Counting runs by name in the order first seen (src/draft/discover/).
 mod ordered;
 
+/// The names of a header row's columns after the first, a notes column left out.
+fn column_names(header: &Block) -> Vec<String> {
+    header
+        .cells
+        .iter()
+        .skip(1)
+        .map(|c| column_name(&c.text))
+        .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
+        .collect()
+}
+
 /// The subjects a table's header row names: its cells after the first when they
 /// read as names, and there are at least two of them.
 fn table_names(header: &Block) -> Vec<String> {
@@ -526,13 +537,7 @@ fn table_names(header: &Block) -> Vec<String> {
     if subject_column(first) {
         return Vec::new();
     }
-    let names: Vec<String> = header
-        .cells
-        .iter()
-        .skip(1)
-        .map(|c| column_name(&c.text))
-        .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
-        .collect();
+    let names = column_names(header);
     // "text_column | bool_column": identifiers head a table of data, not of
     // subjects.
     let all_names = names.len() >= 2

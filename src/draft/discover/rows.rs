@@ -3,10 +3,8 @@
 //! header cells are attributes, not subjects, and each cell is the row's
 //! subject's value of its column.
 
-use super::{Page, capital, clean, column_name, subject_column};
-use crate::names::fold;
+use super::{Page, capital, clean, column_name, column_names, subject_column};
 use crate::text::blocks::{Block, BlockKind};
-use crate::text::english::NOTES_COLUMNS;
 
 impl Page {
     /// True when a cell reads as a name of the page: its first word is
@@ -25,13 +23,7 @@ impl Page {
     /// Category | Works With |" on a page that says "this category", "it
     /// works"): attributes, whatever the rows hold.
     pub fn attribute_header(&self, header: &Block) -> bool {
-        let heads: Vec<String> = header
-            .cells
-            .iter()
-            .skip(1)
-            .map(|c| column_name(&c.text))
-            .filter(|n| !NOTES_COLUMNS.contains(&fold(n)))
-            .collect();
+        let heads = column_names(header);
         !heads.is_empty()
             && heads.iter().all(|h| {
                 h.split_whitespace()
