@@ -35,6 +35,15 @@ fn ask(env: &Env, db: &str, question: &str) -> (Value, String) {
     (run.json(), run.stderr.clone())
 }
 
+/// The first line each of `ask`'s rows cites, in order.
+fn line_starts(rows: &Value) -> Vec<i64> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["line_start"].as_i64())
+        .collect()
+}
+
 /// Each question is answered from the one article it is about, and the reading-as
 /// line names that article: (question, the article every row cites, what stderr
 /// says, what stderr must not say).
@@ -243,12 +252,7 @@ fn a_yes_no_answer_adds_the_claims_that_say_a_word_no_name_explained() {
         "does alpha cache things in zorbfiles",
     ]);
     let rows = run.json();
-    let lines: Vec<i64> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["line_start"].as_i64())
-        .collect();
+    let lines = line_starts(&rows);
     assert!(
         lines.contains(&3) && lines.contains(&5),
         "{rows:#}\n{}",
@@ -507,12 +511,7 @@ fn who_uses_x_finds_a_fact_naming_its_users_when_no_company_claim_does() {
     );
     env.import(&db, &claims, &article).ok();
     let (rows, err) = ask(&env, &db, "who uses plimq");
-    let lines: Vec<i64> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["line_start"].as_i64())
-        .collect();
+    let lines = line_starts(&rows);
     assert_eq!(lines, [4], "{rows:#} {err}");
 }
 
@@ -540,12 +539,7 @@ fn which_should_i_pick_between_two_adds_when_to_use_each() {
     );
     env.import(&db, &claims, &article).ok();
     let (rows, err) = ask(&env, &db, "plimq or zorbaq, which one should I pick");
-    let lines: Vec<i64> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["line_start"].as_i64())
-        .collect();
+    let lines = line_starts(&rows);
     assert_eq!(lines, [3, 4, 5], "{rows:#} {err}");
 }
 
@@ -571,12 +565,7 @@ fn a_word_the_claims_say_is_no_typo_of_another_name() {
     env.import(&db, &claims, &article).ok();
     let (rows, err) = ask(&env, &db, "what's the minimum zorb release for plimq");
     assert!(!err.contains("reading 'zorb' as"), "{err}");
-    let lines: Vec<i64> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["line_start"].as_i64())
-        .collect();
+    let lines = line_starts(&rows);
     assert_eq!(lines, [3], "{rows:#} {err}");
 }
 
@@ -672,12 +661,7 @@ fn a_vs_b_shows_the_side_with_nothing_on_the_topic() {
     );
     env.import(&db, &claims, &article).ok();
     let (rows, err) = ask(&env, &db, "plimq vs zorbtox for scripts in environments");
-    let lines: Vec<i64> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["line_start"].as_i64())
-        .collect();
+    let lines = line_starts(&rows);
     assert_eq!(lines, [3, 4], "{rows:#} {err}");
     assert!(!err.contains("each side's claims are above"), "{err}");
 }
