@@ -303,6 +303,10 @@ fn every_command_help_opens_with_its_own_summary() {
         let help = env.run(&[&command, "--help"]).ok().to_string();
         let summary: String = help.lines().next().unwrap_or("").chars().take(30).collect();
         assert!(
+            !summary.trim().is_empty(),
+            "{command} --help opens with nothing"
+        );
+        assert!(
             overview.lines().any(|l| {
                 let l = l.trim_start();
                 l.strip_prefix(command.as_str()).is_some_and(|rest| {
