@@ -308,18 +308,10 @@ fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
     if whole.is_empty() || reading.partial_subjects.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM claims a JOIN claims b ON a.source_id = b.source_id
-                        WHERE a.subject_id = (SELECT subject_id FROM subjects WHERE name = ?1)
-                          AND b.subject_id = (SELECT subject_id FROM subjects WHERE name = ?2))",
-    )?;
+    let whole: Vec<&String> = whole.iter().collect();
     let mut apart = Vec::new();
     for partial in &reading.partial_subjects {
-        let mut shares = false;
-        for w in &whole {
-            shares |= stmt.query_row(rusqlite::params![partial, w], |r| r.get::<_, bool>(0))?;
-        }
-        if !shares {
+        if !shares_an_article(conn, partial, &whole)? {
             apart.push(partial.clone());
         }
     }
