@@ -172,7 +172,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
 fn importable_rows(article: &crate::article::Article, rows: &mut Vec<Row>) {
     let seen = crate::text::quotes::SeenLines::new(article.markup_lines());
     // A subject (or other side) import takes no name for ("日本", "+1").
-    let importable = |name: &str| crate::ingest::catalogue::slug(name, &['.', '+', '#']).is_some();
+    let importable = |name: &str| crate::ingest::catalogue::subject_slug(name).is_some();
     rows.retain(|row| importable(&row.subject) && row.versus.as_deref().is_none_or(importable));
     rows.retain_mut(|row| {
         let at = (row.line_start, row.line_end);

@@ -164,6 +164,12 @@ pub fn upsert_catalogues(tx: &Transaction, files: &CatalogueFiles) -> Result<(),
     Ok(())
 }
 
+/// A subject's name as its catalogue slug ("Node.js" -> "node.js"), if import takes
+/// it: letters, digits and . + # - besides.
+pub(crate) fn subject_slug(name: &str) -> Option<String> {
+    slug(name, &['.', '+', '#'])
+}
+
 /// A name as a catalogue slug ("Fast API" -> "fast-api"), if it only uses `allowed`
 /// characters besides letters and digits.
 pub(crate) fn slug(name: &str, allowed: &[char]) -> Option<String> {
@@ -215,7 +221,7 @@ pub fn declare_new_names<'r>(
             if !key.is_empty()
                 && find_name(&subjects, subject).is_none()
                 && (r.declares_new("subject") || near_known(subject, subjects.keys()).is_none())
-                && let Some(name) = slug(subject, &['.', '+', '#'])
+                && let Some(name) = subject_slug(subject)
                 && !declared.subjects.contains(&name)
             {
                 insert(

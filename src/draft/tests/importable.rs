@@ -47,7 +47,7 @@ fn a_name_import_cannot_take_gives_no_row() {
         "{rows:?}"
     );
     for r in &rows {
-        let name_ok = |n: &str| crate::ingest::catalogue::slug(n, &['.', '+', '#']).is_some();
+        let name_ok = |n: &str| crate::ingest::catalogue::subject_slug(n).is_some();
         assert!(name_ok(&r.subject), "{r:?}");
         assert!(r.versus.as_deref().is_none_or(name_ok), "{r:?}");
     }
