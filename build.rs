@@ -13,6 +13,11 @@ use std::path::Path;
 /// every start, dirtying the pages they land on, and a command is a short process.
 /// Only the link changes (the code stays position-independent, as the test and
 /// proc-macro crates need).
+///
+/// The unwinder is linked in from its static archive (libgcc_eh, installed with the
+/// C compiler) where rustc asks for the shared one (`-lgcc_s`): a linker script of
+/// that name, found first, names it. The loader then maps and relocates one library
+/// fewer at every start; claimdb aborts on panic, so only a backtrace unwinds.
 fn link_without_pie() {
     let target = |key: &str| env::var(key).unwrap_or_default();
     if target("CARGO_CFG_TARGET_OS") == "linux"
@@ -20,7 +25,30 @@ fn link_without_pie() {
         && target("CARGO_CFG_TARGET_ENV") == "gnu"
     {
         println!("cargo::rustc-link-arg-bin=claimdb=-no-pie");
+        if static_unwinder_installed() {
+            let dir = Path::new(&env::var("OUT_DIR").unwrap()).join("static-unwinder");
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(
+                dir.join("libgcc_s.a"),
+                "/* claimdb links the static unwinder: see link_without_pie in build.rs */\nINPUT(-lgcc_eh)\n",
+            )
+            .unwrap();
+            println!("cargo::rustc-link-arg-bin=claimdb=-L{}", dir.display());
+        }
     }
+}
+
+/// Whether the C compiler that links finds libgcc_eh.a (`cc -print-file-name`
+/// prints the bare name when it does not).
+fn static_unwinder_installed() -> bool {
+    let cc = env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".to_string());
+    std::process::Command::new(cc)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .is_ok_and(|out| {
+            out.status.success()
+                && Path::new(String::from_utf8_lossy(&out.stdout).trim()).is_absolute()
+        })
 }
 
 fn main() {
