@@ -422,6 +422,20 @@ pub fn claim_query(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
     (sql, params)
 }
 
+/// [`claim_query`] for a reader that does not read the heading (`ask` ranks the
+/// claims before it writes any): the column is NULL and sections are not joined. A
+/// LEFT JOIN on the sections' key adds and drops no row, and planning it was a
+/// third of the query's prepare.
+pub fn claim_query_without_heading(filter: &ClaimFilter) -> (String, Vec<Box<dyn ToSql>>) {
+    let (sql, params) = claim_query(filter);
+    let sql = sql.replacen("sec.heading", "NULL", 1).replacen(
+        " LEFT JOIN sections sec ON sec.section_id = c.section_id",
+        "",
+        1,
+    );
+    (sql, params)
+}
+
 /// Streams the claims matching `filter` to `out` with the given columns; returns
 /// how many were written.
 pub fn write_claims(

@@ -143,7 +143,7 @@ impl Select {
     pub fn fetch(&self, conn: &Connection) -> Result<Vec<Found>> {
         // The claims alone; the names a verdict speaks of are looked up once each
         // (joining four tables cost more to prepare than the few lookups).
-        let (sql, params) = query::claim_query(&self.filter);
+        let (sql, params) = query::claim_query_without_heading(&self.filter);
         let mut names = query::Names::none();
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
