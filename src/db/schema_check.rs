@@ -115,18 +115,25 @@ fn expected(version: u32) -> Result<HashMap<String, Object>> {
     built(version)
 }
 
-/// True when `sqlite_schema` holds exactly the kept objects, nothing more: read
-/// in name order and compared in place, without copying a row.
+/// True when `sqlite_schema` holds exactly the kept objects, nothing more: each row
+/// compared in place with the kept object of its name, without copying a row. The
+/// rows are read as stored: sorting them by name (the kept list's order) copied
+/// every row's SQL into a sorter. No two rows match one kept object (a name is
+/// unique within its type), so as many rows as kept objects, each matching, are
+/// exactly the kept objects.
 fn exactly_as_kept(conn: &Connection) -> rusqlite::Result<bool> {
     use rusqlite::types::ValueRef;
-    let mut stmt =
-        conn.prepare("SELECT name, type, tbl_name, sql FROM main.sqlite_schema ORDER BY name")?;
+    let mut stmt = conn.prepare("SELECT name, type, tbl_name, sql FROM main.sqlite_schema")?;
     let mut rows = stmt.query([])?;
-    let mut kept = EXPECTED_OBJECTS.iter();
+    let mut count = 0;
     while let Some(r) = rows.next()? {
-        let Some(&(name, kind, table, sql)) = kept.next() else {
+        let ValueRef::Text(name) = r.get_ref(0)? else {
             return Ok(false);
         };
+        let Ok(at) = EXPECTED_OBJECTS.binary_search_by(|o| o.0.as_bytes().cmp(name)) else {
+            return Ok(false);
+        };
+        let (_, kind, table, sql) = EXPECTED_OBJECTS[at];
         let text = |i: usize, want: &str| -> rusqlite::Result<bool> {
             Ok(matches!(r.get_ref(i)?, ValueRef::Text(t) if t == want.as_bytes()))
         };
@@ -135,11 +142,12 @@ fn exactly_as_kept(conn: &Connection) -> rusqlite::Result<bool> {
             (ValueRef::Text(t), Some(want)) => t == want.as_bytes(),
             _ => false,
         };
-        if !(text(0, name)? && text(1, kind)? && text(2, table)? && same_sql) {
+        if !(text(1, kind)? && text(2, table)? && same_sql) {
             return Ok(false);
         }
+        count += 1;
     }
-    Ok(kept.next().is_none())
+    Ok(count == EXPECTED_OBJECTS.len())
 }
 
 /// The objects the migrations up to `version` make, found by running them.
@@ -359,11 +367,22 @@ mod tests {
             "CREATE VIEW my_view AS SELECT 1",
             "DROP INDEX claims_by_topic",
             "DROP VIEW claims_cited; CREATE VIEW claims_cited AS SELECT 'forged' AS quote",
+            // As many objects as kept, one of them a trigger in an index's name.
+            "DROP INDEX claims_by_topic;
+             CREATE TRIGGER claims_by_topic AFTER INSERT ON claims BEGIN SELECT 1; END",
         ] {
             let conn = migrated();
             conn.execute_batch(change).unwrap();
             assert!(!exactly_as_kept(&conn).unwrap(), "{change}");
         }
+        // The same objects stored in another order (one made again) are as kept.
+        let conn = migrated();
+        conn.execute_batch(
+            "DROP INDEX claims_by_topic;
+             CREATE INDEX claims_by_topic ON claims (topic_id, subject_id, stance)",
+        )
+        .unwrap();
+        assert!(exactly_as_kept(&conn).unwrap());
     }
 
     #[test]
