@@ -153,10 +153,13 @@ impl RowDraft {
 /// `text` with its runs of white space as one space and none at either end: most
 /// statements are so already, and are kept without a copy.
 fn one_line(text: String) -> String {
+    // Characters outside ASCII ("’", "•") are looked at one by one, not taken
+    // for white space: a page of them kept every statement from being kept.
     let bytes = text.as_bytes();
     let folded = bytes
         .iter()
-        .all(|&b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace() && b != 0x0B))
+        .all(|&b| !b.is_ascii() || b == b' ' || !b.is_ascii_whitespace() && b != 0x0B)
+        && (text.is_ascii() || text.chars().all(|c| c == ' ' || !c.is_whitespace()))
         && !text.contains("  ")
         && !text.starts_with(' ')
         && !text.ends_with(' ');
