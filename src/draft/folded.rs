@@ -3,7 +3,8 @@
 //! back from folded bytes to the sentence as written.
 
 use crate::draft::context::Sentence;
-use crate::draft::cues::{CLAUSE_MARKS, scan_sentence};
+use crate::draft::cues::{CLAUSE_MARKS, keep_scan, scan_sentence, scanned};
+use crate::draft::extract::tokens::{Tok, keep_reading, tokens};
 use crate::draft::matcher::{Matcher, Mention, Target};
 use crate::text::fold::fold_mapped;
 
@@ -18,16 +19,19 @@ pub struct Prepared {
     body: usize,
     mentions: Vec<Mention>,
     marks: Vec<(usize, usize)>,
+    /// Folded ahead: the cue lists' scan of it, and the tokens of its body.
+    hits: Option<Vec<(usize, usize, usize)>>,
+    tokens: Vec<Tok>,
 }
 
 impl Prepared {
-    /// The folding of `text` (with a label of `label_len` bytes); `scan`: the cue
-    /// lists' scan of it is made first, for the thread reading it.
-    pub fn new(text: &str, label_len: usize, matcher: &Matcher, scan: bool) -> Prepared {
+    /// The folding of `text` (with a label of `label_len` bytes), scanned for the
+    /// cue lists; `ahead`: for another thread, which takes the scan and the
+    /// body's tokens with it.
+    pub fn new(text: &str, label_len: usize, matcher: &Matcher, ahead: bool) -> Prepared {
         let (folded, map) = fold_mapped(text);
-        if scan {
-            scan_sentence(&folded);
-        }
+        // The cue lists' questions about this sentence read one scan of it.
+        scan_sentence(&folded);
         let body = map.partition_point(|&o| o < label_len);
         let mut mentions = matcher.mentions(&folded);
         mentions.retain(|m| match m.target {
@@ -42,6 +46,11 @@ impl Prepared {
             .into_iter()
             .map(|f| (f.start, f.end))
             .collect();
+        let (hits, tokens) = if ahead {
+            (scanned(&folded), tokens(&folded, body))
+        } else {
+            (None, Vec::new())
+        };
         Prepared {
             text: (text.as_ptr() as usize, text.len()),
             label_len,
@@ -50,6 +59,8 @@ impl Prepared {
             body,
             mentions,
             marks,
+            hits,
+            tokens,
         }
     }
 }
@@ -111,7 +122,7 @@ pub struct Folded<'s> {
 
 impl<'s> Folded<'s> {
     pub fn new(s: &'s Sentence<'s>, matcher: &Matcher) -> Folded<'s> {
-        Folded::prepared(s, Prepared::new(s.text, s.label_len, matcher, true))
+        Folded::prepared(s, Prepared::new(s.text, s.label_len, matcher, false))
     }
 
     /// Sentence `s` with its folding done: the one [`Ahead`] holds for it, or
@@ -119,8 +130,13 @@ impl<'s> Folded<'s> {
     pub fn new_ahead(s: &'s Sentence<'s>, matcher: &Matcher, ahead: &mut Ahead) -> Folded<'s> {
         match ahead.take(s) {
             Some(prepared) => {
-                // The cue lists' questions about this sentence read one scan of it.
-                scan_sentence(&prepared.folded);
+                // The cue lists' questions about this sentence read one scan of
+                // it, the one made where it was folded; its tokens are read once.
+                match &prepared.hits {
+                    Some(hits) => keep_scan(&prepared.folded, hits),
+                    None => scan_sentence(&prepared.folded),
+                }
+                keep_reading(&prepared.folded, prepared.body, &prepared.tokens);
                 Folded::prepared(s, prepared)
             }
             None => Folded::new(s, matcher),
@@ -259,12 +275,31 @@ mod tests {
                 let other = sentence(text, label_len + 1);
                 assert!(ahead.take(&other).is_none(), "{text}");
                 let here = Folded::new(&s, &matcher);
-                let there = ahead.take(&s).expect("folded ahead");
+                let here_hits = crate::draft::cues::scanned(&here.folded);
+                let here_tokens = tokens(&here.folded, here.body);
+                assert!(
+                    ahead
+                        .ready
+                        .contains_key(&(text.as_ptr() as usize, text.len(), label_len))
+                );
+                let there = Folded::new_ahead(&s, &matcher, &mut ahead);
                 assert_eq!(there.folded, here.folded);
                 assert_eq!(there.map, here.map);
                 assert_eq!(there.body, here.body);
                 assert_eq!(there.mentions, here.mentions);
                 assert_eq!(there.marks, here.marks);
+                // Its scan and tokens, made there, are read here.
+                assert!(here_hits.is_some());
+                assert_eq!(crate::draft::cues::scanned(&there.folded), here_hits);
+                assert_eq!(
+                    format!("{:?}", tokens(&there.folded, there.body)),
+                    format!("{here_tokens:?}")
+                );
+                assert!(!ahead.ready.contains_key(&(
+                    text.as_ptr() as usize,
+                    text.len(),
+                    label_len
+                )));
                 // The same words elsewhere are no sentence of the page.
                 let copy = text.to_string();
                 assert!(ahead.take(&sentence(&copy, label_len)).is_none());

@@ -432,7 +432,7 @@ pub fn fold_ahead(
         let text = &block.rendered.text;
         let folded = block_sentences(block, lower_names)
             .map(|(_, (from, to), label_len)| {
-                crate::draft::folded::Prepared::new(&text[from..to], label_len, matcher, false)
+                crate::draft::folded::Prepared::new(&text[from..to], label_len, matcher, true)
             })
             .collect();
         if to.send(folded).is_err() {
