@@ -3,6 +3,8 @@
 //! back from folded bytes to the sentence as written.
 
 use crate::draft::context::Sentence;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::draft::cues::{CLAUSE_MARKS, keep_scan, scan_sentence, scanned};
 use crate::draft::extract::tokens::{Tok, keep_reading, tokens};
 use crate::draft::matcher::{Matcher, Mention, Target};
@@ -71,13 +73,27 @@ impl Prepared {
 pub struct Ahead {
     from: Option<std::sync::mpsc::Receiver<Vec<Prepared>>>,
     ready: std::collections::HashMap<(usize, usize, usize), Prepared>,
+    /// The block the walk reads, for the folding to skip those it has passed (a
+    /// core busy with other work may fall behind).
+    walk_at: Option<std::sync::Arc<AtomicUsize>>,
 }
 
 impl Ahead {
-    pub fn new(from: std::sync::mpsc::Receiver<Vec<Prepared>>) -> Ahead {
+    pub fn new(
+        from: std::sync::mpsc::Receiver<Vec<Prepared>>,
+        walk_at: std::sync::Arc<AtomicUsize>,
+    ) -> Ahead {
         Ahead {
             from: Some(from),
             ready: Default::default(),
+            walk_at: Some(walk_at),
+        }
+    }
+
+    /// The walk reads the block at `i` of the page.
+    pub fn walking(&self, i: usize) {
+        if let Some(at) = &self.walk_at {
+            at.store(i, Ordering::Relaxed);
         }
     }
 
@@ -258,8 +274,9 @@ mod tests {
                     | a | b |\n|---|---|\n| Alpha | fast |\n";
         let blocks = blocks(page, Format::Markdown);
         let (to, from) = std::sync::mpsc::channel();
-        fold_ahead(&blocks, &[], &matcher, to);
-        let mut ahead = Ahead::new(from);
+        let walk_at = std::sync::Arc::new(AtomicUsize::new(0));
+        fold_ahead(&blocks, &[], &matcher, to, &walk_at);
+        let mut ahead = Ahead::new(from, walk_at);
         let mut read = 0;
         for block in &blocks {
             if !matches!(

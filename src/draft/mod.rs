@@ -137,12 +137,14 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         std::thread::scope(|scope| {
             let found = scope.spawn(after_walk);
             let (to, from) = std::sync::mpsc::channel();
-            let names = &lower_names;
-            let matcher = &matcher;
-            let blocks = &blocks;
-            scope.spawn(move || walk::fold_ahead(blocks, names, matcher, to));
-            reader.fold_ahead(folded::Ahead::new(from));
+            let walk_at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let (names, matcher, blocks, at) = (&lower_names, &matcher, &blocks, walk_at.clone());
+            scope.spawn(move || walk::fold_ahead(blocks, names, matcher, to, &at));
+            reader.fold_ahead(folded::Ahead::new(from, walk_at));
             walk(&mut reader, lower_names.clone());
+            // What is still being folded ahead is not waited for.
+            reader.walking(usize::MAX);
+            reader.fold_ahead(folded::Ahead::default());
             found.join().unwrap_or_else(|_| after_walk())
         })
     } else {

@@ -91,6 +91,11 @@ impl<'c> Reader<'c> {
         self.ahead = ahead;
     }
 
+    /// The walk reads the block at `i` of the page.
+    pub fn walking(&self, i: usize) {
+        self.ahead.walking(i);
+    }
+
     pub fn finish(self) -> Vec<Row> {
         self.rows
     }

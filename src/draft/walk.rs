@@ -95,6 +95,7 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// Reads every block of the article, in order.
     pub fn blocks(mut self, blocks: &[Block]) {
         for (i, block) in blocks.iter().enumerate() {
+            self.reader.walking(i);
             // A line of badges says nothing, and is no title.
             if !matches!(block.kind, BlockKind::TableRow { .. }) && block.images_only(self.text) {
                 continue;
@@ -421,12 +422,16 @@ pub fn fold_ahead(
     lower_names: &[String],
     matcher: &crate::draft::matcher::Matcher,
     to: std::sync::mpsc::Sender<Vec<crate::draft::folded::Prepared>>,
+    walk_at: &std::sync::atomic::AtomicUsize,
 ) {
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
+        // A block the walk has reached is read there: folding it here too
+        // would only take the core from the walk.
         if !matches!(
             block.kind,
             BlockKind::Paragraph | BlockKind::ListItem { .. }
-        ) {
+        ) || i < walk_at.load(std::sync::atomic::Ordering::Relaxed)
+        {
             continue;
         }
         let text = &block.rendered.text;
