@@ -135,11 +135,16 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
     // core: what the walk reads is the same, folded there or here.
     let (sections, article) = if cues::long_page() {
         std::thread::scope(|scope| {
-            let found = scope.spawn(after_walk);
             let (to, from) = std::sync::mpsc::channel();
             let walk_at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
             let (names, matcher, blocks, at) = (&lower_names, &matcher, &blocks, walk_at.clone());
-            scope.spawn(move || walk::fold_ahead(blocks, names, matcher, to, &at));
+            // One thread besides the walk: on a machine busy with other work the
+            // draft has no more threads to wait for than it had.
+            let found = scope.spawn(move || {
+                let found = after_walk();
+                walk::fold_ahead(blocks, names, matcher, to, &at);
+                found
+            });
             reader.fold_ahead(folded::Ahead::new(from, walk_at));
             walk(&mut reader, lower_names.clone());
             // What is still being folded ahead is not waited for.
