@@ -143,6 +143,9 @@ pub struct Page {
     /// What the source sets as code ("`x`") or link text ("[x]"), short ones
     /// only, gathered in one pass when first asked.
     coded: std::cell::OnceCell<foldhash::HashSet<String>>,
+    /// [`Page::tables_by_rows`], found when first asked: discovery and the walk
+    /// both ask.
+    by_rows: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// Words and how often the page writes them, hashed with foldhash (seeded per
@@ -309,6 +312,7 @@ impl Page {
             folded,
             mentioned: Default::default(),
             coded: Default::default(),
+            by_rows: Default::default(),
         }
     }
 
