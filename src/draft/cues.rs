@@ -296,34 +296,6 @@ pub fn scan_sentence(folded: &str) {
     let Some(automaton) = &union().automaton else {
         return;
     };
-    keep(folded, |hits| {
-        hits.extend(
-            automaton
-                .find_overlapping_iter(folded)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize())),
-        );
-        hits.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-    });
-}
-
-/// What a sentence's scan found, by start and then longest first, for another
-/// thread to read it by ([`keep_scan`]): the last scan of this thread, if it is
-/// of `folded` (the same text, where it is). None where there is no scan.
-pub fn scanned(folded: &str) -> Option<Vec<(usize, usize, usize)>> {
-    SCANNED.with_borrow(|scans| {
-        let scan = scans.last()?;
-        (scan.address == folded.as_ptr() as usize && scan.text == folded).then(|| scan.hits.clone())
-    })
-}
-
-/// Keeps `hits`, the scan of `folded` that another thread made ([`scanned`]),
-/// as [`scan_sentence`] of it would on this one.
-pub fn keep_scan(folded: &str, hits: &[(usize, usize, usize)]) {
-    keep(folded, |kept| kept.extend_from_slice(hits));
-}
-
-/// Keeps a scan of `folded` as the most recent, its hits as `find` fills them.
-fn keep(folded: &str, find: impl FnOnce(&mut Vec<(usize, usize, usize)>)) {
     SCANNED.with_borrow_mut(|scans| {
         let mut scan = if scans.len() >= SCANS_KEPT {
             scans.remove(0)
@@ -334,7 +306,13 @@ fn keep(folded: &str, find: impl FnOnce(&mut Vec<(usize, usize, usize)>)) {
         scan.text.push_str(folded);
         scan.address = folded.as_ptr() as usize;
         scan.hits.clear();
-        find(&mut scan.hits);
+        scan.hits.extend(
+            automaton
+                .find_overlapping_iter(folded)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize())),
+        );
+        scan.hits
+            .sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         scans.push(scan);
     });
 }

@@ -110,7 +110,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
     let mut reader = reader::Reader::new(&catalogue, &matcher);
     let main = discover::main_subject(&page, &proposed);
     let main = main.and_then(|name| reader.subject_named(&name));
-    let lower_names: Vec<String> = catalogue
+    let lower_names = catalogue
         .subjects
         .iter()
         .filter(|e| e.proposed)
@@ -118,8 +118,8 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         .filter(|a| a.starts_with(|c: char| c.is_lowercase()))
         .cloned()
         .collect();
-    let walk = |reader: &mut reader::Reader, lower_names: Vec<String>| {
-        walk::Walk::new(reader, text, main)
+    let walk = || {
+        walk::Walk::new(&mut reader, text, main)
             .with_lower_names(lower_names)
             .with_tables_by_rows(page.tables_by_rows(&blocks))
             .blocks(&blocks)
@@ -131,29 +131,14 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         article.markup_lines();
         (crate::text::outline::outline_of(text, &blocks), article)
     };
-    // On a long page the sentences are also folded ahead of the walk, on another
-    // core: what the walk reads is the same, folded there or here.
     let (sections, article) = if cues::long_page() {
         std::thread::scope(|scope| {
-            let (to, from) = std::sync::mpsc::channel();
-            let walk_at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-            let (names, matcher, blocks, at) = (&lower_names, &matcher, &blocks, walk_at.clone());
-            // One thread besides the walk: on a machine busy with other work the
-            // draft has no more threads to wait for than it had.
-            let found = scope.spawn(move || {
-                let found = after_walk();
-                walk::fold_ahead(blocks, names, matcher, to, &at);
-                found
-            });
-            reader.fold_ahead(folded::Ahead::new(from, walk_at));
-            walk(&mut reader, lower_names.clone());
-            // What is still being folded ahead is not waited for.
-            reader.walking(usize::MAX);
-            reader.fold_ahead(folded::Ahead::default());
+            let found = scope.spawn(after_walk);
+            walk();
             found.join().unwrap_or_else(|_| after_walk())
         })
     } else {
-        walk(&mut reader, lower_names);
+        walk();
         after_walk()
     };
     let mut rows = reader.finish();

@@ -65,8 +65,6 @@ pub struct Reader<'c> {
     /// The subject of the first sentence that has one as its grammatical
     /// subject ("Every day, Zapr gets ..."): what a page without a title is about.
     pub opening: Option<usize>,
-    /// Sentences folded ahead on another core (a long page).
-    ahead: crate::draft::folded::Ahead,
 }
 
 impl<'c> Reader<'c> {
@@ -82,18 +80,7 @@ impl<'c> Reader<'c> {
             said: Said::default(),
             predicated: false,
             opening: None,
-            ahead: Default::default(),
         }
-    }
-
-    /// Reads the sentences folded ahead that `ahead` brings, where it has them.
-    pub fn fold_ahead(&mut self, ahead: crate::draft::folded::Ahead) {
-        self.ahead = ahead;
-    }
-
-    /// The walk reads the block at `i` of the page.
-    pub fn walking(&self, i: usize) {
-        self.ahead.walking(i);
     }
 
     pub fn finish(self) -> Vec<Row> {
@@ -194,7 +181,7 @@ impl<'c> Reader<'c> {
         if s.cell.is_none() && self.read_clauses(s, ctx) {
             return;
         }
-        let r = Folded::new_ahead(s, self.lookup.matcher, &mut self.ahead);
+        let r = Folded::new(s, self.lookup.matcher);
         if self.opening.is_none() {
             self.opening = grammatical_subject(&r);
         }

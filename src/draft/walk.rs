@@ -95,7 +95,6 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// Reads every block of the article, in order.
     pub fn blocks(mut self, blocks: &[Block]) {
         for (i, block) in blocks.iter().enumerate() {
-            self.reader.walking(i);
             // A line of badges says nothing, and is no title.
             if !matches!(block.kind, BlockKind::TableRow { .. }) && block.images_only(self.text) {
                 continue;
@@ -373,12 +372,22 @@ impl<'a, 'c> Walk<'a, 'c> {
 
     fn read_sentences(&mut self, block: &Block, listed: bool) {
         let rendered = &block.rendered;
+        let label = label_len(&rendered.text).unwrap_or(0);
         self.reader.start_block();
-        for (n, (from, to), label_len) in block_sentences(block, &self.lower_names) {
+        for (n, (from, to)) in sentences_naming(&rendered.text, &self.lower_names)
+            .into_iter()
+            .enumerate()
+        {
+            // Reading a sentence costs more than its length (clauses, mentions);
+            // one longer than any claim's is not read, so a draft stays linear in
+            // the article (issue 23: a 1 MB sentence took a minute).
+            if to - from > MAX_SENTENCE_BYTES {
+                continue;
+            }
             let (s, e) = widen(self.text, rendered.source_range(self.text, from, to));
             let sentence = Sentence {
                 text: &rendered.text[from..to],
-                label_len,
+                label_len: if n == 0 && label > 0 { label + 1 } else { 0 },
                 quote: &self.text[s..e],
                 line_start: self.line_of(s),
                 line_end: self.line_of(e - 1),
@@ -393,55 +402,5 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// The 1-based line of byte `offset` of the article.
     fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)
-    }
-}
-
-/// The sentences of a paragraph or list item as [`Walk`] reads them: each with its
-/// place in the block, its range of the rendered text, and the length of the
-/// "Label: " it opens with (the first only).
-pub fn block_sentences(
-    block: &Block,
-    lower_names: &[String],
-) -> impl Iterator<Item = (usize, (usize, usize), usize)> {
-    let text = &block.rendered.text;
-    let label = label_len(text).unwrap_or(0);
-    sentences_naming(text, lower_names)
-        .into_iter()
-        .enumerate()
-        // Reading a sentence costs more than its length (clauses, mentions);
-        // one longer than any claim's is not read, so a draft stays linear in
-        // the article (issue 23: a 1 MB sentence took a minute).
-        .filter(|(_, (from, to))| to - from <= MAX_SENTENCE_BYTES)
-        .map(move |(n, range)| (n, range, if n == 0 && label > 0 { label + 1 } else { 0 }))
-}
-
-/// Folds the sentences of the page's paragraphs and list items ahead of the
-/// walk, on another core, and sends them block by block ([`crate::draft::folded::Ahead`]).
-pub fn fold_ahead(
-    blocks: &[Block],
-    lower_names: &[String],
-    matcher: &crate::draft::matcher::Matcher,
-    to: std::sync::mpsc::Sender<Vec<crate::draft::folded::Prepared>>,
-    walk_at: &std::sync::atomic::AtomicUsize,
-) {
-    for (i, block) in blocks.iter().enumerate() {
-        // A block the walk has reached is read there: folding it here too
-        // would only take the core from the walk.
-        if !matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::ListItem { .. }
-        ) || i < walk_at.load(std::sync::atomic::Ordering::Relaxed)
-        {
-            continue;
-        }
-        let text = &block.rendered.text;
-        let folded = block_sentences(block, lower_names)
-            .map(|(_, (from, to), label_len)| {
-                crate::draft::folded::Prepared::new(&text[from..to], label_len, matcher, true)
-            })
-            .collect();
-        if to.send(folded).is_err() {
-            return;
-        }
     }
 }

@@ -14,24 +14,11 @@ pub struct Tok {
 /// The tokens of `text` from byte `from`: runs of letters, digits and the marks a
 /// name may hold ("http/2", "node.js", "doesn't"); other marks one token each.
 pub fn tokens(text: &str, from: usize) -> Vec<Tok> {
-    LAST_READ
-        .with_borrow(|kept| {
-            if let Some((_, _, toks)) = kept.iter().find(|(t, f, _)| *f == from && t == text) {
-                return Some(toks.clone());
-            }
-            None
-        })
-        .unwrap_or_else(|| {
-            let toks = read_tokens(text, from);
-            keep_reading(text, from, &toks);
-            toks
-        })
-}
-
-/// Keeps `toks`, [`tokens`] of `text` from `from` read on another thread, as a
-/// reading of this one.
-pub fn keep_reading(text: &str, from: usize, toks: &[Tok]) {
     LAST_READ.with_borrow_mut(|kept| {
+        if let Some((_, _, toks)) = kept.iter().find(|(t, f, _)| *f == from && t == text) {
+            return toks.clone();
+        }
+        let toks = read_tokens(text, from);
         // The oldest kept reading's buffers hold the new one.
         let mut entry = if kept.len() >= KEPT_READINGS {
             kept.remove(0)
@@ -42,9 +29,10 @@ pub fn keep_reading(text: &str, from: usize, toks: &[Tok]) {
         entry.0.push_str(text);
         entry.1 = from;
         entry.2.clear();
-        entry.2.extend_from_slice(toks);
+        entry.2.extend_from_slice(&toks);
         kept.push(entry);
-    });
+        toks
+    })
 }
 
 /// How many readings [`tokens`] keeps: a sentence's readings (its predicates,
