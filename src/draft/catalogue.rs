@@ -31,22 +31,31 @@ impl Catalogue {
     /// under some alias. Its name is a slug of the name; the alias is the name as
     /// written, for statements.
     pub fn propose_subject(&mut self, name: &str) {
-        let key = fold(name);
-        if key.is_empty()
-            || self
-                .subjects
-                .iter()
-                .any(|s| s.aliases.iter().any(|a| fold(a) == key))
-        {
-            return;
+        self.propose_subjects([name]);
+    }
+
+    /// [`Catalogue::propose_subject`] of each of `names` in turn, the known names
+    /// folded once (a page may propose thousands, each checked against all).
+    pub fn propose_subjects<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
+        let mut known: foldhash::HashSet<String> = self
+            .subjects
+            .iter()
+            .flat_map(|s| s.aliases.iter().map(|a| fold(a)))
+            .collect();
+        for name in names {
+            let key = fold(name);
+            if key.is_empty() || known.contains(&key) {
+                continue;
+            }
+            let slug = ascii_name(&key, &['.', '+', '#']);
+            self.subjects.push(Entry {
+                name: slug,
+                aliases: vec![name.to_string()],
+                category: String::new(),
+                proposed: true,
+            });
+            known.insert(key);
         }
-        let slug = ascii_name(&key, &['.', '+', '#']);
-        self.subjects.push(Entry {
-            name: slug,
-            aliases: vec![name.to_string()],
-            category: String::new(),
-            proposed: true,
-        });
     }
 }
 

@@ -15,6 +15,8 @@ use crate::text::english::{
 use crate::text::fold::fold_into;
 
 mod listed;
+/// Counting a name's mentions (src/draft/discover/).
+mod mentions;
 /// Tables whose rows name the subjects (src/draft/discover/).
 mod rows;
 /// A page's words without their punctuation (src/draft/discover/).
@@ -27,9 +29,11 @@ const KEPT_USING: usize = 3;
 /// The names the page proposes as subjects, in the order it first gives them.
 pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // The folded names of `out`: a page may give thousands.
+    let mut seen: foldhash::HashSet<String> = foldhash::HashSet::default();
     let mut push = |name: &str| {
         let name = name.trim();
-        if !name.is_empty() && !out.iter().any(|n| fold(n) == fold(name)) {
+        if !name.is_empty() && seen.insert(fold(name)) {
             out.push(name.to_string());
         }
     };
@@ -129,13 +133,19 @@ pub struct Page {
     /// Capitalised runs of the prose: how often each stands mid-sentence, how
     /// often at all, and how often it starts a sentence.
     runs: Vec<(String, usize, usize, usize)>,
+    /// Where each run stands in `runs`: a page may be asked of thousands.
+    run_at: foldhash::HashMap<String, usize>,
     /// The prose, folded, for counting mentions.
     folded: String,
-    /// Mentions counted so far: a long page repeats its headings.
-    mentioned: std::cell::RefCell<Counted>,
+    /// Mentions counted so far: a long page repeats its headings, and a page
+    /// may be asked of thousands of names.
+    mentioned: mentions::Mentions,
     /// What the source sets as code ("`x`") or link text ("[x]"), short ones
     /// only, gathered in one pass when first asked.
     coded: std::cell::OnceCell<foldhash::HashSet<String>>,
+    /// [`Page::tables_by_rows`], found when first asked: discovery and the walk
+    /// both ask.
+    by_rows: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// Words and how often the page writes them, hashed with foldhash (seeded per
@@ -288,6 +298,7 @@ impl Page {
         }
         let folded =
             String::from_utf8(folded).expect("folded text is UTF-8, ASCII replaced by ASCII");
+        let (runs, run_at) = runs.into_parts();
         let runs = runs
             .into_iter()
             .map(|(run, (mid, all, initial))| (run, mid, all, initial))
@@ -297,9 +308,11 @@ impl Page {
             upper,
             lower_initial,
             runs,
+            run_at,
             folded,
             mentioned: Default::default(),
             coded: Default::default(),
+            by_rows: Default::default(),
         }
     }
 
@@ -329,19 +342,18 @@ impl Page {
         // A name the page writes in lower case as often ("zapctl") is lower case.
         name.starts_with(char::is_uppercase)
             && lower > 0
-            && self
-                .runs
-                .iter()
-                .any(|(run, mid, _, _)| run == name && *mid > lower)
+            && self.run(name).is_some_and(|(_, mid, _, _)| *mid > lower)
+    }
+
+    /// The counts of the capitalised run `name`, if the prose has it.
+    fn run(&self, name: &str) -> Option<&(String, usize, usize, usize)> {
+        self.run_at.get(name).map(|&i| &self.runs[i])
     }
 
     /// How often the prose names `name` (whole words, any case).
     fn mentions(&self, name: &str) -> usize {
-        let key = format!(" {} ", fold(name));
-        let mut cache = self.mentioned.borrow_mut();
-        *cache.entry(key).or_insert_with_key(|key| {
-            memchr::memmem::find_iter(self.folded.as_bytes(), key.as_bytes()).count()
-        })
+        self.mentioned
+            .count(&self.folded, format!(" {} ", fold(name)))
     }
 
     /// [`in_code`], from the spans gathered once (a long page repeats its
@@ -436,10 +448,9 @@ impl Page {
             // compared, not subjects.
             let all_common = name.starts_with(char::is_uppercase)
                 && name.split_whitespace().all(|w| self.common(clean(w)))
-                && !self
-                    .runs
-                    .iter()
-                    .any(|(run, _, _, initial)| *run == name && *initial > 0);
+                && self
+                    .run(&name)
+                    .is_none_or(|(_, _, _, initial)| *initial == 0);
             if (1..=3).contains(&words)
                 && !acronym(&name)
                 && !all_common

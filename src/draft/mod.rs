@@ -66,8 +66,9 @@ fn proposed_subjects(
         .map(|b| b.rendered.text.clone())
         .unwrap_or_default();
     let mut proposed = title::title_subjects(&title, catalogue);
+    let mut seen: foldhash::HashSet<String> = proposed.iter().map(|p| fold(p)).collect();
     for name in discover::page_subjects(text, blocks, page) {
-        if !proposed.iter().any(|p| fold(p) == fold(&name)) {
+        if seen.insert(fold(&name)) {
             proposed.push(name);
         }
     }
@@ -97,9 +98,7 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
     let page = discover::Page::new(&blocks);
     let proposed = proposed_subjects(text, &blocks, &page, catalogue);
     let mut catalogue = catalogue.clone();
-    for name in only.iter().chain(&proposed) {
-        catalogue.propose_subject(name);
-    }
+    catalogue.propose_subjects(only.iter().chain(&proposed).map(String::as_str));
     let cased = catalogue
         .subjects
         .iter()

@@ -153,18 +153,42 @@ impl RowDraft {
 /// `text` with its runs of white space as one space and none at either end: most
 /// statements are so already, and are kept without a copy.
 fn one_line(text: String) -> String {
-    let bytes = text.as_bytes();
-    let folded = bytes
-        .iter()
-        .all(|&b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace() && b != 0x0B))
+    let folded = !text.starts_with(' ')
+        && !text.ends_with(' ')
         && !text.contains("  ")
-        && !text.starts_with(' ')
-        && !text.ends_with(' ');
+        && !other_white_space(&text);
     if folded {
         text
     } else {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
+}
+
+/// True when `text` holds white space other than ' ', in one pass over its
+/// bytes: a character outside ASCII is decoded only where its first byte may
+/// start white space (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), so
+/// typographic quotes and bullets cost a byte each.
+fn other_white_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' => {}
+            b if b.is_ascii_whitespace() || b == 0x0B => return true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                if c.is_whitespace() {
+                    return true;
+                }
+                at += c.len_utf8();
+                continue;
+            }
+            // ASCII other than white space, or a byte of a character outside it.
+            _ => {}
+        }
+        at += 1;
+    }
+    false
 }
 
 /// Drops rows that repeat an earlier one (same claim, same quote), and a pro or
@@ -210,7 +234,7 @@ mod tests {
     proptest::proptest! {
         /// A statement kept as it is reads as one folded word by word.
         #[test]
-        fn one_line_folds_as_word_by_word(text in "[ a-z.\t\n\u{a0}\u{0b}é]{0,20}") {
+        fn one_line_folds_as_word_by_word(text in "[ a-z.\t\n\r\u{0b}\u{0c}\u{1c}\u{85}\u{a0}\u{1680}\u{2003}\u{2028}\u{202f}\u{205f}\u{3000}é’•–日]{0,20}") {
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(super::one_line(text), words);
         }

@@ -10,13 +10,21 @@ use crate::text::english::VERSUS;
 pub fn title_subjects(title: &str, catalogue: &Catalogue) -> Vec<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
     let mut out: Vec<String> = Vec::new();
+    // The catalogue's names folded once, and `out` as a set: a title (the first
+    // block) may hold thousands of separators.
+    let mut known: Option<foldhash::HashSet<String>> = None;
+    let mut seen: foldhash::HashSet<String> = foldhash::HashSet::default();
     let mut push = |name: Vec<String>| {
         let name = name.join(" ");
-        let known = catalogue
-            .subjects
-            .iter()
-            .any(|s| s.aliases.iter().any(|a| fold(a) == fold(&name)));
-        if !name.is_empty() && !known && !out.contains(&name) {
+        let known = known.get_or_insert_with(|| {
+            catalogue
+                .subjects
+                .iter()
+                .flat_map(|s| s.aliases.iter().map(|a| fold(a)))
+                .collect()
+        });
+        if !name.is_empty() && !known.contains(&fold(&name)) && !seen.contains(&name) {
+            seen.insert(name.clone());
             out.push(name);
         }
     };

@@ -32,6 +32,15 @@ fn ascii_table() -> &'static [u8; 128] {
     })
 }
 
+/// How many bytes `text` opens with that are ASCII: all of most text, found a
+/// word at a time by `is_ascii`, else byte by byte up to the first that is not.
+fn ascii_len(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len();
+    }
+    text.bytes().take_while(u8::is_ascii).count()
+}
+
 /// Folds a name: lower case, [`plain`] characters, runs of white space as one
 /// space, no space at either end.
 pub fn fold(name: &str) -> String {
@@ -69,7 +78,7 @@ pub fn fold_into(out: &mut Vec<u8>, text: &str) {
     let mut pending_space = false;
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let ascii = ascii_len(rest);
         for &b in &rest.as_bytes()[..ascii] {
             let b = table[usize::from(b)];
             if b == b' ' {
@@ -133,7 +142,7 @@ pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     let mut rest = text;
     let mut at = 0;
     while !rest.is_empty() {
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let ascii = ascii_len(rest);
         out.extend(
             rest.as_bytes()[..ascii]
                 .iter()

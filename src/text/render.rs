@@ -129,23 +129,31 @@ impl Folded {
     }
 
     /// [`push`](Folded::push) of each character of `text`, which stands at source
-    /// offset `start`: a run of ASCII that is not white space is copied at once.
+    /// offset `start`: a run of ASCII that is not white space, nor more than one
+    /// space between words, is copied at once (a space between words is what
+    /// `push` makes of it: itself, from where it stands).
     pub(crate) fn push_str(&mut self, text: &str, start: usize) {
+        // ASCII other than white space (`char::is_whitespace` of ASCII).
+        let plain =
+            |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|&&b| b.is_ascii() && !char::from(b).is_whitespace())
-                .count();
-            if run > 0 {
+            if plain(bytes[i]) {
+                let mut end = i + 1;
+                while end < bytes.len()
+                    && (plain(bytes[end])
+                        || bytes[end] == b' ' && end + 1 < bytes.len() && plain(bytes[end + 1]))
+                {
+                    end += 1;
+                }
                 if let Some(space) = self.pending_space.take() {
                     self.rendered.text.push(' ');
                     self.rendered.src.push(space);
                 }
-                self.rendered.text.push_str(&text[i..i + run]);
-                self.rendered.src.extend(start + i..start + i + run);
-                i += run;
+                self.rendered.text.push_str(&text[i..end]);
+                self.rendered.src.extend(start + i..start + end);
+                i = end;
                 continue;
             }
             // An ASCII space between words, as `push` takes it.
@@ -267,7 +275,7 @@ mod tests {
         /// Text copied a run at a time renders as it does a character at a time.
         #[test]
         fn a_run_renders_as_its_characters(
-            pieces in proptest::collection::vec("[ a-zA-Z.\t\n\u{a0}é€\u{2003}]{0,12}", 0..6),
+            pieces in proptest::collection::vec("[  a-zA-Z.\t\n\r\u{0b}\u{0c}\u{1c}\u{a0}é€\u{2003}]{0,12}", 0..6),
         ) {
             let mut by_run = Folded::with_capacity(0);
             let mut by_char = Folded::with_capacity(0);

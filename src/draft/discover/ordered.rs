@@ -3,10 +3,13 @@
 
 use foldhash::HashMap;
 
+/// A run and its counts: (mid-sentence, all, at a sentence's start).
+pub type Run = (String, (usize, usize, usize));
+
 #[derive(Default)]
 pub struct Ordered {
     index: HashMap<String, usize>,
-    runs: Vec<(String, (usize, usize, usize))>,
+    runs: Vec<Run>,
 }
 
 impl Ordered {
@@ -34,5 +37,10 @@ impl Ordered {
 
     pub fn into_iter(self) -> impl Iterator<Item = (String, (usize, usize, usize))> {
         self.runs.into_iter()
+    }
+
+    /// The runs in the order first seen, and where each stands in it.
+    pub fn into_parts(self) -> (Vec<Run>, HashMap<String, usize>) {
+        (self.runs, self.index)
     }
 }

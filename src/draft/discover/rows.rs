@@ -62,9 +62,15 @@ impl Page {
 }
 
 impl Page {
-    /// The index in `blocks` of the first row of each table that names its
-    /// subjects by row ([`Page::by_rows`]).
+    /// The index in `blocks` (those the page was counted from) of the first row
+    /// of each table that names its subjects by row ([`Page::by_rows`]).
     pub fn tables_by_rows(&self, blocks: &[Block]) -> Vec<usize> {
+        self.by_rows
+            .get_or_init(|| self.find_tables_by_rows(blocks))
+            .clone()
+    }
+
+    fn find_tables_by_rows(&self, blocks: &[Block]) -> Vec<usize> {
         let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
         let mut out = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
