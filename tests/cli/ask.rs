@@ -1070,3 +1070,24 @@ fn a_silent_side_of_a_comparison_appears_through_the_other_sides_claims_naming_i
     );
     assert!(!rows.iter().any(|r| r["line_start"] == 7), "{}", run.stderr);
 }
+
+/// More claims than an answer shows: the first 30 are written, and stderr says so
+/// once, with the command that lists them all.
+#[test]
+fn a_long_answer_says_once_that_it_shows_the_first_claims() {
+    let env = Env::new();
+    let run = env.run(&["ask", "pros and cons", "--format", "json"]);
+    let rows = run.json();
+    assert_eq!(rows.as_array().map(Vec::len), Some(30), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("showing the first 30 of ").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("claims; all of them: claimdb "),
+        "{}",
+        run.stderr
+    );
+}

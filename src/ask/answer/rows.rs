@@ -42,13 +42,7 @@ pub fn write_found(
         ));
     }
     query::write_claim_rows(conn, out, &ids, &others, query::CLAIM_COLUMNS)?;
-    if found.len() > MAX_ROWS {
-        say(&format!(
-            "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
-            found.len(),
-            printable(&select.command())
-        ));
-    }
+    showing_first(found.len(), &select.command());
     Ok(())
 }
 
@@ -130,14 +124,19 @@ pub fn write_found_as(
 ) -> Result<()> {
     let ids: Vec<i64> = found.iter().take(MAX_ROWS).map(|f| f.claim_id).collect();
     query::write_claim_ids(conn, out, &ids, layout)?;
-    if found.len() > MAX_ROWS {
+    showing_first(found.len(), command);
+    Ok(())
+}
+
+/// Where `found` claims matched and only the first `MAX_ROWS` were written: says
+/// so, with `command`, which lists them all.
+fn showing_first(found: usize, command: &str) {
+    if found > MAX_ROWS {
         say(&format!(
-            "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
-            found.len(),
+            "showing the first {MAX_ROWS} of {found} claims; all of them: claimdb {}",
             printable(command)
         ));
     }
-    Ok(())
 }
 
 /// Where the topic has no claim for these subjects, their claims may say the very
