@@ -1091,3 +1091,22 @@ fn a_long_answer_says_once_that_it_shows_the_first_claims() {
         run.stderr
     );
 }
+
+/// A question typed with full-width letters (an East Asian input method) or with
+/// characters that show nothing inside a word reads as the words it shows: the same
+/// rows as the plain question, and no typo correction said.
+#[test]
+fn full_width_and_zero_width_characters_read_as_the_words_they_show() {
+    let env = Env::new();
+    let plain = env.run(&["ask", "does flask have an orm?", "--format", "json"]);
+    for typed in [
+        "does ｆｌａｓｋ have an ｏｒｍ？",
+        "does\u{3000}flask have an orm?",
+        "does fla\u{200b}sk have an o\u{200d}rm?",
+        "\u{feff}does flask have an\u{ad} orm?",
+    ] {
+        let run = env.run(&["ask", typed, "--format", "json"]);
+        assert_eq!(run.json(), plain.json(), "{typed}: {}", run.stderr);
+        assert!(!run.stderr.contains("reading '"), "{typed}: {}", run.stderr);
+    }
+}

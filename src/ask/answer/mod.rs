@@ -114,6 +114,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         ))
         .with_hint("ask one thing at a time"));
     }
+    let typed = &*crate::ask::words::plain_question(typed);
     let chosen = scope::named(conn, typed, sources)?;
     let question = chosen.question.as_str();
     let slugs = chosen.slugs.clone();
