@@ -662,3 +662,64 @@ fn a_vs_b_shows_the_side_with_nothing_on_the_topic() {
     assert_eq!(lines, [3, 4], "{rows:#} {err}");
     assert!(!err.contains("each side's claims are above"), "{err}");
 }
+
+/// Round 6 of issue 22: "A vs zorb", "is A faster than zorb", where zorb is no
+/// subject but A's claims name it: zorb is shown as the other side, with the claim
+/// of A that names it, and nothing is made up where no claim names it.
+#[test]
+fn the_other_side_of_a_comparison_that_only_a_claim_names_is_shown() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-readme.md",
+        "# Plimq\n\nPlimq is a load tester inspired by zorbload.\n\
+         Plimq ran 1.3 times faster than zorbload in the benchmark.\n\
+         Plimq has a terminal UI.\n",
+    );
+    let claims = env.write(
+        "plimq-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,fact,purpose,,a load tester,Plimq is a load tester inspired by zorbload.,\
+         Plimq is a load tester inspired by zorbload,3,3,components\n\
+         plimq,fact,performance,,1.3 times faster,Plimq ran 1.3 times faster than zorbload in the benchmark.,\
+         Plimq ran 1.3 times faster than zorbload in the benchmark,4,4,performance\n\
+         plimq,feature,terminal-ui,builtin,,Plimq has a terminal UI.,Plimq has a terminal UI,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let other_side = |rows: &Value| -> Vec<(String, i64)> {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["subject"] == "zorbload")
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["line_start"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    for (question, line) in [
+        ("plimq vs zorbload", 3),
+        ("zorbload vs plimq", 3),
+        ("is plimq faster than zorbload", 4),
+    ] {
+        let (rows, err) = ask(&env, &db, question);
+        assert_eq!(
+            other_side(&rows),
+            [("plimq-readme".to_string(), line)],
+            "{question}: {rows:#} {err}"
+        );
+        assert!(
+            err.contains("zorbload: no claim of its own"),
+            "{question}: {err}"
+        );
+    }
+    // A claim that names zorbload on another topic does not say which is faster.
+    let (rows, err) = ask(&env, &db, "is plimq smaller than zorbload");
+    assert!(other_side(&rows).is_empty(), "{rows:#} {err}");
+    assert!(err.contains("no claim"), "{err}");
+    // A word after "than" that the question uses as English is no other side.
+    let (rows, err) = ask(&env, &db, "is plimq faster than the others");
+    assert!(other_side(&rows).is_empty(), "{rows:#} {err}");
+    assert!(!err.contains("no claim of its own"), "{err}");
+}

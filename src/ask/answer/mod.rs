@@ -157,6 +157,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             explain::examples(conn)?
         )));
     };
+    rows::compared_with(&reading.other_sides);
     let corrections: Vec<String> = reading
         .corrections
         .iter()
@@ -237,7 +238,54 @@ fn compared_with_unknown(
         };
         return compare::compare_answer(conn, out, subjects, &reading.topics, asked);
     }
+    if let [subject] = subjects
+        && other_side_named(conn, out, subject, reading, words)?
+    {
+        return Ok(());
+    }
     compare::compare_mentioning(conn, out, subjects, words)
+}
+
+/// "is X faster than zorb", zorb no subject: the few claims of X that name zorb
+/// (of any kind: "ran 1.3 times faster than zorb" is a fact) on the topic asked
+/// compare the two. False when none does.
+fn other_side_named(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    subject: &str,
+    reading: &Reading,
+    words: &[String],
+) -> Result<bool> {
+    let sides: Vec<String> = words
+        .iter()
+        .filter(|w| reading.other_sides.contains(w))
+        .cloned()
+        .collect();
+    if sides.is_empty() {
+        return Ok(false);
+    }
+    let mut select = select::Select::new(conn, &[subject.to_string()], &[])?;
+    select.filter.fts_words = sides.clone();
+    let found = select.fetch(conn)?;
+    if found.is_empty() || found.len() > rows::MAX_MENTIONS {
+        return Ok(false);
+    }
+    // On the topic asked ("faster": not a claim of config formats that names it);
+    // a comparative no topic names ("smaller") is not answered by any of them.
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|f| reading.topics.contains(&f.topic))
+        .collect();
+    if found.is_empty() {
+        return Ok(false);
+    }
+    say::reading_as(&select.command());
+    rows::write_found(conn, out, &found, &select)?;
+    say(&format!(
+        "no comparison claim between {subject} and '{}'; the claims of {subject} that name it are above",
+        printable(&sides.join(" "))
+    ));
+    Ok(true)
 }
 
 /// The question read again where its subjects say more: a subject named only
