@@ -723,3 +723,48 @@ fn the_other_side_of_a_comparison_that_only_a_claim_names_is_shown() {
     assert!(other_side(&rows).is_empty(), "{rows:#} {err}");
     assert!(!err.contains("no claim of its own"), "{err}");
 }
+
+/// Round 6 of issue 22: a question that names no subject ("which of these ...")
+/// whose topic stands in several articles is answered from the article whose
+/// claims say the question's other words too.
+#[test]
+fn a_question_naming_no_subject_keeps_to_the_article_that_says_its_words() {
+    let (env, db) = several_articles();
+    let queues = env.write(
+        "zorbq-readme.md",
+        "# Zorbq\n\nZorbq is a job queue for Plimscript.\n\
+         Zorbq has rate limiting of jobs per queue.\nBlimq has no rate limiting.\n",
+    );
+    let queue_claims = env.write(
+        "zorbq-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbq,fact,purpose,,a job queue,Zorbq is a job queue for Plimscript.,\
+         Zorbq is a job queue for Plimscript,3,3,components\n\
+         zorbq,feature,rate-limiting,builtin,,Zorbq has rate limiting of jobs per queue.,\
+         Zorbq has rate limiting of jobs per queue,4,4,components\n\
+         blimq,feature,rate-limiting,lacks,,Blimq has no rate limiting.,\
+         Blimq has no rate limiting,5,5,components\n",
+    );
+    env.import(&db, &queue_claims, &queues).ok();
+    let proxies = env.write(
+        "quuxproxy-faq.md",
+        "# Quuxproxy FAQ\n\nQuuxproxy has rate limiting of requests.\n",
+    );
+    let proxy_claims = env.write(
+        "quuxproxy-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quuxproxy,feature,rate-limiting,builtin,,Quuxproxy has rate limiting of requests.,\
+         Quuxproxy has rate limiting of requests,3,3,components\n",
+    );
+    env.import(&db, &proxy_claims, &proxies).ok();
+    let (rows, err) = ask(&env, &db, "which of these job queues have rate limiting");
+    assert_eq!(sources_of(&rows), ["zorbq-readme"], "{rows:#} {err}");
+    assert!(err.contains("--source zorbq-readme"), "{err}");
+    // Words no one article says more of than the others: every article answers.
+    let (rows, err) = ask(&env, &db, "which have rate limiting");
+    assert_eq!(
+        sources_of(&rows),
+        ["quuxproxy-faq", "zorbq-readme"],
+        "{rows:#} {err}"
+    );
+}

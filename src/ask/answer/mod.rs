@@ -128,17 +128,21 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
         reading.topics = topics;
     }
-    // No subject named, and the topics asked about are one article's own: the
-    // answer keeps to that article (another's general verdicts do not answer it).
+    // No subject named: the article whose claims say the question's words (most
+    // of them, and the rarest) is the one asked about ("which of these ..."); else
+    // the one article the topics asked about are all of (another's general
+    // verdicts do not answer it).
     let mut slugs = slugs;
-    if chosen.ids.is_empty()
-        && chosen.several
-        && reading.subjects.is_empty()
-        && let Some(source_id) = scope::topics_source(conn, &reading.topics)?
-    {
-        crate::db::scope::limit_to(conn, &[source_id])?;
-        slugs = crate::db::scope::slugs(conn, &[source_id])?;
-        reading = read(conn, question)?;
+    if chosen.ids.is_empty() && chosen.several && reading.subjects.is_empty() {
+        let source = match scope::focus(conn, question)? {
+            Some(id) => Some(id),
+            None => scope::topics_source(conn, &reading.topics)?,
+        };
+        if let Some(source_id) = source {
+            crate::db::scope::limit_to(conn, &[source_id])?;
+            slugs = crate::db::scope::slugs(conn, &[source_id])?;
+            reading = read(conn, question)?;
+        }
     }
     say::answering_from(&slugs);
     closer(conn, question, &mut reading)?;
