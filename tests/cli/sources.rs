@@ -768,3 +768,51 @@ fn a_question_naming_no_subject_keeps_to_the_article_that_says_its_words() {
         "{rows:#} {err}"
     );
 }
+
+/// Round 6 of issue 22: "does X ... for outgoing replies" where "replies" is also
+/// the name of a subject of another article: X's claims say the word and the
+/// other subject's never name X, so the word is the question's, and no row comes
+/// from the other article.
+#[test]
+fn a_word_the_subjects_claims_say_is_no_subject_of_another_article() {
+    let (env, db) = several_articles();
+    let zorb = env.write(
+        "zorbhttp-docs.md",
+        "# Zorbhttp\n\nZorbhttp streams the bodies of outgoing replies.\n",
+    );
+    let zorb_claims = env.write(
+        "zorbhttp-docs.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbhttp,feature,body-streaming,builtin,,Zorbhttp streams the bodies of outgoing replies.,\
+         Zorbhttp streams the bodies of outgoing replies,3,3,components\n",
+    );
+    env.import(&db, &zorb_claims, &zorb).ok();
+    let other = env.write(
+        "replies-guide.md",
+        "# Replies guide\n\nReplies decodes bodies as latin1.\nReplies streams response bodies.\n",
+    );
+    let other_claims = env.write(
+        "replies-guide.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         replies,fact,body-encoding,,latin1,Replies decodes bodies as latin1.,\
+         Replies decodes bodies as latin1,3,3,components\n\
+         replies,feature,body-streaming,builtin,,Replies streams response bodies.,\
+         Replies streams response bodies,4,4,components\n",
+    );
+    env.import(&db, &other_claims, &other).ok();
+    let (rows, err) = ask(
+        &env,
+        &db,
+        "does zorbhttp stream the bodies of outgoing replies",
+    );
+    assert_eq!(sources_of(&rows), ["zorbhttp-docs"], "{rows:#} {err}");
+    // Compared, the two are both asked about.
+    let (rows, err) = ask(&env, &db, "zorbhttp vs replies");
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["subject"] == "replies"),
+        "{rows:#} {err}"
+    );
+}

@@ -307,6 +307,8 @@ fn read_by_subjects(
     // word is the question's own, not that subject.
     topic_words.extend(partial_apart(conn, &reading)?);
     reading.subjects.retain(|s| !topic_words.contains(s));
+    topic_words.extend(said_by_the_other(conn, &reading)?);
+    reading.subjects.retain(|s| !topic_words.contains(s));
     let mut one_source = None;
     // Subjects that all belong to one article: the question uses that article's
     // words, so another article's aliases cannot capture it (the rows are theirs
@@ -369,6 +371,57 @@ fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
         }
     }
     Ok(apart)
+}
+
+/// "does X stream the request body for outgoing requests", "what logger does X
+/// use": of two subjects of articles that share none, one ("requests", "logger")
+/// whose name the other's claims say as a word, while its own claims never name
+/// the other, is the question's word about the other, not a second subject. Not
+/// in a comparison or advice ("should I use X with Y"), where two articles'
+/// subjects are asked about together.
+fn said_by_the_other(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
+    let [a, b] = reading.subjects.as_slice() else {
+        return Ok(Vec::new());
+    };
+    if reading.comparative
+        || reading.advice
+        || reading.good_for
+        || shares_an_article(conn, a, &[b])?
+    {
+        return Ok(Vec::new());
+    }
+    let says = |of: &String, name: &String| {
+        claims_say(conn, std::slice::from_ref(of), &name.replace('-', " "))
+    };
+    Ok(match (says(a, b)?, says(b, a)?) {
+        (true, false) => vec![b.clone()],
+        (false, true) => vec![a.clone()],
+        _ => Vec::new(),
+    })
+}
+
+/// Whether a claim of one of `subjects` says `word` (folded) as a word or words.
+fn claims_say(conn: &Connection, subjects: &[String], word: &str) -> Result<bool> {
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.statement FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+         WHERE s.name IN ({placeholders})"
+    ))?;
+    let statements = stmt.query_map(rusqlite::params_from_iter(subjects), |r| {
+        r.get::<_, String>(0)
+    })?;
+    let word = format!(" {} ", crate::names::fold(word));
+    for statement in statements {
+        let words: Vec<String> = statement?
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(crate::names::fold)
+            .collect();
+        if format!(" {} ", words.join(" ")).contains(&word) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The words a subject was read from as a typo that the claims of the question's
