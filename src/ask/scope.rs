@@ -209,6 +209,36 @@ fn first_source(conn: &Connection, named: Named, name: &str) -> Result<Option<(i
     Ok(Some((source, elsewhere)))
 }
 
+/// The one article whose claims say the question's words that name nothing known
+/// ("does zorbproxy do http2", zorbproxy no subject but named in one article's
+/// comparisons), with those words; None when no such word is said, or they are
+/// said in several articles.
+pub fn said_only_in(conn: &Connection, unknown: &[String]) -> Result<Option<(i64, Vec<String>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT source_id FROM main.claims WHERE claim_id IN
+         (SELECT rowid FROM main.claims_fts WHERE claims_fts MATCH ?1) LIMIT 2",
+    )?;
+    let mut found: Option<(i64, Vec<String>)> = None;
+    for w in unknown {
+        if w.chars().count() < 3
+            || !w.chars().all(char::is_alphanumeric)
+            || !w.chars().any(char::is_alphabetic)
+        {
+            continue;
+        }
+        let said: Vec<i64> = stmt
+            .query_map([format!("\"{w}\"")], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        match (said.as_slice(), &mut found) {
+            ([id], None) => found = Some((*id, vec![w.clone()])),
+            ([id], Some((at, words))) if at == id => words.push(w.clone()),
+            ([_], Some(_)) => return Ok(None),
+            _ => {}
+        }
+    }
+    Ok(found)
+}
+
 /// The one article a question that names no subject is about: the article whose
 /// claims say most of the question's words, each word weighing more the fewer
 /// articles say it ("which zorb queues have rate limiting": many articles say

@@ -816,3 +816,45 @@ fn a_word_the_subjects_claims_say_is_no_subject_of_another_article() {
         "{rows:#} {err}"
     );
 }
+
+/// Round 6 of issue 22: "does zorbproxy do http2" where zorbproxy is no subject
+/// but one article's claims name it: answered from that article's claims naming
+/// it, zorbproxy shown as named by them, not from another article's topic.
+#[test]
+fn a_name_only_one_articles_claims_say_is_asked_of_that_article() {
+    let (env, db) = several_articles();
+    let lb = env.write(
+        "plimlb-comparison.md",
+        "# Plimlb compared\n\nPlimlb's HTTP/2 support is an advantage over zorbproxy.\n\
+         Plimlb gives more detailed statistics than zorbproxy.\n",
+    );
+    let lb_claims = env.write(
+        "plimlb-comparison.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimlb,fact,http-2,,an advantage,Plimlb's HTTP/2 support is an advantage over zorbproxy.,\
+         Plimlb's HTTP/2 support is an advantage over zorbproxy,3,3,components\n\
+         plimlb,fact,statistics,,more detailed,Plimlb gives more detailed statistics than zorbproxy.,\
+         Plimlb gives more detailed statistics than zorbproxy,4,4,components\n",
+    );
+    env.import(&db, &lb_claims, &lb).ok();
+    let runtime = env.write(
+        "quuxjs-apis.md",
+        "# Quuxjs APIs\n\nQuuxjs implements node:http2 only in part.\n",
+    );
+    let runtime_claims = env.write(
+        "quuxjs-apis.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quuxjs,feature,node-http2,limited,,Quuxjs implements node:http2 only in part.,\
+         Quuxjs implements node:http2 only in part,3,3,components\n",
+    );
+    env.import(&db, &runtime_claims, &runtime).ok();
+    let (rows, err) = ask(&env, &db, "does zorbproxy do http2");
+    assert_eq!(sources_of(&rows), ["plimlb-comparison"], "{rows:#} {err}");
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["subject"] == "zorbproxy" && r["line_start"] == 3),
+        "{rows:#} {err}"
+    );
+}

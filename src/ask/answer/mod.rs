@@ -133,10 +133,19 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     // the one article the topics asked about are all of (another's general
     // verdicts do not answer it).
     let mut slugs = slugs;
+    // Words that name nothing known but one article's claims say ("does zorbproxy
+    // do http2"): that article is asked about, and they are the thing asked of.
+    let mut asked_of: Vec<String> = Vec::new();
     if chosen.ids.is_empty() && chosen.several && reading.subjects.is_empty() {
         let source = match scope::focus(conn, question)? {
             Some(id) => Some(id),
-            None => scope::topics_source(conn, &reading.topics)?,
+            None => match scope::said_only_in(conn, &reading.unknown)? {
+                Some((id, words)) => {
+                    asked_of = words;
+                    Some(id)
+                }
+                None => scope::topics_source(conn, &reading.topics)?,
+            },
         };
         if let Some(source_id) = source {
             crate::db::scope::limit_to(conn, &[source_id])?;
@@ -151,7 +160,21 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if attribute_unsaid(conn, out, question, &reading)? {
         return Ok(());
     }
-    let Some(intent) = reading.intent() else {
+    // Nothing else read, but words one article's claims say: the claims that say
+    // them, those words shown as the thing asked of (elsewhere they may be any
+    // word, "lose", and are not).
+    let intent = match reading.intent() {
+        Some(intent) => {
+            asked_of.clear();
+            Some(intent)
+        }
+        None => (!asked_of.is_empty()).then(|| Intent::Unknown {
+            subjects: Vec::new(),
+            words: asked_of.clone(),
+            compare: false,
+        }),
+    };
+    let Some(intent) = intent else {
         return Err(Error::usage(format!(
             "nothing in \"{}\" names a subject, topic or company claimdb knows",
             printable(typed.trim())
@@ -161,7 +184,8 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             explain::examples(conn)?
         )));
     };
-    rows::compared_with(&reading.other_sides);
+    asked_of.extend(reading.other_sides.iter().cloned());
+    rows::compared_with(&asked_of);
     let corrections: Vec<String> = reading
         .corrections
         .iter()
