@@ -17,7 +17,9 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::ask::words::tokens;
 use crate::error::Result;
 use crate::text::classes;
-use crate::text::english::{ARTICLE_NAME_ENDS, CLASS_ASKED_OF, CLASS_OPENERS, DOCUMENT_WORDS};
+use crate::text::english::{
+    ARTICLE_NAME_ENDS, CLASS_ASKED_OF, CLASS_OPENERS, DOCUMENT_WORDS, WHICH_OR_WHAT,
+};
 
 /// One article as a question may name it.
 struct Source {
@@ -62,7 +64,20 @@ pub fn named(conn: &Connection, question: &str, explicit: &[String]) -> Result<C
         // A class word is never a topic, one article or many; with many it also
         // keeps to the articles of that class.
         let mut class_ids = Vec::new();
-        for (at, n, class) in classes::named(&words).into_iter().rev() {
+        // "which zorb runners can run in the browser": the class "which" asks for
+        // is the one meant; "the browser" is where, not a class asked for.
+        let found: Vec<(usize, usize, String, bool)> = classes::named(&words)
+            .into_iter()
+            .map(|(at, n, class)| {
+                let asked = at > 0 && WHICH_OR_WHAT.contains(&words[at - 1]);
+                (at, n, class, asked)
+            })
+            .collect();
+        let one_asked = found.iter().any(|f| f.3);
+        for (at, n, class, asked) in found.into_iter().rev() {
+            if one_asked && !asked {
+                continue;
+            }
             // "what database does X use" asks for a thing of X: no class is meant.
             let asked_of = words
                 .get(at + n)

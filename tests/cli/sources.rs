@@ -858,3 +858,40 @@ fn a_name_only_one_articles_claims_say_is_asked_of_that_article() {
         "{rows:#} {err}"
     );
 }
+
+/// Round 6 of issue 22: "which test runners can run tests in the browser": the
+/// class "which" asks for limits the answer; a class word after "the" ("the
+/// browser") says where, and neither limits it nor takes its article in.
+#[test]
+fn only_the_class_which_asks_for_limits_the_answer() {
+    let (env, db) = several_articles();
+    let runners = env.write(
+        "zorb-runners.md",
+        "# Comparing Zorb Test Runners\n\nZorbtest runs tests in the browser.\n\
+         Plimtest runs tests in parallel.\n",
+    );
+    let runner_claims = env.write(
+        "zorb-runners.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbtest,feature,browser-testing,builtin,,Zorbtest runs tests in the browser.,\
+         Zorbtest runs tests in the browser,3,3,components\n\
+         plimtest,feature,parallel-tests,builtin,,Plimtest runs tests in parallel.,\
+         Plimtest runs tests in parallel,4,4,components\n",
+    );
+    env.import(&db, &runner_claims, &runners).ok();
+    let browsers = env.write(
+        "quux-browser.md",
+        "# Quux, a browser\n\nQuux runs tests of its own rendering.\n",
+    );
+    let browser_claims = env.write(
+        "quux-browser.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quux,fact,testing,,its own rendering,Quux runs tests of its own rendering.,\
+         Quux runs tests of its own rendering,3,3,components\n",
+    );
+    env.import(&db, &browser_claims, &browsers).ok();
+    let (rows, err) = ask(&env, &db, "which test runners can run tests in the browser");
+    assert_eq!(sources_of(&rows), ["zorb-runners"], "{rows:#} {err}");
+    assert!(!err.contains("--source quux-browser"), "{err}");
+    assert!(line_starts(&rows).contains(&3), "{rows:#} {err}");
+}
