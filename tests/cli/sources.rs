@@ -673,7 +673,7 @@ fn the_other_side_of_a_comparison_that_only_a_claim_names_is_shown() {
         "plimq-readme.md",
         "# Plimq\n\nPlimq is a load tester inspired by zorbload.\n\
          Plimq ran 1.3 times faster than zorbload in the benchmark.\n\
-         Plimq has a terminal UI.\n",
+         Plimq has a terminal UI.\nPlimq replays traffic captured by zorbload.\n",
     );
     let claims = env.write(
         "plimq-readme.csv",
@@ -682,7 +682,9 @@ fn the_other_side_of_a_comparison_that_only_a_claim_names_is_shown() {
          Plimq is a load tester inspired by zorbload,3,3,components\n\
          plimq,fact,performance,,1.3 times faster,Plimq ran 1.3 times faster than zorbload in the benchmark.,\
          Plimq ran 1.3 times faster than zorbload in the benchmark,4,4,performance\n\
-         plimq,feature,terminal-ui,builtin,,Plimq has a terminal UI.,Plimq has a terminal UI,5,5,components\n",
+         plimq,feature,terminal-ui,builtin,,Plimq has a terminal UI.,Plimq has a terminal UI,5,5,components\n\
+         plimq,feature,traffic-replay,builtin,,Plimq replays traffic captured by zorbload.,\
+         Plimq replays traffic captured by zorbload,6,6,components\n",
     );
     env.import(&db, &claims, &article).ok();
     let other_side = |rows: &Value| -> Vec<(String, i64)> {
@@ -714,6 +716,9 @@ fn the_other_side_of_a_comparison_that_only_a_claim_names_is_shown() {
             "{question}: {err}"
         );
     }
+    // "A vs B on a topic": every claim of A naming B, the one on the topic first.
+    let (rows, err) = ask(&env, &db, "plimq vs zorbload performance");
+    assert!(line_starts(&rows).starts_with(&[4, 3, 6]), "{rows:#} {err}");
     // A claim that names zorbload on another topic does not say which is faster.
     let (rows, err) = ask(&env, &db, "is plimq smaller than zorbload");
     assert!(other_side(&rows).is_empty(), "{rows:#} {err}");

@@ -194,6 +194,18 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if !corrections.is_empty() {
         say(&format!("reading {}", corrections.join(", ")));
     }
+    // "A vs zorb", zorb no subject: A's few claims that name zorb are the
+    // comparison asked for.
+    if let [subject] = reading.subjects.as_slice()
+        && !reading.other_sides.is_empty()
+        && crate::ask::words::said(
+            &crate::ask::words::tokens(question),
+            &crate::text::english::VERSUS,
+        )
+        && other_side_named(conn, out, subject, &reading, &reading.other_sides, false)?
+    {
+        return Ok(());
+    }
     match intent {
         Intent::Which {
             lacks,
@@ -267,7 +279,7 @@ fn compared_with_unknown(
         return compare::compare_answer(conn, out, subjects, &reading.topics, asked);
     }
     if let [subject] = subjects
-        && other_side_named(conn, out, subject, reading, words)?
+        && other_side_named(conn, out, subject, reading, words, true)?
     {
         return Ok(());
     }
@@ -276,13 +288,15 @@ fn compared_with_unknown(
 
 /// "is X faster than zorb", zorb no subject: the few claims of X that name zorb
 /// (of any kind: "ran 1.3 times faster than zorb" is a fact) on the topic asked
-/// compare the two. False when none does.
+/// compare the two; without `need_topic` ("A vs zorb") all of them do, where none
+/// or one of them is on the topic asked. False when none does.
 fn other_side_named(
     conn: &Connection,
     out: &mut dyn Sink,
     subject: &str,
     reading: &Reading,
     words: &[String],
+    need_topic: bool,
 ) -> Result<bool> {
     let sides: Vec<String> = words
         .iter()
@@ -300,12 +314,16 @@ fn other_side_named(
     }
     // On the topic asked ("faster": not a claim of config formats that names it);
     // a comparative no topic names ("smaller") is not answered by any of them.
-    let found: Vec<_> = found
+    // "A vs zorb on speed": all of them, those on the topic asked first, where one
+    // is on it.
+    let (mut found, rest): (Vec<_>, Vec<_>) = found
         .into_iter()
-        .filter(|f| reading.topics.contains(&f.topic))
-        .collect();
-    if found.is_empty() {
+        .partition(|f| reading.topics.contains(&f.topic));
+    if found.is_empty() && (need_topic || !reading.topics.is_empty()) {
         return Ok(false);
+    }
+    if !need_topic {
+        found.extend(rest);
     }
     say::reading_as(&select.command());
     rows::write_found(conn, out, &found, &select)?;
