@@ -117,7 +117,6 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     let typed = &*crate::ask::words::plain_question(typed);
     let chosen = scope::named(conn, typed, sources)?;
     let question = chosen.question.as_str();
-    let slugs = chosen.slugs.clone();
     if !chosen.ids.is_empty() {
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
@@ -128,29 +127,14 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
         reading.topics = topics;
     }
-    // No subject named: the article whose claims say the question's words (most
-    // of them, and the rarest) is the one asked about ("which of these ..."); else
-    // the one article the topics asked about are all of (another's general
-    // verdicts do not answer it).
-    let mut slugs = slugs;
-    // Words that name nothing known but one article's claims say ("does zorbproxy
-    // do http2"): that article is asked about, and they are the thing asked of.
+    let mut slugs = chosen.slugs.clone();
     let mut asked_of: Vec<String> = Vec::new();
     if chosen.ids.is_empty() && chosen.several && reading.subjects.is_empty() {
-        let source = match scope::focus(conn, question)? {
-            Some(id) => Some(id),
-            None => match scope::said_only_in(conn, &reading.unknown)? {
-                Some((id, words)) => {
-                    asked_of = words;
-                    Some(id)
-                }
-                None => scope::topics_source(conn, &reading.topics)?,
-            },
-        };
-        if let Some(source_id) = source {
+        if let Some((source_id, words)) = article_in_focus(conn, question, &reading)? {
             crate::db::scope::limit_to(conn, &[source_id])?;
             slugs = crate::db::scope::slugs(conn, &[source_id])?;
             reading = read(conn, question)?;
+            asked_of = words;
         }
     }
     say::answering_from(&slugs);
@@ -175,14 +159,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         }),
     };
     let Some(intent) = intent else {
-        return Err(Error::usage(format!(
-            "nothing in \"{}\" names a subject, topic or company claimdb knows",
-            printable(typed.trim())
-        ))
-        .with_hint(format!(
-            "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
-            explain::examples(conn)?
-        )));
+        return Err(nothing_named(conn, typed)?);
     };
     asked_of.extend(reading.other_sides.iter().cloned());
     rows::compared_with(&asked_of);
@@ -194,16 +171,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if !corrections.is_empty() {
         say(&format!("reading {}", corrections.join(", ")));
     }
-    // "A vs zorb", zorb no subject: A's few claims that name zorb are the
-    // comparison asked for.
-    if let [subject] = reading.subjects.as_slice()
-        && !reading.other_sides.is_empty()
-        && crate::ask::words::said(
-            &crate::ask::words::tokens(question),
-            &crate::text::english::VERSUS,
-        )
-        && other_side_named(conn, out, subject, &reading, &reading.other_sides, false)?
-    {
+    if versus_unnamed(conn, out, question, &reading)? {
         return Ok(());
     }
     match intent {
@@ -252,6 +220,60 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words),
     }
+}
+
+/// The error for a question that names nothing known, with examples.
+fn nothing_named(conn: &Connection, typed: &str) -> Result<Error> {
+    Ok(Error::usage(format!(
+        "nothing in \"{}\" names a subject, topic or company claimdb knows",
+        printable(typed.trim())
+    ))
+    .with_hint(format!(
+        "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
+        explain::examples(conn)?
+    )))
+}
+
+/// "A vs zorb", zorb no subject: A's few claims that name zorb are the comparison
+/// asked for. True when they answered.
+fn versus_unnamed(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    question: &str,
+    reading: &Reading,
+) -> Result<bool> {
+    let [subject] = reading.subjects.as_slice() else {
+        return Ok(false);
+    };
+    if reading.other_sides.is_empty()
+        || !crate::ask::words::said(
+            &crate::ask::words::tokens(question),
+            &crate::text::english::VERSUS,
+        )
+    {
+        return Ok(false);
+    }
+    other_side_named(conn, out, subject, reading, &reading.other_sides, false)
+}
+
+/// The article a question that names no subject is about, with the words that
+/// chose it where they name nothing known: the article whose claims say the
+/// question's words (most of them, and the rarest: "which of these ..."); else the
+/// one article whose claims say words that name nothing known ("does zorbproxy do
+/// http2": those words are the thing asked of); else the one article the topics
+/// asked about are all of (another's general verdicts do not answer it).
+fn article_in_focus(
+    conn: &Connection,
+    question: &str,
+    reading: &Reading,
+) -> Result<Option<(i64, Vec<String>)>> {
+    if let Some(id) = scope::focus(conn, question)? {
+        return Ok(Some((id, Vec::new())));
+    }
+    if let Some(found) = scope::said_only_in(conn, &reading.unknown)? {
+        return Ok(Some(found));
+    }
+    Ok(scope::topics_source(conn, &reading.topics)?.map(|id| (id, Vec::new())))
 }
 
 /// A comparison with something no name holds. One subject compared with it: its
