@@ -129,13 +129,15 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     }
     let mut slugs = chosen.slugs.clone();
     let mut asked_of: Vec<String> = Vec::new();
-    if chosen.ids.is_empty() && chosen.several && reading.subjects.is_empty() {
-        if let Some((source_id, words)) = article_in_focus(conn, question, &reading)? {
-            crate::db::scope::limit_to(conn, &[source_id])?;
-            slugs = crate::db::scope::slugs(conn, &[source_id])?;
-            reading = read(conn, question)?;
-            asked_of = words;
-        }
+    if chosen.ids.is_empty()
+        && chosen.several
+        && reading.subjects.is_empty()
+        && let Some((source_id, words)) = article_in_focus(conn, question, &reading)?
+    {
+        crate::db::scope::limit_to(conn, &[source_id])?;
+        slugs = crate::db::scope::slugs(conn, &[source_id])?;
+        reading = read(conn, question)?;
+        asked_of = words;
     }
     say::answering_from(&slugs);
     closer(conn, question, &mut reading)?;
