@@ -102,6 +102,13 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
 /// "relation-to-zorb") and are not the question's own English ("than the others",
 /// "vs any").
 fn other_sides(words: &[String], r: &Reading, catalogue: &Catalogue) -> Vec<String> {
+    // Most questions compare nothing: no work for them.
+    if !words
+        .iter()
+        .any(|w| english::VERSUS.contains(w) || english::THAN.contains(w))
+    {
+        return Vec::new();
+    }
     let subject_words = subject_words(r, catalogue);
     let own_english = [
         &english::FUNCTION_WORDS,
