@@ -518,7 +518,7 @@ pub struct TopicsArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only claims about this subject (repeat for several)
-    #[arg(long, short = 's', value_name = "SUBJECT",
+    #[arg(long, short = 's', value_name = "SUBJECT", value_parser = subject_name,
           add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
@@ -534,7 +534,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct CompaniesArgs {
     /// Only companies named for this subject (repeat for several)
-    #[arg(long, short = 's', value_name = "SUBJECT",
+    #[arg(long, short = 's', value_name = "SUBJECT", value_parser = subject_name,
           add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
@@ -553,7 +553,7 @@ pub struct CompaniesArgs {
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
     /// Only claims about this subject (repeat for several)
-    #[arg(long, short = 's', value_name = "SUBJECT",
+    #[arg(long, short = 's', value_name = "SUBJECT", value_parser = subject_name,
           add = ArgValueCandidates::new(crate::complete::names::subjects))]
     pub subject: Vec<String>,
 
@@ -652,12 +652,21 @@ pub struct DraftArgs {
 
     /// Draft only the claims about this subject (found on the page or not);
     /// repeat for several
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = subject_name)]
     pub subject: Vec<String>,
 
     /// Keep only the rows at least this sure (0 to 1; the `confidence` column)
     #[arg(long, value_name = "N", value_parser = confidence)]
     pub min_confidence: Option<f32>,
+}
+
+/// A subject name as given: an empty one (or only spaces) names no subject, and
+/// would otherwise answer as if no subject were asked.
+fn subject_name(text: &str) -> std::result::Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("a subject name cannot be empty".to_string());
+    }
+    Ok(text.to_string())
 }
 
 fn confidence(text: &str) -> std::result::Result<f32, String> {

@@ -94,6 +94,10 @@ pub struct Reading {
     /// (word, subject) where a subject was read from a typo of the word: the word
     /// may be one the other subjects' claims say as typed.
     pub subject_forms: Vec<(String, String)>,
+    /// Words a named subject is compared with ("X vs zorb", "is X faster than
+    /// zorb") that name no subject: the other side, which the subject's claims may
+    /// name though it has none of its own.
+    pub other_sides: Vec<String>,
 }
 
 /// One of the article's lists, for some subjects (all when empty).

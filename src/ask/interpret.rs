@@ -86,11 +86,75 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
             r.list = again.list;
         }
     }
+    if !r.subjects.is_empty() {
+        r.other_sides = other_sides(&words, &r, catalogue);
+    }
     // "X or Y for performance": two subjects side by side is a comparison.
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
     }
     r
+}
+
+/// The words a subject is compared with, right after "vs" or "than" or right
+/// before "vs" ("zorb vs X", "is X faster than zorb"), that name no subject (beside
+/// "vs" a word that names a topic may: "X vs zorb" where a topic is
+/// "relation-to-zorb") and are not the question's own English ("than the others",
+/// "vs any").
+fn other_sides(words: &[String], r: &Reading, catalogue: &Catalogue) -> Vec<String> {
+    // Most questions compare nothing: no work for them.
+    if !words
+        .iter()
+        .any(|w| english::VERSUS.contains(w) || english::THAN.contains(w))
+    {
+        return Vec::new();
+    }
+    let subject_words = subject_words(r, catalogue);
+    let own_english = [
+        &english::FUNCTION_WORDS,
+        &english::COMPARISON_OTHERS,
+        &english::CLASS_OPENERS,
+        &english::LIST_FILLERS,
+        &english::PREDICATE_DETERMINERS,
+        &english::GENERIC_THINGS,
+        &english::ARTICLES,
+        &english::VERSUS,
+    ];
+    let mut sides = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let mut near = Vec::new();
+        if english::VERSUS.contains(w) {
+            // The side across from a subject's name.
+            let names = |at: Option<usize>| {
+                at.and_then(|at| words.get(at))
+                    .is_some_and(|n| subject_words.contains(n))
+            };
+            if names(Some(i + 1)) {
+                near.extend(i.checked_sub(1));
+            }
+            if names(i.checked_sub(1)) {
+                near.push(i + 1);
+            }
+        } else if english::THAN.contains(w)
+            && words.get(i + 1).is_some_and(|n| !r.named_words.contains(n))
+        {
+            // After "than" a word of a topic's name is what is compared on ("than
+            // zorb bindings"), not another side.
+            near.push(i + 1);
+        }
+        for at in near {
+            let Some(side) = words.get(at) else { continue };
+            if side.chars().count() >= 2
+                && side.chars().any(char::is_alphabetic)
+                && !subject_words.contains(side)
+                && !subject_words.contains(&singular(side))
+                && !own_english.iter().any(|l| l.contains(side))
+            {
+                push_unique(&mut sides, side);
+            }
+        }
+    }
+    sides
 }
 
 /// The words of the names and aliases of the subjects read, and the words read as

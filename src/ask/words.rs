@@ -49,6 +49,28 @@ const ALSO_FILLER: &[&english::Words] = &[
     &english::NOT_NAMES,
 ];
 
+/// The question as typed on any keyboard: full-width forms (an East Asian input
+/// method's "ｏｒｍ？") as their ASCII letters and signs, the ideographic space as a
+/// space, and characters that show nothing (zero-width spaces and joiners, a soft
+/// hyphen, a byte-order mark) dropped, so that they read as the words they look
+/// like. An ASCII question is returned as it is.
+pub fn plain_question(question: &str) -> std::borrow::Cow<'_, str> {
+    if question.is_ascii() {
+        return std::borrow::Cow::Borrowed(question);
+    }
+    std::borrow::Cow::Owned(
+        question
+            .chars()
+            .filter_map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+                '\u{3000}' => Some(' '),
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
 /// The question as folded words, punctuation at word edges dropped.
 pub fn tokens(question: &str) -> Vec<String> {
     // "zorb:fs", "quux:test": a colon between letters joins two words of a name.

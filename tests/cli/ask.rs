@@ -1070,3 +1070,43 @@ fn a_silent_side_of_a_comparison_appears_through_the_other_sides_claims_naming_i
     );
     assert!(!rows.iter().any(|r| r["line_start"] == 7), "{}", run.stderr);
 }
+
+/// More claims than an answer shows: the first 30 are written, and stderr says so
+/// once, with the command that lists them all.
+#[test]
+fn a_long_answer_says_once_that_it_shows_the_first_claims() {
+    let env = Env::new();
+    let run = env.run(&["ask", "pros and cons", "--format", "json"]);
+    let rows = run.json();
+    assert_eq!(rows.as_array().map(Vec::len), Some(30), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("showing the first 30 of ").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("claims; all of them: claimdb "),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A question typed with full-width letters (an East Asian input method) or with
+/// characters that show nothing inside a word reads as the words it shows: the same
+/// rows as the plain question, and no typo correction said.
+#[test]
+fn full_width_and_zero_width_characters_read_as_the_words_they_show() {
+    let env = Env::new();
+    let plain = env.run(&["ask", "does flask have an orm?", "--format", "json"]);
+    for typed in [
+        "does ｆｌａｓｋ have an ｏｒｍ？",
+        "does\u{3000}flask have an orm?",
+        "does fla\u{200b}sk have an o\u{200d}rm?",
+        "\u{feff}does flask have an\u{ad} orm?",
+    ] {
+        let run = env.run(&["ask", typed, "--format", "json"]);
+        assert_eq!(run.json(), plain.json(), "{typed}: {}", run.stderr);
+        assert!(!run.stderr.contains("reading '"), "{typed}: {}", run.stderr);
+    }
+}

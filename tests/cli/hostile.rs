@@ -1089,3 +1089,23 @@ fn duplicate_parameters_and_duplicate_json_keys_are_named() {
         .to_string();
     assert!(err.contains("subject") && err.contains("twice"), "{err}");
 }
+
+/// An empty subject name (`--subject ''`, or only spaces) names no subject: every
+/// command that takes one says so instead of answering as if none were asked.
+#[test]
+fn an_empty_subject_name_is_a_clear_error() {
+    let env = Env::new();
+    for args in [
+        &["claims", "--subject", ""][..],
+        &["claims", "--subject", "  "],
+        &["pros", "--subject", ""],
+        &["companies", "--subject", ""],
+        &["which", "has", "orm", "--subject", ""],
+    ] {
+        let run = env.run(args);
+        if run.code == 2 && run.stderr.contains("unexpected argument") {
+            continue; // the command takes no --subject
+        }
+        run.fails_saying(2, "a subject name cannot be empty");
+    }
+}

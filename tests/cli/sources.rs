@@ -662,3 +662,241 @@ fn a_vs_b_shows_the_side_with_nothing_on_the_topic() {
     assert_eq!(lines, [3, 4], "{rows:#} {err}");
     assert!(!err.contains("each side's claims are above"), "{err}");
 }
+
+/// Round 6 of issue 22: "A vs zorb", "is A faster than zorb", where zorb is no
+/// subject but A's claims name it: zorb is shown as the other side, with the claim
+/// of A that names it, and nothing is made up where no claim names it.
+#[test]
+fn the_other_side_of_a_comparison_that_only_a_claim_names_is_shown() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-readme.md",
+        "# Plimq\n\nPlimq is a load tester inspired by zorbload.\n\
+         Plimq ran 1.3 times faster than zorbload in the benchmark.\n\
+         Plimq has a terminal UI.\nPlimq replays traffic captured by zorbload.\n",
+    );
+    let claims = env.write(
+        "plimq-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,fact,purpose,,a load tester,Plimq is a load tester inspired by zorbload.,\
+         Plimq is a load tester inspired by zorbload,3,3,components\n\
+         plimq,fact,performance,,1.3 times faster,Plimq ran 1.3 times faster than zorbload in the benchmark.,\
+         Plimq ran 1.3 times faster than zorbload in the benchmark,4,4,performance\n\
+         plimq,feature,terminal-ui,builtin,,Plimq has a terminal UI.,Plimq has a terminal UI,5,5,components\n\
+         plimq,feature,traffic-replay,builtin,,Plimq replays traffic captured by zorbload.,\
+         Plimq replays traffic captured by zorbload,6,6,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let other_side = |rows: &Value| -> Vec<(String, i64)> {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["subject"] == "zorbload")
+            .map(|r| {
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["line_start"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    for (question, line) in [
+        ("plimq vs zorbload", 3),
+        ("zorbload vs plimq", 3),
+        ("is plimq faster than zorbload", 4),
+    ] {
+        let (rows, err) = ask(&env, &db, question);
+        assert_eq!(
+            other_side(&rows),
+            [("plimq-readme".to_string(), line)],
+            "{question}: {rows:#} {err}"
+        );
+        assert!(
+            err.contains("zorbload: no claim of its own"),
+            "{question}: {err}"
+        );
+    }
+    // "A vs B on a topic": every claim of A naming B, the one on the topic first.
+    let (rows, err) = ask(&env, &db, "plimq vs zorbload performance");
+    assert!(line_starts(&rows).starts_with(&[4, 3, 6]), "{rows:#} {err}");
+    // A claim that names zorbload on another topic does not say which is faster.
+    let (rows, err) = ask(&env, &db, "is plimq smaller than zorbload");
+    assert!(other_side(&rows).is_empty(), "{rows:#} {err}");
+    assert!(err.contains("no claim"), "{err}");
+    // A word after "than" that the question uses as English is no other side.
+    let (rows, err) = ask(&env, &db, "is plimq faster than the others");
+    assert!(other_side(&rows).is_empty(), "{rows:#} {err}");
+    assert!(!err.contains("no claim of its own"), "{err}");
+}
+
+/// Round 6 of issue 22: a question that names no subject ("which of these ...")
+/// whose topic stands in several articles is answered from the article whose
+/// claims say the question's other words too.
+#[test]
+fn a_question_naming_no_subject_keeps_to_the_article_that_says_its_words() {
+    let (env, db) = several_articles();
+    let queues = env.write(
+        "zorbq-readme.md",
+        "# Zorbq\n\nZorbq is a job queue for Plimscript.\n\
+         Zorbq has rate limiting of jobs per queue.\nBlimq has no rate limiting.\n",
+    );
+    let queue_claims = env.write(
+        "zorbq-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbq,fact,purpose,,a job queue,Zorbq is a job queue for Plimscript.,\
+         Zorbq is a job queue for Plimscript,3,3,components\n\
+         zorbq,feature,rate-limiting,builtin,,Zorbq has rate limiting of jobs per queue.,\
+         Zorbq has rate limiting of jobs per queue,4,4,components\n\
+         blimq,feature,rate-limiting,lacks,,Blimq has no rate limiting.,\
+         Blimq has no rate limiting,5,5,components\n",
+    );
+    env.import(&db, &queue_claims, &queues).ok();
+    let proxies = env.write(
+        "quuxproxy-faq.md",
+        "# Quuxproxy FAQ\n\nQuuxproxy has rate limiting of requests.\n",
+    );
+    let proxy_claims = env.write(
+        "quuxproxy-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quuxproxy,feature,rate-limiting,builtin,,Quuxproxy has rate limiting of requests.,\
+         Quuxproxy has rate limiting of requests,3,3,components\n",
+    );
+    env.import(&db, &proxy_claims, &proxies).ok();
+    let (rows, err) = ask(&env, &db, "which of these job queues have rate limiting");
+    assert_eq!(sources_of(&rows), ["zorbq-readme"], "{rows:#} {err}");
+    assert!(err.contains("--source zorbq-readme"), "{err}");
+    // Words no one article says more of than the others: every article answers.
+    let (rows, err) = ask(&env, &db, "which have rate limiting");
+    assert_eq!(
+        sources_of(&rows),
+        ["quuxproxy-faq", "zorbq-readme"],
+        "{rows:#} {err}"
+    );
+}
+
+/// Round 6 of issue 22: "does X ... for outgoing replies" where "replies" is also
+/// the name of a subject of another article: X's claims say the word and the
+/// other subject's never name X, so the word is the question's, and no row comes
+/// from the other article.
+#[test]
+fn a_word_the_subjects_claims_say_is_no_subject_of_another_article() {
+    let (env, db) = several_articles();
+    let zorb = env.write(
+        "zorbhttp-docs.md",
+        "# Zorbhttp\n\nZorbhttp streams the bodies of outgoing replies.\n",
+    );
+    let zorb_claims = env.write(
+        "zorbhttp-docs.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbhttp,feature,body-streaming,builtin,,Zorbhttp streams the bodies of outgoing replies.,\
+         Zorbhttp streams the bodies of outgoing replies,3,3,components\n",
+    );
+    env.import(&db, &zorb_claims, &zorb).ok();
+    let other = env.write(
+        "replies-guide.md",
+        "# Replies guide\n\nReplies decodes bodies as latin1.\nReplies streams response bodies.\n",
+    );
+    let other_claims = env.write(
+        "replies-guide.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         replies,fact,body-encoding,,latin1,Replies decodes bodies as latin1.,\
+         Replies decodes bodies as latin1,3,3,components\n\
+         replies,feature,body-streaming,builtin,,Replies streams response bodies.,\
+         Replies streams response bodies,4,4,components\n",
+    );
+    env.import(&db, &other_claims, &other).ok();
+    let (rows, err) = ask(
+        &env,
+        &db,
+        "does zorbhttp stream the bodies of outgoing replies",
+    );
+    assert_eq!(sources_of(&rows), ["zorbhttp-docs"], "{rows:#} {err}");
+    // Compared, the two are both asked about.
+    let (rows, err) = ask(&env, &db, "zorbhttp vs replies");
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["subject"] == "replies"),
+        "{rows:#} {err}"
+    );
+}
+
+/// Round 6 of issue 22: "does zorbproxy do http2" where zorbproxy is no subject
+/// but one article's claims name it: answered from that article's claims naming
+/// it, zorbproxy shown as named by them, not from another article's topic.
+#[test]
+fn a_name_only_one_articles_claims_say_is_asked_of_that_article() {
+    let (env, db) = several_articles();
+    let lb = env.write(
+        "plimlb-comparison.md",
+        "# Plimlb compared\n\nPlimlb's HTTP/2 support is an advantage over zorbproxy.\n\
+         Plimlb gives more detailed statistics than zorbproxy.\n",
+    );
+    let lb_claims = env.write(
+        "plimlb-comparison.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimlb,fact,http-2,,an advantage,Plimlb's HTTP/2 support is an advantage over zorbproxy.,\
+         Plimlb's HTTP/2 support is an advantage over zorbproxy,3,3,components\n\
+         plimlb,fact,statistics,,more detailed,Plimlb gives more detailed statistics than zorbproxy.,\
+         Plimlb gives more detailed statistics than zorbproxy,4,4,components\n",
+    );
+    env.import(&db, &lb_claims, &lb).ok();
+    let runtime = env.write(
+        "quuxjs-apis.md",
+        "# Quuxjs APIs\n\nQuuxjs implements node:http2 only in part.\n",
+    );
+    let runtime_claims = env.write(
+        "quuxjs-apis.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quuxjs,feature,node-http2,limited,,Quuxjs implements node:http2 only in part.,\
+         Quuxjs implements node:http2 only in part,3,3,components\n",
+    );
+    env.import(&db, &runtime_claims, &runtime).ok();
+    let (rows, err) = ask(&env, &db, "does zorbproxy do http2");
+    assert_eq!(sources_of(&rows), ["plimlb-comparison"], "{rows:#} {err}");
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["subject"] == "zorbproxy" && r["line_start"] == 3),
+        "{rows:#} {err}"
+    );
+}
+
+/// Round 6 of issue 22: "which test runners can run tests in the browser": the
+/// class "which" asks for limits the answer; a class word after "the" ("the
+/// browser") says where, and neither limits it nor takes its article in.
+#[test]
+fn only_the_class_which_asks_for_limits_the_answer() {
+    let (env, db) = several_articles();
+    let runners = env.write(
+        "zorb-runners.md",
+        "# Comparing Zorb Test Runners\n\nZorbtest runs tests in the browser.\n\
+         Plimtest runs tests in parallel.\n",
+    );
+    let runner_claims = env.write(
+        "zorb-runners.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbtest,feature,browser-testing,builtin,,Zorbtest runs tests in the browser.,\
+         Zorbtest runs tests in the browser,3,3,components\n\
+         plimtest,feature,parallel-tests,builtin,,Plimtest runs tests in parallel.,\
+         Plimtest runs tests in parallel,4,4,components\n",
+    );
+    env.import(&db, &runner_claims, &runners).ok();
+    let browsers = env.write(
+        "quux-browser.md",
+        "# Quux, a browser\n\nQuux runs tests of its own rendering.\n",
+    );
+    let browser_claims = env.write(
+        "quux-browser.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quux,fact,testing,,its own rendering,Quux runs tests of its own rendering.,\
+         Quux runs tests of its own rendering,3,3,components\n",
+    );
+    env.import(&db, &browser_claims, &browsers).ok();
+    let (rows, err) = ask(&env, &db, "which test runners can run tests in the browser");
+    assert_eq!(sources_of(&rows), ["zorb-runners"], "{rows:#} {err}");
+    assert!(!err.contains("--source quux-browser"), "{err}");
+    assert!(line_starts(&rows).contains(&3), "{rows:#} {err}");
+}

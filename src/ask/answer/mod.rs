@@ -114,9 +114,9 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         ))
         .with_hint("ask one thing at a time"));
     }
+    let typed = &*crate::ask::words::plain_question(typed);
     let chosen = scope::named(conn, typed, sources)?;
     let question = chosen.question.as_str();
-    let slugs = chosen.slugs.clone();
     if !chosen.ids.is_empty() {
         crate::db::scope::limit_to(conn, &chosen.ids)?;
     }
@@ -127,17 +127,17 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if let Some(topics) = closest::narrower_topics(conn, question, &reading)? {
         reading.topics = topics;
     }
-    // No subject named, and the topics asked about are one article's own: the
-    // answer keeps to that article (another's general verdicts do not answer it).
-    let mut slugs = slugs;
+    let mut slugs = chosen.slugs.clone();
+    let mut asked_of: Vec<String> = Vec::new();
     if chosen.ids.is_empty()
         && chosen.several
         && reading.subjects.is_empty()
-        && let Some(source_id) = scope::topics_source(conn, &reading.topics)?
+        && let Some((source_id, words)) = article_in_focus(conn, question, &reading)?
     {
         crate::db::scope::limit_to(conn, &[source_id])?;
         slugs = crate::db::scope::slugs(conn, &[source_id])?;
         reading = read(conn, question)?;
+        asked_of = words;
     }
     say::answering_from(&slugs);
     closer(conn, question, &mut reading)?;
@@ -146,16 +146,25 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     if attribute_unsaid(conn, out, question, &reading)? {
         return Ok(());
     }
-    let Some(intent) = reading.intent() else {
-        return Err(Error::usage(format!(
-            "nothing in \"{}\" names a subject, topic or company claimdb knows",
-            printable(typed.trim())
-        ))
-        .with_hint(format!(
-            "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
-            explain::examples(conn)?
-        )));
+    // Nothing else read, but words one article's claims say: the claims that say
+    // them, those words shown as the thing asked of (elsewhere they may be any
+    // word, "lose", and are not).
+    let intent = match reading.intent() {
+        Some(intent) => {
+            asked_of.clear();
+            Some(intent)
+        }
+        None => (!asked_of.is_empty()).then(|| Intent::Unknown {
+            subjects: Vec::new(),
+            words: asked_of.clone(),
+            compare: false,
+        }),
     };
+    let Some(intent) = intent else {
+        return Err(nothing_named(conn, typed)?);
+    };
+    asked_of.extend(reading.other_sides.iter().cloned());
+    rows::compared_with(&asked_of);
     let corrections: Vec<String> = reading
         .corrections
         .iter()
@@ -163,6 +172,9 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
         .collect();
     if !corrections.is_empty() {
         say(&format!("reading {}", corrections.join(", ")));
+    }
+    if versus_unnamed(conn, out, question, &reading)? {
+        return Ok(());
     }
     match intent {
         Intent::Which {
@@ -212,6 +224,60 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     }
 }
 
+/// The error for a question that names nothing known, with examples.
+fn nothing_named(conn: &Connection, typed: &str) -> Result<Error> {
+    Ok(Error::usage(format!(
+        "nothing in \"{}\" names a subject, topic or company claimdb knows",
+        printable(typed.trim())
+    ))
+    .with_hint(format!(
+        "questions claimdb understands, for example:\n{}\n  `claimdb subjects` and `claimdb topics` list the names it knows",
+        explain::examples(conn)?
+    )))
+}
+
+/// "A vs zorb", zorb no subject: A's few claims that name zorb are the comparison
+/// asked for. True when they answered.
+fn versus_unnamed(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    question: &str,
+    reading: &Reading,
+) -> Result<bool> {
+    let [subject] = reading.subjects.as_slice() else {
+        return Ok(false);
+    };
+    if reading.other_sides.is_empty()
+        || !crate::ask::words::said(
+            &crate::ask::words::tokens(question),
+            &crate::text::english::VERSUS,
+        )
+    {
+        return Ok(false);
+    }
+    other_side_named(conn, out, subject, reading, &reading.other_sides, false)
+}
+
+/// The article a question that names no subject is about, with the words that
+/// chose it where they name nothing known: the article whose claims say the
+/// question's words (most of them, and the rarest: "which of these ..."); else the
+/// one article whose claims say words that name nothing known ("does zorbproxy do
+/// http2": those words are the thing asked of); else the one article the topics
+/// asked about are all of (another's general verdicts do not answer it).
+fn article_in_focus(
+    conn: &Connection,
+    question: &str,
+    reading: &Reading,
+) -> Result<Option<(i64, Vec<String>)>> {
+    if let Some(id) = scope::focus(conn, question)? {
+        return Ok(Some((id, Vec::new())));
+    }
+    if let Some(found) = scope::said_only_in(conn, &reading.unknown)? {
+        return Ok(Some(found));
+    }
+    Ok(scope::topics_source(conn, &reading.topics)?.map(|id| (id, Vec::new())))
+}
+
 /// A comparison with something no name holds. One subject compared with it: its
 /// comparisons with "the others" on the topic asked answer ("more memory safe than
 /// other servers"), and nothing else of it does.
@@ -236,7 +302,60 @@ fn compared_with_unknown(
         };
         return compare::compare_answer(conn, out, subjects, &reading.topics, asked);
     }
+    if let [subject] = subjects
+        && other_side_named(conn, out, subject, reading, words, true)?
+    {
+        return Ok(());
+    }
     compare::compare_mentioning(conn, out, subjects, words)
+}
+
+/// "is X faster than zorb", zorb no subject: the few claims of X that name zorb
+/// (of any kind: "ran 1.3 times faster than zorb" is a fact) on the topic asked
+/// compare the two; without `need_topic` ("A vs zorb") all of them do, where none
+/// or one of them is on the topic asked. False when none does.
+fn other_side_named(
+    conn: &Connection,
+    out: &mut dyn Sink,
+    subject: &str,
+    reading: &Reading,
+    words: &[String],
+    need_topic: bool,
+) -> Result<bool> {
+    let sides: Vec<String> = words
+        .iter()
+        .filter(|w| reading.other_sides.contains(w))
+        .cloned()
+        .collect();
+    if sides.is_empty() {
+        return Ok(false);
+    }
+    let mut select = select::Select::new(conn, &[subject.to_string()], &[])?;
+    select.filter.fts_words = sides.clone();
+    let found = select.fetch(conn)?;
+    if found.is_empty() || found.len() > rows::MAX_MENTIONS {
+        return Ok(false);
+    }
+    // On the topic asked ("faster": not a claim of config formats that names it);
+    // a comparative no topic names ("smaller") is not answered by any of them.
+    // "A vs zorb on speed": all of them, those on the topic asked first, where one
+    // is on it.
+    let (mut found, rest): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|f| reading.topics.contains(&f.topic));
+    if found.is_empty() && (need_topic || !reading.topics.is_empty()) {
+        return Ok(false);
+    }
+    if !need_topic {
+        found.extend(rest);
+    }
+    say::reading_as(&select.command());
+    rows::write_found(conn, out, &found, &select)?;
+    say(&format!(
+        "no comparison claim between {subject} and '{}'; the claims of {subject} that name it are above",
+        printable(&sides.join(" "))
+    ));
+    Ok(true)
 }
 
 /// The question read again where its subjects say more: a subject named only
@@ -253,6 +372,8 @@ fn read_by_subjects(
     // whole in another article ("zg ... quux_folders" and "single quux zorb"): the
     // word is the question's own, not that subject.
     topic_words.extend(partial_apart(conn, &reading)?);
+    reading.subjects.retain(|s| !topic_words.contains(s));
+    topic_words.extend(said_by_the_other(conn, &reading)?);
     reading.subjects.retain(|s| !topic_words.contains(s));
     let mut one_source = None;
     // Subjects that all belong to one article: the question uses that article's
@@ -316,6 +437,57 @@ fn partial_apart(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
         }
     }
     Ok(apart)
+}
+
+/// "does X stream the request body for outgoing requests", "what logger does X
+/// use": of two subjects of articles that share none, one ("requests", "logger")
+/// whose name the other's claims say as a word, while its own claims never name
+/// the other, is the question's word about the other, not a second subject. Not
+/// in a comparison or advice ("should I use X with Y"), where two articles'
+/// subjects are asked about together.
+fn said_by_the_other(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
+    let [a, b] = reading.subjects.as_slice() else {
+        return Ok(Vec::new());
+    };
+    if reading.comparative
+        || reading.advice
+        || reading.good_for
+        || shares_an_article(conn, a, &[b])?
+    {
+        return Ok(Vec::new());
+    }
+    let says = |of: &String, name: &String| {
+        claims_say(conn, std::slice::from_ref(of), &name.replace('-', " "))
+    };
+    Ok(match (says(a, b)?, says(b, a)?) {
+        (true, false) => vec![b.clone()],
+        (false, true) => vec![a.clone()],
+        _ => Vec::new(),
+    })
+}
+
+/// Whether a claim of one of `subjects` says `word` (folded) as a word or words.
+fn claims_say(conn: &Connection, subjects: &[String], word: &str) -> Result<bool> {
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.statement FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+         WHERE s.name IN ({placeholders})"
+    ))?;
+    let statements = stmt.query_map(rusqlite::params_from_iter(subjects), |r| {
+        r.get::<_, String>(0)
+    })?;
+    let word = format!(" {} ", crate::names::fold(word));
+    for statement in statements {
+        let words: Vec<String> = statement?
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(crate::names::fold)
+            .collect();
+        if format!(" {} ", words.join(" ")).contains(&word) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The words a subject was read from as a typo that the claims of the question's

@@ -16,6 +16,18 @@ use crate::rows::{Column, Sink};
 /// command is given, so nothing is cut silently.
 pub const MAX_ROWS: usize = 30;
 
+thread_local! {
+    /// Words the question compares a subject with that name no subject ("X vs
+    /// zorb"): shown like a subject asked about that has no claim of its own.
+    static OTHER_SIDES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records the other sides the question names (src/ask/interpret.rs), for
+/// [`write_found`] to show where a claim found names them.
+pub fn compared_with(words: &[String]) {
+    OTHER_SIDES.with(|s| *s.borrow_mut() = words.to_vec());
+}
+
 /// At most this many claims may mention an unknown word for them to answer it.
 pub const MAX_MENTIONS: usize = 5;
 
@@ -42,13 +54,7 @@ pub fn write_found(
         ));
     }
     query::write_claim_rows(conn, out, &ids, &others, query::CLAIM_COLUMNS)?;
-    if found.len() > MAX_ROWS {
-        say(&format!(
-            "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
-            found.len(),
-            printable(&select.command())
-        ));
-    }
+    showing_first(found.len(), &select.command());
     Ok(())
 }
 
@@ -83,6 +89,18 @@ fn named_in_others<'f>(
         of_sources.as_slice()
     } else {
         asked
+    };
+    // The other sides named beside the subjects asked, which have no claim at all.
+    let with_sides: Vec<String>;
+    let asked = if asked.is_empty() {
+        asked
+    } else {
+        with_sides = OTHER_SIDES.with(|s| {
+            let mut all = asked.to_vec();
+            all.extend(s.borrow().iter().filter(|w| !asked.contains(w)).cloned());
+            all
+        });
+        with_sides.as_slice()
     };
     let silent = Found::silent(asked, found);
     let mut named = Vec::new();
@@ -130,14 +148,19 @@ pub fn write_found_as(
 ) -> Result<()> {
     let ids: Vec<i64> = found.iter().take(MAX_ROWS).map(|f| f.claim_id).collect();
     query::write_claim_ids(conn, out, &ids, layout)?;
-    if found.len() > MAX_ROWS {
+    showing_first(found.len(), command);
+    Ok(())
+}
+
+/// Where `found` claims matched and only the first `MAX_ROWS` were written: says
+/// so, with `command`, which lists them all.
+fn showing_first(found: usize, command: &str) {
+    if found > MAX_ROWS {
         say(&format!(
-            "showing the first {MAX_ROWS} of {} claims; all of them: claimdb {}",
-            found.len(),
+            "showing the first {MAX_ROWS} of {found} claims; all of them: claimdb {}",
             printable(command)
         ));
     }
-    Ok(())
 }
 
 /// Where the topic has no claim for these subjects, their claims may say the very
