@@ -12,12 +12,40 @@ use crate::model::Stance;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::english::{STATUS_BUILTIN, STATUS_LACKS, STATUS_LIMITED};
 use crate::text::quotes::widen;
+use crate::text::render::Rendered;
 use crate::text::sentences::{sentences, sentences_naming};
 
 /// The longest sentence `draft` reads, in rendered bytes: far longer than any
 /// sentence a claim quotes (import takes lines of up to 1 MiB, but a claim's
 /// sentence is a few hundred bytes).
 pub const MAX_SENTENCE_BYTES: usize = 16 << 10;
+
+/// The columns (after the first) of a table whose body rows, two or more, all
+/// hold the same number ("536" matches for every tool): what every subject was
+/// measured on, which tells none of them apart.
+fn shared_columns(table: &[&Block]) -> Vec<usize> {
+    let body: Vec<&Block> = table
+        .iter()
+        .copied()
+        .filter(|b| matches!(b.kind, BlockKind::TableRow { header: false }))
+        .collect();
+    if body.len() < 2 {
+        return Vec::new();
+    }
+    let width = body.iter().map(|b| b.cells.len()).max().unwrap_or(0);
+    (1..width)
+        .filter(|&i| {
+            let first = body[0].cells.get(i).map(|c| c.text.trim());
+            first.is_some_and(|f| {
+                f.chars().any(|c| c.is_ascii_digit())
+                    && f.chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            }) && body
+                .iter()
+                .all(|b| b.cells.get(i).map(|c| c.text.trim()) == first)
+        })
+        .collect()
+}
 
 /// A heading on the stack: its level (0 for plain text), whether it is a minor
 /// one (numbered, or a question under a FAQ), and what it says.
@@ -51,6 +79,8 @@ pub struct Walk<'a, 'c> {
     tables_by_rows: Vec<usize>,
     /// True while reading such a table.
     by_rows: bool,
+    /// The columns of the table being read whose every row holds the same number.
+    shared_columns: Vec<usize>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -76,6 +106,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             blanks: Vec::new(),
             tables_by_rows: Vec::new(),
             by_rows: false,
+            shared_columns: Vec::new(),
         }
     }
 
@@ -109,6 +140,7 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.blanks = blanks_lack(&table, &self.reader.legend);
                 self.blanks.reverse();
                 self.by_rows = self.tables_by_rows.contains(&i);
+                self.shared_columns = shared_columns(&table);
             }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
@@ -220,6 +252,9 @@ impl<'a, 'c> Walk<'a, 'c> {
         // column; otherwise a subject a column.
         let by_rows = self.by_rows || self.table_header.first().is_some_and(|h| subject_column(h));
         for (i, cell) in block.cells.iter().enumerate().skip(1) {
+            if self.shared_columns.contains(&i) || self.command_cell(cell) {
+                continue;
+            }
             let heading = self.table_header.get(i).cloned().unwrap_or_default();
             let (column, row_label) = if by_rows {
                 (row_label.clone(), heading)
@@ -238,6 +273,19 @@ impl<'a, 'c> Walk<'a, 'c> {
             };
             self.reader.read(&s, &self.ctx);
         }
+    }
+
+    /// True when a cell is one code span holding words ("`zap -n 'x+'`"): a
+    /// command that was run, not something a subject is or has (a one-word code
+    /// value, "`toml`", still is).
+    fn command_cell(&self, cell: &Rendered) -> bool {
+        let text = cell.text.trim();
+        if text.is_empty() || !text.contains(' ') {
+            return false;
+        }
+        let (s, e) = cell.source_range(self.text, 0, cell.text.len());
+        let source = &self.text[s..e];
+        self.text[..s].ends_with('`') && self.text[e..].starts_with('`') && !source.contains('`')
     }
 
     /// A paragraph or list item, sentence by sentence. A paragraph ending in ':'

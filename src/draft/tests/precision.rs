@@ -56,3 +56,23 @@ fn a_table_of_attributes_over_a_column_of_names_files_each_value_under_its_row()
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_benchmark_tables_commands_and_its_shared_input_are_no_claims() {
+    let text = "# Zapper vs Quillo\n\nZapper is quick. Zapper runs tests.\n\n\
+                Quillo is older. Quillo runs tests.\n\n\
+                | Tool | Command | Line count | Time | Config |\n|---|---|---|---|---|\n\
+                | Zapper | `zap -n 'x+'` | 536 | 0.08s | `toml` |\n\
+                | Quillo | `quillo -r 'x+'` | 536 | 0.64s | `yaml` |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let topics = |subject: &str| {
+        rows.iter()
+            .filter(|r| r.subject == subject && r.line_start >= 9)
+            .map(|r| r.topic.as_str())
+            .collect::<Vec<_>>()
+    };
+    // The command run and the count every tool found describe the benchmark; the
+    // time and a one-word code value describe the tool.
+    assert_eq!(topics("zapper"), ["time", "config"], "{rows:#?}");
+    assert_eq!(topics("quillo"), ["time", "config"], "{rows:#?}");
+}
