@@ -10,7 +10,7 @@ use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
     FILLER, FUNCTION_WORDS, HEADING_OPENERS, HEADING_SIDES, NOT_NAMES, NOTES_COLUMNS,
-    SENTENCE_OPENERS, SUBJECT_COLUMNS, VERSUS, WHY_HEADINGS,
+    SENTENCE_OPENERS, SUBJECT_COLUMNS, TITLE_CLASS_OPENERS, VERSUS, WHY_HEADINGS,
 };
 use crate::text::fold::fold_into;
 
@@ -27,9 +27,17 @@ const KEPT_USING: usize = 3;
 /// The names the page proposes as subjects, in the order it first gives them.
 pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let title = blocks
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source));
+    // "Comparing Zed Test Runners": Zed says what the runners are for.
+    let modifiers = title.map_or_else(Vec::new, |t| page.class_modifiers(&t.rendered.text));
     let mut push = |name: &str| {
         let name = name.trim();
-        if !name.is_empty() && !out.iter().any(|n| fold(n) == fold(name)) {
+        if !name.is_empty()
+            && !modifiers.iter().any(|m| fold(m) == fold(name))
+            && !out.iter().any(|n| fold(n) == fold(name))
+        {
             out.push(name.to_string());
         }
     };
@@ -44,10 +52,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // A title's word that is a name and that the prose keeps using ("Quillo
     // Frequently Asked Questions"): the page's product, even where no sentence
     // starts with it.
-    if let Some(title) = blocks
-        .iter()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source))
-    {
+    if let Some(title) = title {
         // "# zapctl", "# zapctl (zc)", "# zapctl: a file mover": a title that
         // opens with a word the page never capitalises, and whose prose starts a
         // sentence with it or sets it as code, names the page's product.
@@ -92,6 +97,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             }
             _ => {}
         }
+    }
+    for name in page.sibling_names(blocks, source) {
+        push(&name);
     }
     for name in page.kept_using(source) {
         push(&name);
@@ -451,6 +459,105 @@ impl Page {
         out
     }
 
+    /// The capitalised words of a title comparing a class of things ("Comparing
+    /// Zed Test Runners") that stand before the class's words the page writes in
+    /// lower case: what the things are for, not one of them.
+    fn class_modifiers(&self, title: &str) -> Vec<String> {
+        let words: Vec<&str> = title.split_whitespace().map(clean).collect();
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        if !TITLE_CLASS_OPENERS.contains(&first.to_lowercase()) {
+            return Vec::new();
+        }
+        // A title naming sides ("Comparing Zapper and Quillo") names products.
+        if words.iter().any(|w| {
+            let w = w.to_lowercase();
+            w == "and" || VERSUS.contains(&w) || HEADING_SIDES.contains(&w)
+        }) {
+            return Vec::new();
+        }
+        let last = words.last().copied().unwrap_or("");
+        if !self.common(last) {
+            return Vec::new();
+        }
+        words[1..]
+            .iter()
+            .take_while(|w| !self.common(w))
+            .map(|w| w.to_string())
+            .collect()
+    }
+
+    /// The names of sibling headings ("### Zapper", "### Quillo" under one
+    /// heading): where at least two headings under the same parent, at the same
+    /// level, are each only a name the prose keeps using, those headings name
+    /// the page's subjects, an acronym ("ZRK") among them too.
+    fn sibling_names(&self, blocks: &[Block], source: &str) -> Vec<String> {
+        // (level, parent heading's index, text) of each heading with a level.
+        let mut headings: Vec<(u8, Option<usize>, &str)> = Vec::new();
+        for block in blocks {
+            let BlockKind::Heading { level } = block.kind else {
+                continue;
+            };
+            if level == 0 {
+                continue;
+            }
+            let parent = headings.iter().rposition(|(l, _, _)| *l < level);
+            headings.push((level, parent, block.rendered.text.as_str()));
+        }
+        let mut out = Vec::new();
+        let mut groups: Vec<(u8, Option<usize>)> = Vec::new();
+        for &(level, parent, _) in &headings {
+            if !groups.contains(&(level, parent)) {
+                groups.push((level, parent));
+            }
+        }
+        for group in groups {
+            let names: Vec<String> = headings
+                .iter()
+                .filter(|(l, p, _)| (*l, *p) == group)
+                .filter_map(|(_, _, text)| self.heading_name(text, source))
+                .collect();
+            if names.iter().filter(|n| !acronym(n)).count() >= 2 {
+                out.extend(names);
+            }
+        }
+        out
+    }
+
+    /// The name a heading is, when it is only one ("Zapper", "`zapper`", "ZRK"):
+    /// one to three words, each capitalised or set as code, not all common
+    /// words, that the prose keeps using and makes a sentence's subject.
+    fn heading_name(&self, heading: &str, source: &str) -> Option<String> {
+        let heading = heading.split(" {#").next().unwrap_or(heading).trim();
+        let words: Vec<&str> = heading.split_whitespace().map(clean).collect();
+        if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
+            return None;
+        }
+        let named = |w: &&str| {
+            let lower = w.to_lowercase();
+            (capital(w) || self.in_code(source, w))
+                && !NOT_NAMES.contains(&lower)
+                && !FILLER.contains(&lower)
+                && !SENTENCE_OPENERS.contains(&lower)
+                && !FUNCTION_WORDS.contains(&lower)
+        };
+        if !words.iter().all(named)
+            || words
+                .iter()
+                .all(|w| self.common(w) && !self.mostly_capitalised(w))
+        {
+            return None;
+        }
+        let name = words.join(" ");
+        let opens = self
+            .runs
+            .iter()
+            .any(|(run, _, _, initial)| *run == name && *initial > 0)
+            || self.lower_starts(&name) > 0;
+        (self.mentions(&name) >= KEPT_USING && opens).then_some(name)
+    }
+
     /// True when `word` may be a name written in lower case ("zapctl"): the page
     /// never capitalises it, not even opening a sentence (where an English word
     /// would be), and it is no word of grammar.
@@ -744,6 +851,18 @@ mod tests {
         let page = "# Why Quillo\n\nQuillo is fast.\n\n## Why Not Use zapper?\n\n\
                     While `zapper` is fast, zapper lacks plugins.\n";
         assert_eq!(found(page), vec!["Quillo", "zapper"]);
+    }
+
+    #[test]
+    fn sibling_headings_that_are_names_name_the_subjects_and_a_titles_class_word_does_not() {
+        let page = "# Comparing Zed Test Runners\n\nZed test runners differ. This page \
+                    compares them for Zed code.\n\n## Comparing the Runners\n\n\
+                    ### ZRK\n\nZRK runs tests at once. Install it with `npm i zrk`. ZRK is \
+                    fast.\n\n### Quillo\n\nQuillo is a runner for Zed projects. Add \
+                    `quillo` to your Zed project. Quillo is popular.\n\n### Zapper\n\n\
+                    Zapper is old. Run `zapper` from Zed. Zapper is slow.\n\n\
+                    ## Conclusion\n\nZed users pick one. Zed is everywhere.\n";
+        assert_eq!(found(page), vec!["ZRK", "Quillo", "Zapper"]);
     }
 
     #[test]
