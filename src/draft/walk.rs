@@ -20,9 +20,9 @@ use crate::text::sentences::{sentences, sentences_naming};
 /// sentence is a few hundred bytes).
 pub const MAX_SENTENCE_BYTES: usize = 16 << 10;
 
-/// The columns (after the first) of a table whose body rows, two or more, all
-/// hold the same number ("536" matches for every tool): what every subject was
-/// measured on, which tells none of them apart.
+/// The columns (after the first) of a table whose body rows, two or more, hold
+/// numbers, most of them (two in three) the same one ("536" matches for nearly
+/// every tool): what the subjects were measured on, which tells none apart.
 fn shared_columns(table: &[&Block]) -> Vec<usize> {
     let body: Vec<&Block> = table
         .iter()
@@ -32,17 +32,24 @@ fn shared_columns(table: &[&Block]) -> Vec<usize> {
     if body.len() < 2 {
         return Vec::new();
     }
+    let number = |f: &str| {
+        f.chars().any(|c| c.is_ascii_digit())
+            && f.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
     let width = body.iter().map(|b| b.cells.len()).max().unwrap_or(0);
     (1..width)
         .filter(|&i| {
-            let first = body[0].cells.get(i).map(|c| c.text.trim());
-            first.is_some_and(|f| {
-                f.chars().any(|c| c.is_ascii_digit())
-                    && f.chars()
-                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            }) && body
+            let cells: Vec<&str> = body
                 .iter()
-                .all(|b| b.cells.get(i).map(|c| c.text.trim()) == first)
+                .map(|b| b.cells.get(i).map_or("", |c| c.text.trim()))
+                .collect();
+            let most = cells
+                .iter()
+                .map(|c| cells.iter().filter(|d| *d == c).count())
+                .max()
+                .unwrap_or(0);
+            cells.iter().all(|c| number(c)) && most * 3 >= cells.len() * 2
         })
         .collect()
 }

@@ -63,7 +63,8 @@ fn a_benchmark_tables_commands_and_its_shared_input_are_no_claims() {
                 Quillo is older. Quillo runs tests.\n\n\
                 | Tool | Command | Line count | Time | Config |\n|---|---|---|---|---|\n\
                 | Zapper | `zap -n 'x+'` | 536 | 0.08s | `toml` |\n\
-                | Quillo | `quillo -r 'x+'` | 536 | 0.64s | `yaml` |\n";
+                | Quillo | `quillo -r 'x+'` | 536 | 0.64s | `yaml` |\n\
+                | Gamma | `gamma 'x+'` | 534 | 0.70s | `ini` |\n";
     let rows = draft(text, &catalogue(), &[]);
     let topics = |subject: &str| {
         rows.iter()
@@ -75,4 +76,20 @@ fn a_benchmark_tables_commands_and_its_shared_input_are_no_claims() {
     // time and a one-word code value describe the tool.
     assert_eq!(topics("zapper"), ["time", "config"], "{rows:#?}");
     assert_eq!(topics("quillo"), ["time", "config"], "{rows:#?}");
+}
+
+#[test]
+fn a_sentence_about_the_page_itself_states_no_fact_of_a_product() {
+    let text = "# Zapper vs Quillo\n\nZapper is quick. Zapper runs tests.\n\n\
+                Quillo is older. Quillo runs tests.\n\n\
+                This comparison is based on Quillo Home and Quillo Free.\n\n\
+                Zapper is based on Quillo.\n";
+    let mut with_based_on = catalogue();
+    with_based_on
+        .topics
+        .push(super::entry("based-on", &["built on"], "components"));
+    let rows = draft(text, &with_based_on, &[]);
+    let on = |line: usize| rows.iter().filter(|r| r.line_start == line).count();
+    assert_eq!(on(7), 0, "{rows:#?}");
+    assert_eq!(on(9), 1, "{rows:#?}");
 }
