@@ -25,7 +25,9 @@ use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
+use crate::names::fold;
 use crate::text::english::CLAUSE_CONTRASTS;
+use crate::text::english::FIRST_PERSON_VIEWS;
 use crate::text::english::NEITHER;
 use crate::text::fold::fold_mapped;
 
@@ -178,6 +180,9 @@ impl<'c> Reader<'c> {
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
     pub fn read(&mut self, s: &Sentence, ctx: &Context) {
+        if s.cell.is_none() && writers_view(&s.text[s.label_len.min(s.text.len())..]) {
+            return;
+        }
         if s.cell.is_none() && self.read_clauses(s, ctx) {
             return;
         }
@@ -667,4 +672,27 @@ fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
             && r.folded[m.end..cue].split_whitespace().count() <= 4
             && !r.folded[m.end..cue].starts_with("'s")
     })
+}
+
+/// True when a sentence is its writer's own story or view: "I ..." ("I wanted
+/// to try out some ideas"), or "we" with a verb of belief or intent ("We believe
+/// ...", "We don't want users to ...", `first_person_views.txt`). It claims
+/// nothing of a subject.
+fn writers_view(text: &str) -> bool {
+    let folded = fold(text);
+    let mut words = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some("i") => true,
+        Some("we") => words
+            .find(|w| {
+                !matches!(
+                    *w,
+                    "also" | "really" | "do" | "don't" | "dont" | "not" | "all"
+                )
+            })
+            .is_some_and(|w| FIRST_PERSON_VIEWS.contains(w)),
+        _ => false,
+    }
 }

@@ -93,3 +93,16 @@ fn a_sentence_about_the_page_itself_states_no_fact_of_a_product() {
     assert_eq!(on(7), 0, "{rows:#?}");
     assert_eq!(on(9), 1, "{rows:#?}");
 }
+
+#[test]
+fn the_writers_own_views_and_story_claim_nothing() {
+    let text = "# Zapper\n\nZapper is a build tool. Zapper is fast. Zapper runs tests.\n\n\
+                We believe that knowing how a tool works makes it better to use.\n\n\
+                I wanted to try out ideas that would provide a better, more explicit API.\n\n\
+                We don't want users to hack around the wrong abstractions.\n\n\
+                We ship Zapper with built-in caching.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let lines: Vec<usize> = rows.iter().map(|r| r.line_start).collect();
+    assert!(!lines.iter().any(|l| [5, 7, 9].contains(l)), "{rows:#?}");
+    assert!(lines.contains(&11), "{rows:#?}");
+}

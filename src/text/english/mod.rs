@@ -183,6 +183,8 @@ lists! {
     TABLE_CELL_YES = "table_cell_yes.txt";
     /// A table cell mark that says the subject has the row's feature in part.
     TABLE_CELL_PARTIAL = "table_cell_partial.txt";
+    /// Verbs of the writers' own views and intents, after "we".
+    FIRST_PERSON_VIEWS = "first_person_views.txt";
     /// Words opening a title that compares a class of things.
     TITLE_CLASS_OPENERS = "title_class_openers.txt";
     /// Words after a cell's "yes" or "no" that make it a partial one.
