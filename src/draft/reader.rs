@@ -29,6 +29,7 @@ use crate::names::fold;
 use crate::text::english::CLAUSE_CONTRASTS;
 use crate::text::english::FIRST_PERSON_VIEWS;
 use crate::text::english::NEITHER;
+use crate::text::english::PREDICATE_PRONOUNS;
 use crate::text::fold::fold_mapped;
 
 mod items;
@@ -67,6 +68,11 @@ pub struct Reader<'c> {
     /// The subject of the first sentence that has one as its grammatical
     /// subject ("Every day, Zapr gets ..."): what a page without a title is about.
     pub opening: Option<usize>,
+    /// The last sentences were about a thing the page names but drafts nothing
+    /// of ("[Quoxel](…) is a generator. It is …"): "it" stands for that thing,
+    /// and a sentence naming no subject is about none. Cleared by a heading and
+    /// by a sentence opening with a subject.
+    pub elsewhere: bool,
 }
 
 impl<'c> Reader<'c> {
@@ -74,6 +80,7 @@ impl<'c> Reader<'c> {
         Reader {
             lookup: Lookup::new(cat, matcher),
             focus: Vec::new(),
+            elsewhere: false,
             seen: Vec::new(),
             legend: Vec::new(),
             rows: Vec::new(),
@@ -187,11 +194,31 @@ impl<'c> Reader<'c> {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
+        // A list item is one of its list's things, under the list's subject.
+        if s.cell.is_none() && s.label_len == 0 && !s.listed {
+            // "Zapper ...", "Built in Zed, Zapper ...": a subject opens it, or
+            // follows a short lead and its comma.
+            let opens_with_subject = r.subjects().next().is_some_and(|(_, m)| {
+                let lead = r.folded[r.body..m.start].trim();
+                lead.is_empty() || (lead.ends_with(',') && lead.split_whitespace().count() <= 5)
+            });
+            if opens_with_subject {
+                self.elsewhere = false;
+            } else if other_name_opens(&r, ctx) {
+                self.elsewhere = true;
+                self.focus.clear();
+                return;
+            } else if self.elsewhere && opens_with_pronoun(&r) {
+                return;
+            }
+        }
         if self.opening.is_none() {
             self.opening = grammatical_subject(&r);
         }
         let before = self.rows.len();
-        let focus: Vec<usize> = if self.focus.is_empty() {
+        let focus: Vec<usize> = if self.elsewhere {
+            Vec::new()
+        } else if self.focus.is_empty() {
             ctx.subject.into_iter().collect()
         } else {
             self.focus.clone()
@@ -222,6 +249,7 @@ impl<'c> Reader<'c> {
             .filter(|_| r.subjects().all(|(_, m)| m.start < r.body));
         let in_focus: Vec<usize> = match labelled {
             Some(l) => vec![l],
+            None if self.elsewhere => Vec::new(),
             None if self.focus.is_empty() => ctx.subject.into_iter().collect(),
             None => self.focus.clone(),
         };
@@ -422,6 +450,9 @@ impl<'c> Reader<'c> {
             subjects = named;
         }
         let explicit = !subjects.is_empty();
+        if !explicit && self.elsewhere {
+            return None;
+        }
         if subjects.is_empty() {
             subjects = self.focus.clone();
         }
@@ -695,4 +726,39 @@ fn writers_view(text: &str) -> bool {
             .is_some_and(|w| FIRST_PERSON_VIEWS.contains(w)),
         _ => false,
     }
+}
+
+/// True when a sentence opens with a name that is no subject: its source opens
+/// with a link to it ("[Quoxel](…) is …", "[https://quoxel.example](…)"), or its first word is the name its
+/// section's heading gives ("### quoxel", "quoxel is …"). What it says is of
+/// that thing.
+fn other_name_opens(r: &Folded, ctx: &Context) -> bool {
+    let quote =
+        r.s.quote
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>'));
+    // A link whose text is a name or an address ("[Quoxel](…)", "[https://…]"),
+    // not a word of the sentence ("[route](…) logs with one tool").
+    if let Some(text) = quote.strip_prefix('[')
+        && (text.starts_with(char::is_uppercase) || text.starts_with("http"))
+    {
+        return true;
+    }
+    let first = |text: &str| {
+        fold(text)
+            .split_whitespace()
+            .next()
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let section = first(ctx.section.split(" {#").next().unwrap_or(""));
+    let heading_words = ctx.section.split_whitespace().count();
+    !section.is_empty() && heading_words <= 4 && first(r.body_text()) == section
+}
+
+/// True when a sentence opens with "it" or "they" (`predicate_pronouns.txt`).
+fn opens_with_pronoun(r: &Folded) -> bool {
+    let body = r.body_folded();
+    let word = body.split_whitespace().next().unwrap_or("");
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    PREDICATE_PRONOUNS.contains(word) || word == "its"
 }

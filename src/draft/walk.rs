@@ -202,6 +202,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             ..Context::default()
         };
         self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();
+        self.reader.elsewhere = false;
         self.table_header.clear();
         self.question = None;
         let reader = &self.reader;

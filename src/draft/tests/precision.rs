@@ -106,3 +106,23 @@ fn the_writers_own_views_and_story_claim_nothing() {
     assert!(!lines.iter().any(|l| [5, 7, 9].contains(l)), "{rows:#?}");
     assert!(lines.contains(&11), "{rows:#?}");
 }
+
+#[test]
+fn a_paragraph_about_another_named_thing_and_its_it_are_not_the_pages_product() {
+    let text = "# Zapper\n\nZapper is a site builder. Zapper is fast. Zapper has built-in search.\n\n\
+                ## Alternatives\n\n\
+                [Quoxel](https://quoxel.example) is a static site generator built on top of Zed. \
+                It is currently less featured than Zapper.\n\n\
+                It is a good option if you don't need a single-page application.\n\n\
+                ## Search\n\n\
+                It has built-in caching.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize| rows.iter().filter(|r| r.line_start == line).count();
+    assert_eq!(on(7), 0, "{rows:#?}");
+    assert_eq!(on(9), 0, "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 13 && r.subject == "zapper"),
+        "{rows:#?}"
+    );
+}
