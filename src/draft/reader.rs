@@ -25,13 +25,11 @@ use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
-use crate::names::fold;
 use crate::text::english::CLAUSE_CONTRASTS;
-use crate::text::english::FIRST_PERSON_VIEWS;
 use crate::text::english::NEITHER;
-use crate::text::english::PREDICATE_PRONOUNS;
 use crate::text::fold::fold_mapped;
 
+mod aside;
 mod items;
 
 /// Confidence of a comparison read from two clauses set against each other.
@@ -187,30 +185,15 @@ impl<'c> Reader<'c> {
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
     pub fn read(&mut self, s: &Sentence, ctx: &Context) {
-        if s.cell.is_none() && writers_view(&s.text[s.label_len.min(s.text.len())..]) {
+        if s.cell.is_none() && Self::writers_view(s) {
             return;
         }
         if s.cell.is_none() && self.read_clauses(s, ctx) {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
-        // A list item is one of its list's things, under the list's subject.
-        if s.cell.is_none() && s.label_len == 0 && !s.listed {
-            // "Zapper ...", "Built in Zed, Zapper ...": a subject opens it, or
-            // follows a short lead and its comma.
-            let opens_with_subject = r.subjects().next().is_some_and(|(_, m)| {
-                let lead = r.folded[r.body..m.start].trim();
-                lead.is_empty() || (lead.ends_with(',') && lead.split_whitespace().count() <= 5)
-            });
-            if opens_with_subject {
-                self.elsewhere = false;
-            } else if other_name_opens(&r, ctx) {
-                self.elsewhere = true;
-                self.focus.clear();
-                return;
-            } else if self.elsewhere && opens_with_pronoun(&r) {
-                return;
-            }
+        if self.aside(&r, ctx) {
+            return;
         }
         if self.opening.is_none() {
             self.opening = grammatical_subject(&r);
@@ -703,62 +686,4 @@ fn subject_before_cue(r: &Folded, subjects: &[usize]) -> bool {
             && r.folded[m.end..cue].split_whitespace().count() <= 4
             && !r.folded[m.end..cue].starts_with("'s")
     })
-}
-
-/// True when a sentence is its writer's own story or view: "I ..." ("I wanted
-/// to try out some ideas"), or "we" with a verb of belief or intent ("We believe
-/// ...", "We don't want users to ...", `first_person_views.txt`). It claims
-/// nothing of a subject.
-fn writers_view(text: &str) -> bool {
-    let folded = fold(text);
-    let mut words = folded
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty());
-    match words.next() {
-        Some("i") => true,
-        Some("we") => words
-            .find(|w| {
-                !matches!(
-                    *w,
-                    "also" | "really" | "do" | "don't" | "dont" | "not" | "all"
-                )
-            })
-            .is_some_and(|w| FIRST_PERSON_VIEWS.contains(w)),
-        _ => false,
-    }
-}
-
-/// True when a sentence opens with a name that is no subject: its source opens
-/// with a link to it ("[Quoxel](…) is …", "[https://quoxel.example](…)"), or its first word is the name its
-/// section's heading gives ("### quoxel", "quoxel is …"). What it says is of
-/// that thing.
-fn other_name_opens(r: &Folded, ctx: &Context) -> bool {
-    let quote =
-        r.s.quote
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>'));
-    // A link whose text is a name or an address ("[Quoxel](…)", "[https://…]"),
-    // not a word of the sentence ("[route](…) logs with one tool").
-    if let Some(text) = quote.strip_prefix('[')
-        && (text.starts_with(char::is_uppercase) || text.starts_with("http"))
-    {
-        return true;
-    }
-    let first = |text: &str| {
-        fold(text)
-            .split_whitespace()
-            .next()
-            .map(str::to_string)
-            .unwrap_or_default()
-    };
-    let section = first(ctx.section.split(" {#").next().unwrap_or(""));
-    let heading_words = ctx.section.split_whitespace().count();
-    !section.is_empty() && heading_words <= 4 && first(r.body_text()) == section
-}
-
-/// True when a sentence opens with "it" or "they" (`predicate_pronouns.txt`).
-fn opens_with_pronoun(r: &Folded) -> bool {
-    let body = r.body_folded();
-    let word = body.split_whitespace().next().unwrap_or("");
-    let word = word.strip_suffix("'s").unwrap_or(word);
-    PREDICATE_PRONOUNS.contains(word) || word == "its"
 }
