@@ -103,6 +103,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     for name in page.sibling_names(blocks, source) {
         push(&name);
     }
+    for name in headings::linked_headings(blocks) {
+        push(&name);
+    }
     for name in page.kept_using(source) {
         push(&name);
     }
@@ -766,6 +769,15 @@ mod tests {
                     Zapper is old. Run `zapper` from Zed. Zapper is slow.\n\n\
                     ## Conclusion\n\nZed users pick one. Zed is everywhere.\n";
         assert_eq!(found(page), vec!["ZRK", "Quillo", "Zapper"]);
+    }
+
+    #[test]
+    fn a_heading_over_a_link_to_the_named_things_own_page_names_a_subject() {
+        let page = "# Comparison\n\nThis page compares tools.\n\n## Quoxel\n\n\
+                    [https://example.com/zed/quoxel](https://example.com/zed/quoxel)\n\n\
+                    A full-featured library.\n\n## Usage\n\n\
+                    [https://example.com/zed/docs](https://example.com/zed/docs)\n";
+        assert_eq!(found(page), vec!["Quoxel"]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ impl Reader<'_> {
             });
             if opens_with_subject {
                 self.elsewhere = false;
-            } else if other_name_opens(r, ctx) {
+            } else if other_name_opens(r, ctx) && !self.links_to_heading(r, ctx) {
                 self.elsewhere = true;
                 self.focus.clear();
                 return true;
@@ -32,6 +32,16 @@ impl Reader<'_> {
             }
         }
         false
+    }
+
+    /// True when the section's heading is a subject's name ("## Quoxel") and the
+    /// link opening the sentence is to that subject's own page
+    /// ("[https://example.com/quoxel](…)"), not to another thing ("[Zed](…)").
+    fn links_to_heading(&self, r: &Folded, ctx: &Context) -> bool {
+        let heading = ctx.section.split(" {#").next().unwrap_or("").trim();
+        let link = r.s.quote.split(')').next().unwrap_or("").to_lowercase();
+        let name: String = heading.to_lowercase().split_whitespace().collect();
+        self.lookup.subject_whole(heading).is_some() && !name.is_empty() && link.contains(&name)
     }
 
     /// True when a sentence is its writer's own story or view: "I ..." ("I wanted

@@ -126,3 +126,18 @@ fn a_paragraph_about_another_named_thing_and_its_it_are_not_the_pages_product() 
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_section_presenting_a_product_by_its_link_is_about_that_product() {
+    let text = "# Comparison\n\nZapper is the tool here. Zapper is fast. Zapper runs.\n\n\
+                ## Quoxel\n\n\
+                [https://example.com/zed/quoxel](https://example.com/zed/quoxel)\n\n\
+                It supports casting.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().any(|r| r.line_start == 9
+            && r.subject == "quoxel"
+            && r.stance == Some(crate::model::Stance::Builtin)),
+        "{rows:#?}"
+    );
+}
