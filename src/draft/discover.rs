@@ -103,7 +103,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     for name in page.sibling_names(blocks, source) {
         push(&name);
     }
-    for name in headings::linked_headings(blocks) {
+    for name in Page::linked_headings(blocks) {
         push(&name);
     }
     for name in page.kept_using(source) {

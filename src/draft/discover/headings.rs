@@ -109,39 +109,39 @@ impl Page {
             || self.lower_starts(&name) > 0;
         (self.mentions(&name) >= KEPT_USING && opens).then_some(name)
     }
-}
 
-/// The names of headings whose first block is only a link to the named thing's
-/// own page ("## Quoxel" over "[https://example.com/quoxel](…)"): a section
-/// presenting one product, wherever it stands.
-pub(super) fn linked_headings(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
-    for pair in blocks.windows(2) {
-        let (heading, next) = (&pair[0], &pair[1]);
-        if !matches!(heading.kind, BlockKind::Heading { level } if level > 0)
-            || !matches!(next.kind, BlockKind::Paragraph)
-        {
-            continue;
+    /// The names of headings whose first block is only a link to the named thing's
+    /// own page ("## Quoxel" over "[https://example.com/quoxel](…)"): a section
+    /// presenting one product, wherever it stands.
+    pub(super) fn linked_headings(blocks: &[Block]) -> Vec<String> {
+        let mut out = Vec::new();
+        for pair in blocks.windows(2) {
+            let (heading, next) = (&pair[0], &pair[1]);
+            if !matches!(heading.kind, BlockKind::Heading { level } if level > 0)
+                || !matches!(next.kind, BlockKind::Paragraph)
+            {
+                continue;
+            }
+            let link = next.rendered.text.trim().to_lowercase();
+            if !link.starts_with("http") || link.contains(char::is_whitespace) {
+                continue;
+            }
+            let text = heading
+                .rendered
+                .text
+                .split(" {#")
+                .next()
+                .unwrap_or("")
+                .trim();
+            let words: Vec<&str> = text.split_whitespace().map(clean).collect();
+            if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
+                continue;
+            }
+            let last = link.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            if last == words.concat().to_lowercase() || last == words.join("-").to_lowercase() {
+                out.push(words.join(" "));
+            }
         }
-        let link = next.rendered.text.trim().to_lowercase();
-        if !link.starts_with("http") || link.contains(char::is_whitespace) {
-            continue;
-        }
-        let text = heading
-            .rendered
-            .text
-            .split(" {#")
-            .next()
-            .unwrap_or("")
-            .trim();
-        let words: Vec<&str> = text.split_whitespace().map(clean).collect();
-        if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
-            continue;
-        }
-        let last = link.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-        if last == words.concat().to_lowercase() || last == words.join("-").to_lowercase() {
-            out.push(words.join(" "));
-        }
+        out
     }
-    out
 }
