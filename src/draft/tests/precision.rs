@@ -141,3 +141,20 @@ fn a_section_presenting_a_product_by_its_link_is_about_that_product() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_tables_value_cell_is_as_sure_as_its_worded_stance() {
+    let text = "# Zapper vs Quillo\n\n\
+                | Feature | Zapper | Quillo |\n|---|---|---|\n\
+                | Webhooks | supported | not supported |\n\
+                | Price | $10 a month | free |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let sure = |line: usize| {
+        rows.iter()
+            .filter(|r| r.line_start == line)
+            .map(|r| r.confidence)
+            .collect::<Vec<_>>()
+    };
+    assert!(!sure(5).is_empty() && !sure(6).is_empty(), "{rows:#?}");
+    assert!(sure(6).iter().all(|c| sure(5).contains(c)), "{rows:#?}");
+}
