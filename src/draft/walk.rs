@@ -88,6 +88,9 @@ pub struct Walk<'a, 'c> {
     by_rows: bool,
     /// The columns of the table being read whose every row holds the same number.
     shared_columns: Vec<usize>,
+    /// The columns of the table being read set in bold in most of its rows: the
+    /// page's styling of them, not a mark of what is ahead.
+    bold_columns: Vec<usize>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -114,6 +117,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             tables_by_rows: Vec::new(),
             by_rows: false,
             shared_columns: Vec::new(),
+            bold_columns: Vec::new(),
         }
     }
 
@@ -148,6 +152,7 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.blanks.reverse();
                 self.by_rows = self.tables_by_rows.contains(&i);
                 self.shared_columns = shared_columns(&table);
+                self.bold_columns = self.bold_columns(&table);
             }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
@@ -281,6 +286,81 @@ impl<'a, 'c> Walk<'a, 'c> {
             };
             self.reader.read(&s, &self.ctx);
         }
+        if !by_rows {
+            self.emphasised_winner(block, quote, &row_label);
+        }
+    }
+
+    /// "| Throughput | **86 MB/s** | 64 MB/s |": where one cell of a row of
+    /// figures is set in bold, the page marks its column's subject as ahead of
+    /// the others on the row's test; a comparison row, against the next column
+    /// that has a figure.
+    fn emphasised_winner(&mut self, block: &Block, quote: &str, row_label: &str) {
+        let emphasised: Vec<usize> = (1..block.cells.len())
+            .filter(|&i| self.bold(&block.cells[i]))
+            .collect();
+        let [winner] = emphasised.as_slice() else {
+            return;
+        };
+        if self.bold_columns.contains(winner) {
+            return;
+        }
+        let figure = |i: &usize| {
+            let text = block.cells[*i].text.trim();
+            text.chars().any(|c| c.is_ascii_digit()) && *i != *winner
+        };
+        let Some(versus) = (1..block.cells.len()).find(figure) else {
+            return;
+        };
+        let name = |i: usize| column_name(self.table_header.get(i).map_or("", String::as_str));
+        let (winner_name, versus_name) = (name(*winner), name(versus));
+        let value = block.cells[*winner].text.trim().to_string();
+        let s = Sentence {
+            text: row_label,
+            label_len: 0,
+            quote,
+            line_start: block.first_line,
+            line_end: block.last_line,
+            listed: false,
+            first: true,
+            cell: None,
+        };
+        self.reader.table_winner(
+            &s,
+            &self.ctx,
+            (&winner_name, &versus_name),
+            row_label,
+            &value,
+        );
+    }
+
+    /// True when a cell's text is set in bold ("**86 MB/s**", "_**86 MB/s**_").
+    fn bold(&self, cell: &Rendered) -> bool {
+        !cell.text.trim().is_empty() && {
+            let (s, _) = cell.source_range(self.text, 0, cell.text.len());
+            self.text[..s].ends_with("**") || self.text[..s].ends_with("__")
+        }
+    }
+
+    /// The columns of `table` bold in every body row, two or more (a row bold
+    /// throughout, "| **Total** | **9** | **8** |", is the row's styling and
+    /// counts for none).
+    fn bold_columns(&self, table: &[&Block]) -> Vec<usize> {
+        let body: Vec<&&Block> = table
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::TableRow { header: false }))
+            .filter(|b| !b.cells.iter().skip(1).all(|c| self.bold(c)))
+            .collect();
+        let width = body.iter().map(|b| b.cells.len()).max().unwrap_or(0);
+        (1..width)
+            .filter(|&i| {
+                let bold = body
+                    .iter()
+                    .filter(|b| b.cells.get(i).is_some_and(|c| self.bold(c)))
+                    .count();
+                body.len() >= 2 && bold == body.len()
+            })
+            .collect()
     }
 
     /// True when a cell is one code span holding words ("`zap -n 'x+'`"): a

@@ -158,3 +158,26 @@ fn a_tables_value_cell_is_as_sure_as_its_worded_stance() {
     assert!(!sure(5).is_empty() && !sure(6).is_empty(), "{rows:#?}");
     assert!(sure(6).iter().all(|c| sure(5).contains(c)), "{rows:#?}");
 }
+
+#[test]
+fn the_one_emphasised_cell_of_a_row_of_figures_is_the_side_it_favours() {
+    let text = "# Zapper vs Quillo vs Gamma\n\n\
+                | Test | Zapper | Quillo | Gamma |\n|---|---|---|---|\n\
+                | Throughput | _**86mib/s**_ | 64mib/s | 27mib/s |\n\
+                | Parsing | 13mib/s | **20mib/s** | 2mib/s |\n\
+                | **Total** | **9** | **8** | **7** |\n\n\
+                Zapper sets its own column in bold:\n\n\
+                | Feature | Zapper | Quillo |\n|---|---|---|\n\
+                | Sync | **YES** | no |\n| Price | **FREE** | $49 a year |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let compared: Vec<(&str, usize, bool)> = rows
+        .iter()
+        .filter(|r| r.kind == crate::model::Kind::Comparison)
+        .map(|r| (r.subject.as_str(), r.line_start, r.versus.is_some()))
+        .collect();
+    assert_eq!(
+        compared,
+        [("zapper", 5, true), ("quillo", 6, true)],
+        "{rows:#?}"
+    );
+}
