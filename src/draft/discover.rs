@@ -14,6 +14,8 @@ use crate::text::english::{
 };
 use crate::text::fold::fold_into;
 
+/// Names from headings: sibling headings of names, a title's class (src/draft/discover/).
+mod headings;
 mod listed;
 /// Counting a name's mentions (src/draft/discover/).
 mod mentions;
@@ -29,11 +31,24 @@ const KEPT_USING: usize = 3;
 /// The names the page proposes as subjects, in the order it first gives them.
 pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let title = blocks
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source));
+    // "Comparing Zed Test Runners": Zed says what the runners are for.
+    let modifiers: foldhash::HashSet<String> = title
+        .map_or_else(Vec::new, |t| page.class_modifiers(&t.rendered.text))
+        .iter()
+        .map(|m| fold(m))
+        .collect();
     // The folded names of `out`: a page may give thousands.
     let mut seen: foldhash::HashSet<String> = foldhash::HashSet::default();
     let mut push = |name: &str| {
         let name = name.trim();
-        if !name.is_empty() && seen.insert(fold(name)) {
+        if name.is_empty() {
+            return;
+        }
+        let folded = fold(name);
+        if !modifiers.contains(&folded) && seen.insert(folded) {
             out.push(name.to_string());
         }
     };
@@ -48,10 +63,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // A title's word that is a name and that the prose keeps using ("Quillo
     // Frequently Asked Questions"): the page's product, even where no sentence
     // starts with it.
-    if let Some(title) = blocks
-        .iter()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source))
-    {
+    if let Some(title) = title {
         // "# zapctl", "# zapctl (zc)", "# zapctl: a file mover": a title that
         // opens with a word the page never capitalises, and whose prose starts a
         // sentence with it or sets it as code, names the page's product.
@@ -96,6 +108,12 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             }
             _ => {}
         }
+    }
+    for name in page.sibling_names(blocks, source) {
+        push(&name);
+    }
+    for name in Page::linked_headings(blocks) {
+        push(&name);
     }
     for name in page.kept_using(source) {
         push(&name);
@@ -755,6 +773,27 @@ mod tests {
         let page = "# Why Quillo\n\nQuillo is fast.\n\n## Why Not Use zapper?\n\n\
                     While `zapper` is fast, zapper lacks plugins.\n";
         assert_eq!(found(page), vec!["Quillo", "zapper"]);
+    }
+
+    #[test]
+    fn sibling_headings_that_are_names_name_the_subjects_and_a_titles_class_word_does_not() {
+        let page = "# Comparing Zed Test Runners\n\nZed test runners differ. This page \
+                    compares them for Zed code.\n\n## Comparing the Runners\n\n\
+                    ### ZRK\n\nZRK runs tests at once. Install it with `npm i zrk`. ZRK is \
+                    fast.\n\n### Quillo\n\nQuillo is a runner for Zed projects. Add \
+                    `quillo` to your Zed project. Quillo is popular.\n\n### Zapper\n\n\
+                    Zapper is old. Run `zapper` from Zed. Zapper is slow.\n\n\
+                    ## Conclusion\n\nZed users pick one. Zed is everywhere.\n";
+        assert_eq!(found(page), vec!["ZRK", "Quillo", "Zapper"]);
+    }
+
+    #[test]
+    fn a_heading_over_a_link_to_the_named_things_own_page_names_a_subject() {
+        let page = "# Comparison\n\nThis page compares tools.\n\n## Quoxel\n\n\
+                    [https://example.com/zed/quoxel](https://example.com/zed/quoxel)\n\n\
+                    A full-featured library.\n\n## Usage\n\n\
+                    [https://example.com/zed/docs](https://example.com/zed/docs)\n";
+        assert_eq!(found(page), vec!["Quoxel"]);
     }
 
     #[test]

@@ -29,6 +29,7 @@ use crate::text::english::CLAUSE_CONTRASTS;
 use crate::text::english::NEITHER;
 use crate::text::fold::fold_mapped;
 
+mod aside;
 mod items;
 
 /// Confidence of a comparison read from two clauses set against each other.
@@ -65,6 +66,11 @@ pub struct Reader<'c> {
     /// The subject of the first sentence that has one as its grammatical
     /// subject ("Every day, Zapr gets ..."): what a page without a title is about.
     pub opening: Option<usize>,
+    /// The last sentences were about a thing the page names but drafts nothing
+    /// of ("[Quoxel](…) is a generator. It is …"): "it" stands for that thing,
+    /// and a sentence naming no subject is about none. Cleared by a heading and
+    /// by a sentence opening with a subject.
+    pub elsewhere: bool,
 }
 
 impl<'c> Reader<'c> {
@@ -72,6 +78,7 @@ impl<'c> Reader<'c> {
         Reader {
             lookup: Lookup::new(cat, matcher),
             focus: Vec::new(),
+            elsewhere: false,
             seen: Vec::new(),
             legend: Vec::new(),
             rows: Vec::new(),
@@ -178,15 +185,23 @@ impl<'c> Reader<'c> {
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
     pub fn read(&mut self, s: &Sentence, ctx: &Context) {
+        if s.cell.is_none() && Self::writers_view(s) {
+            return;
+        }
         if s.cell.is_none() && self.read_clauses(s, ctx) {
             return;
         }
         let r = Folded::new(s, self.lookup.matcher);
+        if self.aside(&r, ctx) {
+            return;
+        }
         if self.opening.is_none() {
             self.opening = grammatical_subject(&r);
         }
         let before = self.rows.len();
-        let focus: Vec<usize> = if self.focus.is_empty() {
+        let focus: Vec<usize> = if self.elsewhere {
+            Vec::new()
+        } else if self.focus.is_empty() {
             ctx.subject.into_iter().collect()
         } else {
             self.focus.clone()
@@ -217,6 +232,7 @@ impl<'c> Reader<'c> {
             .filter(|_| r.subjects().all(|(_, m)| m.start < r.body));
         let in_focus: Vec<usize> = match labelled {
             Some(l) => vec![l],
+            None if self.elsewhere => Vec::new(),
             None if self.focus.is_empty() => ctx.subject.into_iter().collect(),
             None => self.focus.clone(),
         };
@@ -417,6 +433,9 @@ impl<'c> Reader<'c> {
             subjects = named;
         }
         let explicit = !subjects.is_empty();
+        if !explicit && self.elsewhere {
+            return None;
+        }
         if subjects.is_empty() {
             subjects = self.focus.clone();
         }

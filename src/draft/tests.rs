@@ -567,6 +567,26 @@ fn a_question_heading_and_its_yes_or_no_answer_make_a_statement() {
 }
 
 #[test]
+fn an_answers_yes_and_a_short_lead_stand_before_the_sentences_subject() {
+    let text = "# Quillo FAQ\n\nQuillo is a server. Quillo is small. Quillo starts fast.\n\n\
+                ## GPUs\n\n\
+                Yes, Quillo supports GPU accelerated containers on recent machines.\n\n\
+                ## Configuration\n\n\
+                Yes, from v0.4.0, Quillo supports a YAML configuration file.\n\n\
+                ## Webhooks\n\n\
+                No, Quillo polls instead.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let builtin = |line: usize| {
+        features_on(&rows, line)
+            .iter()
+            .any(|(s, _, stance)| *s == "quillo" && *stance == Some(Stance::Builtin))
+    };
+    assert!(builtin(7), "{rows:#?}");
+    assert!(builtin(11), "{rows:#?}");
+    assert!(features_on(&rows, 15).is_empty(), "{rows:#?}");
+}
+
+#[test]
 fn a_sentence_may_begin_with_a_subject_written_in_lower_case() {
     let text = "# Quillo\n\nQuillo is a server. Quillo is built with zapctl. \
                 zapctl does not support plugins.\n";

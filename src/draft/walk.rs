@@ -12,12 +12,47 @@ use crate::model::Stance;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::english::{STATUS_BUILTIN, STATUS_LACKS, STATUS_LIMITED};
 use crate::text::quotes::widen;
+use crate::text::render::Rendered;
 use crate::text::sentences::{sentences, sentences_naming};
 
 /// The longest sentence `draft` reads, in rendered bytes: far longer than any
 /// sentence a claim quotes (import takes lines of up to 1 MiB, but a claim's
 /// sentence is a few hundred bytes).
 pub const MAX_SENTENCE_BYTES: usize = 16 << 10;
+
+/// The columns (after the first) of a table whose body rows, two or more, hold
+/// numbers, most of them (two in three) the same one ("536" matches for nearly
+/// every tool): what the subjects were measured on, which tells none apart.
+fn shared_columns(table: &[&Block]) -> Vec<usize> {
+    let body: Vec<&Block> = table
+        .iter()
+        .copied()
+        .filter(|b| matches!(b.kind, BlockKind::TableRow { header: false }))
+        .collect();
+    if body.len() < 2 {
+        return Vec::new();
+    }
+    let number = |f: &str| {
+        f.chars().any(|c| c.is_ascii_digit())
+            && f.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let width = body.iter().map(|b| b.cells.len()).max().unwrap_or(0);
+    (1..width)
+        .filter(|&i| {
+            let cells: Vec<&str> = body
+                .iter()
+                .map(|b| b.cells.get(i).map_or("", |c| c.text.trim()))
+                .collect();
+            let most = cells
+                .iter()
+                .map(|c| cells.iter().filter(|d| *d == c).count())
+                .max()
+                .unwrap_or(0);
+            cells.iter().all(|c| number(c)) && most * 3 >= cells.len() * 2
+        })
+        .collect()
+}
 
 /// A heading on the stack: its level (0 for plain text), whether it is a minor
 /// one (numbered, or a question under a FAQ), and what it says.
@@ -51,6 +86,11 @@ pub struct Walk<'a, 'c> {
     tables_by_rows: Vec<usize>,
     /// True while reading such a table.
     by_rows: bool,
+    /// The columns of the table being read whose every row holds the same number.
+    shared_columns: Vec<usize>,
+    /// The columns of the table being read set in bold in most of its rows: the
+    /// page's styling of them, not a mark of what is ahead.
+    bold_columns: Vec<usize>,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -76,6 +116,8 @@ impl<'a, 'c> Walk<'a, 'c> {
             blanks: Vec::new(),
             tables_by_rows: Vec::new(),
             by_rows: false,
+            shared_columns: Vec::new(),
+            bold_columns: Vec::new(),
         }
     }
 
@@ -109,6 +151,8 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.blanks = blanks_lack(&table, &self.reader.legend);
                 self.blanks.reverse();
                 self.by_rows = self.tables_by_rows.contains(&i);
+                self.shared_columns = shared_columns(&table);
+                self.bold_columns = self.bold_columns(&table);
             }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
@@ -163,6 +207,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             ..Context::default()
         };
         self.reader.focus = self.ctx.subject.map(|s| vec![s]).unwrap_or_default();
+        self.reader.elsewhere = false;
         self.table_header.clear();
         self.question = None;
         let reader = &self.reader;
@@ -220,6 +265,9 @@ impl<'a, 'c> Walk<'a, 'c> {
         // column; otherwise a subject a column.
         let by_rows = self.by_rows || self.table_header.first().is_some_and(|h| subject_column(h));
         for (i, cell) in block.cells.iter().enumerate().skip(1) {
+            if self.shared_columns.contains(&i) || self.command_cell(cell) {
+                continue;
+            }
             let heading = self.table_header.get(i).cloned().unwrap_or_default();
             let (column, row_label) = if by_rows {
                 (row_label.clone(), heading)
@@ -238,6 +286,94 @@ impl<'a, 'c> Walk<'a, 'c> {
             };
             self.reader.read(&s, &self.ctx);
         }
+        if !by_rows {
+            self.emphasised_winner(block, quote, &row_label);
+        }
+    }
+
+    /// "| Throughput | **86 MB/s** | 64 MB/s |": where one cell of a row of
+    /// figures is set in bold, the page marks its column's subject as ahead of
+    /// the others on the row's test; a comparison row, against the next column
+    /// that has a figure.
+    fn emphasised_winner(&mut self, block: &Block, quote: &str, row_label: &str) {
+        let emphasised: Vec<usize> = (1..block.cells.len())
+            .filter(|&i| self.bold(&block.cells[i]))
+            .collect();
+        let [winner] = emphasised.as_slice() else {
+            return;
+        };
+        if self.bold_columns.contains(winner) {
+            return;
+        }
+        let figure = |i: &usize| {
+            let text = block.cells[*i].text.trim();
+            text.chars().any(|c| c.is_ascii_digit()) && *i != *winner
+        };
+        let Some(versus) = (1..block.cells.len()).find(figure) else {
+            return;
+        };
+        let name = |i: usize| column_name(self.table_header.get(i).map_or("", String::as_str));
+        let (winner_name, versus_name) = (name(*winner), name(versus));
+        let value = block.cells[*winner].text.trim().to_string();
+        let s = Sentence {
+            text: row_label,
+            label_len: 0,
+            quote,
+            line_start: block.first_line,
+            line_end: block.last_line,
+            listed: false,
+            first: true,
+            cell: None,
+        };
+        self.reader.table_winner(
+            &s,
+            &self.ctx,
+            (&winner_name, &versus_name),
+            row_label,
+            &value,
+        );
+    }
+
+    /// True when a cell's text is set in bold ("**86 MB/s**", "_**86 MB/s**_").
+    fn bold(&self, cell: &Rendered) -> bool {
+        !cell.text.trim().is_empty() && {
+            let (s, _) = cell.source_range(self.text, 0, cell.text.len());
+            self.text[..s].ends_with("**") || self.text[..s].ends_with("__")
+        }
+    }
+
+    /// The columns of `table` bold in every body row, two or more (a row bold
+    /// throughout, "| **Total** | **9** | **8** |", is the row's styling and
+    /// counts for none).
+    fn bold_columns(&self, table: &[&Block]) -> Vec<usize> {
+        let body: Vec<&&Block> = table
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::TableRow { header: false }))
+            .filter(|b| !b.cells.iter().skip(1).all(|c| self.bold(c)))
+            .collect();
+        let width = body.iter().map(|b| b.cells.len()).max().unwrap_or(0);
+        (1..width)
+            .filter(|&i| {
+                let bold = body
+                    .iter()
+                    .filter(|b| b.cells.get(i).is_some_and(|c| self.bold(c)))
+                    .count();
+                body.len() >= 2 && bold == body.len()
+            })
+            .collect()
+    }
+
+    /// True when a cell is one code span holding words ("`zap -n 'x+'`"): a
+    /// command that was run, not something a subject is or has (a one-word code
+    /// value, "`toml`", still is).
+    fn command_cell(&self, cell: &Rendered) -> bool {
+        let text = cell.text.trim();
+        if text.is_empty() || !text.contains(' ') {
+            return false;
+        }
+        let (s, e) = cell.source_range(self.text, 0, cell.text.len());
+        let source = &self.text[s..e];
+        self.text[..s].ends_with('`') && self.text[e..].starts_with('`') && !source.contains('`')
     }
 
     /// A paragraph or list item, sentence by sentence. A paragraph ending in ':'

@@ -13,7 +13,7 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::DESIGN;
 use crate::model::Kind;
 use crate::text::english::{
-    COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, IS_A_PLURAL,
+    COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, DOCUMENT_WORDS, IS_A_PLURAL,
     IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, NEGATION, PREDICATE_ADVERBS, PREDICATE_DETERMINERS,
     PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS, STATED_IMPROVING, STATED_IRREGULAR, STATED_SKIPS,
     THAN, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
@@ -22,6 +22,10 @@ use crate::text::english::{
 /// The facts a sentence states about `subjects[0]`: (topic, value) rows.
 pub fn facts(lookup: &Lookup, r: &Folded, subjects: &[usize]) -> Vec<RowDraft> {
     let subject = subjects[0];
+    // "This comparison is based on Zapper Home": the page speaking of itself.
+    if about_the_page(r.body_folded()) {
+        return Vec::new();
+    }
     let mut found: Vec<(usize, String)> = Vec::new();
     if let Some(made) = MADE_BY.first_in(&r.folded)
         && let Some(topic) = lookup.topic_by_cues(&TOPIC_CREATOR)
@@ -63,6 +67,14 @@ pub fn facts(lookup: &Lookup, r: &Folded, subjects: &[usize]) -> Vec<RowDraft> {
                 .with_value(value)
         })
         .collect()
+}
+
+/// True when a sentence's grammatical subject is the page itself ("This
+/// comparison ...", "The article ..."): what it says is about the page.
+fn about_the_page(body: &str) -> bool {
+    let mut words = body.split_whitespace();
+    matches!(words.next(), Some("this" | "the" | "our"))
+        && words.next().is_some_and(|w| DOCUMENT_WORDS.contains(w))
 }
 
 /// "X is a lightweight framework": a fact whose value is what the article calls

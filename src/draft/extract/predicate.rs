@@ -25,8 +25,8 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::{DESIGN, FEATURES};
 use crate::model::{Kind, Stance};
 use crate::text::english::{
-    COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS, LIMITATION, LIST_JOINERS,
-    LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
+    ANSWER_NO, ANSWER_YES, COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS, LIMITATION,
+    LIST_JOINERS, LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
     PREDICATE_FIRST_PERSON, PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS,
     PREDICATE_OBJECT_PRONOUNS, PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN,
     PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_REQUIRING, PREDICATE_REQUIRING_SKIPS,
@@ -197,6 +197,24 @@ impl Clause<'_, '_> {
         let mut i = self.skip(0, &PREDICATE_OPENERS);
         if self.w(i) == "," {
             i += 1;
+        }
+        // "Yes, A supports ...", "No, A ...": an answer's word before its subject.
+        if (ANSWER_YES.contains(self.w(i)) || ANSWER_NO.contains(self.w(i))) && self.w(i + 1) == ","
+        {
+            i += 2;
+        }
+        // "From v0.4.0, A supports ...": a short lead naming no subject, before
+        // a clause that opens with one.
+        if self.subjects_at(i).is_none()
+            && let Some(k) = self.after_comma(i)
+            && k - i <= 5
+            && self.subjects_at(k).is_some()
+            && !(i..k).any(|t| self.subject_at(t).is_some())
+            && !CONTRAST_OPENERS.contains(self.w(i))
+            && self.at(i, &CONTRAST_OPENERS).is_none()
+            && !SUBORDINATORS.contains(self.w(i))
+        {
+            i = k;
         }
         // "Unlike B, ...", "If a function ..., A ...", "Because A is ..., it ...":
         // the lead before the comma is no subject of the clause.

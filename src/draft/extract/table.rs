@@ -13,7 +13,9 @@ use crate::draft::topics::FEATURES;
 use crate::model::{Kind, Stance};
 use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
-use crate::text::english::{TABLE_CELL_NO, TABLE_CELL_NONE, TABLE_CELL_PARTIAL, TABLE_CELL_YES};
+use crate::text::english::{
+    TABLE_CELL_NO, TABLE_CELL_NONE, TABLE_CELL_PARTIAL, TABLE_CELL_QUALIFIERS, TABLE_CELL_YES,
+};
 
 /// The rows a table cell gives each of `subjects`; `legend` holds the marks the
 /// page explains ("🟡 Supported through a community library").
@@ -41,7 +43,13 @@ pub fn cell_rows(
             .map(|&s| feature_row(lookup, s, &topic, Stance::Lacks, INFERRED))
             .collect();
     }
-    let stance = cell_stance_read(r.s.text, legend);
+    let stance = cell_stance_read(r.s.text, legend).map(|(stance, marked)| {
+        if stance == Stance::Lacks && narrowed_no(r.s.text, row_label) {
+            (Stance::Limited, marked)
+        } else {
+            (stance, marked)
+        }
+    });
     let mut out = Vec::new();
     for &subject in subjects {
         match stance {
@@ -156,10 +164,14 @@ fn cell_stance_read(cell: &str, legend: &[(String, Stance)]) -> Option<(Stance, 
         });
     if let Some(stance) = mark_stance {
         let footnote = !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '*');
+        // "Yes but not in the free version": a word's yes that the cell itself
+        // qualifies says "in part".
+        let qualified = mark.chars().any(char::is_alphabetic) && qualifier(&folded_rest);
         return Some((
             match (stance, by_cues(&folded_rest)) {
                 (Stance::Builtin, _) if footnote => Stance::Limited,
                 (Stance::Builtin, Some(refined @ (Stance::Extension | Stance::Limited))) => refined,
+                (Stance::Builtin, _) if qualified => Stance::Limited,
                 (stance, _) => stance,
             },
             true,
@@ -176,6 +188,37 @@ fn cell_stance_read(cell: &str, legend: &[(String, Stance)]) -> Option<(Stance, 
         .iter()
         .find(|(stance, cues)| cues.any_in(&folded) || whole_cell(*stance))
         .map(|(stance, _)| (*stance, false))
+}
+
+/// True when `folded` holds a word that qualifies a cell's yes or no ("but",
+/// "only": `table_cell_qualifiers.txt`).
+fn qualifier(folded: &str) -> bool {
+    let words: String = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .fold(String::from(" "), |acc, w| acc + w + " ");
+    TABLE_CELL_QUALIFIERS
+        .all()
+        .iter()
+        .any(|q| words.contains(&format!(" {q} ")))
+}
+
+/// A word's "no" that its cell narrows with the row's own words ("No (Zapper
+/// Cloud only)" in a row "Store backups on cloud storage"): the subject has the
+/// feature in a narrower form, so limited. A "no" naming something else ("No
+/// (only SSH)") says what the subject has instead, and stays a no.
+fn narrowed_no(cell: &str, label: &str) -> bool {
+    let Some((mark, rest)) = cell.trim().split_once(char::is_whitespace) else {
+        return false;
+    };
+    let (rest, label) = (fold(rest), fold(label));
+    let label_words: Vec<&str> = label.split_whitespace().filter(|w| w.len() >= 4).collect();
+    mark.chars().any(char::is_alphabetic)
+        && TABLE_CELL_NO.contains(&fold(mark))
+        && qualifier(&rest)
+        && rest
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| label_words.contains(&w))
 }
 
 /// The stance a legend item gives its mark ("🛑 Not officially supported"): the
@@ -216,6 +259,24 @@ mod tests {
             Some(Stance::Lacks)
         );
         assert_eq!(cell_stance("🔶 WIP", none), Some(Stance::Limited));
+        assert_eq!(
+            cell_stance("Yes but Not in Free Version", none),
+            Some(Stance::Limited)
+        );
+        assert!(narrowed_no(
+            "No (Zapper Cloud Only)",
+            "Backups to cloud storage"
+        ));
+        assert!(!narrowed_no(
+            "No (Only SSH Support)",
+            "Backups to cloud storage"
+        ));
+        assert!(!narrowed_no("No", "Backups to cloud storage"));
+        assert_eq!(
+            cell_stance("Yes (via plugin)", none),
+            Some(Stance::Extension)
+        );
+        assert_eq!(cell_stance("No", none), Some(Stance::Lacks));
         assert_eq!(cell_stance(":x:", none), Some(Stance::Lacks));
         assert_eq!(cell_stance("not supported", none), Some(Stance::Lacks));
         let legend: Vec<(String, Stance)> = [

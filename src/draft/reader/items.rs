@@ -16,6 +16,37 @@ use crate::text::english::{
 use crate::text::fold::fold_mapped;
 
 impl Reader<'_> {
+    /// A row of a table the page marks one subject ahead on ("**86 MB/s**"):
+    /// `sides` (the ahead one first) compared on the row's `label`.
+    pub fn table_winner(
+        &mut self,
+        s: &Sentence,
+        ctx: &Context,
+        sides: (&str, &str),
+        label: &str,
+        value: &str,
+    ) {
+        let (Some(ahead), Some(behind)) =
+            (self.subject_whole(sides.0), self.subject_whole(sides.1))
+        else {
+            return;
+        };
+        let Some(topic) = label_topic(&self.lookup, label, ctx) else {
+            return;
+        };
+        let r = Folded::new(s, self.lookup.matcher);
+        let statement = format!(
+            "{} is ahead of {} on {} ({value}).",
+            self.lookup.subject_name(ahead),
+            self.lookup.subject_name(behind),
+            label.trim()
+        );
+        let row = RowDraft::new(ahead, Kind::Comparison, topic, statement, CUED)
+            .with_value(value.to_string())
+            .with_versus(Some(self.lookup.subject_name(behind).to_string()));
+        self.push_all(&r, ctx, [row]);
+    }
+
     /// A status mark's row: `subject` has the thing `label` names as `stance`
     /// says, citing sentence `s`.
     pub fn status(

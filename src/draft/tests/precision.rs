@@ -56,3 +56,128 @@ fn a_table_of_attributes_over_a_column_of_names_files_each_value_under_its_row()
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_benchmark_tables_commands_and_its_shared_input_are_no_claims() {
+    let text = "# Zapper vs Quillo\n\nZapper is quick. Zapper runs tests.\n\n\
+                Quillo is older. Quillo runs tests.\n\n\
+                | Tool | Command | Line count | Time | Config |\n|---|---|---|---|---|\n\
+                | Zapper | `zap -n 'x+'` | 536 | 0.08s | `toml` |\n\
+                | Quillo | `quillo -r 'x+'` | 536 | 0.64s | `yaml` |\n\
+                | Gamma | `gamma 'x+'` | 534 | 0.70s | `ini` |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let topics = |subject: &str| {
+        rows.iter()
+            .filter(|r| r.subject == subject && r.line_start >= 9)
+            .map(|r| r.topic.as_str())
+            .collect::<Vec<_>>()
+    };
+    // The command run and the count every tool found describe the benchmark; the
+    // time and a one-word code value describe the tool.
+    assert_eq!(topics("zapper"), ["time", "config"], "{rows:#?}");
+    assert_eq!(topics("quillo"), ["time", "config"], "{rows:#?}");
+}
+
+#[test]
+fn a_sentence_about_the_page_itself_states_no_fact_of_a_product() {
+    let text = "# Zapper vs Quillo\n\nZapper is quick. Zapper runs tests.\n\n\
+                Quillo is older. Quillo runs tests.\n\n\
+                This comparison is based on Quillo Home and Quillo Free.\n\n\
+                Zapper is based on Quillo.\n";
+    let mut with_based_on = catalogue();
+    with_based_on
+        .topics
+        .push(super::entry("based-on", &["built on"], "components"));
+    let rows = draft(text, &with_based_on, &[]);
+    let on = |line: usize| rows.iter().filter(|r| r.line_start == line).count();
+    assert_eq!(on(7), 0, "{rows:#?}");
+    assert_eq!(on(9), 1, "{rows:#?}");
+}
+
+#[test]
+fn the_writers_own_views_and_story_claim_nothing() {
+    let text = "# Zapper\n\nZapper is a build tool. Zapper is fast. Zapper runs tests.\n\n\
+                We believe that knowing how a tool works makes it better to use.\n\n\
+                I wanted to try out ideas that would provide a better, more explicit API.\n\n\
+                We don't want users to hack around the wrong abstractions.\n\n\
+                We ship Zapper with built-in caching.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let lines: Vec<usize> = rows.iter().map(|r| r.line_start).collect();
+    assert!(!lines.iter().any(|l| [5, 7, 9].contains(l)), "{rows:#?}");
+    assert!(lines.contains(&11), "{rows:#?}");
+}
+
+#[test]
+fn a_paragraph_about_another_named_thing_and_its_it_are_not_the_pages_product() {
+    let text = "# Zapper\n\nZapper is a site builder. Zapper is fast. Zapper has built-in search.\n\n\
+                ## Alternatives\n\n\
+                [Quoxel](https://quoxel.example) is a static site generator built on top of Zed. \
+                It is currently less featured than Zapper.\n\n\
+                It is a good option if you don't need a single-page application.\n\n\
+                ## Search\n\n\
+                It has built-in caching.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize| rows.iter().filter(|r| r.line_start == line).count();
+    assert_eq!(on(7), 0, "{rows:#?}");
+    assert_eq!(on(9), 0, "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 13 && r.subject == "zapper"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_section_presenting_a_product_by_its_link_is_about_that_product() {
+    let text = "# Comparison\n\nZapper is the tool here. Zapper is fast. Zapper runs.\n\n\
+                ## Quoxel\n\n\
+                [https://example.com/zed/quoxel](https://example.com/zed/quoxel)\n\n\
+                It supports casting.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().any(|r| r.line_start == 9
+            && r.subject == "quoxel"
+            && r.stance == Some(crate::model::Stance::Builtin)),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_tables_value_cell_is_as_sure_as_its_worded_stance() {
+    let text = "# Zapper vs Quillo\n\n\
+                | Feature | Zapper | Quillo |\n|---|---|---|\n\
+                | Webhooks | supported | not supported |\n\
+                | Price | $10 a month | free |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let sure = |line: usize| {
+        rows.iter()
+            .filter(|r| r.line_start == line)
+            .map(|r| r.confidence)
+            .collect::<Vec<_>>()
+    };
+    assert!(!sure(5).is_empty() && !sure(6).is_empty(), "{rows:#?}");
+    assert!(sure(6).iter().all(|c| sure(5).contains(c)), "{rows:#?}");
+}
+
+#[test]
+fn the_one_emphasised_cell_of_a_row_of_figures_is_the_side_it_favours() {
+    let text = "# Zapper vs Quillo vs Gamma\n\n\
+                | Test | Zapper | Quillo | Gamma |\n|---|---|---|---|\n\
+                | Throughput | _**86mib/s**_ | 64mib/s | 27mib/s |\n\
+                | Parsing | 13mib/s | **20mib/s** | 2mib/s |\n\
+                | **Total** | **9** | **8** | **7** |\n\n\
+                Zapper sets its own column in bold:\n\n\
+                | Feature | Zapper | Quillo |\n|---|---|---|\n\
+                | Sync | **YES** | no |\n| Price | **FREE** | $49 a year |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let compared: Vec<(&str, usize, bool)> = rows
+        .iter()
+        .filter(|r| r.kind == crate::model::Kind::Comparison)
+        .map(|r| (r.subject.as_str(), r.line_start, r.versus.is_some()))
+        .collect();
+    assert_eq!(
+        compared,
+        [("zapper", 5, true), ("quillo", 6, true)],
+        "{rows:#?}"
+    );
+}

@@ -18,9 +18,13 @@ pub fn comparative_bases(word: &str) -> Vec<String> {
     if let Some(stem) = word.strip_suffix("er") {
         out.push(stem.to_string());
         out.push(format!("{stem}e"));
-        let b = stem.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-            out.push(stem[..stem.len() - 1].to_string());
+        // "bigger" -> "big": a doubled last letter (letters, not bytes: the
+        // last two bytes of one character may be equal).
+        let mut last = stem.chars().rev();
+        if let (Some(a), Some(b)) = (last.next(), last.next())
+            && a == b
+        {
+            out.push(stem[..stem.len() - a.len_utf8()].to_string());
         }
     }
     out

@@ -183,6 +183,12 @@ lists! {
     TABLE_CELL_YES = "table_cell_yes.txt";
     /// A table cell mark that says the subject has the row's feature in part.
     TABLE_CELL_PARTIAL = "table_cell_partial.txt";
+    /// Verbs of the writers' own views and intents, after "we".
+    FIRST_PERSON_VIEWS = "first_person_views.txt";
+    /// Words opening a title that compares a class of things.
+    TITLE_CLASS_OPENERS = "title_class_openers.txt";
+    /// Words after a cell's "yes" or "no" that make it a partial one.
+    TABLE_CELL_QUALIFIERS = "table_cell_qualifiers.txt";
     /// A table cell that says the row does not apply to the subject: no claim.
     TABLE_CELL_NONE = "table_cell_none.txt";
     LIST_FILLERS = "list_fillers.txt";

@@ -1,0 +1,147 @@
+//! Names a page's headings give by their arrangement: sibling headings that
+//! are each only a name ("### Zapper", "### Quillo"), and the word of a title
+//! comparing a class that only says what the class is for ("Comparing Zed Test
+//! Runners").
+
+use super::words::clean;
+use super::{KEPT_USING, Page, acronym, capital};
+use crate::text::blocks::{Block, BlockKind};
+use crate::text::english::{
+    FILLER, FUNCTION_WORDS, HEADING_SIDES, NOT_NAMES, SENTENCE_OPENERS, TITLE_CLASS_OPENERS, VERSUS,
+};
+
+impl Page {
+    /// The capitalised words of a title comparing a class of things ("Comparing
+    /// Zed Test Runners") that stand before the class's words the page writes in
+    /// lower case: what the things are for, not one of them.
+    pub(super) fn class_modifiers(&self, title: &str) -> Vec<String> {
+        let words: Vec<&str> = title.split_whitespace().map(clean).collect();
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        if !TITLE_CLASS_OPENERS.contains(&first.to_lowercase()) {
+            return Vec::new();
+        }
+        // A title naming sides ("Comparing Zapper and Quillo") names products.
+        if words.iter().any(|w| {
+            let w = w.to_lowercase();
+            w == "and" || VERSUS.contains(&w) || HEADING_SIDES.contains(&w)
+        }) {
+            return Vec::new();
+        }
+        let last = words.last().copied().unwrap_or("");
+        if !self.common(last) {
+            return Vec::new();
+        }
+        words[1..]
+            .iter()
+            .take_while(|w| !self.common(w))
+            .map(|w| w.to_string())
+            .collect()
+    }
+
+    /// The names of sibling headings ("### Zapper", "### Quillo" under one
+    /// heading): where at least two headings under the same parent, at the same
+    /// level, are each only a name the prose keeps using, those headings name
+    /// the page's subjects, an acronym ("ZRK") among them too.
+    pub(super) fn sibling_names(&self, blocks: &[Block], source: &str) -> Vec<String> {
+        // (level, parent heading's index, text) of each heading with a level.
+        let mut headings: Vec<(u8, Option<usize>, &str)> = Vec::new();
+        for block in blocks {
+            let BlockKind::Heading { level } = block.kind else {
+                continue;
+            };
+            if level == 0 {
+                continue;
+            }
+            let parent = headings.iter().rposition(|(l, _, _)| *l < level);
+            headings.push((level, parent, block.rendered.text.as_str()));
+        }
+        let mut out = Vec::new();
+        let mut groups: Vec<(u8, Option<usize>)> = Vec::new();
+        for &(level, parent, _) in &headings {
+            if !groups.contains(&(level, parent)) {
+                groups.push((level, parent));
+            }
+        }
+        for group in groups {
+            let names: Vec<String> = headings
+                .iter()
+                .filter(|(l, p, _)| (*l, *p) == group)
+                .filter_map(|(_, _, text)| self.heading_name(text, source))
+                .collect();
+            if names.iter().filter(|n| !acronym(n)).count() >= 2 {
+                out.extend(names);
+            }
+        }
+        out
+    }
+
+    /// The name a heading is, when it is only one ("Zapper", "`zapper`", "ZRK"):
+    /// one to three words, each capitalised or set as code, not all common
+    /// words, that the prose keeps using and makes a sentence's subject.
+    fn heading_name(&self, heading: &str, source: &str) -> Option<String> {
+        let heading = heading.split(" {#").next().unwrap_or(heading).trim();
+        let words: Vec<&str> = heading.split_whitespace().map(clean).collect();
+        if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
+            return None;
+        }
+        let named = |w: &&str| {
+            let lower = w.to_lowercase();
+            (capital(w) || self.in_code(source, w))
+                && !NOT_NAMES.contains(&lower)
+                && !FILLER.contains(&lower)
+                && !SENTENCE_OPENERS.contains(&lower)
+                && !FUNCTION_WORDS.contains(&lower)
+        };
+        if !words.iter().all(named)
+            || words
+                .iter()
+                .all(|w| self.common(w) && !self.mostly_capitalised(w))
+        {
+            return None;
+        }
+        let name = words.join(" ");
+        let opens = self
+            .runs
+            .iter()
+            .any(|(run, _, _, initial)| *run == name && *initial > 0)
+            || self.lower_starts(&name) > 0;
+        (self.mentions(&name) >= KEPT_USING && opens).then_some(name)
+    }
+
+    /// The names of headings whose first block is only a link to the named thing's
+    /// own page ("## Quoxel" over "[https://example.com/quoxel](…)"): a section
+    /// presenting one product, wherever it stands.
+    pub(super) fn linked_headings(blocks: &[Block]) -> Vec<String> {
+        let mut out = Vec::new();
+        for pair in blocks.windows(2) {
+            let (heading, next) = (&pair[0], &pair[1]);
+            if !matches!(heading.kind, BlockKind::Heading { level } if level > 0)
+                || !matches!(next.kind, BlockKind::Paragraph)
+            {
+                continue;
+            }
+            let link = next.rendered.text.trim().to_lowercase();
+            if !link.starts_with("http") || link.contains(char::is_whitespace) {
+                continue;
+            }
+            let text = heading
+                .rendered
+                .text
+                .split(" {#")
+                .next()
+                .unwrap_or("")
+                .trim();
+            let words: Vec<&str> = text.split_whitespace().map(clean).collect();
+            if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
+                continue;
+            }
+            let last = link.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            if last == words.concat().to_lowercase() || last == words.join("-").to_lowercase() {
+                out.push(words.join(" "));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,104 @@
+//! Sentences that are about no subject of the page: the writers' own story or
+//! view, and a paragraph about another thing the page names ("[Quoxel](…) is
+//! …") with the "it" sentences after it.
+
+use super::Reader;
+use crate::draft::context::{Context, Sentence};
+use crate::draft::folded::Folded;
+use crate::names::fold;
+use crate::text::english::{FIRST_PERSON_VIEWS, PREDICATE_PRONOUNS};
+
+impl Reader<'_> {
+    /// True when sentence `r` is about another thing than the page's subjects
+    /// (see [`Reader::elsewhere`]): it is read no further.
+    pub(super) fn aside(&mut self, r: &Folded, ctx: &Context) -> bool {
+        let s = r.s;
+        // A list item is one of its list's things, under the list's subject.
+        if s.cell.is_none() && s.label_len == 0 && !s.listed {
+            // "Zapper ...", "Built in Zed, Zapper ...": a subject opens it, or
+            // follows a short lead and its comma.
+            let opens_with_subject = r.subjects().next().is_some_and(|(_, m)| {
+                let lead = r.folded[r.body..m.start].trim();
+                lead.is_empty() || (lead.ends_with(',') && lead.split_whitespace().count() <= 5)
+            });
+            if opens_with_subject {
+                self.elsewhere = false;
+            } else if other_name_opens(r, ctx) && !self.links_to_heading(r, ctx) {
+                self.elsewhere = true;
+                self.focus.clear();
+                return true;
+            } else if self.elsewhere && opens_with_pronoun(r) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when the section's heading is a subject's name ("## Quoxel") and the
+    /// link opening the sentence is to that subject's own page
+    /// ("[https://example.com/quoxel](…)"), not to another thing ("[Zed](…)").
+    fn links_to_heading(&self, r: &Folded, ctx: &Context) -> bool {
+        let heading = ctx.section.split(" {#").next().unwrap_or("").trim();
+        let link = r.s.quote.split(')').next().unwrap_or("").to_lowercase();
+        let name: String = heading.to_lowercase().split_whitespace().collect();
+        self.lookup.subject_whole(heading).is_some() && !name.is_empty() && link.contains(&name)
+    }
+
+    /// True when a sentence is its writer's own story or view: "I ..." ("I wanted
+    /// to try out some ideas"), or "we" with a verb of belief or intent ("We believe
+    /// ...", "We don't want users to ...", `first_person_views.txt`). It claims
+    /// nothing of a subject.
+    pub(super) fn writers_view(s: &Sentence) -> bool {
+        let folded = fold(&s.text[s.label_len.min(s.text.len())..]);
+        let mut words = folded
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty());
+        match words.next() {
+            Some("i") => true,
+            Some("we") => words
+                .find(|w| {
+                    !matches!(
+                        *w,
+                        "also" | "really" | "do" | "don't" | "dont" | "not" | "all"
+                    )
+                })
+                .is_some_and(|w| FIRST_PERSON_VIEWS.contains(w)),
+            _ => false,
+        }
+    }
+}
+
+/// True when a sentence opens with a name that is no subject: its source opens
+/// with a link to it ("[Quoxel](…) is …", "[https://quoxel.example](…)"), or its first word is the name its
+/// section's heading gives ("### quoxel", "quoxel is …"). What it says is of
+/// that thing.
+fn other_name_opens(r: &Folded, ctx: &Context) -> bool {
+    let quote =
+        r.s.quote
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>'));
+    // A link whose text is a name or an address ("[Quoxel](…)", "[https://…]"),
+    // not a word of the sentence ("[route](…) logs with one tool").
+    if let Some(text) = quote.strip_prefix('[')
+        && (text.starts_with(char::is_uppercase) || text.starts_with("http"))
+    {
+        return true;
+    }
+    let first = |text: &str| {
+        fold(text)
+            .split_whitespace()
+            .next()
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let section = first(ctx.section.split(" {#").next().unwrap_or(""));
+    let heading_words = ctx.section.split_whitespace().count();
+    !section.is_empty() && heading_words <= 4 && first(r.body_text()) == section
+}
+
+/// True when a sentence opens with "it" or "they" (`predicate_pronouns.txt`).
+fn opens_with_pronoun(r: &Folded) -> bool {
+    let body = r.body_folded();
+    let word = body.split_whitespace().next().unwrap_or("");
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    PREDICATE_PRONOUNS.contains(word) || word == "its"
+}
