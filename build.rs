@@ -22,15 +22,19 @@ use std::path::Path;
 /// pass to proc-macro crates too (they cannot be built so); so the binary's link
 /// searches first a directory of links to those archives, one for each library
 /// rustc names (the shared unwinder libgcc_s by the static one, libgcc_eh), and
-/// `-static` makes it an executable without a loader.
+/// `-static` makes it an executable without a loader. `CLAIMDB_LINK=dynamic` at build
+/// time keeps the dynamic link (for a host whose user lookups need its own NSS
+/// modules, or a system library the static archives lack).
 fn link_without_pie() {
+    println!("cargo::rerun-if-env-changed=CLAIMDB_LINK");
     let target = |key: &str| env::var(key).unwrap_or_default();
     if target("CARGO_CFG_TARGET_OS") == "linux"
         && target("CARGO_CFG_TARGET_ARCH") == "x86_64"
         && target("CARGO_CFG_TARGET_ENV") == "gnu"
     {
         println!("cargo::rustc-link-arg-bin=claimdb=-no-pie");
-        if let Some(dir) = static_archives() {
+        let dynamic = env::var("CLAIMDB_LINK").is_ok_and(|v| v == "dynamic");
+        if let Some(dir) = (!dynamic).then(static_archives).flatten() {
             println!("cargo::rustc-link-arg-bin=claimdb=-static");
             println!("cargo::rustc-link-arg-bin=claimdb=-L{}", dir.display());
         }
@@ -244,6 +248,12 @@ fn expected_schema(root: &Path) {
     let objects = json["objects"]
         .as_array()
         .expect("expected_schema.json: objects is an array");
+    // The schema check looks each stored object up by binary search.
+    let names: Vec<&str> = objects.iter().filter_map(|o| o[0].as_str()).collect();
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "src/db/expected_schema.json: objects must be sorted by name, each once"
+    );
     for object in objects {
         let field = |i: usize| {
             object[i]
