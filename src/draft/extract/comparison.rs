@@ -14,7 +14,7 @@ use crate::model::{Kind, Stance};
 use crate::text::english::{
     ADVANTAGE, COMPARATIVES_AGAINST, COMPARED_ALIKE, COMPARED_UNLIKE, COMPARISON_CONSUMING,
     COMPARISON_COSTS, COMPARISON_FILLERS, COMPARISON_OTHERS, COMPARISON_PREFER, DISADVANTAGE,
-    NEGATIVE, NOT_COMPARATIVES, PREDICATE_LACKING, PREDICATE_NEGATIONS,
+    NEGATION, NEGATIVE, NOT_COMPARATIVES, PREDICATE_LACKING, PREDICATE_NEGATIONS,
 };
 
 /// The comparison a sentence makes between `subjects[0]` and another subject, if
@@ -201,13 +201,23 @@ fn comparative_before(r: &Folded, than: usize) -> Option<(String, bool)> {
             let word = &before[start..];
             (word.ends_with("er") && !NOT_COMPARATIVES.contains(word)).then_some(start)
         });
-    comparative.map(|c| {
-        let word = r.folded[c..].split(' ').next().unwrap_or("");
-        (
-            r.original(c, than).trim().to_string(),
-            disfavours(r, c, word),
-        )
-    })
+    // "not faster than B" favours neither side.
+    let c = comparative.filter(|&c| !denied(&r.folded[..c]))?;
+    let word = r.folded[c..].split(' ').next().unwrap_or("");
+    Some((
+        r.original(c, than).trim().to_string(),
+        disfavours(r, c, word),
+    ))
+}
+
+/// Whether the words just before a comparative deny it ("not faster", "no
+/// better", "isn't much faster"). "Not only faster" still says faster.
+fn denied(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    NEGATION.contains(last)
+        || (NEGATION.contains(second) && !matches!(last, "only" | "just" | "merely"))
 }
 
 /// What stands after "than" (or "compared to") at folded byte `at`: `Some(Some(s))`

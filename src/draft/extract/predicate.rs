@@ -344,6 +344,10 @@ impl Clause<'_, '_> {
                 };
                 return self.features(ctx, from, subjects, Stance::Lacks, confidence, said);
             }
+            // "A does not lack X": a denied lack, which no row can hold.
+            if self.at(k, &PREDICATE_LACKING).is_some() {
+                return Vec::new();
+            }
             // "A cannot V ...": a limitation of A, named after what it cannot do.
             let phrase = self.phrase(k, 4);
             if phrase.is_empty() || self.names_a_subject(k) {

@@ -226,3 +226,34 @@ fn an_item_labelled_with_a_products_name_is_about_that_product() {
         "{rows:#?}"
     );
 }
+
+/// A denied comparative or a denied lack says nothing a row can hold: "Alpha is
+/// not faster than Beta" favours neither (it must not favour Alpha), and "Beta
+/// does not lack an ORM" is no limitation of Beta; an FAQ's "No." to "Is Alpha
+/// faster than Beta?" is the same denial. "Not only faster" still compares.
+#[test]
+fn a_denied_comparative_or_lack_gives_no_row_that_flips_it() {
+    let text = "# Alpha vs Beta\n\n\
+                Alpha is not faster than Beta.\n\n\
+                Beta does not lack an ORM.\n\n\
+                ## Is Beta smaller than Alpha?\n\n\
+                No.\n\n\
+                Alpha is not only faster than Beta but simpler.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    for line in [3, 5, 7, 9] {
+        let on: Vec<_> = rows
+            .iter()
+            .filter(|r| r.line_start <= line && line <= r.line_end)
+            .collect();
+        assert!(
+            on.iter()
+                .all(|r| r.kind != Kind::Comparison && r.kind != Kind::Limitation),
+            "line {line}: {on:#?}"
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r.kind == Kind::Comparison && r.subject == "alpha" && r.line_start == 11),
+        "{rows:#?}"
+    );
+}
