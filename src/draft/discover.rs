@@ -112,6 +112,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             _ => {}
         }
     }
+    for name in page.measured_names(blocks) {
+        push(&name);
+    }
     for name in page.sibling_names(blocks, source) {
         push(&name);
     }

@@ -4,7 +4,7 @@
 //! item.
 
 use crate::draft::context::{Context, SectionKind, Sentence};
-use crate::draft::discover::{column_name, subject_column};
+use crate::draft::discover::{Page, column_name, subject_column};
 use crate::draft::extract::table::{blanks_lack, legend_entry};
 use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
@@ -86,6 +86,9 @@ pub struct Walk<'a, 'c> {
     tables_by_rows: Vec<usize>,
     /// True while reading such a table.
     by_rows: bool,
+    /// True while reading a table of measurements read by rows
+    /// ([`Page::measured`]): it gives no rows.
+    measured: bool,
     /// The columns of the table being read whose every row holds the same number.
     shared_columns: Vec<usize>,
     /// The columns of the table being read set in bold in most of its rows: the
@@ -116,6 +119,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             blanks: Vec::new(),
             tables_by_rows: Vec::new(),
             by_rows: false,
+            measured: false,
             shared_columns: Vec::new(),
             bold_columns: Vec::new(),
         }
@@ -151,6 +155,7 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.blanks = blanks_lack(&table, &self.reader.legend);
                 self.blanks.reverse();
                 self.by_rows = self.tables_by_rows.contains(&i);
+                self.measured = self.by_rows && Page::measured(&table);
                 self.shared_columns = shared_columns(&table);
                 self.bold_columns = self.bold_columns(&table);
             }
@@ -251,6 +256,9 @@ impl<'a, 'c> Walk<'a, 'c> {
             if header {
                 return;
             }
+        }
+        if self.measured {
+            return;
         }
         let r = &block.rendered;
         let (start, end) = r.source_range(self.text, 0, r.text.len());

@@ -6,7 +6,56 @@
 use super::{Page, capital, clean, column_name, column_names, subject_column};
 use crate::text::blocks::{Block, BlockKind};
 
+/// True when a cell is a figure: digits with at most a short unit or sign
+/// ("2.40", "1.2x", "86 MB/s", "~3s", "12%"), a measure and never a name.
+pub fn figure(cell: &str) -> bool {
+    let cell = cell.trim().trim_matches(['*', '_']).trim();
+    let Some(first) = cell.chars().next() else {
+        return false;
+    };
+    let unit: String = cell
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !".,%:/~<>+-\u{b1}\u{d7} ".contains(*c))
+        .collect();
+    (first.is_ascii_digit() || "~<>+-\u{2248}".contains(first))
+        && cell.chars().any(|c| c.is_ascii_digit())
+        && unit.chars().count() <= 5
+}
+
+/// The columns (after the first) whose body cells, two or more, are all
+/// figures: measures ("Ops/sec", "Speed-up"), never subjects.
+pub fn measure_columns(table: &[&Block]) -> Vec<usize> {
+    let body: Vec<&&Block> = table
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::TableRow { header: false }))
+        .collect();
+    if body.len() < 2 {
+        return Vec::new();
+    }
+    let width = table.first().map_or(0, |h| h.cells.len());
+    (1..width)
+        .filter(|&i| {
+            body.iter()
+                .all(|b| b.cells.get(i).is_some_and(|c| figure(&c.text)))
+        })
+        .collect()
+}
+
 impl Page {
+    /// True when `table` is one of measurements whose first column is headed by a
+    /// word of its own ("| Package | I/O | Ops/sec |", neither empty nor "Project"):
+    /// read by rows only when its first column holds names the page uses elsewhere.
+    /// Its figures mean nothing without the task the page describes above it, and
+    /// its word columns are that task's conditions ("buffer", "file"): it gives no
+    /// rows of its own.
+    pub fn measured(table: &[&Block]) -> bool {
+        let first = table
+            .first()
+            .and_then(|h| h.cells.first())
+            .map_or("", |c| c.text.trim());
+        !first.is_empty() && !subject_column(first) && !measure_columns(table).is_empty()
+    }
+
     /// True when a cell reads as a name of the page: its first word is
     /// capitalised and the page does not write it as a plain word ("Speed",
     /// "Open Issues" and "Works with" are words the prose writes in lower case).
@@ -36,7 +85,7 @@ impl Page {
     /// True when `table` (its header row first) names its subjects by row: its
     /// first header cell is "Project" or the like, or it is empty and the first
     /// column's cells read as names more often than the header's cells do.
-    pub fn by_rows(&self, table: &[&Block]) -> bool {
+    pub fn by_rows(&self, table: &[&Block], in_tables: &InTables) -> bool {
         let Some(header) = table.first() else {
             return false;
         };
@@ -48,6 +97,9 @@ impl Page {
             .iter()
             .filter_map(|b| b.cells.first().map(|c| c.text.as_str()))
             .collect();
+        if Page::measured(table) {
+            return self.named_elsewhere(&body, header, in_tables);
+        }
         if !first.is_empty() || body.len() < 2 {
             return false;
         }
@@ -61,7 +113,71 @@ impl Page {
     }
 }
 
+/// How many cells of the page's tables hold each name.
+pub type InTables = foldhash::HashMap<String, usize>;
+
+fn in_tables(blocks: &[Block]) -> InTables {
+    let mut out = InTables::default();
+    for block in blocks {
+        if matches!(block.kind, BlockKind::TableRow { .. }) {
+            for cell in &block.cells {
+                *out.entry(column_name(&cell.text)).or_insert(0) += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The names `cells` hold, each once, figures aside.
+fn distinct(cells: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = cells.iter().map(|c| column_name(c)).collect();
+    names.sort();
+    names.dedup();
+    names.retain(|n| !n.is_empty() && !figure(n));
+    names
+}
+
 impl Page {
+    /// True when most of a table's first column cells (`body`) are names the
+    /// page uses outside the table ("zapper" in its prose too), more of them
+    /// than of its header's cells: the rows name its subjects.
+    fn named_elsewhere(&self, body: &[&str], header: &Block, in_tables: &InTables) -> bool {
+        let heads: Vec<&str> = header.cells[1..].iter().map(|c| c.text.as_str()).collect();
+        let used = |cells: &[&str]| self.used_elsewhere(cells, in_tables).len();
+        let (rows, of) = (used(body), distinct(body).len());
+        let (heads_used, heads_of) = (used(&heads), distinct(&heads).len());
+        of > 0 && rows * 2 >= of && rows * heads_of.max(1) > heads_used * of
+    }
+
+    /// The names among `cells` that the page mentions more often than its
+    /// tables' cells hold them: "Ops/sec" heading four tables is named in none
+    /// of its prose.
+    fn used_elsewhere(&self, cells: &[&str], in_tables: &InTables) -> Vec<String> {
+        distinct(cells)
+            .into_iter()
+            .filter(|n| self.mentions(n) > in_tables.get(n).copied().unwrap_or(0))
+            .collect()
+    }
+
+    /// The names in the first column of each table of measurements read by rows
+    /// that the page names elsewhere too: subjects, though the table gives no rows.
+    pub fn measured_names(&self, blocks: &[Block]) -> Vec<String> {
+        let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
+        let in_tables = in_tables(blocks);
+        let mut out = Vec::new();
+        for i in self.tables_by_rows(blocks) {
+            let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
+            if Page::measured(&table) {
+                let body: Vec<&str> = table[1..]
+                    .iter()
+                    .filter_map(|b| b.cells.first().map(|c| c.text.as_str()))
+                    .collect();
+                out.extend(self.used_elsewhere(&body, &in_tables));
+            }
+        }
+        out
+    }
+
     /// The index in `blocks` (those the page was counted from) of the first row
     /// of each table that names its subjects by row ([`Page::by_rows`]).
     pub fn tables_by_rows(&self, blocks: &[Block]) -> Vec<usize> {
@@ -72,11 +188,12 @@ impl Page {
 
     fn find_tables_by_rows(&self, blocks: &[Block]) -> Vec<usize> {
         let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
+        let in_tables = in_tables(blocks);
         let mut out = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             if row(block) && (i == 0 || !row(&blocks[i - 1])) {
                 let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
-                if self.by_rows(&table) {
+                if self.by_rows(&table, &in_tables) {
                     out.push(i);
                 }
             }

@@ -181,3 +181,42 @@ fn the_one_emphasised_cell_of_a_row_of_figures_is_the_side_it_favours() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_table_of_measurements_by_product_makes_no_measure_a_subject() {
+    // The first column names what the page's prose names too; the other
+    // columns are a condition ("I/O") and figures.
+    let text = "# Quillo performance\n\n\
+                The zapper package is pure script. The gloam package is a wrapper.\n\
+                Quillo is a native module; zapper lacks streams.\n\n\
+                | Package | I/O    | Ops/sec | Speed-up |\n\
+                | :------ | :----- | ------: | -------: |\n\
+                | zapper  | buffer |    2.40 |     1.0x |\n\
+                | zapper  | file   |    2.60 |     1.1x |\n\
+                | gloam   | file   |  11 MB/s |     4.8x |\n\
+                | quillo  | stream |   59.40 |     24.8x |\n\n\
+                ## Second run\n\n\
+                | Package | I/O    | Ops/sec | Speed-up |\n\
+                | :------ | :----- | ------: | -------: |\n\
+                | zapper  | file   |    3.10 |     1.0x |\n\
+                | quillo  | file   |   70.20 |     22.6x |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let subjects: Vec<&str> = rows.iter().map(|r| r.subject.as_str()).collect();
+    for measure in ["i-o", "ops-sec", "speed-up", "package"] {
+        assert!(!subjects.contains(&measure), "{measure}: {rows:#?}");
+    }
+    assert!(
+        rows.iter().all(|r| r.line_start < 7),
+        "a figure without its task says nothing: {rows:#?}"
+    );
+    let names = crate::draft::subjects_found(
+        text,
+        crate::text::blocks::Format::Markdown,
+        &catalogue(),
+        &[],
+    );
+    assert!(
+        names.iter().any(|n| n.eq_ignore_ascii_case("gloam")),
+        "{names:?}"
+    );
+}
