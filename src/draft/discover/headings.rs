@@ -49,7 +49,7 @@ impl Page {
         let named = |w: &str| {
             let lower = w.to_lowercase();
             w.chars().any(char::is_alphabetic)
-                && (marked(w) || (capital(w) && (!self.common(w) || self.mostly_capitalised(w))))
+                && (marked(w) || (capital(w) && (!self.common(w) || acronym(w))))
                 && !NOT_NAMES.contains(&lower)
                 && !FILLER.contains(&lower)
                 && !SENTENCE_OPENERS.contains(&lower)
