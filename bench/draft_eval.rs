@@ -36,6 +36,30 @@ fn key(subject: &str, kind: &str, stance: &str, lines: (usize, usize)) -> Key {
     )
 }
 
+/// A subject as the key claims write it ("@zed/css", "Zed Tool") and as import's
+/// slugs write it ("zed-css", "zed-tool"): a row drafted under the slug is about
+/// the same subject (as tests/fixtures/multi-source/score.py counts it).
+fn subject_forms(subject: &str) -> Vec<String> {
+    let folded = fold(subject);
+    let slug = |keep: &[char]| {
+        let mut out = String::new();
+        for c in folded.chars() {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || keep.contains(&c) {
+                out.push(c);
+            } else if !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        out.trim_matches('-').to_string()
+    };
+    vec![
+        folded.replace(' ', "-"),
+        slug(&['.', '+', '#']),
+        slug(&[]),
+        folded,
+    ]
+}
+
 /// A careful reader's key claims (`id,subject,kind,topic,stance,versus,line,claim`,
 /// as in `../shared/eval/real-dev/`): strict when some row has the claim's subject,
 /// kind, stance (features) and covers its line; loose when some row has its subject
@@ -53,12 +77,13 @@ fn key_claims(
     let (mut n, mut strict, mut loose) = (0usize, 0usize, 0usize);
     for record in reader.records() {
         let r = record.expect("row");
-        let (subject, kind, stance) =
-            (fold(&r[col("subject")]), &r[col("kind")], &r[col("stance")]);
+        let (subject, kind, stance) = (&r[col("subject")], &r[col("kind")], &r[col("stance")]);
+        // Folded as the rows' subjects are ("zed-css" -> "zed css").
+        let forms: Vec<String> = subject_forms(subject).iter().map(|f| fold(f)).collect();
         let line: usize = r[col("line")].parse().expect("line");
         n += 1;
         let covers = |row: &&claimdb::draft::Row| {
-            fold(&row.subject) == subject && row.line_start <= line && line <= row.line_end
+            forms.contains(&fold(&row.subject)) && row.line_start <= line && line <= row.line_end
         };
         let is_loose = rows.iter().any(|row| covers(&row));
         let is_strict = rows.iter().filter(covers).any(|row| {

@@ -34,9 +34,7 @@ const KEPT_USING: usize = 3;
 /// The names the page proposes as subjects, in the order it first gives them.
 pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let title = blocks
-        .iter()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source));
+    let title = title_block(source, blocks);
     // "Comparing Zed Test Runners": Zed says what the runners are for.
     let modifiers: foldhash::HashSet<String> = title
         .map_or_else(Vec::new, |t| page.class_modifiers(&t.rendered.text))
@@ -67,6 +65,9 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // Frequently Asked Questions"): the page's product, even where no sentence
     // starts with it.
     if let Some(title) = title {
+        if let Some(name) = page.title_name(&title.rendered.text, source) {
+            push(&name);
+        }
         // "# zapctl", "# zapctl (zc)", "# zapctl: a file mover": a title that
         // opens with a word the page never capitalises, and whose prose starts a
         // sentence with it or sets it as code, names the page's product.
@@ -125,6 +126,19 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
         push(&name);
     }
     out
+}
+
+/// The page's title: its first heading that is more than images.
+fn title_block<'b>(source: &str, blocks: &'b [Block]) -> Option<&'b Block> {
+    blocks
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }) && !b.images_only(source))
+}
+
+/// The name the page's title is, when it is only a name ("# zed-io", "# ZRK"):
+/// the page's own subject, however often other names are used.
+pub fn title_name(source: &str, blocks: &[Block], page: &Page) -> Option<String> {
+    page.title_name(&title_block(source, blocks)?.rendered.text, source)
 }
 
 /// The page's own subject, when one name outweighs the others: the one of `names`
@@ -693,6 +707,46 @@ mod tests {
         let page = "# Why Quillo\n\nQuillo starts fast. Unlike other servers, Quillo \
                     reloads its configuration.\n\nSome servers restart. Quillo does not.\n";
         assert_eq!(found(page), vec!["Quillo"]);
+    }
+
+    #[test]
+    fn a_title_that_is_only_a_name_names_the_page_whatever_its_case_or_marks() {
+        // Lower case with a hyphen, a scoped package, an acronym after an HTML line.
+        let hyphen = "# zed-io\n\nThis library is a file mover, written in Zig.\n\n\
+                      It is designed to be fast. Use zed-io to copy, and zed-io to move; \
+                      the zed-io tool checks what it wrote.\n";
+        assert_eq!(found(hyphen).first().map(String::as_str), Some("zed-io"));
+        let scoped = "# @zed/css\n\nA style sheet minifier.\n\n- **Fast** – `@zed/css` \
+                      parses every value.\n- **Small** – `@zed/css` removes prefixes.\n\n\
+                      One aim of @zed/css is to be small.\n";
+        assert_eq!(found(scoped).first().map(String::as_str), Some("@zed/css"));
+        let acronym = "<img src=\"logo.png\" alt=\"logo\">\n\n# ZRK\n\nA file format.\n\n\
+                       ZRK aims to be minimal. ZRK maps to a hash table. Files in ZRK are \
+                       small.\n";
+        assert_eq!(found(acronym).first().map(String::as_str), Some("ZRK"));
+        // A name before words the page writes in lower case, after an article.
+        let class = "The Quoxel build system\n=======================\n\nQuoxel is yet another \
+                     build system. The build system reads files, and Quoxel runs them. Quoxel \
+                     is fast.\n";
+        assert_eq!(found(class).first().map(String::as_str), Some("Quoxel"));
+    }
+
+    #[test]
+    fn a_title_of_common_words_or_of_four_names_names_no_product() {
+        let words = "# Getting Started\n\nGetting started is easy. Start here; getting \
+                     started takes a minute. Getting Started is this page.\n";
+        let blocks_of = |page: &str| blocks(page, Format::sniff(page));
+        assert_eq!(
+            Page::new(&blocks_of(words)).title_name("Getting Started", words),
+            None
+        );
+        let long = "# Zed Quill Tool Kit\n\nZed Quill Tool Kit is a set. Use Zed Quill Tool Kit \
+                    to write. Zed Quill Tool Kit is small.\n";
+        let blocks = blocks(long, Format::sniff(long));
+        assert_eq!(
+            Page::new(&blocks).title_name("Zed Quill Tool Kit", long),
+            None
+        );
     }
 
     #[test]

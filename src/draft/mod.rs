@@ -108,7 +108,8 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         .collect();
     let matcher = matcher::Matcher::new(&catalogue, cues::long_page()).with_cased(cased);
     let mut reader = reader::Reader::new(&catalogue, &matcher);
-    let main = discover::main_subject(&page, &proposed);
+    let main = discover::title_name(text, &blocks, &page)
+        .or_else(|| discover::main_subject(&page, &proposed));
     let main = main.and_then(|name| reader.subject_named(&name));
     let lower_names = catalogue
         .subjects

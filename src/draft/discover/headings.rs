@@ -7,10 +7,70 @@ use super::words::clean;
 use super::{KEPT_USING, Page, acronym, capital};
 use crate::text::blocks::{Block, BlockKind};
 use crate::text::english::{
-    FILLER, FUNCTION_WORDS, HEADING_SIDES, NOT_NAMES, SENTENCE_OPENERS, TITLE_CLASS_OPENERS, VERSUS,
+    ARTICLES, FILLER, FUNCTION_WORDS, HEADING_SIDES, NOT_NAMES, SENTENCE_OPENERS,
+    TITLE_CLASS_OPENERS, VERSUS,
 };
 
+/// A title's word without the marks around it ("`zed-io`", "Zapper:"), keeping
+/// those inside and a leading "@" ("@zed/css").
+fn title_word(word: &str) -> &str {
+    word.trim_matches(|c: char| {
+        matches!(
+            c,
+            '`' | '*' | '_' | '"' | '\'' | '(' | ')' | ':' | ',' | '!' | '?' | '.'
+        )
+    })
+}
+
+/// A word written as no English word is: marks inside it ("zed-io", "@zed/css",
+/// "zed.js") or a digit ("z80").
+fn marked(word: &str) -> bool {
+    word.char_indices()
+        .any(|(i, c)| c == '@' || c.is_ascii_digit() || (i > 0 && "-/.".contains(c)))
+}
+
 impl Page {
+    /// The name a page's title is ("# Zapper", "# zed-io", "# @zed/css", "# ZRK",
+    /// "The Zapper build system"): after an article, one to three words each
+    /// written as a name (a capital, or marks inside a word: "-", "/", "@", ".",
+    /// a digit), followed only by words the page writes in lower case, and the
+    /// prose uses the name again. A one-product page's title names its product,
+    /// whatever its case or punctuation; an acronym counts here, where it is the
+    /// whole title.
+    pub(super) fn title_name(&self, title: &str, source: &str) -> Option<String> {
+        let title = title.split(" {#").next().unwrap_or(title);
+        let mut words: Vec<&str> = title.split_whitespace().map(title_word).collect();
+        if words
+            .first()
+            .is_some_and(|w| ARTICLES.contains(&w.to_lowercase()))
+        {
+            words.remove(0);
+        }
+        let named = |w: &str| {
+            let lower = w.to_lowercase();
+            w.chars().any(char::is_alphabetic)
+                && (marked(w) || (capital(w) && (!self.common(w) || acronym(w))))
+                && !NOT_NAMES.contains(&lower)
+                && !FILLER.contains(&lower)
+                && !SENTENCE_OPENERS.contains(&lower)
+                && !FUNCTION_WORDS.contains(&lower)
+        };
+        let n = words.iter().take_while(|w| named(w)).count();
+        if !(1..=3).contains(&n)
+            || !words[n..]
+                .iter()
+                .all(|w| self.lower.contains_key(&w.to_lowercase()) && !named(w))
+        {
+            return None;
+        }
+        let name = words[..n].join(" ");
+        // A word no English word looks like ("zed-io") may be used mostly in the
+        // page's code and links ("cargo add zed-io"), the prose saying "this library".
+        let used = self.mentions(&name) >= KEPT_USING
+            || (n == 1 && marked(&name) && source.matches(name.as_str()).count() > KEPT_USING);
+        used.then_some(name)
+    }
+
     /// The capitalised words of a title comparing a class of things ("Comparing
     /// Zed Test Runners") that stand before the class's words the page writes in
     /// lower case: what the things are for, not one of them.

@@ -150,3 +150,24 @@ fn items_of_a_feature_list_take_the_stance_their_intro_gives() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_title_that_is_a_scoped_or_hyphenated_name_drafts_under_a_slug_import_takes() {
+    // The prose says "this library"; the name is used in code and links.
+    let text = "# @zed/css\n\n[![Docs](https://docs.example/@zed/css/badge.svg)](https://docs.example/@zed/css)\n\n\
+                This library is a style sheet minifier. It does not support plugins.\n\n\
+                ```\nnpm install @zed/css\n```\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [("zed-css", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    let text = text.replace("@zed/css", "zed-io");
+    let rows = draft(&text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [("zed-io", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
