@@ -900,3 +900,31 @@ fn only_the_class_which_asks_for_limits_the_answer() {
     assert!(!err.contains("--source quux-browser"), "{err}");
     assert!(line_starts(&rows).contains(&3), "{rows:#} {err}");
 }
+
+/// Round 7 of issue 22: a word another article's claims use as a word ("share") is
+/// no typo of a subject's name ("sharx"), even when the question names no subject.
+#[test]
+fn a_word_any_claim_uses_is_no_typo_of_a_name() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-faq.md",
+        "# Plimq FAQ\n\nWith Plimq, several services can share one queue.\n",
+    );
+    let claims = env.write(
+        "plimq-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,feature,many-services,builtin,,With Plimq several services can share one queue.,\
+         several services can share one queue,3,3,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let other = env.write("sharx-readme.md", "# Sharx\n\nSharx resizes images.\n");
+    let other_claims = env.write(
+        "sharx-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         sharx,fact,purpose,,resizes images,Sharx resizes images.,Sharx resizes images,3,3,components\n",
+    );
+    env.import(&db, &other_claims, &other).ok();
+    let (rows, err) = ask(&env, &db, "which tool lets my services share one queue");
+    assert!(!err.contains("reading 'share' as"), "{err}");
+    assert_eq!(sources_of(&rows), ["plimq-faq"], "{rows:#} {err}");
+}
