@@ -928,3 +928,30 @@ fn a_word_any_claim_uses_is_no_typo_of_a_name() {
     assert!(!err.contains("reading 'share' as"), "{err}");
     assert_eq!(sources_of(&rows), ["plimq-faq"], "{rows:#} {err}");
 }
+
+/// Round 7 of issue 22: "is A faster than B" where a claim of A alone says the word:
+/// B's side is still shown, from a topic both have claims on (the figures of each).
+#[test]
+fn a_comparative_one_side_says_shows_the_other_side_too() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "zorbz-readme.md",
+        "# Zorbz\n\nIn the test Zorbz packs 330 MB/s.\nIn the same test Plimz packs 95 MB/s.\n\
+         With a trained dictionary Zorbz is faster still.\n",
+    );
+    let claims = env.write(
+        "zorbz-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbz,fact,benchmark,,330 MB/s,In the test Zorbz packs 330 MB/s.,\
+         In the test Zorbz packs 330 MB/s,3,3,components\n\
+         plimz,fact,benchmark,,95 MB/s,In the same test Plimz packs 95 MB/s.,\
+         In the same test Plimz packs 95 MB/s,4,4,components\n\
+         zorbz,pro,dictionary-speed,,,With a trained dictionary Zorbz is faster still.,\
+         With a trained dictionary Zorbz is faster still,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "is zorbz faster than plimz");
+    let lines = line_starts(&rows);
+    assert!(lines.contains(&4), "{rows:#} {err}");
+    assert_eq!(sources_of(&rows), ["zorbz-readme"], "{rows:#} {err}");
+}
