@@ -955,3 +955,23 @@ fn a_comparative_one_side_says_shows_the_other_side_too() {
     assert!(lines.contains(&4), "{rows:#} {err}");
     assert_eq!(sources_of(&rows), ["zorbz-readme"], "{rows:#} {err}");
 }
+
+/// Round 7 of issue 22: "any known problems with A" asks for A's weaknesses as
+/// "any problems with A" does; "known" is no word a claim must say.
+#[test]
+fn known_problems_are_weaknesses() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "zorbz-readme.md",
+        "# Zorbz\n\nZorbz gives poor error messages.\n",
+    );
+    let claims = env.write(
+        "zorbz-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbz,con,error-messages,,,Zorbz gives poor error messages.,\
+         Zorbz gives poor error messages,3,3,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "any known problems with zorbz");
+    assert_eq!(line_starts(&rows), [3], "{rows:#} {err}");
+}
