@@ -900,3 +900,78 @@ fn only_the_class_which_asks_for_limits_the_answer() {
     assert!(!err.contains("--source quux-browser"), "{err}");
     assert!(line_starts(&rows).contains(&3), "{rows:#} {err}");
 }
+
+/// Round 7 of issue 22: a word another article's claims use as a word ("share") is
+/// no typo of a subject's name ("sharx"), even when the question names no subject.
+#[test]
+fn a_word_any_claim_uses_is_no_typo_of_a_name() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "plimq-faq.md",
+        "# Plimq FAQ\n\nWith Plimq, several services can share one queue.\n",
+    );
+    let claims = env.write(
+        "plimq-faq.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         plimq,feature,many-services,builtin,,With Plimq several services can share one queue.,\
+         several services can share one queue,3,3,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let other = env.write("sharx-readme.md", "# Sharx\n\nSharx resizes images.\n");
+    let other_claims = env.write(
+        "sharx-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         sharx,fact,purpose,,resizes images,Sharx resizes images.,Sharx resizes images,3,3,components\n",
+    );
+    env.import(&db, &other_claims, &other).ok();
+    let (rows, err) = ask(&env, &db, "which tool lets my services share one queue");
+    assert!(!err.contains("reading 'share' as"), "{err}");
+    assert_eq!(sources_of(&rows), ["plimq-faq"], "{rows:#} {err}");
+}
+
+/// Round 7 of issue 22: "is A faster than B" where a claim of A alone says the word:
+/// B's side is still shown, from a topic both have claims on (the figures of each).
+#[test]
+fn a_comparative_one_side_says_shows_the_other_side_too() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "zorbz-readme.md",
+        "# Zorbz\n\nIn the test Zorbz packs 330 MB/s.\nIn the same test Plimz packs 95 MB/s.\n\
+         With a trained dictionary Zorbz is faster still.\n",
+    );
+    let claims = env.write(
+        "zorbz-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbz,fact,benchmark,,330 MB/s,In the test Zorbz packs 330 MB/s.,\
+         In the test Zorbz packs 330 MB/s,3,3,components\n\
+         plimz,fact,benchmark,,95 MB/s,In the same test Plimz packs 95 MB/s.,\
+         In the same test Plimz packs 95 MB/s,4,4,components\n\
+         zorbz,pro,dictionary-speed,,,With a trained dictionary Zorbz is faster still.,\
+         With a trained dictionary Zorbz is faster still,5,5,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "is zorbz faster than plimz");
+    let lines = line_starts(&rows);
+    assert!(lines.contains(&4), "{rows:#} {err}");
+    assert_eq!(sources_of(&rows), ["zorbz-readme"], "{rows:#} {err}");
+}
+
+/// Round 7 of issue 22: "any known problems with A" asks for A's weaknesses as
+/// "any problems with A" does; "known" is no word a claim must say.
+#[test]
+fn known_problems_are_weaknesses() {
+    let (env, db) = several_articles();
+    let article = env.write(
+        "zorbz-readme.md",
+        "# Zorbz\n\nZorbz gives poor error messages.\n",
+    );
+    let claims = env.write(
+        "zorbz-readme.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         zorbz,con,error-messages,,,Zorbz gives poor error messages.,\
+         Zorbz gives poor error messages,3,3,components\n",
+    );
+    env.import(&db, &claims, &article).ok();
+    let (rows, err) = ask(&env, &db, "any known problems with zorbz");
+    assert_eq!(line_starts(&rows), [3], "{rows:#} {err}");
+}

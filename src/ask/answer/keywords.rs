@@ -61,6 +61,30 @@ pub fn mentions_answer(
     if found.len() > MAX_MENTIONS {
         found.clear();
     }
+    let mentions = found.len();
+    let mut commands = vec![select.command()];
+    // "is A faster than B" where only A's claims say the word: B's side is shown
+    // too, from the comparisons between them and the topics both have claims on.
+    // Only for a comparative ("A or B for X" is answered by the side that says X).
+    if mentions > 0
+        && select.subject_names.len() >= 2
+        && words.iter().any(|w| english::COMPARATIVES.contains(w))
+        && !Found::silent(&select.subject_names, &found).is_empty()
+        && crate::ask::answer::select::share_an_article(conn, &select.subject_names)?
+    {
+        let (between, command) = between(conn, &select.subject_names)?;
+        let (shared, shared_command) = on_shared_topics(conn, &select.subject_names)?;
+        commands.push(command);
+        commands.extend(shared_command);
+        for f in between.into_iter().chain(shared) {
+            if found.len() >= MAX_ROWS {
+                break;
+            }
+            if !found.iter().any(|g| g.claim_id == f.claim_id) {
+                found.push(f);
+            }
+        }
+    }
     // Two subjects asked about with words no claim says ("should I wait for A or
     // switch to B"): what the articles say of the two together answers.
     // Not where the words ask for an attribute ("cost"): that is unsaid, not
@@ -103,7 +127,7 @@ pub fn mentions_answer(
             }
         }
     }
-    reading_as(&select.command());
+    reading_as(&commands.join(" ; claimdb "));
     write_found(conn, out, &found, &select)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &[], words);
@@ -111,7 +135,7 @@ pub fn mentions_answer(
     say(&format!(
         "no topic is named '{}'; {} mention it",
         printable(&words.join(" ")),
-        plural(found.len(), "claim")
+        plural(mentions, "claim")
     ));
     Ok(())
 }
@@ -138,6 +162,33 @@ fn of_each(mut found: Vec<Found>, subjects: &[String]) -> Vec<Found> {
     kept.extend(found.into_iter().take(room));
     kept.sort_by_key(|f| (f.line_start, f.claim_id));
     kept
+}
+
+/// The claims of `subjects` on the topics every one of them has a claim on ("the
+/// benchmark" of each), with the command that lists them, if there are any.
+fn on_shared_topics(
+    conn: &Connection,
+    subjects: &[String],
+) -> Result<(Vec<Found>, Option<String>)> {
+    let placeholders = vec!["?"; subjects.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.name FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+         JOIN topics t ON t.topic_id = c.topic_id
+         WHERE s.name IN ({placeholders})
+         GROUP BY c.topic_id HAVING COUNT(DISTINCT c.subject_id) = {}
+         ORDER BY t.name",
+        subjects.len()
+    ))?;
+    let topics = stmt
+        .query_map(rusqlite::params_from_iter(subjects), |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    if topics.is_empty() {
+        return Ok((Vec::new(), None));
+    }
+    let select = Select::new(conn, subjects, &topics)?;
+    Ok((select.fetch(conn)?, Some(select.command())))
 }
 
 /// The comparison claims between `subjects`, then each one's claims that name

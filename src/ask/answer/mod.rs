@@ -490,12 +490,17 @@ fn claims_say(conn: &Connection, subjects: &[String], word: &str) -> Result<bool
     Ok(false)
 }
 
-/// The words a subject was read from as a typo that the claims of the question's
+/// The words a subject was read from as a typo that some claim uses as a word ("so
+/// they share one tool" is not about "sharx"), that the claims of the question's
 /// other subjects say as typed, or whose subject shares no article with them ("can
 /// plimq back up" is not about another article's "brack").
 fn said_as_typed(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
     let mut said = Vec::new();
     for (word, subject) in &reading.subject_forms {
+        if a_claims_word(conn, word)? {
+            said.push(word.clone());
+            continue;
+        }
         let others: Vec<&String> = reading.subjects.iter().filter(|s| *s != subject).collect();
         if others.is_empty() {
             continue;
@@ -524,6 +529,17 @@ fn said_as_typed(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
         }
     }
     Ok(said)
+}
+
+/// Whether some claim's statement or quote has `word` as a word (through the
+/// full-text index; only asked of a word read as a typo).
+fn a_claims_word(conn: &Connection, word: &str) -> Result<bool> {
+    if !word.chars().all(char::is_alphanumeric) {
+        return Ok(false);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1)")?;
+    Ok(stmt.query_row([format!("\"{word}\"")], |r| r.get::<_, bool>(0))?)
 }
 
 /// A subject named only inside a topic's words ("widgets per hour") that has no
