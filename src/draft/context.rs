@@ -68,3 +68,25 @@ pub struct Sentence<'a> {
     /// The block is a table cell: (its column's heading, its row's label).
     pub cell: Option<(String, String)>,
 }
+
+impl<'a> Sentence<'a> {
+    /// A sentence read alone, first of its own block and in no list: a table
+    /// cell, a table row's label, a question heading's statement.
+    pub fn alone(
+        text: &'a str,
+        quote: &'a str,
+        (line_start, line_end): (usize, usize),
+        cell: Option<(String, String)>,
+    ) -> Sentence<'a> {
+        Sentence {
+            text,
+            label_len: 0,
+            quote,
+            line_start,
+            line_end,
+            listed: false,
+            first: true,
+            cell,
+        }
+    }
+}

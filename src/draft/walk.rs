@@ -232,16 +232,8 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// `range` of the article.
     fn read_statement(&mut self, statement: &str, (s, e): (usize, usize)) {
         let text = self.text;
-        let sentence = Sentence {
-            text: statement,
-            label_len: 0,
-            quote: &text[s..e],
-            line_start: self.line_of(s),
-            line_end: self.line_of(e - 1),
-            listed: false,
-            first: true,
-            cell: None,
-        };
+        let lines = (self.line_of(s), self.line_of(e - 1));
+        let sentence = Sentence::alone(statement, &text[s..e], lines, None);
         self.reader.start_block();
         self.reader.read(&sentence, &self.ctx);
     }
@@ -282,16 +274,8 @@ impl<'a, 'c> Walk<'a, 'c> {
             } else {
                 (column_name(&heading), row_label.clone())
             };
-            let s = Sentence {
-                text: &cell.text,
-                label_len: 0,
-                quote,
-                line_start: block.first_line,
-                line_end: block.last_line,
-                listed: false,
-                first: true,
-                cell: Some((column, row_label.clone())),
-            };
+            let lines = (block.first_line, block.last_line);
+            let s = Sentence::alone(&cell.text, quote, lines, Some((column, row_label.clone())));
             self.reader.read(&s, &self.ctx);
         }
         if !by_rows {
@@ -323,16 +307,7 @@ impl<'a, 'c> Walk<'a, 'c> {
         let name = |i: usize| column_name(self.table_header.get(i).map_or("", String::as_str));
         let (winner_name, versus_name) = (name(*winner), name(versus));
         let value = block.cells[*winner].text.trim().to_string();
-        let s = Sentence {
-            text: row_label,
-            label_len: 0,
-            quote,
-            line_start: block.first_line,
-            line_end: block.last_line,
-            listed: false,
-            first: true,
-            cell: None,
-        };
+        let s = Sentence::alone(row_label, quote, (block.first_line, block.last_line), None);
         self.reader.table_winner(
             &s,
             &self.ctx,
