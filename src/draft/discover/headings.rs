@@ -163,9 +163,8 @@ impl Page {
         }
         let name = words.join(" ");
         let opens = self
-            .runs
-            .iter()
-            .any(|(run, _, _, initial)| *run == name && *initial > 0)
+            .run(&name)
+            .is_some_and(|(_, _, _, initial)| *initial > 0)
             || self.lower_starts(&name) > 0;
         (self.mentions(&name) >= KEPT_USING && opens).then_some(name)
     }
