@@ -803,7 +803,7 @@ mod tests {
     fn sibling_headings_that_are_names_name_the_subjects_and_a_titles_class_word_does_not() {
         let page = "# Comparing Zed Test Runners\n\nZed test runners differ. This page \
                     compares them for Zed code.\n\n## Comparing the Runners\n\n\
-                    ### ZRK\n\nZRK runs tests at once. Install it with `npm i zrk`. ZRK is \
+                    ### ZRK\n\nZRK runs tests at once. Install it with `zpm i zrk`. ZRK is \
                     fast.\n\n### Quillo\n\nQuillo is a runner for Zed projects. Add \
                     `quillo` to your Zed project. Quillo is popular.\n\n### Zapper\n\n\
                     Zapper is old. Run `zapper` from Zed. Zapper is slow.\n\n\

@@ -572,7 +572,7 @@ fn an_answers_yes_and_a_short_lead_stand_before_the_sentences_subject() {
                 ## GPUs\n\n\
                 Yes, Quillo supports GPU accelerated containers on recent machines.\n\n\
                 ## Configuration\n\n\
-                Yes, from v0.4.0, Quillo supports a YAML configuration file.\n\n\
+                Yes, from v0.4.0, Quillo supports a Zeml configuration file.\n\n\
                 ## Webhooks\n\n\
                 No, Quillo polls instead.\n";
     let rows = draft(text, &catalogue(), &[]);

@@ -348,7 +348,7 @@ impl<'a, 'c> Walk<'a, 'c> {
 
     /// True when a cell is one code span holding words ("`zap -n 'x+'`"): a
     /// command that was run, not something a subject is or has (a one-word code
-    /// value, "`toml`", still is).
+    /// value, "`zeml`", still is).
     fn command_cell(&self, cell: &Rendered) -> bool {
         let text = cell.text.trim();
         if text.is_empty() || !text.contains(' ') {

@@ -62,8 +62,8 @@ fn a_benchmark_tables_commands_and_its_shared_input_are_no_claims() {
     let text = "# Zapper vs Quillo\n\nZapper is quick. Zapper runs tests.\n\n\
                 Quillo is older. Quillo runs tests.\n\n\
                 | Tool | Command | Line count | Time | Config |\n|---|---|---|---|---|\n\
-                | Zapper | `zap -n 'x+'` | 536 | 0.08s | `toml` |\n\
-                | Quillo | `quillo -r 'x+'` | 536 | 0.64s | `yaml` |\n\
+                | Zapper | `zap -n 'x+'` | 536 | 0.08s | `zeml` |\n\
+                | Quillo | `quillo -r 'x+'` | 536 | 0.64s | `quml` |\n\
                 | Gamma | `gamma 'x+'` | 534 | 0.70s | `ini` |\n";
     let rows = draft(text, &catalogue(), &[]);
     let topics = |subject: &str| {

@@ -156,7 +156,7 @@ fn a_title_that_is_a_scoped_or_hyphenated_name_drafts_under_a_slug_import_takes(
     // The prose says "this library"; the name is used in code and links.
     let text = "# @zed/css\n\n[![Docs](https://docs.example/@zed/css/badge.svg)](https://docs.example/@zed/css)\n\n\
                 This library is a style sheet minifier. It does not support plugins.\n\n\
-                ```\nnpm install @zed/css\n```\n";
+                ```\nzpm install @zed/css\n```\n";
     let rows = draft(text, &catalogue(), &[]);
     assert_eq!(
         features_on(&rows, 5),
