@@ -159,7 +159,7 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
                     "it found {} but no sentence saying what they have, lack or do better \
                      (\"includes\", \"does not support\", \"faster than\", a table of ✓/✗); \
                      try --subject NAME for another subject",
-                    found.join(", ")
+                    first_names(found)
                 ),
             }
         };
@@ -170,4 +170,15 @@ pub fn run(db: &Db, out: &mut Output, args: &DraftArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The first few of `names`, and how many more: a page of thousands of names
+/// would otherwise make the message thousands of names long.
+fn first_names(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let shown = names[..names.len().min(SHOWN)].join(", ");
+    match names.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
 }

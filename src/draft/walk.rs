@@ -15,6 +15,10 @@ use crate::text::quotes::widen;
 use crate::text::render::Rendered;
 use crate::text::sentences::{sentences, sentences_naming};
 
+/// The most product columns a table may have and still be read cell by cell (the
+/// widest comparison in the corpus has 9).
+const WIDEST_TABLE: usize = 64;
+
 /// The longest sentence `draft` reads, in rendered bytes: far longer than any
 /// sentence a claim quotes (import takes lines of up to 1 MiB, but a claim's
 /// sentence is a few hundred bytes).
@@ -249,7 +253,9 @@ impl<'a, 'c> Walk<'a, 'c> {
                 return;
             }
         }
-        if self.measured {
+        // A row wider than any comparison of products: each cell's row would quote
+        // the whole row, a size quadratic in the width.
+        if self.measured || block.cells.len() > WIDEST_TABLE + 1 {
             return;
         }
         let r = &block.rendered;

@@ -1108,3 +1108,30 @@ fn an_empty_subject_name_is_a_clear_error() {
             .fails_saying(2, "a subject name cannot be empty");
     }
 }
+
+/// A comparison table of 2,000 columns drafts no cell rows (each would quote the
+/// whole row: gigabytes of CSV, then an abort), and the message saying why names
+/// the first few subjects it found and how many more, not all of them.
+#[test]
+fn a_table_of_thousands_of_columns_drafts_quickly_and_says_so_briefly() {
+    let env = Env::new();
+    let n = 2000;
+    let names: Vec<String> = (0..n).map(|i| format!("Zed{i}")).collect();
+    let page = format!(
+        "# Zed0 vs Zed1\n\n| Feature | {} |\n|{}\n| ORM | {} |\n",
+        names.join(" | "),
+        "---|".repeat(n + 1),
+        vec!["Yes"; n].join(" | ")
+    );
+    let path = env.write("wide.md", page);
+    let run = env.run(&["draft", &path, "--format", "csv"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stdout.lines().count() <= 1, "{}", run.stdout.len());
+    assert!(
+        run.stderr.contains("the draft found no claims")
+            && run.stderr.contains(" more but no sentence")
+            && !run.stderr.contains("Zed1999"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(500)]
+    );
+}

@@ -52,3 +52,22 @@ fn a_name_import_cannot_take_gives_no_row() {
         assert!(r.versus.as_deref().is_none_or(name_ok), "{r:?}");
     }
 }
+
+/// A table too wide to be a comparison of products (more columns than
+/// `WIDEST_TABLE` in src/draft/walk.rs) gives no cell rows: each would quote the
+/// whole row, so a row of thousands of cells made a draft of gigabytes and ran out
+/// of memory. A narrow table on the same page is still read.
+#[test]
+fn a_table_too_wide_to_compare_products_gives_no_rows() {
+    let names: Vec<String> = (0..70).map(|i| format!("Zed{i}")).collect();
+    let text = format!(
+        "# Zed0 vs Zed1\n\n| Feature | {} |\n|{}\n| ORM | {} |\n\n\
+         | Feature | Zed0 | Zed1 |\n|---|---|---|\n| Caching | Yes | No |\n",
+        names.join(" | "),
+        "---|".repeat(71),
+        vec!["Yes"; 70].join(" | ")
+    );
+    let rows = crate::draft::draft(&text, &super::catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.line_start != 5), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.line_start == 9), "{rows:#?}");
+}
