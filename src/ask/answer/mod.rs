@@ -509,23 +509,9 @@ fn said_as_typed(conn: &Connection, reading: &Reading) -> Result<Vec<String>> {
             said.push(word.clone());
             continue;
         }
-        let placeholders = vec!["?"; others.len()].join(", ");
-        let mut stmt = conn.prepare(&format!(
-            "SELECT c.statement FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
-             WHERE s.name IN ({placeholders})"
-        ))?;
-        let statements = stmt.query_map(rusqlite::params_from_iter(&others), |r| {
-            r.get::<_, String>(0)
-        })?;
-        for statement in statements {
-            let statement = statement?.to_lowercase();
-            if statement
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == word)
-            {
-                said.push(word.clone());
-                break;
-            }
+        let others: Vec<String> = others.into_iter().cloned().collect();
+        if claims_say(conn, &others, word)? {
+            said.push(word.clone());
         }
     }
     Ok(said)
