@@ -93,16 +93,20 @@ pub fn mentions_answer(
         && select.subject_names.len() >= 2
         && crate::ask::answer::attribute::asked(&words.join(" ")).is_none()
     {
+        // The rows shown instead, the command they answer, and what is above.
+        let unsaid = printable(&words.join(" "));
+        let names = select.subject_names.join(" and ");
+        let mut instead = |rows: &[Found], select: &Select, command: &str, above: String| {
+            reading_as(command);
+            write_found(conn, out, rows, select)?;
+            say(&format!("no claim says '{unsaid}'; {above}"));
+            Ok(())
+        };
         let (between, command) = between(conn, &select.subject_names)?;
         if !between.is_empty() {
-            reading_as(&command);
-            write_found(conn, out, &between, &select)?;
-            say(&format!(
-                "no claim says '{}'; the claims comparing {} or naming one in the other's are above",
-                printable(&words.join(" ")),
-                select.subject_names.join(" and ")
-            ));
-            return Ok(());
+            let above =
+                format!("the claims comparing {names} or naming one in the other's are above");
+            return instead(&between, &select, &command, above);
         }
         // Neither compared nor named in each other's claims, but of one article
         // ("should I use A or B for my handbook"): what it says of each answers.
@@ -116,14 +120,8 @@ pub fn mentions_answer(
             let whole = Select::new(conn, &select.subject_names, &[])?;
             let each = of_each(whole.fetch(conn)?, &select.subject_names);
             if !each.is_empty() {
-                reading_as(&whole.command());
-                write_found(conn, out, &each, &whole)?;
-                say(&format!(
-                    "no claim says '{}'; what the article says of {} is above",
-                    printable(&words.join(" ")),
-                    select.subject_names.join(" and ")
-                ));
-                return Ok(());
+                let above = format!("what the article says of {names} is above");
+                return instead(&each, &whole, &whole.command(), above);
             }
         }
     }
