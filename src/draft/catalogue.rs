@@ -27,15 +27,10 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Adds `name` as a proposed subject, unless the catalogue already knows it
-    /// under some alias. Its name is a slug of the name; the alias is the name as
+    /// Adds each of `names` as a proposed subject, unless the catalogue already
+    /// knows it under some alias (the known names folded once: a page may propose
+    /// thousands). Its name is a slug of the name; the alias is the name as
     /// written, for statements.
-    pub fn propose_subject(&mut self, name: &str) {
-        self.propose_subjects([name]);
-    }
-
-    /// [`Catalogue::propose_subject`] of each of `names` in turn, the known names
-    /// folded once (a page may propose thousands, each checked against all).
     pub fn propose_subjects<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
         let mut known: foldhash::HashSet<String> = self
             .subjects
