@@ -1099,6 +1099,16 @@ fn a_long_answer_says_once_that_it_shows_the_first_claims() {
 fn full_width_and_zero_width_characters_read_as_the_words_they_show() {
     let env = Env::new();
     let plain = env.run(&["ask", "does flask have an orm?", "--format", "json"]);
+    // The plain question's answer cites flask's claims: an empty answer on both
+    // sides would compare equal and check nothing.
+    assert!(
+        plain
+            .json()
+            .as_array()
+            .is_some_and(|rows| rows.iter().any(|r| r["subject"] == "flask")),
+        "{}",
+        plain.stdout
+    );
     for typed in [
         "does ｆｌａｓｋ have an ｏｒｍ？",
         "does\u{3000}flask have an orm?",
