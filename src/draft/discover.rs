@@ -418,7 +418,7 @@ impl Page {
     /// or "What is X?", and the sides of a comparing heading ("X vs Y",
     /// "Differences between X and Y", "How does X compare to Y?").
     fn heading_names(&self, heading: &str, source: &str) -> Vec<String> {
-        let heading = heading.split(" {#").next().unwrap_or(heading);
+        let heading = crate::text::blocks::without_anchor(heading);
         let mut out = Vec::new();
         let folded = fold(heading);
         let why = WHY_HEADINGS

@@ -127,6 +127,12 @@ pub fn heading_text(line: &str) -> &str {
     }
 }
 
+/// A heading's text without its trailing attribute block ("Why Zapper {#why}" is
+/// "Why Zapper").
+pub fn without_anchor(heading: &str) -> &str {
+    heading.split(" {#").next().unwrap_or(heading)
+}
+
 /// `===` or `---` under a line.
 fn setext_underline(text: &str) -> Option<u8> {
     let t = text.trim();

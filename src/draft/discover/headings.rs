@@ -38,7 +38,7 @@ impl Page {
     /// whatever its case or punctuation; an acronym counts here, where it is the
     /// whole title.
     pub(super) fn title_name(&self, title: &str, source: &str) -> Option<String> {
-        let title = title.split(" {#").next().unwrap_or(title);
+        let title = crate::text::blocks::without_anchor(title);
         let mut words: Vec<&str> = title.split_whitespace().map(title_word).collect();
         if words
             .first()
@@ -141,7 +141,7 @@ impl Page {
     /// one to three words, each capitalised or set as code, not all common
     /// words, that the prose keeps using and makes a sentence's subject.
     fn heading_name(&self, heading: &str, source: &str) -> Option<String> {
-        let heading = heading.split(" {#").next().unwrap_or(heading).trim();
+        let heading = crate::text::blocks::without_anchor(heading).trim();
         let words: Vec<&str> = heading.split_whitespace().map(clean).collect();
         if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
             return None;
@@ -185,13 +185,7 @@ impl Page {
             if !link.starts_with("http") || link.contains(char::is_whitespace) {
                 continue;
             }
-            let text = heading
-                .rendered
-                .text
-                .split(" {#")
-                .next()
-                .unwrap_or("")
-                .trim();
+            let text = crate::text::blocks::without_anchor(&heading.rendered.text).trim();
             let words: Vec<&str> = text.split_whitespace().map(clean).collect();
             if !(1..=3).contains(&words.len()) || words.iter().any(|w| w.is_empty()) {
                 continue;

@@ -38,7 +38,7 @@ impl Reader<'_> {
     /// link opening the sentence is to that subject's own page
     /// ("[https://example.com/quoxel](…)"), not to another thing ("[Zed](…)").
     fn links_to_heading(&self, r: &Folded, ctx: &Context) -> bool {
-        let heading = ctx.section.split(" {#").next().unwrap_or("").trim();
+        let heading = crate::text::blocks::without_anchor(&ctx.section).trim();
         let link = r.s.quote.split(')').next().unwrap_or("").to_lowercase();
         let name: String = heading.to_lowercase().split_whitespace().collect();
         self.lookup.subject_whole(heading).is_some() && !name.is_empty() && link.contains(&name)
@@ -90,7 +90,7 @@ fn other_name_opens(r: &Folded, ctx: &Context) -> bool {
             .map(str::to_string)
             .unwrap_or_default()
     };
-    let section = first(ctx.section.split(" {#").next().unwrap_or(""));
+    let section = first(crate::text::blocks::without_anchor(&ctx.section));
     let heading_words = ctx.section.split_whitespace().count();
     !section.is_empty() && heading_words <= 4 && first(r.body_text()) == section
 }
