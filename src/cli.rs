@@ -662,9 +662,21 @@ pub struct DraftArgs {
 
 /// A subject name as given: an empty one (or only spaces) names no subject, and
 /// would otherwise answer as if no subject were asked.
+/// The longest name `--subject` takes, as long as the longest question `ask` takes:
+/// a subject's name is a product's name, and a longer value is a paste gone wrong.
+const MAX_SUBJECT_CHARS: usize = 1000;
+
 fn subject_name(text: &str) -> std::result::Result<String, String> {
     if text.trim().is_empty() {
         return Err("a subject name cannot be empty".to_string());
+    }
+    if text.chars().count() > MAX_SUBJECT_CHARS {
+        return Err(format!(
+            "a subject name is at most {MAX_SUBJECT_CHARS} characters"
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err("a subject name is one line, without tabs or control characters".to_string());
     }
     Ok(text.to_string())
 }

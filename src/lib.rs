@@ -29,28 +29,15 @@ pub mod query;
 pub mod rows;
 pub mod text;
 
-/// Notices a standard output that was closed when claimdb started. Rust's runtime
-/// reopens closed standard streams on /dev/null (read-write) before `main`, so no
-/// file claimdb opens can become standard output; output would then vanish without
-/// a word. A /dev/null opened read-write is that mark (a shell's `> /dev/null`
-/// opens it write-only). Linux only (it reads /proc); elsewhere nothing is noticed.
-/// The mark is kept by the writer ([`output::STDOUT_CLOSED`]), which refuses to
-/// write to it.
-pub fn guard_standard_streams() {
-    let is_null = std::fs::read_link("/proc/self/fd/1")
-        .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
-    if !is_null {
-        return;
-    }
-    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-        info.lines()
-            .find_map(|l| l.strip_prefix("flags:"))
-            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-            .is_some_and(|flags| flags & 0o3 == 0o2)
-    });
-    if read_write {
-        output::STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
+/// Records that standard output was closed when claimdb started
+/// (`claimdb claims >&-`; the binary notices it before Rust's runtime reopens it
+/// on /dev/null, see src/main.rs): output would otherwise vanish without a word.
+/// The mark is kept by
+/// the writer ([`output::STDOUT_CLOSED`]), which refuses to write to it. A /dev/null
+/// given on purpose, write-only (`> /dev/null`) or read-write (Python's
+/// `subprocess.DEVNULL`), is not closed.
+pub fn guard_standard_streams(closed_at_start: bool) {
+    output::STDOUT_CLOSED.store(closed_at_start, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Runs the command line and returns the process's exit code. A closed pipe

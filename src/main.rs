@@ -3,7 +3,30 @@
 //! `main` is thin: parse the command line, run it, exit with its code (src/lib.rs).
 
 use clap::Parser;
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A refused value as an error message shows it: one line (control characters
+/// escaped), at most 60 characters, "…" where it was cut.
+fn shortened(value: &str) -> String {
+    const SHOWN: usize = 60;
+    let mut shown: String = value
+        .chars()
+        .take(SHOWN)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    if value.chars().count() > SHOWN {
+        shown.push('…');
+    }
+    shown
+}
 
 /// A file-size limit (`ulimit -f`) must end in an error, not a signal: with SIGXFSZ
 /// ignored, the write that passes the limit fails (EFBIG), the import rolls back and
@@ -33,9 +56,31 @@ fn skip_sqlite_memory_accounting() {
     }
 }
 
+/// Set when standard output was closed as the process started
+/// (`claimdb claims >&-`). Rust's runtime reopens a closed standard stream on
+/// /dev/null before `main`, which then cannot tell it from a /dev/null given on
+/// purpose; so this is read earlier, by a constructor the loader runs before the
+/// runtime starts (Linux's .init_array). Elsewhere nothing is noticed.
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NOTICE_CLOSED_STDOUT: extern "C" fn() = notice_closed_stdout;
+
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+extern "C" fn notice_closed_stdout() {
+    // SAFETY: F_GETFD reads a descriptor's flags and changes nothing; it fails
+    // (EBADF) exactly when the descriptor is not open.
+    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+    STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
+}
+
 fn main() {
     ignore_file_size_signal();
-    claimdb::guard_standard_streams();
+    claimdb::guard_standard_streams(STDOUT_CLOSED_AT_START.load(Ordering::Relaxed));
     // A TAB in a shell that sourced `claimdb completions SHELL` lands here.
     claimdb::complete::answer_if_asked();
     let cli = match claimdb::cli::Cli::try_parse() {
@@ -46,8 +91,24 @@ fn main() {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
             // Usage errors speak like every other claimdb error.
+            // `CLAIMDB_DB=` set to nothing: clap would blame a `--db` nobody typed.
+            _ if std::env::var_os("CLAIMDB_DB").is_some_and(|v| v.is_empty())
+                && matches!(err.get(ContextKind::InvalidArg),
+                    Some(ContextValue::String(arg)) if arg.starts_with("--db")) =>
+            {
+                claimdb::stderr_line!("claimdb: error: CLAIMDB_DB is set but empty");
+                claimdb::stderr_line!(
+                    "  hint: give it a database path, or unset it (unset CLAIMDB_DB) to use the default database"
+                );
+                std::process::exit(2);
+            }
             _ => {
-                let text = err.render().to_string();
+                let mut text = err.render().to_string();
+                // clap quotes the refused value whole: a pasted page or a line
+                // break would fill or break the terminal.
+                if let Some(ContextValue::String(value)) = err.get(ContextKind::InvalidValue) {
+                    text = text.replacen(value.as_str(), &shortened(value), 1);
+                }
                 let text = text.strip_prefix("error: ").unwrap_or(&text);
                 let text = claimdb::output::for_terminal(text);
                 claimdb::stderr_text!("claimdb: error: {text}");

@@ -380,6 +380,25 @@ fn a_closed_stdout_is_exit_6() {
     .env_clear()
     .current_dir(env.dir.path());
     crate::support::run(&mut sh).ok();
+    // So is /dev/null opened read-write, as Python's `subprocess.DEVNULL` and
+    // many process launchers give it: the answer is discarded on purpose.
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimdb"));
+    cmd.args(["--db", &db, "claims"])
+        .env_clear()
+        .stdout(null)
+        .current_dir(env.dir.path());
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// (10) A view planted in the file (claims_cited replaced to show a forged quote)
@@ -1090,6 +1109,21 @@ fn duplicate_parameters_and_duplicate_json_keys_are_named() {
     assert!(err.contains("subject") && err.contains("twice"), "{err}");
 }
 
+/// `CLAIMDB_DB=` (set, but empty: `CLAIMDB_DB=$UNSET_VARIABLE`) names the variable
+/// and what to do, instead of clap's "a value is required for '--db'" that the user
+/// never typed; and no database is created.
+#[test]
+fn an_empty_claimdb_db_variable_is_named() {
+    let env = Env::new();
+    let mut cmd = env.command();
+    cmd.args(["which", "lacks", "auth"]).env("CLAIMDB_DB", "");
+    let run = crate::support::run(&mut cmd);
+    let err = run.fails_saying(2, "CLAIMDB_DB is set but empty");
+    assert!(!err.contains("--db <PATH>"), "{err}");
+    assert!(err.ends_with("default database\n"), "{err:?}");
+    assert!(!env.default_db().exists());
+}
+
 /// An empty subject name (`--subject ''`, or only spaces) names no subject: every
 /// command that takes one says so instead of answering as if none were asked.
 #[test]
@@ -1107,6 +1141,15 @@ fn an_empty_subject_name_is_a_clear_error() {
         env.run(args)
             .fails_saying(2, "a subject name cannot be empty");
     }
+    // A name no subject can have (names are one line, and short) is refused in a
+    // line, not echoed back across the terminal: a pasted paragraph, a line break.
+    let long = "a".repeat(5000);
+    let out = env.run(&["claims", "--subject", &long]);
+    let err = out.fails_with(2).to_string();
+    assert!(err.contains("at most 1000 characters"), "{err}");
+    assert!(err.len() < 600, "the name was echoed: {} bytes", err.len());
+    env.run(&["pros", "--subject", "fla\nsk"])
+        .fails_saying(2, "a subject name is one line");
 }
 
 /// A comparison table of 2,000 columns drafts no cell rows (each would quote the
