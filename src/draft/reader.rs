@@ -102,6 +102,11 @@ impl<'c> Reader<'c> {
         }
     }
 
+    /// A subject as the article writes it, for a statement read as a sentence.
+    pub fn display(&self, subject: usize) -> &str {
+        self.lookup.display(subject)
+    }
+
     /// The subject the whole of `name` names ("Zapper", not "Zapper support").
     pub fn subject_whole(&self, name: &str) -> Option<usize> {
         self.lookup.subject_whole(name)

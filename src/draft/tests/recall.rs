@@ -1,8 +1,9 @@
 //! Claims a careful reader lists first that the draft used to miss: sections of
-//! a plain-text page under `~~~` headings.
+//! a plain-text page under `~~~` headings, list items that leave their subject
+//! out ("- Supports snapshots").
 
 use super::{catalogue, features_on};
-use crate::draft::draft_as;
+use crate::draft::{draft, draft_as};
 use crate::model::Stance;
 use crate::text::blocks::Format;
 
@@ -28,6 +29,40 @@ fn a_plain_text_heading_underlined_with_tildes_hides_no_section() {
     assert!(
         rows.iter()
             .any(|r| r.line_start == 9 && r.section == "Design goals"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_list_item_opening_with_a_verb_is_about_the_lists_subject() {
+    let text = "# Quuxdb vs Zeta\n\n\
+                Quuxdb is a store. Zeta is a queue. Quuxdb is fast. Zeta is old.\n\n\
+                ## Quuxdb\n\n\
+                Quuxdb is a small store written in Rust.\n\n\
+                - Runs beside Zeta in one process\n\
+                - Supports snapshots and backups\n\
+                - Missing replication\n\
+                - Support for streams is planned\n\n\
+                ## Zeta\n\n\
+                - Has no plugins\n";
+    let rows = draft(text, &catalogue(), &[]);
+    // The item before names Zeta; the list is still Quuxdb's.
+    assert_eq!(
+        features_on(&rows, 10),
+        [
+            ("quuxdb", "snapshots", Some(Stance::Builtin)),
+            ("quuxdb", "backups", Some(Stance::Builtin))
+        ],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 11),
+        [("quuxdb", "replication", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+    assert_eq!(
+        features_on(&rows, 16),
+        [("zeta", "plugins", Some(Stance::Lacks))],
         "{rows:#?}"
     );
 }
