@@ -14,6 +14,8 @@ use crate::text::english::{
 };
 use crate::text::fold::fold_into;
 
+/// Another name the first sentence gives the subject (src/draft/discover/).
+mod aliases;
 /// Words the page sets as code or as a link's text (src/draft/discover/).
 mod code;
 /// Names from headings: sibling headings of names, a title's class (src/draft/discover/).

@@ -1,6 +1,7 @@
 //! Claims a careful reader lists first that the draft used to miss: sections of
 //! a plain-text page under `~~~` headings, list items that leave their subject
-//! out ("- Supports snapshots").
+//! out ("- Supports snapshots"), a subject the first sentence names twice
+//! ("Quuxdb, or `qx`, is ...").
 
 use super::{catalogue, features_on};
 use crate::draft::{draft, draft_as};
@@ -63,6 +64,45 @@ fn a_list_item_opening_with_a_verb_is_about_the_lists_subject() {
     assert_eq!(
         features_on(&rows, 16),
         [("zeta", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_subject_named_twice_in_the_first_sentence_is_one_subject_named_as_the_page_names_it() {
+    for opening in [
+        "Quuxdb, or `qx` as short,",
+        "Quuxdb (qx)",
+        "Quuxdb, also known as qx,",
+    ] {
+        let text = format!(
+            "{opening} is a fast store.\n\n\
+             The qx tool is small. Run qx anywhere. qx supports replication.\n\n\
+             Quuxdb does not support plugins. qx is fast.\n"
+        );
+        let rows = draft(&text, &catalogue(), &[]);
+        assert_eq!(
+            features_on(&rows, 3),
+            [("qx", "replication", Some(Stance::Builtin))],
+            "{opening}: {rows:#?}"
+        );
+        assert_eq!(
+            features_on(&rows, 5),
+            [("qx", "plugins", Some(Stance::Lacks))],
+            "{opening}: {rows:#?}"
+        );
+        assert!(
+            rows.iter().all(|r| r.subject == "qx"),
+            "{opening}: {rows:#?}"
+        );
+    }
+    // A word in brackets that is no short form of the name is no other name.
+    let text = "Quuxdb (Go) is a fast store.\n\nQuuxdb is written in Go. Go is \
+                popular. Go is simple, and Go is fast.\n\nQuuxdb does not support plugins.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 5),
+        [("quuxdb", "plugins", Some(Stance::Lacks))],
         "{rows:#?}"
     );
 }
