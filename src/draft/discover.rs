@@ -67,7 +67,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // Frequently Asked Questions"): the page's product, even where no sentence
     // starts with it.
     if let Some(title) = title {
-        if let Some(name) = page.title_name(&title.rendered.text, source) {
+        if let Some(name) = page.title_name(&without_badges(source, title), source) {
             push(&name);
         }
         // "# zapctl", "# zapctl (zc)", "# zapctl: a file mover": a title that
@@ -140,7 +140,34 @@ fn title_block<'b>(source: &str, blocks: &'b [Block]) -> Option<&'b Block> {
 /// The name the page's title is, when it is only a name ("# zed-io", "# ZRK"):
 /// the page's own subject, however often other names are used.
 pub fn title_name(source: &str, blocks: &[Block], page: &Page) -> Option<String> {
-    page.title_name(&title_block(source, blocks)?.rendered.text, source)
+    page.title_name(
+        &without_badges(source, title_block(source, blocks)?),
+        source,
+    )
+}
+
+/// A title's text without the badges after its words ("# zap [![Docs][d]][l]"
+/// is "zap", where its rendering keeps the images' alt texts).
+fn without_badges(source: &str, title: &Block) -> String {
+    let text = &title.rendered.text;
+    let line = title.source_lines(source);
+    let cut = line
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .find(|&i| crate::text::block::images_only(line[i..].trim()));
+    let Some(cut) = cut else {
+        return text.clone();
+    };
+    let words = line[..cut]
+        .trim_start()
+        .trim_start_matches('#')
+        .split_whitespace()
+        .count();
+    text.split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The page's own subject, when one name outweighs the others: the one of `names`

@@ -1,7 +1,7 @@
 //! Claims a careful reader lists first that the draft used to miss: sections of
 //! a plain-text page under `~~~` headings, list items that leave their subject
 //! out ("- Supports snapshots"), a subject the first sentence names twice
-//! ("Quuxdb, or `qx`, is ...").
+//! ("Quuxdb, or `qx`, is ..."), a title that is a repository's name ("# quuxlog").
 
 use super::{catalogue, features_on};
 use crate::draft::{draft, draft_as};
@@ -103,6 +103,23 @@ fn a_subject_named_twice_in_the_first_sentence_is_one_subject_named_as_the_page_
     assert_eq!(
         features_on(&rows, 5),
         [("quuxdb", "plugins", Some(Stance::Lacks))],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_title_of_one_lower_case_word_the_pages_links_end_with_names_the_product() {
+    let text = "# :zap: quuxlog [![Docs][doc-img]][doc]\n\n\
+                Blazing fast logging.\n\n\
+                Note that quuxlog only runs on two versions.\n\n\
+                Quuxlog takes a different approach. quuxlog does not support plugins. \
+                The quuxlog maintainers are busy.\n\n\
+                [doc-img]: https://example.com/badge.svg\n\
+                [doc]: https://example.com/acme/quuxlog\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 7),
+        [("quuxlog", "plugins", Some(Stance::Lacks))],
         "{rows:#?}"
     );
 }
