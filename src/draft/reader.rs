@@ -429,7 +429,7 @@ impl<'c> Reader<'c> {
         }
         let mut subjects = primary_subjects(r, &self.seen);
         if let Some((column, _)) = &r.s.cell {
-            let named = self.lookup.subjects_named(column);
+            let named = self.lookup.column_subjects(column);
             // A column no subject heads (notes, comments): its text is about the
             // subjects it names, and about none when it names none.
             if named.is_empty() {

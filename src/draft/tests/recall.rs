@@ -114,6 +114,10 @@ fn a_title_of_one_lower_case_word_the_pages_links_end_with_names_the_product() {
                 Note that quuxlog only runs on two versions.\n\n\
                 Quuxlog takes a different approach. quuxlog does not support plugins. \
                 The quuxlog maintainers are busy.\n\n\
+                | Package | Time | Time % to quuxlog |\n\
+                | :--- | :--: | :--: |\n\
+                | quuxlog | 862 ns/op | +0% |\n\
+                | zerolog | 4021 ns/op | +366% |\n\n\
                 [doc-img]: https://example.com/badge.svg\n\
                 [doc]: https://example.com/acme/quuxlog\n";
     let rows = draft(text, &catalogue(), &[]);
@@ -122,4 +126,6 @@ fn a_title_of_one_lower_case_word_the_pages_links_end_with_names_the_product() {
         [("quuxlog", "plugins", Some(Stance::Lacks))],
         "{rows:#?}"
     );
+    // A column headed "Time % to quuxlog" holds the other packages' figures.
+    assert!(rows.iter().all(|r| r.line_start != 12), "{rows:#?}");
 }
