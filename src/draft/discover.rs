@@ -14,7 +14,6 @@ use crate::text::english::{
 };
 use crate::text::fold::fold_into;
 
-/// Another name the first sentence gives the subject (src/draft/discover/).
 mod aliases;
 /// Words the page sets as code or as a link's text (src/draft/discover/).
 mod code;
@@ -28,7 +27,7 @@ mod mentions;
 mod rows;
 /// A page's words without their punctuation (src/draft/discover/).
 mod words;
-use words::{ascii_words, clean, clean_ascii};
+use words::{ascii_words, clean, clean_ascii, without_badges};
 
 /// How often the prose must use a name found nowhere else.
 const KEPT_USING: usize = 3;
@@ -144,30 +143,6 @@ pub fn title_name(source: &str, blocks: &[Block], page: &Page) -> Option<String>
         &without_badges(source, title_block(source, blocks)?),
         source,
     )
-}
-
-/// A title's text without the badges after its words ("# zap [![Docs][d]][l]"
-/// is "zap", where its rendering keeps the images' alt texts).
-fn without_badges(source: &str, title: &Block) -> String {
-    let text = &title.rendered.text;
-    let line = title.source_lines(source);
-    let cut = line
-        .char_indices()
-        .filter(|(_, c)| c.is_whitespace())
-        .map(|(i, _)| i)
-        .find(|&i| crate::text::block::images_only(line[i..].trim()));
-    let Some(cut) = cut else {
-        return text.clone();
-    };
-    let words = line[..cut]
-        .trim_start()
-        .trim_start_matches('#')
-        .split_whitespace()
-        .count();
-    text.split_whitespace()
-        .take(words)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The page's own subject, when one name outweighs the others: the one of `names`
