@@ -54,6 +54,29 @@ impl Catalogue {
     }
 }
 
+impl Catalogue {
+    /// Gives the proposed subject `name` the alias `other`, another name the page
+    /// gives it, unless the catalogue knows `other` already.
+    pub fn alias_subject(&mut self, name: &str, other: &str) {
+        let key = fold(other);
+        if self
+            .subjects
+            .iter()
+            .any(|s| s.aliases.iter().any(|a| fold(a) == key))
+        {
+            return;
+        }
+        let name = fold(name);
+        if let Some(entry) = self
+            .subjects
+            .iter_mut()
+            .find(|s| s.proposed && s.aliases.iter().any(|a| fold(a) == name))
+        {
+            entry.aliases.push(other.to_string());
+        }
+    }
+}
+
 /// The catalogue's names, for `draft`: every name, its aliases as written (the
 /// first alias, then the name, then the other aliases, in the order of their keys).
 pub fn load_catalogue(conn: &rusqlite::Connection) -> crate::error::Result<Catalogue> {

@@ -14,6 +14,7 @@ use crate::text::english::{
 };
 use crate::text::fold::fold_into;
 
+mod aliases;
 /// Words the page sets as code or as a link's text (src/draft/discover/).
 mod code;
 /// Names from headings: sibling headings of names, a title's class (src/draft/discover/).
@@ -26,7 +27,7 @@ mod mentions;
 mod rows;
 /// A page's words without their punctuation (src/draft/discover/).
 mod words;
-use words::{ascii_words, clean, clean_ascii};
+use words::{ascii_words, clean, clean_ascii, without_badges};
 
 /// How often the prose must use a name found nowhere else.
 const KEPT_USING: usize = 3;
@@ -65,7 +66,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
     // Frequently Asked Questions"): the page's product, even where no sentence
     // starts with it.
     if let Some(title) = title {
-        if let Some(name) = page.title_name(&title.rendered.text, source) {
+        if let Some(name) = page.title_name(&without_badges(source, title), source) {
             push(&name);
         }
         // "# zapctl", "# zapctl (zc)", "# zapctl: a file mover": a title that
@@ -138,7 +139,10 @@ fn title_block<'b>(source: &str, blocks: &'b [Block]) -> Option<&'b Block> {
 /// The name the page's title is, when it is only a name ("# zed-io", "# ZRK"):
 /// the page's own subject, however often other names are used.
 pub fn title_name(source: &str, blocks: &[Block], page: &Page) -> Option<String> {
-    page.title_name(&title_block(source, blocks)?.rendered.text, source)
+    page.title_name(
+        &without_badges(source, title_block(source, blocks)?),
+        source,
+    )
 }
 
 /// The page's own subject, when one name outweighs the others: the one of `names`

@@ -54,6 +54,22 @@ impl<'c> Lookup<'c> {
         out
     }
 
+    /// The subjects a table's column heading names, where it opens with one
+    /// ("Zapper", "Zapper 2.0"): "Time % to Zapper" heads figures measured
+    /// against Zapper, of the subject each row names.
+    pub fn column_subjects(&self, column: &str) -> Vec<usize> {
+        let (folded, _) = fold_mapped(column);
+        let opens =
+            self.matcher.mentions(&folded).into_iter().any(|m| {
+                matches!(m.target, Target::Subject(_)) && folded[..m.start].trim().is_empty()
+            });
+        if opens {
+            self.subjects_named(column)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The subject the whole of `name` names, if it is one subject's name.
     pub fn subject_whole(&self, name: &str) -> Option<usize> {
         let (folded, _) = fold_mapped(name);

@@ -48,18 +48,19 @@ pub fn subjects_found(
 ) -> Vec<String> {
     let blocks = blocks(text, format);
     let page = discover::Page::new(&blocks);
-    let mut names = proposed_subjects(text, &blocks, &page, catalogue);
+    let (mut names, _) = proposed_subjects(text, &blocks, &page, catalogue);
     names.extend(extra.iter().cloned());
     names
 }
 
-/// The subjects the page proposes that the catalogue does not know.
+/// The subjects the page proposes that the catalogue does not know, and the
+/// other names its first sentence gives one of them: (name, other name).
 fn proposed_subjects(
     text: &str,
     blocks: &[crate::text::blocks::Block],
     page: &discover::Page,
     catalogue: &Catalogue,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<(String, String)>) {
     let title = blocks
         .iter()
         .find(|b| !b.rendered.text.trim().is_empty() && !b.images_only(text))
@@ -72,7 +73,20 @@ fn proposed_subjects(
             proposed.push(name);
         }
     }
-    proposed
+    // "Zapper, or `zp`, is ...": one subject, proposed under the name the page
+    // keeps using.
+    let aliases = page.aliases(text, blocks, &proposed);
+    for (name, other) in &aliases {
+        let at = |n: &str| proposed.iter().position(|p| fold(p) == fold(n));
+        match (at(name), at(other)) {
+            (Some(_), Some(o)) => {
+                proposed.remove(o);
+            }
+            (None, Some(o)) => proposed[o] = name.clone(),
+            (Some(_), None) | (None, None) => {}
+        }
+    }
+    (proposed, aliases)
 }
 
 /// Drafts the claims of `text`, read as Markdown or plain text by what it holds
@@ -96,9 +110,12 @@ pub fn draft_as(text: &str, format: Format, catalogue: &Catalogue, only: &[Strin
         blocks(text, format)
     };
     let page = discover::Page::new(&blocks);
-    let proposed = proposed_subjects(text, &blocks, &page, catalogue);
+    let (proposed, aliases) = proposed_subjects(text, &blocks, &page, catalogue);
     let mut catalogue = catalogue.clone();
     catalogue.propose_subjects(only.iter().chain(&proposed).map(String::as_str));
+    for (name, other) in &aliases {
+        catalogue.alias_subject(name, other);
+    }
     let cased = catalogue
         .subjects
         .iter()

@@ -102,6 +102,11 @@ impl<'c> Reader<'c> {
         }
     }
 
+    /// A subject as the article writes it, for a statement read as a sentence.
+    pub fn display(&self, subject: usize) -> &str {
+        self.lookup.display(subject)
+    }
+
     /// The subject the whole of `name` names ("Zapper", not "Zapper support").
     pub fn subject_whole(&self, name: &str) -> Option<usize> {
         self.lookup.subject_whole(name)
@@ -424,7 +429,7 @@ impl<'c> Reader<'c> {
         }
         let mut subjects = primary_subjects(r, &self.seen);
         if let Some((column, _)) = &r.s.cell {
-            let named = self.lookup.subjects_named(column);
+            let named = self.lookup.column_subjects(column);
             // A column no subject heads (notes, comments): its text is about the
             // subjects it names, and about none when it names none.
             if named.is_empty() {

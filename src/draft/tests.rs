@@ -675,4 +675,6 @@ mod precision;
 /// README-style pages: badges, lower-case names, lists of users.
 mod prose;
 mod readme;
+/// Key claims the draft used to miss (src/draft/tests/).
+mod recall;
 mod status;

@@ -10,7 +10,9 @@ use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
 use crate::model::Stance;
 use crate::text::blocks::{Block, BlockKind, label_len};
-use crate::text::english::{STATUS_BUILTIN, STATUS_LACKS, STATUS_LIMITED};
+use crate::text::english::{
+    PREDICATE_BUILTIN, PREDICATE_LACKING, STATUS_BUILTIN, STATUS_LACKS, STATUS_LIMITED,
+};
 use crate::text::quotes::widen;
 use crate::text::render::Rendered;
 use crate::text::sentences::{sentences, sentences_naming};
@@ -95,6 +97,9 @@ pub struct Walk<'a, 'c> {
     measured: bool,
     /// The columns of the table being read whose every row holds the same number.
     shared_columns: Vec<usize>,
+    /// The subject of the list being read, as it began (its heading's, its
+    /// lead-in's): what an item that leaves its subject out is about.
+    list_subject: Option<usize>,
     /// The columns of the table being read set in bold in most of its rows: the
     /// page's styling of them, not a mark of what is ahead.
     bold_columns: Vec<usize>,
@@ -126,6 +131,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             measured: false,
             shared_columns: Vec::new(),
             bold_columns: Vec::new(),
+            list_subject: None,
         }
     }
 
@@ -405,6 +411,13 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_kind = None;
             self.ctx.intro_versus = None;
         }
+        if item && !matches!(self.previous, Some(BlockKind::ListItem { .. })) {
+            self.list_subject = match self.reader.focus.as_slice() {
+                [one] => Some(*one),
+                [] => self.ctx.subject,
+                _ => None,
+            };
+        }
         self.status(block, item);
         self.read_sentences(block, listed);
         if block.rendered.text.trim_end().ends_with(':') {
@@ -510,9 +523,18 @@ impl<'a, 'c> Walk<'a, 'c> {
                 continue;
             }
             let (s, e) = widen(self.text, rendered.source_range(self.text, from, to));
+            let labelled = n == 0 && label > 0;
+            let elided = (listed && !labelled)
+                .then_some(self.list_subject)
+                .flatten()
+                .filter(|_| !self.reader.elsewhere)
+                .and_then(|subject| {
+                    let predicate = elided_subject(&rendered.text[from..to])?;
+                    Some(format!("{} {predicate}", self.reader.display(subject)))
+                });
             let sentence = Sentence {
-                text: &rendered.text[from..to],
-                label_len: if n == 0 && label > 0 { label + 1 } else { 0 },
+                text: elided.as_deref().unwrap_or(&rendered.text[from..to]),
+                label_len: if labelled { label + 1 } else { 0 },
                 quote: &self.text[s..e],
                 line_start: self.line_of(s),
                 line_end: self.line_of(e - 1),
@@ -528,4 +550,40 @@ impl<'a, 'c> Walk<'a, 'c> {
     fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)
     }
+}
+
+/// "- Supports casting", "- Missing promise schemas": a list item that opens with
+/// the verb of a claim leaves its subject out, the list's subject (its heading's,
+/// its lead-in's), as "Zapper supports casting" would name it. The item's
+/// predicate, so read ("supports casting", "is missing promise schemas"), when
+/// it opens with a singular subject's verb of having or lacking
+/// (`predicate_builtin.txt`, `predicate_lacking.txt`: "Supports", "Has no",
+/// "Missing" for "is missing"); "Support for X" opens with a noun.
+fn elided_subject(sentence: &str) -> Option<String> {
+    let mut chars = sentence.chars();
+    let first = chars.next().filter(|c| c.is_uppercase())?;
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    let opens = |phrase: &str| {
+        lower
+            .strip_prefix(phrase)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    let singular = |phrase: &str| {
+        let head = phrase.split(' ').next().unwrap_or("");
+        head.ends_with('s') && head != "is"
+    };
+    for list in [&PREDICATE_BUILTIN, &PREDICATE_LACKING] {
+        if list.all().iter().any(|p| singular(p) && opens(p)) {
+            return Some(lower);
+        }
+        if list
+            .all()
+            .iter()
+            .filter_map(|p| p.strip_prefix("is "))
+            .any(opens)
+        {
+            return Some(format!("is {lower}"));
+        }
+    }
+    None
 }

@@ -119,6 +119,8 @@ pub fn images_only(source: &str) -> bool {
                 }
             }
             b']' if b.get(i + 1) == Some(&b'(') => i = skip(i + 1, b'(', b')'),
+            // A reference link's label ("[![Docs][d]][docs]").
+            b']' if b.get(i + 1) == Some(&b'[') => i = skip(i + 1, b'[', b']'),
             b'<' => {
                 let end = source[i..].find('>').map_or(b.len(), |e| i + e + 1);
                 if source[i..end].to_ascii_lowercase().starts_with("<img") {

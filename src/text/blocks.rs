@@ -145,6 +145,21 @@ fn setext_underline(text: &str) -> Option<u8> {
     }
 }
 
+/// `~~~` or `^^^` under a line: the underlines plain-text documents (AsciiDoc,
+/// reStructuredText) give their third and fourth levels of heading. Markdown
+/// reads `~~~` as a code fence, so a plain-text page that did would hide every
+/// section from one such heading to the next.
+fn plain_underline(text: &str) -> Option<u8> {
+    let t = text.trim();
+    if t.len() >= 3 && t.bytes().all(|b| b == b'~') {
+        Some(3)
+    } else if t.len() >= 3 && t.bytes().all(|b| b == b'^') {
+        Some(4)
+    } else {
+        None
+    }
+}
+
 fn thematic_break(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() >= 3
@@ -375,6 +390,17 @@ fn parse(source: &str, detail: Detail) -> Vec<Block> {
     };
     for line in &lines[front_matter_lines(&lines)..] {
         let text = line.text;
+        // An underline turns the one-line paragraph above it into a heading.
+        let underline = || setext_underline(text).or_else(|| plain_underline(text));
+        if let Some(o) = open.as_mut()
+            && o.kind == BlockKind::Paragraph
+            && o.first_line == o.last_line
+            && let Some(level) = underline()
+        {
+            o.kind = BlockKind::Heading { level };
+            close(&mut open, &mut out);
+            continue;
+        }
         match skip.line(text) {
             Some(true) => {
                 close(&mut open, &mut out);
@@ -389,15 +415,6 @@ fn parse(source: &str, detail: Detail) -> Vec<Block> {
             continue;
         }
         let blank_before = std::mem::take(&mut blank_run);
-        // An underline turns the one-line paragraph above it into a heading.
-        if let (Some(level), Some(o)) = (setext_underline(text), open.as_mut())
-            && o.kind == BlockKind::Paragraph
-            && o.first_line == o.last_line
-        {
-            o.kind = BlockKind::Heading { level };
-            close(&mut open, &mut out);
-            continue;
-        }
         if thematic_break(text) {
             close(&mut open, &mut out);
             continue;

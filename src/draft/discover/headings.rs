@@ -22,6 +22,30 @@ fn title_word(word: &str) -> &str {
     })
 }
 
+/// ":zap:": an emoji's shortcode, which a page's renderer shows as a picture.
+fn shortcode(word: &str) -> bool {
+    word.len() > 2
+        && word.starts_with(':')
+        && word.ends_with(':')
+        && word[1..word.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-'))
+}
+
+/// True when some link of `source` ("https://host/owner/zap", "…/zap/tree/x")
+/// has `word` for a whole part of its path.
+fn links_to(source: &str, word: &str) -> bool {
+    let part = format!("/{word}");
+    source.match_indices(&part).any(|(i, _)| {
+        let start = source[..i]
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '<' | '"' | '[' | ']'))
+            .map_or(0, |k| k + 1);
+        let after = source[i + part.len()..].chars().next();
+        source[start..i].contains("://")
+            && after.is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '-' | '_' | '.'))
+    })
+}
+
 /// A word written as no English word is: marks inside it ("zed-io", "@zed/css",
 /// "zed.js") or a digit ("z80").
 fn marked(word: &str) -> bool {
@@ -39,7 +63,11 @@ impl Page {
     /// whole title.
     pub(super) fn title_name(&self, title: &str, source: &str) -> Option<String> {
         let title = crate::text::blocks::without_anchor(title);
-        let mut words: Vec<&str> = title.split_whitespace().map(title_word).collect();
+        let mut words: Vec<&str> = title
+            .split_whitespace()
+            .filter(|w| !shortcode(w))
+            .map(title_word)
+            .collect();
         if words
             .first()
             .is_some_and(|w| ARTICLES.contains(&w.to_lowercase()))
@@ -56,6 +84,12 @@ impl Page {
                 && !FUNCTION_WORDS.contains(&lower)
         };
         let n = words.iter().take_while(|w| named(w)).count();
+        if let [word] = words.as_slice()
+            && n == 0
+            && self.repository_named(word, source)
+        {
+            return Some(word.to_string());
+        }
         if !(1..=3).contains(&n)
             || !words[n..]
                 .iter()
@@ -69,6 +103,31 @@ impl Page {
         let used = self.mentions(&name) >= KEPT_USING
             || (n == 1 && marked(&name) && source.matches(name.as_str()).count() > KEPT_USING);
         used.then_some(name)
+    }
+
+    /// "# zap" over a page that links to "https://example.com/uber/zap": a title
+    /// of one word in lower case, the last part of a link of the page (its
+    /// repository's name), that the prose keeps using and never capitalises
+    /// mid-sentence names the page's product, though the prose also opens a
+    /// sentence with it ("Zap takes ...") and never sets it as code.
+    fn repository_named(&self, word: &str, source: &str) -> bool {
+        let mut chars = word.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        word.starts_with(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+            && !NOT_NAMES.contains(word)
+            && !FILLER.contains(word)
+            && !FUNCTION_WORDS.contains(word)
+            && self.mentions(word) >= KEPT_USING
+            && self
+                .run(&capitalised)
+                .is_none_or(|(_, mid, _, _)| *mid == 0)
+            && links_to(source, word)
     }
 
     /// The capitalised words of a title comparing a class of things ("Comparing

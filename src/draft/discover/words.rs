@@ -37,3 +37,27 @@ pub fn clean_ascii(word: &str) -> &str {
     let word = &word[start..end];
     word.strip_suffix("'s").unwrap_or(word)
 }
+
+/// A title's text without the badges after its words ("# zap [![Docs][d]][l]"
+/// is "zap", where its rendering keeps the images' alt texts).
+pub fn without_badges(source: &str, title: &crate::text::blocks::Block) -> String {
+    let text = &title.rendered.text;
+    let line = title.source_lines(source);
+    let cut = line
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .find(|&i| crate::text::block::images_only(line[i..].trim()));
+    let Some(cut) = cut else {
+        return text.clone();
+    };
+    let words = line[..cut]
+        .trim_start()
+        .trim_start_matches('#')
+        .split_whitespace()
+        .count();
+    text.split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -198,6 +198,7 @@ lists! {
     ARTICLES = "articles.txt";
     NOT_NAMES = "not_names.txt";
     NAME_JOINERS = "name_joiners.txt";
+    ALIAS_INTRODUCERS = "alias_introducers.txt";
     VERSUS = "versus.txt";
     /// The first header cell of a table whose first column names the subjects.
     SUBJECT_COLUMNS = "subject_columns.txt";
