@@ -71,6 +71,10 @@ pub struct Reader<'c> {
     /// and a sentence naming no subject is about none. Cleared by a heading and
     /// by a sentence opening with a subject.
     pub elsewhere: bool,
+    /// The list item being read is an entry of a list of other things, led by
+    /// a link to one ("- [Quoxel](…): a generator"): its sentences are read no
+    /// further. Cleared by the next block.
+    linked_entry: bool,
 }
 
 impl<'c> Reader<'c> {
@@ -79,6 +83,7 @@ impl<'c> Reader<'c> {
             lookup: Lookup::new(cat, matcher),
             focus: Vec::new(),
             elsewhere: false,
+            linked_entry: false,
             seen: Vec::new(),
             legend: Vec::new(),
             rows: Vec::new(),
@@ -181,6 +186,7 @@ impl<'c> Reader<'c> {
     pub fn start_block(&mut self) {
         self.item_polarity = 0;
         self.said = Said::default();
+        self.linked_entry = false;
     }
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.

@@ -404,6 +404,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_stance = None;
             self.ctx.intro_kind = None;
             self.ctx.intro_versus = None;
+            self.ctx.intro_subject = None;
         }
         self.status(block, item);
         self.read_sentences(block, listed);
@@ -412,6 +413,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_stance = intro.stance;
             self.ctx.intro_kind = intro.kind;
             self.ctx.intro_versus = intro.versus;
+            self.ctx.intro_subject = intro.subject;
             if let Some(s) = intro.subject {
                 self.reader.focus = vec![s];
             }

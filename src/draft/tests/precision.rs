@@ -220,3 +220,28 @@ fn a_table_of_measurements_by_product_makes_no_measure_a_subject() {
         "{names:?}"
     );
 }
+
+#[test]
+fn an_item_led_by_a_link_to_another_thing_says_nothing_of_the_subject() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n\
+                ## Showcase\n\n\
+                - [Quoxel](https://example.com/quoxel): a great, fast image generator.\n\
+                - [`wibble-rs`](https://example.com/wibble): text generation. It is very fast.\n\
+                - [Plonk][plonk] - speech recognition.\n\n\
+                Alpha also offers the following extensions:\n\n\
+                - [Zap Lint](https://example.com/lint): lints your builds.\n\n\
+                [plonk]: https://example.com/plonk\n";
+    let rows = draft(text, &catalogue(), &[]);
+    // Reviewers deleted every row the demos, examples and projects of such
+    // lists gave (issue 21: a ML library's README, 35 rows).
+    assert!(
+        rows.iter().all(|r| !(7..=9).contains(&r.line_start)),
+        "{rows:#?}"
+    );
+    // A list its intro says is the subject's is read as before.
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 13 && r.subject == "alpha"),
+        "{rows:#?}"
+    );
+}
