@@ -245,3 +245,22 @@ fn an_item_led_by_a_link_to_another_thing_says_nothing_of_the_subject() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn an_it_that_stands_for_nothing_states_no_fact() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n\
+                It seems we now have some friendly rivals.\n\n\
+                It is recommended to check the lock file into version control.\n\n\
+                In development, it's often useful to clear the cache.\n\n\
+                It runs every task of a build in parallel.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().all(|r| ![5, 7, 9].contains(&r.line_start)),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 11 && r.subject == "alpha"),
+        "{rows:#?}"
+    );
+}

@@ -185,6 +185,8 @@ lists! {
     TABLE_CELL_PARTIAL = "table_cell_partial.txt";
     /// Verbs of the writers' own views and intents, after "we".
     FIRST_PERSON_VIEWS = "first_person_views.txt";
+    /// Words after "it" that make it a dummy subject ("It seems ...").
+    IMPERSONAL_IT = "impersonal_it.txt";
     /// Words opening a title that compares a class of things.
     TITLE_CLASS_OPENERS = "title_class_openers.txt";
     /// Words after a cell's "yes" or "no" that make it a partial one.
