@@ -4,6 +4,7 @@
 
 use super::catalogue;
 use crate::draft::draft;
+use crate::model::Kind;
 
 #[test]
 fn a_fact_its_subject_states_is_surer_than_a_comparison_with_no_other_side() {
@@ -263,4 +264,17 @@ fn an_it_that_stands_for_nothing_states_no_fact() {
             .any(|r| r.line_start == 11 && r.subject == "alpha"),
         "{rows:#?}"
     );
+}
+
+#[test]
+fn names_after_including_are_no_companies_unless_the_sentence_says_who_uses_it() {
+    let text = "# Alpha\n\nAlpha is a build tool with a focus on speed (including GPU support) and ease of use.\n\n\
+                Alpha is used by Acme and many other companies.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let companies: Vec<(usize, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Company)
+        .map(|r| (r.line_start, r.value.as_deref()))
+        .collect();
+    assert_eq!(companies, [(5, Some("Acme"))], "{rows:#?}");
 }

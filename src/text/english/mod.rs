@@ -146,6 +146,8 @@ lists! {
     STANCE_BUILTIN_WEAK = "stance_builtin_weak.txt";
     STANCE_AFTER_TOPIC = "stance_after_topic.txt";
     COMPANY_CONTEXT = "company_context.txt";
+    /// Words that make a sentence outside a companies section name who uses a subject.
+    COMPANY_NAMED = "company_named.txt";
     COMPANY_LIST_OPENERS = "company_list_openers.txt";
     USE_VERBS = "use_verbs.txt";
     USE_CASE_CUES = "use_case_cues.txt";
