@@ -278,3 +278,17 @@ fn names_after_including_are_no_companies_unless_the_sentence_says_who_uses_it()
         .collect();
     assert_eq!(companies, [(5, Some("Acme"))], "{rows:#?}");
 }
+
+#[test]
+fn an_item_heading_a_nested_list_is_no_feature_but_its_items_are() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n## Features\n\n\
+                - Backends.\n    - Remote cache for every build.\n\
+                - **Developer experience**:\n    - Watch mode\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().all(|r| r.line_start != 7 && r.line_start != 9),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().any(|r| r.line_start == 8), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.line_start == 10), "{rows:#?}");
+}
