@@ -21,7 +21,7 @@ use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
+use crate::draft::row::{INFERRED, ONE_SIDED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
@@ -539,7 +539,7 @@ impl<'c> Reader<'c> {
         let used = use_case_rows(&self.lookup, r, ctx, subjects, false);
         self.push_all(r, ctx, used);
         if let Some(topic) = main_topic(&self.lookup, r, ctx, kind) {
-            let confidence = if r.s.first { 0.7 } else { 0.5 };
+            let confidence = if r.s.first { 0.7 } else { ONE_SIDED };
             self.push_each(r, ctx, subjects, kind, topic, confidence);
         }
         if strong {
@@ -620,7 +620,7 @@ impl<'c> Reader<'c> {
             let p = polarity(&r.folded);
             self.item_polarity = if p < 0 { -1 } else { 1 };
             if let Some(topic) = main_topic(&self.lookup, r, ctx, pro_or_con(p)) {
-                self.push_each(r, ctx, subjects, pro_or_con(p), topic, 0.5);
+                self.push_each(r, ctx, subjects, pro_or_con(p), topic, ONE_SIDED);
             }
         } else if !strong && explicit && !self.predicated {
             let p = polarity(r.body_folded());

@@ -292,3 +292,22 @@ fn an_item_heading_a_nested_list_is_no_feature_but_its_items_are() {
     assert!(rows.iter().any(|r| r.line_start == 8), "{rows:#?}");
     assert!(rows.iter().any(|r| r.line_start == 10), "{rows:#?}");
 }
+
+#[test]
+fn a_catalogue_topic_beside_a_cue_is_less_sure_than_a_features_list_item() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n\
+                - Remote cache, built in, with replicas on request.\n\n## Features\n\n\
+                - Multi-issuer fallback\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize, topic: &str| {
+        rows.iter()
+            .find(|r| r.line_start == line && r.topic == topic)
+            .map(|r| r.confidence)
+    };
+    let (Some(catalogue_topic), Some(item)) =
+        (on(5, "replication"), on(9, "multi-issuer-fallback"))
+    else {
+        panic!("{rows:#?}");
+    };
+    assert!(catalogue_topic < 0.5 && item >= 0.8, "{rows:#?}");
+}
