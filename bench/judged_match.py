@@ -22,29 +22,38 @@ for tag,j,d in sets:
         for v in csv.DictReader(open(f)):
             r=dict(dr[int(v['row'])-1]); r['verdict']=v['verdict']; r['reason']=v['reason']; L.append(r)
         judged[page]=L
+def keys(r):
+    """The keys a row is matched by, surest first."""
+    k=(r['subject'],r['kind'],r['line_start'])
+    return [k+(r['topic'],r['stance']), k+(r['topic'],), k]
+
+def matched(page):
+    """Each row of the new draft of `page` with its verdict (ok, delete, mixed,
+    unmatched) and the first matched judged row; nothing when it was not drafted."""
+    f=f'{out}/{page}.csv'
+    if not os.path.exists(f): return
+    idx=collections.defaultdict(list)
+    for j in judged[page]:
+        for k in keys(j): idx[k].append(j)
+    for r in csv.DictReader(open(f)):
+        hit=next((idx[k] for k in keys(r) if k in idx), None)
+        if hit is None:
+            yield r,'unmatched',None; continue
+        vs=set('delete' if x['verdict']=='delete' else 'ok' for x in hit)
+        yield r,(vs.pop() if len(vs)==1 else 'mixed'),hit[0]
+
 out=sys.argv[1]; verbose='-v' in sys.argv
 tot=collections.Counter(); band=collections.defaultdict(collections.Counter)
+groups=collections.defaultdict(collections.Counter)
 dels=[]
-for page,J in sorted(judged.items()):
-    f=f'{out}/{page}.csv'
-    if not os.path.exists(f): continue
-    idx=collections.defaultdict(list)
-    for j in J:
-        for k in [(j['subject'],j['kind'],j['line_start'],j['topic'],j['stance']),(j['subject'],j['kind'],j['line_start'],j['topic']),(j['subject'],j['kind'],j['line_start'])]:
-            idx[k].append(j)
+for page in sorted(judged):
     pc=collections.Counter()
-    for r in csv.DictReader(open(f)):
-        v=None
-        for k in [(r['subject'],r['kind'],r['line_start'],r['topic'],r['stance']),(r['subject'],r['kind'],r['line_start'],r['topic']),(r['subject'],r['kind'],r['line_start'])]:
-            if k in idx:
-                vs=set('delete' if x['verdict']=='delete' else 'ok' for x in idx[k])
-                v=vs.pop() if len(vs)==1 else 'mixed'
-                hit=idx[k][0]
-                break
-        v=v or 'unmatched'
+    for r,v,hit in matched(page):
         pc[v]+=1; pc['rows']+=1
         band[r['confidence']][v]+=1
+        groups[(r['kind'],r['confidence'],'vs' if r['versus'] else '-', 'new' if r['category'] else 'known')][v]+=1
         if v=='delete': dels.append((page,r,hit['reason']))
+    if not pc: continue
     tot.update(pc)
     print(f"{page:28} rows {pc['rows']:4} ok {pc['ok']:4} delete {pc['delete']:3} mixed {pc['mixed']:2} unmatched {pc['unmatched']:3}")
 print(f"TOTAL rows {tot['rows']} ok {tot['ok']} delete {tot['delete']} mixed {tot['mixed']} unmatched {tot['unmatched']}: delete rate {tot['delete']/tot['rows']:.3f} (matched-only {tot['delete']/max(1,tot['ok']+tot['delete']):.3f})")
@@ -55,22 +64,6 @@ if verbose:
     for page,r,reason in dels:
         print(f"D {page[:16]:16} {r['subject'][:12]:12} {r['kind'][:5]} {r['topic'][:20]:20} {r['confidence']} L{r['line_start']} | {reason[:70]} | {r['quote'][:60]!r}")
 if '-g' in sys.argv:
-    g=collections.defaultdict(collections.Counter)
-    for page,J in sorted(judged.items()):
-        f=f'{out}/{page}.csv'
-        if not os.path.exists(f): continue
-        idx=collections.defaultdict(list)
-        for j in J:
-            for k in [(j['subject'],j['kind'],j['line_start'],j['topic'],j['stance']),(j['subject'],j['kind'],j['line_start'],j['topic']),(j['subject'],j['kind'],j['line_start'])]:
-                idx[k].append(j)
-        for r in csv.DictReader(open(f)):
-            for k in [(r['subject'],r['kind'],r['line_start'],r['topic'],r['stance']),(r['subject'],r['kind'],r['line_start'],r['topic']),(r['subject'],r['kind'],r['line_start'])]:
-                if k in idx:
-                    vs=set('delete' if x['verdict']=='delete' else 'ok' for x in idx[k])
-                    v=vs.pop() if len(vs)==1 else 'mixed'; break
-            else: v='unmatched'
-            key=(r['kind'],r['confidence'],'vs' if r['versus'] else '-', 'new' if r['category'] else 'known')
-            g[key][v]+=1
-    for k in sorted(g):
-        c=g[k]; m=c['ok']+c['delete']
+    for k in sorted(groups):
+        c=groups[k]; m=c['ok']+c['delete']
         print(k, dict(c), f"prec {c['ok']/m:.2f}" if m else '')
