@@ -51,6 +51,8 @@ pub struct Context {
     /// A list intro of advantages (or drawbacks) of one subject over another ("A
     /// provides these advantages over B:"): (A, B).
     pub intro_versus: Option<(usize, usize)>,
+    /// The one subject the list intro names ("Alpha offers these extensions:").
+    pub intro_subject: Option<usize>,
 }
 
 /// A sentence to classify.

@@ -351,6 +351,8 @@ cues! {
     /// Good words first, then bad ones: one pass counts both.
     POLARITY = POSITIVE | NEGATIVE;
     COMPANY_CONTEXT = COMPANY_CONTEXT;
+    /// Outside a companies section, what a sentence naming users must say.
+    COMPANY_NAMED = COMPANY_NAMED;
     COMPANY_LIST = COMPANY_LIST_OPENERS;
     USE_VERBS = USE_VERBS;
     USE_CASE = USE_CASE_CUES;

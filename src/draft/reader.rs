@@ -21,7 +21,7 @@ use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::matcher::Matcher;
 use crate::draft::polarity::{label_kind, polarity};
-use crate::draft::row::{INFERRED, Row, RowDraft, Topic};
+use crate::draft::row::{INFERRED, ONE_SIDED, Row, RowDraft, Topic};
 use crate::draft::subjects::{primary_subjects, verdict_sides};
 use crate::draft::topics::{body_topic, main_topic};
 use crate::model::{Kind, Stance};
@@ -71,6 +71,10 @@ pub struct Reader<'c> {
     /// and a sentence naming no subject is about none. Cleared by a heading and
     /// by a sentence opening with a subject.
     pub elsewhere: bool,
+    /// The list item being read is an entry of a list of other things, led by
+    /// a link to one ("- [Quoxel](…): a generator"): its sentences are read no
+    /// further. Cleared by the next block.
+    linked_entry: bool,
 }
 
 impl<'c> Reader<'c> {
@@ -79,6 +83,7 @@ impl<'c> Reader<'c> {
             lookup: Lookup::new(cat, matcher),
             focus: Vec::new(),
             elsewhere: false,
+            linked_entry: false,
             seen: Vec::new(),
             legend: Vec::new(),
             rows: Vec::new(),
@@ -186,6 +191,7 @@ impl<'c> Reader<'c> {
     pub fn start_block(&mut self) {
         self.item_polarity = 0;
         self.said = Said::default();
+        self.linked_entry = false;
     }
 
     /// Reads sentence `s` in context `ctx` and keeps the rows it gives.
@@ -538,7 +544,7 @@ impl<'c> Reader<'c> {
         let used = use_case_rows(&self.lookup, r, ctx, subjects, false);
         self.push_all(r, ctx, used);
         if let Some(topic) = main_topic(&self.lookup, r, ctx, kind) {
-            let confidence = if r.s.first { 0.7 } else { 0.5 };
+            let confidence = if r.s.first { 0.7 } else { ONE_SIDED };
             self.push_each(r, ctx, subjects, kind, topic, confidence);
         }
         if strong {
@@ -619,7 +625,7 @@ impl<'c> Reader<'c> {
             let p = polarity(&r.folded);
             self.item_polarity = if p < 0 { -1 } else { 1 };
             if let Some(topic) = main_topic(&self.lookup, r, ctx, pro_or_con(p)) {
-                self.push_each(r, ctx, subjects, pro_or_con(p), topic, 0.5);
+                self.push_each(r, ctx, subjects, pro_or_con(p), topic, ONE_SIDED);
             }
         } else if !strong && explicit && !self.predicated {
             let p = polarity(r.body_folded());

@@ -172,6 +172,10 @@ impl<'a, 'c> Walk<'a, 'c> {
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
                 BlockKind::TableRow { header } => self.table_row(block, header),
+                BlockKind::ListItem { .. } if self.heads_sublist(block, blocks.get(i + 1)) => {
+                    self.previous = Some(block.kind);
+                    continue;
+                }
                 BlockKind::Paragraph | BlockKind::ListItem { .. } => self.text_block(block),
             }
             self.previous = Some(block.kind);
@@ -371,6 +375,41 @@ impl<'a, 'c> Walk<'a, 'c> {
         self.text[..s].ends_with('`') && self.text[e..].starts_with('`') && !source.contains('`')
     }
 
+    /// True when list item `block` is the short name of the items nested under
+    /// it ("- Backends." over "  - CUDA backend ...", "- **Developer
+    /// experience**:"): a heading of a sublist, no claim (reviewers deleted every
+    /// row read from one). Its items are read under the section as before. An
+    /// item naming a subject ("- Alpha:") is read: it says whom its items are about.
+    fn heads_sublist(&self, block: &Block, next: Option<&Block>) -> bool {
+        let Some(next) = next.filter(|b| matches!(b.kind, BlockKind::ListItem { .. })) else {
+            return false;
+        };
+        let indent = |line: usize| {
+            let from = self
+                .line_starts
+                .get(line.wrapping_sub(1))
+                .copied()
+                .unwrap_or(0);
+            let rest = &self.text[from..];
+            rest.len() - rest.trim_start_matches([' ', '\t']).len()
+        };
+        let words = block
+            .rendered
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        // "- Alpha:" over Alpha's items names whom they are about.
+        // A name of a few words, or one ending in ':' ("**Built with Zed**:"); a
+        // longer item ("**Automatic HTTPS** by default") is a claim with details.
+        let short = (1..=3).contains(&words)
+            || (words == 4 && block.rendered.text.trim_end().ends_with(':'));
+        next.first_line > block.last_line
+            && indent(next.first_line) > indent(block.first_line)
+            && short
+            && self.reader.subject_named(&block.rendered.text).is_none()
+    }
+
     /// A paragraph or list item, sentence by sentence. A paragraph ending in ':'
     /// introduces the list after it; the list ends at the next paragraph.
     fn text_block(&mut self, block: &Block) {
@@ -410,6 +449,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_stance = None;
             self.ctx.intro_kind = None;
             self.ctx.intro_versus = None;
+            self.ctx.intro_subject = None;
         }
         if item && !matches!(self.previous, Some(BlockKind::ListItem { .. })) {
             self.list_subject = match self.reader.focus.as_slice() {
@@ -425,6 +465,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_stance = intro.stance;
             self.ctx.intro_kind = intro.kind;
             self.ctx.intro_versus = intro.versus;
+            self.ctx.intro_subject = intro.subject;
             if let Some(s) = intro.subject {
                 self.reader.focus = vec![s];
             }

@@ -2,7 +2,7 @@
 //! section or the names after "such as" / "used by", or before "use X".
 
 use crate::draft::context::{Context, SectionKind};
-use crate::draft::cues::{COMPANY_CONTEXT, COMPANY_LIST, USE_VERBS};
+use crate::draft::cues::{COMPANY_CONTEXT, COMPANY_LIST, COMPANY_NAMED, USE_VERBS};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
 use crate::draft::proper_names::{is_name, names_at};
@@ -77,7 +77,12 @@ fn companies(lookup: &Lookup, r: &Folded, kind: Option<SectionKind>) -> Vec<Stri
         }
     }
     let mut out = Vec::new();
-    if !COMPANY_CONTEXT.any_in(&r.folded) {
+    let context = if kind == Some(SectionKind::Company) {
+        &COMPANY_CONTEXT
+    } else {
+        &COMPANY_NAMED
+    };
+    if !context.any_in(&r.folded) {
         return out;
     }
     for f in COMPANY_LIST.all_in(&r.folded) {

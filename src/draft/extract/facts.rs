@@ -13,10 +13,11 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::DESIGN;
 use crate::model::Kind;
 use crate::text::english::{
-    COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, DOCUMENT_WORDS, IS_A_PLURAL,
-    IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, NEGATION, PREDICATE_ADVERBS, PREDICATE_DETERMINERS,
-    PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS, STATED_IMPROVING, STATED_IRREGULAR, STATED_SKIPS,
-    THAN, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE, TOPIC_RELEASE,
+    COMPARATIVES, COMPARATIVES_BEFORE_THAN, COMPARATIVES_WITHOUT_THAN, DOCUMENT_WORDS,
+    IMPERSONAL_IT, IS_A_PLURAL, IS_A_VALUE_ENDS, LIST_JOINERS, MONTHS, NEGATION, PREDICATE_ADVERBS,
+    PREDICATE_DETERMINERS, PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS, STATED_IMPROVING,
+    STATED_IRREGULAR, STATED_SKIPS, THAN, TOPIC_BASED_ON, TOPIC_CREATOR, TOPIC_LICENSE,
+    TOPIC_RELEASE,
 };
 
 /// The facts a sentence states about `subjects[0]`: (topic, value) rows.
@@ -291,6 +292,26 @@ pub fn stated(
     ]
 }
 
+/// True when the words after a sentence's "it" (`after`) make it a dummy
+/// subject: past its auxiliaries and adverbs ("is", "would be", "may also be")
+/// and at most one word before a phrase of two, a phrase of `impersonal_it.txt` ("It seems ...",
+/// "It is recommended to ...", "it's often useful to ...").
+fn impersonal(folded: &str, after: &[Tok]) -> bool {
+    let words: Vec<&str> = after
+        .iter()
+        .take_while(|t| !t.punct)
+        .map(|t| word(folded, t))
+        .skip_while(|w| STATED_SKIPS.contains(w) || PREDICATE_ADVERBS.contains(w))
+        .take(3)
+        .collect();
+    let pair = |i: usize| {
+        words
+            .get(i + 1)
+            .is_some_and(|next| IMPERSONAL_IT.contains(&format!("{} {next}", words[i])))
+    };
+    words.first().is_some_and(|w| IMPERSONAL_IT.contains(w)) || (0..words.len().min(2)).any(pair)
+}
+
 /// Whom a sentence stating a fact is about, where its verb's words start, how
 /// sure that is, and whether it is a pronoun (whose verb needs no test): a subject
 /// named first, or after a lead of a few words ("Every day, Alpha ..."); "it"
@@ -320,6 +341,9 @@ fn stated_subject(r: &Folded, ctx: &Context, focus: &[usize]) -> Option<(usize, 
     let w = word(&r.folded, &first);
     let pronoun = w.strip_suffix("'s").unwrap_or(w);
     let subject = if PREDICATE_PRONOUNS.contains(pronoun) {
+        if pronoun == "it" && impersonal(&r.folded, &toks[comma + 1..]) {
+            return None;
+        }
         match focus {
             [one] => *one,
             _ => return None,

@@ -7,7 +7,7 @@ use crate::draft::context::Context;
 use crate::draft::cues::{FEATURE_STANCES, NEW_FEATURE_STANCES};
 use crate::draft::folded::Folded;
 use crate::draft::lookup::Lookup;
-use crate::draft::row::{CUED, IN_FOCUS, RowDraft, Topic};
+use crate::draft::row::{CATALOGUE_TOPIC, CUED, IN_FOCUS, RowDraft, Topic};
 use crate::draft::topics::{FEATURES, listed_phrases};
 use crate::model::{Kind, Stance};
 use crate::text::english::STANCE_AFTER_TOPIC;
@@ -197,7 +197,14 @@ pub fn feature_row(
 pub fn feature_rows(lookup: &Lookup, subjects: &[usize], features: &[Feature]) -> Vec<RowDraft> {
     let mut out = Vec::new();
     for f in features {
-        let confidence = if f.strong { CUED } else { IN_FOCUS };
+        // A catalogue topic beside a stance cue was right 4 times in 13 on the
+        // judged dev pages (issue 21: the topic a word of the sentence matched in
+        // another article's vocabulary); a phrase of the sentence, 6 in 10.
+        let confidence = match (&f.topic, f.strong) {
+            (Topic::Known(_), true) => CATALOGUE_TOPIC,
+            (_, true) => CUED,
+            _ => IN_FOCUS,
+        };
         for &subject in subjects {
             out.push(feature_row(lookup, subject, &f.topic, f.stance, confidence));
         }

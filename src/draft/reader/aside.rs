@@ -3,7 +3,7 @@
 //! …") with the "it" sentences after it.
 
 use super::Reader;
-use crate::draft::context::{Context, Sentence};
+use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::folded::Folded;
 use crate::names::fold;
 use crate::text::english::{FIRST_PERSON_VIEWS, PREDICATE_PRONOUNS};
@@ -13,6 +13,14 @@ impl Reader<'_> {
     /// (see [`Reader::elsewhere`]): it is read no further.
     pub(super) fn aside(&mut self, r: &Folded, ctx: &Context) -> bool {
         let s = r.s;
+        if s.listed && s.cell.is_none() {
+            if s.first {
+                self.linked_entry = self.linked_entry_of_other(r, ctx);
+            }
+            if self.linked_entry {
+                return true;
+            }
+        }
         // A list item is one of its list's things, under the list's subject.
         if s.cell.is_none() && s.label_len == 0 && !s.listed {
             // "Zapper ...", "Built in Zed, Zapper ...": a subject opens it, or
@@ -32,6 +40,43 @@ impl Reader<'_> {
             }
         }
         false
+    }
+
+    /// True when a list item opens with a link to a named thing that is no
+    /// subject, set apart from what the item says of it ("- [Quoxel](…): a
+    /// generator", "- [`quoxel`][q] - a generator", "- [Quoxel](…)"): the item is
+    /// an entry of a list of other things (demos, examples, projects built on the
+    /// page's product, articles), and says nothing of the subject in focus. Not
+    /// under a features heading ("- [Write batches](…)" is the product's), nor
+    /// under a list intro that says whose the items are or what they are ("Alpha
+    /// offers these extensions:").
+    fn linked_entry_of_other(&self, r: &Folded, ctx: &Context) -> bool {
+        let introduced =
+            ctx.intro_subject.is_some() || ctx.intro_stance.is_some() || ctx.intro_kind.is_some();
+        if introduced || ctx.kind == Some(SectionKind::Feature) {
+            return false;
+        }
+        let quote = r
+            .s
+            .quote
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>'));
+        let Some(rest) = quote.strip_prefix('[') else {
+            return false;
+        };
+        let Some(close) = rest.find("](").or_else(|| rest.find("][")) else {
+            return false;
+        };
+        let text = &rest[..close];
+        let named =
+            text.starts_with(|c: char| c.is_uppercase() || c == '`') || text.starts_with("http");
+        let text = text.trim_matches(|c: char| c == '`' || c.is_whitespace());
+        let target_end = rest[close + 2..].find([')', ']']).map(|i| close + 3 + i);
+        let Some(after) = target_end.map(|i| rest[i..].trim_start()) else {
+            return false;
+        };
+        let set_apart =
+            after.is_empty() || after.starts_with([':', ',', '–', '—']) || after.starts_with("- ");
+        set_apart && named && !text.is_empty() && self.lookup.subject_whole(text).is_none()
     }
 
     /// True when the section's heading is a subject's name ("## Quoxel") and the

@@ -8,7 +8,7 @@ use crate::draft::cues::{BUILTIN, CELL_STANCES, HEADING_FEATURE_LIST, LIMITED};
 use crate::draft::extract::features::{Feature, feature_row};
 use crate::draft::extract::table::label_topic;
 use crate::draft::folded::Folded;
-use crate::draft::row::{CUED, IN_FOCUS, INFERRED, RowDraft};
+use crate::draft::row::{CUED, IN_FOCUS, NAMED_ITEM, RowDraft};
 use crate::model::{Kind, Stance};
 use crate::text::english::{
     LIST_STOPS, PREDICATE_DETERMINERS, PREDICATE_FIRST_PERSON, PREDICATE_PRONOUNS,
@@ -107,12 +107,12 @@ impl Reader<'_> {
         let subjects = if own.is_empty() { subjects } else { &own[..] };
         let lead = r.s.quote.trim_start_matches([' ', '\t', '[']);
         // The item's bold lead names the feature; an item without one ("Multi-
-        // issuer fallback") by its words up to what qualifies them, less surely.
+        // issuer fallback") by its words up to what qualifies them.
         // A labelled item ("**Logging:** ...") by its label.
         let (label, confidence) = match (r.label(), lead.strip_prefix("**")) {
             (Some(label), _) => (label.to_string(), IN_FOCUS),
             (None, Some(bold)) => (bold[..bold.find("**")?].to_string(), IN_FOCUS),
-            (None, None) => (item_name(r.s.text)?, INFERRED),
+            (None, None) => (item_name(r.s.text)?, NAMED_ITEM),
         };
         let topic = label_topic(&self.lookup, &label, ctx)?;
         let body = r.body_folded();

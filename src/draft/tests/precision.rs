@@ -4,6 +4,7 @@
 
 use super::catalogue;
 use crate::draft::draft;
+use crate::model::Kind;
 
 #[test]
 fn a_fact_its_subject_states_is_surer_than_a_comparison_with_no_other_side() {
@@ -219,4 +220,94 @@ fn a_table_of_measurements_by_product_makes_no_measure_a_subject() {
         names.iter().any(|n| n.eq_ignore_ascii_case("gloam")),
         "{names:?}"
     );
+}
+
+#[test]
+fn an_item_led_by_a_link_to_another_thing_says_nothing_of_the_subject() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n\
+                ## Showcase\n\n\
+                - [Quoxel](https://example.com/quoxel): a great, fast image generator.\n\
+                - [`wibble-rs`](https://example.com/wibble): text generation. It is very fast.\n\
+                - [Plonk][plonk] - speech recognition.\n\n\
+                Alpha also offers the following extensions:\n\n\
+                - [Zap Lint](https://example.com/lint): lints your builds.\n\n\
+                [plonk]: https://example.com/plonk\n";
+    let rows = draft(text, &catalogue(), &[]);
+    // Reviewers deleted every row the demos, examples and projects of such
+    // lists gave (issue 21: a ML library's README, 35 rows).
+    assert!(
+        rows.iter().all(|r| !(7..=9).contains(&r.line_start)),
+        "{rows:#?}"
+    );
+    // A list its intro says is the subject's is read as before.
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 13 && r.subject == "alpha"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn an_it_that_stands_for_nothing_states_no_fact() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n\
+                It seems we now have some friendly rivals.\n\n\
+                It is recommended to check the lock file into version control.\n\n\
+                In development, it's often useful to clear the cache.\n\n\
+                It runs every task of a build in parallel.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().all(|r| ![5, 7, 9].contains(&r.line_start)),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 11 && r.subject == "alpha"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn names_after_including_are_no_companies_unless_the_sentence_says_who_uses_it() {
+    let text = "# Alpha\n\nAlpha is a build tool with a focus on speed (including GPU support) and ease of use.\n\n\
+                Alpha is used by Acme and many other companies.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let companies: Vec<(usize, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Company)
+        .map(|r| (r.line_start, r.value.as_deref()))
+        .collect();
+    assert_eq!(companies, [(5, Some("Acme"))], "{rows:#?}");
+}
+
+#[test]
+fn an_item_heading_a_nested_list_is_no_feature_but_its_items_are() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n## Features\n\n\
+                - Backends.\n    - Remote cache for every build.\n\
+                - **Developer experience**:\n    - Watch mode\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().all(|r| r.line_start != 7 && r.line_start != 9),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().any(|r| r.line_start == 8), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.line_start == 10), "{rows:#?}");
+}
+
+#[test]
+fn a_catalogue_topic_beside_a_cue_is_less_sure_than_a_features_list_item() {
+    let text = "# Alpha\n\nAlpha is a build tool for large repositories.\n\n\
+                - Remote cache, built in, with replicas on request.\n\n## Features\n\n\
+                - Multi-issuer fallback\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let on = |line: usize, topic: &str| {
+        rows.iter()
+            .find(|r| r.line_start == line && r.topic == topic)
+            .map(|r| r.confidence)
+    };
+    let (Some(catalogue_topic), Some(item)) =
+        (on(5, "replication"), on(9, "multi-issuer-fallback"))
+    else {
+        panic!("{rows:#?}");
+    };
+    assert!(catalogue_topic < 0.5 && item >= 0.8, "{rows:#?}");
 }

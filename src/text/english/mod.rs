@@ -146,6 +146,8 @@ lists! {
     STANCE_BUILTIN_WEAK = "stance_builtin_weak.txt";
     STANCE_AFTER_TOPIC = "stance_after_topic.txt";
     COMPANY_CONTEXT = "company_context.txt";
+    /// Words that make a sentence outside a companies section name who uses a subject.
+    COMPANY_NAMED = "company_named.txt";
     COMPANY_LIST_OPENERS = "company_list_openers.txt";
     USE_VERBS = "use_verbs.txt";
     USE_CASE_CUES = "use_case_cues.txt";
@@ -185,6 +187,8 @@ lists! {
     TABLE_CELL_PARTIAL = "table_cell_partial.txt";
     /// Verbs of the writers' own views and intents, after "we".
     FIRST_PERSON_VIEWS = "first_person_views.txt";
+    /// Words after "it" that make it a dummy subject ("It seems ...").
+    IMPERSONAL_IT = "impersonal_it.txt";
     /// Words opening a title that compares a class of things.
     TITLE_CLASS_OPENERS = "title_class_openers.txt";
     /// Words after a cell's "yes" or "no" that make it a partial one.
