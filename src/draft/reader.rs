@@ -52,6 +52,9 @@ pub struct Reader<'c> {
     pub focus: Vec<usize>,
     /// Subjects in the order the article first names them.
     seen: Vec<usize>,
+    /// Whether each subject is in `seen`: a page may name 100,000, and a
+    /// search of `seen` per mention would be quadratic.
+    is_seen: Vec<bool>,
     /// The table marks the page explains, and the stance each stands for.
     pub legend: Vec<(String, Stance)>,
     rows: Vec<Row>,
@@ -80,6 +83,7 @@ impl<'c> Reader<'c> {
             focus: Vec::new(),
             elsewhere: false,
             seen: Vec::new(),
+            is_seen: vec![false; cat.subjects.len()],
             legend: Vec::new(),
             rows: Vec::new(),
             item_polarity: 0,
@@ -418,7 +422,8 @@ impl<'c> Reader<'c> {
     /// through the focus, the section or "it depends"). None when it is about none.
     fn subjects_of(&mut self, r: &Folded, ctx: &Context) -> Option<(Vec<usize>, bool)> {
         for (i, _) in r.subjects() {
-            if !self.seen.contains(&i) {
+            if !self.is_seen[i] {
+                self.is_seen[i] = true;
                 self.seen.push(i);
             }
         }
