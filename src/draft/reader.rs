@@ -203,6 +203,9 @@ impl<'c> Reader<'c> {
             self.opening = grammatical_subject(&r);
         }
         let before = self.rows.len();
+        // Who "it" and a thing-subject clause stand for: the subjects in focus
+        // before this sentence, else the section's; none after a paragraph
+        // about another thing. Found once, for every reading of the sentence.
         let focus: Vec<usize> = if self.elsewhere {
             Vec::new()
         } else if self.focus.is_empty() {
@@ -210,7 +213,7 @@ impl<'c> Reader<'c> {
         } else {
             self.focus.clone()
         };
-        self.read_folded(&r, ctx);
+        self.read_folded(&r, ctx, &focus);
         if s.cell.is_none() {
             let advised = advised(&self.lookup, &r, ctx);
             self.push_all(&r, ctx, advised);
@@ -224,10 +227,10 @@ impl<'c> Reader<'c> {
         self.push_all(&r, ctx, stated);
     }
 
-    fn read_folded(&mut self, r: &Folded, ctx: &Context) {
+    /// Reads `r` for its claims; `focus` is who "it" stands for (see
+    /// [`Reader::read`]).
+    fn read_folded(&mut self, r: &Folded, ctx: &Context, focus: &[usize]) {
         let s = r.s;
-        // Who "it" and a thing-subject clause stand for: the subjects in focus
-        // before this sentence, else the section's.
         // "* Alpha: TLS is not supported yet": an item labelled with a subject's
         // name is about it, where its text names none.
         let labelled = r
@@ -236,9 +239,7 @@ impl<'c> Reader<'c> {
             .filter(|_| r.subjects().all(|(_, m)| m.start < r.body));
         let in_focus: Vec<usize> = match labelled {
             Some(l) => vec![l],
-            None if self.elsewhere => Vec::new(),
-            None if self.focus.is_empty() => ctx.subject.into_iter().collect(),
-            None => self.focus.clone(),
+            None => focus.to_vec(),
         };
         let Some((subjects, explicit)) = self.subjects_of(r, ctx) else {
             return;
