@@ -217,16 +217,20 @@ mod tests {
         );
     }
 
+    /// Each section as (heading, level, first line, last line).
+    fn spans(sections: &[Section]) -> Vec<(&str, u32, usize, usize)> {
+        sections
+            .iter()
+            .map(|s| (s.heading.as_str(), s.level, s.line_start, s.line_end))
+            .collect()
+    }
+
     #[test]
     fn markdown_headings_nest_by_level_and_code_is_not_a_heading() {
         let text = "# FastAPI vs Flask\n\nIntro line.\n\n## Speed\n\nFastAPI is fast.\n\n```\n# not a heading\n```\n\n### Benchmarks ###\n\nNumbers.\n\n## Ecosystem\nFlask has many extensions.\n\nShort line alone\n\nSetext title\n------------\n\nText.\n";
         let sections = outline(text, Format::Markdown);
-        let got: Vec<(&str, u32, usize, usize)> = sections
-            .iter()
-            .map(|s| (s.heading.as_str(), s.level, s.line_start, s.line_end))
-            .collect();
         assert_eq!(
-            got,
+            spans(&sections),
             vec![
                 ("FastAPI vs Flask", 1, 1, 25),
                 ("Speed", 2, 5, 15),
@@ -244,13 +248,8 @@ mod tests {
     #[test]
     fn a_section_ends_before_the_next_heading_of_its_level_or_higher() {
         let text = "# A\n\n## B\n\n### C\n\ntext\n\n## D\n\n#### E\n\ntext\n\n\n# F\n\n## G\n";
-        let sections = outline(text, Format::Markdown);
-        let got: Vec<(&str, u32, usize, usize)> = sections
-            .iter()
-            .map(|s| (s.heading.as_str(), s.level, s.line_start, s.line_end))
-            .collect();
         assert_eq!(
-            got,
+            spans(&outline(text, Format::Markdown)),
             vec![
                 ("A", 1, 1, 13),
                 ("B", 2, 3, 7),
