@@ -816,6 +816,19 @@ mod tests {
     }
 
     #[test]
+    fn sibling_headings_are_grouped_under_their_own_parent() {
+        // ZRK stands among names under "Runners"; QRX is alone at its level
+        // under "Formats", so it names no subject there.
+        let page = "# Tools\n\n## Runners\n\n### ZRK\n\nZRK runs tests. ZRK is \
+                    fast. Use ZRK daily.\n\n### Quillo\n\nQuillo is a runner. Quillo is \
+                    popular. Quillo is new.\n\n#### Notes\n\nNothing else.\n\n\
+                    ### Zapper\n\nZapper is a runner. Zapper is slow. Zapper is old.\n\n\
+                    ## Formats\n\n### QRX\n\nQRX is a format. QRX is small. QRX is \
+                    old.\n\n### Notes\n\nNothing else.\n";
+        assert_eq!(found(page), vec!["ZRK", "Quillo", "Zapper"]);
+    }
+
+    #[test]
     fn a_heading_over_a_link_to_the_named_things_own_page_names_a_subject() {
         let page = "# Comparison\n\nThis page compares tools.\n\n## Quoxel\n\n\
                     [https://example.com/zed/quoxel](https://example.com/zed/quoxel)\n\n\

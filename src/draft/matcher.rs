@@ -113,13 +113,15 @@ impl Matcher {
     }
 
     /// Names `subjects` only where a sentence writes them with a capital.
-    pub fn with_cased(self, cased: Vec<usize>) -> Matcher {
+    pub fn with_cased(self, mut cased: Vec<usize>) -> Matcher {
+        // Sorted, to be searched by halves: a page may propose thousands.
+        cased.sort_unstable();
         Matcher { cased, ..self }
     }
 
     /// True when subject `i` counts only where written with a capital.
     pub fn cased(&self, i: usize) -> bool {
-        self.cased.contains(&i)
+        self.cased.binary_search(&i).is_ok()
     }
 
     /// The subjects and topics named in `folded`, in order; where names overlap the

@@ -52,6 +52,9 @@ pub struct Reader<'c> {
     pub focus: Vec<usize>,
     /// Subjects in the order the article first names them.
     seen: Vec<usize>,
+    /// Whether each subject is in `seen`: a page may name 100,000, and a
+    /// search of `seen` per mention would be quadratic.
+    is_seen: Vec<bool>,
     /// The table marks the page explains, and the stance each stands for.
     pub legend: Vec<(String, Stance)>,
     rows: Vec<Row>,
@@ -85,6 +88,7 @@ impl<'c> Reader<'c> {
             elsewhere: false,
             linked_entry: false,
             seen: Vec::new(),
+            is_seen: vec![false; cat.subjects.len()],
             legend: Vec::new(),
             rows: Vec::new(),
             item_polarity: 0,
@@ -210,6 +214,9 @@ impl<'c> Reader<'c> {
             self.opening = grammatical_subject(&r);
         }
         let before = self.rows.len();
+        // Who "it" and a thing-subject clause stand for: the subjects in focus
+        // before this sentence, else the section's; none after a paragraph
+        // about another thing. Found once, for every reading of the sentence.
         let focus: Vec<usize> = if self.elsewhere {
             Vec::new()
         } else if self.focus.is_empty() {
@@ -217,7 +224,7 @@ impl<'c> Reader<'c> {
         } else {
             self.focus.clone()
         };
-        self.read_folded(&r, ctx);
+        self.read_folded(&r, ctx, &focus);
         if s.cell.is_none() {
             let advised = advised(&self.lookup, &r, ctx);
             self.push_all(&r, ctx, advised);
@@ -231,10 +238,10 @@ impl<'c> Reader<'c> {
         self.push_all(&r, ctx, stated);
     }
 
-    fn read_folded(&mut self, r: &Folded, ctx: &Context) {
+    /// Reads `r` for its claims; `focus` is who "it" stands for (see
+    /// [`Reader::read`]).
+    fn read_folded(&mut self, r: &Folded, ctx: &Context, focus: &[usize]) {
         let s = r.s;
-        // Who "it" and a thing-subject clause stand for: the subjects in focus
-        // before this sentence, else the section's.
         // "* Alpha: TLS is not supported yet": an item labelled with a subject's
         // name is about it, where its text names none.
         let labelled = r
@@ -243,9 +250,7 @@ impl<'c> Reader<'c> {
             .filter(|_| r.subjects().all(|(_, m)| m.start < r.body));
         let in_focus: Vec<usize> = match labelled {
             Some(l) => vec![l],
-            None if self.elsewhere => Vec::new(),
-            None if self.focus.is_empty() => ctx.subject.into_iter().collect(),
-            None => self.focus.clone(),
+            None => focus.to_vec(),
         };
         let Some((subjects, explicit)) = self.subjects_of(r, ctx) else {
             return;
@@ -429,7 +434,8 @@ impl<'c> Reader<'c> {
     /// through the focus, the section or "it depends"). None when it is about none.
     fn subjects_of(&mut self, r: &Folded, ctx: &Context) -> Option<(Vec<usize>, bool)> {
         for (i, _) in r.subjects() {
-            if !self.seen.contains(&i) {
+            if !self.is_seen[i] {
+                self.is_seen[i] = true;
                 self.seen.push(i);
             }
         }

@@ -46,12 +46,22 @@ pub fn outline_of(text: &str, blocks: &[Block]) -> Vec<Section> {
     // A lone carriage return ends a Markdown line but not a numbered one: of the
     // headings it puts on one numbered line, the first names the section.
     headings.dedup_by_key(|(line, _, _)| *line);
+    // The line of the next heading of the same or a higher level after each: a
+    // heading waits on a stack until one closes it, so a page of many headings
+    // is not searched ahead once per heading.
+    let mut next = vec![lines.len() + 1; headings.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (j, (line, level, _)) in headings.iter().enumerate() {
+        while let Some(&i) = open.last()
+            && headings[i].1 >= *level
+        {
+            next[i] = *line;
+            open.pop();
+        }
+        open.push(j);
+    }
     let mut sections = Vec::with_capacity(headings.len());
-    for (i, (line, level, heading)) in headings.iter().enumerate() {
-        let next = headings[i + 1..]
-            .iter()
-            .find(|(_, l, _)| l <= level)
-            .map_or(lines.len() + 1, |(n, _, _)| *n);
+    for ((line, level, heading), next) in headings.iter().zip(next) {
         let mut end = (next - 1).max(*line);
         while end > *line && lines[end - 1].trim().is_empty() {
             end -= 1;
@@ -207,16 +217,20 @@ mod tests {
         );
     }
 
+    /// Each section as (heading, level, first line, last line).
+    fn spans(sections: &[Section]) -> Vec<(&str, u32, usize, usize)> {
+        sections
+            .iter()
+            .map(|s| (s.heading.as_str(), s.level, s.line_start, s.line_end))
+            .collect()
+    }
+
     #[test]
     fn markdown_headings_nest_by_level_and_code_is_not_a_heading() {
         let text = "# FastAPI vs Flask\n\nIntro line.\n\n## Speed\n\nFastAPI is fast.\n\n```\n# not a heading\n```\n\n### Benchmarks ###\n\nNumbers.\n\n## Ecosystem\nFlask has many extensions.\n\nShort line alone\n\nSetext title\n------------\n\nText.\n";
         let sections = outline(text, Format::Markdown);
-        let got: Vec<(&str, u32, usize, usize)> = sections
-            .iter()
-            .map(|s| (s.heading.as_str(), s.level, s.line_start, s.line_end))
-            .collect();
         assert_eq!(
-            got,
+            spans(&sections),
             vec![
                 ("FastAPI vs Flask", 1, 1, 25),
                 ("Speed", 2, 5, 15),
@@ -229,6 +243,23 @@ mod tests {
         );
         assert_eq!(section_at(&sections, 10).unwrap().heading, "Speed");
         assert_eq!(section_at(&sections, 14).unwrap().heading, "Benchmarks");
+    }
+
+    #[test]
+    fn a_section_ends_before_the_next_heading_of_its_level_or_higher() {
+        let text = "# A\n\n## B\n\n### C\n\ntext\n\n## D\n\n#### E\n\ntext\n\n\n# F\n\n## G\n";
+        assert_eq!(
+            spans(&outline(text, Format::Markdown)),
+            vec![
+                ("A", 1, 1, 13),
+                ("B", 2, 3, 7),
+                ("C", 3, 5, 7),
+                ("D", 2, 9, 13),
+                ("E", 4, 11, 13),
+                ("F", 1, 16, 18),
+                ("G", 2, 18, 18),
+            ]
+        );
     }
 
     proptest::proptest! {

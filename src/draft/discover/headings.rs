@@ -164,8 +164,15 @@ impl Page {
     /// level, are each only a name the prose keeps using, those headings name
     /// the page's subjects, an acronym ("ZRK") among them too.
     pub(super) fn sibling_names(&self, blocks: &[Block], source: &str) -> Vec<String> {
-        // (level, parent heading's index, text) of each heading with a level.
-        let mut headings: Vec<(u8, Option<usize>, &str)> = Vec::new();
+        // The headings grouped by (level, parent heading's index), the groups in
+        // the order first seen. A heading's parent is the last one above it of a
+        // lower level: the top of a stack of the headings no later one has
+        // closed, kept so that a page of 100,000 headings is not searched back
+        // once per heading.
+        let mut levels: Vec<u8> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        let mut group_of: foldhash::HashMap<(u8, Option<usize>), usize> = Default::default();
+        let mut groups: Vec<Vec<&str>> = Vec::new();
         for block in blocks {
             let BlockKind::Heading { level } = block.kind else {
                 continue;
@@ -173,21 +180,23 @@ impl Page {
             if level == 0 {
                 continue;
             }
-            let parent = headings.iter().rposition(|(l, _, _)| *l < level);
-            headings.push((level, parent, block.rendered.text.as_str()));
+            while open.last().is_some_and(|&j| levels[j] >= level) {
+                open.pop();
+            }
+            let parent = open.last().copied();
+            open.push(levels.len());
+            levels.push(level);
+            let group = *group_of.entry((level, parent)).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[group].push(block.rendered.text.as_str());
         }
         let mut out = Vec::new();
-        let mut groups: Vec<(u8, Option<usize>)> = Vec::new();
-        for &(level, parent, _) in &headings {
-            if !groups.contains(&(level, parent)) {
-                groups.push((level, parent));
-            }
-        }
         for group in groups {
-            let names: Vec<String> = headings
-                .iter()
-                .filter(|(l, p, _)| (*l, *p) == group)
-                .filter_map(|(_, _, text)| self.heading_name(text, source))
+            let names: Vec<String> = group
+                .into_iter()
+                .filter_map(|text| self.heading_name(text, source))
                 .collect();
             if names.iter().filter(|n| !acronym(n)).count() >= 2 {
                 out.extend(names);

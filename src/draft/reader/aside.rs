@@ -94,20 +94,28 @@ impl Reader<'_> {
     /// ...", "We don't want users to ...", `first_person_views.txt`). It claims
     /// nothing of a subject.
     pub(super) fn writers_view(s: &Sentence) -> bool {
-        let folded = fold(&s.text[s.label_len.min(s.text.len())..]);
-        let mut words = folded
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty());
-        match words.next() {
+        // Only the first words count: the sentence is folded a piece at a time
+        // between its white space (white space folds to a word break, and
+        // folding is one character at a time), as far as the words are read.
+        let mut words = s.text[s.label_len.min(s.text.len())..]
+            .split(char::is_whitespace)
+            .flat_map(|piece| {
+                fold(piece)
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            });
+        match words.next().as_deref() {
             Some("i") => true,
             Some("we") => words
                 .find(|w| {
                     !matches!(
-                        *w,
+                        w.as_str(),
                         "also" | "really" | "do" | "don't" | "dont" | "not" | "all"
                     )
                 })
-                .is_some_and(|w| FIRST_PERSON_VIEWS.contains(w)),
+                .is_some_and(|w| FIRST_PERSON_VIEWS.contains(&w)),
             _ => false,
         }
     }
