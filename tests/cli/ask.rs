@@ -503,6 +503,11 @@ fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
             "what is the bundle size of quokka",
             "the knowledge base does not say the bundle of quokka",
         ),
+        // Two letters: searched as the word itself (a database error before).
+        (
+            "what is the qx of quokka",
+            "the knowledge base does not say the qx of quokka",
+        ),
     ] {
         let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
         assert_eq!(run.json(), serde_json::json!([]), "{q}: {run:#?}");
