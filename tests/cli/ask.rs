@@ -784,6 +784,61 @@ fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
     }
 }
 
+/// A subject asked by the command its article writes as code ("the `qx` command"):
+/// the command's letters, in the order of one of that article's subjects' names
+/// and from its first letter, name that subject; another article's subject that
+/// the letters would fit as well is never reached through it.
+#[test]
+fn a_subject_asked_by_its_command_is_that_subject() {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "quuxutsu-vs-zit.md",
+        "# Quuxutsu vs Zit\n\nZit has a staging area.\n\nQuuxutsu has no staging area.\n\nThe `qx` command talks to Zit repositories.\n",
+    );
+    let claims = env.write(
+        "quuxutsu-vs-zit.csv",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quuxutsu,feature,staging-area,lacks,,Quuxutsu has no staging area.,Quuxutsu has no staging area.,5,5,features\n\
+         zit,feature,staging-area,builtin,,Zit has a staging area.,Zit has a staging area.,3,3,features\n",
+    );
+    let run = env.import(&db, &claims, &article);
+    assert_eq!(run.code, 0, "{run:#?}");
+    made_up(
+        &env,
+        &db,
+        "quixote-readme",
+        &[(
+            "quixote",
+            "feature",
+            "staging-area",
+            "builtin",
+            "Quixote has a staging area.",
+        )],
+    );
+    let run = env.run(&[
+        "--db",
+        &db,
+        "ask",
+        "does qx have a staging area",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let rows: Vec<(String, i64)> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["subject"].as_str().unwrap().to_string(),
+                r["line_start"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, [("quuxutsu".to_string(), 5)], "{}", run.stderr);
+}
+
 /// A class word ("a linter", "the browser") keeps an answer to the articles of
 /// that class, unless the question names a subject of another article: then that
 /// subject is what is asked about, and its article answers.
