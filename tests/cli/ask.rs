@@ -1180,3 +1180,30 @@ fn full_width_and_zero_width_characters_read_as_the_words_they_show() {
         assert!(!run.stderr.contains("reading '"), "{typed}: {}", run.stderr);
     }
 }
+
+/// "why use A over B", "why A instead of B": a preference between two subjects
+/// asks how they compare, so the article's comparison between them answers, not
+/// each one's pros.
+#[test]
+fn why_use_one_over_another_is_answered_by_their_comparison() {
+    let (env, db) = crate::support::env_with_db();
+    let article = env.write(
+        "quuxdb-vs-zorbdb.md",
+        "# Quuxdb vs Zorbdb\n\nQuuxdb is easy to install.\n\nQuuxdb's schemas are far more concise than Zorbdb's.\n",
+    );
+    let claims = env.write(
+        "quuxdb-vs-zorbdb.csv",
+        "subject,kind,topic,stance,value,versus,listed,statement,quote,line_start,line_end,category\n\
+         quuxdb,pro,installation,,,,,Quuxdb is easy to install.,Quuxdb is easy to install.,3,3,features\n\
+         quuxdb,comparison,schema-conciseness,,more concise,zorbdb,,Quuxdb's schemas are far more concise than Zorbdb's.,Quuxdb's schemas are far more concise than Zorbdb's.,5,5,features\n",
+    );
+    let run = env.import(&db, &claims, &article);
+    assert_eq!(run.code, 0, "{run:#?}");
+    for q in [
+        "why use quuxdb over zorbdb",
+        "why use quuxdb instead of zorbdb",
+    ] {
+        let (lines, err) = ask_lines(&env, &db, q);
+        assert!(lines.contains(&5), "{q}: {lines:?} {err}");
+    }
+}
