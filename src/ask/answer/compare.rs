@@ -5,6 +5,7 @@
 use rusqlite::Connection;
 
 use crate::ask::answer::explain::no_claim;
+use crate::ask::answer::keywords::mentions_answer;
 use crate::ask::answer::rows::{telling_mention, write_found};
 use crate::ask::answer::say::{note, printable, reading_as};
 use crate::ask::answer::select::{Found, Select, comparisons, the_article};
@@ -106,13 +107,7 @@ pub fn compare_answer(
         if !crate::ask::answer::select::share_an_article(conn, subjects)? {
             // No article speaks of both: what one side's claims say of the other
             // ("use A in conjunction with a checker, like B").
-            return crate::ask::answer::keywords::mentions_answer(
-                conn,
-                out,
-                subjects,
-                subjects,
-                asked.sides,
-            );
+            return mentions_answer(conn, out, subjects, subjects, asked.sides);
         }
         // "A vs B" where the article states no comparison between them: what
         // `compare` shows, each side's stance topic by topic.
@@ -401,7 +396,7 @@ pub fn compare_mentioning(
     if found.is_empty() {
         // No comparison says it; their other comparisons would not answer it, but a
         // claim on either side that says the words may ("used for background jobs").
-        return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, words, sides);
+        return mentions_answer(conn, out, subjects, words, sides);
     }
     let verdict = comparison_verdict(&found);
     reading_as(&format!(

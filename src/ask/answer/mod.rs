@@ -167,14 +167,7 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     // found names it (src/ask/answer/rows.rs).
     asked_of.extend(reading.other_sides.iter().cloned());
     let sides = asked_of.as_slice();
-    let corrections: Vec<String> = reading
-        .corrections
-        .iter()
-        .map(|(typed, read)| format!("'{}' as '{read}'", printable(typed)))
-        .collect();
-    if !corrections.is_empty() {
-        say(&format!("reading {}", corrections.join(", ")));
-    }
+    say_corrections(&reading);
     if versus_unnamed(conn, out, question, &reading, sides)? {
         return Ok(());
     }
@@ -227,6 +220,18 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             words,
             compare: false,
         } => keywords::mentions_answer(conn, out, &subjects, &words, sides),
+    }
+}
+
+/// The typos read as names, said on stderr ("reading 'quoka' as 'quokka'").
+fn say_corrections(reading: &Reading) {
+    let corrections: Vec<String> = reading
+        .corrections
+        .iter()
+        .map(|(typed, read)| format!("'{}' as '{read}'", printable(typed)))
+        .collect();
+    if !corrections.is_empty() {
+        say(&format!("reading {}", corrections.join(", ")));
     }
 }
 
