@@ -650,6 +650,12 @@ fn made_up(env: &Env, db: &str, slug: &str, claims: &[(&str, &str, &str, &str, &
             "{subject},{kind},{topic},{stance},{value},\"{statement}\",\"{statement}\",{line},{line},features\n"
         ));
     }
+    imported(env, db, slug, &article, &csv);
+}
+
+/// Writes `article` and its import file `csv` as SLUG.md and SLUG.csv, and
+/// imports them.
+fn imported(env: &Env, db: &str, slug: &str, article: &str, csv: &str) {
     let article = env.write(&format!("{slug}.md"), article);
     let claims = env.write(&format!("{slug}.csv"), csv);
     let run = env.import(db, &claims, &article);
@@ -791,18 +797,15 @@ fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
 #[test]
 fn a_subject_asked_by_its_command_is_that_subject() {
     let (env, db) = crate::support::env_with_db();
-    let article = env.write(
-        "quuxutsu-vs-zit.md",
+    imported(
+        &env,
+        &db,
+        "quuxutsu-vs-zit",
         "# Quuxutsu vs Zit\n\nZit has a staging area.\n\nQuuxutsu has no staging area.\n\nThe `qx` command talks to Zit repositories.\n",
-    );
-    let claims = env.write(
-        "quuxutsu-vs-zit.csv",
         "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
          quuxutsu,feature,staging-area,lacks,,Quuxutsu has no staging area.,Quuxutsu has no staging area.,5,5,features\n\
          zit,feature,staging-area,builtin,,Zit has a staging area.,Zit has a staging area.,3,3,features\n",
     );
-    let run = env.import(&db, &claims, &article);
-    assert_eq!(run.code, 0, "{run:#?}");
     made_up(
         &env,
         &db,
@@ -815,28 +818,10 @@ fn a_subject_asked_by_its_command_is_that_subject() {
             "Quixote has a staging area.",
         )],
     );
-    let run = env.run(&[
-        "--db",
-        &db,
-        "ask",
-        "does qx have a staging area",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(run.code, 0, "{run:#?}");
-    let rows: Vec<(String, i64)> = run
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["subject"].as_str().unwrap().to_string(),
-                r["line_start"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(rows, [("quuxutsu".to_string(), 5)], "{}", run.stderr);
+    // Line 5 is Quuxutsu's claim alone (Zit's and Quixote's stand at line 3).
+    let (lines, err) = ask_lines(&env, &db, "does qx have a staging area");
+    assert_eq!(lines, [5], "{err}");
+    assert!(err.contains("--subject quuxutsu"), "{err}");
 }
 
 /// A class word ("a linter", "the browser") keeps an answer to the articles of
@@ -1187,18 +1172,15 @@ fn full_width_and_zero_width_characters_read_as_the_words_they_show() {
 #[test]
 fn why_use_one_over_another_is_answered_by_their_comparison() {
     let (env, db) = crate::support::env_with_db();
-    let article = env.write(
-        "quuxdb-vs-zorbdb.md",
+    imported(
+        &env,
+        &db,
+        "quuxdb-vs-zorbdb",
         "# Quuxdb vs Zorbdb\n\nQuuxdb is easy to install.\n\nQuuxdb's schemas are far more concise than Zorbdb's.\n",
-    );
-    let claims = env.write(
-        "quuxdb-vs-zorbdb.csv",
         "subject,kind,topic,stance,value,versus,listed,statement,quote,line_start,line_end,category\n\
          quuxdb,pro,installation,,,,,Quuxdb is easy to install.,Quuxdb is easy to install.,3,3,features\n\
          quuxdb,comparison,schema-conciseness,,more concise,zorbdb,,Quuxdb's schemas are far more concise than Zorbdb's.,Quuxdb's schemas are far more concise than Zorbdb's.,5,5,features\n",
     );
-    let run = env.import(&db, &claims, &article);
-    assert_eq!(run.code, 0, "{run:#?}");
     for q in [
         "why use quuxdb over zorbdb",
         "why use quuxdb instead of zorbdb",
