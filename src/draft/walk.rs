@@ -174,6 +174,18 @@ impl<'a, 'c> Walk<'a, 'c> {
                 self.shared_columns = shared_columns(&table);
                 self.bold_columns = self.bold_columns(&table);
             }
+            // A list starts at its first item, even one set aside below (a
+            // sublist's head, a contents or legend entry): its subject is the
+            // one in focus then, never an earlier list's.
+            if matches!(block.kind, BlockKind::ListItem { .. })
+                && !matches!(self.previous, Some(BlockKind::ListItem { .. }))
+            {
+                self.list_subject = match self.reader.focus.as_slice() {
+                    [one] => Some(*one),
+                    [] => self.ctx.subject,
+                    _ => None,
+                };
+            }
             match block.kind {
                 BlockKind::Heading { level } => self.heading(block, level),
                 BlockKind::TableRow { header } => self.table_row(block, header),
@@ -455,13 +467,6 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.ctx.intro_kind = None;
             self.ctx.intro_versus = None;
             self.ctx.intro_subject = None;
-        }
-        if item && !matches!(self.previous, Some(BlockKind::ListItem { .. })) {
-            self.list_subject = match self.reader.focus.as_slice() {
-                [one] => Some(*one),
-                [] => self.ctx.subject,
-                _ => None,
-            };
         }
         self.status(block, item);
         self.read_sentences(block, listed);

@@ -36,14 +36,17 @@ fn shortcode(word: &str) -> bool {
 /// has `word` for a whole part of its path.
 fn links_to(source: &str, word: &str) -> bool {
     let part = format!("/{word}");
-    source.match_indices(&part).any(|(i, _)| {
-        let start = source[..i]
-            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '<' | '"' | '[' | ']'))
-            .map_or(0, |k| k + 1);
-        let after = source[i + part.len()..].chars().next();
-        source[start..i].contains("://")
-            && after.is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '-' | '_' | '.'))
-    })
+    // Each link is read once: a search back from every "/word" to the link's
+    // start was quadratic on a line of them with no space.
+    source
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | '<' | '"' | '[' | ']'))
+        .filter_map(|link| link.find("://").map(|scheme| (link, scheme + 3)))
+        .any(|(link, path)| {
+            link[path..].match_indices(&part).any(|(i, _)| {
+                let after = link[path + i + part.len()..].chars().next();
+                after.is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '-' | '_' | '.'))
+            })
+        })
 }
 
 /// A word written as no English word is: marks inside it ("zed-io", "@zed/css",
@@ -106,7 +109,7 @@ impl Page {
     }
 
     /// "# zap" over a page that links to "https://example.com/uber/zap": a title
-    /// of one word in lower case, the last part of a link of the page (its
+    /// of one word in lower case, a part of a link's path on the page (its
     /// repository's name), that the prose keeps using and never capitalises
     /// mid-sentence names the page's product, though the prose also opens a
     /// sentence with it ("Zap takes ...") and never sets it as code.

@@ -38,14 +38,22 @@ pub fn clean_ascii(word: &str) -> &str {
     word.strip_suffix("'s").unwrap_or(word)
 }
 
+/// The longest title line whose badges are looked for.
+const MAX_TITLE_BYTES: usize = 2000;
+
 /// A title's text without the badges after its words ("# zap [![Docs][d]][l]"
 /// is "zap", where its rendering keeps the images' alt texts).
 pub fn without_badges(source: &str, title: &crate::text::blocks::Block) -> String {
     let text = &title.rendered.text;
     let line = title.source_lines(source);
+    // Badges open with an image or a link around one; a title line longer than
+    // any real one is taken as it is (each try reads the rest of the line).
+    if line.len() > MAX_TITLE_BYTES {
+        return text.clone();
+    }
     let cut = line
         .char_indices()
-        .filter(|(_, c)| c.is_whitespace())
+        .filter(|&(i, c)| c.is_whitespace() && line[i..].trim_start().starts_with(['[', '!', '<']))
         .map(|(i, _)| i)
         .find(|&i| crate::text::block::images_only(line[i..].trim()));
     let Some(cut) = cut else {

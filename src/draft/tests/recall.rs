@@ -129,3 +129,25 @@ fn a_title_of_one_lower_case_word_the_pages_links_end_with_names_the_product() {
     // A column headed "Time % to quuxlog" holds the other packages' figures.
     assert!(rows.iter().all(|r| r.line_start != 12), "{rows:#?}");
 }
+
+/// A list whose first item is set aside (a sublist's head, a legend line) starts
+/// a list all the same: its verb-led items are not filed under the subject of a
+/// list further up the page (a reviewer's finding).
+#[test]
+fn a_list_whose_first_item_is_set_aside_keeps_no_earlier_lists_subject() {
+    let text = "# Quuxdb vs Zeta\n\n\
+                Quuxdb is a store. Zeta is a queue. Quuxdb is fast. Zeta is old.\n\n\
+                ## Quuxdb\n\n\
+                Quuxdb is a small store written in Rust.\n\n\
+                - Supports snapshots\n\n\
+                ## Zeta\n\n\
+                Zeta is a queue written in Go.\n\n\
+                - **Operations**:\n  \
+                  - Supports retention\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert_eq!(
+        features_on(&rows, 16),
+        [("zeta", "retention", Some(Stance::Builtin))],
+        "Zeta's item filed under the list above: {rows:#?}"
+    );
+}
