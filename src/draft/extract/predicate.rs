@@ -38,6 +38,22 @@ use crate::text::english::{
 /// is often a design choice, not a limitation.
 const NEGATED_VERB: f32 = IN_FOCUS;
 
+/// A thing a verb of having names, and the bytes of the note that limits it
+/// ("(experimental)" after it), if any.
+struct Thing {
+    name: String,
+    limited_by: Option<(usize, usize)>,
+}
+
+impl Thing {
+    fn named(name: String) -> Self {
+        Thing {
+            name,
+            limited_by: None,
+        }
+    }
+}
+
 /// What the predicates of one sentence said, for the clause after it ("…, whereas B
 /// does not"): the topics of the last verb of having.
 #[derive(Debug, Clone, Default)]
@@ -404,13 +420,22 @@ impl Clause<'_, '_> {
     /// Built in, unless "only" or a limiting word stands by the verb (limited) or the
     /// clause says it comes through plugins (extension).
     fn qualified(&self, verb: usize, from: usize) -> Stance {
+        let (things, end) = self.things_noted(from);
+        let noted = |k: usize| {
+            things
+                .iter()
+                .filter_map(|t| t.limited_by)
+                .any(|(from, to)| (from..to).contains(&self.toks[k].start))
+        };
         let near = verb.saturating_sub(1)..(from + 6).min(self.toks.len());
-        if near.clone().any(|k| self.at(k, &PREDICATE_ONLY).is_some()) {
+        if near
+            .clone()
+            .any(|k| !noted(k) && self.at(k, &PREDICATE_ONLY).is_some())
+        {
             return Stance::Limited;
         }
         // "supports X via plugins": how it comes is said after the thing's name
         // (a "plug-in mechanism" itself is built in).
-        let (_, end) = self.things_to(from);
         let after = self
             .toks
             .get(end)
@@ -420,8 +445,14 @@ impl Clause<'_, '_> {
         if EXTENSION.any_in(rest) {
             return Stance::Extension;
         }
-        let rest = &self.r.folded[self.toks[verb].start..self.clause_end_byte()];
-        if LIMITED.any_in(rest) {
+        // "X, Y (experimental) and Z": an item's own note limits that item alone
+        // (see `features`), not the whole list.
+        let mut rest = self.r.folded[self.toks[verb].start..self.clause_end_byte()].to_string();
+        for (from, to) in things.iter().filter_map(|t| t.limited_by) {
+            let (from, to) = (from - self.toks[verb].start, to - self.toks[verb].start);
+            rest.replace_range(from..to, &" ".repeat(to - from));
+        }
+        if LIMITED.any_in(&rest) {
             return Stance::Limited;
         }
         Stance::Builtin
@@ -470,19 +501,32 @@ impl Clause<'_, '_> {
         confidence: f32,
         said: &mut Said,
     ) -> Vec<RowDraft> {
-        let things = self.things(from);
+        let things = self.things_noted(from).0;
         // "B does not support this": what the clause before named.
-        let topics: Vec<Topic> =
-            if things.len() == 1 && PREDICATE_OBJECT_PRONOUNS.contains(&things[0]) {
-                said.topics.clone()
-            } else {
-                things.iter().filter_map(|p| self.topic(ctx, p)).collect()
-            };
-        if topics.is_empty() {
+        if things.len() == 1 && PREDICATE_OBJECT_PRONOUNS.contains(things[0].name.as_str()) {
+            let topics = said.topics.clone();
+            return self.each(subjects, &topics, stance, confidence);
+        }
+        // "supports X (experimental)": what its own note limits, it has in part.
+        let stanced: Vec<(Topic, Stance)> = things
+            .iter()
+            .filter_map(|t| {
+                let own = match stance {
+                    Stance::Builtin if t.limited_by.is_some() => Stance::Limited,
+                    s => s,
+                };
+                self.topic(ctx, &t.name).map(|topic| (topic, own))
+            })
+            .collect();
+        if stanced.is_empty() {
             return Vec::new();
         }
-        said.topics = topics.clone();
-        self.each(subjects, &topics, stance, confidence)
+        said.topics = stanced.iter().map(|(t, _)| t.clone()).collect();
+        let mut out = Vec::new();
+        for (topic, own) in &stanced {
+            out.extend(self.each(subjects, std::slice::from_ref(topic), *own, confidence));
+        }
+        out
     }
 
     fn each(
@@ -551,16 +595,14 @@ impl Clause<'_, '_> {
             .any(|(_, m)| m.start >= from && m.start < to)
     }
 
-    /// The things a verb of having names from token `from`: "X, Y and Z", or the
-    /// examples after "such as" ("many features, such as X and Y").
-    fn things(&self, from: usize) -> Vec<String> {
-        self.things_to(from).0
-    }
-
-    /// [`Self::things`], and the token where their names end.
-    fn things_to(&self, from: usize) -> (Vec<String>, usize) {
+    /// The things a verb of having names from token `from` ("X, Y and Z", or the
+    /// examples after "such as": "many features, such as X and Y") and the token
+    /// where their names end, each thing with the note that limits it, if any: a
+    /// parenthesis right after its name holding a limiting word ("HTTP/2
+    /// (experimental)"); the list goes on after such a note.
+    fn things_noted(&self, from: usize) -> (Vec<Thing>, usize) {
         let mut from = self.skip(from, &PREDICATE_DETERMINERS);
-        let mut out: Vec<String> = Vec::new();
+        let mut out: Vec<Thing> = Vec::new();
         let mut current: Vec<&str> = Vec::new();
         let mut k = from;
         let end = self.toks.len();
@@ -577,7 +619,7 @@ impl Clause<'_, '_> {
                         continue;
                     }
                     if !current.is_empty() {
-                        out.push(current.join(" "));
+                        out.push(Thing::named(current.join(" ")));
                         current.clear();
                     }
                     if self.subject_at(k + 1).is_some() {
@@ -590,6 +632,18 @@ impl Clause<'_, '_> {
                     k += 1;
                     continue;
                 }
+                if w == "("
+                    && !current.is_empty()
+                    && let Some(close) = (k + 1..end).find(|&c| self.w(c) == ")")
+                    && LIMITED.any_in(&self.r.folded[self.toks[k].start..self.toks[close].end])
+                {
+                    let mut thing = Thing::named(current.join(" "));
+                    thing.limited_by = Some((self.toks[k].start, self.toks[close].end));
+                    out.push(thing);
+                    current.clear();
+                    k = close + 1;
+                    continue;
+                }
                 break;
             }
             if (w == "such" && self.w(k + 1) == "as") || w == "including" || w == "like" {
@@ -600,7 +654,7 @@ impl Clause<'_, '_> {
             }
             if LIST_JOINERS.contains(w) {
                 if !current.is_empty() {
-                    out.push(current.join(" "));
+                    out.push(Thing::named(current.join(" ")));
                     current.clear();
                 }
                 k += 1;
@@ -623,10 +677,11 @@ impl Clause<'_, '_> {
             k += 1;
         }
         if !current.is_empty() {
-            out.push(current.join(" "));
+            out.push(Thing::named(current.join(" ")));
         }
         // "supports a smaller range of X" compares; "has no limitations on X" has X.
-        out.retain(|p| {
+        out.retain(|t| {
+            let p = &t.name;
             let first = p.split(' ').next().unwrap_or("");
             !p.is_empty()
                 && !COMPARATIVES_BEFORE_THAN.contains(first)

@@ -311,3 +311,22 @@ fn a_catalogue_topic_beside_a_cue_is_less_sure_than_a_features_list_item() {
     };
     assert!(catalogue_topic < 0.5 && item >= 0.8, "{rows:#?}");
 }
+
+#[test]
+fn a_limiting_note_after_one_listed_thing_limits_that_thing_alone() {
+    use crate::model::Stance::{Builtin, Limited};
+    let text = "# Zapper\n\n\
+                Zapper supports quuxing, frobbing (experimental) and blitting.\n\n\
+                Zapper supports wibbling (experimental).\n\n\
+                Zapper is written in Zed.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let stance = |topic: &str| {
+        rows.iter()
+            .find(|r| r.subject == "zapper" && r.topic == topic)
+            .and_then(|r| r.stance)
+    };
+    assert_eq!(stance("quuxing"), Some(Builtin), "{rows:#?}");
+    assert_eq!(stance("frobbing"), Some(Limited), "{rows:#?}");
+    assert_eq!(stance("blitting"), Some(Builtin), "{rows:#?}");
+    assert_eq!(stance("wibbling"), Some(Limited), "{rows:#?}");
+}
