@@ -25,34 +25,19 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::{DESIGN, FEATURES};
 use crate::model::{Kind, Stance};
 use crate::text::english::{
-    ANSWER_NO, ANSWER_YES, COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS, LIMITATION,
+    ANSWER_NO, ANSWER_YES, COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS,
     LIST_JOINERS, LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
     PREDICATE_FIRST_PERSON, PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS,
     PREDICATE_OBJECT_PRONOUNS, PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN,
     PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_REQUIRING, PREDICATE_REQUIRING_SKIPS,
-    PREDICATE_SPLITS, PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, THAN,
-    Words,
+    PREDICATE_SPLITS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, THAN, Words,
 };
+
+mod things;
 
 /// Confidence of a limitation read from a negated verb: what a subject cannot do
 /// is often a design choice, not a limitation.
 const NEGATED_VERB: f32 = IN_FOCUS;
-
-/// A thing a verb of having names, and the bytes of the note that limits it
-/// ("(experimental)" after it), if any.
-struct Thing {
-    name: String,
-    limited_by: Option<(usize, usize)>,
-}
-
-impl Thing {
-    fn named(name: String) -> Self {
-        Thing {
-            name,
-            limited_by: None,
-        }
-    }
-}
 
 /// What the predicates of one sentence said, for the clause after it ("…, whereas B
 /// does not"): the topics of the last verb of having.
@@ -593,101 +578,6 @@ impl Clause<'_, '_> {
         self.r
             .subjects()
             .any(|(_, m)| m.start >= from && m.start < to)
-    }
-
-    /// The things a verb of having names from token `from` ("X, Y and Z", or the
-    /// examples after "such as": "many features, such as X and Y") and the token
-    /// where their names end, each thing with the note that limits it, if any: a
-    /// parenthesis right after its name holding a limiting word ("HTTP/2
-    /// (experimental)"); the list goes on after such a note.
-    fn things_noted(&self, from: usize) -> (Vec<Thing>, usize) {
-        let mut from = self.skip(from, &PREDICATE_DETERMINERS);
-        let mut out: Vec<Thing> = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        let mut k = from;
-        let end = self.toks.len();
-        while k < end && out.len() < 6 {
-            let w = self.w(k);
-            if self.toks[k].punct {
-                if w == "," {
-                    // "many features, such as X": the examples name them.
-                    if self.w(k + 1) == "such" && self.w(k + 2) == "as" {
-                        out.clear();
-                        current.clear();
-                        from = k + 3;
-                        k = from;
-                        continue;
-                    }
-                    if !current.is_empty() {
-                        out.push(Thing::named(current.join(" ")));
-                        current.clear();
-                    }
-                    if self.subject_at(k + 1).is_some() {
-                        break;
-                    }
-                    k += 1;
-                    continue;
-                }
-                if w == "/" || w == "&" {
-                    k += 1;
-                    continue;
-                }
-                if w == "("
-                    && !current.is_empty()
-                    && let Some(close) = (k + 1..end).find(|&c| self.w(c) == ")")
-                    && LIMITED.any_in(&self.r.folded[self.toks[k].start..self.toks[close].end])
-                {
-                    let mut thing = Thing::named(current.join(" "));
-                    thing.limited_by = Some((self.toks[k].start, self.toks[close].end));
-                    out.push(thing);
-                    current.clear();
-                    k = close + 1;
-                    continue;
-                }
-                break;
-            }
-            if (w == "such" && self.w(k + 1) == "as") || w == "including" || w == "like" {
-                out.clear();
-                current.clear();
-                k += if w == "such" { 2 } else { 1 };
-                continue;
-            }
-            if LIST_JOINERS.contains(w) {
-                if !current.is_empty() {
-                    out.push(Thing::named(current.join(" ")));
-                    current.clear();
-                }
-                k += 1;
-                continue;
-            }
-            // "plug-in": a stop word joined to the word before is part of it.
-            let joined = !current.is_empty() && self.r.hyphenated(self.toks[k].start);
-            if !joined && (LIST_STOPS.contains(w) || PREDICATE_THING_STOPS.contains(w)) {
-                break;
-            }
-            if current.is_empty()
-                && let Some(n) = self.at(k, &PREDICATE_DETERMINERS)
-            {
-                k += n;
-                continue;
-            }
-            if current.len() < 4 {
-                current.push(w);
-            }
-            k += 1;
-        }
-        if !current.is_empty() {
-            out.push(Thing::named(current.join(" ")));
-        }
-        // "supports a smaller range of X" compares; "has no limitations on X" has X.
-        out.retain(|t| {
-            let p = &t.name;
-            let first = p.split(' ').next().unwrap_or("");
-            !p.is_empty()
-                && !COMPARATIVES_BEFORE_THAN.contains(first)
-                && !LIMITATION.contains(first.trim_end_matches('s'))
-        });
-        (out, k)
     }
 
     /// Up to `n` words from token `from`, to the clause's end or a stop word.
