@@ -5,13 +5,15 @@
 
 use crate::draft::context::{Context, SectionKind, Sentence};
 use crate::draft::discover::{Page, column_name, subject_column};
-use crate::draft::extract::table::{blanks_lack, legend_entry};
+use crate::draft::extract::table::{blanks_lack, legend_entry, opens_with_mark};
 use crate::draft::question::{Question, answer, question};
 use crate::draft::reader::Reader;
 use crate::model::Stance;
+use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind, label_len};
 use crate::text::english::{
-    PREDICATE_BUILTIN, PREDICATE_LACKING, STATUS_BUILTIN, STATUS_LACKS, STATUS_LIMITED,
+    LEGEND_INTROS, PREDICATE_BUILTIN, PREDICATE_LACKING, STATUS_BUILTIN, STATUS_LACKS,
+    STATUS_LIMITED,
 };
 use crate::text::quotes::widen;
 use crate::text::render::Rendered;
@@ -108,6 +110,9 @@ pub struct Walk<'a, 'c> {
     /// The columns of the table being read set in bold in most of its rows: the
     /// page's styling of them, not a mark of what is ahead.
     bold_columns: Vec<usize>,
+    /// True while reading the items under a lead-in that says what marks mean
+    /// ("marked to indicate the following:").
+    legend_list: bool,
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
@@ -125,6 +130,7 @@ impl<'a, 'c> Walk<'a, 'c> {
                 ..Context::default()
             },
             previous: None,
+            legend_list: false,
             table_header: Vec::new(),
             main,
             question: None,
@@ -456,6 +462,15 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.reader.legend.push(entry);
             return;
         }
+        // Under a lead-in saying what the marks mean, an item opening with a mark
+        // is a line of the legend even where its words give no stance ("✅
+        // Supported and documented"): no feature of a subject.
+        if item && self.legend_list && opens_with_mark(&block.rendered.text) {
+            return;
+        }
+        if !item {
+            self.legend_list = false;
+        }
         // A labelled one-line paragraph under a pros, cons, limitations, companies
         // or use-cases heading is an item of that list.
         let listed = item
@@ -471,6 +486,10 @@ impl<'a, 'c> Walk<'a, 'c> {
         self.status(block, item);
         self.read_sentences(block, listed);
         if block.rendered.text.trim_end().ends_with(':') {
+            self.legend_list = !item
+                && fold(&block.rendered.text)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| LEGEND_INTROS.contains(w));
             let intro = self.reader.intro(&block.rendered.text);
             self.ctx.intro_stance = intro.stance;
             self.ctx.intro_kind = intro.kind;

@@ -25,14 +25,15 @@ use crate::draft::slug::new_topic_name;
 use crate::draft::topics::{DESIGN, FEATURES};
 use crate::model::{Kind, Stance};
 use crate::text::english::{
-    ANSWER_NO, ANSWER_YES, COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS, LIMITATION,
+    ANSWER_NO, ANSWER_YES, COMPARATIVES_BEFORE_THAN, CONTRAST_OPENERS, GENERIC_THINGS,
     LIST_JOINERS, LIST_STOPS, NEITHER, PREDICATE_ADVERBS, PREDICATE_BUILTIN, PREDICATE_DETERMINERS,
     PREDICATE_FIRST_PERSON, PREDICATE_HAVING, PREDICATE_LACKING, PREDICATE_NEGATIONS,
     PREDICATE_OBJECT_PRONOUNS, PREDICATE_ONLY, PREDICATE_OPENERS, PREDICATE_PASSIVE_BUILTIN,
     PREDICATE_PASSIVE_LACKS, PREDICATE_PRONOUNS, PREDICATE_REQUIRING, PREDICATE_REQUIRING_SKIPS,
-    PREDICATE_SPLITS, PREDICATE_THING_STOPS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, THAN,
-    Words,
+    PREDICATE_SPLITS, PREDICATE_WEAK_HAVING, SHIPPING, SUBORDINATORS, THAN, Words,
 };
+
+mod things;
 
 /// Confidence of a limitation read from a negated verb: what a subject cannot do
 /// is often a design choice, not a limitation.
@@ -404,13 +405,22 @@ impl Clause<'_, '_> {
     /// Built in, unless "only" or a limiting word stands by the verb (limited) or the
     /// clause says it comes through plugins (extension).
     fn qualified(&self, verb: usize, from: usize) -> Stance {
+        let (things, end) = self.things_noted(from);
+        let noted = |k: usize| {
+            things
+                .iter()
+                .filter_map(|t| t.limited_by)
+                .any(|(from, to)| (from..to).contains(&self.toks[k].start))
+        };
         let near = verb.saturating_sub(1)..(from + 6).min(self.toks.len());
-        if near.clone().any(|k| self.at(k, &PREDICATE_ONLY).is_some()) {
+        if near
+            .clone()
+            .any(|k| !noted(k) && self.at(k, &PREDICATE_ONLY).is_some())
+        {
             return Stance::Limited;
         }
         // "supports X via plugins": how it comes is said after the thing's name
         // (a "plug-in mechanism" itself is built in).
-        let (_, end) = self.things_to(from);
         let after = self
             .toks
             .get(end)
@@ -420,8 +430,14 @@ impl Clause<'_, '_> {
         if EXTENSION.any_in(rest) {
             return Stance::Extension;
         }
-        let rest = &self.r.folded[self.toks[verb].start..self.clause_end_byte()];
-        if LIMITED.any_in(rest) {
+        // "X, Y (experimental) and Z": an item's own note limits that item alone
+        // (see `features`), not the whole list.
+        let mut rest = self.r.folded[self.toks[verb].start..self.clause_end_byte()].to_string();
+        for (from, to) in things.iter().filter_map(|t| t.limited_by) {
+            let (from, to) = (from - self.toks[verb].start, to - self.toks[verb].start);
+            rest.replace_range(from..to, &" ".repeat(to - from));
+        }
+        if LIMITED.any_in(&rest) {
             return Stance::Limited;
         }
         Stance::Builtin
@@ -470,19 +486,32 @@ impl Clause<'_, '_> {
         confidence: f32,
         said: &mut Said,
     ) -> Vec<RowDraft> {
-        let things = self.things(from);
+        let things = self.things_noted(from).0;
         // "B does not support this": what the clause before named.
-        let topics: Vec<Topic> =
-            if things.len() == 1 && PREDICATE_OBJECT_PRONOUNS.contains(&things[0]) {
-                said.topics.clone()
-            } else {
-                things.iter().filter_map(|p| self.topic(ctx, p)).collect()
-            };
-        if topics.is_empty() {
+        if things.len() == 1 && PREDICATE_OBJECT_PRONOUNS.contains(things[0].name.as_str()) {
+            let topics = said.topics.clone();
+            return self.each(subjects, &topics, stance, confidence);
+        }
+        // "supports X (experimental)": what its own note limits, it has in part.
+        let stanced: Vec<(Topic, Stance)> = things
+            .iter()
+            .filter_map(|t| {
+                let own = match stance {
+                    Stance::Builtin if t.limited_by.is_some() => Stance::Limited,
+                    s => s,
+                };
+                self.topic(ctx, &t.name).map(|topic| (topic, own))
+            })
+            .collect();
+        if stanced.is_empty() {
             return Vec::new();
         }
-        said.topics = topics.clone();
-        self.each(subjects, &topics, stance, confidence)
+        said.topics = stanced.iter().map(|(t, _)| t.clone()).collect();
+        let mut out = Vec::new();
+        for (topic, own) in &stanced {
+            out.extend(self.each(subjects, std::slice::from_ref(topic), *own, confidence));
+        }
+        out
     }
 
     fn each(
@@ -549,90 +578,6 @@ impl Clause<'_, '_> {
         self.r
             .subjects()
             .any(|(_, m)| m.start >= from && m.start < to)
-    }
-
-    /// The things a verb of having names from token `from`: "X, Y and Z", or the
-    /// examples after "such as" ("many features, such as X and Y").
-    fn things(&self, from: usize) -> Vec<String> {
-        self.things_to(from).0
-    }
-
-    /// [`Self::things`], and the token where their names end.
-    fn things_to(&self, from: usize) -> (Vec<String>, usize) {
-        let mut from = self.skip(from, &PREDICATE_DETERMINERS);
-        let mut out: Vec<String> = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        let mut k = from;
-        let end = self.toks.len();
-        while k < end && out.len() < 6 {
-            let w = self.w(k);
-            if self.toks[k].punct {
-                if w == "," {
-                    // "many features, such as X": the examples name them.
-                    if self.w(k + 1) == "such" && self.w(k + 2) == "as" {
-                        out.clear();
-                        current.clear();
-                        from = k + 3;
-                        k = from;
-                        continue;
-                    }
-                    if !current.is_empty() {
-                        out.push(current.join(" "));
-                        current.clear();
-                    }
-                    if self.subject_at(k + 1).is_some() {
-                        break;
-                    }
-                    k += 1;
-                    continue;
-                }
-                if w == "/" || w == "&" {
-                    k += 1;
-                    continue;
-                }
-                break;
-            }
-            if (w == "such" && self.w(k + 1) == "as") || w == "including" || w == "like" {
-                out.clear();
-                current.clear();
-                k += if w == "such" { 2 } else { 1 };
-                continue;
-            }
-            if LIST_JOINERS.contains(w) {
-                if !current.is_empty() {
-                    out.push(current.join(" "));
-                    current.clear();
-                }
-                k += 1;
-                continue;
-            }
-            // "plug-in": a stop word joined to the word before is part of it.
-            let joined = !current.is_empty() && self.r.hyphenated(self.toks[k].start);
-            if !joined && (LIST_STOPS.contains(w) || PREDICATE_THING_STOPS.contains(w)) {
-                break;
-            }
-            if current.is_empty()
-                && let Some(n) = self.at(k, &PREDICATE_DETERMINERS)
-            {
-                k += n;
-                continue;
-            }
-            if current.len() < 4 {
-                current.push(w);
-            }
-            k += 1;
-        }
-        if !current.is_empty() {
-            out.push(current.join(" "));
-        }
-        // "supports a smaller range of X" compares; "has no limitations on X" has X.
-        out.retain(|p| {
-            let first = p.split(' ').next().unwrap_or("");
-            !p.is_empty()
-                && !COMPARATIVES_BEFORE_THAN.contains(first)
-                && !LIMITATION.contains(first.trim_end_matches('s'))
-        });
-        (out, k)
     }
 
     /// Up to `n` words from token `from`, to the clause's end or a stop word.

@@ -221,6 +221,13 @@ fn narrowed_no(cell: &str, label: &str) -> bool {
             .any(|w| label_words.contains(&w))
 }
 
+/// True when a list item opens with a mark and words after it ("✅ Supported").
+pub fn opens_with_mark(item: &str) -> bool {
+    item.trim()
+        .split_once(char::is_whitespace)
+        .is_some_and(|(mark, _)| !mark.is_empty() && !mark.chars().any(char::is_alphanumeric))
+}
+
 /// The stance a legend item gives its mark ("🛑 Not officially supported"): the
 /// mark and the stance its words say, when the item starts with a mark.
 pub fn legend_entry(item: &str) -> Option<(String, Stance)> {

@@ -311,3 +311,45 @@ fn a_catalogue_topic_beside_a_cue_is_less_sure_than_a_features_list_item() {
     };
     assert!(catalogue_topic < 0.5 && item >= 0.8, "{rows:#?}");
 }
+
+#[test]
+fn a_limiting_note_after_one_listed_thing_limits_that_thing_alone() {
+    use crate::model::Stance::{Builtin, Limited};
+    let text = "# Zapper\n\n\
+                Zapper supports quuxing, frobbing (experimental) and blitting.\n\n\
+                Zapper supports wibbling (experimental).\n\n\
+                Zapper is written in Zed.\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let stance = |topic: &str| {
+        rows.iter()
+            .find(|r| r.subject == "zapper" && r.topic == topic)
+            .and_then(|r| r.stance)
+    };
+    assert_eq!(stance("quuxing"), Some(Builtin), "{rows:#?}");
+    assert_eq!(stance("frobbing"), Some(Limited), "{rows:#?}");
+    assert_eq!(stance("blitting"), Some(Builtin), "{rows:#?}");
+    assert_eq!(stance("wibbling"), Some(Limited), "{rows:#?}");
+}
+
+#[test]
+fn the_lines_of_a_legend_of_marks_are_no_features_even_where_their_words_give_no_stance() {
+    let text = "# Comparison\n\nZapper is written in Zed.\n\n\
+                ## Comparison by Features\n\n\
+                This section lists features. We are using Quillo and Gamma to compare against.\n\n\
+                All features are marked to indicate the following:\n\n\
+                - ✅ Supported 1st-class and documented.\n\
+                - 🛑 Not officially supported.\n\n\
+                ### Core Features\n\n\
+                | Feature | Zapper | Quillo |\n|---|---|---|\n\
+                | Caching | ✅ | 🛑 |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(
+        rows.iter().all(|r| !(11..=12).contains(&r.line_start)),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.line_start == 18 && r.subject == "quillo"),
+        "{rows:#?}"
+    );
+}

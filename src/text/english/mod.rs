@@ -195,6 +195,8 @@ lists! {
     TABLE_CELL_QUALIFIERS = "table_cell_qualifiers.txt";
     /// A table cell that says the row does not apply to the subject: no claim.
     TABLE_CELL_NONE = "table_cell_none.txt";
+    /// Words of a lead-in saying what a list's marks mean.
+    LEGEND_INTROS = "legend_intros.txt";
     LIST_FILLERS = "list_fillers.txt";
     LIST_STOPS = "list_stops.txt";
     LIST_JOINERS = "list_joiners.txt";
