@@ -222,7 +222,12 @@ impl Reading {
 
     /// The intent these signals add up to; None when nothing was recognised.
     pub fn intent(&self) -> Option<Intent> {
-        if self.is_empty() {
+        // "which of these have no zorbwidget": a question's form (which lacks, which
+        // has built in) asked of words that name nothing known is understood and
+        // answered, with the claims that say those words or an honest "no claim";
+        // only words with no such form name nothing.
+        let asks_which_has = self.which && (self.lacks || self.builtin);
+        if self.is_empty() && !(asks_which_has && !self.unknown.is_empty()) {
             return None;
         }
         let subjects = self.subjects.clone();
@@ -394,6 +399,23 @@ mod tests {
 
     fn v(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// "which of these have no zorbwidget at all": the form of a question (which
+    /// lacks), asked of a word that names nothing known, is answered (no claim),
+    /// never refused as naming nothing; words with no question form still are.
+    #[test]
+    fn which_lacks_an_unknown_word_is_a_question_not_nothing() {
+        match intent("which of these have no zorbwidget at all") {
+            Some(Intent::Unknown {
+                subjects, words, ..
+            }) => {
+                assert!(subjects.is_empty());
+                assert_eq!(words, v(&["zorbwidget"]));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(intent("what's the weather like"), None);
     }
 
     #[test]
