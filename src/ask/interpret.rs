@@ -226,8 +226,9 @@ impl Reading {
         // has built in) asked of words that name nothing known is understood and
         // answered, with the claims that say those words or an honest "no claim";
         // only words with no such form name nothing.
-        let asks_which_has = self.which && (self.lacks || self.builtin);
-        if self.is_empty() && !(asks_which_has && !self.unknown.is_empty()) {
+        let asks_which_has_unknown =
+            self.which && (self.lacks || self.builtin) && !self.unknown.is_empty();
+        if self.is_empty() && !asks_which_has_unknown {
             return None;
         }
         let subjects = self.subjects.clone();
