@@ -220,15 +220,20 @@ impl Reading {
             && (self.subjects.len() >= 2 || self.compared_unknown && !self.subjects.is_empty())
     }
 
-    /// The intent these signals add up to; None when nothing was recognised.
-    pub fn intent(&self) -> Option<Intent> {
-        // "which of these have no zorbwidget": a question's form (which lacks, which
-        // has built in) asked of words that name nothing known is understood and
-        // answered, with the claims that say those words or an honest "no claim";
-        // only words with no such form name nothing.
+    /// Nothing read, and no question's form either. "which of these have no
+    /// zorbwidget": a which-lacks (or which-has-built-in) form asked of words that
+    /// name nothing known is understood and answered, with the claims that say
+    /// those words or an honest "no claim"; only words with no such form name
+    /// nothing.
+    fn names_nothing(&self) -> bool {
         let asks_which_has_unknown =
             self.which && (self.lacks || self.builtin) && !self.unknown.is_empty();
-        if self.is_empty() && !asks_which_has_unknown {
+        self.is_empty() && !asks_which_has_unknown
+    }
+
+    /// The intent these signals add up to; None when nothing was recognised.
+    pub fn intent(&self) -> Option<Intent> {
+        if self.names_nothing() {
             return None;
         }
         let subjects = self.subjects.clone();
