@@ -220,9 +220,20 @@ impl Reading {
             && (self.subjects.len() >= 2 || self.compared_unknown && !self.subjects.is_empty())
     }
 
+    /// Nothing read, and no question's form either. "which of these have no
+    /// zorbwidget": a which-lacks (or which-has-built-in) form asked of words that
+    /// name nothing known is understood and answered, with the claims that say
+    /// those words or an honest "no claim"; only words with no such form name
+    /// nothing.
+    fn names_nothing(&self) -> bool {
+        let asks_which_has_unknown =
+            self.which && (self.lacks || self.builtin) && !self.unknown.is_empty();
+        self.is_empty() && !asks_which_has_unknown
+    }
+
     /// The intent these signals add up to; None when nothing was recognised.
     pub fn intent(&self) -> Option<Intent> {
-        if self.is_empty() {
+        if self.names_nothing() {
             return None;
         }
         let subjects = self.subjects.clone();
@@ -394,6 +405,23 @@ mod tests {
 
     fn v(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// "which of these have no zorbwidget at all": the form of a question (which
+    /// lacks), asked of a word that names nothing known, is answered (no claim),
+    /// never refused as naming nothing; words with no question form still are.
+    #[test]
+    fn which_lacks_an_unknown_word_is_a_question_not_nothing() {
+        match intent("which of these have no zorbwidget at all") {
+            Some(Intent::Unknown {
+                subjects, words, ..
+            }) => {
+                assert!(subjects.is_empty());
+                assert_eq!(words, v(&["zorbwidget"]));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(intent("what's the weather like"), None);
     }
 
     #[test]

@@ -60,10 +60,11 @@ pub fn signals(words: &[String], r: &mut Reading) {
     r.which = said(words, &english::WHICH) && !said(words, &english::WHAT_ABOUT);
     r.both = said(words, &english::EVERY);
 
-    // "doesn't have", "not built in", "lacks", "without"
+    // "doesn't have", "not built in", "lacks", "without", "has no"
     let negated_having = words.iter().enumerate().any(|(i, word)| {
         is(&english::NEGATION, word)
             && (is(&english::LACKING, word)
+                || i > 0 && is(&english::HAVING, &words[i - 1])
                 || words[i + 1..]
                     .iter()
                     .take(4)

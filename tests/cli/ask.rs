@@ -1189,3 +1189,48 @@ fn why_use_one_over_another_is_answered_by_their_comparison() {
         assert!(lines.contains(&5), "{q}: {lines:?} {err}");
     }
 }
+
+/// "which of these have no GUI at all" (issue 22): a question's form asked of a word
+/// that names no topic is answered from the claims that say the word, exit 0, never
+/// refused as a usage error.
+#[test]
+fn which_has_no_word_naming_no_topic_is_answered_not_refused() {
+    let (env, db) = crate::support::env_with_db();
+    made_up(
+        &env,
+        &db,
+        "alpha-vs-beta",
+        &[
+            (
+                "alpha",
+                "feature",
+                "desktop-app",
+                "lacks",
+                "Alpha has no zorbpanel at all, only a command line.",
+            ),
+            (
+                "beta",
+                "feature",
+                "desktop-app",
+                "builtin",
+                "Beta ships a desktop app.",
+            ),
+        ],
+    );
+    // Another article says the word too: no one article is in focus.
+    made_up(
+        &env,
+        &db,
+        "gamma-vs-delta",
+        &[(
+            "gamma",
+            "feature",
+            "desktop-app",
+            "builtin",
+            "Gamma ships a zorbpanel for every platform.",
+        )],
+    );
+    let (mut lines, stderr) = ask_lines(&env, &db, "which of these have no zorbpanel at all");
+    lines.sort();
+    assert_eq!(lines, vec![3, 3], "{stderr}");
+}
