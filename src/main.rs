@@ -63,6 +63,10 @@ fn skip_sqlite_memory_accounting() {
 /// runtime starts (Linux's .init_array). Elsewhere nothing is noticed.
 static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
 
+// SAFETY: the loader calls each .init_array entry once, before Rust's runtime
+// starts; the function makes one system call and one atomic store (no
+// allocation, no I/O through std, no panic), and a function of no arguments may
+// be called with glibc's (argc, argv, envp) under the C calling convention.
 #[cfg(target_os = "linux")]
 #[allow(unsafe_code)]
 #[used]

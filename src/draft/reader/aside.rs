@@ -63,7 +63,13 @@ impl Reader<'_> {
         let Some(rest) = quote.strip_prefix('[') else {
             return false;
         };
-        let Some(close) = rest.find("](").or_else(|| rest.find("][")) else {
+        // The first link's text ends at the first "](" or "][": a later inline
+        // link is not the one the item opens with.
+        let Some(close) = rest
+            .match_indices(']')
+            .map(|(i, _)| i)
+            .find(|&i| matches!(rest.as_bytes().get(i + 1), Some(b'(' | b'[')))
+        else {
             return false;
         };
         let text = &rest[..close];
