@@ -93,6 +93,15 @@ pub fn read(question: &str, catalogue: &Catalogue) -> Reading {
     if r.subjects.len() >= 2 && said(&words, &english::SIDE_BY_SIDE) {
         r.comparative = true;
     }
+    // "why use X over Y", "X instead of Y": a preference between two subjects asks
+    // how they compare, not for each one's pros.
+    if r.subjects.len() >= 2
+        && r.list == Some(ListKind::Pros)
+        && said(&words, &english::PREFERRED_OVER)
+    {
+        r.list = None;
+        r.comparative = true;
+    }
     r
 }
 

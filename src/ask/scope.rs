@@ -224,15 +224,24 @@ fn first_source(conn: &Connection, named: Named, name: &str) -> Result<Option<(i
     Ok(Some((source, elsewhere)))
 }
 
+/// The articles with a claim that matches the full-text query `fts` (a word, or
+/// the start of one), through the index: [`focus`] and [`said_only_in`] weigh the
+/// question's words by it.
+fn articles_saying(conn: &Connection, fts: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT source_id FROM main.claims WHERE claim_id IN
+         (SELECT rowid FROM main.claims_fts WHERE claims_fts MATCH ?1)",
+    )?;
+    Ok(stmt
+        .query_map([fts], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// The one article whose claims say the question's words that name nothing known
 /// ("does zorbproxy do http2", zorbproxy no subject but named in one article's
 /// comparisons), with those words; None when no such word is said, or they are
 /// said in several articles.
 pub fn said_only_in(conn: &Connection, unknown: &[String]) -> Result<Option<(i64, Vec<String>)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT source_id FROM main.claims WHERE claim_id IN
-         (SELECT rowid FROM main.claims_fts WHERE claims_fts MATCH ?1) LIMIT 2",
-    )?;
     let mut found: Option<(i64, Vec<String>)> = None;
     for w in unknown {
         if w.chars().count() < 3
@@ -241,9 +250,7 @@ pub fn said_only_in(conn: &Connection, unknown: &[String]) -> Result<Option<(i64
         {
             continue;
         }
-        let said: Vec<i64> = stmt
-            .query_map([format!("\"{w}\"")], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let said = articles_saying(conn, &format!("\"{w}\""))?;
         match (said.as_slice(), &mut found) {
             ([id], None) => found = Some((*id, vec![w.clone()])),
             ([id], Some((at, words))) if at == id => words.push(w.clone()),
@@ -292,10 +299,6 @@ pub fn focus(conn: &Connection, question: &str) -> Result<Option<i64>> {
         return Ok(None);
     }
     let total: i64 = conn.query_row("SELECT count(*) FROM main.sources", [], |r| r.get(0))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT source_id FROM main.claims WHERE claim_id IN
-         (SELECT rowid FROM main.claims_fts WHERE claims_fts MATCH ?1)",
-    )?;
     // The articles with a claim on a topic whose name holds the word: it names
     // what those claims are about, and counts twice.
     let mut named = conn.prepare_cached(
@@ -306,9 +309,7 @@ pub fn focus(conn: &Connection, question: &str) -> Result<Option<i64>> {
     // (source, weight, words said)
     let mut scores: Vec<(i64, f64, usize)> = Vec::new();
     for w in &words {
-        let said: Vec<i64> = stmt
-            .query_map([format!("\"{w}\"*")], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let said = articles_saying(conn, &format!("\"{w}\"*"))?;
         if said.is_empty() || said.len() as i64 * 2 > total {
             continue;
         }

@@ -503,6 +503,11 @@ fn an_attribute_the_claims_do_not_hold_is_said_missing_then_what_is_near() {
             "what is the bundle size of quokka",
             "the knowledge base does not say the bundle of quokka",
         ),
+        // Two letters: searched as the word itself (a database error before).
+        (
+            "what is the qx of quokka",
+            "the knowledge base does not say the qx of quokka",
+        ),
     ] {
         let run = env.run(&["--db", &db, "ask", q, "--format", "json"]);
         assert_eq!(run.json(), serde_json::json!([]), "{q}: {run:#?}");
@@ -645,6 +650,12 @@ fn made_up(env: &Env, db: &str, slug: &str, claims: &[(&str, &str, &str, &str, &
             "{subject},{kind},{topic},{stance},{value},\"{statement}\",\"{statement}\",{line},{line},features\n"
         ));
     }
+    imported(env, db, slug, &article, &csv);
+}
+
+/// Writes `article` and its import file `csv` as SLUG.md and SLUG.csv, and
+/// imports them.
+fn imported(env: &Env, db: &str, slug: &str, article: &str, csv: &str) {
     let article = env.write(&format!("{slug}.md"), article);
     let claims = env.write(&format!("{slug}.csv"), csv);
     let run = env.import(db, &claims, &article);
@@ -777,6 +788,40 @@ fn a_subject_asked_by_the_other_name_its_article_gives_it_is_that_subject() {
             .collect();
         assert_eq!(subjects, ["zorbgrep"], "{q}: {}", run.stderr);
     }
+}
+
+/// A subject asked by the command its article writes as code ("the `qx` command"):
+/// the command's letters, in the order of one of that article's subjects' names
+/// and from its first letter, name that subject; another article's subject that
+/// the letters would fit as well is never reached through it.
+#[test]
+fn a_subject_asked_by_its_command_is_that_subject() {
+    let (env, db) = crate::support::env_with_db();
+    imported(
+        &env,
+        &db,
+        "quuxutsu-vs-zit",
+        "# Quuxutsu vs Zit\n\nZit has a staging area.\n\nQuuxutsu has no staging area.\n\nThe `qx` command talks to Zit repositories.\n",
+        "subject,kind,topic,stance,value,statement,quote,line_start,line_end,category\n\
+         quuxutsu,feature,staging-area,lacks,,Quuxutsu has no staging area.,Quuxutsu has no staging area.,5,5,features\n\
+         zit,feature,staging-area,builtin,,Zit has a staging area.,Zit has a staging area.,3,3,features\n",
+    );
+    made_up(
+        &env,
+        &db,
+        "quixote-readme",
+        &[(
+            "quixote",
+            "feature",
+            "staging-area",
+            "builtin",
+            "Quixote has a staging area.",
+        )],
+    );
+    // Line 5 is Quuxutsu's claim alone (Zit's and Quixote's stand at line 3).
+    let (lines, err) = ask_lines(&env, &db, "does qx have a staging area");
+    assert_eq!(lines, [5], "{err}");
+    assert!(err.contains("--subject quuxutsu"), "{err}");
 }
 
 /// A class word ("a linter", "the browser") keeps an answer to the articles of
@@ -1118,5 +1163,29 @@ fn full_width_and_zero_width_characters_read_as_the_words_they_show() {
         let run = env.run(&["ask", typed, "--format", "json"]);
         assert_eq!(run.json(), plain.json(), "{typed}: {}", run.stderr);
         assert!(!run.stderr.contains("reading '"), "{typed}: {}", run.stderr);
+    }
+}
+
+/// "why use A over B", "why A instead of B": a preference between two subjects
+/// asks how they compare, so the article's comparison between them answers, not
+/// each one's pros.
+#[test]
+fn why_use_one_over_another_is_answered_by_their_comparison() {
+    let (env, db) = crate::support::env_with_db();
+    imported(
+        &env,
+        &db,
+        "quuxdb-vs-zorbdb",
+        "# Quuxdb vs Zorbdb\n\nQuuxdb is easy to install.\n\nQuuxdb's schemas are far more concise than Zorbdb's.\n",
+        "subject,kind,topic,stance,value,versus,listed,statement,quote,line_start,line_end,category\n\
+         quuxdb,pro,installation,,,,,Quuxdb is easy to install.,Quuxdb is easy to install.,3,3,features\n\
+         quuxdb,comparison,schema-conciseness,,more concise,zorbdb,,Quuxdb's schemas are far more concise than Zorbdb's.,Quuxdb's schemas are far more concise than Zorbdb's.,5,5,features\n",
+    );
+    for q in [
+        "why use quuxdb over zorbdb",
+        "why use quuxdb instead of zorbdb",
+    ] {
+        let (lines, err) = ask_lines(&env, &db, q);
+        assert!(lines.contains(&5), "{q}: {lines:?} {err}");
     }
 }

@@ -19,6 +19,7 @@ pub fn advice_answer(
     out: &mut dyn Sink,
     subjects: &[String],
     topics: &[String],
+    sides: &[String],
 ) -> Result<()> {
     let (_, mut found) = comparisons(conn, subjects, topics)?;
     let verdict = comparison_verdict(&found);
@@ -57,7 +58,7 @@ pub fn advice_answer(
         command = all.command();
     }
     reading_as(&command);
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     if found.is_empty() {
         return no_claim(conn, subjects, topics, &[]);
     }

@@ -70,10 +70,15 @@ pub fn unsaid(conn: &Connection, attribute: &str, subjects: &[String]) -> Result
     let mut all = forms(attribute);
     all.push(inflect::singular(attribute));
     all.push(inflect::stem(attribute));
+    // A form of three letters or more is the start of a word ("licen"); a shorter
+    // one ("qx") only the word itself, which every attribute keeps, so the query
+    // is never empty.
     let forms: Vec<String> = all.into_iter().filter(|f| f.chars().count() >= 3).collect();
+    let short = fold(attribute).replace('"', "");
     let query = forms
         .iter()
         .map(|f| format!("\"{}\"*", fold(f).replace('"', "")))
+        .chain((forms.is_empty() && !short.is_empty()).then(|| format!("\"{short}\"")))
         .collect::<Vec<_>>()
         .join(" OR ");
     let mut stmt = conn.prepare_cached(

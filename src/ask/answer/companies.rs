@@ -16,6 +16,7 @@ pub fn company_answer(
     out: &mut dyn Sink,
     companies: &[String],
     subjects: &[String],
+    sides: &[String],
 ) -> Result<()> {
     let mut select = Select::new(conn, subjects, &[])?.of_kinds(vec![Kind::Company]);
     let mut found: Vec<Found> = Vec::new();
@@ -30,7 +31,7 @@ pub fn company_answer(
         }
     }
     reading_as(&commands.join(" ; claimdb "));
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     let mut lines: Vec<String> = Vec::new();
     for company in companies {
         let mut names: Vec<String> = select.subject_names.clone();

@@ -5,6 +5,7 @@
 use rusqlite::Connection;
 
 use crate::ask::answer::explain::no_claim;
+use crate::ask::answer::keywords::mentions_answer;
 use crate::ask::answer::rows::{telling_mention, write_found};
 use crate::ask::answer::say::{note, printable, reading_as};
 use crate::ask::answer::select::{Found, Select, comparisons, the_article};
@@ -19,6 +20,8 @@ pub struct Asked<'a> {
     pub question: &'a str,
     /// "which should I pick": advice between the sides, not only how they differ.
     pub advice: bool,
+    /// The words compared with that name no subject (src/ask/answer/rows.rs).
+    pub sides: &'a [String],
 }
 
 /// The verdict the article states, if any: the specific verdicts first, then a
@@ -104,7 +107,7 @@ pub fn compare_answer(
         if !crate::ask::answer::select::share_an_article(conn, subjects)? {
             // No article speaks of both: what one side's claims say of the other
             // ("use A in conjunction with a checker, like B").
-            return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, subjects);
+            return mentions_answer(conn, out, subjects, subjects, asked.sides);
         }
         // "A vs B" where the article states no comparison between them: what
         // `compare` shows, each side's stance topic by topic.
@@ -125,6 +128,7 @@ pub fn compare_answer(
             asked.phrases,
             false,
             (subjects, topics),
+            asked.sides,
         )?
     {
         // Neither side has a claim on the topic, but their claims say the very
@@ -200,7 +204,7 @@ pub fn compare_answer(
         }
     });
     reading_as(&command);
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, asked.sides)?;
     if found.is_empty() {
         return no_claim(conn, subjects, topics, &[]);
     }
@@ -375,6 +379,7 @@ pub fn compare_mentioning(
     out: &mut dyn Sink,
     subjects: &[String],
     words: &[String],
+    sides: &[String],
 ) -> Result<()> {
     let (mut select, all) = comparisons(conn, subjects, &[])?;
     select.filter.fts_words = words.to_vec();
@@ -385,13 +390,13 @@ pub fn compare_mentioning(
         // One subject compared with what no name holds ("is X smaller than zorb"):
         // no comparison with it, and the subject's other claims do not answer.
         reading_as(&select.command());
-        write_found(conn, out, &[], &select)?;
+        write_found(conn, out, &[], &select, sides)?;
         return no_claim(conn, subjects, &[], words);
     }
     if found.is_empty() {
         // No comparison says it; their other comparisons would not answer it, but a
         // claim on either side that says the words may ("used for background jobs").
-        return crate::ask::answer::keywords::mentions_answer(conn, out, subjects, words);
+        return mentions_answer(conn, out, subjects, words, sides);
     }
     let verdict = comparison_verdict(&found);
     reading_as(&format!(
@@ -404,7 +409,7 @@ pub fn compare_mentioning(
         )
     ));
     found.extend(rest);
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     if found.is_empty() {
         return no_claim(conn, subjects, &[], words);
     }

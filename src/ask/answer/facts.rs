@@ -19,6 +19,7 @@ pub fn facts_answer(
     subjects: &[String],
     topics: &[String],
     when: bool,
+    sides: &[String],
 ) -> Result<()> {
     let mut select = Select::new(conn, subjects, topics)?;
     if topics.is_empty() {
@@ -52,7 +53,7 @@ pub fn facts_answer(
     }
     let (found, command) = crate::ask::answer::select::or_naming(conn, &select, topics, found)?;
     reading_as(&command);
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &select.topic_names, &[]);
     }

@@ -17,12 +17,13 @@ pub fn keywords_answer(
     out: &mut dyn Sink,
     subjects: &[String],
     topics: &[String],
+    sides: &[String],
 ) -> Result<()> {
     let select = Select::new(conn, subjects, topics)?;
     let found = select.fetch(conn)?;
     let (found, command) = crate::ask::answer::select::or_naming(conn, &select, topics, found)?;
     reading_as(&command);
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &select.topic_names, &[]);
     }
@@ -35,6 +36,7 @@ pub fn mentions_answer(
     out: &mut dyn Sink,
     subjects: &[String],
     words: &[String],
+    sides: &[String],
 ) -> Result<()> {
     let mut select = Select::new(conn, subjects, &[])?;
     select.filter.fts_words = words
@@ -98,7 +100,7 @@ pub fn mentions_answer(
         let names = select.subject_names.join(" and ");
         let mut instead = |rows: &[Found], select: &Select, command: &str, above: String| {
             reading_as(command);
-            write_found(conn, out, rows, select)?;
+            write_found(conn, out, rows, select, sides)?;
             say(&format!("no claim says '{unsaid}'; {above}"));
             Ok(())
         };
@@ -126,7 +128,7 @@ pub fn mentions_answer(
         }
     }
     reading_as(&commands.join(" ; claimdb "));
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     if found.is_empty() {
         return no_claim(conn, &select.subject_names, &[], words);
     }

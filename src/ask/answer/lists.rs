@@ -15,7 +15,7 @@ use crate::names::some_of;
 use crate::query;
 use crate::rows::Sink;
 
-pub fn list_answer(db: &Db, out: &mut dyn Sink, q: ListQuestion) -> Result<()> {
+pub fn list_answer(db: &Db, out: &mut dyn Sink, q: ListQuestion, sides: &[String]) -> Result<()> {
     let conn = &db.conn;
     let kind = match q.list {
         ListKind::Limitations => Some((Kind::Limitation, "limitations")),
@@ -50,7 +50,7 @@ pub fn list_answer(db: &Db, out: &mut dyn Sink, q: ListQuestion) -> Result<()> {
     }
     let found = fair_share(select.fetch(conn)?, &select.filter.kinds);
     reading_as(&select.command());
-    write_found(conn, out, &found, &select)?;
+    write_found(conn, out, &found, &select, sides)?;
     if found.is_empty() {
         let what: Vec<String> = if select.topic_names.is_empty() {
             let kinds: Vec<&str> = select.filter.kinds.iter().map(|k| k.as_str()).collect();

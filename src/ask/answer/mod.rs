@@ -163,17 +163,12 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
     let Some(intent) = intent else {
         return Err(nothing_named(conn, typed)?);
     };
+    // What the question compares with that names no subject: shown where a claim
+    // found names it (src/ask/answer/rows.rs).
     asked_of.extend(reading.other_sides.iter().cloned());
-    rows::compared_with(&asked_of);
-    let corrections: Vec<String> = reading
-        .corrections
-        .iter()
-        .map(|(typed, read)| format!("'{}' as '{read}'", printable(typed)))
-        .collect();
-    if !corrections.is_empty() {
-        say(&format!("reading {}", corrections.join(", ")));
-    }
-    if versus_unnamed(conn, out, question, &reading)? {
+    let sides = asked_of.as_slice();
+    say_corrections(&reading);
+    if versus_unnamed(conn, out, question, &reading, sides)? {
         return Ok(());
     }
     match intent {
@@ -181,14 +176,14 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             lacks,
             builtin,
             topic,
-        } => which::which_answer(conn, out, lacks, builtin, &topic),
-        Intent::List(question) => lists::list_answer(db, out, question),
+        } => which::which_answer(conn, out, lacks, builtin, &topic, sides),
+        Intent::List(question) => lists::list_answer(db, out, question, sides),
         Intent::Company {
             companies,
             subjects,
-        } => companies::company_answer(conn, out, &companies, &subjects),
+        } => companies::company_answer(conn, out, &companies, &subjects, sides),
         Intent::Facts { subjects, topics } => {
-            facts::facts_answer(conn, out, &subjects, &topics, reading.when)
+            facts::facts_answer(conn, out, &subjects, &topics, reading.when, sides)
         }
         Intent::YesNo {
             subjects, topics, ..
@@ -198,29 +193,45 @@ fn answer(db: &Db, out: &mut dyn Sink, typed: &str, sources: &[String]) -> Resul
             (&subjects, &topics),
             &reading.topic_phrases,
             &reading.unknown,
+            sides,
         ),
         Intent::Compare { subjects, topics } => {
             let asked = Asked {
                 phrases: &reading.topic_phrases,
                 question,
                 advice: reading.advice,
+                sides,
             };
             compare::compare_answer(conn, out, &subjects, &topics, asked)
         }
-        Intent::Advice { subjects, topics } => advice::advice_answer(conn, out, &subjects, &topics),
+        Intent::Advice { subjects, topics } => {
+            advice::advice_answer(conn, out, &subjects, &topics, sides)
+        }
         Intent::Keywords { subjects, topics } => {
-            keywords::keywords_answer(conn, out, &subjects, &topics)
+            keywords::keywords_answer(conn, out, &subjects, &topics, sides)
         }
         Intent::Unknown {
             subjects,
             words,
             compare: true,
-        } => compared_with_unknown(conn, out, question, &reading, &subjects, &words),
+        } => compared_with_unknown(conn, out, question, &reading, &subjects, &words, sides),
         Intent::Unknown {
             subjects,
             words,
             compare: false,
-        } => keywords::mentions_answer(conn, out, &subjects, &words),
+        } => keywords::mentions_answer(conn, out, &subjects, &words, sides),
+    }
+}
+
+/// The typos read as names, said on stderr ("reading 'quoka' as 'quokka'").
+fn say_corrections(reading: &Reading) {
+    let corrections: Vec<String> = reading
+        .corrections
+        .iter()
+        .map(|(typed, read)| format!("'{}' as '{read}'", printable(typed)))
+        .collect();
+    if !corrections.is_empty() {
+        say(&format!("reading {}", corrections.join(", ")));
     }
 }
 
@@ -243,6 +254,7 @@ fn versus_unnamed(
     out: &mut dyn Sink,
     question: &str,
     reading: &Reading,
+    sides: &[String],
 ) -> Result<bool> {
     let [subject] = reading.subjects.as_slice() else {
         return Ok(false);
@@ -255,7 +267,15 @@ fn versus_unnamed(
     {
         return Ok(false);
     }
-    other_side_named(conn, out, subject, reading, &reading.other_sides, false)
+    other_side_named(
+        conn,
+        out,
+        subject,
+        reading,
+        &reading.other_sides,
+        false,
+        sides,
+    )
 }
 
 /// The article a question that names no subject is about, with the words that
@@ -288,6 +308,7 @@ fn compared_with_unknown(
     reading: &Reading,
     subjects: &[String],
     words: &[String],
+    sides: &[String],
 ) -> Result<()> {
     if subjects.len() == 1
         && !reading.topics.is_empty()
@@ -299,21 +320,23 @@ fn compared_with_unknown(
             phrases: &reading.topic_phrases,
             question,
             advice: reading.advice,
+            sides,
         };
         return compare::compare_answer(conn, out, subjects, &reading.topics, asked);
     }
     if let [subject] = subjects
-        && other_side_named(conn, out, subject, reading, words, true)?
+        && other_side_named(conn, out, subject, reading, words, true, sides)?
     {
         return Ok(());
     }
-    compare::compare_mentioning(conn, out, subjects, words)
+    compare::compare_mentioning(conn, out, subjects, words, sides)
 }
 
 /// "is X faster than zorb", zorb no subject: the few claims of X that name zorb
 /// (of any kind: "ran 1.3 times faster than zorb" is a fact) on the topic asked
 /// compare the two; without `need_topic` ("A vs zorb") all of them do, where none
-/// or one of them is on the topic asked. False when none does.
+/// or one of them is on the topic asked. False when none does. `asked_sides`:
+/// every word compared with that names no subject, for the rows.
 fn other_side_named(
     conn: &Connection,
     out: &mut dyn Sink,
@@ -321,6 +344,7 @@ fn other_side_named(
     reading: &Reading,
     words: &[String],
     need_topic: bool,
+    asked_sides: &[String],
 ) -> Result<bool> {
     let sides: Vec<String> = words
         .iter()
@@ -350,7 +374,7 @@ fn other_side_named(
         found.extend(rest);
     }
     say::reading_as(&select.command());
-    rows::write_found(conn, out, &found, &select)?;
+    rows::write_found(conn, out, &found, &select, asked_sides)?;
     say(&format!(
         "no comparison claim between {subject} and '{}'; the claims of {subject} that name it are above",
         printable(&sides.join(" "))

@@ -2,7 +2,8 @@
 //! question uses a word no name explains: "Quokka (qk)" or "qk (Quokka)" in the
 //! stored article, "Quokka, a.k.a. qk", the "-js" spelling of a name ("quokkajs",
 //! "quokka.js"), and a name typed without its punctuation ("quokkakit" for
-//! `quokka-kit`). A name learned from an article stands only for a subject that
+//! `quokka-kit`), and the command an article writes as code for its subject ("the
+//! `qk` command"). A name learned from an article stands only for a subject that
 //! article has claims on, so one article's abbreviation never captures another's.
 
 use rusqlite::{Connection, OptionalExtension};
@@ -29,7 +30,10 @@ pub fn learned(conn: &Connection, words: &[String]) -> Result<Vec<(String, Strin
             Some(s) => Some(s),
             None => match unpunctuated(conn, word)? {
                 Some(s) => Some(s),
-                None => in_text(conn, word)?,
+                None => match in_text(conn, word)? {
+                    Some(s) => Some(s),
+                    None => command_in_text(conn, word)?,
+                },
             },
         };
         if let Some(subject) = named {
@@ -88,6 +92,57 @@ fn in_text(conn: &Connection, word: &str) -> Result<Option<String>> {
     Ok(None)
 }
 
+/// The longest command taken for a subject's short name.
+const COMMAND_CHARS: usize = 4;
+
+/// "the `qx` command" (or "`qx init`") in an article with a subject "quuxutsu": a
+/// command written as code names the one subject of that article whose name
+/// starts with the command's first letter and holds its letters in order.
+fn command_in_text(conn: &Connection, word: &str) -> Result<Option<String>> {
+    let n = word.chars().count();
+    if !(2..=COMMAND_CHARS).contains(&n) || !word.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Ok(None);
+    }
+    let mut sources = conn.prepare_cached(
+        "SELECT source_id FROM sources
+         WHERE instr(lower(body), ?1) > 0 OR instr(lower(body), ?2) > 0",
+    )?;
+    let ids: Vec<i64> = sources
+        .query_map(
+            rusqlite::params![format!("`{word}`"), format!("`{word} ")],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut subjects = conn.prepare_cached(
+        "SELECT DISTINCT s.name FROM claims c JOIN subjects s ON s.subject_id = c.subject_id
+         WHERE c.source_id = ?1",
+    )?;
+    for id in ids {
+        let fits: Vec<String> = subjects
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|name| abbreviates(word, name))
+            .collect();
+        if let [one] = fits.as_slice() {
+            return Ok(Some(one.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// True when `short` is a shortening of `name`: longer than it, the same first
+/// letter, and its letters in order among the name's ("qx" of "quuxutsu").
+fn abbreviates(short: &str, name: &str) -> bool {
+    let name: Vec<char> = fold(name).chars().filter(|c| c.is_alphanumeric()).collect();
+    let short: Vec<char> = short.chars().collect();
+    if name.len() <= short.len() || name.first() != short.first() {
+        return false;
+    }
+    let mut rest = name.iter();
+    short.iter().all(|c| rest.any(|n| n == c))
+}
+
 /// The runs of up to [`NAME_WORDS`] words right before each "(word)" or ", a.k.a.
 /// word" of `body`, longest first.
 fn names_before(body: &str, word: &str) -> Vec<String> {
@@ -141,6 +196,15 @@ fn subject_with_claims(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_shortens_a_name_from_its_first_letter_in_order() {
+        assert!(abbreviates("qx", "quuxutsu"));
+        assert!(abbreviates("zg", "zorb-grep"));
+        assert!(!abbreviates("xq", "quuxutsu"));
+        assert!(!abbreviates("ux", "quuxutsu"));
+        assert!(!abbreviates("zit", "zit"));
+    }
 
     #[test]
     fn the_words_before_an_alias_in_parentheses_are_the_name() {

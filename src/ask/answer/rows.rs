@@ -16,30 +16,21 @@ use crate::rows::{Column, Sink};
 /// command is given, so nothing is cut silently.
 pub const MAX_ROWS: usize = 30;
 
-thread_local! {
-    /// Words the question compares a subject with that name no subject ("X vs
-    /// zorb"): shown like a subject asked about that has no claim of its own.
-    static OTHER_SIDES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Records the other sides the question names (src/ask/interpret.rs), for
-/// [`write_found`] to show where a claim found names them.
-pub fn compared_with(words: &[String]) {
-    OTHER_SIDES.with(|s| *s.borrow_mut() = words.to_vec());
-}
-
 /// At most this many claims may mention an unknown word for them to answer it.
 pub const MAX_MENTIONS: usize = 5;
 
 /// Writes the claims (at most `MAX_ROWS`) in the `claims` command's shape; says so
-/// when more matched.
+/// when more matched. `sides`: the words the question compares a subject with
+/// that name no subject ("X vs zorb", src/ask/interpret.rs), shown like a subject
+/// asked about that has no claim of its own where a claim found names them.
 pub fn write_found(
     conn: &Connection,
     out: &mut dyn Sink,
     found: &[Found],
     select: &Select,
+    sides: &[String],
 ) -> Result<()> {
-    let named = named_in_others(conn, found, &select.subject_names)?;
+    let named = named_in_others(conn, found, &select.subject_names, sides)?;
     if named.is_empty() {
         return write_found_as(conn, out, found, &select.command(), query::CLAIM_COLUMNS);
     }
@@ -66,6 +57,7 @@ fn named_in_others<'f>(
     conn: &Connection,
     found: &'f [Found],
     asked: &[String],
+    sides: &[String],
 ) -> Result<Vec<(String, &'f Found)>> {
     // No subject asked ("which one handles X better"): the subjects of the
     // articles the claims stand in.
@@ -95,11 +87,9 @@ fn named_in_others<'f>(
     let asked = if asked.is_empty() {
         asked
     } else {
-        with_sides = OTHER_SIDES.with(|s| {
-            let mut all = asked.to_vec();
-            all.extend(s.borrow().iter().filter(|w| !asked.contains(w)).cloned());
-            all
-        });
+        let mut all = asked.to_vec();
+        all.extend(sides.iter().filter(|w| !asked.contains(w)).cloned());
+        with_sides = all;
         with_sides.as_slice()
     };
     let silent = Found::silent(asked, found);
@@ -175,6 +165,7 @@ pub fn telling_mention(
     phrases: &[String],
     comparisons: bool,
     unanswered: (&[String], &[String]),
+    sides: &[String],
 ) -> Result<bool> {
     let (named, topics) = unanswered;
     for phrase in phrases {
@@ -185,7 +176,7 @@ pub fn telling_mention(
         let compared = found.iter().any(|f| f.kind == Kind::Comparison.as_str());
         if !found.is_empty() && found.len() <= MAX_MENTIONS && (comparisons || !compared) {
             reading_as(&said.command());
-            write_found(conn, out, &found, &said)?;
+            write_found(conn, out, &found, &said, sides)?;
             say(&format!(
                 "no claim on '{}' for {}; {} {} '{}'",
                 topics.join(" or "),

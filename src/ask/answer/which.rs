@@ -18,6 +18,7 @@ pub fn which_answer(
     lacks: bool,
     builtin: bool,
     topic: &str,
+    sides: &[String],
 ) -> Result<()> {
     let topic = catalog::resolve_topic(conn, topic)?;
     // `which`'s three rules, as its command line spells them.
@@ -36,7 +37,7 @@ pub fn which_answer(
         let found = select.fetch(conn)?;
         if !found.is_empty() {
             reading_as(&select.command());
-            write_found(conn, out, &found, &select)?;
+            write_found(conn, out, &found, &select, sides)?;
             let mut subjects: Vec<&str> = Vec::new();
             for f in &found {
                 if !subjects.contains(&f.subject.as_str()) {

@@ -24,6 +24,7 @@ pub fn yes_no_answer(
     (subjects, topics): (&[String], &[String]),
     phrases: &[String],
     unknown: &[String],
+    sides: &[String],
 ) -> Result<()> {
     // Feature claims (the stance) first, then what else the article says on it:
     // every kind, ranked, so one fetch gives both the order and whether any is there.
@@ -47,6 +48,7 @@ pub fn yes_no_answer(
             phrases,
             true,
             (&select.subject_names, &select.topic_names),
+            sides,
         )?
     {
         return Ok(());
@@ -63,7 +65,7 @@ pub fn yes_no_answer(
     let mut commands = vec![shown.command()];
     commands.extend(said_by);
     reading_as(&commands.join(" ; claimdb "));
-    write_found(conn, out, &found, &shown)?;
+    write_found(conn, out, &found, &shown, sides)?;
     let (verdicts, silent) = verdicts(&shown, &found, &compared_against);
     if !verdicts.is_empty() {
         note(out, &verdicts.join("; "))?;

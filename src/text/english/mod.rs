@@ -359,6 +359,8 @@ lists! {
     CLASS_FOLLOWERS = "class_followers.txt";
     /// ask: words that put two subjects side by side ("or", "vs").
     SIDE_BY_SIDE = "side_by_side.txt";
+    /// ask: words that prefer one subject to another ("A over B", "A instead of B").
+    PREFERRED_OVER = "preferred_over.txt";
     /// ask: words asking for one attribute ("price", "version").
     ATTRIBUTES = "attributes.txt";
     /// ask: openers of a question for a quantity ("how much").
