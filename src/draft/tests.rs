@@ -670,6 +670,7 @@ fn a_row_label_is_a_catalogue_topic_only_when_its_words_are_the_alias() {
 }
 
 /// Rows import takes (src/draft/tests/).
+mod faq;
 mod importable;
 mod precision;
 /// README-style pages: badges, lower-case names, lists of users.

@@ -253,7 +253,14 @@ impl<'a, 'c> Walk<'a, 'c> {
         self.table_header.clear();
         self.question = None;
         let reader = &self.reader;
-        if let Some(q) = question(heading, |name| reader.subject_whole(name).is_some()) {
+        // "Can it ...?" asks about the page's product (a "Docker" section of
+        // its FAQ asks about the product with Docker, not about Docker).
+        let pronoun = self.ctx.main.map(|s| reader.display(s));
+        if let Some(q) = question(
+            heading,
+            |name| reader.subject_whole(name).is_some(),
+            pronoun,
+        ) {
             let r = &block.rendered;
             let range = widen(self.text, r.source_range(self.text, 0, r.text.len()));
             if q.presupposed {
@@ -442,15 +449,19 @@ impl<'a, 'c> Walk<'a, 'c> {
             && let Some((yes, taken)) = answer(&block.rendered.text)
         {
             let r = &block.rendered;
-            // Cite the answer's first sentence, or the heading when the answer
-            // is the one word.
-            let range = match sentences(&r.text).first() {
+            // Cite the answer's first sentence ("No." with the sentence that
+            // explains it), or the heading when the answer is the one word.
+            let said = sentences(&r.text);
+            let range = match said.first() {
                 Some(&(from, to)) if r.text[taken.min(to)..to].trim().len() > 1 => {
+                    widen(self.text, r.source_range(self.text, from, to))
+                }
+                Some(&(from, _)) if let Some(&(_, to)) = said.get(1) => {
                     widen(self.text, r.source_range(self.text, from, to))
                 }
                 _ => heading,
             };
-            self.read_statement(&q.statement(yes), range);
+            self.read_statement(&q.stated(yes), range);
         }
         // "- [Why Zapper is fast](#why-zapper-is-fast)": an entry of the page's
         // table of contents, a link to its own heading, says nothing itself.

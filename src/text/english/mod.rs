@@ -303,6 +303,12 @@ lists! {
     /// draft: first words of an answer that say yes, and no, under a question.
     ANSWER_YES = "answer_yes.txt";
     ANSWER_NO = "answer_no.txt";
+    /// draft: first words of an answer that say "in part", under a question.
+    ANSWER_PARTLY = "answer_partly.txt";
+    /// draft: who asks "Can I use A to ...?" in a question heading.
+    QUESTION_ASKERS = "question_askers.txt";
+    /// draft: pronouns in a question heading that stand for the section's subject.
+    QUESTION_PRONOUNS = "question_pronouns.txt";
     /// draft: first words of a question that takes its statement as given.
     QUESTION_PRESUPPOSING = "question_presupposing.txt";
     /// ask: words asking which subject.
