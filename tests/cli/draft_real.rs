@@ -188,6 +188,25 @@ fn a_feature_table_gives_a_row_per_cell_with_the_marks_stance() {
     assert_eq!(found.iter().filter(|r| r.3 == 8).count(), 3, "{found:?}");
 }
 
+/// A feature table whose marks are HTML entities (`&check;`) and whose blank
+/// cells leave a feature unmarked: one row per cell, the entity read as the mark
+/// it renders, a blank cell as lacking (a fifth-round held-out page, dev since).
+#[test]
+fn a_table_of_entity_marks_and_blank_cells_gives_a_row_per_cell() {
+    let env = Env::new();
+    let found = rows(&env, &[&page("chartjs-comparison")]);
+    let has = |subject: &str, stance: &str, line: u64| {
+        found
+            .iter()
+            .any(|r| r.0 == subject && r.1 == "feature" && r.2 == stance && r.3 == line)
+    };
+    assert!(has("chart.js", "builtin", 8), "{found:?}");
+    assert!(has("d3", "lacks", 8), "{found:?}");
+    assert!(has("highcharts", "lacks", 7), "{found:?}");
+    assert!(has("chartist", "builtin", 9), "{found:?}");
+    assert_eq!(found.iter().filter(|r| r.3 == 13).count(), 4, "{found:?}");
+}
+
 /// A "why X" page about one product names it only in its title and prose, and a
 /// comparison table with partial marks (🔶) and notes: both are read without
 /// --subject (first-round held-out pages, dev since).
