@@ -14,7 +14,17 @@ fn page(name: &str) -> String {
 }
 
 /// (subject, kind, stance, line_start, confidence) of every row.
-fn rows(env: &Env, args: &[&str]) -> Vec<(String, String, String, u64, f64)> {
+/// Whether a drafted feature row of `subject` with `stance` starts at `line`.
+fn feature_at(found: &[Row], subject: &str, stance: &str, line: u64) -> bool {
+    found
+        .iter()
+        .any(|r| r.0 == subject && r.1 == "feature" && r.2 == stance && r.3 == line)
+}
+
+/// subject, kind, stance, line_start, confidence
+type Row = (String, String, String, u64, f64);
+
+fn rows(env: &Env, args: &[&str]) -> Vec<Row> {
     let mut all = vec!["--format", "json", "draft"];
     all.extend_from_slice(args);
     let out = env.run(&all);
@@ -176,11 +186,7 @@ fn every_real_page_draft_imports_unreviewed_and_verifies() {
 fn a_feature_table_gives_a_row_per_cell_with_the_marks_stance() {
     let env = Env::new();
     let found = rows(&env, &[&page("pnpm-feature-comparison")]);
-    let has = |subject: &str, stance: &str, line: u64| {
-        found
-            .iter()
-            .any(|r| r.0 == subject && r.1 == "feature" && r.2 == stance && r.3 == line)
-    };
+    let has = |subject: &str, stance: &str, line: u64| feature_at(&found, subject, stance, line);
     assert!(has("yarn", "extension", 23), "{found:?}");
     assert!(has("npm", "lacks", 23), "{found:?}");
     assert!(has("npm", "lacks", 12), "{found:?}");
@@ -195,11 +201,7 @@ fn a_feature_table_gives_a_row_per_cell_with_the_marks_stance() {
 fn a_table_of_entity_marks_and_blank_cells_gives_a_row_per_cell() {
     let env = Env::new();
     let found = rows(&env, &[&page("chartjs-comparison")]);
-    let has = |subject: &str, stance: &str, line: u64| {
-        found
-            .iter()
-            .any(|r| r.0 == subject && r.1 == "feature" && r.2 == stance && r.3 == line)
-    };
+    let has = |subject: &str, stance: &str, line: u64| feature_at(&found, subject, stance, line);
     assert!(has("chart.js", "builtin", 8), "{found:?}");
     assert!(has("d3", "lacks", 8), "{found:?}");
     assert!(has("highcharts", "lacks", 7), "{found:?}");
