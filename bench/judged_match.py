@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rows a reviewer would delete, measured on new drafts: each row of DRAFTDIR/PAGE.csv
 (as `bench/real_draft.sh dev DRAFTDIR` writes them) is matched with the reviewers'
-verdicts on earlier drafts of the page (tests/fixtures/real/scored-2026-12-07*/judged*,
+verdicts on earlier drafts of the page (tests/fixtures/real/scored-2026-12-0[78]*/judged*,
 the latest set per page) by subject, kind, line, topic and stance, else subject, kind,
 line and topic, else subject, kind and line. Prints per page and in total the rows
 that match a kept (or fix-topic) row, a deleted one, both, or none, and the precision
@@ -12,7 +12,8 @@ R=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'fixtu
 sets=[('a','scored-2026-12-07/judged','scored-2026-12-07/drafts'),
       ('b','scored-2026-12-07-b/judged','scored-2026-12-07-b/drafts'),
       ('bdev','scored-2026-12-07-b/judged-dev','scored-2026-12-07-b/drafts-dev'),
-      ('c','scored-2026-12-07-c/judged','scored-2026-12-07-c/drafts')]
+      ('c','scored-2026-12-07-c/judged','scored-2026-12-07-c/drafts'),
+      ('d','scored-2026-12-08/judged','scored-2026-12-08/drafts')]
 judged={}  # page -> list of dicts (latest set wins)
 for tag,j,d in sets:
     for f in sorted(glob.glob(f'{R}/{j}/*.csv')):

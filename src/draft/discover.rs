@@ -107,7 +107,7 @@ pub fn page_subjects(source: &str, blocks: &[Block], page: &Page) -> Vec<String>
             BlockKind::TableRow { header: true }
                 if !by_rows.contains(&i) && !page.attribute_header(block) =>
             {
-                for name in table_names(block) {
+                for name in page.table_subjects(blocks, i) {
                     push(&name);
                 }
             }

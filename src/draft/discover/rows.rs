@@ -3,8 +3,10 @@
 //! header cells are attributes, not subjects, and each cell is the row's
 //! subject's value of its column.
 
-use super::{Page, capital, clean, column_name, column_names, subject_column};
+use super::{Page, capital, clean, column_name, column_names, subject_column, table_names};
+use crate::names::fold;
 use crate::text::blocks::{Block, BlockKind};
+use crate::text::english::{NOTES_COLUMNS, TABLE_CELL_NONE};
 
 /// True when a cell is a figure: digits with at most a short unit or sign
 /// ("2.40", "1.2x", "86 MB/s", "~3s", "12%"), a measure and never a name.
@@ -22,23 +24,47 @@ pub fn figure(cell: &str) -> bool {
         && unit.chars().count() <= 5
 }
 
-/// The columns (after the first) whose body cells, two or more, are all
-/// figures: measures ("Ops/sec", "Speed-up"), never subjects.
-pub fn measure_columns(table: &[&Block]) -> Vec<usize> {
-    let body: Vec<&&Block> = table
+/// The rows of `table` below its header.
+fn body_rows<'t, 'b>(table: &'t [&'b Block]) -> Vec<&'t &'b Block> {
+    table
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::TableRow { header: false }))
-        .collect();
+        .collect()
+}
+
+/// The columns (after the first) whose body cells, two or more, are all
+/// figures: measures ("Ops/sec", "Speed-up"), never subjects. A cell saying
+/// the row was not measured ("N/A") stands among them, two figures at least.
+pub fn measure_columns(table: &[&Block]) -> Vec<usize> {
+    let body = body_rows(table);
     if body.len() < 2 {
         return Vec::new();
     }
     let width = table.first().map_or(0, |h| h.cells.len());
     (1..width)
         .filter(|&i| {
-            body.iter()
-                .all(|b| b.cells.get(i).is_some_and(|c| figure(&c.text)))
+            let cells = || body.iter().filter_map(|b| b.cells.get(i));
+            let figures = cells().filter(|c| figure(&c.text)).count();
+            body.iter().all(|b| {
+                b.cells.get(i).is_some_and(|c| {
+                    figure(&c.text) || TABLE_CELL_NONE.contains(fold(&c.text).trim())
+                })
+            }) && figures >= 2
         })
         .collect()
+}
+
+/// True when every column of `table` after the first, a notes column aside, is
+/// a measure ([`measure_columns`]): its first column holds what was measured,
+/// whether or not the prose names it.
+fn measures_only(table: &[&Block]) -> bool {
+    let Some(header) = table.first() else {
+        return false;
+    };
+    let measures = measure_columns(table);
+    (1..header.cells.len()).all(|i| {
+        measures.contains(&i) || NOTES_COLUMNS.contains(&fold(&column_name(&header.cells[i].text)))
+    })
 }
 
 impl Page {
@@ -98,9 +124,16 @@ impl Page {
             .filter_map(|b| b.cells.first().map(|c| c.text.as_str()))
             .collect();
         if Page::measured(table) {
-            return self.named_elsewhere(&body, header, in_tables);
+            return (measures_only(table) && self.rows_name_more(&body, header))
+                || self.named_elsewhere(&body, header, in_tables);
         }
-        if !first.is_empty() || body.len() < 2 {
+        first.is_empty() && self.rows_name_more(&body, header)
+    }
+
+    /// True when a table's first column cells (`body`, two or more) read as
+    /// names more often than its header's cells do, and half of them at least.
+    fn rows_name_more(&self, body: &[&str], header: &Block) -> bool {
+        if body.len() < 2 {
             return false;
         }
         let share = |cells: &[&str]| {
@@ -108,7 +141,7 @@ impl Page {
                 / cells.len().max(1) as f64
         };
         let heads: Vec<&str> = header.cells[1..].iter().map(|c| c.text.as_str()).collect();
-        let rows = share(&body);
+        let rows = share(body);
         rows >= 0.5 && rows > share(&heads)
     }
 }
@@ -199,5 +232,57 @@ impl Page {
             }
         }
         out
+    }
+}
+
+/// Words a cell of free text holds at the least: a description ("Lists the
+/// files in a directory"), not a mark or a value.
+const DESCRIBING_WORDS: usize = 4;
+
+impl Page {
+    /// The subjects the header row `blocks[at]` names ([`table_names`]), its
+    /// columns of descriptions aside.
+    pub fn table_subjects(&self, blocks: &[Block], at: usize) -> Vec<String> {
+        let described = self.description_columns(blocks, at);
+        let mut names = table_names(&blocks[at]);
+        names.retain(|n| !described.contains(n));
+        names
+    }
+
+    /// The names heading the columns of the table whose header row is
+    /// `blocks[at]` that describe each row in free text, "| Alpha | Beta | Task
+    /// |" over "| `ls` | `ls -a` | Lists the files in a directory |": three of
+    /// four body cells,
+    /// two or more, are words enough for a sentence, and the page names the
+    /// heading nowhere outside its tables. A column of what the row is, no
+    /// subject.
+    fn description_columns(&self, blocks: &[Block], at: usize) -> Vec<String> {
+        let table: Vec<&Block> = blocks[at..]
+            .iter()
+            .take_while(|b| matches!(b.kind, BlockKind::TableRow { .. }))
+            .collect();
+        let in_tables = in_tables(blocks);
+        let Some(header) = table.first() else {
+            return Vec::new();
+        };
+        let body = body_rows(&table);
+        if body.len() < 2 {
+            return Vec::new();
+        }
+        (1..header.cells.len())
+            .filter(|&i| {
+                let long = body
+                    .iter()
+                    .filter(|b| {
+                        b.cells
+                            .get(i)
+                            .is_some_and(|c| c.text.split_whitespace().count() >= DESCRIBING_WORDS)
+                    })
+                    .count();
+                long * 4 >= body.len() * 3
+            })
+            .map(|i| column_name(&header.cells[i].text))
+            .filter(|n| !n.is_empty() && self.used_elsewhere(&[n.as_str()], &in_tables).is_empty())
+            .collect()
     }
 }

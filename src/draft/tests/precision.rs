@@ -353,3 +353,42 @@ fn the_lines_of_a_legend_of_marks_are_no_features_even_where_their_words_give_no
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_table_of_measurements_alone_makes_no_measure_a_subject() {
+    // Issue 21 (a hash library's README, 83 rows deleted): every column a
+    // figure, "N/A" or a comment, names in the first column, and headings the
+    // prose writes as words; each measure was taken for a subject and each
+    // row for a topic.
+    let text = "# Quillo\n\n\
+                Quillo is a fast hash. Quillo is small. Its speed is high and its\n\
+                quality is good.\n\n\
+                | Hash Name | Width | Speed   | Quality | Comment |\n\
+                | --------- | ----- | ------- | ------- | ------- |\n\
+                | Quillo    | 64    | 31 GB/s | 10      |\n\
+                | Zapper64  | 64    | 22 GB/s | N/A     | Weak |\n\
+                | Gloam     | N/A   | 12 GB/s | 9       |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    let subjects: Vec<&str> = rows.iter().map(|r| r.subject.as_str()).collect();
+    for measure in ["width", "speed", "quality", "hash-name"] {
+        assert!(!subjects.contains(&measure), "{measure}: {rows:#?}");
+    }
+    assert!(rows.iter().all(|r| r.line_start < 6), "{rows:#?}");
+    assert!(subjects.contains(&"quillo"), "{rows:#?}");
+}
+
+#[test]
+fn a_column_describing_each_row_in_words_is_no_subject() {
+    // Issue 21 (a shell's guide for another shell's users, 58 rows deleted):
+    // "| Beta | Alpha | Task |" over commands and what they do.
+    let text = "# Alpha for Beta users\n\n\
+                Alpha reads like Beta. Beta users find Alpha easy to learn.\n\n\
+                | Beta         | Alpha               | Task                                   |\n\
+                | ------------ | ------------------- | -------------------------------------- |\n\
+                | `ls`         | `ls`                | Lists the files in the current directory |\n\
+                | `cd <dir>`   | `cd <dir>`          | Changes the current working directory  |\n\
+                | `cat <file>` | `open --raw <file>` | Prints the contents of a file          |\n";
+    let rows = draft(text, &catalogue(), &[]);
+    assert!(rows.iter().all(|r| r.subject != "task"), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.subject == "alpha"), "{rows:#?}");
+}
