@@ -188,6 +188,9 @@ pub struct Page {
     /// [`Page::tables_by_rows`], found when first asked: discovery and the walk
     /// both ask.
     by_rows: std::cell::OnceCell<Vec<usize>>,
+    /// How often each name stands in a table cell of the page, counted once
+    /// when first asked (rows.rs): every table's reading compares with it.
+    in_tables: std::cell::OnceCell<rows::InTables>,
 }
 
 /// Words and how often the page writes them, hashed with foldhash (seeded per
@@ -355,6 +358,7 @@ impl Page {
             mentioned: Default::default(),
             coded: Default::default(),
             by_rows: Default::default(),
+            in_tables: Default::default(),
         }
     }
 

@@ -149,7 +149,7 @@ impl Page {
 /// How many cells of the page's tables hold each name.
 pub type InTables = foldhash::HashMap<String, usize>;
 
-fn in_tables(blocks: &[Block]) -> InTables {
+fn count_in_tables(blocks: &[Block]) -> InTables {
     let mut out = InTables::default();
     for block in blocks {
         if matches!(block.kind, BlockKind::TableRow { .. }) {
@@ -171,6 +171,12 @@ fn distinct(cells: &[&str]) -> Vec<String> {
 }
 
 impl Page {
+    /// How often each name stands in a table cell of the page (`blocks`, those
+    /// the page was counted from), counted once.
+    fn in_tables(&self, blocks: &[Block]) -> &InTables {
+        self.in_tables.get_or_init(|| count_in_tables(blocks))
+    }
+
     /// True when most of a table's first column cells (`body`) are names the
     /// page uses outside the table ("zapper" in its prose too), more of them
     /// than of its header's cells: the rows name its subjects.
@@ -196,7 +202,7 @@ impl Page {
     /// that the page names elsewhere too: subjects, though the table gives no rows.
     pub fn measured_names(&self, blocks: &[Block]) -> Vec<String> {
         let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
-        let in_tables = in_tables(blocks);
+        let in_tables = self.in_tables(blocks);
         let mut out = Vec::new();
         for i in self.tables_by_rows(blocks) {
             let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
@@ -205,7 +211,7 @@ impl Page {
                     .iter()
                     .filter_map(|b| b.cells.first().map(|c| c.text.as_str()))
                     .collect();
-                out.extend(self.used_elsewhere(&body, &in_tables));
+                out.extend(self.used_elsewhere(&body, in_tables));
             }
         }
         out
@@ -221,12 +227,12 @@ impl Page {
 
     fn find_tables_by_rows(&self, blocks: &[Block]) -> Vec<usize> {
         let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
-        let in_tables = in_tables(blocks);
+        let in_tables = self.in_tables(blocks);
         let mut out = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             if row(block) && (i == 0 || !row(&blocks[i - 1])) {
                 let table: Vec<&Block> = blocks[i..].iter().take_while(|b| row(b)).collect();
-                if self.by_rows(&table, &in_tables) {
+                if self.by_rows(&table, in_tables) {
                     out.push(i);
                 }
             }
@@ -261,7 +267,7 @@ impl Page {
             .iter()
             .take_while(|b| matches!(b.kind, BlockKind::TableRow { .. }))
             .collect();
-        let in_tables = in_tables(blocks);
+        let in_tables = self.in_tables(blocks);
         let Some(header) = table.first() else {
             return Vec::new();
         };
@@ -282,7 +288,7 @@ impl Page {
                 long * 4 >= body.len() * 3
             })
             .map(|i| column_name(&header.cells[i].text))
-            .filter(|n| !n.is_empty() && self.used_elsewhere(&[n.as_str()], &in_tables).is_empty())
+            .filter(|n| !n.is_empty() && self.used_elsewhere(&[n.as_str()], in_tables).is_empty())
             .collect()
     }
 }
