@@ -185,12 +185,10 @@ pub struct Page {
     /// What the source sets as code ("`x`") or link text ("[x]"), short ones
     /// only, gathered in one pass when first asked.
     coded: std::cell::OnceCell<foldhash::HashSet<String>>,
-    /// [`Page::tables_by_rows`], found when first asked: discovery and the walk
-    /// both ask.
+    /// [`Page::tables_by_rows`], found when first asked (discovery and the walk ask).
     by_rows: std::cell::OnceCell<Vec<usize>>,
-    /// How often each name stands in a table cell of the page, counted once
-    /// when first asked (rows.rs): every table's reading compares with it.
-    in_tables: std::cell::OnceCell<rows::InTables>,
+    /// How often each name stands in a table cell, counted when first asked.
+    in_tables: std::cell::OnceCell<foldhash::HashMap<String, usize>>,
 }
 
 /// Words and how often the page writes them, hashed with foldhash (seeded per
