@@ -10,18 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// escaped), at most 60 characters, "…" where it was cut.
 fn shortened(value: &str) -> String {
     const SHOWN: usize = 60;
-    let mut shown: String = value
-        .chars()
-        .take(SHOWN)
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect();
+    let mut shown = String::new();
+    for c in value.chars().take(SHOWN) {
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
     if value.chars().count() > SHOWN {
         shown.push('…');
     }

@@ -257,11 +257,10 @@ impl Page {
 
     /// The names heading the columns of the table whose header row is
     /// `blocks[at]` that describe each row in free text, "| Alpha | Beta | Task
-    /// |" over "| `ls` | `ls -a` | Lists the files in a directory |": three of
-    /// four body cells,
-    /// two or more, are words enough for a sentence, and the page names the
-    /// heading nowhere outside its tables. A column of what the row is, no
-    /// subject.
+    /// |" over "| `ls` | `ls -a` | Lists the files in a directory |": in a table
+    /// of two body rows or more, three in four of the column's cells hold
+    /// [`DESCRIBING_WORDS`] words or more, and the page names the heading nowhere
+    /// outside its tables. A column of what the row is, no subject.
     fn description_columns(&self, blocks: &[Block], at: usize) -> Vec<String> {
         let table: Vec<&Block> = blocks[at..]
             .iter()
